@@ -1,0 +1,59 @@
+# StarDesk: `make run` opens the app; `make test` runs every check. Both install what is
+# missing first (scripts/deps.sh).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+# One cargo target directory outside the clone, shared by every clone on this machine:
+# cargo keys artifacts by package path and flags, so sharing is safe and makes a fresh
+# clone's build reuse compiled dependencies. Override with CARGO_TARGET_DIR.
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/stardesk/target
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+APP_BIN := $(CARGO_TARGET_DIR)/debug/stardesk-app
+ARTIFACTS := $(CURDIR)/artifacts
+# A headless Secret Service for the keychain tests (gnome-keyring on a private D-Bus).
+KEYRING = dbus-run-session -- bash scripts/with-keyring.sh
+
+.PHONY: run test deps-run deps-test ui lint test-rust test-ui test-e2e app release bench clean
+
+run: deps-run ui
+	cargo run -p stardesk-app
+
+deps-run:
+	@bash scripts/deps.sh run
+
+deps-test:
+	@bash scripts/deps.sh test
+
+ui:
+	cd ui && npm run build
+
+app: ui
+	cargo build -p stardesk-app
+
+release: ui
+	cargo build --release -p stardesk-app -p stardesk-cli -p stardesk-sandbox
+
+lint: ui
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cd ui && npm run check
+
+test-rust: ui
+	$(KEYRING) cargo test --workspace --no-fail-fast
+
+test-ui:
+	cd ui && npm test
+
+test-e2e: app
+	mkdir -p $(ARTIFACTS)
+	$(KEYRING) bash scripts/e2e.sh $(APP_BIN) $(ARTIFACTS)
+
+test: deps-test lint test-ui test-rust test-e2e
+
+bench: deps-test release
+	bash bench/run.sh
+
+clean:
+	cargo clean
+	rm -rf ui/dist artifacts

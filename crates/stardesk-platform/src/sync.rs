@@ -1,0 +1,175 @@
+//! Incremental sync of the task feed into the store.
+//!
+//! The feed is "changes after cursor". Each page is written together with its cursor in
+//! one transaction, so a sync that stops anywhere (network, crash, quit) resumes from the
+//! last whole page and never writes half a page or a task twice.
+
+use std::sync::{Arc, Mutex};
+
+use chrono::Utc;
+use stardesk_store::state::{AgencyRecord, CreatorRecord};
+use stardesk_store::tasks::PageChanges;
+use stardesk_store::{Store, StoreError};
+
+use crate::client::{PlatformClient, PlatformError};
+use crate::convert::{task_record, InvalidTask};
+use crate::wire::{Me, TaskEntry};
+
+/// Entries per page asked of the server.
+pub const DEFAULT_PAGE_LIMIT: u32 = 500;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncEvent {
+    Started,
+    /// A page was committed.
+    Page { applied: u64, remaining: u64 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncReport {
+    pub pages: u32,
+    pub upserted: u64,
+    pub removed: u64,
+    pub creator: Me,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Platform(#[from] PlatformError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the platform sent a task StarDesk cannot keep, so this page was not written: {0}")]
+    InvalidTask(#[from] InvalidTask),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl SyncError {
+    /// A stable code for the UI and the stored sync state.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SyncError::Platform(PlatformError::Unauthorized { .. }) => "sign_in_required",
+            SyncError::Platform(PlatformError::Unreachable(_)) => "platform_unreachable",
+            SyncError::Platform(PlatformError::Http { status, .. }) if *status >= 500 || *status == 429 => {
+                "platform_unreachable"
+            }
+            SyncError::Platform(PlatformError::InvalidUrl { .. } | PlatformError::InsecureUrl(_)) => {
+                "invalid_input"
+            }
+            SyncError::Platform(_) | SyncError::InvalidTask(_) => "platform_protocol",
+            SyncError::Store(_) => "store_failed",
+            SyncError::Internal(_) => "internal",
+        }
+    }
+}
+
+pub fn creator_record(me: &Me) -> CreatorRecord {
+    CreatorRecord {
+        creator_id: me.creator_id.clone(),
+        nickname: me.nickname.clone(),
+        followers: me.followers,
+        agency: me.agency.as_ref().map(|a| AgencyRecord {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            deposit_ever_deducted: a.deposit_ever_deducted,
+        }),
+        level: me.level,
+        fetched_at: Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    }
+}
+
+async fn blocking<T: Send + 'static>(
+    store: &Arc<Mutex<Store>>,
+    f: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, SyncError> {
+    let store = Arc::clone(store);
+    tokio::task::spawn_blocking(move || {
+        let mut guard = store
+            .lock()
+            .map_err(|_| SyncError::Internal("the store lock was poisoned".into()))?;
+        f(&mut guard).map_err(SyncError::from)
+    })
+    .await
+    .map_err(|e| SyncError::Internal(e.to_string()))?
+}
+
+/// Brings the store's copy of `source` up to date with the platform.
+///
+/// On failure the error is also recorded in the store's sync state, so the UI can show
+/// "offline since …" after a restart; pages committed before the failure stay.
+pub async fn sync_tasks(
+    client: &PlatformClient,
+    store: &Arc<Mutex<Store>>,
+    source: &str,
+    page_limit: u32,
+    mut on_event: impl FnMut(SyncEvent) + Send,
+) -> Result<SyncReport, SyncError> {
+    let result = run(client, store, source, page_limit, &mut on_event).await;
+    let src = source.to_string();
+    match &result {
+        Ok(_) => {
+            let at = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+            blocking(store, move |s| s.mark_synced(&src, &at)).await?;
+        }
+        Err(e) => {
+            let (code, message) = (e.code(), e.to_string());
+            tracing::warn!(code, %message, "sync failed");
+            // Best effort: the original error is the one to report.
+            let _ = blocking(store, move |s| s.mark_sync_failed(&src, code, &message)).await;
+        }
+    }
+    result
+}
+
+async fn run(
+    client: &PlatformClient,
+    store: &Arc<Mutex<Store>>,
+    source: &str,
+    page_limit: u32,
+    on_event: &mut (impl FnMut(SyncEvent) + Send),
+) -> Result<SyncReport, SyncError> {
+    on_event(SyncEvent::Started);
+    let me = client.me().await?;
+    let record = creator_record(&me);
+    let src = source.to_string();
+    blocking(store, move |s| s.save_creator(&src, &record)).await?;
+
+    let src = source.to_string();
+    let mut cursor = blocking(store, move |s| Ok(s.sync_state(&src)?.cursor)).await?;
+    let mut report = SyncReport {
+        pages: 0,
+        upserted: 0,
+        removed: 0,
+        creator: me,
+    };
+    loop {
+        let page = client.tasks_page(cursor.as_deref(), page_limit).await?;
+        let mut changes = PageChanges {
+            upserts: Vec::with_capacity(page.items.len()),
+            removals: Vec::new(),
+            next_cursor: page.next_cursor.clone(),
+        };
+        for entry in &page.items {
+            match entry {
+                TaskEntry::Open(task) => changes.upserts.push(task_record(task)?),
+                TaskEntry::Closed { id, .. } | TaskEntry::Deleted { id, .. } => {
+                    changes.removals.push(id.clone())
+                }
+            }
+        }
+        let src = source.to_string();
+        let applied = blocking(store, move |s| s.apply_page(&src, &changes)).await?;
+        report.pages += 1;
+        report.upserted += applied.upserted as u64;
+        report.removed += applied.removed as u64;
+        on_event(SyncEvent::Page {
+            applied: report.upserted + report.removed,
+            remaining: page.remaining,
+        });
+        cursor = Some(page.next_cursor);
+        if !page.has_more {
+            return Ok(report);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! `stardesk-sandbox`: the reference platform server as a standalone dev server.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use chrono::{DateTime, Utc};
+use clap::Parser;
+use stardesk_sandbox::{SandboxConfig, DEFAULT_SEED, DEFAULT_TASKS, DEMO_TOKEN};
+use tracing_subscriber::EnvFilter;
+
+/// Serve the StarDesk platform API v1 over realistic, deterministic demo data.
+#[derive(Debug, Parser)]
+#[command(name = "stardesk-sandbox", version, about)]
+struct Args {
+    /// Address to bind.
+    #[arg(long, default_value = "127.0.0.1")]
+    host: String,
+    /// Port to bind; 0 picks a free one.
+    #[arg(long, default_value_t = 8787)]
+    port: u16,
+    /// Seed of the generated data: the same seed gives the same tasks and ids.
+    #[arg(long, default_value_t = DEFAULT_SEED)]
+    seed: u64,
+    /// Number of tasks to generate.
+    #[arg(long, default_value_t = DEFAULT_TASKS)]
+    tasks: usize,
+    /// The bearer token clients must send.
+    #[arg(long, default_value = DEMO_TOKEN)]
+    token: String,
+    /// Keep the data in this SQLite file (reused on the next start) instead of in memory.
+    #[arg(long, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Build the data around this instant (RFC 3339) instead of the current time.
+    #[arg(long, value_name = "RFC3339")]
+    now: Option<DateTime<Utc>>,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    let args = Args::parse();
+
+    let addr = tokio::net::lookup_host((args.host.as_str(), args.port))
+        .await
+        .with_context(|| format!("resolving --host {}", args.host))?
+        .next()
+        .with_context(|| format!("--host {} resolves to no address", args.host))?;
+    let config = SandboxConfig {
+        seed: args.seed,
+        tasks: args.tasks,
+        token: args.token,
+        now: args.now,
+        db_path: args.db,
+    };
+    let sandbox = stardesk_sandbox::start(config, addr).await?;
+
+    // The one line on stdout: scripts wait for it and take the URL from it.
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "stardesk-sandbox listening on http://{}", sandbox.addr())?;
+    out.flush()?;
+    drop(out);
+
+    tokio::signal::ctrl_c().await.context("waiting for Ctrl-C")?;
+    tracing::info!("shutting down");
+    sandbox.shutdown().await;
+    Ok(())
+}

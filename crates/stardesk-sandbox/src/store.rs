@@ -1,0 +1,471 @@
+//! The sandbox's own SQLite: one `tasks` table of JSON bodies plus the indexed columns the
+//! change feed needs.
+//!
+//! Every change (insert, modify, close, delete) gives the row `rev = max(rev) + 1`, so the
+//! feed is simply "rows with rev > cursor, in rev order" over the covering index
+//! `tasks_feed (rev, status, updated_at_ms)`.
+
+use std::path::Path;
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use stardesk_platform::wire::{Task, TaskEntry, TaskPage};
+
+use crate::generate::{initial_updated_at, make_task, modify_task};
+use crate::rng::{mix64, SplitMix64};
+
+/// Bumped when the schema changes; a database from a newer sandbox is refused rather than
+/// misread.
+const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA: &str = "
+CREATE TABLE tasks (
+    id            TEXT    NOT NULL PRIMARY KEY,
+    rev           INTEGER NOT NULL,
+    status        TEXT    NOT NULL CHECK (status IN ('open', 'closed', 'deleted')),
+    updated_at_ms INTEGER NOT NULL,
+    body          TEXT    NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX tasks_rev ON tasks (rev);
+-- Covering, so counting `remaining` never touches the JSON bodies.
+CREATE INDEX tasks_feed ON tasks (rev, status, updated_at_ms);
+CREATE TABLE meta (
+    key   TEXT NOT NULL PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+";
+
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum StoreError {
+    #[error("sqlite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("task body: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("database schema version {0} is newer than this sandbox ({SCHEMA_VERSION})")]
+    NewerSchema(i64),
+    #[error("corrupt row: {0}")]
+    Corrupt(String),
+}
+
+/// What `GET /v1/tasks/{id}` finds.
+#[derive(Debug)]
+pub(crate) enum Lookup {
+    Open(Box<Task>),
+    Gone {
+        status: String,
+        updated_at: DateTime<Utc>,
+    },
+    Missing,
+}
+
+/// One validated `GET /v1/tasks` request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FeedQuery {
+    /// `None` = no cursor: the client starts from scratch and needs no tombstones.
+    pub(crate) after_rev: Option<i64>,
+    pub(crate) since_ms: Option<i64>,
+    pub(crate) limit: u32,
+}
+
+pub(crate) fn format_cursor(rev: i64) -> String {
+    format!("r{rev}")
+}
+
+/// The server's clock: `now` from the config, advancing in real time, never going back
+/// behind a stamp it already handed out (so `updated_at` never decreases along `rev`).
+#[derive(Debug)]
+struct Clock {
+    base: DateTime<Utc>,
+    started: Instant,
+    last_ms: i64,
+}
+
+impl Clock {
+    fn stamp(&mut self) -> DateTime<Utc> {
+        let elapsed = i64::try_from(self.started.elapsed().as_millis()).unwrap_or(i64::MAX);
+        let ms = self
+            .base
+            .timestamp_millis()
+            .saturating_add(elapsed)
+            .max(self.last_ms);
+        self.last_ms = ms;
+        DateTime::from_timestamp_millis(ms).unwrap_or(self.base)
+    }
+}
+
+#[derive(Debug)]
+pub(crate) struct Store {
+    conn: Connection,
+    seed: u64,
+    clock: Clock,
+}
+
+/// Which kind of change a control call makes; also salts its random choice.
+#[derive(Debug, Clone, Copy)]
+enum Change {
+    Modify = 1,
+    Close,
+    Delete,
+}
+
+impl Store {
+    /// Opens (and on first use fills) the database. A file that already holds a dataset is
+    /// served as it is, changes included; `seed` and `tasks` then only apply to new files.
+    pub(crate) fn open(
+        db_path: Option<&Path>,
+        seed: u64,
+        tasks: usize,
+        now: DateTime<Utc>,
+    ) -> Result<Store, StoreError> {
+        let mut conn = match db_path {
+            Some(path) => {
+                let conn = Connection::open(path)?;
+                // WAL so a developer can inspect the file with the sqlite3 shell while the
+                // sandbox runs.
+                conn.pragma_update(None, "journal_mode", "WAL")?;
+                conn.pragma_update(None, "synchronous", "NORMAL")?;
+                conn
+            }
+            None => Connection::open_in_memory()?,
+        };
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema(version));
+        }
+        if version < SCHEMA_VERSION {
+            let tx = conn.transaction()?;
+            tx.execute_batch(SCHEMA)?;
+            tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+            tx.commit()?;
+        }
+
+        let stored_seed: Option<String> = conn
+            .query_row("SELECT value FROM meta WHERE key = 'seed'", [], |r| r.get(0))
+            .optional()?;
+        let seed = match stored_seed {
+            Some(text) => {
+                let stored = text
+                    .parse::<u64>()
+                    .map_err(|_| StoreError::Corrupt(format!("meta seed {text:?}")))?;
+                if stored != seed {
+                    tracing::warn!(stored, requested = seed, "reusing existing dataset; --seed ignored");
+                }
+                stored
+            }
+            None => {
+                let started = Instant::now();
+                generate(&mut conn, seed, tasks, now)?;
+                tracing::info!(tasks, seed, elapsed = ?started.elapsed(), "generated dataset");
+                seed
+            }
+        };
+        let last_ms: i64 = conn.query_row(
+            "SELECT coalesce(max(updated_at_ms), 0) FROM tasks",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(Store {
+            conn,
+            seed,
+            clock: Clock {
+                base: now,
+                started: Instant::now(),
+                last_ms,
+            },
+        })
+    }
+
+    pub(crate) fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// One page of the change feed. `remaining` counts what the next request, made with this
+    /// page's `next_cursor`, would match, so it falls to 0 exactly when `has_more` turns false.
+    pub(crate) fn feed(&self, q: &FeedQuery) -> Result<TaskPage, StoreError> {
+        // A cursor-less (first) sync gets the open tasks only; tombstones of tasks it never
+        // saw would be noise.
+        let sql = if q.after_rev.is_some() {
+            "SELECT id, rev, status, updated_at_ms, body FROM tasks
+             WHERE rev > ?1 AND updated_at_ms >= ?2 ORDER BY rev LIMIT ?3"
+        } else {
+            "SELECT id, rev, status, updated_at_ms, body FROM tasks
+             WHERE rev > ?1 AND updated_at_ms >= ?2 AND status = 'open' ORDER BY rev LIMIT ?3"
+        };
+        let after = q.after_rev.unwrap_or(0);
+        let since = q.since_ms.unwrap_or(i64::MIN);
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut rows = stmt.query(params![after, since, q.limit])?;
+        let mut items = Vec::new();
+        let mut last_rev = after;
+        while let Some(row) = rows.next()? {
+            let id: String = row.get(0)?;
+            last_rev = row.get(1)?;
+            let status: String = row.get(2)?;
+            let updated_at = from_ms(row.get(3)?)?;
+            let entry = match status.as_str() {
+                "open" => {
+                    let body: String = row.get(4)?;
+                    TaskEntry::Open(Box::new(serde_json::from_str(&body)?))
+                }
+                "closed" => TaskEntry::Closed { id, updated_at },
+                "deleted" => TaskEntry::Deleted { id, updated_at },
+                other => return Err(StoreError::Corrupt(format!("status {other:?}"))),
+            };
+            items.push(entry);
+        }
+        let remaining: i64 = self.conn.prepare_cached(
+            "SELECT count(*) FROM tasks WHERE rev > ?1 AND updated_at_ms >= ?2",
+        )?
+        .query_row(params![last_rev, since], |r| r.get(0))?;
+        Ok(TaskPage {
+            items,
+            next_cursor: format_cursor(last_rev),
+            has_more: remaining > 0,
+            remaining: u64::try_from(remaining).unwrap_or(0),
+        })
+    }
+
+    pub(crate) fn get(&self, id: &str) -> Result<Lookup, StoreError> {
+        let row: Option<(String, i64, String)> = self
+            .conn
+            .prepare_cached("SELECT status, updated_at_ms, body FROM tasks WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        Ok(match row {
+            None => Lookup::Missing,
+            Some((status, _, body)) if status == "open" => {
+                Lookup::Open(Box::new(serde_json::from_str(&body)?))
+            }
+            Some((status, ms, _)) => Lookup::Gone {
+                status,
+                updated_at: from_ms(ms)?,
+            },
+        })
+    }
+
+    pub(crate) fn open_count(&self) -> Result<usize, StoreError> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM tasks WHERE status = 'open'",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    pub(crate) fn modify(&mut self, n: usize) -> Result<Vec<String>, StoreError> {
+        self.change(n, Change::Modify)
+    }
+
+    pub(crate) fn close(&mut self, n: usize) -> Result<Vec<String>, StoreError> {
+        self.change(n, Change::Close)
+    }
+
+    pub(crate) fn delete(&mut self, n: usize) -> Result<Vec<String>, StoreError> {
+        self.change(n, Change::Delete)
+    }
+
+    /// Changes `n` distinct open tasks (fewer if fewer are open) in one transaction. The
+    /// choice is a function of the seed and the current `max(rev)`, so the same sequence of
+    /// calls on the same dataset picks the same tasks.
+    fn change(&mut self, n: usize, change: Change) -> Result<Vec<String>, StoreError> {
+        let stamp = self.clock.stamp();
+        let stamp_ms = stamp.timestamp_millis();
+        let tx = self.conn.transaction()?;
+        let mut rev = max_rev(&tx)?;
+        let mut rng = SplitMix64::new(self.seed ^ mix64(rev as u64 ^ ((change as u64) << 56)));
+        let mut open: Vec<String> = {
+            let mut stmt = tx.prepare("SELECT id FROM tasks WHERE status = 'open' ORDER BY rowid")?;
+            let ids = stmt.query_map([], |r| r.get(0))?;
+            ids.collect::<Result<_, _>>()?
+        };
+        let n = n.min(open.len());
+        for i in 0..n {
+            let j = i + rng.index(open.len() - i);
+            open.swap(i, j);
+        }
+        open.truncate(n);
+        for id in &open {
+            rev += 1;
+            match change {
+                Change::Modify => {
+                    let body: String =
+                        tx.query_row("SELECT body FROM tasks WHERE id = ?1", [id], |r| r.get(0))?;
+                    let mut task: Task = serde_json::from_str(&body)?;
+                    modify_task(&mut task, &mut rng, stamp);
+                    tx.execute(
+                        "UPDATE tasks SET rev = ?2, updated_at_ms = ?3, body = ?4 WHERE id = ?1",
+                        params![id, rev, stamp_ms, serde_json::to_string(&task)?],
+                    )?;
+                }
+                Change::Close | Change::Delete => {
+                    let status = if matches!(change, Change::Close) {
+                        "closed"
+                    } else {
+                        "deleted"
+                    };
+                    // The body keeps the last open version; only the feed's columns change.
+                    tx.execute(
+                        "UPDATE tasks SET rev = ?2, updated_at_ms = ?3, status = ?4 WHERE id = ?1",
+                        params![id, rev, stamp_ms, status],
+                    )?;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(open)
+    }
+
+    /// Publishes `n` new tasks, continuing the dataset's sequence (ids stay unique because
+    /// the generator's index never repeats: rows are never removed).
+    pub(crate) fn add(&mut self, n: usize) -> Result<Vec<String>, StoreError> {
+        let stamp = self.clock.stamp();
+        let tx = self.conn.transaction()?;
+        let mut rev = max_rev(&tx)?;
+        let next_index: i64 = tx.query_row("SELECT count(*) FROM tasks", [], |r| r.get(0))?;
+        let mut ids = Vec::with_capacity(n);
+        {
+            let mut insert = tx.prepare_cached(INSERT)?;
+            for k in 0..n {
+                rev += 1;
+                let task = make_task(self.seed, next_index as u64 + k as u64, stamp, stamp);
+                insert.execute(params![
+                    task.id,
+                    rev,
+                    stamp.timestamp_millis(),
+                    serde_json::to_string(&task)?
+                ])?;
+                ids.push(task.id);
+            }
+        }
+        tx.commit()?;
+        Ok(ids)
+    }
+}
+
+const INSERT: &str = "INSERT INTO tasks (id, rev, status, updated_at_ms, body)
+                      VALUES (?1, ?2, 'open', ?3, ?4)";
+
+fn generate(conn: &mut Connection, seed: u64, tasks: usize, now: DateTime<Utc>) -> Result<(), StoreError> {
+    let tx = conn.transaction()?;
+    {
+        let mut insert = tx.prepare_cached(INSERT)?;
+        let total = tasks as u64;
+        for index in 0..total {
+            let updated_at = initial_updated_at(seed, now, index, total);
+            let task = make_task(seed, index, now, updated_at);
+            insert.execute(params![
+                task.id,
+                index as i64 + 1,
+                updated_at.timestamp_millis(),
+                serde_json::to_string(&task)?
+            ])?;
+        }
+    }
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('seed', ?1)",
+        [seed.to_string()],
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+fn max_rev(tx: &Transaction<'_>) -> Result<i64, StoreError> {
+    Ok(tx.query_row("SELECT coalesce(max(rev), 0) FROM tasks", [], |r| r.get(0))?)
+}
+
+fn from_ms(ms: i64) -> Result<DateTime<Utc>, StoreError> {
+    DateTime::from_timestamp_millis(ms).ok_or_else(|| StoreError::Corrupt(format!("timestamp {ms}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-11-22T04:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn store(tasks: usize) -> Store {
+        Store::open(None, 11, tasks, now()).unwrap()
+    }
+
+    fn all(store: &Store, after_rev: Option<i64>) -> TaskPage {
+        store
+            .feed(&FeedQuery {
+                after_rev,
+                since_ms: None,
+                limit: 1000,
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn changes_get_new_revs_and_tombstones() {
+        let mut s = store(50);
+        let page = all(&s, None);
+        assert_eq!(page.items.len(), 50);
+        assert_eq!(page.next_cursor, "r50");
+        assert!(!page.has_more);
+
+        let modified = s.modify(3).unwrap();
+        let closed = s.close(2).unwrap();
+        let deleted = s.delete(1).unwrap();
+        let added = s.add(4).unwrap();
+        assert_eq!((modified.len(), closed.len(), deleted.len(), added.len()), (3, 2, 1, 4));
+        assert_eq!(s.open_count().unwrap(), 50 - 3 + 4);
+
+        let delta = all(&s, Some(50));
+        let ids: Vec<&str> = delta.items.iter().map(TaskEntry::id).collect();
+        let expected: Vec<&str> = modified
+            .iter()
+            .chain(&closed)
+            .chain(&deleted)
+            .chain(&added)
+            .map(String::as_str)
+            .collect();
+        assert_eq!(ids, expected);
+        assert_eq!(delta.next_cursor, "r60");
+        assert!(matches!(delta.items[3], TaskEntry::Closed { .. }));
+        assert!(matches!(delta.items[5], TaskEntry::Deleted { .. }));
+
+        // A fresh client sees no tombstones.
+        assert_eq!(all(&s, None).items.len(), 51);
+        assert!(matches!(s.get(&closed[0]).unwrap(), Lookup::Gone { .. }));
+        assert!(matches!(s.get("1").unwrap(), Lookup::Missing));
+    }
+
+    #[test]
+    fn the_same_task_is_not_changed_twice_in_one_call() {
+        let mut s = store(20);
+        let mut ids = s.modify(20).unwrap();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), 20);
+        assert_eq!(s.close(100).unwrap().len(), 20);
+        assert!(s.modify(1).unwrap().is_empty());
+    }
+
+    #[test]
+    fn file_database_keeps_its_dataset() {
+        let dir = std::env::temp_dir().join(format!("sandbox-store-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("sandbox.db");
+        let _ = std::fs::remove_file(&path);
+        let closed = {
+            let mut s = Store::open(Some(&path), 5, 30, now()).unwrap();
+            s.close(2).unwrap()
+        };
+        let s = Store::open(Some(&path), 6, 999, now()).unwrap();
+        assert_eq!(s.seed(), 5);
+        assert_eq!(s.open_count().unwrap(), 28);
+        assert!(matches!(s.get(&closed[1]).unwrap(), Lookup::Gone { .. }));
+        drop(s);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

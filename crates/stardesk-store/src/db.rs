@@ -1,0 +1,121 @@
+//! Opening the encrypted database and migrating its schema.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::secret::DbKey;
+use crate::StoreError;
+
+/// Every migration, in order. `PRAGMA user_version` is the count applied.
+const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("migrations/0001_init.sql"))];
+
+/// The schema version this binary writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// The database file's name inside the data directory.
+pub const DB_FILE: &str = "stardesk.db";
+
+/// An open, migrated, encrypted connection.
+#[derive(Debug)]
+pub struct Store {
+    pub(crate) conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` with `key`, then migrates it.
+    ///
+    /// A wrong key, or a file that is not a StarDesk database, fails with
+    /// [`StoreError::WrongKey`] before anything is written.
+    pub fn open(path: &Path, key: &DbKey) -> Result<Self, StoreError> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| StoreError::sqlite(path, e))?;
+        conn.execute_batch(&format!("PRAGMA key = {};", key.pragma_literal().as_str()))
+            .map_err(|e| StoreError::sqlite(path, e))?;
+        // The first read is where SQLCipher finds out whether the key fits.
+        if let Err(e) = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        }) {
+            return Err(match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::NotADatabase) => StoreError::WrongKey {
+                    path: path.to_path_buf(),
+                },
+                _ => StoreError::sqlite(path, e),
+            });
+        }
+        conn.busy_timeout(Duration::from_secs(5))
+            .map_err(|e| StoreError::sqlite(path, e))?;
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL;
+             PRAGMA synchronous = NORMAL;
+             PRAGMA foreign_keys = ON;
+             PRAGMA temp_store = MEMORY;",
+        )
+        .map_err(|e| StoreError::sqlite(path, e))?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+
+    /// Applies every pending migration in one transaction, or none.
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let found = self.schema_version()?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: self.path.clone(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found == SCHEMA_VERSION {
+            return Ok(());
+        }
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::sqlite(&path, e))?;
+        for (name, sql) in &MIGRATIONS[found as usize..] {
+            tx.execute_batch(sql).map_err(|e| StoreError::Migration {
+                name,
+                message: e.to_string(),
+            })?;
+        }
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)
+            .map_err(|e| StoreError::sqlite(&path, e))?;
+        tx.commit().map_err(|e| StoreError::sqlite(&path, e))?;
+        tracing::info!(from = found, to = SCHEMA_VERSION, "database migrated");
+        Ok(())
+    }
+
+    /// Moves the write-ahead log into the main file (before a backup or a size check).
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
+        self.conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+            .map_err(|e| self.err(e))
+    }
+
+    pub(crate) fn err(&self, e: rusqlite::Error) -> StoreError {
+        StoreError::sqlite(&self.path, e)
+    }
+}

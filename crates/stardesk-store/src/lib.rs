@@ -1,0 +1,85 @@
+//! stardesk-store: the local SQLite database — schema migrations, repositories, and the
+//! handling of the key that encrypts it.
+//!
+//! Owns the file format of the user's data. **Invariants:** the database file is always
+//! encrypted (SQLCipher) with a key that lives in the OS keychain (or, where none exists,
+//! an owner-only key file); every multi-row write is one transaction; a database written
+//! by a newer StarDesk is refused, never downgraded. Never talks to the network and never
+//! decides a platform rule: callers pass the thresholds in.
+
+mod db;
+pub mod secret;
+pub mod state;
+pub mod tasks;
+
+use std::path::{Path, PathBuf};
+
+pub use db::{Store, DB_FILE, SCHEMA_VERSION};
+pub use rusqlite;
+pub use secret::{DbKey, KeyLocation, KeyPolicy, Sensitive};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: the database key does not fit this file (wrong key, or not a StarDesk database); nothing was changed")]
+    WrongKey { path: PathBuf },
+    #[error("{path} was written by a newer StarDesk (schema {found}, this version knows up to {supported}); update StarDesk to open it")]
+    TooNew {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("migration {name} failed and was rolled back: {message}")]
+    Migration { name: &'static str, message: String },
+    #[error("{path}: {message}")]
+    Sqlite { path: PathBuf, message: String },
+    #[error("the database holds a value it cannot read: {0}")]
+    Corrupt(String),
+    #[error(transparent)]
+    Secret(#[from] secret::SecretError),
+    #[error("the database key for {data_dir} is missing from the keychain, but the database exists; restore the key or move the database away to start fresh")]
+    KeyMissing { data_dir: PathBuf },
+    #[error("{0}")]
+    Io(String),
+}
+
+impl StoreError {
+    pub(crate) fn sqlite(path: &Path, e: rusqlite::Error) -> Self {
+        StoreError::Sqlite {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        }
+    }
+}
+
+/// Opens the database of `data_dir`, finding its key (or making one for a new database).
+///
+/// A database file without its key is never replaced: that is [`StoreError::KeyMissing`].
+pub fn open_data_dir(data_dir: &Path, policy: KeyPolicy) -> Result<(Store, KeyLocation), StoreError> {
+    open_data_dir_with(data_dir, policy, 0).map(|(store, _, location)| (store, location))
+}
+
+/// Like [`open_data_dir`], plus `readers` more connections to the same file, so reads
+/// (the task hall) need not wait for a long write (a sync page) under WAL.
+pub fn open_data_dir_with(
+    data_dir: &Path,
+    policy: KeyPolicy,
+    readers: usize,
+) -> Result<(Store, Vec<Store>, KeyLocation), StoreError> {
+    std::fs::create_dir_all(data_dir)
+        .map_err(|e| StoreError::Io(format!("{}: {e}", data_dir.display())))?;
+    let db_path = data_dir.join(DB_FILE);
+    let exists = db_path.exists();
+    let (key, location) = match secret::load_or_create_db_key(data_dir, policy, !exists)? {
+        Some(found) => found,
+        None => {
+            return Err(StoreError::KeyMissing {
+                data_dir: data_dir.to_path_buf(),
+            })
+        }
+    };
+    let store = Store::open(&db_path, &key)?;
+    let readers = (0..readers)
+        .map(|_| Store::open(&db_path, &key))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((store, readers, location))
+}

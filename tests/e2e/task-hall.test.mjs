@@ -1,0 +1,82 @@
+// End-to-end: the real StarDesk window under Xvfb, driven over WebDriver.
+// Run by scripts/e2e.sh, which provides the display, the keychain and the binary path.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { Driver, startDriver, tempDataDir, waitFor } from './webdriver.mjs';
+
+const app = process.env.STARDESK_E2E_APP;
+const out = process.env.STARDESK_E2E_OUT;
+assert.ok(app, 'STARDESK_E2E_APP must name the built stardesk-app binary (make test-e2e sets it)');
+assert.ok(out, 'STARDESK_E2E_OUT must name the artifacts directory');
+
+const totalOf = async (d) => {
+  const text = await d.text(await d.find('[data-testid="task-total"]'));
+  const digits = text.replace(/[^0-9]/g, '');
+  return digits === '' ? Number.NaN : Number(digits);
+};
+
+describe('task hall in the real window', () => {
+  let driver;
+  let d;
+  const dataDir = tempDataDir();
+
+  before(async () => {
+    driver = await startDriver({ STARDESK_DATA_DIR: dataDir, STARDESK_LOG: 'info' });
+    d = new Driver(driver.base);
+    await d.start(app);
+  });
+
+  after(async () => {
+    await d?.quit();
+    driver?.child.kill('SIGTERM');
+    await driver?.exited;
+    // WebKitWebDriver can leave the app behind: stop any process of this binary.
+    try {
+      const pids = execFileSync('pgrep', ['-f', app]).toString().trim().split('\n').filter(Boolean);
+      for (const pid of pids) process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // pgrep exits 1 when nothing is left: that is the good case.
+    }
+  });
+
+  test('opens on the task hall with tasks synced from the embedded sandbox', async () => {
+    await waitFor('task rows', async () => (await d.findAll('[data-testid="task-row"]')).length > 0, 60000);
+    const total = await waitFor('the first sync to finish', async () => {
+      const t = await totalOf(d);
+      return t >= 3000 ? t : 0;
+    }, 60000);
+    assert.equal(total, 3000, 'the embedded sandbox seeds 3,000 tasks');
+    const synced = await d.text(await d.find('[data-testid="last-synced"]'));
+    assert.ok(synced.trim().length > 0, 'last synced is shown');
+  });
+
+  test('a Chinese search narrows the list', async () => {
+    const before = await totalOf(d);
+    await d.type(await d.find('[data-testid="search-input"]'), '面霜');
+    const after = await waitFor('the search to narrow the list', async () => {
+      const t = await totalOf(d);
+      return t > 0 && t < before ? t : 0;
+    });
+    assert.ok(after < before, `${after} < ${before}`);
+    const rows = await d.findAll('[data-testid="task-row"]');
+    assert.ok(rows.length > 0);
+    for (const row of rows.slice(0, 5)) {
+      assert.match(await d.text(row), /面霜/, 'each visible row matches the search');
+    }
+  });
+
+  test('the detail panel shows the net amount', async () => {
+    const [first] = await d.findAll('[data-testid="task-row"]');
+    await d.click(first);
+    const net = await waitFor('the net table', async () => {
+      const t = await d.text(await d.find('[data-testid="detail-net"]'));
+      return /¥\s?[\d,]+\.\d{2}/.test(t) ? t : '';
+    });
+    assert.match(net, /¥\s?[\d,]+\.\d{2}/);
+    const elig = await d.text(await d.find('[data-testid="detail-eligibility"]'));
+    assert.match(elig, /R-(REVIEW-11|JOIN-1)/, 'eligibility names its rule');
+    await d.screenshot(join(out, 'task-hall.png'));
+  });
+});

@@ -1,0 +1,138 @@
+// A small W3C WebDriver client over fetch, enough to drive the StarDesk window through
+// tauri-driver (which forwards to WebKitWebDriver on Linux).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `fn` until it returns a truthy value or `timeoutMs` passes. */
+export async function waitFor(what, fn, timeoutMs = 30000, everyMs = 200) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    await sleep(everyMs);
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last.message}` : ''}`);
+}
+
+export class Driver {
+  constructor(base) {
+    this.base = base;
+    this.session = null;
+  }
+
+  async call(method, path, body) {
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json().catch(() => ({}));
+    if (!res.ok) {
+      const v = json.value ?? {};
+      throw new Error(`WebDriver ${method} ${path}: ${res.status} ${v.error ?? ''} ${v.message ?? ''}`);
+    }
+    return json.value;
+  }
+
+  s(path) {
+    return `/session/${this.session}${path}`;
+  }
+
+  async start(application) {
+    const value = await this.call('POST', '/session', {
+      capabilities: { alwaysMatch: { 'tauri:options': { application } } },
+    });
+    this.session = value.sessionId;
+    return value;
+  }
+
+  async quit() {
+    if (this.session) await this.call('DELETE', this.s('')).catch(() => {});
+    this.session = null;
+  }
+
+  async find(css) {
+    const v = await this.call('POST', this.s('/element'), { using: 'css selector', value: css });
+    return v[ELEMENT];
+  }
+
+  async findAll(css) {
+    const v = await this.call('POST', this.s('/elements'), { using: 'css selector', value: css });
+    return v.map((e) => e[ELEMENT]);
+  }
+
+  text(el) {
+    return this.call('GET', this.s(`/element/${el}/text`));
+  }
+
+  click(el) {
+    return this.call('POST', this.s(`/element/${el}/click`), {});
+  }
+
+  type(el, text) {
+    return this.call('POST', this.s(`/element/${el}/value`), { text });
+  }
+
+  exec(script, args = []) {
+    return this.call('POST', this.s('/execute/sync'), { script, args });
+  }
+
+  execAsync(script, args = []) {
+    return this.call('POST', this.s('/execute/async'), { script, args });
+  }
+
+  /** A PNG of the window after two animation frames, so it is not a stale frame. */
+  async screenshot(path) {
+    await this.execAsync(
+      'const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));',
+    );
+    const b64 = await this.call('GET', this.s('/screenshot'));
+    writeFileSync(path, Buffer.from(b64, 'base64'));
+  }
+}
+
+/** Starts tauri-driver on a free port with `env` for the app it launches. */
+export async function startDriver(env) {
+  const port = await freePort();
+  const nativePort = await freePort();
+  const args = ['--port', String(port), '--native-port', String(nativePort)];
+  if (process.platform === 'linux') args.push('--native-driver', '/usr/bin/WebKitWebDriver');
+  const child = spawn('tauri-driver', args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.once('error', (e) => {
+    throw new Error(`cannot start tauri-driver (cargo install tauri-driver --locked): ${e.message}`);
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor('tauri-driver to listen', async () => (await fetch(`${base}/status`)).ok, 20000);
+  return { base, child, exited };
+}
+
+export function tempDataDir() {
+  return mkdtempSync(join(tmpdir(), 'stardesk-e2e-'));
+}

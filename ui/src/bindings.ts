@@ -1,0 +1,130 @@
+// Generated from crates/stardesk-core/src/dto.rs by `cargo test -p stardesk-core bindings`. Do not edit.
+
+export type Category = "submission" | "recruitment" | "assigned" | "preferred";
+
+export type SettlementMode = "product_review" | "paid";
+
+export type ContentForm = "video" | "live" | "picture";
+
+export type RewardKind = "fixed" | "play_tiers" | "rank" | "sample_only";
+
+export type TaskSort = "newest" | "deadline" | "reward";
+
+export type TaskQuery = { 
+/**
+ * Substring search over title, brand, industry and requirements (Chinese works).
+ */
+search: string | null, categories: Array<Category>, industries: Array<string>, content_forms: Array<ContentForm>, 
+/**
+ * Inclusive bounds on the highest possible reward, yuan.
+ */
+reward_min: string | null, reward_max: string | null, 
+/**
+ * Only tasks whose upload deadline is within this many days from today.
+ */
+deadline_within_days: number | null, eligible_only: boolean, sort: TaskSort, offset: number, limit: number, };
+
+export type TaskRow = { id: string, title: string, brand: string, category: Category, settlement_mode: SettlementMode | null, industry: string, content_form: ContentForm, reward_kind: RewardKind, 
+/**
+ * Lowest and highest cash reward a creator can get, yuan; `None` for sample-only.
+ */
+reward_min: string | null, reward_max: string | null, 
+/**
+ * What this creator would net from `reward_max` after fees (R-PREF-3).
+ */
+net_max: string | null, sample_value: string | null, apply_end: string, upload_deadline: string, slots_wanted: number, slots_taken: number, eligible: boolean, };
+
+export type TaskPage = { 
+/**
+ * Rows matching the query, over all pages.
+ */
+total: number, offset: number, rows: Array<TaskRow>, };
+
+export type PlayTierView = { above: string, 
+/**
+ * `None` = no upper bound.
+ */
+up_to: string | null, amount: string, };
+
+export type RankPrizeView = { from: number, to: number, amount: string, };
+
+export type RewardView = { "kind": "fixed", amount: string, } | { "kind": "play_tiers", tiers: Array<PlayTierView>, } | { "kind": "rank", prizes: Array<RankPrizeView>, } | { "kind": "sample_only" };
+
+export type OrderKind = "ordinary" | "preferred";
+
+export type CreatorKind = "independent" | "agency";
+
+export type FeeKind = "platform_service" | "preferred_technical";
+
+export type FeeLine = { kind: FeeKind, 
+/**
+ * Percent, e.g. "15".
+ */
+rate_percent: string, amount: string, 
+/**
+ * The DOMAIN.md rule id, e.g. "R-PREF-3".
+ */
+rule: string, };
+
+export type NetScenario = { order: OrderKind, creator: CreatorKind, gross: string, fees: Array<FeeLine>, net: string, 
+/**
+ * True for the scenario that applies to this creator and this task.
+ */
+applies: boolean, };
+
+export type CheckCode = "account_followers" | "review_follower_range" | "agency_deposit" | "task_followers" | "application_window" | "slots_left";
+
+export type EligibilityCheck = { code: CheckCode, ok: boolean, 
+/**
+ * The DOMAIN.md rule id, when the check encodes one.
+ */
+rule: string | null, 
+/**
+ * Named values for the message: e.g. `required_min`, `actual`, `date`.
+ */
+params: Array<[string, string]>, };
+
+export type Eligibility = { eligible: boolean, checks: Array<EligibilityCheck>, };
+
+export type TaskDetail = { row: TaskRow, description: string, requirements: Array<string>, reward: RewardView, apply_start: string, ship_by: string | null, retention_days: number, min_followers: string, max_followers: string | null, updated_at: string, 
+/**
+ * The four scenarios of R-PREF-3 on the highest reward, the creator's own marked.
+ */
+net: Array<NetScenario>, eligibility: Eligibility, };
+
+export type Creator = { creator_id: string, nickname: string, followers: string, kind: CreatorKind, agency_name: string | null, level: number, };
+
+export type Source = { "kind": "sandbox", url: string, } | { "kind": "platform", url: string, };
+
+export type AppStatus = { source: Source, creator: Creator | null, last_synced_at: string | null, task_count: number, syncing: boolean, 
+/**
+ * The last sync's failure, if the last attempt failed.
+ */
+last_error: AppError | null, data_dir: string, 
+/**
+ * Where the database key lives: "keychain" or "key_file" (with a warning in the UI).
+ */
+key_store: string, };
+
+export type SyncPhase = "started" | "page" | "done" | "failed";
+
+export type SyncProgress = { phase: SyncPhase, 
+/**
+ * Entries applied so far in this sync.
+ */
+applied: number, 
+/**
+ * Entries the server says are left.
+ */
+remaining: number, error: AppError | null, };
+
+export type SyncSummary = { upserted: number, removed: number, pages: number, task_count: number, };
+
+export type Facets = { industries: Array<string>, };
+
+export type PlatformAccountInput = { url: string, token: string, };
+
+export type ErrorCode = "platform_unreachable" | "sign_in_required" | "platform_protocol" | "invalid_input" | "not_found" | "key_unavailable" | "store_incompatible" | "store_failed" | "busy" | "internal";
+
+export type AppError = { code: ErrorCode, message: string, };
+
