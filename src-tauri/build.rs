@@ -9,6 +9,7 @@ fn main() {
         "sync_now",
         "settings_set_platform",
         "settings_use_sandbox",
+        "ui_ready",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -69,3 +69,13 @@ pub async fn settings_set_platform(
 pub async fn settings_use_sandbox(state: State<'_, AppState>) -> Result<AppStatus, AppError> {
     state.ctx()?.use_sandbox().await
 }
+
+/// The UI reports its first rows on screen: logged, and printed as `READY` for
+/// `make bench`'s cold-start measurement when `STARDESK_BENCH_READY` is set.
+#[tauri::command]
+pub fn ui_ready(rows: u32) {
+    tracing::info!(rows, "task hall ready");
+    if std::env::var_os("STARDESK_BENCH_READY").is_some() {
+        println!("READY");
+    }
+}

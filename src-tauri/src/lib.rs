@@ -11,6 +11,7 @@ use stardesk_core::{AppError, Context, ContextOptions};
 use tauri::Manager;
 
 /// The context, or why it could not be opened (shown by the UI, e.g. a missing key).
+#[derive(Debug)]
 pub struct AppState(pub Result<Arc<Context>, AppError>);
 
 impl AppState {
@@ -50,6 +51,7 @@ pub fn run() {
             commands::sync_now,
             commands::settings_set_platform,
             commands::settings_use_sandbox,
+            commands::ui_ready,
         ])
         .build(tauri::generate_context!());
     match result {

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# make bench: prints figures and ratios against baselines measured in the same run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target=${CARGO_TARGET_DIR:-target}
+
+echo "== task hall: sync and queries over ${BENCH_TASKS:-100000} tasks (release)"
+dbus-run-session -- bash scripts/with-keyring.sh \
+  cargo run --release -q -p stardesk-core --example bench_hall
+
+echo
+echo "== cold start to the task hall's first rows, and RSS after 10 s idle, vs a minimal Tauri 2 app"
+cargo build --release -q -p stardesk-app -p stardesk-bench-minimal
+WEBKIT_DISABLE_DMABUF_RENDERER=1 xvfb-run -a -s "-screen 0 1440x900x24" \
+  python3 bench/startup.py "$target/release/stardesk-app" "$target/release/stardesk-bench-minimal"

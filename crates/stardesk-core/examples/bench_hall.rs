@@ -1,0 +1,136 @@
+//! `make bench`: the task hall over 100,000 tasks, measured against baselines taken in
+//! the same run on the same data.
+//!
+//! - full sync from the sandbox (seconds), against fetching the same pages without
+//!   storing them (the network + JSON floor);
+//! - task-hall queries (search + filter + first page): median and p95, against the
+//!   unfiltered first page.
+//!
+//! Prints figures; asserts nothing about speed.
+
+use std::time::{Duration, Instant};
+
+use stardesk_core::dto::{Category, TaskQuery, TaskSort};
+use stardesk_core::{Context, ContextOptions};
+use stardesk_platform::{ClientOptions, PlatformClient};
+use stardesk_sandbox::{SandboxConfig, DEMO_TOKEN};
+use stardesk_store::KeyPolicy;
+
+fn percentile(sorted: &[Duration], p: usize) -> Duration {
+    let idx = (sorted.len() * p).div_ceil(100).saturating_sub(1);
+    sorted[idx.min(sorted.len() - 1)]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2}", d.as_secs_f64() * 1000.0)
+}
+
+async fn time_queries(ctx: &Context, q: &TaskQuery, runs: usize) -> (Duration, Duration, u32) {
+    let mut samples = Vec::with_capacity(runs);
+    let mut total = 0;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let page = ctx.query_tasks(q.clone()).await.expect("query");
+        samples.push(start.elapsed());
+        total = page.total;
+    }
+    samples.sort();
+    (percentile(&samples, 50), percentile(&samples, 95), total)
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let tasks: usize = std::env::var("BENCH_TASKS").ok().and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    let runs: usize = std::env::var("BENCH_RUNS").ok().and_then(|s| s.parse().ok()).unwrap_or(50);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sandbox_db = dir.path().join("platform.sqlite");
+    let t0 = Instant::now();
+    let platform = stardesk_sandbox::start(
+        SandboxConfig { tasks, db_path: Some(sandbox_db), ..SandboxConfig::default() },
+        "127.0.0.1:0".parse().expect("addr"),
+    )
+    .await
+    .expect("sandbox");
+    println!("sandbox: {tasks} tasks generated in {:.2} s", t0.elapsed().as_secs_f64());
+
+    // Baseline: every page over HTTP and parsed, nothing stored.
+    let client = PlatformClient::new(&platform.url(), DEMO_TOKEN, ClientOptions::default()).expect("client");
+    let t = Instant::now();
+    let mut cursor: Option<String> = None;
+    let mut fetched = 0usize;
+    loop {
+        let page = client.tasks_page(cursor.as_deref(), 500).await.expect("page");
+        fetched += page.items.len();
+        cursor = Some(page.next_cursor);
+        if !page.has_more {
+            break;
+        }
+    }
+    let fetch_only = t.elapsed();
+    assert_eq!(fetched, tasks);
+
+    // The app's sync into the encrypted store, same server, same pages.
+    let data = dir.path().join("data");
+    let ctx = Context::open(ContextOptions {
+        data_dir: data,
+        key_policy: KeyPolicy::FileOnly,
+        sandbox_tasks: 0,
+        today: None,
+    })
+    .await
+    .expect("context");
+    // Point the context at the benchmark platform as a configured account would.
+    // (Loopback http is allowed; the token goes to the keychain, or fails without one.)
+    let t = Instant::now();
+    let sync = match ctx
+        .set_platform(stardesk_core::dto::PlatformAccountInput { url: platform.url(), token: DEMO_TOKEN.into() })
+        .await
+    {
+        Ok(_) => ctx.sync(|_| {}).await.expect("sync"),
+        Err(e) => panic!("bench needs the OS keychain for the account token: {}", e.message),
+    };
+    let full_sync = t.elapsed();
+    println!(
+        "full sync of {} tasks: {:.2} s (fetch-only baseline {:.2} s, ratio {:.2}x)",
+        sync.task_count,
+        full_sync.as_secs_f64(),
+        fetch_only.as_secs_f64(),
+        full_sync.as_secs_f64() / fetch_only.as_secs_f64()
+    );
+
+    let base = TaskQuery { limit: 100, ..TaskQuery::default() };
+    let (b50, b95, _) = time_queries(&ctx, &base, runs).await;
+    println!("baseline query (no search, no filter, first page of 100): median {} ms, p95 {} ms", ms(b50), ms(b95));
+    let cases = [
+        ("search 面霜 (2 chars, LIKE) + category + reward sort", TaskQuery {
+            search: Some("面霜".into()),
+            categories: vec![Category::Recruitment, Category::Submission],
+            sort: TaskSort::Reward,
+            ..base.clone()
+        }),
+        ("search 修护面霜 (trigram FTS) + eligible only", TaskQuery {
+            search: Some("修护面霜".into()),
+            eligible_only: true,
+            ..base.clone()
+        }),
+        ("industry 美妆 + deadline 30 days + reward ≥ ¥500 + deadline sort", TaskQuery {
+            industries: vec!["美妆".into()],
+            deadline_within_days: Some(30),
+            reward_min: Some("500".into()),
+            sort: TaskSort::Deadline,
+            ..base.clone()
+        }),
+    ];
+    for (name, q) in cases {
+        let (p50, p95, total) = time_queries(&ctx, &q, runs).await;
+        println!(
+            "query [{name}] ({total} matches): median {} ms, p95 {} ms — {:.2}x / {:.2}x the baseline",
+            ms(p50),
+            ms(p95),
+            p50.as_secs_f64() / b50.as_secs_f64(),
+            p95.as_secs_f64() / b95.as_secs_f64()
+        );
+    }
+    ctx.shutdown().await;
+    platform.shutdown().await;
+}
