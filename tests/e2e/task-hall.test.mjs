@@ -79,4 +79,15 @@ describe('task hall in the real window', () => {
     assert.match(elig, /R-(REVIEW-11|JOIN-1)/, 'eligibility names its rule');
     await d.screenshot(join(out, 'task-hall.png'));
   });
+
+  test('the language switch shows the window in English', async () => {
+    await d.click(await d.find('[data-testid="lang-switch"]'));
+    const body = await waitFor('English text', async () => {
+      const t = await d.exec('return document.body.innerText;');
+      return t.includes('Task hall') && t.includes('Sync') ? t : '';
+    });
+    assert.doesNotMatch(body, /任务大厅/, 'no zh-CN navigation left');
+    await d.screenshot(join(out, 'task-hall-en.png'));
+    await d.click(await d.find('[data-testid="lang-switch"]'));
+  });
 });

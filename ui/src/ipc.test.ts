@@ -1,0 +1,67 @@
+import { invoke } from '@tauri-apps/api/core';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  appStatus,
+  facets,
+  IpcError,
+  queryTasks,
+  settingsSetPlatform,
+  settingsUseSandbox,
+  syncNow,
+  taskDetail,
+  uiReady,
+} from './ipc';
+import { pageQuery } from './queries';
+import { EMPTY_FILTERS, toTaskFilter } from './taskHall/filters';
+
+describe('IPC wrapper', () => {
+  it('turns a rejected AppError into an IpcError carrying its code', async () => {
+    vi.mocked(invoke).mockRejectedValueOnce({
+      code: 'platform_unreachable',
+      message: 'connect timed out',
+    });
+    const error = await appStatus().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IpcError);
+    expect((error as IpcError).code).toBe('platform_unreachable');
+    expect((error as IpcError).message).toBe('connect timed out');
+    expect((error as IpcError).command).toBe('app_status');
+  });
+
+  it('keeps every known code, e.g. invalid_input', async () => {
+    vi.mocked(invoke).mockRejectedValueOnce({ code: 'invalid_input', message: 'bad url' });
+    await expect(settingsSetPlatform({ url: 'x', token: 'y' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+  });
+
+  it('maps a bare string rejection (Tauri-level failure) and unknown codes to internal', async () => {
+    vi.mocked(invoke).mockRejectedValueOnce('invalid args `query` for command `query_tasks`');
+    await expect(facets()).rejects.toMatchObject({ code: 'internal', name: 'IpcError' });
+    vi.mocked(invoke).mockRejectedValueOnce({ code: 'brand_new_code', message: 'm' });
+    await expect(facets()).rejects.toMatchObject({ code: 'internal' });
+  });
+
+  it('calls each command by its Tauri name with the documented argument shape', async () => {
+    vi.mocked(invoke).mockResolvedValue(undefined);
+    const query = pageQuery(toTaskFilter({ ...EMPTY_FILTERS, search: '面霜' }), 2);
+    await appStatus();
+    await queryTasks(query);
+    await taskDetail('9007199254740993001');
+    await facets();
+    await syncNow();
+    await settingsSetPlatform({ url: 'https://api.example.com', token: 't0k' });
+    await settingsUseSandbox();
+    await uiReady(37);
+    expect(vi.mocked(invoke).mock.calls).toEqual([
+      ['app_status', undefined],
+      ['query_tasks', { query }],
+      ['task_detail', { id: '9007199254740993001' }],
+      ['facets', undefined],
+      ['sync_now', undefined],
+      ['settings_set_platform', { account: { url: 'https://api.example.com', token: 't0k' } }],
+      ['settings_use_sandbox', undefined],
+      ['ui_ready', { rows: 37 }],
+    ]);
+    expect(query).toMatchObject({ search: '面霜', offset: 200, limit: 100 });
+  });
+});

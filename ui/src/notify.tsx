@@ -1,0 +1,41 @@
+import { Toast } from '@douyinfe/semi-ui';
+import { createContext, type ReactElement, type ReactNode, useContext, useMemo } from 'react';
+
+export interface Notify {
+  success: (text: string) => void;
+  error: (text: string) => void;
+}
+
+interface ToastApi {
+  success: (config: { content: string }) => string;
+  error: (config: { content: string }) => string;
+}
+
+const NotifyContext = createContext<Notify | null>(null);
+
+/**
+ * Toasts rendered inside the React tree (Semi's hook API) rather than through Semi's static
+ * `Toast.*`, which mounts a second React root with the legacy `ReactDOM.render`.
+ */
+export function NotifyProvider({ children }: { children: ReactNode }) {
+  const [api, holder] = Toast.useToast() as [ToastApi, ReactElement];
+  const notify = useMemo<Notify>(
+    () => ({
+      success: (content) => void api.success({ content }),
+      error: (content) => void api.error({ content }),
+    }),
+    [api],
+  );
+  return (
+    <NotifyContext.Provider value={notify}>
+      {children}
+      {holder}
+    </NotifyContext.Provider>
+  );
+}
+
+export function useNotify(): Notify {
+  const notify = useContext(NotifyContext);
+  if (notify === null) throw new Error('useNotify outside NotifyProvider');
+  return notify;
+}

@@ -1,0 +1,62 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
+import i18n from '../i18n';
+
+// The Rust side is not here: every test scripts `invoke` and `listen` (see ipcMock.ts).
+vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+vi.mock('@tauri-apps/api/event', () => ({ listen: vi.fn() }));
+
+// jsdom lays nothing out. The virtual list needs a viewport: give its scroller 760 px.
+export const VIEWPORT_HEIGHT = 760;
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+  configurable: true,
+  get(this: HTMLElement) {
+    return this.hasAttribute('data-virtual-scroller') ? VIEWPORT_HEIGHT : 0;
+  },
+});
+Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+  configurable: true,
+  get(this: HTMLElement) {
+    return this.hasAttribute('data-virtual-scroller') ? 900 : 0;
+  },
+});
+
+// Semi's barrel loads lottie-web, which paints on a 2D canvas as it loads; jsdom has no
+// canvas. Nothing here draws, so any context call may do nothing.
+const inertContext: unknown = new Proxy(
+  {},
+  { get: (_target, key) => (key === 'canvas' ? document.createElement('canvas') : () => {}) },
+);
+HTMLCanvasElement.prototype.getContext = (() => inertContext) as never;
+
+// Browser APIs Semi's components expect and jsdom lacks.
+class NoopResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+globalThis.ResizeObserver ??= NoopResizeObserver as unknown as typeof ResizeObserver;
+if (!window.matchMedia) {
+  window.matchMedia = (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
+}
+
+beforeEach(async () => {
+  localStorage.clear();
+  await i18n.changeLanguage('zh-CN');
+});
+
+afterEach(() => {
+  cleanup();
+  vi.clearAllMocks();
+});
