@@ -38,7 +38,10 @@ pub async fn app_status(state: State<'_, AppState>) -> Result<AppStatus, AppErro
 }
 
 #[tauri::command]
-pub async fn query_tasks(state: State<'_, AppState>, query: TaskQuery) -> Result<TaskPage, AppError> {
+pub async fn query_tasks(
+    state: State<'_, AppState>,
+    query: TaskQuery,
+) -> Result<TaskPage, AppError> {
     state.ctx()?.query_tasks(query).await
 }
 

@@ -12,7 +12,11 @@ use stardesk_core::dto::{Category, TaskPage, TaskQuery, TaskSort};
 use stardesk_core::{AppError, Context, ContextOptions};
 
 #[derive(Debug, Parser)]
-#[command(name = "stardesk", version, about = "StarDesk 星图达人工作台 — headless")]
+#[command(
+    name = "stardesk",
+    version,
+    about = "StarDesk 星图达人工作台 — headless"
+)]
 struct Cli {
     /// Data directory (default: the app's, or $STARDESK_DATA_DIR).
     #[arg(long, global = true)]
@@ -92,7 +96,12 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<(), AppError> {
 }
 
 fn print_tasks(page: &TaskPage) {
-    println!("{} tasks match; showing {} from {}", page.total, page.rows.len(), page.offset);
+    println!(
+        "{} tasks match; showing {} from {}",
+        page.total,
+        page.rows.len(),
+        page.offset
+    );
     for r in &page.rows {
         let reward = match (&r.reward_min, &r.reward_max) {
             (Some(lo), Some(hi)) if lo == hi => format!("¥{hi}"),
@@ -100,7 +109,10 @@ fn print_tasks(page: &TaskPage) {
             _ => "sample".into(),
         };
         let mark = if r.eligible { "✓" } else { "✗" };
-        println!("{mark} {}  {}  [{}]  {reward}  due {}", r.id, r.title, r.industry, r.upload_deadline);
+        println!(
+            "{mark} {}  {}  [{}]  {reward}  due {}",
+            r.id, r.title, r.industry, r.upload_deadline
+        );
     }
 }
 
@@ -127,7 +139,16 @@ async fn run(cli: Cli) -> Result<(), AppError> {
                 }
             })
         }
-        Command::Tasks { search, category, industry, eligible, sort, limit, offset, json } => {
+        Command::Tasks {
+            search,
+            category,
+            industry,
+            eligible,
+            sort,
+            limit,
+            offset,
+            json,
+        } => {
             let query = TaskQuery {
                 search,
                 categories: category.into_iter().map(Category::from).collect(),
@@ -155,9 +176,18 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             if json {
                 print_json(&s)
             } else {
-                let who = s.creator.as_ref().map(|c| c.nickname.as_str()).unwrap_or("(not synced)");
-                println!("creator: {who}\ntasks: {}\nlast synced: {}\ndata: {} (key in {})",
-                    s.task_count, s.last_synced_at.as_deref().unwrap_or("never"), s.data_dir, s.key_store);
+                let who = s
+                    .creator
+                    .as_ref()
+                    .map(|c| c.nickname.as_str())
+                    .unwrap_or("(not synced)");
+                println!(
+                    "creator: {who}\ntasks: {}\nlast synced: {}\ndata: {} (key in {})",
+                    s.task_count,
+                    s.last_synced_at.as_deref().unwrap_or("never"),
+                    s.data_dir,
+                    s.key_store
+                );
                 Ok(())
             }
         }),
@@ -169,12 +199,16 @@ async fn run(cli: Cli) -> Result<(), AppError> {
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("STARDESK_LOG").unwrap_or_else(|_| "warn".into()),
+            tracing_subscriber::EnvFilter::try_from_env("STARDESK_LOG")
+                .unwrap_or_else(|_| "warn".into()),
         )
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: cannot start: {e}");
@@ -184,7 +218,10 @@ fn main() -> ExitCode {
     match runtime.block_on(run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            let code = serde_json::to_value(e.code).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+            let code = serde_json::to_value(e.code)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
             eprintln!("error [{code}]: {}", e.message);
             ExitCode::FAILURE
         }

@@ -40,26 +40,43 @@ async fn time_queries(ctx: &Context, q: &TaskQuery, runs: usize) -> (Duration, D
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
-    let tasks: usize = std::env::var("BENCH_TASKS").ok().and_then(|s| s.parse().ok()).unwrap_or(100_000);
-    let runs: usize = std::env::var("BENCH_RUNS").ok().and_then(|s| s.parse().ok()).unwrap_or(50);
+    let tasks: usize = std::env::var("BENCH_TASKS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(50);
     let dir = tempfile::tempdir().expect("tempdir");
     let sandbox_db = dir.path().join("platform.sqlite");
     let t0 = Instant::now();
     let platform = stardesk_sandbox::start(
-        SandboxConfig { tasks, db_path: Some(sandbox_db), ..SandboxConfig::default() },
+        SandboxConfig {
+            tasks,
+            db_path: Some(sandbox_db),
+            ..SandboxConfig::default()
+        },
         "127.0.0.1:0".parse().expect("addr"),
     )
     .await
     .expect("sandbox");
-    println!("sandbox: {tasks} tasks generated in {:.2} s", t0.elapsed().as_secs_f64());
+    println!(
+        "sandbox: {tasks} tasks generated in {:.2} s",
+        t0.elapsed().as_secs_f64()
+    );
 
     // Baseline: every page over HTTP and parsed, nothing stored.
-    let client = PlatformClient::new(&platform.url(), DEMO_TOKEN, ClientOptions::default()).expect("client");
+    let client =
+        PlatformClient::new(&platform.url(), DEMO_TOKEN, ClientOptions::default()).expect("client");
     let t = Instant::now();
     let mut cursor: Option<String> = None;
     let mut fetched = 0usize;
     loop {
-        let page = client.tasks_page(cursor.as_deref(), 500).await.expect("page");
+        let page = client
+            .tasks_page(cursor.as_deref(), 500)
+            .await
+            .expect("page");
         fetched += page.items.len();
         cursor = Some(page.next_cursor);
         if !page.has_more {
@@ -83,11 +100,17 @@ async fn main() {
     // (Loopback http is allowed; the token goes to the keychain, or fails without one.)
     let t = Instant::now();
     let sync = match ctx
-        .set_platform(stardesk_core::dto::PlatformAccountInput { url: platform.url(), token: DEMO_TOKEN.into() })
+        .set_platform(stardesk_core::dto::PlatformAccountInput {
+            url: platform.url(),
+            token: DEMO_TOKEN.into(),
+        })
         .await
     {
         Ok(_) => ctx.sync(|_| {}).await.expect("sync"),
-        Err(e) => panic!("bench needs the OS keychain for the account token: {}", e.message),
+        Err(e) => panic!(
+            "bench needs the OS keychain for the account token: {}",
+            e.message
+        ),
     };
     let full_sync = t.elapsed();
     println!(
@@ -98,28 +121,44 @@ async fn main() {
         full_sync.as_secs_f64() / fetch_only.as_secs_f64()
     );
 
-    let base = TaskQuery { limit: 100, ..TaskQuery::default() };
+    let base = TaskQuery {
+        limit: 100,
+        ..TaskQuery::default()
+    };
     let (b50, b95, _) = time_queries(&ctx, &base, runs).await;
-    println!("baseline query (no search, no filter, first page of 100): median {} ms, p95 {} ms", ms(b50), ms(b95));
+    println!(
+        "baseline query (no search, no filter, first page of 100): median {} ms, p95 {} ms",
+        ms(b50),
+        ms(b95)
+    );
     let cases = [
-        ("search 面霜 (2 chars, LIKE) + category + reward sort", TaskQuery {
-            search: Some("面霜".into()),
-            categories: vec![Category::Recruitment, Category::Submission],
-            sort: TaskSort::Reward,
-            ..base.clone()
-        }),
-        ("search 修护面霜 (trigram FTS) + eligible only", TaskQuery {
-            search: Some("修护面霜".into()),
-            eligible_only: true,
-            ..base.clone()
-        }),
-        ("industry 美妆 + deadline 30 days + reward ≥ ¥500 + deadline sort", TaskQuery {
-            industries: vec!["美妆".into()],
-            deadline_within_days: Some(30),
-            reward_min: Some("500".into()),
-            sort: TaskSort::Deadline,
-            ..base.clone()
-        }),
+        (
+            "search 面霜 (2 chars, LIKE) + category + reward sort",
+            TaskQuery {
+                search: Some("面霜".into()),
+                categories: vec![Category::Recruitment, Category::Submission],
+                sort: TaskSort::Reward,
+                ..base.clone()
+            },
+        ),
+        (
+            "search 修护面霜 (trigram FTS) + eligible only",
+            TaskQuery {
+                search: Some("修护面霜".into()),
+                eligible_only: true,
+                ..base.clone()
+            },
+        ),
+        (
+            "industry 美妆 + deadline 30 days + reward ≥ ¥500 + deadline sort",
+            TaskQuery {
+                industries: vec!["美妆".into()],
+                deadline_within_days: Some(30),
+                reward_min: Some("500".into()),
+                sort: TaskSort::Deadline,
+                ..base.clone()
+            },
+        ),
     ];
     for (name, q) in cases {
         let (p50, p95, total) = time_queries(&ctx, &q, runs).await;

@@ -36,12 +36,15 @@ impl ContextOptions {
     /// Defaults from the environment: `STARDESK_DATA_DIR` (else the OS data directory),
     /// `STARDESK_KEY_STORE`, `STARDESK_SANDBOX_TASKS`.
     pub fn from_env(data_dir: Option<PathBuf>) -> Result<Self, AppError> {
-        let data_dir = match data_dir.or_else(|| std::env::var_os("STARDESK_DATA_DIR").map(PathBuf::from)) {
-            Some(d) => d,
-            None => directories::ProjectDirs::from("com", "StarDesk", "StarDesk")
-                .map(|p| p.data_dir().to_path_buf())
-                .ok_or_else(|| AppError::new(ErrorCode::Internal, "no home directory to keep data in"))?,
-        };
+        let data_dir =
+            match data_dir.or_else(|| std::env::var_os("STARDESK_DATA_DIR").map(PathBuf::from)) {
+                Some(d) => d,
+                None => directories::ProjectDirs::from("com", "StarDesk", "StarDesk")
+                    .map(|p| p.data_dir().to_path_buf())
+                    .ok_or_else(|| {
+                        AppError::new(ErrorCode::Internal, "no home directory to keep data in")
+                    })?,
+            };
         let sandbox_tasks = std::env::var("STARDESK_SANDBOX_TASKS")
             .ok()
             .and_then(|s| s.parse().ok())
@@ -122,7 +125,10 @@ impl Context {
     }
 
     fn token_account(&self) -> String {
-        format!("platform-token:{}", secret::db_key_account(&self.options.data_dir))
+        format!(
+            "platform-token:{}",
+            secret::db_key_account(&self.options.data_dir)
+        )
     }
 
     async fn platform_url(&self) -> Result<Option<String>, AppError> {
@@ -149,9 +155,12 @@ impl Context {
             ..SandboxConfig::default()
         };
         let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
-        let sb = stardesk_sandbox::start(config, addr)
-            .await
-            .map_err(|e| AppError::new(ErrorCode::Internal, format!("the embedded sandbox did not start: {e:#}")))?;
+        let sb = stardesk_sandbox::start(config, addr).await.map_err(|e| {
+            AppError::new(
+                ErrorCode::Internal,
+                format!("the embedded sandbox did not start: {e:#}"),
+            )
+        })?;
         tracing::info!(url = %sb.url(), "embedded sandbox started");
         let url = sb.url();
         *guard = Some(sb);
@@ -163,7 +172,10 @@ impl Context {
         match self.platform_url().await? {
             Some(url) => {
                 let token = secret::keychain_get(&self.token_account())?.ok_or_else(|| {
-                    AppError::new(ErrorCode::SignInRequired, "no platform token is saved; enter it in Settings")
+                    AppError::new(
+                        ErrorCode::SignInRequired,
+                        "no platform token is saved; enter it in Settings",
+                    )
                 })?;
                 let client = PlatformClient::new(&url, token.expose(), ClientOptions::default())?;
                 Ok((client, format!("platform:{url}")))
@@ -192,7 +204,11 @@ impl Context {
             },
         };
         let (creator, state, count) = with_store(&self.reader, move |s| {
-            Ok((s.creator(&source_key)?, s.sync_state(&source_key)?, s.task_count()?))
+            Ok((
+                s.creator(&source_key)?,
+                s.sync_state(&source_key)?,
+                s.task_count()?,
+            ))
         })
         .await?;
         Ok(AppStatus {
@@ -239,14 +255,26 @@ impl Context {
             .iter()
             .map(|t| hall::row(t, &hall::derive(t, &facts, today, &rules), &schedule))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(TaskPage { total, offset, rows })
+        Ok(TaskPage {
+            total,
+            offset,
+            rows,
+        })
     }
 
     pub async fn task_detail(&self, id: String) -> Result<TaskDetail, AppError> {
         let source = self.source_key().await?;
         let lookup = id.clone();
-        let (creator, task) = with_store(&self.reader, move |s| Ok((s.creator(&source)?, s.task(&lookup)?))).await?;
-        let task = task.ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("task {id} is not in the task hall")))?;
+        let (creator, task) = with_store(&self.reader, move |s| {
+            Ok((s.creator(&source)?, s.task(&lookup)?))
+        })
+        .await?;
+        let task = task.ok_or_else(|| {
+            AppError::new(
+                ErrorCode::NotFound,
+                format!("task {id} is not in the task hall"),
+            )
+        })?;
         let facts = hall::creator_facts(creator.as_ref());
         let derived = hall::derive(&task, &facts, self.today(), &self.rules);
         hall::detail(&task, &derived, &self.fees)
@@ -254,7 +282,10 @@ impl Context {
 
     /// Syncs the task hall from the configured source. One sync at a time: a second call
     /// while one runs gets [`ErrorCode::Busy`].
-    pub async fn sync(&self, on_progress: impl Fn(SyncProgress) + Send + Sync) -> Result<SyncSummary, AppError> {
+    pub async fn sync(
+        &self,
+        on_progress: impl Fn(SyncProgress) + Send + Sync,
+    ) -> Result<SyncSummary, AppError> {
         let _running = self
             .sync_lock
             .try_lock()
@@ -279,13 +310,19 @@ impl Context {
         result
     }
 
-    async fn sync_inner(&self, on_progress: &(impl Fn(SyncProgress) + Send + Sync)) -> Result<SyncSummary, AppError> {
+    async fn sync_inner(
+        &self,
+        on_progress: &(impl Fn(SyncProgress) + Send + Sync),
+    ) -> Result<SyncSummary, AppError> {
         let (client, source) = match self.client().await {
             Ok(c) => c,
             Err(e) => {
                 let (code, message) = (serde_code(e.code), e.message.clone());
                 let src = self.source_key().await?;
-                with_store(&self.writer, move |s| s.mark_sync_failed(&src, &code, &message)).await?;
+                with_store(&self.writer, move |s| {
+                    s.mark_sync_failed(&src, &code, &message)
+                })
+                .await?;
                 return Err(e);
             }
         };

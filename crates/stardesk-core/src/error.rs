@@ -62,5 +62,6 @@ impl From<SyncError> for AppError {
 
 /// The stored sync-state code back to its enum (unknown codes are internal).
 pub(crate) fn code_from_str(code: &str) -> ErrorCode {
-    serde_json::from_value(serde_json::Value::String(code.to_string())).unwrap_or(ErrorCode::Internal)
+    serde_json::from_value(serde_json::Value::String(code.to_string()))
+        .unwrap_or(ErrorCode::Internal)
 }

@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use stardesk_domain::eligibility::{self as el, AgencyFacts, CreatorFacts, EligibilityRules, TaskFacts};
+use stardesk_domain::eligibility::{
+    self as el, AgencyFacts, CreatorFacts, EligibilityRules, TaskFacts,
+};
 use stardesk_domain::fees::{self, FeeSchedule};
 use stardesk_domain::money::{format_yuan, from_fen, parse_yuan};
 use stardesk_platform::convert::reward_from_json;
@@ -47,7 +49,10 @@ fn yuan(input: &Option<String>, field: &str) -> Result<Option<i64>, AppError> {
         .filter(|s| !s.trim().is_empty())
         .map(|s| {
             let d = parse_yuan(s).map_err(|e| {
-                AppError::new(ErrorCode::InvalidInput, format!("{field}: {s:?} is not an amount ({e})"))
+                AppError::new(
+                    ErrorCode::InvalidInput,
+                    format!("{field}: {s:?} is not an amount ({e})"),
+                )
             })?;
             stardesk_domain::money::to_fen(d)
                 .map_err(|e| AppError::new(ErrorCode::InvalidInput, format!("{field}: {e}")))
@@ -71,7 +76,11 @@ pub fn filter(
 ) -> Result<TaskFilter, AppError> {
     let facts = creator_facts(creator);
     Ok(TaskFilter {
-        search: q.search.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        search: q
+            .search
+            .as_ref()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
         categories: q.categories.iter().map(code).collect(),
         industries: q.industries.clone(),
         content_forms: q.content_forms.iter().map(code).collect(),
@@ -100,8 +109,12 @@ pub fn filter(
 }
 
 fn parse_code<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, AppError> {
-    serde_json::from_value(serde_json::Value::String(s.to_string()))
-        .map_err(|_| AppError::new(ErrorCode::StoreFailed, format!("unknown code in the task cache: {s}")))
+    serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|_| {
+        AppError::new(
+            ErrorCode::StoreFailed,
+            format!("unknown code in the task cache: {s}"),
+        )
+    })
 }
 
 pub fn task_facts(t: &TaskRecord) -> TaskFacts {
@@ -130,7 +143,12 @@ pub struct Derived {
     pub kind: fees::CreatorKind,
 }
 
-pub fn derive(t: &TaskRecord, creator: &CreatorFacts, today: NaiveDate, rules: &EligibilityRules) -> Derived {
+pub fn derive(
+    t: &TaskRecord,
+    creator: &CreatorFacts,
+    today: NaiveDate,
+    rules: &EligibilityRules,
+) -> Derived {
     Derived {
         eligibility: el::check(creator, &task_facts(t), today, rules),
         kind: creator_kind(creator),
@@ -138,9 +156,9 @@ pub fn derive(t: &TaskRecord, creator: &CreatorFacts, today: NaiveDate, rules: &
 }
 
 pub fn row(t: &TaskRecord, d: &Derived, schedule: &FeeSchedule) -> Result<TaskRow, AppError> {
-    let net_max = t
-        .reward_max_fen
-        .map(|fen| format_yuan(fees::net_income(from_fen(fen), order_kind(t), d.kind, schedule).net));
+    let net_max = t.reward_max_fen.map(|fen| {
+        format_yuan(fees::net_income(from_fen(fen), order_kind(t), d.kind, schedule).net)
+    });
     Ok(TaskRow {
         id: t.id.clone(),
         title: t.title.clone(),
@@ -254,8 +272,12 @@ fn check_view(c: &el::Check) -> EligibilityCheck {
 }
 
 pub fn detail(t: &TaskRecord, d: &Derived, schedule: &FeeSchedule) -> Result<TaskDetail, AppError> {
-    let reward = reward_from_json(&t.reward_json)
-        .map_err(|e| AppError::new(ErrorCode::StoreFailed, format!("task {}: reward: {e}", t.id)))?;
+    let reward = reward_from_json(&t.reward_json).map_err(|e| {
+        AppError::new(
+            ErrorCode::StoreFailed,
+            format!("task {}: reward: {e}", t.id),
+        )
+    })?;
     let gross = t.reward_max_fen.map(from_fen).unwrap_or(Decimal::ZERO);
     Ok(TaskDetail {
         row: row(t, d, schedule)?,
@@ -267,7 +289,9 @@ pub fn detail(t: &TaskRecord, d: &Derived, schedule: &FeeSchedule) -> Result<Tas
         retention_days: t.retention_days,
         min_followers: t.min_followers.to_string(),
         max_followers: t.max_followers.map(|m| m.to_string()),
-        updated_at: t.updated_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        updated_at: t
+            .updated_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         net: net_scenarios(gross, order_kind(t), d.kind, schedule),
         eligibility: Eligibility {
             eligible: d.eligibility.eligible,

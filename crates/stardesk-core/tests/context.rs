@@ -6,7 +6,9 @@ use std::time::Duration;
 use rust_decimal::Decimal;
 use stardesk_core::dto::*;
 use stardesk_core::{Context, ContextOptions, ErrorCode};
-use stardesk_domain::fees::{net_income, CreatorKind as DCreator, FeeSchedule, OrderKind as DOrder};
+use stardesk_domain::fees::{
+    net_income, CreatorKind as DCreator, FeeSchedule, OrderKind as DOrder,
+};
 use stardesk_domain::money::parse_yuan;
 use stardesk_sandbox::SandboxConfig;
 use stardesk_store::KeyPolicy;
@@ -33,14 +35,19 @@ async fn the_embedded_sandbox_fills_the_task_hall() {
     let dir = tempfile::tempdir().expect("tempdir");
     let ctx = Context::open(options(dir.path())).await.expect("open");
     let before = ctx.status().await.expect("status");
-    assert_eq!((before.task_count, before.last_synced_at.clone()), (0, None));
+    assert_eq!(
+        (before.task_count, before.last_synced_at.clone()),
+        (0, None)
+    );
     assert!(before.creator.is_none());
     assert_eq!(before.key_store, "key_file");
 
     let mut phases = Vec::new();
     let summary = {
         let phases = std::sync::Mutex::new(&mut phases);
-        ctx.sync(|p| phases.lock().expect("lock").push(p.phase)).await.expect("sync")
+        ctx.sync(|p| phases.lock().expect("lock").push(p.phase))
+            .await
+            .expect("sync")
     };
     assert_eq!((summary.upserted, summary.task_count), (3000, 3000));
     assert_eq!(phases.first(), Some(&SyncPhase::Started));
@@ -48,18 +55,26 @@ async fn the_embedded_sandbox_fills_the_task_hall() {
     assert!(phases.iter().filter(|p| **p == SyncPhase::Page).count() >= 6);
 
     let status = ctx.status().await.expect("status");
-    assert!(matches!(status.source, Source::Sandbox { ref url } if url.starts_with("http://127.0.0.1:")));
+    assert!(
+        matches!(status.source, Source::Sandbox { ref url } if url.starts_with("http://127.0.0.1:"))
+    );
     let creator = status.creator.expect("creator known after sync");
     assert!(status.last_synced_at.is_some() && status.last_error.is_none());
 
     // A two-character Chinese query finds tasks, and every hit contains it.
     let page = ctx.query_tasks(query(Some("面霜"))).await.expect("query");
     assert!(page.total > 0 && page.total < 3000, "{}", page.total);
-    assert!(page.rows.iter().all(|r| format!("{}{}", r.title, r.brand).contains("面霜")));
+    assert!(page
+        .rows
+        .iter()
+        .all(|r| format!("{}{}", r.title, r.brand).contains("面霜")));
 
     // The detail's own scenario is the domain's net on the highest reward (R-PREF-3).
     let fixed = ctx
-        .query_tasks(TaskQuery { sort: TaskSort::Reward, ..query(None) })
+        .query_tasks(TaskQuery {
+            sort: TaskSort::Reward,
+            ..query(None)
+        })
         .await
         .expect("query");
     let top = &fixed.rows[0];
@@ -67,18 +82,32 @@ async fn the_embedded_sandbox_fills_the_task_hall() {
     assert_eq!(detail.net.len(), 4);
     let own: Vec<_> = detail.net.iter().filter(|s| s.applies).collect();
     assert_eq!(own.len(), 1, "exactly one scenario is the creator's");
-    let order = if top.category == Category::Preferred { DOrder::Preferred } else { DOrder::Ordinary };
-    let kind = if creator.kind == CreatorKind::Agency { DCreator::Agency } else { DCreator::Independent };
+    let order = if top.category == Category::Preferred {
+        DOrder::Preferred
+    } else {
+        DOrder::Ordinary
+    };
+    let kind = if creator.kind == CreatorKind::Agency {
+        DCreator::Agency
+    } else {
+        DCreator::Independent
+    };
     let gross: Decimal = parse_yuan(top.reward_max.as_deref().expect("reward")).expect("amount");
     let expected = net_income(gross, order, kind, &FeeSchedule::default()).net;
     assert_eq!(parse_yuan(&own[0].net).expect("net"), expected);
-    assert_eq!(top.net_max.as_deref().map(|n| parse_yuan(n).expect("net")), Some(expected));
+    assert_eq!(
+        top.net_max.as_deref().map(|n| parse_yuan(n).expect("net")),
+        Some(expected)
+    );
     assert!(!detail.eligibility.checks.is_empty());
 
     let missing = ctx.task_detail("1".into()).await.expect_err("unknown id");
     assert_eq!(missing.code, ErrorCode::NotFound);
     let bad = ctx
-        .query_tasks(TaskQuery { reward_min: Some("abc".into()), ..query(None) })
+        .query_tasks(TaskQuery {
+            reward_min: Some("abc".into()),
+            ..query(None)
+        })
         .await
         .expect_err("bad amount");
     assert_eq!(bad.code, ErrorCode::InvalidInput);
@@ -91,21 +120,46 @@ async fn eligible_only_returns_exactly_the_tasks_whose_detail_says_eligible() {
     let dir = tempfile::tempdir().expect("tempdir");
     let ctx = Context::open(options(dir.path())).await.expect("open");
     ctx.sync(|_| {}).await.expect("sync");
-    let all = ctx.query_tasks(TaskQuery { limit: 500, ..query(None) }).await.expect("all");
+    let all = ctx
+        .query_tasks(TaskQuery {
+            limit: 500,
+            ..query(None)
+        })
+        .await
+        .expect("all");
     let eligible = ctx
-        .query_tasks(TaskQuery { eligible_only: true, limit: 500, ..query(None) })
+        .query_tasks(TaskQuery {
+            eligible_only: true,
+            limit: 500,
+            ..query(None)
+        })
         .await
         .expect("eligible");
-    assert!(eligible.total > 0 && eligible.total < all.total, "{} of {}", eligible.total, all.total);
+    assert!(
+        eligible.total > 0 && eligible.total < all.total,
+        "{} of {}",
+        eligible.total,
+        all.total
+    );
     // Every row flagged eligible by the domain is in the SQL filter's result, and back.
     let mut offset = 0;
     let mut flagged = 0;
     while offset < all.total {
-        let page = ctx.query_tasks(TaskQuery { limit: 500, offset, ..query(None) }).await.expect("page");
+        let page = ctx
+            .query_tasks(TaskQuery {
+                limit: 500,
+                offset,
+                ..query(None)
+            })
+            .await
+            .expect("page");
         flagged += page.rows.iter().filter(|r| r.eligible).count() as u32;
         offset += 500;
     }
-    assert_eq!(flagged, eligible.total, "SQL eligibility filter and domain rules disagree");
+    assert_eq!(
+        flagged, eligible.total,
+        "SQL eligibility filter and domain rules disagree"
+    );
     assert!(eligible.rows.iter().all(|r| r.eligible));
     ctx.shutdown().await;
 }
@@ -113,11 +167,21 @@ async fn eligible_only_returns_exactly_the_tasks_whose_detail_says_eligible() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_platform_account_is_checked_saved_and_can_go_offline() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ctx = Context::open(ContextOptions { key_policy: KeyPolicy::KeychainOnly, ..options(dir.path()) })
-        .await
-        .unwrap_or_else(|e| panic!("needs the OS keychain (gnome-keyring under dbus-run-session on Linux): {e}"));
+    let ctx = Context::open(ContextOptions {
+        key_policy: KeyPolicy::KeychainOnly,
+        ..options(dir.path())
+    })
+    .await
+    .unwrap_or_else(|e| {
+        panic!("needs the OS keychain (gnome-keyring under dbus-run-session on Linux): {e}")
+    });
     let platform = stardesk_sandbox::start(
-        SandboxConfig { tasks: 200, token: "account-token-1".into(), seed: 7, ..SandboxConfig::default() },
+        SandboxConfig {
+            tasks: 200,
+            token: "account-token-1".into(),
+            seed: 7,
+            ..SandboxConfig::default()
+        },
         "127.0.0.1:0".parse().expect("addr"),
     )
     .await
@@ -125,20 +189,32 @@ async fn a_platform_account_is_checked_saved_and_can_go_offline() {
 
     // Bad input is refused before anything is saved.
     let e = ctx
-        .set_platform(PlatformAccountInput { url: "http://platform.example.com".into(), token: "t".into() })
+        .set_platform(PlatformAccountInput {
+            url: "http://platform.example.com".into(),
+            token: "t".into(),
+        })
         .await
         .expect_err("plain http off loopback");
     assert_eq!(e.code, ErrorCode::InvalidInput);
     let e = ctx
-        .set_platform(PlatformAccountInput { url: platform.url(), token: "wrong".into() })
+        .set_platform(PlatformAccountInput {
+            url: platform.url(),
+            token: "wrong".into(),
+        })
         .await
         .expect_err("wrong token");
     assert_eq!(e.code, ErrorCode::SignInRequired);
     assert!(!e.message.contains("wrong"), "token leaked: {}", e.message);
-    assert!(matches!(ctx.status().await.expect("status").source, Source::Sandbox { .. }));
+    assert!(matches!(
+        ctx.status().await.expect("status").source,
+        Source::Sandbox { .. }
+    ));
 
     let status = ctx
-        .set_platform(PlatformAccountInput { url: platform.url(), token: "account-token-1".into() })
+        .set_platform(PlatformAccountInput {
+            url: platform.url(),
+            token: "account-token-1".into(),
+        })
         .await
         .expect("account saved");
     assert!(matches!(status.source, Source::Platform { .. }));
@@ -156,14 +232,26 @@ async fn a_platform_account_is_checked_saved_and_can_go_offline() {
         .expect_err("offline");
     assert_eq!(e.code, ErrorCode::PlatformUnreachable);
     let status = ctx.status().await.expect("status");
-    assert_eq!(status.last_error.map(|e| e.code), Some(ErrorCode::PlatformUnreachable));
-    assert_eq!(ctx.query_tasks(query(None)).await.expect("offline query").total, 200);
+    assert_eq!(
+        status.last_error.map(|e| e.code),
+        Some(ErrorCode::PlatformUnreachable)
+    );
+    assert_eq!(
+        ctx.query_tasks(query(None))
+            .await
+            .expect("offline query")
+            .total,
+        200
+    );
 
     // Back to the sandbox: the account's data and token are forgotten.
     let status = ctx.use_sandbox().await.expect("sandbox");
     assert!(matches!(status.source, Source::Sandbox { .. }));
     assert_eq!(status.task_count, 0);
-    assert_eq!(ctx.sync(|_| {}).await.expect("sandbox sync").task_count, 3000);
+    assert_eq!(
+        ctx.sync(|_| {}).await.expect("sandbox sync").task_count,
+        3000
+    );
     ctx.shutdown().await;
 }
 
@@ -177,6 +265,11 @@ async fn a_second_sync_while_one_runs_is_refused_as_busy() {
     });
     let results = [a.map(|_| ()), b.map(|_| ())];
     assert!(results.iter().any(|r| r.is_ok()));
-    assert!(results.iter().any(|r| matches!(r, Err(e) if e.code == ErrorCode::Busy)), "{results:?}");
+    assert!(
+        results
+            .iter()
+            .any(|r| matches!(r, Err(e) if e.code == ErrorCode::Busy)),
+        "{results:?}"
+    );
     ctx.shutdown().await;
 }

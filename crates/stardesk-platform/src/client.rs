@@ -84,7 +84,10 @@ pub fn check_base_url(raw: &str) -> Result<Url, PlatformError> {
         reason: reason.to_string(),
     };
     let mut url = Url::parse(raw.trim()).map_err(|e| invalid(&e.to_string()))?;
-    let host = url.host_str().ok_or_else(|| invalid("it has no host"))?.to_string();
+    let host = url
+        .host_str()
+        .ok_or_else(|| invalid("it has no host"))?
+        .to_string();
     match url.scheme() {
         "https" => {}
         "http" if is_loopback(&host) => {}
@@ -112,11 +115,12 @@ fn is_loopback(host: &str) -> bool {
 impl PlatformClient {
     pub fn new(base_url: &str, token: &str, options: ClientOptions) -> Result<Self, PlatformError> {
         let base = check_base_url(base_url)?;
-        let mut auth = header::HeaderValue::from_str(&format!("Bearer {token}"))
-            .map_err(|_| PlatformError::InvalidUrl {
+        let mut auth = header::HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| {
+            PlatformError::InvalidUrl {
                 url: base.to_string(),
                 reason: "the token holds characters a header cannot carry".into(),
-            })?;
+            }
+        })?;
         auth.set_sensitive(true);
         let http = reqwest::Client::builder()
             .timeout(options.timeout)
@@ -141,7 +145,11 @@ impl PlatformClient {
         self.get_json("v1/me", &[]).await
     }
 
-    pub async fn tasks_page(&self, cursor: Option<&str>, limit: u32) -> Result<TaskPage, PlatformError> {
+    pub async fn tasks_page(
+        &self,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> Result<TaskPage, PlatformError> {
         let limit = limit.to_string();
         let mut query: Vec<(&str, &str)> = vec![("limit", &limit)];
         if let Some(c) = cursor {
@@ -202,7 +210,8 @@ impl PlatformClient {
         let status = response.status();
         if status.is_success() {
             let body = response.bytes().await.map_err(|e| (transport(e), None))?;
-            return serde_json::from_slice(&body).map_err(|e| (PlatformError::Protocol(e.to_string()), None));
+            return serde_json::from_slice(&body)
+                .map_err(|e| (PlatformError::Protocol(e.to_string()), None));
         }
         let retry_after = response
             .headers()
@@ -211,13 +220,21 @@ impl PlatformClient {
             .and_then(|s| s.trim().parse::<u64>().ok())
             .map(Duration::from_secs);
         if status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN {
-            return Err((PlatformError::Unauthorized { status: status.as_u16() }, None));
+            return Err((
+                PlatformError::Unauthorized {
+                    status: status.as_u16(),
+                },
+                None,
+            ));
         }
         let body = response.bytes().await.unwrap_or_default();
         let problem: Option<Problem> = serde_json::from_slice(&body).ok();
         let (title, detail) = match problem {
             Some(p) => (p.title, p.detail),
-            None => (status.canonical_reason().unwrap_or("error").to_string(), None),
+            None => (
+                status.canonical_reason().unwrap_or("error").to_string(),
+                None,
+            ),
         };
         Err((
             PlatformError::Http {
@@ -268,8 +285,14 @@ mod tests {
             check_base_url("http://10.0.0.1"),
             Err(PlatformError::InsecureUrl(_))
         ));
-        assert!(matches!(check_base_url("ftp://x"), Err(PlatformError::InvalidUrl { .. })));
-        assert!(matches!(check_base_url("not a url"), Err(PlatformError::InvalidUrl { .. })));
+        assert!(matches!(
+            check_base_url("ftp://x"),
+            Err(PlatformError::InvalidUrl { .. })
+        ));
+        assert!(matches!(
+            check_base_url("not a url"),
+            Err(PlatformError::InvalidUrl { .. })
+        ));
         assert!(matches!(
             check_base_url("https://u:p@host"),
             Err(PlatformError::InvalidUrl { .. })
@@ -279,7 +302,10 @@ mod tests {
     #[test]
     fn base_path_keeps_its_prefix() {
         let u = check_base_url("https://h.example/api").expect("ok");
-        assert_eq!(u.join("v1/me").expect("join").as_str(), "https://h.example/api/v1/me");
+        assert_eq!(
+            u.join("v1/me").expect("join").as_str(),
+            "https://h.example/api/v1/me"
+        );
     }
 
     #[test]

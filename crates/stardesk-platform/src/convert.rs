@@ -125,7 +125,8 @@ pub fn task_record(t: &Task) -> Result<TaskRecord, InvalidTask> {
         .sample_value
         .map(|v| fen(&t.id, "sample_value", v))
         .transpose()?;
-    let reward_json = serde_json::to_string(&t.reward).map_err(|e| invalid("reward", &e.to_string()))?;
+    let reward_json =
+        serde_json::to_string(&t.reward).map_err(|e| invalid("reward", &e.to_string()))?;
     Ok(TaskRecord {
         id: t.id.clone(),
         title: t.title.clone(),

@@ -22,7 +22,10 @@ pub const DEFAULT_PAGE_LIMIT: u32 = 500;
 pub enum SyncEvent {
     Started,
     /// A page was committed.
-    Page { applied: u64, remaining: u64 },
+    Page {
+        applied: u64,
+        remaining: u64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,12 +54,14 @@ impl SyncError {
         match self {
             SyncError::Platform(PlatformError::Unauthorized { .. }) => "sign_in_required",
             SyncError::Platform(PlatformError::Unreachable(_)) => "platform_unreachable",
-            SyncError::Platform(PlatformError::Http { status, .. }) if *status >= 500 || *status == 429 => {
+            SyncError::Platform(PlatformError::Http { status, .. })
+                if *status >= 500 || *status == 429 =>
+            {
                 "platform_unreachable"
             }
-            SyncError::Platform(PlatformError::InvalidUrl { .. } | PlatformError::InsecureUrl(_)) => {
-                "invalid_input"
-            }
+            SyncError::Platform(
+                PlatformError::InvalidUrl { .. } | PlatformError::InsecureUrl(_),
+            ) => "invalid_input",
             SyncError::Platform(_) | SyncError::InvalidTask(_) => "platform_protocol",
             SyncError::Store(_) => "store_failed",
             SyncError::Internal(_) => "internal",

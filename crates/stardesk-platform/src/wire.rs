@@ -131,8 +131,14 @@ pub struct Task {
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum TaskEntry {
     Open(Box<Task>),
-    Closed { id: String, updated_at: DateTime<Utc> },
-    Deleted { id: String, updated_at: DateTime<Utc> },
+    Closed {
+        id: String,
+        updated_at: DateTime<Utc>,
+    },
+    Deleted {
+        id: String,
+        updated_at: DateTime<Utc>,
+    },
 }
 
 impl TaskEntry {

@@ -49,34 +49,51 @@ async fn full_sync_of_3000_tasks_then_incremental_changes() {
     let (_dir, store) = store();
     let c = client(&sb, fast_options());
     let mut events = Vec::new();
-    let report = sync_tasks(&c, &store, SOURCE, 500, |e| events.push(e)).await.expect("sync");
+    let report = sync_tasks(&c, &store, SOURCE, 500, |e| events.push(e))
+        .await
+        .expect("sync");
     assert_eq!(report.upserted, 3000);
     assert_eq!(report.pages, 6);
     assert_eq!(count(&store), 3000);
     assert_eq!(events.len(), 7, "started + one event per page: {events:?}");
-    let creator = store.lock().expect("lock").creator(SOURCE).expect("creator").expect("saved");
+    let creator = store
+        .lock()
+        .expect("lock")
+        .creator(SOURCE)
+        .expect("creator")
+        .expect("saved");
     assert_eq!(creator.creator_id, report.creator.creator_id);
-    assert!(store.lock().expect("lock").sync_state(SOURCE).expect("state").last_synced_at.is_some());
+    assert!(store
+        .lock()
+        .expect("lock")
+        .sync_state(SOURCE)
+        .expect("state")
+        .last_synced_at
+        .is_some());
 
     // The sandbox changes 10 tasks and closes 5: the next sync moves exactly those.
     let control = sb.control();
     let modified = control.modify_tasks(10);
     let closed = control.close_tasks(5);
     assert_eq!((modified.len(), closed.len()), (10, 5));
-    let report = sync_tasks(&c, &store, SOURCE, 500, |_| {}).await.expect("incremental");
+    let report = sync_tasks(&c, &store, SOURCE, 500, |_| {})
+        .await
+        .expect("incremental");
     assert_eq!((report.upserted, report.removed, report.pages), (10, 5, 1));
     assert_eq!(count(&store), 2995);
     assert_eq!(count(&store) as usize, control.open_task_count());
     let guard = store.lock().expect("lock");
     for id in &closed {
-        assert!(guard.task(id).expect("read").is_none(), "closed task {id} still cached");
+        assert!(
+            guard.task(id).expect("read").is_none(),
+            "closed task {id} still cached"
+        );
     }
     for id in &modified {
         let local = guard.task(id).expect("read").expect("present");
-        let remote = tokio::task::block_in_place(|| {
-            tokio::runtime::Handle::current().block_on(c.task(id))
-        })
-        .expect("remote task");
+        let remote =
+            tokio::task::block_in_place(|| tokio::runtime::Handle::current().block_on(c.task(id)))
+                .expect("remote task");
         assert_eq!(local.title, remote.title);
         assert_eq!(local.slots_taken, remote.slots_taken);
         assert_eq!(local.updated_at, remote.updated_at);
@@ -93,7 +110,9 @@ async fn a_500_and_a_timeout_are_retried() {
     control.push_fault(Fault::Pass); // /v1/me, retry
     control.push_fault(Fault::Delay(Duration::from_secs(3))); // first page: times out
     let before = control.request_count();
-    let report = sync_tasks(&c, &store, SOURCE, 500, |_| {}).await.expect("sync despite faults");
+    let report = sync_tasks(&c, &store, SOURCE, 500, |_| {})
+        .await
+        .expect("sync despite faults");
     assert_eq!(report.upserted, 300);
     assert_eq!(count(&store), 300);
     // me: 2 attempts; page: a timed-out attempt plus the retry.
@@ -110,7 +129,10 @@ async fn a_429_is_retried_and_a_404_is_not() {
     assert!(!me.creator_id.is_empty());
     let before = control.request_count();
     let err = c.task("123").await.expect_err("unknown task");
-    assert!(matches!(err, PlatformError::Http { status: 404, .. }), "{err:?}");
+    assert!(
+        matches!(err, PlatformError::Http { status: 404, .. }),
+        "{err:?}"
+    );
     assert_eq!(control.request_count() - before, 1, "a 404 is not retried");
 }
 
@@ -120,12 +142,27 @@ async fn a_wrong_token_is_a_sign_in_problem_and_is_not_retried() {
     let (_dir, store) = store();
     let c = PlatformClient::new(&sb.url(), "wrong-token", fast_options()).expect("client");
     let before = sb.control().request_count();
-    let err = sync_tasks(&c, &store, SOURCE, 500, |_| {}).await.expect_err("401");
-    assert!(matches!(err, SyncError::Platform(PlatformError::Unauthorized { status: 401 })), "{err:?}");
+    let err = sync_tasks(&c, &store, SOURCE, 500, |_| {})
+        .await
+        .expect_err("401");
+    assert!(
+        matches!(
+            err,
+            SyncError::Platform(PlatformError::Unauthorized { status: 401 })
+        ),
+        "{err:?}"
+    );
     assert_eq!(err.code(), "sign_in_required");
-    assert!(!err.to_string().contains("wrong-token"), "token leaked: {err}");
+    assert!(
+        !err.to_string().contains("wrong-token"),
+        "token leaked: {err}"
+    );
     assert_eq!(sb.control().request_count() - before, 1);
-    let state = store.lock().expect("lock").sync_state(SOURCE).expect("state");
+    let state = store
+        .lock()
+        .expect("lock")
+        .sync_state(SOURCE)
+        .expect("state");
     assert_eq!(state.last_error_code.as_deref(), Some("sign_in_required"));
     assert_eq!(count(&store), 0);
 }
@@ -144,27 +181,53 @@ async fn an_interrupted_sync_resumes_without_duplicates() {
     control.push_fault(Fault::Pass); // page 1
     control.push_fault(Fault::Pass); // page 2
     control.push_fault(Fault::Status(503)); // page 3: the sync stops here
-    let err = sync_tasks(&c, &store, SOURCE, 500, |_| {}).await.expect_err("interrupted");
+    let err = sync_tasks(&c, &store, SOURCE, 500, |_| {})
+        .await
+        .expect_err("interrupted");
     assert_eq!(err.code(), "platform_unreachable");
     assert_eq!(count(&store), 1000, "two whole pages kept");
-    let state = store.lock().expect("lock").sync_state(SOURCE).expect("state");
-    assert_eq!(state.last_error_code.as_deref(), Some("platform_unreachable"));
+    let state = store
+        .lock()
+        .expect("lock")
+        .sync_state(SOURCE)
+        .expect("state");
+    assert_eq!(
+        state.last_error_code.as_deref(),
+        Some("platform_unreachable")
+    );
     assert!(state.cursor.is_some());
 
-    let report = sync_tasks(&c, &store, SOURCE, 500, |_| {}).await.expect("resumed");
+    let report = sync_tasks(&c, &store, SOURCE, 500, |_| {})
+        .await
+        .expect("resumed");
     assert_eq!(report.pages, 4, "resumed from page 3, not from the start");
     assert_eq!(report.upserted, 2000);
     assert_eq!(count(&store), 3000);
-    let state = store.lock().expect("lock").sync_state(SOURCE).expect("state");
+    let state = store
+        .lock()
+        .expect("lock")
+        .sync_state(SOURCE)
+        .expect("state");
     assert_eq!(state.last_error_code, None, "a good sync clears the error");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unreachable_platform_is_reported_as_such() {
     // Bind then drop a listener: nothing listens on that port any more.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port();
     let (_dir, store) = store();
-    let c = PlatformClient::new(&format!("http://127.0.0.1:{port}"), DEMO_TOKEN, fast_options()).expect("client");
-    let err = sync_tasks(&c, &store, SOURCE, 500, |_| {}).await.expect_err("nothing listens");
+    let c = PlatformClient::new(
+        &format!("http://127.0.0.1:{port}"),
+        DEMO_TOKEN,
+        fast_options(),
+    )
+    .expect("client");
+    let err = sync_tasks(&c, &store, SOURCE, 500, |_| {})
+        .await
+        .expect_err("nothing listens");
     assert_eq!(err.code(), "platform_unreachable");
 }

@@ -54,7 +54,10 @@ impl StoreError {
 /// Opens the database of `data_dir`, finding its key (or making one for a new database).
 ///
 /// A database file without its key is never replaced: that is [`StoreError::KeyMissing`].
-pub fn open_data_dir(data_dir: &Path, policy: KeyPolicy) -> Result<(Store, KeyLocation), StoreError> {
+pub fn open_data_dir(
+    data_dir: &Path,
+    policy: KeyPolicy,
+) -> Result<(Store, KeyLocation), StoreError> {
     open_data_dir_with(data_dir, policy, 0).map(|(store, _, location)| (store, location))
 }
 

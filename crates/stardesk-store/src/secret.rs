@@ -186,7 +186,10 @@ pub fn db_key_account(data_dir: &Path) -> String {
     let canonical = data_dir
         .canonicalize()
         .unwrap_or_else(|_| data_dir.to_path_buf());
-    format!("db-key:{:016x}", fnv1a(canonical.to_string_lossy().as_bytes()))
+    format!(
+        "db-key:{:016x}",
+        fnv1a(canonical.to_string_lossy().as_bytes())
+    )
 }
 
 fn fnv1a(bytes: &[u8]) -> u64 {
@@ -216,9 +219,8 @@ pub fn load_or_create_db_key(
     let account = db_key_account(data_dir);
     match keychain_get(&account) {
         Ok(Some(hex)) => {
-            let key = DbKey::from_hex(hex.expose()).ok_or(SecretError::Malformed {
-                where_: "keychain",
-            })?;
+            let key = DbKey::from_hex(hex.expose())
+                .ok_or(SecretError::Malformed { where_: "keychain" })?;
             Ok(Some((key, KeyLocation::Keychain)))
         }
         Ok(None) if !create => Ok(None),
@@ -288,7 +290,10 @@ fn write_owner_only(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(unix)]
 fn check_owner_only(path: &Path) -> Result<(), String> {
     use std::os::unix::fs::PermissionsExt;
-    let mode = fs::metadata(path).map_err(|e| e.to_string())?.permissions().mode();
+    let mode = fs::metadata(path)
+        .map_err(|e| e.to_string())?
+        .permissions()
+        .mode();
     if mode & 0o077 != 0 {
         return Err(format!(
             "it is readable by other users (mode {:o}); run `chmod 600` on it",

@@ -34,7 +34,9 @@ pub struct SyncState {
 impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()
             .map_err(|e| self.err(e))
     }
@@ -46,7 +48,9 @@ impl Store {
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 params![key, v],
             ),
-            None => self.conn.execute("DELETE FROM settings WHERE key = ?1", [key]),
+            None => self
+                .conn
+                .execute("DELETE FROM settings WHERE key = ?1", [key]),
         };
         res.map(|_| ()).map_err(|e| self.err(e))
     }
@@ -85,7 +89,12 @@ impl Store {
     }
 
     /// Records a failed sync. The message must already be free of secrets.
-    pub fn mark_sync_failed(&self, source: &str, code: &str, message: &str) -> Result<(), StoreError> {
+    pub fn mark_sync_failed(
+        &self,
+        source: &str,
+        code: &str,
+        message: &str,
+    ) -> Result<(), StoreError> {
         self.conn
             .execute(
                 "INSERT INTO sync_state (source, last_error_code, last_error_message) VALUES (?1, ?2, ?3)
@@ -161,7 +170,10 @@ impl Store {
     /// so one account's tasks never show under another. One transaction.
     pub fn reset_synced_data(&mut self) -> Result<(), StoreError> {
         let path = self.path().to_path_buf();
-        let tx = self.conn.transaction().map_err(|e| StoreError::sqlite(&path, e))?;
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| StoreError::sqlite(&path, e))?;
         tx.execute_batch("DELETE FROM tasks; DELETE FROM sync_state; DELETE FROM creator;")
             .map_err(|e| StoreError::sqlite(&path, e))?;
         tx.commit().map_err(|e| StoreError::sqlite(&path, e))

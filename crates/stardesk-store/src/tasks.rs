@@ -141,14 +141,20 @@ fn read_task(r: &Row<'_>) -> rusqlite::Result<TaskRecord> {
         apply_end: date(13)?,
         ship_by: match ship_by {
             Some(s) => Some(NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(14, rusqlite::types::Type::Text, Box::new(e))
+                rusqlite::Error::FromSqlConversionFailure(
+                    14,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
             })?),
             None => None,
         },
         upload_deadline: date(15)?,
         retention_days: r.get(16)?,
         min_followers: r.get::<_, i64>(17)?.try_into().unwrap_or(0),
-        max_followers: r.get::<_, Option<i64>>(18)?.map(|v| v.try_into().unwrap_or(0)),
+        max_followers: r
+            .get::<_, Option<i64>>(18)?
+            .map(|v| v.try_into().unwrap_or(0)),
         slots_wanted: r.get(19)?,
         slots_taken: r.get(20)?,
         requirements: serde_json::from_str(&requirements).map_err(|e| {
@@ -157,7 +163,11 @@ fn read_task(r: &Row<'_>) -> rusqlite::Result<TaskRecord> {
         description: r.get(22)?,
         updated_at: DateTime::parse_from_rfc3339(&updated_at)
             .map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(23, rusqlite::types::Type::Text, Box::new(e))
+                rusqlite::Error::FromSqlConversionFailure(
+                    23,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
             })?
             .with_timezone(&Utc),
     })
@@ -199,7 +209,8 @@ impl TaskFilter {
                 }
             }
             if !fts_terms.is_empty() {
-                clauses.push("rowid IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)".into());
+                clauses
+                    .push("rowid IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)".into());
                 args.push(Value::Text(fts_terms.join(" AND ")));
             }
         }
@@ -239,7 +250,9 @@ impl TaskFilter {
             args.push(Value::Text(today.clone()));
             args.push(Value::Text(today));
             clauses.push("slots_taken < slots_wanted".into());
-            clauses.push("min_followers <= ? AND (max_followers IS NULL OR max_followers >= ?)".into());
+            clauses.push(
+                "min_followers <= ? AND (max_followers IS NULL OR max_followers >= ?)".into(),
+            );
             args.push(Value::Integer(followers));
             args.push(Value::Integer(followers));
             let review = match e.agency_deposit_deducted {
@@ -252,7 +265,11 @@ impl TaskFilter {
                 Some(deducted) => if deducted { "0" } else { "1" }.to_string(),
             };
             // R-JOIN-1: everything else needs an opened account.
-            let account = if e.followers >= e.account_min_followers { "1" } else { "0" };
+            let account = if e.followers >= e.account_min_followers {
+                "1"
+            } else {
+                "0"
+            };
             clauses.push(format!(
                 "(CASE WHEN settlement_mode = 'product_review' THEN ({review}) ELSE {account} END)"
             ));
@@ -318,18 +335,23 @@ impl Store {
                         t.upload_deadline.to_string(),
                         t.retention_days,
                         to_i64(t.min_followers, "min_followers")?,
-                        t.max_followers.map(|v| to_i64(v, "max_followers")).transpose()?,
+                        t.max_followers
+                            .map(|v| to_i64(v, "max_followers"))
+                            .transpose()?,
                         t.slots_wanted,
                         t.slots_taken,
                         requirements,
                         t.description,
-                        t.updated_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                        t.updated_at
+                            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
                         t.search_text(),
                     ])
                     .map_err(sq)?;
                 applied.upserted += 1;
             }
-            let mut remove = tx.prepare_cached("DELETE FROM tasks WHERE id = ?1").map_err(sq)?;
+            let mut remove = tx
+                .prepare_cached("DELETE FROM tasks WHERE id = ?1")
+                .map_err(sq)?;
             for id in &page.removals {
                 applied.removed += remove.execute([id]).map_err(sq)?;
             }
@@ -352,7 +374,11 @@ impl Store {
 
     pub fn task(&self, id: &str) -> Result<Option<TaskRecord>, StoreError> {
         self.conn
-            .query_row(&format!("SELECT {COLUMNS} FROM tasks WHERE id = ?1"), [id], read_task)
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM tasks WHERE id = ?1"),
+                [id],
+                read_task,
+            )
             .optional()
             .map_err(|e| self.err(e))
     }

@@ -38,7 +38,10 @@ fn task(id: &str, title: &str) -> TaskRecord {
         slots_taken: 3,
         requirements: vec!["需挂载商品购物车组件".into()],
         description: "一款修护面霜。".into(),
-        updated_at: Utc.with_ymd_and_hms(2026, 11, 20, 8, 0, 0).single().expect("time"),
+        updated_at: Utc
+            .with_ymd_and_hms(2026, 11, 20, 8, 0, 0)
+            .single()
+            .expect("time"),
     }
 }
 
@@ -97,7 +100,9 @@ fn a_database_from_a_newer_version_is_refused_and_left_alone() {
     }
     let err = Store::open(&path, &key).expect_err("newer schema must be refused");
     match &err {
-        StoreError::TooNew { found, supported, .. } => {
+        StoreError::TooNew {
+            found, supported, ..
+        } => {
             assert_eq!(*found, SCHEMA_VERSION + 7);
             assert_eq!(*supported, SCHEMA_VERSION);
         }
@@ -113,7 +118,10 @@ fn the_file_is_encrypted_at_rest() {
     let path = dir.path().join(DB_FILE);
     let mut store = Store::open(&path, &key).expect("open");
     store
-        .apply_page("sandbox", &page(vec![task("9007199254740993", SECRET_TITLE)], "r1"))
+        .apply_page(
+            "sandbox",
+            &page(vec![task("9007199254740993", SECRET_TITLE)], "r1"),
+        )
         .expect("write");
     // Flush the WAL into the main file so the check covers both.
     store.checkpoint().expect("checkpoint");
@@ -121,15 +129,25 @@ fn the_file_is_encrypted_at_rest() {
     for name in [DB_FILE, "stardesk.db-wal"] {
         let p = dir.path().join(name);
         if p.exists() {
-            assert!(!file_contains(&p, SECRET_TITLE.as_bytes()), "{name} holds plaintext");
-            assert!(!file_contains(&p, "花间集".as_bytes()), "{name} holds plaintext");
-            assert!(!file_contains(&p, b"SQLite format 3"), "{name} has a plain header");
+            assert!(
+                !file_contains(&p, SECRET_TITLE.as_bytes()),
+                "{name} holds plaintext"
+            );
+            assert!(
+                !file_contains(&p, "花间集".as_bytes()),
+                "{name} holds plaintext"
+            );
+            assert!(
+                !file_contains(&p, b"SQLite format 3"),
+                "{name} has a plain header"
+            );
         }
     }
     // A plain SQLite reader cannot open it.
     let raw = rusqlite::Connection::open(&path).expect("raw open");
     assert!(raw
-        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r
+            .get::<_, i64>(0))
         .is_err());
 }
 
@@ -160,12 +178,22 @@ fn keychain_key_survives_reopen_and_reads_data_back() {
         .apply_page("sandbox", &page(vec![task("42", SECRET_TITLE)], "r42"))
         .expect("write");
     drop(store);
-    assert!(!dir.path().join(secret::KEY_FILE).exists(), "no key file with a keychain");
+    assert!(
+        !dir.path().join(secret::KEY_FILE).exists(),
+        "no key file with a keychain"
+    );
     let (store, loc) = open_data_dir(dir.path(), KeyPolicy::KeychainOnly).expect("reopen");
     assert_eq!(loc, KeyLocation::Keychain);
     let t = store.task("42").expect("read").expect("present");
     assert_eq!(t.title, SECRET_TITLE);
-    assert_eq!(store.sync_state("sandbox").expect("state").cursor.as_deref(), Some("r42"));
+    assert_eq!(
+        store
+            .sync_state("sandbox")
+            .expect("state")
+            .cursor
+            .as_deref(),
+        Some("r42")
+    );
     secret::keychain_delete(&secret::db_key_account(dir.path())).expect("cleanup");
 }
 
@@ -179,7 +207,10 @@ fn a_database_whose_key_is_gone_is_never_replaced() {
     let before = std::fs::read(dir.path().join(DB_FILE)).expect("read");
     let err = open_data_dir(dir.path(), KeyPolicy::KeychainOnly).expect_err("key gone");
     assert!(matches!(err, StoreError::KeyMissing { .. }), "{err:?}");
-    assert_eq!(std::fs::read(dir.path().join(DB_FILE)).expect("read"), before);
+    assert_eq!(
+        std::fs::read(dir.path().join(DB_FILE)).expect("read"),
+        before
+    );
 }
 
 #[test]
@@ -187,17 +218,25 @@ fn the_key_file_fallback_works_and_is_owner_only() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (mut store, loc) = open_data_dir(dir.path(), KeyPolicy::FileOnly).expect("open");
     assert_eq!(loc, KeyLocation::KeyFile(dir.path().join(secret::KEY_FILE)));
-    store.apply_page("s", &page(vec![task("7", "面霜")], "r7")).expect("write");
+    store
+        .apply_page("s", &page(vec![task("7", "面霜")], "r7"))
+        .expect("write");
     drop(store);
     let (store, _) = open_data_dir(dir.path(), KeyPolicy::KeychainThenFile).expect("reopen");
-    assert_eq!(store.task_count().expect("count"), 1, "existing key file wins");
+    assert_eq!(
+        store.task_count().expect("count"),
+        1,
+        "existing key file wins"
+    );
 }
 
 #[test]
 fn a_page_is_all_or_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut store = Store::open(&dir.path().join(DB_FILE), &DbKey::random()).expect("open");
-    store.apply_page("s", &page(vec![task("1", "一号面霜")], "r1")).expect("first page");
+    store
+        .apply_page("s", &page(vec![task("1", "一号面霜")], "r1"))
+        .expect("first page");
     let mut bad = task("3", "三号");
     bad.min_followers = u64::MAX; // not storable: fails after task 2 was written
     let err = store
@@ -205,7 +244,10 @@ fn a_page_is_all_or_nothing() {
         .expect_err("bad page");
     assert!(err.to_string().contains("min_followers"), "{err}");
     assert_eq!(store.task_count().expect("count"), 1, "task 2 rolled back");
-    assert_eq!(store.sync_state("s").expect("state").cursor.as_deref(), Some("r1"));
+    assert_eq!(
+        store.sync_state("s").expect("state").cursor.as_deref(),
+        Some("r1")
+    );
 }
 
 #[test]
@@ -234,11 +276,19 @@ fn removals_and_upserts_are_idempotent() {
     assert!(store.task("2").expect("read").is_none());
     // The search index follows updates and deletes.
     let (n, _) = store
-        .query_tasks(&TaskFilter { search: Some("已更新".into()), limit: 10, ..Default::default() })
+        .query_tasks(&TaskFilter {
+            search: Some("已更新".into()),
+            limit: 10,
+            ..Default::default()
+        })
         .expect("query");
     assert_eq!(n, 1);
     let (n, _) = store
-        .query_tasks(&TaskFilter { search: Some("乙".into()), limit: 10, ..Default::default() })
+        .query_tasks(&TaskFilter {
+            search: Some("乙".into()),
+            limit: 10,
+            ..Default::default()
+        })
         .expect("query");
     assert_eq!(n, 0);
 }
@@ -262,12 +312,16 @@ fn seeded_store() -> (tempfile::TempDir, Store) {
     c.settlement_mode = None;
     c.reward_max_fen = None;
     c.slots_taken = c.slots_wanted;
-    store.apply_page("s", &page(vec![a, b, c], "r3")).expect("apply");
+    store
+        .apply_page("s", &page(vec![a, b, c], "r3"))
+        .expect("apply");
     (dir, store)
 }
 
 fn ids(store: &Store, f: TaskFilter) -> Vec<String> {
-    let (total, rows) = store.query_tasks(&TaskFilter { limit: 50, ..f }).expect("query");
+    let (total, rows) = store
+        .query_tasks(&TaskFilter { limit: 50, ..f })
+        .expect("query");
     assert_eq!(total as usize, rows.len());
     rows.into_iter().map(|t| t.id).collect()
 }
@@ -275,12 +329,24 @@ fn ids(store: &Store, f: TaskFilter) -> Vec<String> {
 #[test]
 fn chinese_search_finds_substrings_of_two_and_more_characters() {
     let (_d, store) = seeded_store();
-    let s = |q: &str| ids(&store, TaskFilter { search: Some(q.into()), ..Default::default() });
+    let s = |q: &str| {
+        ids(
+            &store,
+            TaskFilter {
+                search: Some(q.into()),
+                ..Default::default()
+            },
+        )
+    };
     assert_eq!(s("面霜"), vec!["1"]);
     assert_eq!(s("修护面霜"), vec!["1"]);
     assert_eq!(s("蓝牙耳"), vec!["2"]);
     assert_eq!(s("3C数码"), vec!["2"], "industry is searched");
-    assert_eq!(s("购物车"), vec!["1", "2", "3"], "requirements are searched");
+    assert_eq!(
+        s("购物车"),
+        vec!["1", "2", "3"],
+        "requirements are searched"
+    );
     assert_eq!(s("50%_"), vec!["3"], "LIKE wildcards are literal");
     assert!(s("不存在的词").is_empty());
     assert_eq!(s("面 招募"), vec!["1"], "terms are ANDed");
@@ -289,23 +355,88 @@ fn chinese_search_finds_substrings_of_two_and_more_characters() {
 #[test]
 fn filters_and_sorting() {
     let (_d, store) = seeded_store();
-    let by_cat = ids(&store, TaskFilter { categories: vec!["assigned".into(), "submission".into()], ..Default::default() });
+    let by_cat = ids(
+        &store,
+        TaskFilter {
+            categories: vec!["assigned".into(), "submission".into()],
+            ..Default::default()
+        },
+    );
     assert_eq!(by_cat.len(), 2);
-    assert_eq!(ids(&store, TaskFilter { industries: vec!["3C数码".into()], ..Default::default() }), vec!["2"]);
-    assert_eq!(ids(&store, TaskFilter { reward_min_fen: Some(100_001), ..Default::default() }), vec!["2"]);
-    assert_eq!(ids(&store, TaskFilter { reward_max_fen: Some(10_000), ..Default::default() }), vec!["1"]);
-    let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
     assert_eq!(
-        ids(&store, TaskFilter { deadline_from: d(2026, 11, 22), deadline_to: d(2026, 11, 29), ..Default::default() }),
+        ids(
+            &store,
+            TaskFilter {
+                industries: vec!["3C数码".into()],
+                ..Default::default()
+            }
+        ),
         vec!["2"]
     );
-    assert_eq!(ids(&store, TaskFilter { order: TaskOrder::Reward, ..Default::default() }), vec!["2", "1", "3"]);
-    assert_eq!(ids(&store, TaskFilter { order: TaskOrder::Deadline, ..Default::default() })[0], "2");
+    assert_eq!(
+        ids(
+            &store,
+            TaskFilter {
+                reward_min_fen: Some(100_001),
+                ..Default::default()
+            }
+        ),
+        vec!["2"]
+    );
+    assert_eq!(
+        ids(
+            &store,
+            TaskFilter {
+                reward_max_fen: Some(10_000),
+                ..Default::default()
+            }
+        ),
+        vec!["1"]
+    );
+    let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+    assert_eq!(
+        ids(
+            &store,
+            TaskFilter {
+                deadline_from: d(2026, 11, 22),
+                deadline_to: d(2026, 11, 29),
+                ..Default::default()
+            }
+        ),
+        vec!["2"]
+    );
+    assert_eq!(
+        ids(
+            &store,
+            TaskFilter {
+                order: TaskOrder::Reward,
+                ..Default::default()
+            }
+        ),
+        vec!["2", "1", "3"]
+    );
+    assert_eq!(
+        ids(
+            &store,
+            TaskFilter {
+                order: TaskOrder::Deadline,
+                ..Default::default()
+            }
+        )[0],
+        "2"
+    );
     let (total, rows) = store
-        .query_tasks(&TaskFilter { offset: 1, limit: 1, ..Default::default() })
+        .query_tasks(&TaskFilter {
+            offset: 1,
+            limit: 1,
+            ..Default::default()
+        })
         .expect("page");
     assert_eq!((total, rows.len()), (3, 1));
-    assert_eq!(store.industries().expect("facets"), vec!["3C数码".to_string(), "美妆".into()]);
+    assert_eq!(
+        store.industries().expect("facets"),
+        vec!["3C数码".to_string(), "美妆".into()]
+    );
 }
 
 #[test]
@@ -319,7 +450,15 @@ fn eligible_only_uses_the_thresholds_given() {
         review_min_followers: 10_000,
         review_max_followers: 500_000,
     };
-    let f = |e| ids(&store, TaskFilter { eligible_for: Some(e), ..Default::default() });
+    let f = |e| {
+        ids(
+            &store,
+            TaskFilter {
+                eligible_for: Some(e),
+                ..Default::default()
+            },
+        )
+    };
     // R-REVIEW-11 and R-JOIN-1: 268k independent gets the review task (1) and the assigned one (2);
     // task 3 has no slots left.
     assert_eq!(f(who(268_000, None)), vec!["1", "2"]);
