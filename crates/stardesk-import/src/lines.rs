@@ -1,0 +1,348 @@
+//! One row → one record, per kind of file.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use stardesk_domain::reconcile::records::{
+    BankLine, ExpectedLine, InvoiceLine, LineKey, PayoutStatus, StatementLine,
+};
+
+use crate::error::{ImportError, Problem};
+use crate::excel;
+use crate::fields::{bank, expected, invoices, statement, FileKind};
+use crate::fingerprint::{Fingerprint, Keyed};
+use crate::layout::Layout;
+use crate::table::{Cell, Cells};
+use crate::values::{clean_id, clean_text, parse_amount, parse_date, parse_status};
+
+/// A record type this crate imports: [`StatementLine`], [`BankLine`], [`ExpectedLine`] or
+/// [`InvoiceLine`]. Sealed: the set of kinds is [`FileKind`].
+pub trait ImportRecord: sealed::Sealed + Sized + Send {
+    const KIND: FileKind;
+}
+
+pub(crate) mod sealed {
+    pub trait Sealed: crate::fingerprint::Keyed {
+        fn parse<R: crate::table::Cells>(
+            row: &crate::lines::RowCtx<'_, R>,
+        ) -> Result<Self, crate::error::ImportError>
+        where
+            Self: Sized;
+    }
+}
+
+/// A row being read, with what is needed to name it in an error.
+#[derive(Debug)]
+pub struct RowCtx<'a, R> {
+    pub file: &'a str,
+    pub row: usize,
+    pub cells: &'a R,
+    pub layout: &'a Layout,
+}
+
+/// How a text cell is cleaned.
+#[derive(Clone, Copy)]
+enum TextKind {
+    Id,
+    Free,
+}
+
+impl<R: Cells> RowCtx<'_, R> {
+    fn error(&self, column: usize, problem: Problem) -> ImportError {
+        ImportError::at(
+            self.file,
+            self.row,
+            Some(&self.layout.column_name(column)),
+            problem,
+        )
+    }
+
+    /// The field's column and cell, or `None` when the file has no such column.
+    fn cell(&self, field: usize) -> Option<(usize, Cell<'_>)> {
+        let column = self.layout.columns.get(field).copied().flatten()?;
+        Some((column, self.cells.cell(column)))
+    }
+
+    fn opt_text(&self, field: usize, kind: TextKind) -> Result<String, ImportError> {
+        let Some((column, cell)) = self.cell(field) else {
+            return Ok(String::new());
+        };
+        let clean = |text: &str| -> String {
+            match kind {
+                TextKind::Id => clean_id(text).to_owned(),
+                TextKind::Free => clean_text(text).to_owned(),
+            }
+        };
+        match cell {
+            Cell::Text(text) => Ok(clean(text)),
+            Cell::Sheet(data) => excel::text(data)
+                .map(|text| clean(&text))
+                .map_err(|problem| self.error(column, problem)),
+        }
+    }
+
+    fn text(&self, field: usize, kind: TextKind) -> Result<String, ImportError> {
+        let text = self.opt_text(field, kind)?;
+        if text.is_empty() {
+            return Err(self.required_empty(field));
+        }
+        Ok(text)
+    }
+
+    fn required_empty(&self, field: usize) -> ImportError {
+        let column = self
+            .layout
+            .columns
+            .get(field)
+            .copied()
+            .flatten()
+            .unwrap_or(0);
+        self.error(column, Problem::EmptyCell)
+    }
+
+    fn opt_amount(&self, field: usize) -> Result<Option<Decimal>, ImportError> {
+        let Some((column, cell)) = self.cell(field) else {
+            return Ok(None);
+        };
+        match cell {
+            Cell::Text(text) => {
+                if let Some(amount) = parse_amount(text) {
+                    return Ok(Some(amount));
+                }
+                let value = text.trim();
+                if value.is_empty() {
+                    return Ok(None);
+                }
+                Err(self.error(
+                    column,
+                    Problem::NotAnAmount {
+                        value: value.to_owned(),
+                    },
+                ))
+            }
+            Cell::Sheet(data) => excel::amount(data).map_err(|problem| self.error(column, problem)),
+        }
+    }
+
+    fn amount(&self, field: usize) -> Result<Decimal, ImportError> {
+        self.opt_amount(field)?
+            .ok_or_else(|| self.required_empty(field))
+    }
+
+    fn opt_date(&self, field: usize) -> Result<Option<NaiveDate>, ImportError> {
+        let Some((column, cell)) = self.cell(field) else {
+            return Ok(None);
+        };
+        match cell {
+            Cell::Text(text) => {
+                if let Some(date) = parse_date(text) {
+                    return Ok(Some(date));
+                }
+                let value = text.trim();
+                if value.is_empty() {
+                    return Ok(None);
+                }
+                Err(self.error(
+                    column,
+                    Problem::NotADate {
+                        value: value.to_owned(),
+                    },
+                ))
+            }
+            Cell::Sheet(data) => excel::date(data).map_err(|problem| self.error(column, problem)),
+        }
+    }
+
+    fn date(&self, field: usize) -> Result<NaiveDate, ImportError> {
+        self.opt_date(field)?
+            .ok_or_else(|| self.required_empty(field))
+    }
+
+    /// Parsed straight from the cell: the common statuses allocate nothing.
+    fn status(&self, field: usize) -> Result<PayoutStatus, ImportError> {
+        let Some((column, cell)) = self.cell(field) else {
+            return Err(self.required_empty(field));
+        };
+        let status = match cell {
+            Cell::Text(text) => parse_status(text),
+            Cell::Sheet(data) => {
+                parse_status(&excel::text(data).map_err(|problem| self.error(column, problem))?)
+            }
+        };
+        if matches!(&status, PayoutStatus::Other(text) if text.is_empty()) {
+            return Err(self.required_empty(field));
+        }
+        Ok(status)
+    }
+}
+
+const NO_KEY: LineKey = LineKey {
+    fingerprint: 0,
+    occurrence: 0,
+};
+
+impl ImportRecord for StatementLine {
+    const KIND: FileKind = FileKind::Statement;
+}
+
+impl sealed::Sealed for StatementLine {
+    fn parse<R: Cells>(row: &RowCtx<'_, R>) -> Result<Self, ImportError> {
+        use statement::*;
+        Ok(Self {
+            key: NO_KEY,
+            statement_id: row.text(STATEMENT_ID, TextKind::Id)?,
+            task_id: row.text(TASK_ID, TextKind::Id)?,
+            amount: row.amount(AMOUNT)?,
+            date: row.date(DATE)?,
+            status: row.status(STATUS)?,
+            gross: row.opt_amount(GROSS)?,
+            fee: row.opt_amount(FEE)?,
+            tax: row.opt_amount(TAX)?,
+        })
+    }
+}
+
+impl Keyed for StatementLine {
+    fn fingerprint(&self) -> u64 {
+        Fingerprint::new(FileKind::Statement.tag())
+            .text(&self.statement_id)
+            .text(&self.task_id)
+            .amount(self.amount)
+            .date(self.date)
+            .status(&self.status)
+            .opt_amount(self.gross)
+            .opt_amount(self.fee)
+            .opt_amount(self.tax)
+            .finish()
+    }
+
+    fn key_mut(&mut self) -> &mut LineKey {
+        &mut self.key
+    }
+}
+
+impl ImportRecord for BankLine {
+    const KIND: FileKind = FileKind::Bank;
+}
+
+impl sealed::Sealed for BankLine {
+    /// Credits are positive, debits negative. A bank that splits them into two columns
+    /// (收入金额 / 支出金额) fills one per line; an empty or zero credit with a debit gives
+    /// `−debit`. A line with both a non-zero credit and a non-zero debit is rejected: it
+    /// means the columns were mapped wrong, and guessing would corrupt the reconciliation.
+    fn parse<R: Cells>(row: &RowCtx<'_, R>) -> Result<Self, ImportError> {
+        use bank::*;
+        let credit = row.opt_amount(AMOUNT)?;
+        let debit = row.opt_amount(DEBIT)?;
+        let amount = match (credit, debit) {
+            (Some(credit), Some(debit)) if !credit.is_zero() && !debit.is_zero() => {
+                let shown = |field| {
+                    row.cell(field)
+                        .map(|(_, cell)| cell.display())
+                        .unwrap_or_default()
+                };
+                let column = row.layout.columns[AMOUNT].unwrap_or(0);
+                return Err(row.error(
+                    column,
+                    Problem::CreditAndDebit {
+                        credit: shown(AMOUNT),
+                        debit: shown(DEBIT),
+                    },
+                ));
+            }
+            (Some(credit), _) if !credit.is_zero() => credit,
+            (_, Some(debit)) if !debit.is_zero() => -debit.abs(),
+            (Some(zero), _) | (None, Some(zero)) => zero,
+            (None, None) => return Err(row.required_empty(AMOUNT)),
+        };
+        Ok(Self {
+            key: NO_KEY,
+            txn_id: row.opt_text(TXN_ID, TextKind::Id)?,
+            date: row.date(DATE)?,
+            amount,
+            counterparty: row.opt_text(COUNTERPARTY, TextKind::Free)?,
+            memo: row.opt_text(MEMO, TextKind::Free)?,
+        })
+    }
+}
+
+impl Keyed for BankLine {
+    fn fingerprint(&self) -> u64 {
+        Fingerprint::new(FileKind::Bank.tag())
+            .text(&self.txn_id)
+            .date(self.date)
+            .amount(self.amount)
+            .text(&self.counterparty)
+            .text(&self.memo)
+            .finish()
+    }
+
+    fn key_mut(&mut self) -> &mut LineKey {
+        &mut self.key
+    }
+}
+
+impl ImportRecord for ExpectedLine {
+    const KIND: FileKind = FileKind::Expected;
+}
+
+impl sealed::Sealed for ExpectedLine {
+    fn parse<R: Cells>(row: &RowCtx<'_, R>) -> Result<Self, ImportError> {
+        use expected::*;
+        Ok(Self {
+            key: NO_KEY,
+            task_id: row.text(TASK_ID, TextKind::Id)?,
+            amount: row.amount(AMOUNT)?,
+            due_date: row.opt_date(DUE_DATE)?,
+            gross: row.opt_amount(GROSS)?,
+            fee: row.opt_amount(FEE)?,
+            tax: row.opt_amount(TAX)?,
+        })
+    }
+}
+
+impl Keyed for ExpectedLine {
+    fn fingerprint(&self) -> u64 {
+        Fingerprint::new(FileKind::Expected.tag())
+            .text(&self.task_id)
+            .amount(self.amount)
+            .opt_date(self.due_date)
+            .opt_amount(self.gross)
+            .opt_amount(self.fee)
+            .opt_amount(self.tax)
+            .finish()
+    }
+
+    fn key_mut(&mut self) -> &mut LineKey {
+        &mut self.key
+    }
+}
+
+impl ImportRecord for InvoiceLine {
+    const KIND: FileKind = FileKind::Invoices;
+}
+
+impl sealed::Sealed for InvoiceLine {
+    fn parse<R: Cells>(row: &RowCtx<'_, R>) -> Result<Self, ImportError> {
+        use invoices::*;
+        Ok(Self {
+            key: NO_KEY,
+            statement_id: row.text(STATEMENT_ID, TextKind::Id)?,
+            sent_date: row.date(SENT_DATE)?,
+            tracking_no: row.text(TRACKING_NO, TextKind::Id)?,
+        })
+    }
+}
+
+impl Keyed for InvoiceLine {
+    fn fingerprint(&self) -> u64 {
+        Fingerprint::new(FileKind::Invoices.tag())
+            .text(&self.statement_id)
+            .date(self.sent_date)
+            .text(&self.tracking_no)
+            .finish()
+    }
+
+    fn key_mut(&mut self) -> &mut LineKey {
+        &mut self.key
+    }
+}

@@ -1,0 +1,260 @@
+//! Mapping profiles for layouts the synonyms don't cover, and the preview that builds them.
+
+mod common;
+
+use common::{d, day, sheet, xlsx, X};
+use stardesk_import::{
+    import_as, import_with_mapping, preview, preview_with_mapping, AnyImported, ColumnMapping,
+    ColumnRef, FileKind, Format, HeaderRow, Problem, TextEncoding,
+};
+
+/// A platform-agency export with its own header names and a footer.
+const AGENCY: &str = "机构结算导出\n\
+                      单据,项目编号,实收（元）,日期,结果,达人\n\
+                      JS1,T1,100.00,2026-03-05,已结算,小星\n\
+                      JS2,T2,200.00,2026-03-06,已提现,小月\n\
+                      合计,,300.00,,,\n";
+
+fn agency_profile() -> ColumnMapping {
+    ColumnMapping {
+        skip_trailing_rows: 1,
+        ..ColumnMapping::by_headers([
+            ("statement_id", "单据"),
+            ("task_id", "项目编号"),
+            ("amount", "实收"),
+            ("date", "日期"),
+            ("status", "结果"),
+        ])
+    }
+}
+
+#[test]
+fn a_header_profile_reads_a_foreign_layout_and_drops_the_footer() {
+    let imported = import_with_mapping(
+        FileKind::Statement,
+        "agency.csv",
+        AGENCY.as_bytes(),
+        &agency_profile(),
+    )
+    .unwrap();
+    let AnyImported::Statement(imported) = imported else {
+        panic!("statement expected");
+    };
+    assert_eq!(imported.lines.len(), 2);
+    assert_eq!(imported.lines[1].amount, d("200"));
+    assert_eq!(imported.header_row, Some(2));
+    assert_eq!(imported.ignored_columns, ["达人"]);
+
+    // Without the footer skip, 合计 is a row like any other and fails on its empty date.
+    let mut no_skip = agency_profile();
+    no_skip.skip_trailing_rows = 0;
+    let err = import_with_mapping(
+        FileKind::Statement,
+        "agency.csv",
+        AGENCY.as_bytes(),
+        &no_skip,
+    )
+    .unwrap_err();
+    assert_eq!((err.row(), err.column()), (Some(5), Some("项目编号")));
+}
+
+#[test]
+fn the_mapping_an_import_reports_reproduces_it() {
+    let first = import_as::<stardesk_domain::reconcile::records::StatementLine>(
+        "agency.csv",
+        AGENCY.as_bytes(),
+        &agency_profile(),
+    )
+    .unwrap();
+    let saved = first.mapping.clone();
+    assert_eq!((first.header_row, first.delimiter), (Some(2), Some(',')));
+    // What was detected stays detected in the profile: next month may differ.
+    assert_eq!(saved.header_row, HeaderRow::Auto);
+    assert_eq!((saved.delimiter, saved.encoding), (None, None));
+    assert_eq!(saved.skip_trailing_rows, 1);
+    assert!(saved.columns.contains(&(
+        "amount".to_owned(),
+        ColumnRef::Header("实收（元）".to_owned())
+    )));
+    let again = import_as::<stardesk_domain::reconcile::records::StatementLine>(
+        "agency.csv",
+        AGENCY.as_bytes(),
+        &saved,
+    )
+    .unwrap();
+    assert_eq!(again.lines, first.lines);
+}
+
+#[test]
+fn an_index_profile_reads_a_file_without_a_header() {
+    let csv = "T1|2026-04-01|¥300.00\nT2||12\n";
+    let mapping = ColumnMapping {
+        delimiter: Some('|'),
+        ..ColumnMapping::by_indexes([("task_id", 0), ("amount", 2), ("due_date", 1)])
+    };
+    let imported =
+        import_with_mapping(FileKind::Expected, "raw.txt", csv.as_bytes(), &mapping).unwrap();
+    let AnyImported::Expected(imported) = imported else {
+        panic!()
+    };
+    assert_eq!(imported.header_row, None);
+    assert_eq!(imported.lines.len(), 2);
+    assert_eq!(imported.lines[0].due_date, Some(day(2026, 4, 1)));
+    assert_eq!(imported.lines[1].amount, d("12"));
+
+    // Errors in a headerless file name the column by its letter.
+    let bad = "T1|2026-04-01|x\n";
+    let err =
+        import_with_mapping(FileKind::Expected, "raw.txt", bad.as_bytes(), &mapping).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "raw.txt: row 1, column \"C\": \"x\" is not an amount"
+    );
+}
+
+#[test]
+fn an_explicit_header_row_overrides_detection() {
+    // Row 1 would match by synonyms too, but the profile says the header is row 3.
+    let csv = "task_id,amount\nignored,0\ntask_id,amount\nT1,5\n";
+    let mapping = ColumnMapping {
+        header_row: HeaderRow::Row(3),
+        ..ColumnMapping::default()
+    };
+    let imported =
+        import_with_mapping(FileKind::Expected, "e.csv", csv.as_bytes(), &mapping).unwrap();
+    assert_eq!(imported.len(), 1);
+
+    let past_end = ColumnMapping {
+        header_row: HeaderRow::Row(9),
+        ..ColumnMapping::default()
+    };
+    let err =
+        import_with_mapping(FileKind::Expected, "e.csv", csv.as_bytes(), &past_end).unwrap_err();
+    assert_eq!(err.code(), "import.mapping");
+}
+
+#[test]
+fn a_profile_missing_a_required_field_or_header_is_refused() {
+    let incomplete = ColumnMapping::by_headers([("task_id", "项目编号")]);
+    let err = import_with_mapping(
+        FileKind::Statement,
+        "agency.csv",
+        AGENCY.as_bytes(),
+        &incomplete,
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("required field \"statement_id\""),
+        "{err}"
+    );
+
+    let mut renamed = agency_profile();
+    renamed.columns[2].1 = ColumnRef::Header("净额".to_owned());
+    let err = import_with_mapping(
+        FileKind::Statement,
+        "agency.csv",
+        AGENCY.as_bytes(),
+        &renamed,
+    )
+    .unwrap_err();
+    assert_eq!(err.column(), Some("净额"));
+    let Problem::MissingColumn { found, .. } = err.problem() else {
+        panic!("{err}")
+    };
+    assert!(found.contains(&"实收（元）".to_owned()));
+}
+
+#[test]
+fn preview_guesses_what_it_can_and_lists_what_is_missing() {
+    let preview = preview(FileKind::Statement, "agency.csv", AGENCY.as_bytes(), 2).unwrap();
+    assert_eq!(preview.encoding, "UTF-8");
+    assert_eq!(
+        preview.format,
+        Format::Csv {
+            encoding: TextEncoding::Utf8
+        }
+    );
+    // No row has the statement headers: the first non-blank row stands in as the header.
+    assert_eq!(preview.header_row, Some(1));
+    assert_eq!(preview.headers, ["机构结算导出"]);
+    assert_eq!(
+        preview.missing_required,
+        ["statement_id", "task_id", "amount", "date", "status"]
+    );
+
+    // With the header row given, the standard 日期 is still not a synonym, but the rows
+    // show.
+    let at_row_2 = ColumnMapping {
+        header_row: HeaderRow::Row(2),
+        ..ColumnMapping::default()
+    };
+    let preview = preview_with_mapping(
+        FileKind::Statement,
+        "agency.csv",
+        AGENCY.as_bytes(),
+        &at_row_2,
+        10,
+    )
+    .unwrap();
+    assert_eq!(
+        preview.headers,
+        ["单据", "项目编号", "实收（元）", "日期", "结果", "达人"]
+    );
+    assert_eq!(preview.rows.len(), 3);
+    assert_eq!(preview.rows[0][0], "JS1");
+
+    // With the full profile nothing is missing, and the guess is the profile resolved.
+    let preview = preview_with_mapping(
+        FileKind::Statement,
+        "agency.csv",
+        AGENCY.as_bytes(),
+        &agency_profile(),
+        1,
+    )
+    .unwrap();
+    assert!(preview.missing_required.is_empty());
+    assert_eq!(
+        preview.rows,
+        [["JS1", "T1", "100.00", "2026-03-05", "已结算", "小星"]]
+    );
+    assert_eq!(preview.header_row, Some(2));
+    assert_eq!(preview.delimiter, Some(','));
+}
+
+#[test]
+fn preview_of_a_standard_workbook_needs_no_mapping() {
+    let bytes = xlsx(&[
+        sheet("封面", vec![vec![X::S("说明")]]),
+        sheet(
+            "流水",
+            vec![
+                vec![X::S("交易日期"), X::S("收入金额"), X::S("对方户名")],
+                vec![X::Date(2026, 3, 5), X::N(1234.5), X::S("甲")],
+            ],
+        ),
+    ]);
+    let on_sheet = ColumnMapping {
+        sheet: Some("流水".to_owned()),
+        ..ColumnMapping::default()
+    };
+    let preview = preview_with_mapping(FileKind::Bank, "b.xlsx", &bytes, &on_sheet, 5).unwrap();
+    assert_eq!(preview.sheets, ["封面", "流水"]);
+    assert!(preview.missing_required.is_empty());
+    assert_eq!(preview.rows, [["2026-03-05", "1234.5", "甲"]]);
+    assert_eq!(preview.sheet.as_deref(), Some("流水"));
+    assert_eq!(preview.guessed_mapping.sheet.as_deref(), Some("流水"));
+    assert_eq!(
+        preview.guessed_mapping.columns,
+        [
+            ("date".to_owned(), ColumnRef::Header("交易日期".to_owned())),
+            (
+                "amount".to_owned(),
+                ColumnRef::Header("收入金额".to_owned())
+            ),
+            (
+                "counterparty".to_owned(),
+                ColumnRef::Header("对方户名".to_owned())
+            ),
+        ]
+    );
+}
