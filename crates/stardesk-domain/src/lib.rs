@@ -1,5 +1,7 @@
 //! The platform's rules as pure functions and types: money, fees, rewards, eligibility,
-//! withholding tax and the working-day calendar.
+//! withholding tax, the working-day calendar, expected earnings and settlement
+//! reconciliation (matching the platform's statement and the bank, and fixing a failed
+//! payout).
 //!
 //! Every rule that `shared/DOMAIN.md` gives an id (`R-PREF-3`, `R-REVIEW-5`, ...) names that
 //! id in the doc comment of the code that encodes it and in the test that proves it, so a
@@ -8,6 +10,9 @@
 //! **Architecture invariants**
 //! - **No IO, no async, no clock.** Today's date is always a parameter. Everything here is
 //!   data in, data out, so each rule is tested without a database, a server or a clock.
+//! - **Deterministic.** The same input gives the same output, down to the order of every
+//!   list. Reconciliation of large inputs uses a second thread (`std::thread::scope`) for
+//!   data-parallel halves that are joined in order, so the answer never depends on it.
 //! - **No serde.** These are the rules' own types; serializable DTOs belong to the IPC and
 //!   wire boundaries, which convert from these, so a rename here never silently changes a
 //!   wire format.
@@ -25,8 +30,10 @@
 #![deny(clippy::float_arithmetic)]
 
 pub mod calendar;
+pub mod earnings;
 pub mod eligibility;
 pub mod fees;
 pub mod money;
+pub mod reconcile;
 pub mod reward;
 pub mod tax;

@@ -1,0 +1,868 @@
+//! The money axis: statement lines ↔ platform credits in the bank, and R-SETTLE-1's
+//! overdue check. The steps and their bounds are documented on [`super::reconcile`].
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use super::decisions::Resolved;
+use super::hash::{fast_map, FastMap};
+use super::tasks::is_failed;
+use super::{Discrepancy, Inputs, Origin, PayoutMethod, PayoutOverdue, ReconcileOptions};
+use crate::calendar::{payout_deadline, payout_overdue, CalendarWarning, PAYOUT_WORKING_DAYS};
+use crate::money::to_fen;
+
+/// Lines examined around a credit's date when looking for group candidates.
+const GROUP_SCAN_LIMIT: usize = 4_096;
+/// Upper bound on `max_group_candidates`, whatever the options say: the pruning tables
+/// are quadratic in it.
+const GROUP_CANDIDATES_CEILING: usize = 64;
+
+/// Line positions: one without an allocation (the common case), or several.
+#[derive(Debug)]
+pub(super) enum Positions {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Positions {
+    pub fn as_slice(&self) -> &[usize] {
+        match self {
+            Self::One(position) => std::slice::from_ref(position),
+            Self::Many(positions) => positions,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub(super) struct RawPayout {
+    /// Ascending file positions.
+    pub statement: Positions,
+    /// Ascending file positions.
+    pub bank: Positions,
+    pub method: PayoutMethod,
+    pub origin: Origin,
+}
+
+#[derive(Debug)]
+pub(super) struct Money {
+    pub matches: Vec<RawPayout>,
+    /// Per statement line: a credit paid it.
+    pub paid: Vec<bool>,
+    /// Per bank line: it pays some statement lines.
+    pub used: Vec<bool>,
+    /// Per bank line: a platform credit.
+    pub eligible: Vec<bool>,
+}
+
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        // An empty pattern would make every line a platform credit.
+        return false;
+    }
+    if !needle.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return haystack.contains(needle);
+    }
+    // Byte windows are safe on UTF-8: a needle's bytes can only match at a char boundary,
+    // and only ASCII bytes are case-folded.
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+fn is_platform_credit(line: &super::BankLine, payers: &[String]) -> bool {
+    line.amount > Decimal::ZERO
+        && payers.iter().any(|payer| {
+            contains_ignore_ascii_case(&line.counterparty, payer)
+                || contains_ignore_ascii_case(&line.memo, payer)
+        })
+}
+
+/// Union-find "next free position" with path halving: `parent[i] == i` while `i` is free.
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        let up = parent[parent[x]];
+        parent[x] = up;
+        x = up;
+    }
+    x
+}
+
+fn day_gap(a: NaiveDate, b: NaiveDate) -> u32 {
+    u32::try_from((a - b).num_days().unsigned_abs()).unwrap_or(u32::MAX)
+}
+
+/// `amount × 10^(scale − its scale)` as an exact integer; `None` when it does not fit
+/// (an amount beyond any real payout, which then sits out step 2).
+fn scaled(amount: Decimal, scale: u32) -> Option<i128> {
+    let mut value = amount.mantissa();
+    for _ in amount.scale()..scale {
+        value = value.checked_mul(10)?;
+    }
+    Some(value)
+}
+
+/// Days since the common era, for gaps without date arithmetic in the hot loop.
+fn day_number(date: NaiveDate) -> i32 {
+    date.num_days_from_ce()
+}
+
+/// A free platform credit in step 2, ordered by (amount, date, key, file position).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Credit {
+    amount: i128,
+    day: i32,
+    fingerprint: u64,
+    occurrence: u32,
+    index: usize,
+}
+
+/// A statement line looking for a credit in step 2.
+struct Probe {
+    line: usize,
+    day: i32,
+    amount: i128,
+    tolerance: i128,
+    window: u32,
+}
+
+struct Matcher<'i, 'a> {
+    input: &'i Inputs<'a>,
+    decisions: &'i Resolved,
+    options: &'i ReconcileOptions,
+    eligible: Vec<bool>,
+    paid: Vec<bool>,
+    used: Vec<bool>,
+    matches: Vec<RawPayout>,
+}
+
+pub(super) fn match_payouts(
+    input: &Inputs<'_>,
+    decisions: &Resolved,
+    options: &ReconcileOptions,
+) -> Money {
+    let eligible: Vec<bool> = input
+        .bank
+        .iter()
+        .map(|line| is_platform_credit(line, &options.platform_payers))
+        .collect();
+    let mut m = Matcher {
+        input,
+        decisions,
+        options,
+        eligible,
+        paid: vec![false; input.statement.len()],
+        used: vec![false; input.bank.len()],
+        matches: Vec::new(),
+    };
+    for (statement, bank, origin) in &decisions.payout_groups {
+        m.record(
+            statement.clone(),
+            bank.clone(),
+            PayoutMethod::Decided,
+            *origin,
+        );
+    }
+    if m.any_free_credit() {
+        m.by_reference();
+    }
+    if m.any_free_credit() {
+        m.by_amount_and_date();
+    }
+    if m.any_free_credit() {
+        m.by_group();
+    }
+    // Each credit is in one match only, and a match's credits are ascending, so the first
+    // credit orders the matches without ties.
+    m.matches.sort_unstable_by_key(|p| p.bank.as_slice()[0]);
+    Money {
+        matches: m.matches,
+        paid: m.paid,
+        used: m.used,
+        eligible: m.eligible,
+    }
+}
+
+impl<'a> Matcher<'_, 'a> {
+    fn any_free_credit(&self) -> bool {
+        self.eligible
+            .iter()
+            .zip(&self.used)
+            .any(|(&eligible, &used)| eligible && !used)
+    }
+
+    fn free_credit(&self, b: usize) -> bool {
+        self.eligible[b] && !self.used[b]
+    }
+
+    /// A non-failed statement line not yet paid.
+    fn open_line(&self, s: usize) -> bool {
+        !self.paid[s] && !is_failed(&self.input.statement[s])
+    }
+
+    fn rejected_single(&self, s: usize, b: usize) -> bool {
+        !self.decisions.rejected_single.is_empty()
+            && self.decisions.rejected_single.contains(&(s, b))
+    }
+
+    /// `statement` sorted ascending.
+    fn rejected_group(&self, statement: &[usize], b: usize) -> bool {
+        !self.decisions.rejected_group.is_empty()
+            && self
+                .decisions
+                .rejected_group
+                .contains(&(statement.to_vec(), b))
+    }
+
+    fn record(
+        &mut self,
+        mut statement: Vec<usize>,
+        mut bank: Vec<usize>,
+        method: PayoutMethod,
+        origin: Origin,
+    ) {
+        statement.sort_unstable();
+        bank.sort_unstable();
+        for &s in &statement {
+            self.paid[s] = true;
+        }
+        for &b in &bank {
+            self.used[b] = true;
+        }
+        let positions = |mut v: Vec<usize>| match v[..] {
+            [one] => Positions::One(one),
+            _ => {
+                v.shrink_to_fit();
+                Positions::Many(v)
+            }
+        };
+        self.matches.push(RawPayout {
+            statement: positions(statement),
+            bank: positions(bank),
+            method,
+            origin,
+        });
+    }
+
+    fn record_one(&mut self, s: usize, b: usize, method: PayoutMethod) {
+        self.paid[s] = true;
+        self.used[b] = true;
+        self.matches.push(RawPayout {
+            statement: Positions::One(s),
+            bank: Positions::One(b),
+            method,
+            origin: Origin::Automatic,
+        });
+    }
+
+    /// Step 1: a credit naming statements pays their open lines.
+    fn by_reference(&mut self) {
+        let statement = self.input.statement;
+        let mut heads: FastMap<&'a str, (usize, usize)> = fast_map(64);
+        let mut next = vec![usize::MAX; statement.len()];
+        let mut lengths = BTreeSet::new();
+        for (s, line) in statement.iter().enumerate() {
+            if !self.open_line(s) || line.statement_id.is_empty() {
+                continue;
+            }
+            lengths.insert(line.statement_id.len());
+            heads
+                .entry(line.statement_id.as_str())
+                .and_modify(|(_, tail)| {
+                    next[*tail] = s;
+                    *tail = s;
+                })
+                .or_insert((s, s));
+        }
+        if heads.is_empty() {
+            return;
+        }
+        let lengths: Vec<usize> = lengths.into_iter().collect();
+        // The bytes ids start and end with: most positions of a memo start no id at all.
+        let mut edges = IdEdges {
+            first: [false; 256],
+            last: [false; 256],
+            lengths,
+        };
+        for id in heads.keys() {
+            let bytes = id.as_bytes();
+            edges.first[usize::from(bytes[0])] = true;
+            edges.last[usize::from(bytes[bytes.len() - 1])] = true;
+        }
+
+        let mut ids: Vec<&str> = Vec::new();
+        for b in 0..self.input.bank.len() {
+            if !self.free_credit(b) {
+                continue;
+            }
+            let line = &self.input.bank[b];
+            ids.clear();
+            for text in [line.txn_id.as_str(), line.memo.as_str()] {
+                find_ids(text, &edges, &heads, &mut ids);
+            }
+            if ids.is_empty() {
+                continue;
+            }
+            let mut group = Vec::new();
+            for id in &ids {
+                let Some(&(head, _)) = heads.get(id) else {
+                    continue;
+                };
+                let mut s = head;
+                while s != usize::MAX {
+                    if !self.paid[s] && !self.rejected_single(s, b) {
+                        group.push(s);
+                    }
+                    s = next[s];
+                }
+            }
+            group.sort_unstable();
+            if group.is_empty() || self.rejected_group(&group, b) {
+                continue;
+            }
+            self.record(group, vec![b], PayoutMethod::Reference, Origin::Automatic);
+        }
+    }
+
+    /// Step 2: one line, one credit, closest dates first (one pass per day of gap).
+    fn by_amount_and_date(&mut self) {
+        let (statement, bank) = (self.input.statement, self.input.bank);
+        let tolerance = self.options.amount_tolerance.abs();
+        let lines: Vec<usize> = (0..statement.len())
+            .filter(|&s| self.open_line(s) && statement[s].amount > Decimal::ZERO)
+            .collect();
+        let credits: Vec<usize> = (0..bank.len()).filter(|&b| self.free_credit(b)).collect();
+        if credits.is_empty() || lines.is_empty() {
+            return;
+        }
+        // Exact integer amounts: every amount times 10^scale, at the largest scale in play.
+        let scale = lines
+            .iter()
+            .map(|&s| statement[s].amount.scale())
+            .chain(credits.iter().map(|&b| bank[b].amount.scale()))
+            .chain(std::iter::once(tolerance.scale()))
+            .max()
+            .unwrap_or(0);
+        let Some(tolerance) = scaled(tolerance, scale) else {
+            return;
+        };
+        let mut free: Vec<Credit> = credits
+            .iter()
+            .filter_map(|&b| {
+                let line = &bank[b];
+                Some(Credit {
+                    amount: scaled(line.amount, scale)?,
+                    day: day_number(line.date),
+                    fingerprint: line.key.fingerprint,
+                    occurrence: line.key.occurrence,
+                    index: b,
+                })
+            })
+            .collect();
+        free.sort_unstable();
+        // The distinct amounts and where their credits start in `free`: a probe searches
+        // this short array, then only its run by date.
+        let mut runs: Vec<(i128, usize)> = Vec::new();
+        for (position, credit) in free.iter().enumerate() {
+            if runs
+                .last()
+                .is_none_or(|&(amount, _)| amount != credit.amount)
+            {
+                runs.push((credit.amount, position));
+            }
+        }
+        runs.push((i128::MAX, free.len()));
+        let mut lines: Vec<(i32, u64, u32, usize, i128)> = lines
+            .iter()
+            .filter_map(|&s| {
+                let line = &statement[s];
+                Some((
+                    day_number(line.date),
+                    line.key.fingerprint,
+                    line.key.occurrence,
+                    s,
+                    scaled(line.amount, scale)?,
+                ))
+            })
+            .collect();
+        lines.sort_unstable();
+
+        let slots = free.len();
+        // next[i]: the first free position ≥ i (slots = none). prev[i + 1]: the last free
+        // position ≤ i, plus one (0 = none).
+        let mut next: Vec<usize> = (0..=slots).collect();
+        let mut prev: Vec<usize> = (0..=slots).collect();
+        // A lower bound of each line's nearest usable gap: credits are only ever taken,
+        // so it never shrinks, and a line is skipped until the pass reaches it.
+        let mut lower_bound = vec![0u32; lines.len()];
+        let window = self.options.date_window_days;
+        for gap in 0..=window {
+            for (li, &(day, _, _, s, amount)) in lines.iter().enumerate() {
+                if self.paid[s] || lower_bound[li] > gap {
+                    continue;
+                }
+                let probe = Probe {
+                    line: s,
+                    day,
+                    amount,
+                    tolerance,
+                    window,
+                };
+                match self.nearest_credit(&probe, &free, &runs, &mut next, &mut prev) {
+                    Some((found_gap, position)) if found_gap <= gap => {
+                        next[position] = position + 1;
+                        prev[position + 1] = position;
+                        self.record_one(
+                            s,
+                            free[position].index,
+                            PayoutMethod::AmountAndDate { day_gap: found_gap },
+                        );
+                    }
+                    Some((found_gap, _)) => lower_bound[li] = found_gap,
+                    None => lower_bound[li] = u32::MAX,
+                }
+            }
+        }
+    }
+
+    /// The best free credit for a line within the tolerance and the window: (gap,
+    /// position in `free`). Ranked by gap, then amount difference, then the credit's
+    /// order in `free` (date, key, file position).
+    fn nearest_credit(
+        &self,
+        probe: &Probe,
+        free: &[Credit],
+        runs: &[(i128, usize)],
+        next: &mut [usize],
+        prev: &mut [usize],
+    ) -> Option<(u32, usize)> {
+        let (low, high) = (
+            probe.amount.saturating_sub(probe.tolerance),
+            probe.amount.saturating_add(probe.tolerance),
+        );
+        // The last entry of `runs` is the end sentinel, never a run of its own.
+        let amounts = &runs[..runs.len() - 1];
+        let first_run = amounts.partition_point(|&(amount, _)| amount < low);
+        let last_run = amounts.partition_point(|&(amount, _)| amount <= high);
+
+        let mut best: Option<((u32, i128, usize), usize)> = None;
+        let mut consider = |position: usize| {
+            let credit = &free[position];
+            let gap = (credit.day - probe.day).unsigned_abs();
+            if gap > probe.window {
+                return;
+            }
+            let rank = (gap, (credit.amount - probe.amount).abs(), position);
+            if best.is_none_or(|(current, _)| rank < current) {
+                best = Some((rank, position));
+            }
+        };
+
+        for run in first_run..last_run {
+            let (run_start, run_end) = (runs[run].1, runs[run + 1].1);
+            let pivot = run_start + free[run_start..run_end].partition_point(|c| c.day < probe.day);
+            // The nearest free credit on or after the line's date...
+            let mut position = find(next, pivot);
+            while position < run_end {
+                if self.rejected_single(probe.line, free[position].index) {
+                    position = find(next, position + 1);
+                    continue;
+                }
+                consider(position);
+                break;
+            }
+            // ...and the nearest before it.
+            let mut slot = find(prev, pivot);
+            while slot > run_start {
+                let position = slot - 1;
+                if self.rejected_single(probe.line, free[position].index) {
+                    slot = find(prev, position);
+                    continue;
+                }
+                consider(position);
+                break;
+            }
+        }
+        best.map(|((gap, ..), position)| (gap, position))
+    }
+
+    /// Step 3: several lines paid by one credit.
+    fn by_group(&mut self) {
+        let (statement, bank) = (self.input.statement, self.input.bank);
+        let window = self.options.group_window_days;
+        // Open, positive, whole-fen lines, by (date, key, file position).
+        let mut pool: Vec<(usize, i64)> = (0..statement.len())
+            .filter(|&s| self.open_line(s) && statement[s].amount > Decimal::ZERO)
+            .filter_map(|s| to_fen(statement[s].amount).ok().map(|fen| (s, fen)))
+            .collect();
+        if pool.len() < 2 {
+            return;
+        }
+        pool.sort_unstable_by(|&(x, _), &(y, _)| {
+            let (a, b) = (&statement[x], &statement[y]);
+            (a.date, &a.key, x).cmp(&(b.date, &b.key, y))
+        });
+        let mut credits: Vec<(usize, i64)> = (0..bank.len())
+            .filter(|&b| self.free_credit(b))
+            .filter_map(|b| to_fen(bank[b].amount).ok().map(|fen| (b, fen)))
+            .collect();
+        credits.sort_unstable_by(|&(x, _), &(y, _)| {
+            let (a, b) = (&bank[x], &bank[y]);
+            (a.date, &a.key, x).cmp(&(b.date, &b.key, y))
+        });
+
+        // 3a: the open lines of each statement, and their total.
+        let mut statement_slot: FastMap<&str, usize> = fast_map(64);
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        let mut totals: Vec<i64> = Vec::new();
+        for &(s, fen) in &pool {
+            let slot = *statement_slot
+                .entry(statement[s].statement_id.as_str())
+                .or_insert_with(|| {
+                    members.push(Vec::new());
+                    totals.push(0);
+                    members.len() - 1
+                });
+            members[slot].push(s);
+            totals[slot] = totals[slot].saturating_add(fen);
+        }
+        let mut by_total: HashMap<i64, Vec<usize>> = HashMap::new();
+        for (slot, lines) in members.iter().enumerate() {
+            if lines.len() >= 2 {
+                by_total.entry(totals[slot]).or_default().push(slot);
+            }
+        }
+
+        let dates: Vec<NaiveDate> = pool.iter().map(|&(s, _)| statement[s].date).collect();
+        for &(b, target) in &credits {
+            let credit_date = bank[b].date;
+            let within = |s: usize| day_gap(statement[s].date, credit_date) <= window;
+
+            if let Some(slots) = by_total.get(&target) {
+                let found = slots.iter().find(|&&slot| {
+                    let lines = &members[slot];
+                    lines
+                        .iter()
+                        .all(|&s| !self.paid[s] && within(s) && !self.rejected_single(s, b))
+                        && {
+                            let mut sorted = lines.clone();
+                            sorted.sort_unstable();
+                            !self.rejected_group(&sorted, b)
+                        }
+                });
+                if let Some(&slot) = found {
+                    let lines = members[slot].clone();
+                    self.record(
+                        lines,
+                        vec![b],
+                        PayoutMethod::WholeStatement,
+                        Origin::Automatic,
+                    );
+                    continue;
+                }
+            }
+
+            let candidates = self.group_candidates(b, target, &pool, &dates, window);
+            if candidates.len() < 2 {
+                continue;
+            }
+            let amounts: Vec<i64> = candidates.iter().map(|&(_, fen)| fen).collect();
+            let max_lines = self.options.max_group_lines.min(candidates.len());
+            let mut search = SubsetSearch::new(&amounts, max_lines, target);
+            search.budget = self.options.group_search_budget;
+            let mut accept = |chosen: &[usize]| {
+                let mut lines: Vec<usize> = chosen.iter().map(|&c| candidates[c].0).collect();
+                lines.sort_unstable();
+                !self.rejected_group(&lines, b)
+            };
+            let mut found = None;
+            for size in 2..=max_lines {
+                if search.budget == 0 {
+                    break;
+                }
+                search.chosen.clear();
+                if search.dfs(0, size, 0, &mut accept) {
+                    found = Some(search.chosen.clone());
+                    break;
+                }
+            }
+            if let Some(chosen) = found {
+                let lines: Vec<usize> = chosen.iter().map(|&c| candidates[c].0).collect();
+                self.record(lines, vec![b], PayoutMethod::Group, Origin::Automatic);
+            }
+        }
+    }
+
+    /// The open lines nearest in date to credit `b` that could be part of its group,
+    /// ordered by (gap, date, key, file position): scanned outward from the credit's date
+    /// (earlier side first on equal gaps), at most [`GROUP_SCAN_LIMIT`] lines looked at.
+    fn group_candidates(
+        &self,
+        b: usize,
+        target: i64,
+        pool: &[(usize, i64)],
+        dates: &[NaiveDate],
+        window: u32,
+    ) -> Vec<(usize, i64)> {
+        let statement = self.input.statement;
+        let credit_date = self.input.bank[b].date;
+        let wanted = self
+            .options
+            .max_group_candidates
+            .min(GROUP_CANDIDATES_CEILING);
+        let gap_of = |position: usize| day_gap(dates[position], credit_date);
+        let in_window = |position: usize| gap_of(position) <= window;
+        let pivot = dates.partition_point(|&d| d < credit_date);
+        let (mut left, mut right) = (pivot, pivot);
+        let mut found: Vec<(u32, usize)> = Vec::new();
+        let mut examined = 0usize;
+        while found.len() < wanted && examined < GROUP_SCAN_LIMIT {
+            let left_ok = left > 0 && in_window(left - 1);
+            let right_ok = right < pool.len() && in_window(right);
+            let position = match (left_ok, right_ok) {
+                (false, false) => break,
+                (true, false) => {
+                    left -= 1;
+                    left
+                }
+                (false, true) => {
+                    right += 1;
+                    right - 1
+                }
+                (true, true) => {
+                    if gap_of(left - 1) <= gap_of(right) {
+                        left -= 1;
+                        left
+                    } else {
+                        right += 1;
+                        right - 1
+                    }
+                }
+            };
+            examined += 1;
+            let (s, fen) = pool[position];
+            if !self.paid[s] && fen <= target && !self.rejected_single(s, b) {
+                found.push((gap_of(position), position));
+            }
+        }
+        found.sort_by(|&(ga, pa), &(gb, pb)| {
+            let (a, b) = (&statement[pool[pa].0], &statement[pool[pb].0]);
+            (ga, a.date, &a.key, pool[pa].0).cmp(&(gb, b.date, &b.key, pool[pb].0))
+        });
+        found
+            .into_iter()
+            .map(|(_, position)| pool[position])
+            .collect()
+    }
+}
+
+/// What the statement ids look like: their lengths (ascending) and the bytes they start
+/// and end with.
+struct IdEdges {
+    first: [bool; 256],
+    last: [bool; 256],
+    lengths: Vec<usize>,
+}
+
+/// Finds the statement ids named in `text` as whole tokens, appending new ones to `ids`.
+fn find_ids<'a>(
+    text: &str,
+    edges: &IdEdges,
+    heads: &FastMap<&'a str, (usize, usize)>,
+    ids: &mut Vec<&'a str>,
+) {
+    let bytes = text.as_bytes();
+    for start in 0..bytes.len() {
+        if !edges.first[usize::from(bytes[start])] || !text.is_char_boundary(start) {
+            continue;
+        }
+        // An id starting with a letter or digit must not continue a longer token.
+        if start > 0
+            && bytes[start].is_ascii_alphanumeric()
+            && bytes[start - 1].is_ascii_alphanumeric()
+        {
+            continue;
+        }
+        for &length in &edges.lengths {
+            let end = start + length;
+            if end > bytes.len() {
+                break;
+            }
+            if !edges.last[usize::from(bytes[end - 1])] || !text.is_char_boundary(end) {
+                continue;
+            }
+            if end < bytes.len()
+                && bytes[end - 1].is_ascii_alphanumeric()
+                && bytes[end].is_ascii_alphanumeric()
+            {
+                continue;
+            }
+            if let Some((&id, _)) = heads.get_key_value(&text[start..end]) {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+    }
+}
+
+/// Exact subset sum over small positive amounts, smallest index-lexicographic first.
+struct SubsetSearch<'c> {
+    amounts: &'c [i64],
+    /// `smallest[i][r]`: sum of the `r` smallest of `amounts[i..]` (`i64::MAX` when fewer).
+    smallest: Vec<Vec<i64>>,
+    /// `largest[i][r]`: sum of the `r` largest of `amounts[i..]` (`i64::MIN` when fewer).
+    largest: Vec<Vec<i64>>,
+    target: i64,
+    budget: u32,
+    chosen: Vec<usize>,
+}
+
+impl<'c> SubsetSearch<'c> {
+    fn new(amounts: &'c [i64], max_lines: usize, target: i64) -> Self {
+        let n = amounts.len();
+        let mut smallest = vec![vec![i64::MAX; max_lines + 1]; n + 1];
+        let mut largest = vec![vec![i64::MIN; max_lines + 1]; n + 1];
+        for i in 0..=n {
+            let mut suffix = amounts[i..].to_vec();
+            suffix.sort_unstable();
+            smallest[i][0] = 0;
+            largest[i][0] = 0;
+            for r in 1..=max_lines.min(suffix.len()) {
+                smallest[i][r] = smallest[i][r - 1].saturating_add(suffix[r - 1]);
+                largest[i][r] = largest[i][r - 1].saturating_add(suffix[suffix.len() - r]);
+            }
+        }
+        Self {
+            amounts,
+            smallest,
+            largest,
+            target,
+            budget: 0,
+            chosen: Vec::with_capacity(max_lines),
+        }
+    }
+
+    /// Picks `need` more indices from `start..` so the sum reaches the target exactly and
+    /// `accept` agrees; false when none (or the budget ran out).
+    fn dfs(
+        &mut self,
+        start: usize,
+        need: usize,
+        sum: i64,
+        accept: &mut dyn FnMut(&[usize]) -> bool,
+    ) -> bool {
+        if need == 0 {
+            return sum == self.target && accept(&self.chosen);
+        }
+        let mut i = start;
+        while i + need <= self.amounts.len() {
+            if self.budget == 0 {
+                return false;
+            }
+            self.budget -= 1;
+            // Later starts only see a smaller suffix: its smallest sums grow and its
+            // largest sums shrink, so once out of reach, always out of reach.
+            if sum.saturating_add(self.smallest[i][need]) > self.target
+                || sum.saturating_add(self.largest[i][need]) < self.target
+            {
+                break;
+            }
+            let with = sum + self.amounts[i];
+            let rest = need - 1;
+            if with.saturating_add(self.smallest[i + 1][rest]) <= self.target
+                && with.saturating_add(self.largest[i + 1][rest]) >= self.target
+            {
+                self.chosen.push(i);
+                if self.dfs(i + 1, rest, with, accept) {
+                    return true;
+                }
+                self.chosen.pop();
+            }
+            i += 1;
+        }
+        false
+    }
+}
+
+/// R-SETTLE-1: statements with an invoice sent and no line paid by the 15th working day
+/// after the last invoice, and the calendar warnings met on the way.
+///
+/// A statement with no imported lines, or only failed ones, is skipped: there is nothing
+/// to wait for (failed lines are reported as failed).
+pub(super) fn overdue<'a>(
+    input: &Inputs<'a>,
+    paid: &[bool],
+    options: &ReconcileOptions,
+) -> (Vec<Discrepancy<'a>>, Vec<CalendarWarning>) {
+    if input.invoices.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let mut order: Vec<&'a str> = Vec::new();
+    let mut invoices_of: HashMap<&'a str, Vec<usize>> = HashMap::new();
+    for (i, invoice) in input.invoices.iter().enumerate() {
+        let id = invoice.statement_id.as_str();
+        invoices_of
+            .entry(id)
+            .or_insert_with(|| {
+                order.push(id);
+                Vec::new()
+            })
+            .push(i);
+    }
+    let mut lines_of: HashMap<&'a str, Vec<usize>> = HashMap::new();
+    for (s, line) in input.statement.iter().enumerate() {
+        if !is_failed(line) {
+            if let Some((&id, _)) = invoices_of.get_key_value(line.statement_id.as_str()) {
+                lines_of.entry(id).or_default().push(s);
+            }
+        }
+    }
+
+    let mut found = Vec::new();
+    let mut warnings = std::collections::BTreeMap::new();
+    for id in order {
+        let Some(lines) = lines_of.get(id) else {
+            continue;
+        };
+        if lines.iter().any(|&s| paid[s]) {
+            continue;
+        }
+        let invoices = &invoices_of[id];
+        let sent_date = invoices
+            .iter()
+            .map(|&i| input.invoices[i].sent_date)
+            .max()
+            .unwrap_or(NaiveDate::MIN);
+        let (deadline, warning) = payout_deadline(sent_date, &options.calendar);
+        if let Some(w) = warning {
+            warnings.insert(w.year, w);
+        }
+        if !payout_overdue(sent_date, options.as_of, &options.calendar) {
+            continue;
+        }
+        found.push(Discrepancy::PayoutOverdue(Box::new(PayoutOverdue {
+            statement_id: id,
+            invoices: invoices
+                .iter()
+                .map(|&i| input.invoices[i].key.clone())
+                .collect(),
+            tracking_numbers: invoices
+                .iter()
+                .map(|&i| input.invoices[i].tracking_no.as_str())
+                .collect(),
+            sent_date,
+            deadline,
+            working_days: PAYOUT_WORKING_DAYS,
+            lines: lines
+                .iter()
+                .map(|&s| input.statement[s].key.clone())
+                .collect(),
+            amount: lines.iter().map(|&s| input.statement[s].amount).sum(),
+            calendar_warning: warning,
+        })));
+    }
+    (found, warnings.into_values().collect())
+}
