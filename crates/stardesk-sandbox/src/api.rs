@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use stardesk_platform::wire::{Me, Problem, Task, TaskPage, PROBLEM_JSON};
 
-use crate::store::{FeedQuery, Lookup, Store, StoreError};
+use crate::store::{Cursor, FeedQuery, Lookup, Store, StoreError};
 use crate::Fault;
 
 /// `limit` when the client gives none, and the most it may ask for.
@@ -35,13 +35,21 @@ pub mod problem_type {
 }
 
 /// State shared by the server and every [`crate::Control`] handle.
-#[derive(Debug)]
 pub(crate) struct Shared {
     pub(crate) store: Mutex<Store>,
     pub(crate) faults: Mutex<VecDeque<Fault>>,
     pub(crate) requests: AtomicU64,
     pub(crate) token: String,
     pub(crate) me: Me,
+}
+
+impl std::fmt::Debug for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Shared")
+            .field("requests", &self.requests)
+            .field("token", &"<redacted>")
+            .finish_non_exhaustive()
+    }
 }
 
 /// Locks a mutex even if a panic poisoned it. For the store this is sound because every
@@ -104,8 +112,10 @@ impl IntoResponse for ApiError {
                 } else {
                     r#"Bearer realm="stardesk-sandbox""#
                 };
-                res.headers_mut()
-                    .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static(challenge));
+                res.headers_mut().insert(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static(challenge),
+                );
                 res
             }
             ApiError::InvalidParameter { name, detail } => problem(
@@ -134,7 +144,9 @@ impl IntoResponse for ApiError {
                     status,
                     problem_type::INJECTED_FAULT,
                     status.canonical_reason().unwrap_or("Injected fault"),
-                    Some(format!("fault {code} injected by the sandbox control handle")),
+                    Some(format!(
+                        "fault {code} injected by the sandbox control handle"
+                    )),
                 );
                 if matches!(
                     status,
@@ -266,28 +278,24 @@ pub(crate) struct FeedParams {
 /// clients may always send every parameter.
 pub(crate) fn parse_feed(params: &FeedParams) -> Result<FeedQuery, ApiError> {
     let given = |v: &Option<String>| v.as_deref().filter(|s| !s.is_empty()).map(str::to_owned);
-    let after_rev = match given(&params.cursor) {
-        None => None,
-        Some(c) => Some(
-            c.strip_prefix('r')
-                .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
-                .and_then(|digits| digits.parse::<i64>().ok())
-                .ok_or_else(|| ApiError::InvalidParameter {
-                    name: "cursor",
-                    detail: format!("{c:?} is not a cursor this server issued"),
-                })?,
-        ),
+    let cursor = match given(&params.cursor) {
+        None => Cursor::Start,
+        Some(c) => Cursor::parse(&c).ok_or_else(|| ApiError::InvalidParameter {
+            name: "cursor",
+            detail: format!("{c:?} is not a cursor this server issued"),
+        })?,
     };
     let since_ms = match given(&params.updated_since) {
         None => None,
         Some(s) => {
-            let since = DateTime::parse_from_rfc3339(&s).map_err(|_| ApiError::InvalidParameter {
-                name: "updated_since",
-                detail: format!(
-                    "{s:?} is not an RFC 3339 instant (e.g. 2026-11-01T00:00:00Z; \
+            let since =
+                DateTime::parse_from_rfc3339(&s).map_err(|_| ApiError::InvalidParameter {
+                    name: "updated_since",
+                    detail: format!(
+                        "{s:?} is not an RFC 3339 instant (e.g. 2026-11-01T00:00:00Z; \
                      percent-encode '+' as %2B)"
-                ),
-            })?;
+                    ),
+                })?;
             let since = since.with_timezone(&Utc);
             // Stored instants are whole milliseconds: round a sub-millisecond bound up so
             // `updated_at >= since` keeps its meaning.
@@ -307,7 +315,7 @@ pub(crate) fn parse_feed(params: &FeedParams) -> Result<FeedQuery, ApiError> {
             })?,
     };
     Ok(FeedQuery {
-        after_rev,
+        cursor,
         since_ms,
         limit,
     })
@@ -367,13 +375,13 @@ mod tests {
         assert_eq!(
             q,
             FeedQuery {
-                after_rev: None,
+                cursor: Cursor::Start,
                 since_ms: None,
                 limit: 500
             }
         );
         let q = parse_feed(&params("r42", "2026-11-01T08:00:00+08:00", "1000")).unwrap();
-        assert_eq!(q.after_rev, Some(42));
+        assert_eq!(q.cursor, Cursor::After(42));
         assert_eq!(q.since_ms, Some(1_793_491_200_000));
         assert_eq!(q.limit, 1000);
         let q = parse_feed(&params("", "2026-11-01T00:00:00.0001Z", "1")).unwrap();
@@ -382,7 +390,15 @@ mod tests {
 
     #[test]
     fn malformed_values_name_their_parameter() {
-        for c in ["42", "r", "r-1", "r+1", "x12", "r99999999999999999999", "r1 "] {
+        for c in [
+            "42",
+            "r",
+            "r-1",
+            "r+1",
+            "x12",
+            "r99999999999999999999",
+            "r1 ",
+        ] {
             assert_eq!(bad_name(params(c, "", "")), "cursor", "{c}");
         }
         for l in ["0", "1001", "-5", "abc", "1.5"] {
@@ -396,17 +412,30 @@ mod tests {
     fn bearer_scheme_is_case_insensitive_and_token_exact() {
         let mut h = HeaderMap::new();
         assert!(authorize(&h, "t0k").is_err());
-        h.insert(header::AUTHORIZATION, HeaderValue::from_static("bearer t0k"));
+        h.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("bearer t0k"),
+        );
         assert!(authorize(&h, "t0k").is_ok());
-        h.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer t0K"));
+        h.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer t0K"),
+        );
         assert!(matches!(
             authorize(&h, "t0k"),
-            Err(ApiError::Unauthorized { invalid_token: true })
+            Err(ApiError::Unauthorized {
+                invalid_token: true
+            })
         ));
-        h.insert(header::AUTHORIZATION, HeaderValue::from_static("Basic dDBr"));
+        h.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Basic dDBr"),
+        );
         assert!(matches!(
             authorize(&h, "t0k"),
-            Err(ApiError::Unauthorized { invalid_token: false })
+            Err(ApiError::Unauthorized {
+                invalid_token: false
+            })
         ));
     }
 }

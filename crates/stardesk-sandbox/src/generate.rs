@@ -81,7 +81,11 @@ fn industry_of(rng: &mut SplitMix64, needs_sample: bool) -> usize {
 /// written: to 10 yuan, to 100 above ¥10,000, sometimes a lucky 88, sometimes with fen.
 fn fee(rng: &mut SplitMix64, lo: i64, hi: i64) -> Decimal {
     let mut y = rng.low_range(lo, hi);
-    y = if y >= 10_000 { y / 100 * 100 } else { y / 10 * 10 };
+    y = if y >= 10_000 {
+        y / 100 * 100
+    } else {
+        y / 10 * 10
+    };
     if rng.chance(15) {
         y = (y / 100 * 100 + 88).min(hi);
     }
@@ -189,12 +193,7 @@ fn reward_of(rng: &mut SplitMix64, category: Category, review: bool) -> Reward {
     }
 }
 
-fn requirements(
-    rng: &mut SplitMix64,
-    form: ContentForm,
-    review: bool,
-    brand: &str,
-) -> Vec<String> {
+fn requirements(rng: &mut SplitMix64, form: ContentForm, review: bool, brand: &str) -> Vec<String> {
     let mut pool: Vec<&str> = catalog::COMMON_REQUIREMENTS.to_vec();
     if form != ContentForm::Picture {
         pool.extend_from_slice(catalog::SPOKEN_REQUIREMENTS);
@@ -253,9 +252,7 @@ fn description(rng: &mut SplitMix64, p: &DescriptionParts<'_>) -> String {
             Category::Recruitment => {
                 format!("希望达人结合自身风格，真实展现{}的使用场景。", p.product)
             }
-            Category::Assigned => {
-                "本任务为指派合作，接单后请与品牌方确认拍摄脚本与档期。".into()
-            }
+            Category::Assigned => "本任务为指派合作，接单后请与品牌方确认拍摄脚本与档期。".into(),
             // R-PREF-4: a preferred dispatch must be accepted within one hour.
             Category::Preferred => "本单为优选订单，派单后请在1小时内确认接单。".into(),
         }
@@ -293,11 +290,13 @@ pub(crate) fn make_task(
     let brand = brands[rng.index(brands.len())].clone();
 
     let template = rng.pick(catalog::title_templates(category, settlement_mode));
-    let content_form = template.form.unwrap_or_else(|| match rng.weighted(&[75, 10, 15]) {
-        0 => ContentForm::Video,
-        1 => ContentForm::Live,
-        _ => ContentForm::Picture,
-    });
+    let content_form = template
+        .form
+        .unwrap_or_else(|| match rng.weighted(&[75, 10, 15]) {
+            0 => ContentForm::Video,
+            1 => ContentForm::Live,
+            _ => ContentForm::Picture,
+        });
     let title = template
         .pattern
         .replace("{b}", &brand)
@@ -477,7 +476,10 @@ mod tests {
             let review = t.settlement_mode == Some(SettlementMode::ProductReview);
             assert_eq!(review, t.sample_value.is_some());
             assert_eq!(review, t.ship_by.is_some());
-            assert_eq!(t.settlement_mode.is_some(), t.category == Category::Recruitment);
+            assert_eq!(
+                t.settlement_mode.is_some(),
+                t.category == Category::Recruitment
+            );
             if let Some(ship_by) = t.ship_by {
                 let before = (t.upload_deadline - ship_by).num_days();
                 assert!(before >= 3, "{t:?}");
@@ -507,7 +509,10 @@ mod tests {
                 }
             }
         }
-        assert!(late_shipping > 0, "some campaigns should break the 15-day rule");
+        assert!(
+            late_shipping > 0,
+            "some campaigns should break the 15-day rule"
+        );
     }
 
     #[test]
@@ -538,10 +543,10 @@ mod tests {
 
     #[test]
     fn tidy_rounds_half_away_from_zero() {
-        assert_eq!(tidy(Decimal::new(1417_350, 3)).to_string(), "1417.35");
-        assert_eq!(tidy(Decimal::new(2_5, 3)).to_string(), "0.03");
-        assert_eq!(tidy(Decimal::new(1320_0, 1)).to_string(), "1320");
-        assert_eq!(tidy(Decimal::new(1_3, 1)).to_string(), "1.30");
+        assert_eq!(tidy(Decimal::new(1_417_350, 3)).to_string(), "1417.35");
+        assert_eq!(tidy(Decimal::new(25, 3)).to_string(), "0.03");
+        assert_eq!(tidy(Decimal::new(13_200, 1)).to_string(), "1320");
+        assert_eq!(tidy(Decimal::new(13, 1)).to_string(), "1.30");
     }
 
     #[test]

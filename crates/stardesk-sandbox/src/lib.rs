@@ -120,19 +120,19 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> anyhow::Result<Ru
         !config.token.trim().is_empty() && !config.token.contains(char::is_whitespace),
         "the sandbox token must be non-empty and contain no whitespace"
     );
-    let now = config.now.unwrap_or_else(Utc::now);
-    let (db_path, seed, tasks) = (config.db_path.clone(), config.seed, config.tasks);
-    let store = tokio::task::spawn_blocking(move || {
-        Store::open(db_path.as_deref(), seed, tasks, now)
-    })
-    .await
-    .context("sandbox data generation panicked")?
-    .context("opening the sandbox database")?;
-
+    // Bind first so a taken port fails fast, before seconds of data generation. Clients
+    // that connect meanwhile wait in the accept backlog.
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr}"))?;
     let local = listener.local_addr()?;
+    let now = config.now.unwrap_or_else(Utc::now);
+    let (db_path, seed, tasks) = (config.db_path.clone(), config.seed, config.tasks);
+    let store =
+        tokio::task::spawn_blocking(move || Store::open(db_path.as_deref(), seed, tasks, now))
+            .await
+            .context("sandbox data generation panicked")?
+            .context("opening the sandbox database")?;
 
     let shared = Arc::new(Shared {
         me: demo_creator(store.seed()),
@@ -221,7 +221,10 @@ impl RunningSandbox {
     pub async fn shutdown(self) {
         let _ = self.stop.send(());
         let mut task = self.task;
-        if tokio::time::timeout(SHUTDOWN_GRACE, &mut task).await.is_err() {
+        if tokio::time::timeout(SHUTDOWN_GRACE, &mut task)
+            .await
+            .is_err()
+        {
             task.abort();
         }
     }

@@ -11,7 +11,7 @@ use tracing_subscriber::EnvFilter;
 
 /// Serve the StarDesk platform API v1 over realistic, deterministic demo data.
 #[derive(Debug, Parser)]
-#[command(name = "stardesk-sandbox", version, about)]
+#[command(name = "stardesk-sandbox", version)]
 struct Args {
     /// Address to bind.
     #[arg(long, default_value = "127.0.0.1")]
@@ -38,6 +38,10 @@ struct Args {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    // Listen for the stop signal first thing, so a stop that arrives during start-up (say,
+    // while a large dataset is being built) is not lost.
+    let stop = stop_signal()?;
+    tokio::pin!(stop);
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_env_filter(
@@ -58,16 +62,44 @@ async fn main() -> anyhow::Result<()> {
         now: args.now,
         db_path: args.db,
     };
-    let sandbox = stardesk_sandbox::start(config, addr).await?;
+    let sandbox = tokio::select! {
+        started = stardesk_sandbox::start(config, addr) => started?,
+        res = &mut stop => return res,
+    };
 
     // The one line on stdout: scripts wait for it and take the URL from it.
     let mut out = std::io::stdout().lock();
-    writeln!(out, "stardesk-sandbox listening on http://{}", sandbox.addr())?;
+    writeln!(
+        out,
+        "stardesk-sandbox listening on http://{}",
+        sandbox.addr()
+    )?;
     out.flush()?;
     drop(out);
 
-    tokio::signal::ctrl_c().await.context("waiting for Ctrl-C")?;
+    stop.await?;
     tracing::info!("shutting down");
     sandbox.shutdown().await;
     Ok(())
+}
+
+/// Ctrl-C, or on Unix also SIGTERM (what process managers and test harnesses send).
+/// The handlers are installed when this is called, not when the future is first polled.
+#[cfg(unix)]
+fn stop_signal() -> anyhow::Result<impl std::future::Future<Output = anyhow::Result<()>>> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut int = signal(SignalKind::interrupt()).context("listening for SIGINT")?;
+    let mut term = signal(SignalKind::terminate()).context("listening for SIGTERM")?;
+    Ok(async move {
+        tokio::select! {
+            _ = int.recv() => {}
+            _ = term.recv() => {}
+        }
+        Ok(())
+    })
+}
+
+#[cfg(not(unix))]
+fn stop_signal() -> anyhow::Result<impl std::future::Future<Output = anyhow::Result<()>>> {
+    Ok(async { tokio::signal::ctrl_c().await.context("waiting for Ctrl-C") })
 }

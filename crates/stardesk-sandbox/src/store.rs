@@ -2,14 +2,15 @@
 //! change feed needs.
 //!
 //! Every change (insert, modify, close, delete) gives the row `rev = max(rev) + 1`, so the
-//! feed is simply "rows with rev > cursor, in rev order" over the covering index
+//! feed is "rows with rev > cursor, in rev order" (minus old tombstones while a fresh client
+//! takes its first snapshot, see [`Cursor`]) over the covering index
 //! `tasks_feed (rev, status, updated_at_ms)`.
 
 use std::path::Path;
 use std::time::Instant;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use stardesk_platform::wire::{Task, TaskEntry, TaskPage};
 
 use crate::generate::{initial_updated_at, make_task, modify_task};
@@ -21,19 +22,25 @@ const SCHEMA_VERSION: i64 = 1;
 
 const SCHEMA: &str = "
 CREATE TABLE tasks (
-    id            TEXT    NOT NULL PRIMARY KEY,
+    id            TEXT    NOT NULL,
     rev           INTEGER NOT NULL,
     status        TEXT    NOT NULL CHECK (status IN ('open', 'closed', 'deleted')),
     updated_at_ms INTEGER NOT NULL,
     body          TEXT    NOT NULL
 ) STRICT;
-CREATE UNIQUE INDEX tasks_rev ON tasks (rev);
--- Covering, so counting `remaining` never touches the JSON bodies.
-CREATE INDEX tasks_feed ON tasks (rev, status, updated_at_ms);
 CREATE TABLE meta (
     key   TEXT NOT NULL PRIMARY KEY,
     value TEXT NOT NULL
 ) STRICT;
+";
+
+/// Built after the bulk insert of a new dataset: sorting once halves the time of generating
+/// 100,000 tasks compared with maintaining the indexes row by row.
+const INDEXES: &str = "
+CREATE UNIQUE INDEX IF NOT EXISTS tasks_id ON tasks (id);
+CREATE UNIQUE INDEX IF NOT EXISTS tasks_rev ON tasks (rev);
+-- Covering, so counting `remaining` never touches the JSON bodies.
+CREATE INDEX IF NOT EXISTS tasks_feed ON tasks (rev, status, updated_at_ms);
 ";
 
 #[derive(Debug, thiserror::Error)]
@@ -59,21 +66,51 @@ pub(crate) enum Lookup {
     Missing,
 }
 
+/// Where a feed request starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cursor {
+    /// No cursor: a fresh client. It gets a snapshot of the open tasks.
+    Start,
+    /// Inside a snapshot that began when the feed's newest revision was `upto`: open tasks
+    /// after `after`, plus any change made since the snapshot began (the client may hold
+    /// that task from an earlier page). Tombstones from before the snapshot are skipped:
+    /// the client never saw those tasks.
+    Snapshot { after: i64, upto: i64 },
+    /// Incremental sync: every change after `after`, tombstones included.
+    After(i64),
+}
+
+impl Cursor {
+    /// The wire form: `r{after}` or, inside a snapshot, `r{after}s{upto}`.
+    pub(crate) fn parse(text: &str) -> Option<Cursor> {
+        fn number(digits: &str) -> Option<i64> {
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            digits.parse().ok()
+        }
+        let rest = text.strip_prefix('r')?;
+        match rest.split_once('s') {
+            None => Some(Cursor::After(number(rest)?)),
+            Some((after, upto)) => Some(Cursor::Snapshot {
+                after: number(after)?,
+                upto: number(upto)?,
+            }),
+        }
+    }
+}
+
 /// One validated `GET /v1/tasks` request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct FeedQuery {
-    /// `None` = no cursor: the client starts from scratch and needs no tombstones.
-    pub(crate) after_rev: Option<i64>,
+    pub(crate) cursor: Cursor,
     pub(crate) since_ms: Option<i64>,
     pub(crate) limit: u32,
 }
 
-pub(crate) fn format_cursor(rev: i64) -> String {
-    format!("r{rev}")
-}
-
-/// The server's clock: `now` from the config, advancing in real time, never going back
-/// behind a stamp it already handed out (so `updated_at` never decreases along `rev`).
+/// The server's clock: `now` from the config, advancing in real time. Each stamp is later
+/// than every `updated_at` already stored, so a change is always newer than what it
+/// replaces and `updated_at` never decreases along `rev`.
 #[derive(Debug)]
 struct Clock {
     base: DateTime<Utc>,
@@ -88,7 +125,7 @@ impl Clock {
             .base
             .timestamp_millis()
             .saturating_add(elapsed)
-            .max(self.last_ms);
+            .max(self.last_ms.saturating_add(1));
         self.last_ms = ms;
         DateTime::from_timestamp_millis(ms).unwrap_or(self.base)
     }
@@ -144,7 +181,9 @@ impl Store {
         }
 
         let stored_seed: Option<String> = conn
-            .query_row("SELECT value FROM meta WHERE key = 'seed'", [], |r| r.get(0))
+            .query_row("SELECT value FROM meta WHERE key = 'seed'", [], |r| {
+                r.get(0)
+            })
             .optional()?;
         let seed = match stored_seed {
             Some(text) => {
@@ -152,7 +191,11 @@ impl Store {
                     .parse::<u64>()
                     .map_err(|_| StoreError::Corrupt(format!("meta seed {text:?}")))?;
                 if stored != seed {
-                    tracing::warn!(stored, requested = seed, "reusing existing dataset; --seed ignored");
+                    tracing::warn!(
+                        stored,
+                        requested = seed,
+                        "reusing existing dataset; --seed ignored"
+                    );
                 }
                 stored
             }
@@ -186,24 +229,26 @@ impl Store {
     /// One page of the change feed. `remaining` counts what the next request, made with this
     /// page's `next_cursor`, would match, so it falls to 0 exactly when `has_more` turns false.
     pub(crate) fn feed(&self, q: &FeedQuery) -> Result<TaskPage, StoreError> {
-        // A cursor-less (first) sync gets the open tasks only; tombstones of tasks it never
-        // saw would be noise.
-        let sql = if q.after_rev.is_some() {
-            "SELECT id, rev, status, updated_at_ms, body FROM tasks
-             WHERE rev > ?1 AND updated_at_ms >= ?2 ORDER BY rev LIMIT ?3"
-        } else {
-            "SELECT id, rev, status, updated_at_ms, body FROM tasks
-             WHERE rev > ?1 AND updated_at_ms >= ?2 AND status = 'open' ORDER BY rev LIMIT ?3"
+        // `rev > ?3` admits tombstones; for an incremental cursor ?3 = after, which admits
+        // every row the range does.
+        let (after, snapshot) = match q.cursor {
+            Cursor::Start => (0, Some(max_rev(&self.conn)?)),
+            Cursor::Snapshot { after, upto } => (after, Some(upto)),
+            Cursor::After(after) => (after, None),
         };
-        let after = q.after_rev.unwrap_or(0);
+        let tombstones_after = snapshot.unwrap_or(after);
         let since = q.since_ms.unwrap_or(i64::MIN);
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        let mut rows = stmt.query(params![after, since, q.limit])?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, rev, status, updated_at_ms, body FROM tasks
+             WHERE rev > ?1 AND updated_at_ms >= ?2 AND (status = 'open' OR rev > ?3)
+             ORDER BY rev LIMIT ?4",
+        )?;
+        let mut rows = stmt.query(params![after, since, tombstones_after, q.limit])?;
         let mut items = Vec::new();
-        let mut last_rev = after;
+        let mut last = after;
         while let Some(row) = rows.next()? {
             let id: String = row.get(0)?;
-            last_rev = row.get(1)?;
+            last = row.get(1)?;
             let status: String = row.get(2)?;
             let updated_at = from_ms(row.get(3)?)?;
             let entry = match status.as_str() {
@@ -217,13 +262,24 @@ impl Store {
             };
             items.push(entry);
         }
-        let remaining: i64 = self.conn.prepare_cached(
-            "SELECT count(*) FROM tasks WHERE rev > ?1 AND updated_at_ms >= ?2",
-        )?
-        .query_row(params![last_rev, since], |r| r.get(0))?;
+        let remaining: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM tasks
+                 WHERE rev > ?1 AND updated_at_ms >= ?2 AND (status = 'open' OR rev > ?3)",
+            )?
+            .query_row(params![last, since, tombstones_after], |r| r.get(0))?;
+        let next_cursor = match snapshot {
+            Some(upto) if remaining > 0 => format!("r{last}s{upto}"),
+            // The snapshot is complete. Whatever lies between `last` and `upto` now is a
+            // tombstone from before it began, so the next sync may start after `upto` —
+            // unless `updated_since` hid rows, which the client may still want later.
+            Some(upto) if q.since_ms.is_none() => format!("r{}", last.max(upto)),
+            _ => format!("r{last}"),
+        };
         Ok(TaskPage {
             items,
-            next_cursor: format_cursor(last_rev),
+            next_cursor,
             has_more: remaining > 0,
             remaining: u64::try_from(remaining).unwrap_or(0),
         })
@@ -278,7 +334,8 @@ impl Store {
         let mut rev = max_rev(&tx)?;
         let mut rng = SplitMix64::new(self.seed ^ mix64(rev as u64 ^ ((change as u64) << 56)));
         let mut open: Vec<String> = {
-            let mut stmt = tx.prepare("SELECT id FROM tasks WHERE status = 'open' ORDER BY rowid")?;
+            let mut stmt =
+                tx.prepare("SELECT id FROM tasks WHERE status = 'open' ORDER BY rowid")?;
             let ids = stmt.query_map([], |r| r.get(0))?;
             ids.collect::<Result<_, _>>()?
         };
@@ -349,7 +406,12 @@ impl Store {
 const INSERT: &str = "INSERT INTO tasks (id, rev, status, updated_at_ms, body)
                       VALUES (?1, ?2, 'open', ?3, ?4)";
 
-fn generate(conn: &mut Connection, seed: u64, tasks: usize, now: DateTime<Utc>) -> Result<(), StoreError> {
+fn generate(
+    conn: &mut Connection,
+    seed: u64,
+    tasks: usize,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
     let tx = conn.transaction()?;
     {
         let mut insert = tx.prepare_cached(INSERT)?;
@@ -365,6 +427,7 @@ fn generate(conn: &mut Connection, seed: u64, tasks: usize, now: DateTime<Utc>) 
             ])?;
         }
     }
+    tx.execute_batch(INDEXES)?;
     tx.execute(
         "INSERT INTO meta (key, value) VALUES ('seed', ?1)",
         [seed.to_string()],
@@ -373,12 +436,13 @@ fn generate(conn: &mut Connection, seed: u64, tasks: usize, now: DateTime<Utc>) 
     Ok(())
 }
 
-fn max_rev(tx: &Transaction<'_>) -> Result<i64, StoreError> {
-    Ok(tx.query_row("SELECT coalesce(max(rev), 0) FROM tasks", [], |r| r.get(0))?)
+fn max_rev(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn.query_row("SELECT coalesce(max(rev), 0) FROM tasks", [], |r| r.get(0))?)
 }
 
 fn from_ms(ms: i64) -> Result<DateTime<Utc>, StoreError> {
-    DateTime::from_timestamp_millis(ms).ok_or_else(|| StoreError::Corrupt(format!("timestamp {ms}")))
+    DateTime::from_timestamp_millis(ms)
+        .ok_or_else(|| StoreError::Corrupt(format!("timestamp {ms}")))
 }
 
 #[cfg(test)]
@@ -395,10 +459,10 @@ mod tests {
         Store::open(None, 11, tasks, now()).unwrap()
     }
 
-    fn all(store: &Store, after_rev: Option<i64>) -> TaskPage {
+    fn all(store: &Store, cursor: Cursor) -> TaskPage {
         store
             .feed(&FeedQuery {
-                after_rev,
+                cursor,
                 since_ms: None,
                 limit: 1000,
             })
@@ -408,7 +472,7 @@ mod tests {
     #[test]
     fn changes_get_new_revs_and_tombstones() {
         let mut s = store(50);
-        let page = all(&s, None);
+        let page = all(&s, Cursor::Start);
         assert_eq!(page.items.len(), 50);
         assert_eq!(page.next_cursor, "r50");
         assert!(!page.has_more);
@@ -417,10 +481,13 @@ mod tests {
         let closed = s.close(2).unwrap();
         let deleted = s.delete(1).unwrap();
         let added = s.add(4).unwrap();
-        assert_eq!((modified.len(), closed.len(), deleted.len(), added.len()), (3, 2, 1, 4));
+        assert_eq!(
+            (modified.len(), closed.len(), deleted.len(), added.len()),
+            (3, 2, 1, 4)
+        );
         assert_eq!(s.open_count().unwrap(), 50 - 3 + 4);
 
-        let delta = all(&s, Some(50));
+        let delta = all(&s, Cursor::After(50));
         let ids: Vec<&str> = delta.items.iter().map(TaskEntry::id).collect();
         let expected: Vec<&str> = modified
             .iter()
@@ -435,9 +502,75 @@ mod tests {
         assert!(matches!(delta.items[5], TaskEntry::Deleted { .. }));
 
         // A fresh client sees no tombstones.
-        assert_eq!(all(&s, None).items.len(), 51);
+        assert_eq!(all(&s, Cursor::Start).items.len(), 51);
         assert!(matches!(s.get(&closed[0]).unwrap(), Lookup::Gone { .. }));
         assert!(matches!(s.get("1").unwrap(), Lookup::Missing));
+    }
+
+    #[test]
+    fn cursors_round_trip_and_reject_garbage() {
+        assert_eq!(Cursor::parse("r0"), Some(Cursor::After(0)));
+        assert_eq!(
+            Cursor::parse("r12s40"),
+            Some(Cursor::Snapshot {
+                after: 12,
+                upto: 40
+            })
+        );
+        for bad in [
+            "",
+            "r",
+            "12",
+            "r1s",
+            "rs1",
+            "r1s2s3",
+            "r-1",
+            "r+1",
+            "r1 ",
+            "r99999999999999999999",
+        ] {
+            assert_eq!(Cursor::parse(bad), None, "{bad:?}");
+        }
+    }
+
+    /// A fresh client gets no tombstones from before it started, but does get the changes
+    /// made while it pages through the snapshot.
+    #[test]
+    fn snapshot_paging_skips_old_tombstones_only() {
+        let mut s = store(30);
+        let old_closed = s.close(5).unwrap();
+        let page = |s: &Store, cursor| {
+            s.feed(&FeedQuery {
+                cursor,
+                since_ms: None,
+                limit: 10,
+            })
+            .unwrap()
+        };
+        let first = page(&s, Cursor::Start);
+        assert_eq!(first.items.len(), 10);
+        assert_eq!(first.remaining, 15);
+        let seen = first.items[0].id().to_owned();
+        let closed_now = {
+            // Close one task the client already holds.
+            let tx_ids = s.close(25).unwrap();
+            assert!(tx_ids.contains(&seen));
+            tx_ids
+        };
+        assert_eq!(closed_now.len(), 25);
+        let mut cursor = Cursor::parse(&first.next_cursor).unwrap();
+        let mut tombstones = Vec::new();
+        loop {
+            let p = page(&s, cursor);
+            tombstones.extend(p.items.iter().map(|e| e.id().to_owned()));
+            cursor = Cursor::parse(&p.next_cursor).unwrap();
+            if !p.has_more {
+                break;
+            }
+        }
+        assert!(tombstones.contains(&seen));
+        assert!(old_closed.iter().all(|id| !tombstones.contains(id)));
+        assert_eq!(cursor, Cursor::After(60));
     }
 
     #[test]

@@ -57,7 +57,9 @@ async fn page(sb: &RunningSandbox, path_and_query: &str) -> TaskPage {
 /// Asserts an RFC 9457 problem response and returns the document.
 async fn problem(res: reqwest::Response, status: StatusCode) -> Problem {
     assert_eq!(res.status(), status);
-    let content_type = res.headers()[reqwest::header::CONTENT_TYPE].to_str().unwrap();
+    let content_type = res.headers()[reqwest::header::CONTENT_TYPE]
+        .to_str()
+        .unwrap();
     assert_eq!(content_type, PROBLEM_JSON);
     let doc: Problem = res.json().await.expect("a problem document");
     assert_eq!(doc.status, status.as_u16());
@@ -77,7 +79,10 @@ async fn drain(sb: &RunningSandbox, cursor: Option<&str>, limit: u32) -> (Vec<Ta
         };
         let p = page(sb, &query).await;
         assert!(p.items.len() <= limit as usize);
-        assert!(p.remaining < last_remaining, "remaining must fall page by page");
+        assert!(
+            p.remaining < last_remaining,
+            "remaining must fall page by page"
+        );
         assert_eq!(p.has_more, p.remaining > 0);
         last_remaining = p.remaining;
         items.extend(p.items);
@@ -102,7 +107,11 @@ fn open_tasks(entries: &[TaskEntry]) -> Vec<&Task> {
 async fn same_seed_gives_an_identical_first_page() {
     let (a, b) = (sandbox().await, sandbox().await);
     let first = |sb: RunningSandbox| async move {
-        get(&sb, "/v1/tasks?limit=1000").await.bytes().await.unwrap()
+        get(&sb, "/v1/tasks?limit=1000")
+            .await
+            .bytes()
+            .await
+            .unwrap()
     };
     let (a_bytes, b_bytes) = (first(a).await, first(b).await);
     assert!(a_bytes.len() > 100_000, "a page of 1000 tasks");
@@ -137,7 +146,10 @@ async fn default_dataset_is_varied_and_realistic() {
             Reward::SampleOnly => "sample_only",
         };
         *rewards.entry(kind).or_default() += 1;
-        assert_eq!(t.settlement_mode.is_some(), t.category == Category::Recruitment);
+        assert_eq!(
+            t.settlement_mode.is_some(),
+            t.category == Category::Recruitment
+        );
         assert!(t.id.parse::<u64>().unwrap() > 1 << 53, "{}", t.id);
         assert!(t.title.contains(&t.brand), "{}", t.title);
         assert!(!t.description.is_empty() && !t.requirements.is_empty());
@@ -147,16 +159,31 @@ async fn default_dataset_is_varied_and_realistic() {
     assert_eq!(rewards.len(), 4, "{rewards:?}");
     // ~35 / 35 / 15 / 15 %.
     let share = |c: Category| categories[&c] * 100 / tasks.len();
-    assert!((30..=40).contains(&share(Category::Submission)), "{categories:?}");
-    assert!((30..=40).contains(&share(Category::Recruitment)), "{categories:?}");
-    assert!((11..=19).contains(&share(Category::Assigned)), "{categories:?}");
-    assert!((11..=19).contains(&share(Category::Preferred)), "{categories:?}");
+    assert!(
+        (30..=40).contains(&share(Category::Submission)),
+        "{categories:?}"
+    );
+    assert!(
+        (30..=40).contains(&share(Category::Recruitment)),
+        "{categories:?}"
+    );
+    assert!(
+        (11..=19).contains(&share(Category::Assigned)),
+        "{categories:?}"
+    );
+    assert!(
+        (11..=19).contains(&share(Category::Preferred)),
+        "{categories:?}"
+    );
     let reviews = tasks
         .iter()
         .filter(|t| t.settlement_mode == Some(SettlementMode::ProductReview))
         .count();
     let review_share = reviews * 100 / categories[&Category::Recruitment];
-    assert!((52..=68).contains(&review_share), "{review_share}% product review");
+    assert!(
+        (52..=68).contains(&review_share),
+        "{review_share}% product review"
+    );
 
     let ids: HashSet<&str> = tasks.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(ids.len(), 3000);
@@ -165,7 +192,9 @@ async fn default_dataset_is_varied_and_realistic() {
     // Some windows are over, some open now, some not yet open.
     let today = now().date_naive();
     assert!(tasks.iter().any(|t| t.apply_end < today));
-    assert!(tasks.iter().any(|t| t.apply_start <= today && today <= t.apply_end));
+    assert!(tasks
+        .iter()
+        .any(|t| t.apply_start <= today && today <= t.apply_end));
     assert!(tasks.iter().any(|t| t.apply_start > today));
 }
 
@@ -274,7 +303,11 @@ async fn updated_since_filters_the_feed() {
         other => panic!("{other:?}"),
     };
     let since_text = since.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let filtered = page(&sb, &format!("/v1/tasks?limit=1000&updated_since={since_text}")).await;
+    let filtered = page(
+        &sb,
+        &format!("/v1/tasks?limit=1000&updated_since={since_text}"),
+    )
+    .await;
     assert!(!filtered.items.is_empty());
     for entry in &filtered.items {
         let TaskEntry::Open(t) = entry else {
@@ -303,7 +336,12 @@ async fn missing_or_wrong_token_is_a_401_problem() {
         .starts_with("Bearer"));
     problem(res, StatusCode::UNAUTHORIZED).await;
 
-    let res = client().get(&url).bearer_auth("not-the-token").send().await.unwrap();
+    let res = client()
+        .get(&url)
+        .bearer_auth("not-the-token")
+        .send()
+        .await
+        .unwrap();
     let doc = problem(res, StatusCode::UNAUTHORIZED).await;
     assert_eq!(doc.kind, stardesk_sandbox::problem_type::UNAUTHORIZED);
 
@@ -357,7 +395,10 @@ async fn malformed_parameters_are_400_problems_naming_them() {
     }
     // The boundaries themselves are fine.
     assert_eq!(get(&sb, "/v1/tasks?limit=1").await.status(), StatusCode::OK);
-    assert_eq!(get(&sb, "/v1/tasks?limit=1000").await.status(), StatusCode::OK);
+    assert_eq!(
+        get(&sb, "/v1/tasks?limit=1000").await.status(),
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -369,7 +410,11 @@ async fn injected_status_fault_then_normal_service() {
     control.push_fault(Fault::Status(503));
     assert_eq!(control.pending_faults(), 3);
 
-    let doc = problem(get(&sb, "/v1/tasks").await, StatusCode::INTERNAL_SERVER_ERROR).await;
+    let doc = problem(
+        get(&sb, "/v1/tasks").await,
+        StatusCode::INTERNAL_SERVER_ERROR,
+    )
+    .await;
     assert_eq!(doc.kind, stardesk_sandbox::problem_type::INJECTED_FAULT);
     assert_eq!(get(&sb, "/v1/tasks").await.status(), StatusCode::OK);
     let res = get(&sb, "/v1/me").await;
@@ -381,12 +426,17 @@ async fn injected_status_fault_then_normal_service() {
     assert_eq!(res.json::<TaskPage>().await.unwrap().items.len(), 10);
     assert_eq!(control.pending_faults(), 0);
     assert_eq!(control.request_count(), 4);
+
+    // A status no server can send as a final answer becomes a 500.
+    control.push_fault(Fault::Status(42));
+    problem(get(&sb, "/v1/me").await, StatusCode::INTERNAL_SERVER_ERROR).await;
 }
 
 #[tokio::test]
 async fn injected_delay_then_normal_service() {
     let sb = sandbox_with(1, 10).await;
-    sb.control().push_fault(Fault::Delay(Duration::from_millis(400)));
+    sb.control()
+        .push_fault(Fault::Delay(Duration::from_millis(400)));
 
     let started = Instant::now();
     let res = get(&sb, "/v1/me").await;
@@ -398,7 +448,8 @@ async fn injected_delay_then_normal_service() {
     assert!(started.elapsed() < Duration::from_millis(400));
 
     // A client-side timeout shorter than the delay sees a timeout, as against a slow server.
-    sb.control().push_fault(Fault::Delay(Duration::from_millis(800)));
+    sb.control()
+        .push_fault(Fault::Delay(Duration::from_millis(800)));
     let err = client()
         .get(format!("{}/v1/me", sb.url()))
         .bearer_auth(DEMO_TOKEN)
@@ -422,14 +473,26 @@ async fn single_task_is_200_404_or_410() {
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(&res.json::<Task>().await.unwrap(), listed.as_ref());
 
-    problem(get(&sb, "/v1/tasks/7399999999999999999").await, StatusCode::NOT_FOUND).await;
+    problem(
+        get(&sb, "/v1/tasks/7399999999999999999").await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
     problem(get(&sb, "/v1/tasks/not-an-id").await, StatusCode::NOT_FOUND).await;
 
     let closed = control.close_tasks(1);
     let deleted = control.delete_tasks(1);
-    let doc = problem(get(&sb, &format!("/v1/tasks/{}", closed[0])).await, StatusCode::GONE).await;
+    let doc = problem(
+        get(&sb, &format!("/v1/tasks/{}", closed[0])).await,
+        StatusCode::GONE,
+    )
+    .await;
     assert!(doc.detail.unwrap().contains("closed"));
-    let doc = problem(get(&sb, &format!("/v1/tasks/{}", deleted[0])).await, StatusCode::GONE).await;
+    let doc = problem(
+        get(&sb, &format!("/v1/tasks/{}", deleted[0])).await,
+        StatusCode::GONE,
+    )
+    .await;
     assert!(doc.detail.unwrap().contains("deleted"));
 
     let modified = control.modify_tasks(1);
@@ -450,10 +513,18 @@ async fn me_healthz_and_unknown_routes() {
     assert!(me.creator_id.parse::<u64>().unwrap() > 1 << 53);
     assert!(!me.nickname.is_ascii());
 
-    let res = client().get(format!("{}/healthz", sb.url())).send().await.unwrap();
+    let res = client()
+        .get(format!("{}/healthz", sb.url()))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.text().await.unwrap(), "ok");
-    assert_eq!(sb.control().request_count(), 1, "/healthz is not a /v1 request");
+    assert_eq!(
+        sb.control().request_count(),
+        1,
+        "/healthz is not a /v1 request"
+    );
 
     problem(get(&sb, "/v2/tasks").await, StatusCode::NOT_FOUND).await;
     assert!(sb.url().starts_with("http://127.0.0.1:"));
