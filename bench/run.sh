@@ -13,3 +13,11 @@ echo "== cold start to the task hall's first rows, and RSS after 10 s idle, vs a
 cargo build --release -q -p stardesk-app -p stardesk-bench-minimal
 WEBKIT_DISABLE_DMABUF_RENDERER=1 xvfb-run -a -s "-screen 0 1440x900x24" \
   python3 bench/startup.py "$target/release/stardesk-app" "$target/release/stardesk-bench-minimal"
+
+echo
+echo "== reconcile 1,000,000 rows: stardesk vs pandas, polars, DuckDB"
+venv=${STARDESK_BENCH_VENV:-$HOME/.cache/stardesk/bench-venv}
+if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
+"$venv/bin/pip" install -q --disable-pip-version-check pandas polars duckdb
+cargo build --release -q -p stardesk-cli
+python3 bench/reconcile/run.py "$target/release/stardesk" "$venv/bin/python"

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use stardesk_core::dto::{Category, TaskPage, TaskQuery, TaskSort};
+use stardesk_core::settle::{self, ReconcileFiles};
 use stardesk_core::{AppError, Context, ContextOptions};
 
 #[derive(Debug, Parser)]
@@ -52,6 +53,30 @@ enum Command {
         limit: u32,
         #[arg(long, default_value_t = 0)]
         offset: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Reconcile settlement statements against bank statements and expected earnings,
+    /// offline. Prints a summary (or JSON with --json); --out writes the report as CSV.
+    Reconcile {
+        /// Platform settlement statement files (CSV or XLSX); repeatable.
+        #[arg(long = "statement", required = true, num_args = 1..)]
+        statements: Vec<PathBuf>,
+        /// Bank statement files; repeatable.
+        #[arg(long, num_args = 1..)]
+        bank: Vec<PathBuf>,
+        /// Expected earnings (task_id, amount, due_date).
+        #[arg(long)]
+        expected: Option<PathBuf>,
+        /// Invoices mailed (statement_id, sent_date, tracking_no), for R-SETTLE-1.
+        #[arg(long)]
+        invoices: Option<PathBuf>,
+        /// The day to judge "due" and "overdue" on (default: today), e.g. 2026-03-05.
+        #[arg(long)]
+        as_of: Option<chrono::NaiveDate>,
+        /// Write the report (one row per discrepancy) to this CSV file.
+        #[arg(long)]
+        out: Option<PathBuf>,
         #[arg(long)]
         json: bool,
     },
@@ -116,7 +141,68 @@ fn print_tasks(page: &TaskPage) {
     }
 }
 
+/// Reconciliation needs no data directory, keychain or network: files in, report out.
+fn reconcile(files: ReconcileFiles, out: Option<PathBuf>, json: bool) -> Result<(), AppError> {
+    let report = settle::reconcile_files(&files)?;
+    if let Some(path) = &out {
+        settle::write_report_csv(path, &report.rows)?;
+    }
+    if json {
+        return print_json(&report.summary);
+    }
+    let c = &report.summary.counts;
+    let t = &report.summary.totals;
+    let lines = [
+        ("matched", c.matched, &t.matched),
+        ("amount_mismatch", c.amount_mismatch, &t.amount_mismatch),
+        ("missing_payout", c.missing_payout, &t.missing_payout),
+        ("duplicate_payout", c.duplicate_payout, &t.duplicate_payout),
+        ("payout_failed", c.payout_failed, &t.payout_failed),
+        ("payout_overdue", c.payout_overdue, &t.payout_overdue),
+        (
+            "unexpected_credit",
+            c.unexpected_credit,
+            &t.unexpected_credit,
+        ),
+    ];
+    for (name, count, total) in lines {
+        println!("{name:18} {count:>9}  ¥{total}");
+    }
+    for r in report.rows.iter().take(20) {
+        println!("- {}", r.reason_zh);
+    }
+    if report.rows.len() > 20 {
+        println!(
+            "… {} more in the report (--out FILE)",
+            report.rows.len() - 20
+        );
+    }
+    Ok(())
+}
+
 async fn run(cli: Cli) -> Result<(), AppError> {
+    if let Command::Reconcile {
+        statements,
+        bank,
+        expected,
+        invoices,
+        as_of,
+        out,
+        json,
+    } = cli.command
+    {
+        let files = ReconcileFiles {
+            statements,
+            bank,
+            expected: expected.into_iter().collect(),
+            invoices: invoices.into_iter().collect(),
+            as_of: as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            list_matches: false,
+        };
+        return tokio::task::spawn_blocking(move || reconcile(files, out, json))
+            .await
+            .map_err(|e| AppError::new(stardesk_core::ErrorCode::Internal, e.to_string()))?;
+    }
     let ctx = Context::open(ContextOptions::from_env(cli.data_dir)?).await?;
     let outcome = match cli.command {
         Command::Sync { json } => {
@@ -172,6 +258,7 @@ async fn run(cli: Cli) -> Result<(), AppError> {
                 }
             })
         }
+        Command::Reconcile { .. } => Ok(()),
         Command::Status { json } => ctx.status().await.and_then(|s| {
             if json {
                 print_json(&s)

@@ -10,6 +10,7 @@ mod context;
 pub mod dto;
 mod error;
 mod hall;
+pub mod settle;
 
 pub use context::{Context, ContextOptions};
 pub use error::{AppError, ErrorCode};

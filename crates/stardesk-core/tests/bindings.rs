@@ -45,6 +45,10 @@ fn generate() -> String {
         PlatformAccountInput,
         ErrorCode,
         AppError,
+        ClassCounts,
+        ClassTotals,
+        ReconcileSummary,
+        ReportRow,
     );
     out
 }

@@ -1,0 +1,44 @@
+"""Deterministic inputs for the reconciliation benchmark.
+
+expected.csv  task_id,amount,due_date                       (N rows)
+statement.csv statement_id,task_id,amount,date,status       (~N rows)
+with ~1% missing payouts, ~1% amount mismatches, ~0.5% duplicated lines, ~0.5% failed.
+"""
+import random
+import sys
+from datetime import date, timedelta
+
+
+def main():
+    out_dir = sys.argv[1]
+    n = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
+    rng = random.Random(20261122)
+    base = date(2026, 1, 1)
+    with open(f"{out_dir}/expected.csv", "w", encoding="utf-8", newline="") as e, open(
+        f"{out_dir}/statement.csv", "w", encoding="utf-8", newline=""
+    ) as s:
+        e.write("task_id,amount,due_date\n")
+        s.write("statement_id,task_id,amount,date,status\n")
+        for i in range(n):
+            task_id = str(7_300_000_000_000_000_000 + i * 7919)
+            fen = rng.randint(1_000, 5_000_000)
+            due = base + timedelta(days=rng.randint(0, 300))
+            e.write(f"{task_id},{fen // 100}.{fen % 100:02d},{due.isoformat()}\n")
+            r = rng.random()
+            if r < 0.01:
+                continue  # missing payout
+            paid = fen
+            status = "已结算"
+            if r < 0.02:
+                paid = fen - rng.randint(1, 5_000)  # amount mismatch
+            elif r < 0.025:
+                status = "提现失败"
+            line = f"JS{2026_0000_0000 + i},{task_id},{paid // 100}.{paid % 100:02d},{(due + timedelta(days=3)).isoformat()},{status}\n"
+            s.write(line)
+            if 0.025 <= r < 0.03:
+                s.write(line.replace("JS", "JD", 1))  # duplicated payout under another statement
+    print(f"generated {n} expected rows in {out_dir}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+//! `stardesk reconcile`: files in, summary and report out, with no data directory.
+
+use std::process::Command;
+
+const KEYS: [&str; 7] = [
+    "matched",
+    "amount_mismatch",
+    "missing_payout",
+    "duplicate_payout",
+    "payout_failed",
+    "payout_overdue",
+    "unexpected_credit",
+];
+
+fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).expect("write fixture");
+    p
+}
+
+#[test]
+fn json_has_exactly_the_seven_classes_and_the_report_csv_names_each_discrepancy() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // T1 matched; T2 paid short (amount_mismatch); T3 missing; T4 paid twice; T5 提现失败.
+    let expected = write(
+        dir.path(),
+        "expected.csv",
+        "task_id,amount,due_date\nT1,100.00,2026-03-01\nT2,200.00,2026-03-01\nT3,300.00,2026-03-01\nT4,400.00,2026-03-01\nT5,500.00,2026-03-01\n",
+    );
+    let statement = write(
+        dir.path(),
+        "statement.csv",
+        "结算单号,任务ID,结算金额,结算日期,状态\nJS1,T1,\"¥100.00\",2026/3/5,已结算\nJS1,T2,190.5元,20260305,已提现\nJS2,T4,400,2026年3月6日,已结算\nJS3,T4,400,2026-03-07,已结算\nJS4,T5,500.00,2026-03-07,提现失败\n",
+    );
+    let report = dir.path().join("report.csv");
+    let out = Command::new(env!("CARGO_BIN_EXE_stardesk"))
+        .args(["reconcile", "--as-of", "2026-04-01", "--json"])
+        .arg("--expected")
+        .arg(&expected)
+        .arg("--statement")
+        .arg(&statement)
+        .arg("--out")
+        .arg(&report)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let obj = v.as_object().expect("object");
+    assert_eq!(obj.keys().collect::<Vec<_>>(), vec!["counts", "totals"]);
+    for part in ["counts", "totals"] {
+        let keys: Vec<&str> = v[part]
+            .as_object()
+            .expect(part)
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut want = KEYS.to_vec();
+        want.sort_unstable();
+        let mut got = keys.clone();
+        got.sort_unstable();
+        assert_eq!(got, want, "{part} keys");
+    }
+    assert_eq!(v["counts"]["matched"], 2, "T1 and the first T4 line");
+    assert_eq!(v["counts"]["amount_mismatch"], 1);
+    assert_eq!(v["counts"]["missing_payout"], 1);
+    assert_eq!(v["counts"]["duplicate_payout"], 1);
+    assert_eq!(v["counts"]["payout_failed"], 1);
+    assert!(v["counts"]["matched"].is_u64(), "counts are integers");
+    assert_eq!(
+        v["totals"]["amount_mismatch"], "-9.50",
+        "190.50 paid − 200.00 expected"
+    );
+    assert_eq!(v["totals"]["missing_payout"], "300.00");
+    assert_eq!(v["totals"]["duplicate_payout"], "400.00");
+    assert_eq!(v["totals"]["payout_failed"], "500.00");
+
+    let csv = std::fs::read_to_string(&report).expect("report");
+    let mut lines = csv.trim_start_matches('\u{feff}').lines();
+    assert_eq!(
+        lines.next(),
+        Some("class,task_id,statement_id,txn_id,date,amount,reason_zh,reason_en")
+    );
+    let body: Vec<&str> = lines.collect();
+    assert_eq!(body.len(), 4, "{body:?}");
+    assert!(body
+        .iter()
+        .any(|l| l.starts_with("amount_mismatch,T2,JS1,") && l.contains("-9.50")));
+    assert!(body.iter().any(|l| l.starts_with("missing_payout,T3,")));
+    assert!(body.iter().any(|l| l.starts_with("payout_failed,T5,JS4,")));
+}
+
+#[test]
+fn a_bad_file_exits_non_zero_naming_file_row_column_and_value() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let statement = write(
+        dir.path(),
+        "bad-statement.csv",
+        "statement_id,task_id,amount,date,status\nJS1,T1,100.00,2026-03-05,已结算\nJS2,T2,12x,2026-03-05,已结算\n",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_stardesk"))
+        .arg("reconcile")
+        .arg("--statement")
+        .arg(&statement)
+        .arg("--json")
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty(), "nothing printed on failure");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad-statement.csv"), "{err}");
+    assert!(err.contains("row 3"), "{err}");
+    assert!(err.contains("amount"), "{err}");
+    assert!(err.contains("12x"), "{err}");
+}
