@@ -128,3 +128,16 @@ export type ErrorCode = "platform_unreachable" | "sign_in_required" | "platform_
 
 export type AppError = { code: ErrorCode, message: string, };
 
+export type ClassCounts = { matched: number, amount_mismatch: number, missing_payout: number, duplicate_payout: number, payout_failed: number, payout_overdue: number, unexpected_credit: number, };
+
+export type ClassTotals = { matched: string, amount_mismatch: string, missing_payout: string, duplicate_payout: string, payout_failed: string, payout_overdue: string, unexpected_credit: string, };
+
+export type ReconcileSummary = { counts: ClassCounts, totals: ClassTotals, };
+
+export type ReportRow = { 
+/**
+ * A class code: amount_mismatch, missing_payout, duplicate_payout, payout_failed,
+ * unexpected_payout, payout_overdue, unexpected_credit, matched.
+ */
+class: string, task_id: string, statement_id: string, txn_id: string, date: string, amount: string, reason_zh: string, reason_en: string, };
+
