@@ -1,7 +1,7 @@
 // End-to-end: the real StarDesk window under Xvfb, driven over WebDriver.
 // Run by scripts/e2e.sh, which provides the display, the keychain and the binary path.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Driver, startDriver, tempDataDir, waitFor } from './webdriver.mjs';
@@ -32,13 +32,17 @@ describe('task hall in the real window', () => {
     await d?.quit();
     driver?.child.kill('SIGTERM');
     await driver?.exited;
-    // WebKitWebDriver can leave the app behind: stop any process of this binary.
-    try {
-      const pids = execFileSync('pgrep', ['-f', app]).toString().trim().split('\n').filter(Boolean);
-      for (const pid of pids) process.kill(Number(pid), 'SIGKILL');
-    } catch {
-      // pgrep exits 1 when nothing is left: that is the good case.
+    // WebKitWebDriver can leave the app behind: stop the processes running this binary,
+    // matched by executable (not by command line, which the test runner's own parents
+    // also carry).
+    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+      try {
+        if (readlinkSync(`/proc/${pid}/exe`) === app) process.kill(Number(pid), 'SIGKILL');
+      } catch {
+        // Gone already, or not ours to read.
+      }
     }
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   test('opens on the task hall with tasks synced from the embedded sandbox', async () => {

@@ -141,3 +141,137 @@ export type ReportRow = {
  */
 class: string, task_id: string, statement_id: string, txn_id: string, date: string, amount: string, reason_zh: string, reason_en: string, };
 
+export type ImportKind = "statement" | "bank" | "expected" | "invoices";
+
+export type ImportResult = { file_name: string, kind: ImportKind, 
+/**
+ * "UTF-8", "UTF-8 BOM", "GB18030", "UTF-16LE", "UTF-16BE", "XLSX" or "XLS".
+ */
+encoding: string, lines: number, added: number, already_present: number, };
+
+export type ColumnRefView = { "by": "header", header: string, } | { "by": "index", index: number, };
+
+export type ColumnAssignment = { 
+/**
+ * A field name: "amount", "task_id", "statement_id", ...
+ */
+field: string, column: ColumnRefView, };
+
+export type HeaderRowView = { "kind": "auto" } | { "kind": "row", row: number, } | { "kind": "absent" };
+
+export type TextEncodingView = "utf8" | "utf8_bom" | "gb18030" | "utf16_le" | "utf16_be";
+
+export type ColumnMappingView = { 
+/**
+ * Empty: find every field by its header synonyms.
+ */
+columns: Array<ColumnAssignment>, header_row: HeaderRowView, 
+/**
+ * Footer rows to drop (a bank's 合计 line).
+ */
+skip_trailing_rows: number, 
+/**
+ * One ASCII character; `None` detects.
+ */
+delimiter: string | null, 
+/**
+ * `None` detects.
+ */
+encoding: TextEncodingView | null, 
+/**
+ * A workbook's sheet; `None` reads the first.
+ */
+sheet: string | null, };
+
+export type MappingProfile = { name: string, kind: ImportKind, mapping: ColumnMappingView, };
+
+export type FilePreview = { file_name: string, kind: ImportKind, 
+/**
+ * As [`ImportResult::encoding`].
+ */
+encoding: string, 
+/**
+ * A workbook's sheet names (empty for CSV).
+ */
+sheets: Array<string>, sheet: string | null, 
+/**
+ * 1-based; `None` without a header.
+ */
+header_row: number | null, headers: Array<string>, 
+/**
+ * The first rows after the header, cells as displayed.
+ */
+rows: Array<Array<string>>, 
+/**
+ * The columns found, as a starting point for the user's mapping.
+ */
+guessed_mapping: ColumnMappingView, 
+/**
+ * Required fields not found; empty when the file imports as it is.
+ */
+missing_required: Array<string>, };
+
+export type MatchKind = "task" | "payout";
+
+export type MatchOrigin = "automatic" | "accepted" | "manual";
+
+export type MatchRow = { kind: MatchKind, origin: MatchOrigin, 
+/**
+ * The expected line (task matches).
+ */
+expected_key: string | null, statement_keys: Array<string>, 
+/**
+ * The bank lines (payout matches).
+ */
+bank_keys: Array<string>, 
+/**
+ * The task (task matches).
+ */
+task_id: string | null, 
+/**
+ * The distinct statements involved.
+ */
+statement_ids: Array<string>, 
+/**
+ * The bank transactions (payout matches).
+ */
+txn_ids: Array<string>, 
+/**
+ * The matched amount: the statement line's for a task match, the bank credits'
+ * total for a payout match.
+ */
+amount: string, };
+
+export type ReconcileView = { as_of: string, summary: ReconcileSummary, 
+/**
+ * One row per discrepancy.
+ */
+rows: Array<ReportRow>, matches: Array<MatchRow>, 
+/**
+ * Decisions that had no effect (a line they name is no longer imported, or was
+ * already decided).
+ */
+ignored_decisions: number, };
+
+export type DecisionAction = "accept" | "reject" | "manual_match";
+
+export type DecisionInput = { action: DecisionAction, kind: MatchKind, expected: string | null, statement: Array<string>, bank: Array<string>, };
+
+export type DecisionView = { 
+/**
+ * Pass to `delete_decision` to undo it.
+ */
+id: string, created_at: string, decision: DecisionInput, };
+
+export type MonthIncome = { 
+/**
+ * "2026-03".
+ */
+month: string, lines: number, gross: string, gross_lines: number, fees: string, fee_lines: number, tax: string, tax_lines: number, 
+/**
+ * The net paid: every line states it.
+ */
+net: string, };
+
+export type ReportFormat = "csv" | "xlsx";
+

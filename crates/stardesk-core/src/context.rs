@@ -61,10 +61,10 @@ impl ContextOptions {
 /// Everything a command needs. Cheap to share behind an `Arc`.
 #[derive(Debug)]
 pub struct Context {
-    options: ContextOptions,
+    pub(crate) options: ContextOptions,
     key_location: KeyLocation,
-    writer: Arc<Mutex<Store>>,
-    reader: Arc<Mutex<Store>>,
+    pub(crate) writer: Arc<Mutex<Store>>,
+    pub(crate) reader: Arc<Mutex<Store>>,
     sandbox: tokio::sync::Mutex<Option<RunningSandbox>>,
     sync_lock: tokio::sync::Mutex<()>,
     syncing: AtomicBool,
@@ -73,7 +73,7 @@ pub struct Context {
 }
 
 /// Runs a store operation off the async threads.
-async fn with_store<T: Send + 'static>(
+pub(crate) async fn with_store<T: Send + 'static>(
     store: &Arc<Mutex<Store>>,
     f: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
 ) -> Result<T, AppError> {
@@ -118,7 +118,7 @@ impl Context {
         &self.options.data_dir
     }
 
-    fn today(&self) -> NaiveDate {
+    pub(crate) fn today(&self) -> NaiveDate {
         self.options
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive())

@@ -376,3 +376,227 @@ pub struct ReportRow {
     pub reason_zh: String,
     pub reason_en: String,
 }
+
+/// Which list a settlement file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportKind {
+    /// The platform's settlement statement (结算单明细).
+    Statement,
+    /// The creator's bank statement (银行流水).
+    Bank,
+    /// What each task should pay (应收明细).
+    Expected,
+    /// Invoices mailed for statements (发票寄送记录).
+    Invoices,
+}
+
+/// What importing one file did. Lines already stored (the same file again, an
+/// overlapping period) are `already_present`; `lines = added + already_present`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportResult {
+    pub file_name: String,
+    pub kind: ImportKind,
+    /// "UTF-8", "UTF-8 BOM", "GB18030", "UTF-16LE", "UTF-16BE", "XLSX" or "XLS".
+    pub encoding: String,
+    pub lines: u32,
+    pub added: u32,
+    pub already_present: u32,
+}
+
+/// Where a mapped field's values are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "by", rename_all = "snake_case")]
+pub enum ColumnRefView {
+    /// The column with this header text (compared like the built-in synonyms).
+    Header { header: String },
+    /// The column at this 0-based position (0 is column A).
+    Index { index: u32 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ColumnAssignment {
+    /// A field name: "amount", "task_id", "statement_id", ...
+    pub field: String,
+    pub column: ColumnRefView,
+}
+
+/// Which row holds the header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum HeaderRowView {
+    /// Found among the first 20 rows.
+    #[default]
+    Auto,
+    /// This 1-based spreadsheet row.
+    Row { row: u32 },
+    /// No header: every column is given by index.
+    Absent,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TextEncodingView {
+    Utf8,
+    Utf8Bom,
+    Gb18030,
+    Utf16Le,
+    Utf16Be,
+}
+
+/// How to read one layout of file (a saved mapping profile). Also the JSON kept in the
+/// store's `mapping_profiles.mapping`: this type owns that format.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ColumnMappingView {
+    /// Empty: find every field by its header synonyms.
+    pub columns: Vec<ColumnAssignment>,
+    pub header_row: HeaderRowView,
+    /// Footer rows to drop (a bank's 合计 line).
+    pub skip_trailing_rows: u32,
+    /// One ASCII character; `None` detects.
+    pub delimiter: Option<String>,
+    /// `None` detects.
+    pub encoding: Option<TextEncodingView>,
+    /// A workbook's sheet; `None` reads the first.
+    pub sheet: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MappingProfile {
+    pub name: String,
+    pub kind: ImportKind,
+    pub mapping: ColumnMappingView,
+}
+
+/// What the mapping dialog shows before a file is imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FilePreview {
+    pub file_name: String,
+    pub kind: ImportKind,
+    /// As [`ImportResult::encoding`].
+    pub encoding: String,
+    /// A workbook's sheet names (empty for CSV).
+    pub sheets: Vec<String>,
+    pub sheet: Option<String>,
+    /// 1-based; `None` without a header.
+    pub header_row: Option<u32>,
+    pub headers: Vec<String>,
+    /// The first rows after the header, cells as displayed.
+    pub rows: Vec<Vec<String>>,
+    /// The columns found, as a starting point for the user's mapping.
+    pub guessed_mapping: ColumnMappingView,
+    /// Required fields not found; empty when the file imports as it is.
+    pub missing_required: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// An expected line and the statement line paying it.
+    Task,
+    /// Statement lines and the bank credit(s) that paid them.
+    Payout,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchOrigin {
+    Automatic,
+    /// The user accepted the proposal.
+    Accepted,
+    /// The user matched by hand.
+    Manual,
+}
+
+/// A clean match. Keys are "fingerprint:occurrence" strings: pass them back in a
+/// [`DecisionInput`] to accept or reject the match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MatchRow {
+    pub kind: MatchKind,
+    pub origin: MatchOrigin,
+    /// The expected line (task matches).
+    pub expected_key: Option<String>,
+    pub statement_keys: Vec<String>,
+    /// The bank lines (payout matches).
+    pub bank_keys: Vec<String>,
+    /// The task (task matches).
+    pub task_id: Option<String>,
+    /// The distinct statements involved.
+    pub statement_ids: Vec<String>,
+    /// The bank transactions (payout matches).
+    pub txn_ids: Vec<String>,
+    /// The matched amount: the statement line's for a task match, the bank credits'
+    /// total for a payout match.
+    pub amount: String,
+}
+
+/// The reconciliation of everything imported, with the user's decisions applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReconcileView {
+    pub as_of: String,
+    pub summary: ReconcileSummary,
+    /// One row per discrepancy.
+    pub rows: Vec<ReportRow>,
+    pub matches: Vec<MatchRow>,
+    /// Decisions that had no effect (a line they name is no longer imported, or was
+    /// already decided).
+    pub ignored_decisions: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionAction {
+    /// Confirm a proposed match: it stays whatever the automatic rules later propose.
+    Accept,
+    /// Never propose this pair again.
+    Reject,
+    /// Pair these lines, as the user says.
+    ManualMatch,
+}
+
+/// A user's decision. `kind = task`: `expected` and exactly one `statement` key, no
+/// `bank`; `kind = payout`: one or more `statement` and `bank` keys, no `expected`.
+/// Keys are "fingerprint:occurrence" strings as in [`MatchRow`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DecisionInput {
+    pub action: DecisionAction,
+    pub kind: MatchKind,
+    pub expected: Option<String>,
+    pub statement: Vec<String>,
+    pub bank: Vec<String>,
+}
+
+/// A stored decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DecisionView {
+    /// Pass to `delete_decision` to undo it.
+    pub id: String,
+    pub created_at: String,
+    pub decision: DecisionInput,
+}
+
+/// Income per calendar month of the statement date, from the imported statement lines
+/// (failed payouts excluded). A statement may omit the gross, fee or tax columns: each
+/// component sums only the lines that state it (`*_lines` says how many did), so a
+/// component is a lower bound unless its count equals `lines`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MonthIncome {
+    /// "2026-03".
+    pub month: String,
+    pub lines: u32,
+    pub gross: String,
+    pub gross_lines: u32,
+    pub fees: String,
+    pub fee_lines: u32,
+    pub tax: String,
+    pub tax_lines: u32,
+    /// The net paid: every line states it.
+    pub net: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportFormat {
+    Csv,
+    Xlsx,
+}

@@ -28,6 +28,7 @@ impl From<StoreError> for AppError {
         let code = match &e {
             StoreError::WrongKey { .. } | StoreError::TooNew { .. } => ErrorCode::StoreIncompatible,
             StoreError::KeyMissing { .. } | StoreError::Secret(_) => ErrorCode::KeyUnavailable,
+            StoreError::Unstorable { .. } => ErrorCode::InvalidInput,
             _ => ErrorCode::StoreFailed,
         };
         AppError::new(code, e.to_string())

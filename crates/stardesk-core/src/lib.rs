@@ -11,6 +11,7 @@ pub mod dto;
 mod error;
 mod hall;
 pub mod settle;
+mod settlements;
 
 pub use context::{Context, ContextOptions};
 pub use error::{AppError, ErrorCode};

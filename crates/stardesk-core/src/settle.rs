@@ -12,7 +12,8 @@ use rust_decimal::Decimal;
 use stardesk_domain::money::format_yuan;
 use stardesk_domain::reconcile::records::LineKey;
 use stardesk_domain::reconcile::{
-    reason_en, reason_zh, reconcile, Discrepancy, Inputs, ReconcileOptions, Summary, Tally,
+    reason_en, reason_zh, reconcile, Discrepancy, Inputs, ReconcileOptions, Reconciliation,
+    Summary, Tally,
 };
 use stardesk_import::{ImportError, Imported};
 
@@ -112,6 +113,20 @@ fn param(params: &[(&'static str, String)], name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The summary as the CLI prints it and the UI shows it (shared by [`reconcile_files`]
+/// and the saved reconciliation).
+pub(crate) fn summary_dto(s: &Summary) -> ReconcileSummary {
+    ReconcileSummary {
+        counts: counts(s),
+        totals: totals(s),
+    }
+}
+
+/// One report row per discrepancy, in the reconciler's order.
+pub(crate) fn discrepancy_rows(result: &Reconciliation<'_>) -> Vec<ReportRow> {
+    result.discrepancies.iter().map(row).collect()
+}
+
 fn row(d: &Discrepancy<'_>) -> ReportRow {
     let p = d.params();
     ReportRow {
@@ -154,7 +169,7 @@ pub fn reconcile_files(req: &ReconcileFiles) -> Result<ReconcileReport, AppError
         },
         &options,
     );
-    let mut rows: Vec<ReportRow> = result.discrepancies.iter().map(row).collect();
+    let mut rows = discrepancy_rows(&result);
     if req.list_matches {
         rows.extend(result.matches.iter().map(|m| ReportRow {
             class: "matched".into(),
@@ -168,10 +183,7 @@ pub fn reconcile_files(req: &ReconcileFiles) -> Result<ReconcileReport, AppError
         }));
     }
     Ok(ReconcileReport {
-        summary: ReconcileSummary {
-            counts: counts(&result.summary),
-            totals: totals(&result.summary),
-        },
+        summary: summary_dto(&result.summary),
         rows,
     })
 }

@@ -201,6 +201,11 @@ impl sealed::Sealed for StatementLine {
     }
 }
 
+/// A statement line is identified by what it pays: statement, task, amount and date. Its
+/// payout status (提现中 → 已提现 or 提现失败) and the optional gross/fee/tax columns are
+/// attributes a later export may change or add, so they are not part of the identity: a
+/// re-export of the same line updates it instead of adding a second line that would look
+/// like a duplicate payout.
 impl Keyed for StatementLine {
     fn fingerprint(&self) -> u64 {
         Fingerprint::new(FileKind::Statement.tag())
@@ -208,10 +213,6 @@ impl Keyed for StatementLine {
             .text(&self.task_id)
             .amount(self.amount)
             .date(self.date)
-            .status(&self.status)
-            .opt_amount(self.gross)
-            .opt_amount(self.fee)
-            .opt_amount(self.tax)
             .finish()
     }
 

@@ -9,7 +9,13 @@ use crate::secret::DbKey;
 use crate::StoreError;
 
 /// Every migration, in order. `PRAGMA user_version` is the count applied.
-const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("migrations/0001_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init", include_str!("migrations/0001_init.sql")),
+    (
+        "0002_settlements",
+        include_str!("migrations/0002_settlements.sql"),
+    ),
+];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -9,6 +9,7 @@
 
 mod db;
 pub mod secret;
+pub mod settlements;
 pub mod state;
 pub mod tasks;
 
@@ -40,6 +41,10 @@ pub enum StoreError {
     KeyMissing { data_dir: PathBuf },
     #[error("{0}")]
     Io(String),
+    /// A value the caller asked to store that the schema cannot hold (an amount that is
+    /// not whole fen, or too large); the write was rolled back.
+    #[error("{message}")]
+    Unstorable { message: String },
 }
 
 impl StoreError {

@@ -57,7 +57,7 @@ fn require_keychain() {
     if let Err(e) = secret::keychain_set("stardesk-test-probe", "probe") {
         panic!(
             "these tests need the OS keychain. On Linux run them under a Secret Service: \
-             `dbus-run-session -- sh -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets; cargo test'` \
+             `dbus-run-session -- bash scripts/with-keyring.sh cargo test` \
              (Debian packages gnome-keyring, dbus). Keychain said: {e}"
         );
     }

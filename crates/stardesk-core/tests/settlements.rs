@@ -1,0 +1,510 @@
+//! Settlement files kept over months: imports, re-imports, decisions, reports and
+//! deletion, against a real data directory (key file, no keychain needed).
+
+use std::path::{Path, PathBuf};
+
+use calamine::Reader;
+use stardesk_core::dto::*;
+use stardesk_core::{Context, ContextOptions, ErrorCode};
+use stardesk_store::settlements::LineCounts;
+use stardesk_store::KeyPolicy;
+
+const EXPECTED_CSV: &str = "task_id,amount,due_date\n\
+T1,100.00,2026-03-01\n\
+T2,200.00,2026-03-01\n\
+T3,300.00,2026-03-01\n";
+
+// T1 paid right, T2 paid short, T3 never paid, T5's payout failed (in April).
+const STATEMENT_CSV: &str = "结算单号,任务ID,结算金额,结算日期,状态,税前金额,服务费\n\
+JS1,T1,100.00,2026-03-05,已结算,110.00,10.00\n\
+JS1,T2,190.50,2026-03-05,已提现,,\n\
+JS3,T5,500.00,2026-04-02,提现失败,,\n";
+
+// TX1 pays T1's line, TX2 T2's; TX3 is a platform credit paying nothing.
+const BANK_CSV: &str = "交易日期,收入金额,对方户名,摘要,流水号\n\
+2026-03-06,100.00,北京星图科技有限公司,结算款,TX1\n\
+2026-03-06,190.50,北京星图科技有限公司,结算款,TX2\n\
+2026-03-07,888.00,抖音视界有限公司,其他,TX3\n";
+
+const AS_OF: &str = "2026-04-30";
+
+fn options(dir: &Path) -> ContextOptions {
+    ContextOptions {
+        data_dir: dir.to_path_buf(),
+        key_policy: KeyPolicy::FileOnly,
+        sandbox_tasks: 10,
+        today: None,
+    }
+}
+
+struct Files {
+    expected: PathBuf,
+    statement: PathBuf,
+    bank: PathBuf,
+}
+
+fn write_files(dir: &Path) -> Files {
+    let expected = dir.join("应收.csv");
+    std::fs::write(&expected, EXPECTED_CSV).expect("write");
+    let statement = dir.join("结算单.csv");
+    std::fs::write(&statement, STATEMENT_CSV).expect("write");
+    let bank = dir.join("银行流水.csv");
+    let (gbk, _, lossy) = encoding_rs::GBK.encode(BANK_CSV);
+    assert!(!lossy, "the fixture is GBK-encodable");
+    std::fs::write(&bank, &gbk).expect("write");
+    Files {
+        expected,
+        statement,
+        bank,
+    }
+}
+
+fn s(p: &Path) -> String {
+    p.display().to_string()
+}
+
+async fn import_all(ctx: &Context, files: &Files) -> Vec<ImportResult> {
+    let mut out = Vec::new();
+    for (kind, path) in [
+        (ImportKind::Expected, &files.expected),
+        (ImportKind::Statement, &files.statement),
+        (ImportKind::Bank, &files.bank),
+    ] {
+        out.push(
+            ctx.import_settlement_file(kind, s(path), None)
+                .await
+                .expect("import"),
+        );
+    }
+    out
+}
+
+fn line_counts(dir: &Path) -> LineCounts {
+    let (store, _) = stardesk_store::open_data_dir(dir, KeyPolicy::FileOnly).expect("open store");
+    store.line_counts().expect("counts")
+}
+
+fn counts(v: &ReconcileView) -> [u64; 7] {
+    let c = &v.summary.counts;
+    [
+        c.matched,
+        c.amount_mismatch,
+        c.missing_payout,
+        c.duplicate_payout,
+        c.payout_failed,
+        c.payout_overdue,
+        c.unexpected_credit,
+    ]
+}
+
+fn payouts(v: &ReconcileView) -> Vec<&MatchRow> {
+    v.matches
+        .iter()
+        .filter(|m| m.kind == MatchKind::Payout)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn imports_reconcile_and_reimports_add_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = write_files(dir.path());
+    let ctx = Context::open(options(dir.path())).await.expect("open");
+
+    let first = import_all(&ctx, &files).await;
+    assert_eq!(
+        first
+            .iter()
+            .map(|r| (r.kind, r.lines, r.added, r.already_present))
+            .collect::<Vec<_>>(),
+        vec![
+            (ImportKind::Expected, 3, 3, 0),
+            (ImportKind::Statement, 3, 3, 0),
+            (ImportKind::Bank, 3, 3, 0),
+        ]
+    );
+    assert_eq!(first[2].encoding, "GB18030", "the bank file is GBK");
+    assert_eq!(first[2].file_name, "银行流水.csv");
+
+    let view = ctx
+        .reconcile_saved(Some(AS_OF.into()))
+        .await
+        .expect("reconcile");
+    // matched, amount_mismatch, missing_payout, duplicate, failed, overdue, unexpected credit
+    assert_eq!(counts(&view), [1, 1, 1, 0, 1, 0, 1], "{view:#?}");
+    assert_eq!(view.summary.totals.amount_mismatch, "-9.50");
+    assert_eq!(view.summary.totals.unexpected_credit, "888.00");
+    let classes: Vec<&str> = view.rows.iter().map(|r| r.class.as_str()).collect();
+    for class in [
+        "amount_mismatch",
+        "missing_payout",
+        "payout_failed",
+        "unexpected_credit",
+    ] {
+        assert!(classes.contains(&class), "{class} in {classes:?}");
+    }
+    let paid = payouts(&view);
+    assert_eq!(
+        paid.iter()
+            .map(|m| (
+                m.txn_ids.clone(),
+                m.statement_ids.clone(),
+                m.amount.as_str()
+            ))
+            .collect::<Vec<_>>(),
+        vec![
+            (vec!["TX1".to_string()], vec!["JS1".to_string()], "100.00"),
+            (vec!["TX2".to_string()], vec!["JS1".to_string()], "190.50"),
+        ]
+    );
+    let task = view
+        .matches
+        .iter()
+        .find(|m| m.kind == MatchKind::Task)
+        .expect("a task match");
+    assert_eq!(
+        (task.task_id.as_deref(), task.origin, task.amount.as_str()),
+        (Some("T1"), MatchOrigin::Automatic, "100.00")
+    );
+
+    // The same files again: nothing added, the same outcome.
+    let again = import_all(&ctx, &files).await;
+    assert!(
+        again.iter().all(|r| r.added == 0 && r.already_present == 3),
+        "{again:?}"
+    );
+    let view2 = ctx
+        .reconcile_saved(Some(AS_OF.into()))
+        .await
+        .expect("reconcile");
+    assert_eq!(view2, view);
+
+    // An overlapping later export: one known line, one new.
+    let later = dir.path().join("结算单-4月.csv");
+    std::fs::write(
+        &later,
+        "结算单号,任务ID,结算金额,结算日期,状态\n\
+         JS3,T5,500.00,2026-04-02,提现失败\n\
+         JS4,T3,300.00,2026-04-10,已结算\n",
+    )
+    .expect("write");
+    let r = ctx
+        .import_settlement_file(ImportKind::Statement, s(&later), None)
+        .await
+        .expect("import later");
+    // The April file has no gross/fee columns, so its T5 line is a different line
+    // (its content differs): both of its lines are new.
+    assert_eq!((r.lines, r.added + r.already_present), (2, 2));
+    assert!(r.added >= 1);
+
+    ctx.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rejected_payout_match_stays_rejected_after_a_reimport() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = write_files(dir.path());
+    let ctx = Context::open(options(dir.path())).await.expect("open");
+    import_all(&ctx, &files).await;
+    let before = ctx
+        .reconcile_saved(Some(AS_OF.into()))
+        .await
+        .expect("reconcile");
+    let tx1 = payouts(&before)
+        .into_iter()
+        .find(|m| m.txn_ids == ["TX1"])
+        .expect("TX1 proposed")
+        .clone();
+
+    let saved = ctx
+        .decide(DecisionInput {
+            action: DecisionAction::Reject,
+            kind: MatchKind::Payout,
+            expected: None,
+            statement: tx1.statement_keys.clone(),
+            bank: tx1.bank_keys.clone(),
+        })
+        .await
+        .expect("decide");
+    assert_eq!(saved.decision.action, DecisionAction::Reject);
+
+    let after = ctx
+        .reconcile_saved(Some(AS_OF.into()))
+        .await
+        .expect("reconcile");
+    assert!(payouts(&after).iter().all(|m| m.txn_ids != ["TX1"]));
+    assert_eq!(
+        after.summary.counts.unexpected_credit,
+        before.summary.counts.unexpected_credit + 1,
+        "TX1 no longer pays anything"
+    );
+    assert_eq!(after.ignored_decisions, 0);
+
+    // Re-import everything, in a fresh context on the same data directory.
+    ctx.shutdown().await;
+    drop(ctx);
+    let ctx = Context::open(options(dir.path())).await.expect("reopen");
+    let again = import_all(&ctx, &files).await;
+    assert!(again.iter().all(|r| r.added == 0));
+    let reimported = ctx
+        .reconcile_saved(Some(AS_OF.into()))
+        .await
+        .expect("reconcile");
+    assert_eq!(reimported, after, "the decision survives the re-import");
+    let decisions = ctx.decisions().await.expect("decisions");
+    assert_eq!(decisions.len(), 1);
+    assert_eq!(decisions[0].decision.bank, tx1.bank_keys);
+
+    // Undo it: the automatic proposal comes back.
+    ctx.delete_decision(decisions[0].id.clone())
+        .await
+        .expect("undo");
+    let undone = ctx
+        .reconcile_saved(Some(AS_OF.into()))
+        .await
+        .expect("reconcile");
+    assert_eq!(undone, before);
+
+    // A malformed decision is refused before anything is stored.
+    let err = ctx
+        .decide(DecisionInput {
+            action: DecisionAction::Accept,
+            kind: MatchKind::Task,
+            expected: None,
+            statement: vec!["1:0".into()],
+            bank: vec![],
+        })
+        .await
+        .expect_err("no expected line");
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    let err = ctx
+        .decide(DecisionInput {
+            action: DecisionAction::ManualMatch,
+            kind: MatchKind::Payout,
+            expected: None,
+            statement: vec!["x".into()],
+            bank: vec!["1:0".into()],
+        })
+        .await
+        .expect_err("bad key");
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert!(ctx.decisions().await.expect("decisions").is_empty());
+    ctx.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bad_file_is_invalid_input_naming_row_and_column_and_adds_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = write_files(dir.path());
+    let ctx = Context::open(options(dir.path())).await.expect("open");
+    import_all(&ctx, &files).await;
+    let before = line_counts(dir.path());
+
+    let bad = dir.path().join("坏结算单.csv");
+    std::fs::write(
+        &bad,
+        "结算单号,任务ID,结算金额,结算日期,状态\n\
+         JS9,T9,10.00,2026-03-05,已结算\n\
+         JS9,T10,12,34x,2026-03-05,已结算\n",
+    )
+    .expect("write");
+    let err = ctx
+        .import_settlement_file(ImportKind::Statement, s(&bad), None)
+        .await
+        .expect_err("bad file");
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert!(err.message.contains("坏结算单.csv"), "{}", err.message);
+    assert!(err.message.contains("row 3"), "{}", err.message);
+
+    let bad_amount = dir.path().join("金额错误.csv");
+    std::fs::write(
+        &bad_amount,
+        "结算单号,任务ID,结算金额,结算日期,状态\n\
+         JS9,T9,10.00,2026-03-05,已结算\n\
+         JS9,T10,十二元,2026-03-05,已结算\n",
+    )
+    .expect("write");
+    let err = ctx
+        .import_settlement_file(ImportKind::Statement, s(&bad_amount), None)
+        .await
+        .expect_err("bad amount");
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert!(err.message.contains("row 3"), "{}", err.message);
+    assert!(err.message.contains("结算金额"), "{}", err.message);
+
+    let missing = ctx
+        .import_settlement_file(ImportKind::Bank, s(&dir.path().join("nope.csv")), None)
+        .await
+        .expect_err("missing file");
+    assert_eq!(missing.code, ErrorCode::InvalidInput);
+
+    assert_eq!(line_counts(dir.path()), before, "nothing was added");
+    ctx.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_saved_mapping_profile_reads_a_file_the_synonyms_do_not() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ctx = Context::open(options(dir.path())).await.expect("open");
+    let odd = dir.path().join("odd-bank.csv");
+    std::fs::write(
+        &odd,
+        "某银行流水\n入账日,进账,付款人\n2026-03-06,100.00,北京星图科技有限公司\n",
+    )
+    .expect("write");
+
+    let preview = ctx
+        .preview_settlement_file(ImportKind::Bank, s(&odd))
+        .await
+        .expect("preview");
+    assert!(!preview.missing_required.is_empty(), "{preview:?}");
+    let err = ctx
+        .import_settlement_file(ImportKind::Bank, s(&odd), None)
+        .await
+        .expect_err("synonyms miss");
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+
+    let mapping = ColumnMappingView {
+        columns: [
+            ("date", "入账日"),
+            ("amount", "进账"),
+            ("counterparty", "付款人"),
+        ]
+        .into_iter()
+        .map(|(field, header)| ColumnAssignment {
+            field: field.into(),
+            column: ColumnRefView::Header {
+                header: header.into(),
+            },
+        })
+        .collect(),
+        ..ColumnMappingView::default()
+    };
+    ctx.save_mapping_profile("某银行".into(), ImportKind::Bank, mapping.clone())
+        .await
+        .expect("save");
+    let profiles = ctx.mapping_profiles().await.expect("profiles");
+    assert_eq!(profiles.len(), 1);
+    assert_eq!(profiles[0].mapping, mapping);
+    let r = ctx
+        .import_settlement_file(ImportKind::Bank, s(&odd), Some("某银行".into()))
+        .await
+        .expect("import with profile");
+    assert_eq!((r.lines, r.added), (1, 1));
+
+    let wrong_kind = ctx
+        .import_settlement_file(ImportKind::Statement, s(&odd), Some("某银行".into()))
+        .await
+        .expect_err("profile of another kind");
+    assert_eq!(wrong_kind.code, ErrorCode::InvalidInput);
+    let bad_field = ctx
+        .save_mapping_profile(
+            "x".into(),
+            ImportKind::Bank,
+            ColumnMappingView {
+                columns: vec![ColumnAssignment {
+                    field: "task_id".into(),
+                    column: ColumnRefView::Index { index: 0 },
+                }],
+                ..ColumnMappingView::default()
+            },
+        )
+        .await
+        .expect_err("not a bank field");
+    assert_eq!(bad_field.code, ErrorCode::InvalidInput);
+    ctx.delete_mapping_profile("某银行".into())
+        .await
+        .expect("delete");
+    assert!(ctx.mapping_profiles().await.expect("profiles").is_empty());
+    ctx.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn monthly_income_reports_and_deletion() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = write_files(dir.path());
+    let ctx = Context::open(options(dir.path())).await.expect("open");
+    import_all(&ctx, &files).await;
+
+    let months = ctx.monthly_income().await.expect("income");
+    assert_eq!(
+        months,
+        vec![MonthIncome {
+            month: "2026-03".into(),
+            lines: 2,
+            gross: "110.00".into(),
+            gross_lines: 1,
+            fees: "10.00".into(),
+            fee_lines: 1,
+            tax: "0.00".into(),
+            tax_lines: 0,
+            net: "290.50".into(),
+        }],
+        "April's only line failed and is left out"
+    );
+
+    let view = ctx
+        .reconcile_saved(Some(AS_OF.into()))
+        .await
+        .expect("reconcile");
+    let csv_path = dir.path().join("report.csv");
+    ctx.export_report(s(&csv_path), ReportFormat::Csv, Some(AS_OF.into()))
+        .await
+        .expect("csv");
+    let csv = std::fs::read_to_string(&csv_path).expect("read csv");
+    assert!(csv.starts_with("\u{feff}class,task_id,statement_id,txn_id,date,amount,"));
+    assert_eq!(csv.lines().count(), 1 + view.rows.len());
+    assert!(csv.contains("unexpected_credit"));
+
+    let xlsx_path = dir.path().join("report.xlsx");
+    ctx.export_report(s(&xlsx_path), ReportFormat::Xlsx, Some(AS_OF.into()))
+        .await
+        .expect("xlsx");
+    let bytes = std::fs::read(&xlsx_path).expect("read xlsx");
+    assert!(bytes.starts_with(b"PK\x03\x04"), "a zip container");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx_path).expect("open xlsx");
+    let range = book.worksheet_range("Sheet1").expect("sheet");
+    assert_eq!(range.height(), 1 + view.rows.len());
+    assert_eq!(
+        range.get((0, 5)),
+        Some(&calamine::Data::String("amount".into()))
+    );
+    for (i, row) in view.rows.iter().enumerate() {
+        assert_eq!(
+            range.get((i + 1, 0)),
+            Some(&calamine::Data::String(row.class.clone()))
+        );
+        let amount = match range.get((i + 1, 5)) {
+            Some(calamine::Data::Float(f)) => format!("{f:.2}"),
+            other => panic!("amount cell {other:?}"),
+        };
+        assert_eq!(amount, row.amount);
+    }
+
+    let bad = ctx
+        .reconcile_saved(Some("30/04/2026".into()))
+        .await
+        .expect_err("bad date");
+    assert_eq!(bad.code, ErrorCode::InvalidInput);
+
+    ctx.decide(DecisionInput {
+        action: DecisionAction::Accept,
+        kind: MatchKind::Payout,
+        expected: None,
+        statement: payouts(&view)[0].statement_keys.clone(),
+        bank: payouts(&view)[0].bank_keys.clone(),
+    })
+    .await
+    .expect("decide");
+
+    ctx.delete_settlement_data().await.expect("delete");
+    assert_eq!(line_counts(dir.path()), LineCounts::default());
+    assert!(ctx.decisions().await.expect("decisions").is_empty());
+    assert!(ctx.monthly_income().await.expect("income").is_empty());
+    let empty = ctx
+        .reconcile_saved(Some(AS_OF.into()))
+        .await
+        .expect("reconcile");
+    assert_eq!(counts(&empty), [0; 7]);
+    assert!(empty.rows.is_empty() && empty.matches.is_empty());
+    ctx.shutdown().await;
+}

@@ -1,0 +1,418 @@
+//! Settlement imports and decisions on a real SQLite file in a temp dir (no keychain: a
+//! random key is enough to prove the file is encrypted).
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use stardesk_domain::reconcile::records::{
+    BankLine, ExpectedLine, InvoiceLine, LineKey, PayoutStatus, StatementLine,
+};
+use stardesk_domain::reconcile::{keys_for, ContractAccount, Decision, Pair};
+use stardesk_store::settlements::{
+    key_from_str, key_to_string, ImportFileMeta, ImportLines, LineKind,
+};
+use stardesk_store::{DbKey, Store, StoreError, DB_FILE};
+
+const SECRET_COUNTERPARTY: &str = "绝密对方户名ZQXJ";
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, d).expect("date")
+}
+
+fn yuan(s: &str) -> Decimal {
+    s.parse().expect("decimal")
+}
+
+fn meta(name: &str) -> ImportFileMeta {
+    ImportFileMeta {
+        file_name: name.into(),
+        imported_at: "2026-04-01T08:00:00Z".into(),
+        encoding: "UTF-8".into(),
+    }
+}
+
+/// Statement lines keyed like the importer keys them: by content, then occurrence.
+fn statement(rows: &[(&str, &str, &str, u32)]) -> Vec<StatementLine> {
+    let fps: Vec<u64> = rows
+        .iter()
+        .map(|(s, t, a, d)| stardesk_domain::reconcile::fingerprint(&[s, t, a, &d.to_string()]))
+        .collect();
+    rows.iter()
+        .zip(keys_for(&fps))
+        .map(|((s, t, a, d), key)| StatementLine {
+            key,
+            statement_id: (*s).into(),
+            task_id: (*t).into(),
+            amount: yuan(a),
+            date: day(*d),
+            status: PayoutStatus::Settled,
+            gross: Some(yuan(a) + yuan("10.00")),
+            fee: Some(yuan("10.00")),
+            tax: None,
+        })
+        .collect()
+}
+
+fn bank(rows: &[(&str, &str, u32)]) -> Vec<BankLine> {
+    let fps: Vec<u64> = rows
+        .iter()
+        .map(|(t, a, d)| stardesk_domain::reconcile::fingerprint(&["B", t, a, &d.to_string()]))
+        .collect();
+    rows.iter()
+        .zip(keys_for(&fps))
+        .map(|((t, a, d), key)| BankLine {
+            key,
+            txn_id: (*t).into(),
+            date: day(*d),
+            amount: yuan(a),
+            counterparty: SECRET_COUNTERPARTY.into(),
+            memo: "星图结算".into(),
+        })
+        .collect()
+}
+
+fn open(dir: &Path) -> Store {
+    Store::open(&dir.join(DB_FILE), &DbKey::random()).expect("open")
+}
+
+#[test]
+fn the_same_file_twice_adds_nothing_the_second_time() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = open(dir.path());
+    let lines = statement(&[("JS1", "T1", "100.00", 5), ("JS1", "T2", "200.00", 5)]);
+    let first = store
+        .import_lines(&meta("s.csv"), ImportLines::Statement(&lines))
+        .expect("first");
+    assert_eq!((first.added, first.already_present), (2, 0));
+    let second = store
+        .import_lines(&meta("s.csv"), ImportLines::Statement(&lines))
+        .expect("second");
+    assert_eq!((second.added, second.already_present), (0, 2));
+    assert_eq!(store.statement_lines().expect("load"), lines);
+    let files = store.import_files().expect("files");
+    assert_eq!(files.len(), 2, "both imports are recorded");
+    assert_eq!(
+        files
+            .iter()
+            .map(|f| (f.kind, f.line_count, f.added_count))
+            .collect::<Vec<_>>(),
+        vec![(LineKind::Statement, 2, 2), (LineKind::Statement, 2, 0)]
+    );
+}
+
+#[test]
+fn a_reexport_with_a_new_payout_status_updates_the_line_instead_of_adding_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = open(dir.path());
+    let mut lines = statement(&[("JS1", "T1", "100.00", 5)]);
+    lines[0].status = PayoutStatus::Withdrawing;
+    lines[0].tax = None;
+    store
+        .import_lines(&meta("march.csv"), ImportLines::Statement(&lines))
+        .expect("first export: 提现中");
+    // The same line exported later: the payout failed, and the tax column is now filled.
+    lines[0].status = PayoutStatus::Failed;
+    lines[0].tax = Some(yuan("3.00"));
+    let again = store
+        .import_lines(&meta("april.csv"), ImportLines::Statement(&lines))
+        .expect("second export: 提现失败");
+    assert_eq!((again.added, again.already_present), (0, 1));
+    let stored = store.statement_lines().expect("load");
+    assert_eq!(stored.len(), 1, "one line, not a duplicate payout");
+    assert_eq!(stored[0].status, PayoutStatus::Failed);
+    assert_eq!(stored[0].tax, Some(yuan("3.00")));
+    assert_eq!(
+        stored[0].key, lines[0].key,
+        "decisions keyed on it still apply"
+    );
+}
+
+#[test]
+fn an_overlapping_file_adds_only_its_new_lines_and_identical_lines_are_both_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = open(dir.path());
+    // March 1–15, with two genuinely identical lines.
+    let early = statement(&[
+        ("JS1", "T1", "100.00", 5),
+        ("JS1", "T1", "100.00", 5),
+        ("JS2", "T2", "50.00", 10),
+    ]);
+    assert_eq!(early[0].key.occurrence, 0);
+    assert_eq!(early[1].key.occurrence, 1);
+    let out = store
+        .import_lines(&meta("early.csv"), ImportLines::Statement(&early))
+        .expect("early");
+    assert_eq!(out.added, 3, "identical lines in one file are two lines");
+    // March 10–31 overlaps on JS2.
+    let late = statement(&[("JS2", "T2", "50.00", 10), ("JS3", "T3", "70.00", 20)]);
+    let out = store
+        .import_lines(&meta("late.csv"), ImportLines::Statement(&late))
+        .expect("late");
+    assert_eq!((out.added, out.already_present), (1, 1));
+    let stored = store.statement_lines().expect("load");
+    assert_eq!(stored.len(), 4);
+    assert_eq!(
+        stored
+            .iter()
+            .map(|l| l.task_id.as_str())
+            .collect::<Vec<_>>(),
+        vec!["T1", "T1", "T2", "T3"],
+        "import order"
+    );
+    assert_eq!(store.line_counts().expect("counts").statement, 4);
+}
+
+#[test]
+fn every_kind_round_trips_through_the_store() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = open(dir.path());
+    let mut s = statement(&[("JS1", "T1", "100.00", 5), ("JS1", "T2", "-3.50", 6)]);
+    s[1].status = PayoutStatus::Other("冻结中".into());
+    s[0].status = PayoutStatus::Failed;
+    let b = bank(&[("TX1", "100.00", 6)]);
+    let e = vec![ExpectedLine {
+        key: LineKey {
+            fingerprint: u64::MAX,
+            occurrence: 0,
+        },
+        task_id: "T1".into(),
+        amount: yuan("100.00"),
+        due_date: None,
+        gross: Some(yuan("120.00")),
+        fee: Some(yuan("12.00")),
+        tax: Some(yuan("8.00")),
+    }];
+    let inv = vec![InvoiceLine {
+        key: LineKey {
+            fingerprint: 1 << 63,
+            occurrence: 2,
+        },
+        statement_id: "JS1".into(),
+        sent_date: day(7),
+        tracking_no: "SF123".into(),
+    }];
+    store
+        .import_lines(&meta("s"), ImportLines::Statement(&s))
+        .expect("s");
+    store
+        .import_lines(&meta("b"), ImportLines::Bank(&b))
+        .expect("b");
+    store
+        .import_lines(&meta("e"), ImportLines::Expected(&e))
+        .expect("e");
+    store
+        .import_lines(&meta("i"), ImportLines::Invoices(&inv))
+        .expect("i");
+    assert_eq!(store.statement_lines().expect("s"), s);
+    assert_eq!(store.bank_lines().expect("b"), b);
+    assert_eq!(
+        store.expected_lines().expect("e"),
+        e,
+        "u64::MAX fingerprint is lossless"
+    );
+    assert_eq!(store.invoice_lines().expect("i"), inv);
+}
+
+#[test]
+fn a_decision_survives_a_reimport() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(DB_FILE);
+    let key = DbKey::random();
+    let mut store = Store::open(&path, &key).expect("open");
+    let s = statement(&[("JS1", "T1", "100.00", 5)]);
+    let b = bank(&[("TX1", "100.00", 6)]);
+    store
+        .import_lines(&meta("s"), ImportLines::Statement(&s))
+        .expect("s");
+    store
+        .import_lines(&meta("b"), ImportLines::Bank(&b))
+        .expect("b");
+    let reject = Decision::Reject(Pair::Payout {
+        statement: vec![s[0].key.clone()],
+        bank: vec![b[0].key.clone()],
+    });
+    let manual = Decision::ManualMatchTask {
+        expected: LineKey {
+            fingerprint: 42,
+            occurrence: 1,
+        },
+        statement: s[0].key.clone(),
+    };
+    let id = store
+        .add_decision(&reject, "2026-04-01T08:00:00Z")
+        .expect("add");
+    let id2 = store
+        .add_decision(&manual, "2026-04-01T08:01:00Z")
+        .expect("add");
+    drop(store);
+
+    let mut store = Store::open(&path, &key).expect("reopen");
+    store
+        .import_lines(&meta("s"), ImportLines::Statement(&s))
+        .expect("again");
+    store
+        .import_lines(&meta("b"), ImportLines::Bank(&b))
+        .expect("again");
+    let saved = store.decisions().expect("decisions");
+    assert_eq!(
+        saved
+            .iter()
+            .map(|d| (d.id, d.decision.clone()))
+            .collect::<Vec<_>>(),
+        vec![(id, reject), (id2, manual.clone())]
+    );
+    // The lines it names are still the stored lines.
+    assert_eq!(store.statement_lines().expect("s")[0].key, s[0].key);
+    assert!(store.delete_decision(id).expect("delete"));
+    assert!(!store.delete_decision(id).expect("delete again"));
+    assert_eq!(store.decisions().expect("decisions").len(), 1);
+}
+
+#[test]
+fn keys_print_and_parse_as_fingerprint_colon_occurrence() {
+    let key = LineKey {
+        fingerprint: u64::MAX,
+        occurrence: 3,
+    };
+    assert_eq!(key_to_string(&key), "18446744073709551615:3");
+    assert_eq!(key_from_str("18446744073709551615:3"), Some(key));
+    assert_eq!(key_from_str("18446744073709551616:3"), None);
+    assert_eq!(key_from_str("12"), None);
+}
+
+#[test]
+fn a_line_that_cannot_be_stored_rolls_the_whole_file_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = open(dir.path());
+    let mut lines = statement(&[
+        ("JS1", "T1", "100.00", 5),
+        ("JS1", "T2", "200.00", 5),
+        ("JS1", "T3", "300.00", 5),
+    ]);
+    // 10^17 yuan is 10^19 fen: beyond i64.
+    lines[2].amount = Decimal::from(10_i64.pow(17));
+    let err = store
+        .import_lines(&meta("huge.csv"), ImportLines::Statement(&lines))
+        .expect_err("overflow");
+    match &err {
+        StoreError::Unstorable { message } => {
+            assert!(message.contains("huge.csv"), "{message}");
+            assert!(message.contains("line 3"), "{message}");
+        }
+        other => panic!("expected Unstorable, got {other:?}"),
+    }
+    assert_eq!(store.statement_lines().expect("load"), vec![]);
+    assert_eq!(store.import_files().expect("files"), vec![]);
+    // Sub-fen amounts are refused too, never rounded at the storage edge.
+    lines[2].amount = yuan("300.001");
+    assert!(store
+        .import_lines(&meta("subfen.csv"), ImportLines::Statement(&lines))
+        .is_err());
+    assert_eq!(store.line_counts().expect("counts").statement, 0);
+    // The store is still usable.
+    lines.truncate(2);
+    let out = store
+        .import_lines(&meta("ok.csv"), ImportLines::Statement(&lines))
+        .expect("ok");
+    assert_eq!(out.added, 2);
+}
+
+#[test]
+fn profiles_save_replace_list_and_delete() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = open(dir.path());
+    store
+        .save_mapping_profile("招行", LineKind::Bank, r#"{"columns":[]}"#)
+        .expect("save");
+    store
+        .save_mapping_profile("招行", LineKind::Bank, r#"{"columns":[1]}"#)
+        .expect("replace");
+    store
+        .save_mapping_profile("平台", LineKind::Statement, "{}")
+        .expect("save");
+    let all = store.mapping_profiles().expect("list");
+    assert_eq!(all.len(), 2);
+    let one = store.mapping_profile("招行").expect("get").expect("some");
+    assert_eq!(
+        (one.kind, one.mapping.as_str()),
+        (LineKind::Bank, r#"{"columns":[1]}"#)
+    );
+    assert!(store.delete_mapping_profile("招行").expect("delete"));
+    assert!(store.mapping_profile("招行").expect("get").is_none());
+}
+
+#[test]
+fn delete_settlement_data_removes_every_line_file_decision_and_the_account() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = open(dir.path());
+    let s = statement(&[("JS1", "T1", "100.00", 5)]);
+    let b = bank(&[("TX1", "100.00", 6)]);
+    store
+        .import_lines(&meta("s"), ImportLines::Statement(&s))
+        .expect("s");
+    store
+        .import_lines(&meta("b"), ImportLines::Bank(&b))
+        .expect("b");
+    store
+        .add_decision(
+            &Decision::Accept(Pair::Payout {
+                statement: vec![s[0].key.clone()],
+                bank: vec![b[0].key.clone()],
+            }),
+            "2026-04-01T08:00:00Z",
+        )
+        .expect("decision");
+    let account = ContractAccount {
+        company_name: "某某文化传媒有限公司".into(),
+        card_number: "6222020200001234567".into(),
+        bank_branch: "工商银行杭州分行".into(),
+    };
+    store.set_contract_account(Some(&account)).expect("account");
+    assert_eq!(store.contract_account().expect("get"), Some(account));
+    store
+        .save_mapping_profile("p", LineKind::Bank, "{}")
+        .expect("profile");
+
+    store.delete_settlement_data().expect("delete");
+    assert_eq!(
+        store.line_counts().expect("counts"),
+        Default::default(),
+        "no line of any kind"
+    );
+    assert!(store.import_files().expect("files").is_empty());
+    assert!(store.decisions().expect("decisions").is_empty());
+    assert_eq!(store.contract_account().expect("get"), None);
+    assert_eq!(
+        store.mapping_profiles().expect("profiles").len(),
+        1,
+        "layouts are not personal data and stay"
+    );
+}
+
+#[test]
+fn the_database_file_never_holds_a_bank_counterparty_in_plaintext() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(DB_FILE);
+    let mut store = Store::open(&path, &DbKey::random()).expect("open");
+    let b = bank(&[("TX1", "100.00", 6), ("TX2", "200.00", 7)]);
+    store
+        .import_lines(&meta("b"), ImportLines::Bank(&b))
+        .expect("b");
+    assert_eq!(
+        store.bank_lines().expect("load")[0].counterparty,
+        SECRET_COUNTERPARTY
+    );
+    store.checkpoint().expect("checkpoint");
+    drop(store);
+    let needle = SECRET_COUNTERPARTY.as_bytes();
+    for entry in std::fs::read_dir(dir.path()).expect("dir") {
+        let p = entry.expect("entry").path();
+        let bytes = std::fs::read(&p).expect("read");
+        assert!(
+            !bytes.windows(needle.len()).any(|w| w == needle),
+            "{} holds the counterparty in plaintext",
+            p.display()
+        );
+    }
+}
