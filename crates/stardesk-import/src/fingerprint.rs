@@ -23,7 +23,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
-use stardesk_domain::reconcile::records::{LineKey, PayoutStatus};
+use stardesk_domain::reconcile::records::LineKey;
 
 use crate::values::at_least_fen;
 
@@ -116,21 +116,6 @@ impl Fingerprint {
                 self
             }
         }
-    }
-
-    pub fn status(&mut self, status: &PayoutStatus) -> &mut Self {
-        let (tag, other) = match status {
-            PayoutStatus::Settled => (0, None),
-            PayoutStatus::Withdrawing => (1, None),
-            PayoutStatus::Withdrawn => (2, None),
-            PayoutStatus::Failed => (3, None),
-            PayoutStatus::Other(text) => (4, Some(text.as_str())),
-        };
-        self.word(tag);
-        if let Some(text) = other {
-            self.text(text);
-        }
-        self
     }
 
     pub fn finish(&self) -> u64 {
