@@ -24,10 +24,12 @@
 //!   first); numeric spreadsheet cells are converted through their 15-digit decimal text
 //!   (see the `excel` module), so 1234.5 is exactly `1234.50`. Float arithmetic is denied
 //!   crate-wide.
-//! - **Keys are content, not position.** A line's fingerprint hashes its parsed fields
-//!   (FNV-1a, stable across runs and platforms), so the same file re-imported, a
-//!   re-export with different number formatting, or an overlapping period gives the same
-//!   keys; two identical lines in one file are kept, with occurrences 0 and 1.
+//! - **Keys are content, not position.** A line's fingerprint hashes its parsed identifying
+//!   fields (a fixed-constant word hash, stable across runs and platforms), so the same
+//!   file re-imported, a re-export with different number formatting, or an overlapping
+//!   period gives the same keys; two identical lines in one file are kept, with
+//!   occurrences 0 and 1. A statement line's payout status and optional gross/fee/tax are
+//!   attributes, not identity: a later export updates them (the store upserts).
 //! - **No serde.** [`ColumnMapping`] is shaped to be stored as JSON by the store, which
 //!   owns that format.
 //!
