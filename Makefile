@@ -51,7 +51,8 @@ test-e2e: app
 
 test: deps-test lint test-ui test-rust test-e2e
 
-bench: deps-test release
+bench: ui
+	@bash scripts/deps.sh bench
 	bash bench/run.sh
 
 clean:

@@ -3,6 +3,7 @@
 #   scripts/deps.sh run    system packages to build and run the app, Node packages
 #   scripts/deps.sh test   the same, plus what the tests use (Xvfb, WebKitWebDriver,
 #                          tauri-driver, a headless keychain)
+#   scripts/deps.sh bench  the tests' set, plus Python's venv for the comparison tools
 set -euo pipefail
 mode=${1:-run}
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,7 +13,8 @@ build_pkgs=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libxdo-de
 test_pkgs=(xvfb xauth webkit2gtk-driver gnome-keyring dbus dbus-x11 libsecret-tools)
 
 pkgs=("${build_pkgs[@]}")
-[ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")
+[ "$mode" = test ] || [ "$mode" = bench ] && pkgs+=("${test_pkgs[@]}")
+[ "$mode" = bench ] && pkgs+=(python3 python3-venv python3-pip time)
 
 case "$(uname -s)" in
   Linux)
@@ -47,7 +49,7 @@ if [ ! -f "$stamp" ] || ! cmp -s "$here/ui/package-lock.json" "$stamp"; then
   cp "$here/ui/package-lock.json" "$stamp"
 fi
 
-if [ "$mode" = test ] && ! command -v tauri-driver >/dev/null; then
+if [ "$mode" != run ] && ! command -v tauri-driver >/dev/null; then
   echo "deps: cargo install tauri-driver"
   cargo install tauri-driver --version '^2' --locked
 fi
