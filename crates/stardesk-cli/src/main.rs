@@ -305,11 +305,7 @@ fn main() -> ExitCode {
     match runtime.block_on(run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            let code = serde_json::to_value(e.code)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            eprintln!("error [{code}]: {}", e.message);
+            eprintln!("error [{}]: {}", e.code.as_str(), e.message);
             ExitCode::FAILURE
         }
     }

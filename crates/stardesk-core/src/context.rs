@@ -317,7 +317,7 @@ impl Context {
         let (client, source) = match self.client().await {
             Ok(c) => c,
             Err(e) => {
-                let (code, message) = (serde_code(e.code), e.message.clone());
+                let (code, message) = (e.code.as_str(), e.message.clone());
                 let src = self.source_key().await?;
                 with_store(&self.writer, move |s| {
                     s.mark_sync_failed(&src, &code, &message)
@@ -399,12 +399,5 @@ impl Context {
         if let Some(sb) = self.sandbox.lock().await.take() {
             sb.shutdown().await;
         }
-    }
-}
-
-fn serde_code(code: ErrorCode) -> String {
-    match serde_json::to_value(code) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => "internal".into(),
     }
 }
