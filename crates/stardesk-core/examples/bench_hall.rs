@@ -133,7 +133,7 @@ async fn main() {
     );
     let cases = [
         (
-            "search 面霜 (2 chars, LIKE) + category + reward sort",
+            "search 面霜 (2 chars, substring scan) + category + reward sort",
             TaskQuery {
                 search: Some("面霜".into()),
                 categories: vec![Category::Recruitment, Category::Submission],

@@ -347,7 +347,7 @@ fn chinese_search_finds_substrings_of_two_and_more_characters() {
         vec!["1", "2", "3"],
         "requirements are searched"
     );
-    assert_eq!(s("50%_"), vec!["3"], "LIKE wildcards are literal");
+    assert_eq!(s("50%_"), vec!["3"], "wildcard characters are literal");
     assert!(s("不存在的词").is_empty());
     assert_eq!(s("面 招募"), vec!["1"], "terms are ANDed");
 }

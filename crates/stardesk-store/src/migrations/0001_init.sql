@@ -58,11 +58,11 @@ CREATE INDEX tasks_by_reward ON tasks (reward_max_fen DESC, id);
 CREATE INDEX tasks_by_industry ON tasks (industry);
 
 -- Trigram search finds Chinese substrings of three characters or more; shorter queries
--- fall back to LIKE over the same column (see TaskFilter::search).
+-- fall back to instr() over the index's own copy of the text (see TaskFilter::where_sql).
+-- The index keeps its own (narrow) copy rather than pointing at `tasks`, so that
+-- fallback scans a few megabytes instead of decrypting every page of the wide task table.
 CREATE VIRTUAL TABLE tasks_fts USING fts5 (
     search_text,
-    content = 'tasks',
-    content_rowid = 'rowid',
     tokenize = 'trigram'
 );
 
@@ -70,9 +70,9 @@ CREATE TRIGGER tasks_fts_insert AFTER INSERT ON tasks BEGIN
     INSERT INTO tasks_fts (rowid, search_text) VALUES (new.rowid, new.search_text);
 END;
 CREATE TRIGGER tasks_fts_delete AFTER DELETE ON tasks BEGIN
-    INSERT INTO tasks_fts (tasks_fts, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+    DELETE FROM tasks_fts WHERE rowid = old.rowid;
 END;
 CREATE TRIGGER tasks_fts_update AFTER UPDATE OF search_text ON tasks BEGIN
-    INSERT INTO tasks_fts (tasks_fts, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+    DELETE FROM tasks_fts WHERE rowid = old.rowid;
     INSERT INTO tasks_fts (rowid, search_text) VALUES (new.rowid, new.search_text);
 END;
