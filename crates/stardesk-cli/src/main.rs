@@ -258,6 +258,7 @@ async fn run(cli: Cli) -> Result<(), AppError> {
                 }
             })
         }
+        // Handled above without opening a context: it needs no data directory.
         Command::Reconcile { .. } => Ok(()),
         Command::Status { json } => ctx.status().await.and_then(|s| {
             if json {

@@ -64,15 +64,11 @@ impl From<SyncError> for AppError {
 impl ErrorCode {
     /// The wire name, e.g. `platform_unreachable` (as serialized over IPC).
     pub fn as_str(self) -> String {
-        match serde_json::to_value(self) {
-            Ok(serde_json::Value::String(s)) => s,
-            _ => "internal".into(),
-        }
+        crate::dto::wire_name(&self).unwrap_or_else(|| "internal".into())
     }
 }
 
 /// The stored sync-state code back to its enum (unknown codes are internal).
 pub(crate) fn code_from_str(code: &str) -> ErrorCode {
-    serde_json::from_value(serde_json::Value::String(code.to_string()))
-        .unwrap_or(ErrorCode::Internal)
+    crate::dto::from_wire_name(code).unwrap_or(ErrorCode::Internal)
 }

@@ -61,10 +61,7 @@ fn yuan(input: &Option<String>, field: &str) -> Result<Option<i64>, AppError> {
 }
 
 fn code<T: serde::Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
+    dto::wire_name(v).unwrap_or_default()
 }
 
 /// The store filter for a task-hall query.
@@ -109,7 +106,7 @@ pub fn filter(
 }
 
 fn parse_code<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, AppError> {
-    serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|_| {
+    dto::from_wire_name(s).ok_or_else(|| {
         AppError::new(
             ErrorCode::StoreFailed,
             format!("unknown code in the task cache: {s}"),
