@@ -29,6 +29,7 @@ pub fn run() {
         .with_writer(std::io::stderr)
         .init();
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let opened = tauri::async_runtime::block_on(async {
                 Context::open(ContextOptions::from_env(None)?).await
@@ -52,6 +53,23 @@ pub fn run() {
             commands::settings_set_platform,
             commands::settings_use_sandbox,
             commands::ui_ready,
+            commands::pick_settlement_files,
+            commands::import_settlement_files,
+            commands::preview_settlement_file,
+            commands::mapping_profiles,
+            commands::save_mapping_profile,
+            commands::delete_mapping_profile,
+            commands::import_files,
+            commands::reconcile_saved,
+            commands::decide,
+            commands::decisions,
+            commands::delete_decision,
+            commands::monthly_income,
+            commands::export_report,
+            commands::delete_settlement_data,
+            commands::contract_account,
+            commands::set_contract_account,
+            commands::payout_fix,
         ])
         .build(tauri::generate_context!());
     match result {

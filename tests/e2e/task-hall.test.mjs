@@ -1,10 +1,10 @@
 // End-to-end: the real StarDesk window under Xvfb, driven over WebDriver.
 // Run by scripts/e2e.sh, which provides the display, the keychain and the binary path.
 import assert from 'node:assert/strict';
-import { readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { Driver, startDriver, tempDataDir, waitFor } from './webdriver.mjs';
+import { Driver, endSession, startDriver, tempDataDir, waitFor } from './webdriver.mjs';
 
 const app = process.env.STARDESK_E2E_APP;
 const out = process.env.STARDESK_E2E_OUT;
@@ -29,19 +29,7 @@ describe('task hall in the real window', () => {
   });
 
   after(async () => {
-    await d?.quit();
-    driver?.child.kill('SIGTERM');
-    await driver?.exited;
-    // WebKitWebDriver can leave the app behind: stop the processes running this binary,
-    // matched by executable (not by command line, which the test runner's own parents
-    // also carry).
-    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-      try {
-        if (readlinkSync(`/proc/${pid}/exe`) === app) process.kill(Number(pid), 'SIGKILL');
-      } catch {
-        // Gone already, or not ours to read.
-      }
-    }
+    await endSession(d, driver, app);
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -1,7 +1,7 @@
 // A small W3C WebDriver client over fetch, enough to drive the StarDesk window through
 // tauri-driver (which forwards to WebKitWebDriver on Linux).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,4 +135,22 @@ export async function startDriver(env) {
 
 export function tempDataDir() {
   return mkdtempSync(join(tmpdir(), 'stardesk-e2e-'));
+}
+
+/**
+ * Ends a session: quits WebDriver, stops tauri-driver, and kills what is left of the app.
+ * WebKitWebDriver can leave the app behind: processes running this binary are matched by
+ * executable (not by command line, which the test runner's own parents also carry).
+ */
+export async function endSession(d, driver, app) {
+  await d?.quit();
+  driver?.child.kill('SIGTERM');
+  await driver?.exited;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (readlinkSync(`/proc/${pid}/exe`) === app) process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // Gone already, or not ours to read.
+    }
+  }
 }

@@ -244,9 +244,9 @@ amount: string, };
 
 export type ReconcileView = { as_of: string, summary: ReconcileSummary, 
 /**
- * One row per discrepancy.
+ * One row per discrepancy, with the lines it is about.
  */
-rows: Array<ReportRow>, matches: Array<MatchRow>, 
+rows: Array<DiscrepancyView>, matches: Array<MatchRow>, 
 /**
  * Decisions that had no effect (a line they name is no longer imported, or was
  * already decided).
@@ -274,4 +274,78 @@ month: string, lines: number, gross: string, gross_lines: number, fees: string, 
 net: string, };
 
 export type ReportFormat = "csv" | "xlsx";
+
+export type LineRefs = { expected: string | null, statement: Array<string>, bank: Array<string>, };
+
+export type DiscrepancyView = { row: ReportRow, refs: LineRefs, };
+
+export type ImportFileView = { id: string, kind: ImportKind, file_name: string, 
+/**
+ * RFC 3339, UTC.
+ */
+imported_at: string, encoding: string, lines: number, added: number, };
+
+export type ImportPhase = "reading" | "parsing" | "storing" | "done";
+
+export type ImportProgress = { file_name: string, 
+/**
+ * 0-based, of `file_count`.
+ */
+file_index: number, file_count: number, phase: ImportPhase, done: number, total: number, };
+
+export type ContractAccountInput = { company_name: string, card_number: string, bank_branch: string, };
+
+export type ContractAccountView = { company_name: string, 
+/**
+ * `****1234`.
+ */
+card_number_masked: string, bank_branch: string, };
+
+export type PayoutFixInput = { statement_id: string, 
+/**
+ * The receiving account printed on the statement's last page.
+ */
+account_name: string, card_number: string, bank_branch: string, 
+/**
+ * Whether the platform still offers to cancel the statement.
+ */
+cancellable: boolean, 
+/**
+ * The regenerated statement's amount, once known (R-SETTLE-3).
+ */
+regenerated_amount: string | null, 
+/**
+ * For the e-mail; `None` takes the synced creator's nickname.
+ */
+nickname: string | null, };
+
+export type AccountCheckView = { 
+/**
+ * account_name, card_number or bank_branch.
+ */
+field: string, passed: boolean, on_statement: string, contracted: string, 
+/**
+ * The verdict in words (a difference hidden by masking is said).
+ */
+reason_zh: string, reason_en: string, };
+
+export type FixStepView = { code: string, amount: string | null, };
+
+export type PayoutFixGuide = { statement_id: string, 
+/**
+ * The failed statement's amount: what was invoiced.
+ */
+invoiced_amount: string, 
+/**
+ * `None` until the contract account is saved.
+ */
+checks: Array<AccountCheckView> | null, 
+/**
+ * R-SETTLE-3 (cancellable) or R-SETTLE-4.
+ */
+rule: string, steps: Array<FixStepView>, supplementary_invoice: string | null, excess_invoiced: string | null, 
+/**
+ * From the imported invoice records for this statement.
+ */
+tracking_numbers: Array<string>, email_subject: string, email_body: string, };
 

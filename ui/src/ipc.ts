@@ -7,9 +7,25 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   AppStatus,
+  ColumnMappingView,
+  ContractAccountInput,
+  ContractAccountView,
+  DecisionInput,
+  DecisionView,
   ErrorCode,
   Facets,
+  FilePreview,
+  ImportFileView,
+  ImportKind,
+  ImportProgress,
+  ImportResult,
+  MappingProfile,
+  MonthIncome,
+  PayoutFixGuide,
+  PayoutFixInput,
   PlatformAccountInput,
+  ReconcileView,
+  ReportFormat,
   SyncProgress,
   SyncSummary,
   TaskDetail,
@@ -114,4 +130,100 @@ export const SYNC_PROGRESS_EVENT = 'sync://progress';
 /** Subscribes to sync progress; resolves to the function that unsubscribes. */
 export function onSyncProgress(handler: (progress: SyncProgress) => void): Promise<UnlistenFn> {
   return listen<SyncProgress>(SYNC_PROGRESS_EVENT, (event) => handler(event.payload));
+}
+
+// ---- Settlements ----------------------------------------------------------------------
+
+/** The native open dialog for CSV/XLSX files; resolves to `[]` when the user cancels. */
+export function pickSettlementFiles(kind: ImportKind): Promise<string[]> {
+  return call('pick_settlement_files', { kind });
+}
+
+/**
+ * Imports files of one kind: all are checked before any is stored, so a bad file stores
+ * nothing (`invalid_input`, the message names file, row, column and value). Progress
+ * arrives as `import://progress` events.
+ */
+export function importSettlementFiles(
+  kind: ImportKind,
+  paths: string[],
+  profile: string | null,
+): Promise<ImportResult[]> {
+  return call('import_settlement_files', { kind, paths, profile });
+}
+
+export function previewSettlementFile(kind: ImportKind, path: string): Promise<FilePreview> {
+  return call('preview_settlement_file', { kind, path });
+}
+
+export function mappingProfiles(): Promise<MappingProfile[]> {
+  return call('mapping_profiles');
+}
+
+export function saveMappingProfile(
+  name: string,
+  kind: ImportKind,
+  mapping: ColumnMappingView,
+): Promise<MappingProfile> {
+  return call('save_mapping_profile', { name, kind, mapping });
+}
+
+export function deleteMappingProfile(name: string): Promise<void> {
+  return call('delete_mapping_profile', { name });
+}
+
+export function importFiles(): Promise<ImportFileView[]> {
+  return call('import_files');
+}
+
+/** Everything imported, reconciled with the saved decisions; `asOf` is `YYYY-MM-DD`, null = today. */
+export function reconcileSaved(asOf: string | null): Promise<ReconcileView> {
+  return call('reconcile_saved', { asOf });
+}
+
+export function decide(input: DecisionInput): Promise<DecisionView> {
+  return call('decide', { input });
+}
+
+export function decisions(): Promise<DecisionView[]> {
+  return call('decisions');
+}
+
+export function deleteDecision(id: string): Promise<void> {
+  return call('delete_decision', { id });
+}
+
+export function monthlyIncome(): Promise<MonthIncome[]> {
+  return call('monthly_income');
+}
+
+/** Asks where to save (native dialog) and writes the report; the path, or null if cancelled. */
+export function exportReport(format: ReportFormat, asOf: string | null): Promise<string | null> {
+  return call('export_report', { format, asOf });
+}
+
+/** Deletes every imported line, decision and the contract account (mapping profiles stay). */
+export function deleteSettlementData(): Promise<void> {
+  return call('delete_settlement_data');
+}
+
+export function contractAccount(): Promise<ContractAccountView | null> {
+  return call('contract_account');
+}
+
+/** The card number goes to the encrypted store; it only ever comes back masked. */
+export function setContractAccount(account: ContractAccountInput): Promise<ContractAccountView> {
+  return call('set_contract_account', { account });
+}
+
+export function payoutFix(input: PayoutFixInput): Promise<PayoutFixGuide> {
+  return call('payout_fix', { input });
+}
+
+export const IMPORT_PROGRESS_EVENT = 'import://progress';
+
+export function onImportProgress(
+  handler: (progress: ImportProgress) => void,
+): Promise<UnlistenFn> {
+  return listen<ImportProgress>(IMPORT_PROGRESS_EVENT, (event) => handler(event.payload));
 }

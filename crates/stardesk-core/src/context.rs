@@ -136,7 +136,7 @@ impl Context {
     }
 
     /// The source key under which synced data is filed.
-    async fn source_key(&self) -> Result<String, AppError> {
+    pub(crate) async fn source_key(&self) -> Result<String, AppError> {
         Ok(match self.platform_url().await? {
             Some(url) => format!("platform:{url}"),
             None => SOURCE_SANDBOX.to_string(),

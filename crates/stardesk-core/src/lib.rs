@@ -10,6 +10,7 @@ mod context;
 pub mod dto;
 mod error;
 mod hall;
+mod payout_fix;
 pub mod settle;
 mod settlements;
 

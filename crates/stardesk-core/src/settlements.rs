@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use stardesk_domain::money::format_yuan;
 use stardesk_domain::reconcile::records::{LineKey, PayoutStatus};
 use stardesk_domain::reconcile::{
-    reconcile, Decision, Inputs, Match, Origin, Pair, ReconcileOptions,
+    reconcile, Decision, Discrepancy, Inputs, Match, Origin, Pair, ReconcileOptions,
 };
 use stardesk_import::{AnyImported, ColumnMapping, ColumnRef, FileKind, HeaderRow, TextEncoding};
 use stardesk_store::settlements::{
@@ -149,14 +149,38 @@ fn from_mapping(m: &ColumnMapping) -> ColumnMappingView {
 
 /// Reads a file; errors name the path.
 fn read_file(path: &str) -> Result<(String, Vec<u8>), AppError> {
-    let bytes =
-        std::fs::read(path).map_err(|e| invalid(format!("{path}: cannot read the file: {e}")))?;
-    // Errors and the file list show the name the user knows, not the whole path.
-    let name = Path::new(path)
+    Ok((display_name(path), read_with_progress(path, &|_, _| {})?))
+}
+
+/// Errors and the file list show the name the user knows, not the whole path.
+fn display_name(path: &str) -> String {
+    Path::new(path)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.to_string());
-    Ok((name, bytes))
+        .unwrap_or_else(|| path.to_string())
+}
+
+/// Bytes read between two progress reports.
+const READ_CHUNK: usize = 4 << 20;
+
+/// Reads a whole file in chunks, reporting (bytes read, file size) after each.
+fn read_with_progress(path: &str, progress: &dyn Fn(u64, u64)) -> Result<Vec<u8>, AppError> {
+    use std::io::Read;
+    let fail = |e: std::io::Error| invalid(format!("{path}: cannot read the file: {e}"));
+    let mut file = std::fs::File::open(path).map_err(fail)?;
+    let total = file.metadata().map_err(fail)?.len();
+    let mut bytes = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
+    let mut chunk = vec![0; READ_CHUNK];
+    progress(0, total);
+    loop {
+        let n = file.read(&mut chunk).map_err(fail)?;
+        if n == 0 {
+            break;
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+        progress(bytes.len() as u64, total.max(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 fn parse_key(text: &str) -> Result<LineKey, AppError> {
@@ -272,6 +296,44 @@ fn origin(o: Origin) -> MatchOrigin {
     }
 }
 
+/// The lines a discrepancy names, as keys the UI passes back in a decision. For a
+/// duplicate, the extra line (the one not counted as the payment).
+fn line_refs(d: &Discrepancy<'_>) -> LineRefs {
+    let one = |k: &LineKey| vec![key_to_string(k)];
+    match d {
+        Discrepancy::AmountMismatch(m) => LineRefs {
+            expected: Some(key_to_string(&m.expected)),
+            statement: one(&m.statement),
+            bank: vec![],
+        },
+        Discrepancy::MissingPayout(m) => LineRefs {
+            expected: Some(key_to_string(&m.expected)),
+            ..LineRefs::default()
+        },
+        Discrepancy::DuplicatePayout(m) => LineRefs {
+            statement: one(&m.extra),
+            ..LineRefs::default()
+        },
+        Discrepancy::PayoutFailed(m) => LineRefs {
+            expected: m.expected.as_ref().map(key_to_string),
+            statement: one(&m.statement),
+            bank: vec![],
+        },
+        Discrepancy::UnexpectedPayout(m) => LineRefs {
+            statement: one(&m.statement),
+            ..LineRefs::default()
+        },
+        Discrepancy::PayoutOverdue(m) => LineRefs {
+            statement: keys(&m.lines),
+            ..LineRefs::default()
+        },
+        Discrepancy::UnexpectedCredit(m) => LineRefs {
+            bank: one(&m.bank),
+            ..LineRefs::default()
+        },
+    }
+}
+
 fn parse_as_of(as_of: Option<&str>, today: NaiveDate) -> Result<NaiveDate, AppError> {
     match as_of {
         None => Ok(today),
@@ -327,88 +389,169 @@ fn write_report_xlsx(path: &Path, rows: &[ReportRow]) -> Result<(), AppError> {
 }
 
 impl Context {
-    /// Imports one file into the database, all or nothing. A line already stored (this
-    /// file imported before, an overlapping period) is counted in `already_present` and
-    /// not added again. `profile` names a saved mapping profile of the same kind; without
-    /// one, columns are found by their headers.
-    ///
-    /// A file that does not parse is `invalid_input` with the importer's message (file,
-    /// row, column, value), and nothing is stored.
+    /// Imports one file into the database, all or nothing: see
+    /// [`Context::import_settlement_files`].
     pub async fn import_settlement_file(
         &self,
         kind: ImportKind,
         path: String,
         profile: Option<String>,
     ) -> Result<ImportResult, AppError> {
-        let mapping = match profile {
-            None => ColumnMapping::default(),
-            Some(name) => {
-                let lookup = name.clone();
-                let found = with_store(&self.reader, move |s| s.mapping_profile(&lookup))
-                    .await?
-                    .ok_or_else(|| {
-                        AppError::new(
-                            ErrorCode::NotFound,
-                            format!("no mapping profile named {name:?}"),
-                        )
-                    })?;
-                if found.kind != line_kind(kind) {
-                    return Err(invalid(format!(
-                        "the mapping profile {name:?} is for {} files, not {}",
-                        found.kind.as_str(),
-                        line_kind(kind).as_str()
-                    )));
-                }
-                let view: ColumnMappingView =
-                    serde_json::from_str(&found.mapping).map_err(|e| {
-                        AppError::new(
-                            ErrorCode::StoreFailed,
-                            format!("the mapping profile {name:?} cannot be read: {e}"),
-                        )
-                    })?;
-                to_mapping(&view)?
+        let mut results = self
+            .import_settlement_files(kind, vec![path], profile, |_| {})
+            .await?;
+        results
+            .pop()
+            .ok_or_else(|| AppError::new(ErrorCode::Internal, "no import result"))
+    }
+
+    /// Imports files of one kind. Every file is read and checked before any is stored,
+    /// so a bad file (named with its row, column and value) stores nothing at all; then
+    /// each file is stored in its own transaction. A line already stored (this file
+    /// imported before, an overlapping period) is counted in `already_present` and not
+    /// added again. `profile` names a saved mapping profile of the same kind; without
+    /// one, columns are found by their headers. `progress` hears about every phase.
+    pub async fn import_settlement_files(
+        &self,
+        kind: ImportKind,
+        paths: Vec<String>,
+        profile: Option<String>,
+        progress: impl Fn(ImportProgress) + Send + Sync + 'static,
+    ) -> Result<Vec<ImportResult>, AppError> {
+        if paths.is_empty() {
+            return Err(invalid("no file to import"));
+        }
+        let mapping = self.mapping_for(kind, profile).await?;
+        let progress = std::sync::Arc::new(progress);
+        let file_count = to_u32(paths.len());
+        let report = progress.clone();
+        let parsed = tokio::task::spawn_blocking(move || {
+            let mut parsed = Vec::with_capacity(paths.len());
+            for (index, path) in paths.iter().enumerate() {
+                let at = |phase, done, total, name: &str| ImportProgress {
+                    file_name: name.to_string(),
+                    file_index: to_u32(index),
+                    file_count,
+                    phase,
+                    done,
+                    total,
+                };
+                let name = display_name(path);
+                let bytes = read_with_progress(path, &|done, total| {
+                    report(at(ImportPhase::Reading, done, total, &name))
+                })?;
+                report(at(ImportPhase::Parsing, 0, 0, &name));
+                let imported =
+                    stardesk_import::import_with_mapping(file_kind(kind), &name, &bytes, &mapping)
+                        .map_err(|e| invalid(e.to_string()))?;
+                parsed.push((name, imported));
             }
-        };
-        let (name, imported) = tokio::task::spawn_blocking(move || {
-            let (name, bytes) = read_file(&path)?;
-            let imported =
-                stardesk_import::import_with_mapping(file_kind(kind), &name, &bytes, &mapping)
-                    .map_err(|e| invalid(e.to_string()))?;
-            Ok::<_, AppError>((name, imported))
+            Ok::<_, AppError>(parsed)
         })
         .await
         .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))??;
-        let meta = ImportFileMeta {
-            file_name: name.clone(),
-            imported_at: now(),
-            encoding: match &imported {
-                AnyImported::Statement(i) => i.encoding,
-                AnyImported::Bank(i) => i.encoding,
-                AnyImported::Expected(i) => i.encoding,
-                AnyImported::Invoices(i) => i.encoding,
-            }
-            .to_string(),
-        };
-        let encoding = meta.encoding.clone();
-        let lines = imported.len();
-        let outcome = with_store(&self.writer, move |s| {
-            let lines = match &imported {
-                AnyImported::Statement(i) => ImportLines::Statement(&i.lines),
-                AnyImported::Bank(i) => ImportLines::Bank(&i.lines),
-                AnyImported::Expected(i) => ImportLines::Expected(&i.lines),
-                AnyImported::Invoices(i) => ImportLines::Invoices(&i.lines),
+        let mut results = Vec::with_capacity(parsed.len());
+        for (index, (name, imported)) in parsed.into_iter().enumerate() {
+            let meta = ImportFileMeta {
+                file_name: name.clone(),
+                imported_at: now(),
+                encoding: match &imported {
+                    AnyImported::Statement(i) => i.encoding,
+                    AnyImported::Bank(i) => i.encoding,
+                    AnyImported::Expected(i) => i.encoding,
+                    AnyImported::Invoices(i) => i.encoding,
+                }
+                .to_string(),
             };
-            s.import_lines(&meta, lines)
-        })
-        .await?;
-        Ok(ImportResult {
-            file_name: name,
-            kind,
-            encoding,
-            lines: to_u32(lines),
-            added: to_u32(outcome.added),
-            already_present: to_u32(outcome.already_present),
-        })
+            let encoding = meta.encoding.clone();
+            let file_name = name.clone();
+            let lines = imported.len();
+            let report = progress.clone();
+            let at = move |phase, done| ImportProgress {
+                file_name: name.clone(),
+                file_index: to_u32(index),
+                file_count,
+                phase,
+                done: done as u64,
+                total: lines as u64,
+            };
+            report(at(ImportPhase::Storing, 0));
+            let (outcome, at) = with_store(&self.writer, move |s| {
+                let lines = match &imported {
+                    AnyImported::Statement(i) => ImportLines::Statement(&i.lines),
+                    AnyImported::Bank(i) => ImportLines::Bank(&i.lines),
+                    AnyImported::Expected(i) => ImportLines::Expected(&i.lines),
+                    AnyImported::Invoices(i) => ImportLines::Invoices(&i.lines),
+                };
+                let outcome = s.import_lines_with_progress(&meta, lines, &mut |stored| {
+                    report(at(ImportPhase::Storing, stored))
+                })?;
+                Ok((outcome, at))
+            })
+            .await?;
+            progress(at(ImportPhase::Done, lines));
+            results.push(ImportResult {
+                file_name,
+                kind,
+                encoding,
+                lines: to_u32(lines),
+                added: to_u32(outcome.added),
+                already_present: to_u32(outcome.already_present),
+            });
+        }
+        Ok(results)
+    }
+
+    /// The mapping a saved profile names, checked to be of `kind`; the default (find
+    /// columns by header) without one.
+    async fn mapping_for(
+        &self,
+        kind: ImportKind,
+        profile: Option<String>,
+    ) -> Result<ColumnMapping, AppError> {
+        let Some(name) = profile else {
+            return Ok(ColumnMapping::default());
+        };
+        let lookup = name.clone();
+        let found = with_store(&self.reader, move |s| s.mapping_profile(&lookup))
+            .await?
+            .ok_or_else(|| {
+                AppError::new(
+                    ErrorCode::NotFound,
+                    format!("no mapping profile named {name:?}"),
+                )
+            })?;
+        if found.kind != line_kind(kind) {
+            return Err(invalid(format!(
+                "the mapping profile {name:?} is for {} files, not {}",
+                found.kind.as_str(),
+                line_kind(kind).as_str()
+            )));
+        }
+        let view: ColumnMappingView = serde_json::from_str(&found.mapping).map_err(|e| {
+            AppError::new(
+                ErrorCode::StoreFailed,
+                format!("the mapping profile {name:?} cannot be read: {e}"),
+            )
+        })?;
+        to_mapping(&view)
+    }
+
+    /// Every imported file, oldest first.
+    pub async fn import_files(&self) -> Result<Vec<ImportFileView>, AppError> {
+        let files = with_store(&self.reader, |s| s.import_files()).await?;
+        Ok(files
+            .into_iter()
+            .map(|f| ImportFileView {
+                id: f.id.to_string(),
+                kind: import_kind(f.kind),
+                file_name: f.file_name,
+                imported_at: f.imported_at,
+                encoding: f.encoding,
+                lines: u32::try_from(f.line_count).unwrap_or(u32::MAX),
+                added: u32::try_from(f.added_count).unwrap_or(u32::MAX),
+            })
+            .collect())
     }
 
     /// Headers, first rows and a guessed mapping, for the mapping dialog.
@@ -577,7 +720,11 @@ impl Context {
             ReconcileView {
                 as_of: as_of.to_string(),
                 summary: settle::summary_dto(&result.summary),
-                rows: settle::discrepancy_rows(&result),
+                rows: settle::discrepancy_rows(&result)
+                    .into_iter()
+                    .zip(result.discrepancies.iter().map(line_refs))
+                    .map(|(row, refs)| DiscrepancyView { row, refs })
+                    .collect(),
                 matches,
                 ignored_decisions: to_u32(result.ignored_decisions.len()),
             }
@@ -685,11 +832,12 @@ impl Context {
         as_of: Option<String>,
     ) -> Result<(), AppError> {
         let view = self.reconcile_saved(as_of).await?;
+        let rows: Vec<ReportRow> = view.rows.into_iter().map(|d| d.row).collect();
         tokio::task::spawn_blocking(move || {
             let path = Path::new(&path);
             match format {
-                ReportFormat::Csv => settle::write_report_csv(path, &view.rows),
-                ReportFormat::Xlsx => write_report_xlsx(path, &view.rows),
+                ReportFormat::Csv => settle::write_report_csv(path, &rows),
+                ReportFormat::Xlsx => write_report_xlsx(path, &rows),
             }
         })
         .await

@@ -67,6 +67,17 @@ fn generate() -> String {
         DecisionView,
         MonthIncome,
         ReportFormat,
+        LineRefs,
+        DiscrepancyView,
+        ImportFileView,
+        ImportPhase,
+        ImportProgress,
+        ContractAccountInput,
+        ContractAccountView,
+        PayoutFixInput,
+        AccountCheckView,
+        FixStepView,
+        PayoutFixGuide,
     );
     out
 }

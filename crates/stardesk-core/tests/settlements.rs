@@ -133,7 +133,7 @@ async fn imports_reconcile_and_reimports_add_nothing() {
     assert_eq!(counts(&view), [1, 1, 1, 0, 1, 0, 1], "{view:#?}");
     assert_eq!(view.summary.totals.amount_mismatch, "-9.50");
     assert_eq!(view.summary.totals.unexpected_credit, "888.00");
-    let classes: Vec<&str> = view.rows.iter().map(|r| r.class.as_str()).collect();
+    let classes: Vec<&str> = view.rows.iter().map(|r| r.row.class.as_str()).collect();
     for class in [
         "amount_mismatch",
         "missing_payout",
@@ -471,13 +471,13 @@ async fn monthly_income_reports_and_deletion() {
     for (i, row) in view.rows.iter().enumerate() {
         assert_eq!(
             range.get((i + 1, 0)),
-            Some(&calamine::Data::String(row.class.clone()))
+            Some(&calamine::Data::String(row.row.class.clone()))
         );
         let amount = match range.get((i + 1, 5)) {
             Some(calamine::Data::Float(f)) => format!("{f:.2}"),
             other => panic!("amount cell {other:?}"),
         };
-        assert_eq!(amount, row.amount);
+        assert_eq!(amount, row.row.amount);
     }
 
     let bad = ctx
@@ -507,4 +507,354 @@ async fn monthly_income_reports_and_deletion() {
     assert_eq!(counts(&empty), [0; 7]);
     assert!(empty.rows.is_empty() && empty.matches.is_empty());
     ctx.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_batch_import_reports_progress_and_one_bad_file_stores_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = write_files(dir.path());
+    let bad = dir.path().join("坏的结算单.csv");
+    std::fs::write(
+        &bad,
+        "结算单号,任务ID,结算金额,结算日期,状态\nJS9,T9,abc,2026-03-05,已结算\n",
+    )
+    .expect("write");
+    let ctx = Context::open(options(dir.path())).await.expect("open");
+
+    let err = ctx
+        .import_settlement_files(
+            ImportKind::Statement,
+            vec![s(&files.statement), s(&bad)],
+            None,
+            |_| {},
+        )
+        .await
+        .expect_err("the second file is bad");
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert!(err.message.contains("坏的结算单.csv"), "{}", err.message);
+    assert_eq!(
+        line_counts(dir.path()).statement,
+        0,
+        "the good file was not stored either"
+    );
+    assert!(ctx.import_files().await.expect("files").is_empty());
+
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::<ImportProgress>::new()));
+    let sink = seen.clone();
+    let second = dir.path().join("结算单-4月.csv");
+    std::fs::write(
+        &second,
+        "结算单号,任务ID,结算金额,结算日期,状态\nJS4,T7,70.00,2026-04-05,已结算\n",
+    )
+    .expect("write");
+    let results = ctx
+        .import_settlement_files(
+            ImportKind::Statement,
+            vec![s(&files.statement), s(&second)],
+            None,
+            move |p| sink.lock().expect("lock").push(p),
+        )
+        .await
+        .expect("import");
+    assert_eq!(
+        results
+            .iter()
+            .map(|r| (r.file_name.as_str(), r.added))
+            .collect::<Vec<_>>(),
+        [("结算单.csv", 3), ("结算单-4月.csv", 1)]
+    );
+    let seen = seen.lock().expect("lock").clone();
+    for (index, name) in [(0, "结算单.csv"), (1, "结算单-4月.csv")] {
+        let phases: Vec<ImportPhase> = seen
+            .iter()
+            .filter(|p| p.file_index == index)
+            .map(|p| {
+                assert_eq!((p.file_count, p.file_name.as_str()), (2, name));
+                p.phase
+            })
+            .collect();
+        assert_eq!(phases.first(), Some(&ImportPhase::Reading), "{phases:?}");
+        assert_eq!(phases.last(), Some(&ImportPhase::Done), "{phases:?}");
+        for phase in [ImportPhase::Parsing, ImportPhase::Storing] {
+            assert!(phases.contains(&phase), "{phase:?} of {name}: {phases:?}");
+        }
+    }
+    let read = seen
+        .iter()
+        .rfind(|p| p.phase == ImportPhase::Reading && p.file_index == 0)
+        .expect("reading");
+    assert_eq!(read.done, STATEMENT_CSV.len() as u64);
+    assert_eq!(read.total, read.done);
+    let done = seen
+        .iter()
+        .find(|p| p.phase == ImportPhase::Done && p.file_index == 1)
+        .expect("done");
+    assert_eq!((done.done, done.total), (1, 1));
+
+    let listed = ctx.import_files().await.expect("files");
+    assert_eq!(
+        listed
+            .iter()
+            .map(|f| (f.kind, f.file_name.as_str(), f.lines, f.added))
+            .collect::<Vec<_>>(),
+        [
+            (ImportKind::Statement, "结算单.csv", 3, 3),
+            (ImportKind::Statement, "结算单-4月.csv", 1, 1)
+        ]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_lines_a_discrepancy_names_make_a_manual_match() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let expected = dir.path().join("应收.csv");
+    std::fs::write(&expected, "task_id,amount,due_date\nT3,300.00,2026-03-01\n").expect("write");
+    // The platform booked T3's payment under a mistyped task id.
+    let statement = dir.path().join("结算单.csv");
+    std::fs::write(
+        &statement,
+        "结算单号,任务ID,结算金额,结算日期,状态\nJS1,T3x,300.00,2026-03-05,已结算\n",
+    )
+    .expect("write");
+    let ctx = Context::open(options(dir.path())).await.expect("open");
+    ctx.import_settlement_file(ImportKind::Expected, s(&expected), None)
+        .await
+        .expect("import");
+    ctx.import_settlement_file(ImportKind::Statement, s(&statement), None)
+        .await
+        .expect("import");
+
+    let view = ctx
+        .reconcile_saved(Some(AS_OF.into()))
+        .await
+        .expect("reconcile");
+    let of = |class: &str| {
+        view.rows
+            .iter()
+            .find(|r| r.row.class == class)
+            .unwrap_or_else(|| panic!("no {class} row in {view:#?}"))
+            .refs
+            .clone()
+    };
+    let missing = of("missing_payout");
+    let unexpected = of("unexpected_payout");
+    assert!(missing.statement.is_empty() && missing.bank.is_empty());
+    assert_eq!(
+        (unexpected.expected.as_ref(), unexpected.statement.len()),
+        (None, 1)
+    );
+
+    ctx.decide(DecisionInput {
+        action: DecisionAction::ManualMatch,
+        kind: MatchKind::Task,
+        expected: missing.expected.clone(),
+        statement: unexpected.statement.clone(),
+        bank: vec![],
+    })
+    .await
+    .expect("decide");
+    let after = ctx
+        .reconcile_saved(Some(AS_OF.into()))
+        .await
+        .expect("reconcile");
+    assert_eq!(after.summary.counts.matched, 1, "{after:#?}");
+    assert!(after.rows.is_empty(), "{:#?}", after.rows);
+    let task = after
+        .matches
+        .iter()
+        .find(|m| m.kind == MatchKind::Task)
+        .expect("task match");
+    assert_eq!(task.origin, MatchOrigin::Manual);
+    assert_eq!(task.expected_key, missing.expected);
+}
+
+const FAILED_STATEMENT_CSV: &str = "结算单号,任务ID,结算金额,结算日期,状态\n\
+JS3,T5,500.00,2026-04-02,提现失败\n\
+JS3,T6,250.50,2026-04-02,提现失败\n\
+JS4,T7,99.00,2026-04-02,已结算\n";
+
+const INVOICES_CSV: &str = "statement_id,sent_date,tracking_no\n\
+JS3,2026-04-03,SF1234567890\n\
+JS4,2026-04-03,YT0000000001\n";
+
+async fn failed_payout_ctx(dir: &Path) -> Context {
+    let statement = dir.join("结算单.csv");
+    std::fs::write(&statement, FAILED_STATEMENT_CSV).expect("write");
+    let invoices = dir.join("发票.csv");
+    std::fs::write(&invoices, INVOICES_CSV).expect("write");
+    let ctx = Context::open(options(dir)).await.expect("open");
+    ctx.import_settlement_file(ImportKind::Statement, s(&statement), None)
+        .await
+        .expect("import");
+    ctx.import_settlement_file(ImportKind::Invoices, s(&invoices), None)
+        .await
+        .expect("import");
+    ctx
+}
+
+fn fix_input(cancellable: bool, regenerated: Option<&str>) -> PayoutFixInput {
+    PayoutFixInput {
+        statement_id: "JS3".into(),
+        account_name: "杭州小星文化传媒有限公司".into(),
+        card_number: "6222 0000 1111 9999".into(),
+        bank_branch: "招商银行杭州分行".into(),
+        cancellable,
+        regenerated_amount: regenerated.map(str::to_string),
+        nickname: Some("小星".into()),
+    }
+}
+
+/// R-SETTLE-2: the statement's account against the saved contract account; R-SETTLE-3:
+/// cancellable, regenerated higher → supplementary invoice and the e-mail with the
+/// tracking numbers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r_settle_2_3_the_fix_guide_checks_the_account_and_drafts_the_email() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ctx = failed_payout_ctx(dir.path()).await;
+
+    // Before the contract account is saved: no check, the statement's name stands in.
+    let guide = ctx.payout_fix(fix_input(true, None)).await.expect("fix");
+    assert_eq!(guide.checks, None);
+    assert_eq!(guide.invoiced_amount, "750.50", "both JS3 lines");
+    assert_eq!(guide.rule, "R-SETTLE-3");
+    assert_eq!(
+        guide
+            .steps
+            .iter()
+            .map(|s| s.code.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "cancel_statement",
+            "correct_bank_account",
+            "regenerate_next_month",
+            "compare_regenerated_amount",
+            "send_email"
+        ]
+    );
+
+    assert_eq!(ctx.contract_account().await.expect("account"), None);
+    let saved = ctx
+        .set_contract_account(ContractAccountInput {
+            company_name: "杭州小星文化传媒有限公司".into(),
+            card_number: "6222 0000 1111 8888".into(),
+            bank_branch: "招商银行杭州分行".into(),
+        })
+        .await
+        .expect("save");
+    assert_eq!(saved.card_number_masked, "****8888");
+    let shown = ctx
+        .contract_account()
+        .await
+        .expect("account")
+        .expect("saved");
+    assert_eq!(shown, saved);
+    assert!(
+        !format!("{shown:?}").contains("62220000"),
+        "the card number never leaves unmasked"
+    );
+
+    let guide = ctx
+        .payout_fix(fix_input(true, Some("¥770.50")))
+        .await
+        .expect("fix");
+    let checks = guide.checks.expect("checked against the contract");
+    assert_eq!(
+        checks
+            .iter()
+            .map(|c| (c.field.as_str(), c.passed))
+            .collect::<Vec<_>>(),
+        [
+            ("account_name", true),
+            ("card_number", false),
+            ("bank_branch", true)
+        ]
+    );
+    assert_eq!(
+        (
+            checks[1].on_statement.as_str(),
+            checks[1].contracted.as_str()
+        ),
+        ("****9999", "****8888")
+    );
+    assert!(!checks[1].reason_zh.is_empty() && !checks[1].reason_en.is_empty());
+    assert_eq!(guide.supplementary_invoice.as_deref(), Some("20.00"));
+    let issue = guide
+        .steps
+        .iter()
+        .find(|s| s.code == "issue_supplementary_invoice")
+        .expect("a supplementary invoice step");
+    assert_eq!(issue.amount.as_deref(), Some("20.00"));
+    assert_eq!(guide.tracking_numbers, ["SF1234567890"]);
+    assert_eq!(
+        guide.email_subject,
+        "【即合打款失败】小星-杭州小星文化传媒有限公司"
+    );
+    assert!(
+        guide.email_body.contains("SF1234567890"),
+        "{}",
+        guide.email_body
+    );
+    assert!(
+        !guide.email_body.contains("YT0000000001"),
+        "JS4's invoice is not ours"
+    );
+}
+
+/// R-SETTLE-4: no longer cancellable → print, correct, stamp, scan, e-mail, change.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r_settle_4_a_statement_past_cancelling_gets_the_scan_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ctx = failed_payout_ctx(dir.path()).await;
+    let guide = ctx
+        .payout_fix(fix_input(false, Some("900")))
+        .await
+        .expect("fix");
+    assert_eq!(guide.rule, "R-SETTLE-4");
+    assert_eq!(guide.supplementary_invoice, None, "amounts play no part");
+    assert_eq!(
+        guide
+            .steps
+            .iter()
+            .map(|s| s.code.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "print_statement",
+            "correct_account_on_last_page",
+            "stamp_correction",
+            "scan_to_one_pdf",
+            "send_email",
+            "change_account_on_platform"
+        ]
+    );
+    assert_eq!(
+        guide.email_subject,
+        "【即合打款失败】小星--正确结算单扫描件"
+    );
+
+    let mut unknown = fix_input(true, None);
+    unknown.statement_id = "JS404".into();
+    let err = ctx
+        .payout_fix(unknown)
+        .await
+        .expect_err("no such statement");
+    assert_eq!(err.code, ErrorCode::NotFound);
+    let err = ctx
+        .payout_fix(fix_input(true, Some("七百")))
+        .await
+        .expect_err("not an amount");
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert!(
+        err.message.contains("regenerated_amount"),
+        "{}",
+        err.message
+    );
+    let err = ctx
+        .set_contract_account(ContractAccountInput {
+            company_name: "公司".into(),
+            card_number: "6222-0000".into(),
+            bank_branch: "支行".into(),
+        })
+        .await
+        .expect_err("not digits");
+    assert!(err.message.contains("card_number"), "{}", err.message);
 }

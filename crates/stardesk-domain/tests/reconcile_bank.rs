@@ -638,3 +638,24 @@ fn the_axes_are_independent_a_mismatched_line_can_also_be_overdue() {
         ]
     );
 }
+
+#[test]
+fn a_statement_paid_line_by_line_with_every_credit_naming_it_pairs_each_line() {
+    let s = vec![
+        statement(1, "JS202608001", "T1", "1200.00", june(10)),
+        statement(2, "JS202608001", "T2", "760.00", june(10)),
+    ];
+    let b = vec![
+        credit(1, "B1", june(11), "1200.00", "结算款 JS202608001"),
+        credit(2, "B2", june(11), "760.00", "结算款 JS202608001"),
+    ];
+    let r = run(&s, &b, &[], &options());
+    assert_eq!(
+        paid(&r),
+        vec![
+            (vec![sk(1)], vec![bk(1)], PayoutMethod::Reference),
+            (vec![sk(2)], vec![bk(2)], PayoutMethod::Reference)
+        ]
+    );
+    assert!(unexpected_credits(&r).is_empty());
+}

@@ -381,11 +381,21 @@ impl Fen<'_> {
     }
 }
 
+/// Lines between two progress reports while storing.
+const PROGRESS_EVERY: usize = 8192;
+
+fn report(progress: &mut dyn FnMut(usize), stored: usize) {
+    if stored.is_multiple_of(PROGRESS_EVERY) && stored > 0 {
+        progress(stored);
+    }
+}
+
 fn insert_lines(
     tx: &Transaction<'_>,
     file_id: i64,
     file: &str,
     lines: ImportLines<'_>,
+    progress: &mut dyn FnMut(usize),
 ) -> Result<usize, StoreError> {
     let fen = Fen { file };
     let sql_err = |e: rusqlite::Error| StoreError::Unstorable {
@@ -421,6 +431,7 @@ fn insert_lines(
             // An upsert reports an update as a change too: count what is new instead.
             let before = count(tx)?;
             for (i, l) in lines.iter().enumerate() {
+                report(progress, i);
                 let (status, status_text) = status_to_sql(&l.status);
                 stmt.execute(params![
                     fp_to_sql(l.key.fingerprint),
@@ -448,6 +459,7 @@ fn insert_lines(
                 )
                 .map_err(sql_err)?;
             for (i, l) in lines.iter().enumerate() {
+                report(progress, i);
                 added += stmt
                     .execute(params![
                         fp_to_sql(l.key.fingerprint),
@@ -471,6 +483,7 @@ fn insert_lines(
                 )
                 .map_err(sql_err)?;
             for (i, l) in lines.iter().enumerate() {
+                report(progress, i);
                 added += stmt
                     .execute(params![
                         fp_to_sql(l.key.fingerprint),
@@ -493,7 +506,8 @@ fn insert_lines(
                      statement_id, sent_date, tracking_no) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 )
                 .map_err(sql_err)?;
-            for l in lines {
+            for (i, l) in lines.iter().enumerate() {
+                report(progress, i);
                 added += stmt
                     .execute(params![
                         fp_to_sql(l.key.fingerprint),
@@ -527,6 +541,17 @@ impl Store {
         file: &ImportFileMeta,
         lines: ImportLines<'_>,
     ) -> Result<ImportOutcome, StoreError> {
+        self.import_lines_with_progress(file, lines, &mut |_| {})
+    }
+
+    /// [`Store::import_lines`], calling `progress` with the count of lines stored so far
+    /// every few thousand lines (the commit comes after the last call).
+    pub fn import_lines_with_progress(
+        &mut self,
+        file: &ImportFileMeta,
+        lines: ImportLines<'_>,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<ImportOutcome, StoreError> {
         let path = self.path().to_path_buf();
         let e = |e: rusqlite::Error| StoreError::sqlite(&path, e);
         let tx = self
@@ -547,7 +572,7 @@ impl Store {
         )
         .map_err(e)?;
         let file_id = tx.last_insert_rowid();
-        let added = insert_lines(&tx, file_id, &file.file_name, lines)?;
+        let added = insert_lines(&tx, file_id, &file.file_name, lines, progress)?;
         tx.execute(
             "UPDATE import_files SET added_count = ?1 WHERE id = ?2",
             params![i64::try_from(added).unwrap_or(i64::MAX), file_id],

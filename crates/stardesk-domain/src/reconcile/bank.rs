@@ -319,6 +319,19 @@ impl<'a> Matcher<'_, 'a> {
                 }
             }
             group.sort_unstable();
+            // A statement paid in several credits, each naming it (one per line, say):
+            // when the credit is not the lines' total, it pays the first line it equals.
+            let credit = line.amount;
+            let tolerance = self.options.amount_tolerance.abs();
+            let total: Decimal = group.iter().map(|&s| statement[s].amount).sum();
+            if (total - credit).abs() > tolerance {
+                if let Some(&one) = group
+                    .iter()
+                    .find(|&&s| (statement[s].amount - credit).abs() <= tolerance)
+                {
+                    group = vec![one];
+                }
+            }
             if group.is_empty() || self.rejected_group(&group, b) {
                 continue;
             }

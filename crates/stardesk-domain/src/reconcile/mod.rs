@@ -532,7 +532,9 @@ impl ReconcileOptions {
 /// pattern in counterparty or memo), after the decided pairs:
 /// 1. **Reference**: a credit whose transaction id or memo contains a statement id (as a
 ///    whole token: not preceded or followed by an ASCII letter or digit, so `JS1` is not
-///    found in `JS10`) pays all remaining lines of the statement(s) it names.
+///    found in `JS10`) pays all remaining lines of the statement(s) it names; when the
+///    credit is not their total (within tolerance) but equals one of those lines, it pays
+///    that line only (a statement paid line by line, every credit naming it).
 /// 2. **Amount and date**: one line, one credit, |amount difference| ≤ tolerance and date
 ///    gap ≤ window. Closest dates first, globally: every pair 0 days apart is made before
 ///    any pair 1 day apart, and so on. Ties: lines in (date, key, file position) order; a
