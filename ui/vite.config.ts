@@ -1,17 +1,46 @@
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * tauri.conf.json sets `freezePrototype: true`. ECharts' Scheduler, as it loads, copies
+ * every enumerable name of a model prototype onto a plain `{}` mock — `constructor`
+ * included — and assigning an inherited name of a frozen `Object.prototype` throws in
+ * strict code (the "override mistake"): the whole app would fail to start. Prototype-less
+ * mocks take the same assignments. The build fails if the code moved (an ECharts update),
+ * so the patch is never silently lost; `freezePrototype.test.tsx` proves it works.
+ */
+function echartsUnderFrozenPrototype(): Plugin {
+  const original = 'var ecModelMock = {};\nvar apiMock = {};';
+  return {
+    name: 'stardesk:echarts-frozen-prototype',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]echarts[\\/]lib[\\/]core[\\/]Scheduler\.js$/.test(id)) return null;
+      if (!code.includes(original)) {
+        this.error('echarts/lib/core/Scheduler.js changed: re-check the frozen-prototype patch');
+      }
+      return code.replace(
+        original,
+        'var ecModelMock = Object.create(null);\nvar apiMock = Object.create(null);',
+      );
+    },
+  };
+}
 
 // The app is served from Tauri's custom protocol (tauri://localhost, http://tauri.localhost),
 // so every asset path must be relative, and nothing may be fetched from the network (CSP).
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), echartsUnderFrozenPrototype()],
   clearScreen: false,
   server: {
     port: 1420,
     strictPort: true,
     watch: { ignored: ['**/src-tauri/**'] },
   },
+  // `vite dev` pre-bundles dependencies without the plugins above: patch there too.
+  optimizeDeps: { rolldownOptions: { plugins: [echartsUnderFrozenPrototype()] } },
   envPrefix: ['VITE_', 'TAURI_ENV_'],
   build: {
     outDir: 'dist',
@@ -38,6 +67,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
     // Semi's ES build imports its own .css files, which Node cannot load: let Vite transform it.
-    server: { deps: { inline: [/@douyinfe\//] } },
+    // ECharts is inlined too, so tests load it with the frozen-prototype patch applied.
+    server: { deps: { inline: [/@douyinfe\//, /[\\/]echarts[\\/]/] } },
   },
 });

@@ -22,6 +22,22 @@ function setup(status: AppStatus, extra: Partial<Commands> = {}) {
 }
 
 describe('app shell', () => {
+  it('the nav switches between the task hall and the settlements page', async () => {
+    const { calls, user } = setup(statusSandbox, {
+      import_files: () => [],
+      mapping_profiles: () => [],
+    });
+    await screen.findAllByTestId('task-row');
+    expect(screen.queryByTestId('settlements-page')).toBeNull();
+    await user.click(screen.getByTestId('nav-settlements'));
+    expect(await screen.findByTestId('settlements-empty')).toBeInTheDocument();
+    expect(screen.queryByTestId('task-row')).toBeNull();
+    expect(calls.some((c) => c.command === 'import_files')).toBe(true);
+    await user.click(screen.getByTestId('nav-tasks'));
+    expect(await screen.findAllByTestId('task-row')).not.toHaveLength(0);
+    expect(screen.queryByTestId('settlements-page')).toBeNull();
+  });
+
   it('header: product, source, creator with level and followers, last sync', async () => {
     setup(statusNeverSynced);
     expect(await screen.findByTestId('creator-nickname')).toHaveTextContent('小鹿爱测评');

@@ -1,10 +1,11 @@
-import { IconList } from '@douyinfe/semi-icons';
+import { IconList, IconNoteMoney } from '@douyinfe/semi-icons';
 import { IllustrationFailure } from '@douyinfe/semi-illustrations';
 import { Button, Empty, Layout, Nav, Spin } from '@douyinfe/semi-ui';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IpcError } from './ipc';
 import { useAppStatus } from './queries';
+import { SettlementsPage } from './settlements/SettlementsPage';
 import { AppHeader } from './shell/AppHeader';
 import { SettingsModal } from './shell/SettingsModal';
 import { SyncErrorBanner } from './shell/SyncErrorBanner';
@@ -12,10 +13,13 @@ import { TaskHall } from './taskHall/TaskHall';
 
 const { Header, Sider, Content } = Layout;
 
+type Page = 'tasks' | 'settlements';
+
 export function App() {
   const { t } = useTranslation();
   const status = useAppStatus();
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [page, setPage] = useState<Page>('tasks');
   const openSettings = () => setSettingsOpen(true);
 
   let content: ReactNode;
@@ -40,7 +44,7 @@ export function App() {
       </Empty>
     );
   } else {
-    content = <TaskHall status={status.data} />;
+    content = page === 'settlements' ? <SettlementsPage /> : <TaskHall status={status.data} />;
   }
 
   return (
@@ -54,8 +58,21 @@ export function App() {
       <Layout className="app-body">
         <Sider className="app-sider">
           <Nav
-            selectedKeys={['tasks']}
-            items={[{ itemKey: 'tasks', text: t('nav.taskHall'), icon: <IconList /> }]}
+            selectedKeys={[page]}
+            onSelect={({ itemKey }) => setPage(itemKey === 'settlements' ? 'settlements' : 'tasks')}
+            items={[
+              {
+                itemKey: 'tasks',
+                // Semi's items take no data-testid: the label carries it for WebDriver.
+                text: <span data-testid="nav-tasks">{t('nav.taskHall')}</span>,
+                icon: <IconList />,
+              },
+              {
+                itemKey: 'settlements',
+                text: <span data-testid="nav-settlements">{t('nav.settlements')}</span>,
+                icon: <IconNoteMoney />,
+              },
+            ]}
             footer={{ collapseButton: true }}
             style={{ height: '100%' }}
           />

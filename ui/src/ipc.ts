@@ -222,8 +222,6 @@ export function payoutFix(input: PayoutFixInput): Promise<PayoutFixGuide> {
 
 export const IMPORT_PROGRESS_EVENT = 'import://progress';
 
-export function onImportProgress(
-  handler: (progress: ImportProgress) => void,
-): Promise<UnlistenFn> {
+export function onImportProgress(handler: (progress: ImportProgress) => void): Promise<UnlistenFn> {
   return listen<ImportProgress>(IMPORT_PROGRESS_EVENT, (event) => handler(event.payload));
 }

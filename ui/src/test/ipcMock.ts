@@ -4,14 +4,32 @@ import { vi } from 'vitest';
 import type {
   AppError,
   AppStatus,
+  ColumnMappingView,
+  ContractAccountInput,
+  ContractAccountView,
+  DecisionInput,
+  DecisionView,
   Facets,
+  FilePreview,
+  ImportFileView,
+  ImportKind,
+  ImportProgress,
+  ImportResult,
+  MappingProfile,
+  MonthIncome,
+  PayoutFixGuide,
+  PayoutFixInput,
   PlatformAccountInput,
+  ReconcileView,
+  ReportFormat,
   SyncProgress,
   SyncSummary,
   TaskDetail,
   TaskPage,
   TaskQuery,
 } from '../bindings';
+
+type Async<T> = T | Promise<T>;
 
 /** What each Tauri command takes and returns: the contract the Rust side implements. */
 export interface Commands {
@@ -23,6 +41,37 @@ export interface Commands {
   settings_set_platform: (args: { account: PlatformAccountInput }) => AppStatus;
   settings_use_sandbox: () => AppStatus;
   ui_ready: (args: { rows: number }) => null;
+  pick_settlement_files: (args: { kind: ImportKind }) => Async<string[]>;
+  import_settlement_files: (args: {
+    kind: ImportKind;
+    paths: string[];
+    profile: string | null;
+  }) => Async<ImportResult[]>;
+  preview_settlement_file: (args: { kind: ImportKind; path: string }) => Async<FilePreview>;
+  mapping_profiles: () => MappingProfile[];
+  save_mapping_profile: (args: {
+    name: string;
+    kind: ImportKind;
+    mapping: ColumnMappingView;
+  }) => Async<MappingProfile>;
+  delete_mapping_profile: (args: { name: string }) => null;
+  import_files: () => ImportFileView[];
+  reconcile_saved: (args: { asOf: string | null }) => Async<ReconcileView>;
+  decide: (args: { input: DecisionInput }) => Async<DecisionView>;
+  decisions: () => DecisionView[];
+  delete_decision: (args: { id: string }) => null;
+  monthly_income: () => MonthIncome[];
+  export_report: (args: { format: ReportFormat; asOf: string | null }) => Async<string | null>;
+  delete_settlement_data: () => null;
+  contract_account: () => ContractAccountView | null;
+  set_contract_account: (args: { account: ContractAccountInput }) => Async<ContractAccountView>;
+  payout_fix: (args: { input: PayoutFixInput }) => Async<PayoutFixGuide>;
+}
+
+/** The payload of each event the Rust side emits. */
+export interface Events {
+  'sync://progress': SyncProgress;
+  'import://progress': ImportProgress;
 }
 
 /** Thrown from a handler to make the command reject the way Rust's `AppError` does. */
@@ -55,8 +104,10 @@ export function mockIpc(handlers: Partial<Commands>): Call[] {
   return calls;
 }
 
-/** Captures `listen` subscriptions so a test can emit `sync://progress`. */
-export function mockEvents(): { emit: (event: string, payload: SyncProgress) => void } {
+/** Captures `listen` subscriptions so a test can emit `sync://progress` and the like. */
+export function mockEvents(): {
+  emit: <E extends keyof Events>(event: E, payload: Events[E]) => void;
+} {
   const listeners = new Map<string, Set<EventCallback<unknown>>>();
   vi.mocked(listen).mockImplementation(async (event, handler) => {
     const set = listeners.get(event) ?? new Set();

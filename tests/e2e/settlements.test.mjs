@@ -1,0 +1,148 @@
+// End-to-end: the Settlements page in the real window. Files are "picked" from a copy of
+// tests/e2e/fixtures/settlements (STARDESK_TEST_PICK_DIR stands in for the native open and
+// save dialogs, which WebDriver cannot reach); importing, reconciling and the fix guide
+// are the app's own. The bank file is GBK, as Chinese banks export it.
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { Driver, endSession, startDriver, tempDataDir, waitFor } from './webdriver.mjs';
+
+const app = process.env.STARDESK_E2E_APP;
+const out = process.env.STARDESK_E2E_OUT;
+assert.ok(app, 'STARDESK_E2E_APP must name the built stardesk-app binary (make test-e2e sets it)');
+assert.ok(out, 'STARDESK_E2E_OUT must name the artifacts directory');
+
+const fixtures = fileURLToPath(new URL('./fixtures/settlements', import.meta.url));
+const COMPANY = '杭州小星文化传媒有限公司';
+
+describe('settlements in the real window', () => {
+  let driver;
+  let d;
+  const dataDir = tempDataDir();
+  const pickDir = tempDataDir();
+
+  const rows = () => d.findAll('[data-testid="discrepancy-row"]');
+  const classes = () =>
+    d.exec(
+      'return Array.from(document.querySelectorAll(\'[data-testid="discrepancy-row"]\')).map((r) => r.getAttribute("data-class"));',
+    );
+  const typeInto = async (testid, text) => d.type(await d.find(`[data-testid="${testid}"]`), text);
+  const clickOn = async (testid) => d.click(await d.find(`[data-testid="${testid}"]`));
+  // textContent, not WebDriver's rendered text: WebKit leaves ellipsised cells out of it.
+  const textOf = (testid) =>
+    d.exec('return document.querySelector(`[data-testid="${arguments[0]}"]`).textContent;', [testid]);
+
+  before(async () => {
+    cpSync(fixtures, pickDir, { recursive: true });
+    driver = await startDriver({
+      STARDESK_DATA_DIR: dataDir,
+      STARDESK_TEST_PICK_DIR: pickDir,
+      STARDESK_LOG: 'info',
+    });
+    d = new Driver(driver.base);
+    await d.start(app);
+  });
+
+  after(async () => {
+    await endSession(d, driver, app);
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(pickDir, { recursive: true, force: true });
+  });
+
+  test('imports expected earnings, a statement, a GBK bank file and invoices, and lists the discrepancies', async () => {
+    await waitFor('the navigation', async () => (await d.findAll('[data-testid="nav-settlements"]')).length > 0, 60000);
+    await clickOn('nav-settlements');
+    let files = 0;
+    for (const kind of ['expected', 'statement', 'bank', 'invoices']) {
+      await waitFor(`the ${kind} import button`, async () => (await d.findAll(`[data-testid="import-${kind}"]`)).length > 0);
+      await clickOn(`import-${kind}`);
+      files += 1;
+      await waitFor(`${files} imported files`, async () => (await d.findAll('[data-testid="import-file-row"]')).length >= files);
+    }
+    await d.screenshot(join(out, 'settlements-files.png'));
+    const listed = await textOf('import-files');
+    assert.match(listed, /银行流水-招商银行\.csv/);
+    assert.match(listed, /GB18030/, 'the bank file was read as GBK');
+
+    const found = await waitFor('the discrepancy list', async () => {
+      const c = await classes();
+      return c.length >= 4 ? c : null;
+    });
+    assert.deepEqual(
+      [...found].sort(),
+      ['amount_mismatch', 'missing_payout', 'payout_failed', 'unexpected_credit'],
+      'one of each: T102 paid ¥40 short, T105 unpaid, T103 bounced, an unexplained ¥300 credit',
+    );
+    const failed = await textOf('summary-payout_failed');
+    assert.match(failed, /2,?500\.00/, 'the failed payout total');
+    const listText = await textOf('discrepancy-list');
+    assert.match(listText, /XT2026070103/);
+    assert.match(listText, /提现失败/, 'the reason is in words');
+    assert.equal((await rows()).length, 4);
+    await d.screenshot(join(out, 'settlements.png'));
+    await d.exec('document.querySelector(\'[data-testid="discrepancy-list"]\').scrollIntoView({ block: "start" });');
+    await d.screenshot(join(out, 'settlements-list.png'));
+    await d.exec('document.querySelector(\'[data-testid="income-chart"]\').scrollIntoView({ block: "center" });');
+    await d.screenshot(join(out, 'settlements-chart.png'));
+  });
+
+  test('exports the reconciliation report to Excel', async () => {
+    await clickOn('export-xlsx');
+    const report = join(pickDir, 'exports', 'report.xlsx');
+    await waitFor('the report file', async () => existsSync(report) && readFileSync(report).length > 0);
+    assert.equal(readFileSync(report).subarray(0, 2).toString('latin1'), 'PK', 'an xlsx is a zip');
+  });
+
+  test('opens the failed-payout fix and drafts the e-mail with the tracking number', async () => {
+    const failedRow = await d.find('[data-testid="discrepancy-row"][data-class="payout_failed"]');
+    const fix = await d.exec(
+      'return arguments[0].querySelector(\'[data-testid="fix-payout"]\') !== null;',
+      [{ 'element-6066-11e4-a52e-4f735466cecf': failedRow }],
+    );
+    assert.ok(fix, 'the failed row offers the fix');
+    await d.exec('arguments[0].querySelector(\'[data-testid="fix-payout"]\').click();', [
+      { 'element-6066-11e4-a52e-4f735466cecf': failedRow },
+    ]);
+    await waitFor('the fix guide', async () => (await d.findAll('[data-testid="payout-fix"]')).length > 0);
+
+    await waitFor('the contract form', async () => (await d.findAll('[data-testid="contract-company"]')).length > 0);
+    await typeInto('contract-company', COMPANY);
+    await typeInto('contract-card', '6222000011118888');
+    await typeInto('contract-branch', '招商银行杭州分行');
+    await clickOn('contract-save');
+
+    // The statement's last page shows a mistyped card number.
+    await typeInto('fix-account-name', COMPANY);
+    await typeInto('fix-card-number', '6222000011119999');
+    await typeInto('fix-bank-branch', '招商银行杭州分行');
+    await clickOn('fix-cancellable-yes');
+    await typeInto('fix-regenerated', '2600');
+    await clickOn('fix-check');
+
+    const steps = await waitFor('the fix steps', async () => {
+      const codes = await d.exec(
+        'return Array.from(document.querySelectorAll(\'[data-testid="fix-step"]\')).map((s) => s.getAttribute("data-code"));',
+      );
+      return codes.length > 0 ? codes : null;
+    });
+    await d.screenshot(join(out, 'settlements-fix.png'));
+    assert.deepEqual(steps.slice(0, 3), ['cancel_statement', 'correct_bank_account', 'regenerate_next_month']);
+    assert.ok(steps.includes('issue_supplementary_invoice'), '¥2,600 regenerated vs ¥2,500 invoiced');
+    const checks = await d.exec(
+      'return Array.from(document.querySelectorAll(\'[data-testid="fix-check-row"]\')).map((r) => r.getAttribute("data-passed"));',
+    );
+    assert.deepEqual(checks, ['true', 'false', 'true'], 'only the card number differs (R-SETTLE-2)');
+    const guide = await textOf('payout-fix');
+    assert.match(guide, /R-SETTLE-3/);
+    assert.match(guide, /100\.00/, 'the supplementary invoice amount');
+    const subject = (await textOf('fix-email-subject')).trim();
+    assert.match(subject, new RegExp(`^【即合打款失败】.+-${COMPANY}$`));
+    const body = await d.exec(
+      'const e = document.querySelector(\'[data-testid="fix-email-body"]\'); return e.value ?? e.textContent;',
+    );
+    assert.match(body, /SF1409876543210/, 'the invoice tracking number is in the body');
+    assert.doesNotMatch(guide, /6222000011118888|6222000011119999/, 'card numbers are shown masked');
+  });
+});
