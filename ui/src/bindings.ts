@@ -244,9 +244,14 @@ amount: string, };
 
 export type ReconcileView = { as_of: string, summary: ReconcileSummary, 
 /**
- * One row per discrepancy, with the lines it is about.
+ * One row per discrepancy, with the lines it is about: the first
+ * `VIEW_ROW_LIMIT` of `rows_total`.
  */
-rows: Array<DiscrepancyView>, matches: Array<MatchRow>, 
+rows: Array<DiscrepancyView>, rows_total: number, 
+/**
+ * The first `VIEW_ROW_LIMIT` of `matches_total`.
+ */
+matches: Array<MatchRow>, matches_total: number, 
 /**
  * Decisions that had no effect (a line they name is no longer imported, or was
  * already decided).

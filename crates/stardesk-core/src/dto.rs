@@ -549,9 +549,13 @@ pub struct MatchRow {
 pub struct ReconcileView {
     pub as_of: String,
     pub summary: ReconcileSummary,
-    /// One row per discrepancy, with the lines it is about.
+    /// One row per discrepancy, with the lines it is about: the first
+    /// `VIEW_ROW_LIMIT` of `rows_total`.
     pub rows: Vec<DiscrepancyView>,
+    pub rows_total: u32,
+    /// The first `VIEW_ROW_LIMIT` of `matches_total`.
     pub matches: Vec<MatchRow>,
+    pub matches_total: u32,
     /// Decisions that had no effect (a line they name is no longer imported, or was
     /// already decided).
     pub ignored_decisions: u32,

@@ -16,3 +16,4 @@ mod settlements;
 
 pub use context::{Context, ContextOptions};
 pub use error::{AppError, ErrorCode};
+pub use settlements::VIEW_ROW_LIMIT;

@@ -27,6 +27,10 @@ use crate::dto::*;
 use crate::error::{AppError, ErrorCode};
 use crate::settle;
 
+/// Discrepancy rows and matches sent to the window at most, each: a window lists what a
+/// person reads, and the full list goes to the exported report.
+pub const VIEW_ROW_LIMIT: usize = 20_000;
+
 /// Rows shown in a file preview.
 const PREVIEW_ROWS: usize = 20;
 
@@ -651,8 +655,18 @@ impl Context {
     }
 
     /// Reconciles every stored line with the stored decisions applied, as of `as_of`
-    /// (`YYYY-MM-DD`; `None` = today).
+    /// (`YYYY-MM-DD`; `None` = today). The summary counts everything; the discrepancy
+    /// rows and the matches are the first [`VIEW_ROW_LIMIT`] of each (`rows_total` and
+    /// `matches_total` say how many there are; the exported report has them all).
     pub async fn reconcile_saved(&self, as_of: Option<String>) -> Result<ReconcileView, AppError> {
+        self.reconcile_stored(as_of, VIEW_ROW_LIMIT).await
+    }
+
+    async fn reconcile_stored(
+        &self,
+        as_of: Option<String>,
+        limit: usize,
+    ) -> Result<ReconcileView, AppError> {
         let as_of = parse_as_of(as_of.as_deref(), self.today())?;
         let (expected, statement, bank, invoices, decisions) = with_store(&self.reader, |s| {
             Ok((
@@ -685,6 +699,7 @@ impl Context {
             let matches = result
                 .matches
                 .iter()
+                .take(limit)
                 .map(|m| match m {
                     Match::Task(t) => MatchRow {
                         kind: MatchKind::Task,
@@ -720,12 +735,18 @@ impl Context {
             ReconcileView {
                 as_of: as_of.to_string(),
                 summary: settle::summary_dto(&result.summary),
-                rows: settle::discrepancy_rows(&result)
-                    .into_iter()
-                    .zip(result.discrepancies.iter().map(line_refs))
-                    .map(|(row, refs)| DiscrepancyView { row, refs })
+                rows: result
+                    .discrepancies
+                    .iter()
+                    .take(limit)
+                    .map(|d| DiscrepancyView {
+                        row: settle::report_row(d),
+                        refs: line_refs(d),
+                    })
                     .collect(),
+                rows_total: to_u32(result.discrepancies.len()),
                 matches,
+                matches_total: to_u32(result.matches.len()),
                 ignored_decisions: to_u32(result.ignored_decisions.len()),
             }
         })
@@ -831,7 +852,7 @@ impl Context {
         format: ReportFormat,
         as_of: Option<String>,
     ) -> Result<(), AppError> {
-        let view = self.reconcile_saved(as_of).await?;
+        let view = self.reconcile_stored(as_of, usize::MAX).await?;
         let rows: Vec<ReportRow> = view.rows.into_iter().map(|d| d.row).collect();
         tokio::task::spawn_blocking(move || {
             let path = Path::new(&path);

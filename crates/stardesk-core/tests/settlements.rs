@@ -858,3 +858,39 @@ async fn r_settle_4_a_statement_past_cancelling_gets_the_scan_path() {
         .expect_err("not digits");
     assert!(err.message.contains("card_number"), "{}", err.message);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_window_gets_the_first_rows_and_the_export_gets_them_all() {
+    use std::fmt::Write as _;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lines = stardesk_core::VIEW_ROW_LIMIT + 1;
+    let mut csv = String::from("statement_id,task_id,amount,date,status\n");
+    for i in 0..lines {
+        writeln!(csv, "JS{},T{i},10.00,2026-03-05,已结算", i / 10).expect("write");
+    }
+    let path = dir.path().join("big.csv");
+    std::fs::write(&path, csv).expect("write");
+    let ctx = Context::open(options(dir.path())).await.expect("open");
+    ctx.import_settlement_file(ImportKind::Statement, s(&path), None)
+        .await
+        .expect("import");
+
+    // No expected lines: every statement line pays a task nobody expected.
+    let view = ctx
+        .reconcile_saved(Some(AS_OF.into()))
+        .await
+        .expect("reconcile");
+    assert_eq!(view.rows.len(), stardesk_core::VIEW_ROW_LIMIT);
+    assert_eq!(view.rows_total as usize, lines);
+    assert_eq!(
+        view.rows[0].row.task_id, "T0",
+        "the first rows, in file order"
+    );
+
+    let report = dir.path().join("report.csv");
+    ctx.export_report(s(&report), ReportFormat::Csv, Some(AS_OF.into()))
+        .await
+        .expect("export");
+    let text = std::fs::read_to_string(&report).expect("read");
+    assert_eq!(text.lines().count(), lines + 1, "a header and every row");
+}

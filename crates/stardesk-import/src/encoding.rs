@@ -97,14 +97,14 @@ pub(crate) fn container(name: &str, bytes: &[u8]) -> Result<Option<Format>, Impo
     Ok(None)
 }
 
-/// Detects (unless `forced`) the text encoding and decodes to UTF-8 bytes, borrowing when
+/// Detects (unless `forced`) the text encoding and decodes to UTF-8 text, borrowing when
 /// the file already is UTF-8: the common case pays for one validation and nothing else, and
 /// GB18030 is decoded once, only when the bytes are not UTF-8.
 pub(crate) fn open_text<'a>(
     name: &str,
     bytes: &'a [u8],
     forced: Option<TextEncoding>,
-) -> Result<(TextEncoding, Cow<'a, [u8]>), ImportError> {
+) -> Result<(TextEncoding, Cow<'a, str>), ImportError> {
     if let Some(encoding) = forced {
         return decode(name, bytes, encoding).map(|text| (encoding, text));
     }
@@ -122,14 +122,13 @@ pub(crate) fn open_text<'a>(
     if bytes.contains(&0) {
         return Err(unknown());
     }
-    if std::str::from_utf8(bytes).is_ok() {
-        return Ok((TextEncoding::Utf8, Cow::Borrowed(bytes)));
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((TextEncoding::Utf8, Cow::Borrowed(text)));
     }
     match gb18030(bytes) {
-        Some(text) if !has_control_chars(&text) => Ok((
-            TextEncoding::Gb18030,
-            Cow::Owned(text.into_owned().into_bytes()),
-        )),
+        Some(text) if !has_control_chars(&text) => {
+            Ok((TextEncoding::Gb18030, Cow::Owned(text.into_owned())))
+        }
         _ => Err(unknown()),
     }
 }
@@ -145,12 +144,12 @@ fn has_control_chars(text: &str) -> bool {
         .any(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n' | '\u{1a}'))
 }
 
-/// Decodes text known (or told) to be in `encoding` to UTF-8 bytes.
+/// Decodes text known (or told) to be in `encoding` to UTF-8.
 fn decode<'a>(
     name: &str,
     bytes: &'a [u8],
     encoding: TextEncoding,
-) -> Result<Cow<'a, [u8]>, ImportError> {
+) -> Result<Cow<'a, str>, ImportError> {
     let not_in = || {
         ImportError::file(
             name,
@@ -162,14 +161,11 @@ fn decode<'a>(
     match encoding {
         TextEncoding::Utf8 | TextEncoding::Utf8Bom => {
             let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            std::str::from_utf8(body).map_err(|_| not_in())?;
-            Ok(Cow::Borrowed(body))
+            std::str::from_utf8(body)
+                .map(Cow::Borrowed)
+                .map_err(|_| not_in())
         }
-        TextEncoding::Gb18030 => match gb18030(bytes) {
-            Some(Cow::Borrowed(text)) => Ok(Cow::Borrowed(text.as_bytes())),
-            Some(Cow::Owned(text)) => Ok(Cow::Owned(text.into_bytes())),
-            None => Err(not_in()),
-        },
+        TextEncoding::Gb18030 => gb18030(bytes).ok_or_else(not_in),
         TextEncoding::Utf16Le | TextEncoding::Utf16Be => {
             let (codec, bom): (&'static encoding_rs::Encoding, &[u8]) =
                 if encoding == TextEncoding::Utf16Le {
@@ -180,7 +176,7 @@ fn decode<'a>(
             let body = bytes.strip_prefix(bom).unwrap_or(bytes);
             codec
                 .decode_without_bom_handling_and_without_replacement(body)
-                .map(|text| Cow::Owned(text.into_owned().into_bytes()))
+                .map(|text| Cow::Owned(text.into_owned()))
                 .ok_or_else(not_in)
         }
     }

@@ -97,6 +97,7 @@ mod excel;
 mod fields;
 mod fingerprint;
 mod layout;
+mod lean;
 mod lines;
 mod mapping;
 mod reader;
@@ -107,11 +108,13 @@ pub use encoding::{detect_format, Format, TextEncoding};
 pub use error::{ImportError, Problem};
 pub use fields::{normalize_header, FieldSpec, FileKind, ValueKind};
 pub use layout::HEADER_SCAN_ROWS;
+pub use lean::{LeanExpectedLine, LeanStatementLine, SmallText};
 pub use lines::ImportRecord;
 pub use mapping::{column_letter, ColumnMapping, ColumnRef, HeaderRow};
 pub use reader::{
-    import_as, import_bank, import_expected, import_invoices, import_statement,
-    import_with_mapping, preview, preview_with_mapping, AnyImported, Imported, Preview,
+    import_as, import_bank, import_expected, import_expected_lean, import_invoices,
+    import_statement, import_statement_lean, import_with_mapping, preview, preview_with_mapping,
+    AnyImported, Imported, Preview,
 };
 
 #[doc(no_inline)]

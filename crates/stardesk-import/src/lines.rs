@@ -1,9 +1,12 @@
 //! One row → one record, per kind of file.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use stardesk_domain::reconcile::records::{
-    BankLine, ExpectedLine, InvoiceLine, LineKey, PayoutStatus, StatementLine,
+    BankLine, ExpectedLine, ExpectedRecord, InvoiceLine, LineKey, PayoutStatus, StatementLine,
+    StatementRecord,
 };
 
 use crate::error::{ImportError, Problem};
@@ -11,6 +14,7 @@ use crate::excel;
 use crate::fields::{bank, expected, invoices, statement, FileKind};
 use crate::fingerprint::{Fingerprint, Keyed};
 use crate::layout::Layout;
+use crate::lean::{LeanExpectedLine, LeanStatementLine};
 use crate::table::{Cell, Cells};
 use crate::values::{clean_id, clean_text, parse_amount, parse_date, parse_status};
 
@@ -62,30 +66,41 @@ impl<R: Cells> RowCtx<'_, R> {
         Some((column, self.cells.cell(column)))
     }
 
-    fn opt_text(&self, field: usize, kind: TextKind) -> Result<String, ImportError> {
+    /// The cleaned text of a field (empty without the column), borrowed from a CSV cell:
+    /// a caller that keeps it inline allocates nothing.
+    fn opt_text_ref(&self, field: usize, kind: TextKind) -> Result<Cow<'_, str>, ImportError> {
         let Some((column, cell)) = self.cell(field) else {
-            return Ok(String::new());
+            return Ok(Cow::Borrowed(""));
         };
-        let clean = |text: &str| -> String {
+        fn clean(text: &str, kind: TextKind) -> &str {
             match kind {
-                TextKind::Id => clean_id(text).to_owned(),
-                TextKind::Free => clean_text(text).to_owned(),
+                TextKind::Id => clean_id(text),
+                TextKind::Free => clean_text(text),
             }
-        };
+        }
         match cell {
-            Cell::Text(text) => Ok(clean(text)),
+            Cell::Text(text) => Ok(Cow::Borrowed(clean(text, kind))),
             Cell::Sheet(data) => excel::text(data)
-                .map(|text| clean(&text))
+                .map(|text| Cow::Owned(clean(&text, kind).to_owned()))
                 .map_err(|problem| self.error(column, problem)),
         }
     }
 
-    fn text(&self, field: usize, kind: TextKind) -> Result<String, ImportError> {
-        let text = self.opt_text(field, kind)?;
+    fn opt_text(&self, field: usize, kind: TextKind) -> Result<String, ImportError> {
+        self.opt_text_ref(field, kind).map(Cow::into_owned)
+    }
+
+    /// A required text field (see [`Self::opt_text_ref`]).
+    fn text_ref(&self, field: usize, kind: TextKind) -> Result<Cow<'_, str>, ImportError> {
+        let text = self.opt_text_ref(field, kind)?;
         if text.is_empty() {
             return Err(self.required_empty(field));
         }
         Ok(text)
+    }
+
+    fn text(&self, field: usize, kind: TextKind) -> Result<String, ImportError> {
+        self.text_ref(field, kind).map(Cow::into_owned)
     }
 
     fn required_empty(&self, field: usize) -> ImportError {
@@ -208,12 +223,59 @@ impl sealed::Sealed for StatementLine {
 /// like a duplicate payout.
 impl Keyed for StatementLine {
     fn fingerprint(&self) -> u64 {
-        Fingerprint::new(FileKind::Statement.tag())
-            .text(&self.statement_id)
-            .text(&self.task_id)
-            .amount(self.amount)
-            .date(self.date)
-            .finish()
+        statement_fingerprint(&self.statement_id, &self.task_id, self.amount, self.date)
+    }
+
+    fn key_mut(&mut self) -> &mut LineKey {
+        &mut self.key
+    }
+}
+
+/// The one definition of a statement line's fingerprint, for both holders of its fields.
+fn statement_fingerprint(
+    statement_id: &str,
+    task_id: &str,
+    amount: Decimal,
+    date: NaiveDate,
+) -> u64 {
+    Fingerprint::new(FileKind::Statement.tag())
+        .text(statement_id)
+        .text(task_id)
+        .amount(amount)
+        .date(date)
+        .finish()
+}
+
+impl ImportRecord for LeanStatementLine {
+    const KIND: FileKind = FileKind::Statement;
+}
+
+/// Parsed exactly as [`StatementLine`], field by field in the same order (so a bad file
+/// fails on the same cell), with the ids kept inline.
+impl sealed::Sealed for LeanStatementLine {
+    fn parse<R: Cells>(row: &RowCtx<'_, R>) -> Result<Self, ImportError> {
+        use statement::*;
+        Ok(Self::from_parts(
+            &row.text_ref(STATEMENT_ID, TextKind::Id)?,
+            &row.text_ref(TASK_ID, TextKind::Id)?,
+            row.amount(AMOUNT)?,
+            row.date(DATE)?,
+            row.status(STATUS)?,
+            row.opt_amount(GROSS)?,
+            row.opt_amount(FEE)?,
+            row.opt_amount(TAX)?,
+        ))
+    }
+}
+
+impl Keyed for LeanStatementLine {
+    fn fingerprint(&self) -> u64 {
+        statement_fingerprint(
+            self.statement_id(),
+            self.task_id(),
+            self.amount(),
+            self.date(),
+        )
     }
 
     fn key_mut(&mut self) -> &mut LineKey {
@@ -303,14 +365,48 @@ impl sealed::Sealed for ExpectedLine {
 
 impl Keyed for ExpectedLine {
     fn fingerprint(&self) -> u64 {
-        Fingerprint::new(FileKind::Expected.tag())
-            .text(&self.task_id)
-            .amount(self.amount)
-            .opt_date(self.due_date)
-            .opt_amount(self.gross)
-            .opt_amount(self.fee)
-            .opt_amount(self.tax)
-            .finish()
+        expected_fingerprint(self)
+    }
+
+    fn key_mut(&mut self) -> &mut LineKey {
+        &mut self.key
+    }
+}
+
+/// The one definition of an expected line's fingerprint, for both holders of its fields.
+fn expected_fingerprint(line: &impl ExpectedRecord) -> u64 {
+    Fingerprint::new(FileKind::Expected.tag())
+        .text(line.task_id())
+        .amount(line.amount())
+        .opt_date(line.due_date())
+        .opt_amount(line.gross())
+        .opt_amount(line.fee())
+        .opt_amount(line.tax())
+        .finish()
+}
+
+impl ImportRecord for LeanExpectedLine {
+    const KIND: FileKind = FileKind::Expected;
+}
+
+/// Parsed exactly as [`ExpectedLine`], with the task id kept inline.
+impl sealed::Sealed for LeanExpectedLine {
+    fn parse<R: Cells>(row: &RowCtx<'_, R>) -> Result<Self, ImportError> {
+        use expected::*;
+        Ok(Self::from_parts(
+            &row.text_ref(TASK_ID, TextKind::Id)?,
+            row.amount(AMOUNT)?,
+            row.opt_date(DUE_DATE)?,
+            row.opt_amount(GROSS)?,
+            row.opt_amount(FEE)?,
+            row.opt_amount(TAX)?,
+        ))
+    }
+}
+
+impl Keyed for LeanExpectedLine {
+    fn fingerprint(&self) -> u64 {
+        expected_fingerprint(self)
     }
 
     fn key_mut(&mut self) -> &mut LineKey {

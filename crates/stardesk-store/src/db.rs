@@ -30,6 +30,9 @@ pub struct Store {
     path: PathBuf,
 }
 
+/// See [`Store::open`].
+static KEYING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 impl Store {
     /// Opens (creating if needed) the database at `path` with `key`, then migrates it.
     ///
@@ -43,12 +46,19 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| StoreError::sqlite(path, e))?;
-        conn.execute_batch(&format!("PRAGMA key = {};", key.pragma_literal().as_str()))
-            .map_err(|e| StoreError::sqlite(path, e))?;
-        // The first read is where SQLCipher finds out whether the key fits.
-        if let Err(e) = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-            r.get::<_, i64>(0)
-        }) {
+        // Keying is serialised across the process: SQLCipher, keying two connections at
+        // once on different threads, now and then fails the second with "PRAGMA key
+        // requires a key of one or more characters" (seen in parallel tests).
+        let keyed = {
+            let _one_at_a_time = KEYING.lock().unwrap_or_else(|e| e.into_inner());
+            conn.execute_batch(&format!("PRAGMA key = {};", key.pragma_literal().as_str()))
+                .map_err(|e| StoreError::sqlite(path, e))?;
+            // The first read is where SQLCipher finds out whether the key fits.
+            conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                r.get::<_, i64>(0)
+            })
+        };
+        if let Err(e) = keyed {
             return Err(match e.sqlite_error_code() {
                 Some(rusqlite::ErrorCode::NotADatabase) => StoreError::WrongKey {
                     path: path.to_path_buf(),

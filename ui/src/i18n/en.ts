@@ -230,6 +230,8 @@ export const en: Messages = {
   },
   settle: {
     title: 'Settlements',
+    truncated:
+      'A long list: shown here are the first {{rows}} of {{rowsTotal}} discrepancies and the first {{matches}} of {{matchesTotal}} matches; the figures above count them all. Export the report for the full list.',
     intro:
       'Import statements, bank statements, expected payments and invoice mailings to check that every task was paid in full.',
     errorDetail: '{{text}}: {{message}}',

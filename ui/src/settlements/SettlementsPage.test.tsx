@@ -84,6 +84,20 @@ describe('settlements page', () => {
     await waitFor(() => expect(classesShown()).toEqual(['unexpected_credit']));
   });
 
+  it('a long list says it shows only the first rows', async () => {
+    setup({}, { ...fx.view, rows_total: 25_000, matches_total: 2 });
+    await screen.findAllByTestId('discrepancy-row');
+    const note = screen.getByTestId('rows-truncated');
+    expect(note).toHaveTextContent('前 4 条差异（共 25000 条）');
+    expect(note).toHaveTextContent('导出报告');
+  });
+
+  it('a complete list has no truncation note', async () => {
+    setup();
+    await screen.findAllByTestId('discrepancy-row');
+    expect(screen.queryByTestId('rows-truncated')).toBeNull();
+  });
+
   it('the reason follows the language', async () => {
     setup();
     await screen.findAllByTestId('discrepancy-row');

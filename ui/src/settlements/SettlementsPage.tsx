@@ -1,6 +1,15 @@
 import { IconDownload } from '@douyinfe/semi-icons';
 import { IllustrationConstruction, IllustrationFailure } from '@douyinfe/semi-illustrations';
-import { Button, DatePicker, Empty, Spin, TabPane, Tabs, Typography } from '@douyinfe/semi-ui';
+import {
+  Banner,
+  Button,
+  DatePicker,
+  Empty,
+  Spin,
+  TabPane,
+  Tabs,
+  Typography,
+} from '@douyinfe/semi-ui';
 import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -139,6 +148,19 @@ function Reconciliation() {
           onPick={pickClass}
         />
         <section className="settle-section">
+          {(v.rows.length < v.rows_total || v.matches.length < v.matches_total) && (
+            <Banner
+              type="info"
+              closeIcon={null}
+              data-testid="rows-truncated"
+              description={t('settle.truncated', {
+                rows: v.rows.length,
+                rowsTotal: v.rows_total,
+                matches: v.matches.length,
+                matchesTotal: v.matches_total,
+              })}
+            />
+          )}
           <Tabs
             type="line"
             activeKey={tab}

@@ -145,7 +145,9 @@ export const view: ReconcileView = {
     },
   },
   rows: [missingPayout, unexpectedPayout, payoutFailed, unexpectedCredit],
+  rows_total: 4,
   matches: [automaticMatch, payoutMatch],
+  matches_total: 2,
   ignored_decisions: 0,
 };
 

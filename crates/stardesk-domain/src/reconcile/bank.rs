@@ -9,7 +9,10 @@ use rust_decimal::Decimal;
 use super::decisions::Resolved;
 use super::hash::{fast_map, FastMap};
 use super::tasks::is_failed;
-use super::{Discrepancy, Inputs, Origin, PayoutMethod, PayoutOverdue, ReconcileOptions};
+use super::{
+    Discrepancy, ExpectedRecord, Origin, PayoutMethod, PayoutOverdue, ReconcileOptions,
+    RecordInputs, StatementRecord,
+};
 use crate::calendar::{payout_deadline, payout_overdue, CalendarWarning, PAYOUT_WORKING_DAYS};
 use crate::money::to_fen;
 
@@ -128,8 +131,8 @@ struct Probe {
     window: u32,
 }
 
-struct Matcher<'i, 'a> {
-    input: &'i Inputs<'a>,
+struct Matcher<'i, 'a, E, S> {
+    input: &'i RecordInputs<'a, E, S>,
     decisions: &'i Resolved,
     options: &'i ReconcileOptions,
     eligible: Vec<bool>,
@@ -138,8 +141,8 @@ struct Matcher<'i, 'a> {
     matches: Vec<RawPayout>,
 }
 
-pub(super) fn match_payouts(
-    input: &Inputs<'_>,
+pub(super) fn match_payouts<E: ExpectedRecord, S: StatementRecord>(
+    input: &RecordInputs<'_, E, S>,
     decisions: &Resolved,
     options: &ReconcileOptions,
 ) -> Money {
@@ -185,7 +188,7 @@ pub(super) fn match_payouts(
     }
 }
 
-impl<'a> Matcher<'_, 'a> {
+impl<'a, E: ExpectedRecord, S: StatementRecord> Matcher<'_, 'a, E, S> {
     fn any_free_credit(&self) -> bool {
         self.eligible
             .iter()
@@ -264,12 +267,12 @@ impl<'a> Matcher<'_, 'a> {
         let mut next = vec![usize::MAX; statement.len()];
         let mut lengths = BTreeSet::new();
         for (s, line) in statement.iter().enumerate() {
-            if !self.open_line(s) || line.statement_id.is_empty() {
+            if !self.open_line(s) || line.statement_id().is_empty() {
                 continue;
             }
-            lengths.insert(line.statement_id.len());
+            lengths.insert(line.statement_id().len());
             heads
-                .entry(line.statement_id.as_str())
+                .entry(line.statement_id())
                 .and_modify(|(_, tail)| {
                     next[*tail] = s;
                     *tail = s;
@@ -323,11 +326,11 @@ impl<'a> Matcher<'_, 'a> {
             // when the credit is not the lines' total, it pays the first line it equals.
             let credit = line.amount;
             let tolerance = self.options.amount_tolerance.abs();
-            let total: Decimal = group.iter().map(|&s| statement[s].amount).sum();
+            let total: Decimal = group.iter().map(|&s| statement[s].amount()).sum();
             if (total - credit).abs() > tolerance {
                 if let Some(&one) = group
                     .iter()
-                    .find(|&&s| (statement[s].amount - credit).abs() <= tolerance)
+                    .find(|&&s| (statement[s].amount() - credit).abs() <= tolerance)
                 {
                     group = vec![one];
                 }
@@ -344,7 +347,7 @@ impl<'a> Matcher<'_, 'a> {
         let (statement, bank) = (self.input.statement, self.input.bank);
         let tolerance = self.options.amount_tolerance.abs();
         let lines: Vec<usize> = (0..statement.len())
-            .filter(|&s| self.open_line(s) && statement[s].amount > Decimal::ZERO)
+            .filter(|&s| self.open_line(s) && statement[s].amount() > Decimal::ZERO)
             .collect();
         let credits: Vec<usize> = (0..bank.len()).filter(|&b| self.free_credit(b)).collect();
         if credits.is_empty() || lines.is_empty() {
@@ -353,7 +356,7 @@ impl<'a> Matcher<'_, 'a> {
         // Exact integer amounts: every amount times 10^scale, at the largest scale in play.
         let scale = lines
             .iter()
-            .map(|&s| statement[s].amount.scale())
+            .map(|&s| statement[s].amount().scale())
             .chain(credits.iter().map(|&b| bank[b].amount.scale()))
             .chain(std::iter::once(tolerance.scale()))
             .max()
@@ -392,11 +395,11 @@ impl<'a> Matcher<'_, 'a> {
             .filter_map(|&s| {
                 let line = &statement[s];
                 Some((
-                    day_number(line.date),
-                    line.key.fingerprint,
-                    line.key.occurrence,
+                    day_number(line.date()),
+                    line.key().fingerprint,
+                    line.key().occurrence,
                     s,
-                    scaled(line.amount, scale)?,
+                    scaled(line.amount(), scale)?,
                 ))
             })
             .collect();
@@ -507,15 +510,15 @@ impl<'a> Matcher<'_, 'a> {
         let window = self.options.group_window_days;
         // Open, positive, whole-fen lines, by (date, key, file position).
         let mut pool: Vec<(usize, i64)> = (0..statement.len())
-            .filter(|&s| self.open_line(s) && statement[s].amount > Decimal::ZERO)
-            .filter_map(|s| to_fen(statement[s].amount).ok().map(|fen| (s, fen)))
+            .filter(|&s| self.open_line(s) && statement[s].amount() > Decimal::ZERO)
+            .filter_map(|s| to_fen(statement[s].amount()).ok().map(|fen| (s, fen)))
             .collect();
         if pool.len() < 2 {
             return;
         }
         pool.sort_unstable_by(|&(x, _), &(y, _)| {
             let (a, b) = (&statement[x], &statement[y]);
-            (a.date, &a.key, x).cmp(&(b.date, &b.key, y))
+            (a.date(), a.key(), x).cmp(&(b.date(), b.key(), y))
         });
         let mut credits: Vec<(usize, i64)> = (0..bank.len())
             .filter(|&b| self.free_credit(b))
@@ -532,7 +535,7 @@ impl<'a> Matcher<'_, 'a> {
         let mut totals: Vec<i64> = Vec::new();
         for &(s, fen) in &pool {
             let slot = *statement_slot
-                .entry(statement[s].statement_id.as_str())
+                .entry(statement[s].statement_id())
                 .or_insert_with(|| {
                     members.push(Vec::new());
                     totals.push(0);
@@ -548,10 +551,10 @@ impl<'a> Matcher<'_, 'a> {
             }
         }
 
-        let dates: Vec<NaiveDate> = pool.iter().map(|&(s, _)| statement[s].date).collect();
+        let dates: Vec<NaiveDate> = pool.iter().map(|&(s, _)| statement[s].date()).collect();
         for &(b, target) in &credits {
             let credit_date = bank[b].date;
-            let within = |s: usize| day_gap(statement[s].date, credit_date) <= window;
+            let within = |s: usize| day_gap(statement[s].date(), credit_date) <= window;
 
             if let Some(slots) = by_total.get(&target) {
                 let found = slots.iter().find(|&&slot| {
@@ -662,7 +665,7 @@ impl<'a> Matcher<'_, 'a> {
         }
         found.sort_by(|&(ga, pa), &(gb, pb)| {
             let (a, b) = (&statement[pool[pa].0], &statement[pool[pb].0]);
-            (ga, a.date, &a.key, pool[pa].0).cmp(&(gb, b.date, &b.key, pool[pb].0))
+            (ga, a.date(), a.key(), pool[pa].0).cmp(&(gb, b.date(), b.key(), pool[pb].0))
         });
         found
             .into_iter()
@@ -805,8 +808,8 @@ impl<'c> SubsetSearch<'c> {
 ///
 /// A statement with no imported lines, or only failed ones, is skipped: there is nothing
 /// to wait for (failed lines are reported as failed).
-pub(super) fn overdue<'a>(
-    input: &Inputs<'a>,
+pub(super) fn overdue<'a, E: ExpectedRecord, S: StatementRecord>(
+    input: &RecordInputs<'a, E, S>,
     paid: &[bool],
     options: &ReconcileOptions,
 ) -> (Vec<Discrepancy<'a>>, Vec<CalendarWarning>) {
@@ -828,7 +831,7 @@ pub(super) fn overdue<'a>(
     let mut lines_of: HashMap<&'a str, Vec<usize>> = HashMap::new();
     for (s, line) in input.statement.iter().enumerate() {
         if !is_failed(line) {
-            if let Some((&id, _)) = invoices_of.get_key_value(line.statement_id.as_str()) {
+            if let Some((&id, _)) = invoices_of.get_key_value(line.statement_id()) {
                 lines_of.entry(id).or_default().push(s);
             }
         }
@@ -871,9 +874,9 @@ pub(super) fn overdue<'a>(
             working_days: PAYOUT_WORKING_DAYS,
             lines: lines
                 .iter()
-                .map(|&s| input.statement[s].key.clone())
+                .map(|&s| input.statement[s].key().clone())
                 .collect(),
-            amount: lines.iter().map(|&s| input.statement[s].amount).sum(),
+            amount: lines.iter().map(|&s| input.statement[s].amount()).sum(),
             calendar_warning: warning,
         })));
     }

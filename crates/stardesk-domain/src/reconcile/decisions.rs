@@ -3,7 +3,10 @@
 use std::collections::{HashMap, HashSet};
 
 use super::hash::FastSet;
-use super::{Decision, IgnoredDecision, IgnoredReason, Inputs, LineKey, Origin, Pair};
+use super::{
+    Decision, ExpectedRecord, IgnoredDecision, IgnoredReason, LineKey, Origin, Pair, RecordInputs,
+    StatementRecord,
+};
 
 /// The decisions resolved to line indices.
 #[derive(Debug, Default)]
@@ -39,7 +42,9 @@ fn index_keys<T>(
     found
 }
 
-pub(super) fn resolve_decisions(input: &Inputs<'_>) -> Resolved {
+pub(super) fn resolve_decisions<E: ExpectedRecord, S: StatementRecord>(
+    input: &RecordInputs<'_, E, S>,
+) -> Resolved {
     let mut resolved = Resolved::default();
     if input.decisions.is_empty() {
         return resolved;
@@ -72,8 +77,8 @@ pub(super) fn resolve_decisions(input: &Inputs<'_>) -> Resolved {
             }
         }
     }
-    let expected = index_keys(input.expected, |l| &l.key, &want_expected);
-    let statement = index_keys(input.statement, |l| &l.key, &want_statement);
+    let expected = index_keys(input.expected, |l| l.key(), &want_expected);
+    let statement = index_keys(input.statement, |l| l.key(), &want_statement);
     let bank = index_keys(input.bank, |l| &l.key, &want_bank);
 
     let mut task_taken_e: HashSet<usize> = HashSet::new();
@@ -144,7 +149,7 @@ pub(super) fn resolve_decisions(input: &Inputs<'_>) -> Resolved {
                     bs.sort_unstable();
                     bs.dedup();
                     if let Some(&taken) = ss.iter().find(|i| pay_taken_s.contains(i)) {
-                        let key = input.statement[taken].key.clone();
+                        let key = input.statement[taken].key().clone();
                         return Err(ignore(IgnoredReason::AlreadyDecided(key)));
                     }
                     if let Some(&taken) = bs.iter().find(|i| pay_taken_b.contains(i)) {

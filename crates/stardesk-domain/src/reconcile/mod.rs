@@ -45,7 +45,10 @@ pub use fix::{
     AccountOnStatement, ContractAccount, EmailDraft, FixPath, FixPlan, FixStep,
 };
 pub use reason::{account_check_en, account_check_zh, reason_en, reason_zh};
-pub use records::{BankLine, ExpectedLine, InvoiceLine, LineKey, PayoutStatus, StatementLine};
+pub use records::{
+    BankLine, ExpectedLine, ExpectedRecord, InvoiceLine, LineKey, PayoutStatus, StatementLine,
+    StatementRecord,
+};
 
 /// A stable 64-bit fingerprint of a line's fields (FNV-1a, each field followed by the
 /// 0x1F unit separator so `["ab", "c"]` and `["a", "bc"]` differ).
@@ -463,6 +466,39 @@ pub struct Inputs<'a> {
     pub decisions: &'a [Decision],
 }
 
+/// [`Inputs`] whose expected and statement lines are any [`ExpectedRecord`] and
+/// [`StatementRecord`]: a caller holding a million lines passes leaner records of its own
+/// (`stardesk_import`'s lean lines) to [`reconcile_records`], with the same result.
+#[derive(Debug)]
+pub struct RecordInputs<'a, E, S> {
+    pub expected: &'a [E],
+    pub statement: &'a [S],
+    pub bank: &'a [BankLine],
+    pub invoices: &'a [InvoiceLine],
+    pub decisions: &'a [Decision],
+}
+
+// By hand: derived impls would require `E: Clone` (and so on) for copying the slices.
+impl<E, S> Clone for RecordInputs<'_, E, S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E, S> Copy for RecordInputs<'_, E, S> {}
+
+impl<'a> From<Inputs<'a>> for RecordInputs<'a, ExpectedLine, StatementLine> {
+    fn from(input: Inputs<'a>) -> Self {
+        Self {
+            expected: input.expected,
+            statement: input.statement,
+            bank: input.bank,
+            invoices: input.invoices,
+            decisions: input.decisions,
+        }
+    }
+}
+
 /// The words that mark a bank line as a platform payout, matched in the counterparty or
 /// the memo: the marketplace's and its parent's names. Add the paying company's name as
 /// it appears on the bank statement.
@@ -561,6 +597,15 @@ impl ReconcileOptions {
 /// outcomes), joined in order before returning: the result is identical to a
 /// single-threaded run.
 pub fn reconcile<'a>(input: &Inputs<'a>, options: &ReconcileOptions) -> Reconciliation<'a> {
+    reconcile_records(&RecordInputs::from(*input), options)
+}
+
+/// [`reconcile`] over any holder of the expected and statement lines (see
+/// [`RecordInputs`]).
+pub fn reconcile_records<'a, E: ExpectedRecord, S: StatementRecord>(
+    input: &RecordInputs<'a, E, S>,
+    options: &ReconcileOptions,
+) -> Reconciliation<'a> {
     let decisions = resolve_decisions(input);
     let tasks = match_tasks(input, &decisions);
     let money = bank::match_payouts(input, &decisions, options);
@@ -609,16 +654,17 @@ pub fn reconcile<'a>(input: &Inputs<'a>, options: &ReconcileOptions) -> Reconcil
             continue;
         }
         let line = &expected[e];
-        if line.due_date.is_none_or(|due| due <= options.as_of) {
-            summary.missing_payout.add(line.amount);
+        let due_date = line.due_date();
+        if due_date.is_none_or(|due| due <= options.as_of) {
+            summary.missing_payout.add(line.amount());
             missing.push(Discrepancy::MissingPayout(MissingPayout {
-                task_id: &line.task_id,
-                expected: line.key.clone(),
-                amount: line.amount,
-                due_date: line.due_date,
+                task_id: line.task_id(),
+                expected: line.key().clone(),
+                amount: line.amount(),
+                due_date,
             }));
         } else {
-            not_yet_due.push(line.key.clone());
+            not_yet_due.push(line.key().clone());
         }
     }
 
@@ -628,15 +674,15 @@ pub fn reconcile<'a>(input: &Inputs<'a>, options: &ReconcileOptions) -> Reconcil
         let mut statement_total = Decimal::ZERO;
         for &s in lines {
             let line = &statement[s];
-            summary.paid.add(line.amount);
-            statement_total += line.amount;
-            let id = line.statement_id.as_str();
+            summary.paid.add(line.amount());
+            statement_total += line.amount();
+            let id = line.statement_id();
             if !statement_ids.contains(&id) {
                 statement_ids.push(id);
             }
         }
         matches.push(Match::Payout(Box::new(PayoutMatch {
-            statement: lines.iter().map(|&s| statement[s].key.clone()).collect(),
+            statement: lines.iter().map(|&s| statement[s].key().clone()).collect(),
             bank: credits.iter().map(|&b| input.bank[b].key.clone()).collect(),
             statement_ids,
             statement_total,

@@ -78,3 +78,84 @@ pub struct InvoiceLine {
     pub sent_date: NaiveDate,
     pub tracking_no: String,
 }
+
+/// Read access to an expected line, whatever holds it: [`ExpectedLine`], or a caller's
+/// leaner record for inputs too large to hold a `String` per field. The reconciler reads
+/// lines only through this trait, so every holder gets the same rules.
+pub trait ExpectedRecord: Sync {
+    fn key(&self) -> &LineKey;
+    fn task_id(&self) -> &str;
+    fn amount(&self) -> Decimal;
+    fn due_date(&self) -> Option<NaiveDate>;
+    fn gross(&self) -> Option<Decimal>;
+    fn fee(&self) -> Option<Decimal>;
+    fn tax(&self) -> Option<Decimal>;
+}
+
+/// Read access to a statement line (see [`ExpectedRecord`]).
+pub trait StatementRecord: Sync {
+    fn key(&self) -> &LineKey;
+    fn statement_id(&self) -> &str;
+    fn task_id(&self) -> &str;
+    fn amount(&self) -> Decimal;
+    fn date(&self) -> NaiveDate;
+    /// Whether the payout failed ([`PayoutStatus::Failed`], 提现失败).
+    fn is_failed(&self) -> bool;
+    fn gross(&self) -> Option<Decimal>;
+    fn fee(&self) -> Option<Decimal>;
+    fn tax(&self) -> Option<Decimal>;
+}
+
+impl ExpectedRecord for ExpectedLine {
+    fn key(&self) -> &LineKey {
+        &self.key
+    }
+    fn task_id(&self) -> &str {
+        &self.task_id
+    }
+    fn amount(&self) -> Decimal {
+        self.amount
+    }
+    fn due_date(&self) -> Option<NaiveDate> {
+        self.due_date
+    }
+    fn gross(&self) -> Option<Decimal> {
+        self.gross
+    }
+    fn fee(&self) -> Option<Decimal> {
+        self.fee
+    }
+    fn tax(&self) -> Option<Decimal> {
+        self.tax
+    }
+}
+
+impl StatementRecord for StatementLine {
+    fn key(&self) -> &LineKey {
+        &self.key
+    }
+    fn statement_id(&self) -> &str {
+        &self.statement_id
+    }
+    fn task_id(&self) -> &str {
+        &self.task_id
+    }
+    fn amount(&self) -> Decimal {
+        self.amount
+    }
+    fn date(&self) -> NaiveDate {
+        self.date
+    }
+    fn is_failed(&self) -> bool {
+        matches!(self.status, PayoutStatus::Failed)
+    }
+    fn gross(&self) -> Option<Decimal> {
+        self.gross
+    }
+    fn fee(&self) -> Option<Decimal> {
+        self.fee
+    }
+    fn tax(&self) -> Option<Decimal> {
+        self.tax
+    }
+}

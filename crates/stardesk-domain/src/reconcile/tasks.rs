@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 use super::decisions::Resolved;
 use super::hash::hash_str;
 use super::{
-    AmountMismatch, Component, ComponentDiff, Discrepancy, DuplicatePayout, ExpectedLine, Inputs,
-    Match, Origin, PayoutFailed, PayoutStatus, StatementLine, Tally, TaskMatch, UnexpectedPayout,
+    AmountMismatch, Component, ComponentDiff, Discrepancy, DuplicatePayout, ExpectedRecord, Match,
+    Origin, PayoutFailed, RecordInputs, StatementRecord, Tally, TaskMatch, UnexpectedPayout,
 };
 
 pub(super) const NONE: usize = usize::MAX;
@@ -94,8 +94,8 @@ where
     })
 }
 
-pub(super) fn is_failed(line: &StatementLine) -> bool {
-    matches!(line.status, PayoutStatus::Failed)
+pub(super) fn is_failed<S: StatementRecord>(line: &S) -> bool {
+    line.is_failed()
 }
 
 /// Lines per partition the join aims at: a partition's entries stay in the CPU caches
@@ -198,8 +198,8 @@ struct PartGroup {
 const END: u32 = u32::MAX;
 
 /// The task-axis pairing of one task's lines.
-struct Pairing<'i, 'r> {
-    input: &'i Inputs<'i>,
+struct Pairing<'i, 'r, E, S> {
+    input: &'i RecordInputs<'i, E, S>,
     decisions: &'r Resolved,
     /// Task id → the statement line a decision made its payment.
     decided_kept: HashMap<&'i str, usize>,
@@ -209,7 +209,7 @@ struct Pairing<'i, 'r> {
     failed: Vec<usize>,
 }
 
-impl Pairing<'_, '_> {
+impl<E: ExpectedRecord, S: StatementRecord> Pairing<'_, '_, E, S> {
     fn pay(&mut self, e: usize, s: usize, origin: Origin) {
         if is_failed(&self.input.statement[s]) {
             self.lines[s] = LineOutcome::Failed {
@@ -248,7 +248,7 @@ impl Pairing<'_, '_> {
                 stmts.push(s);
             }
         }
-        let order = |s: usize| (statement[s].date, &statement[s].key, s);
+        let order = |s: usize| (statement[s].date(), statement[s].key(), s);
         stmts.sort_by(|&a, &b| order(a).cmp(&order(b)));
 
         let mut first_paid = NONE;
@@ -261,7 +261,7 @@ impl Pairing<'_, '_> {
             let chosen = stmts
                 .iter()
                 .copied()
-                .find(|&s| allowed(s) && statement[s].amount == expected[e].amount)
+                .find(|&s| allowed(s) && statement[s].amount() == expected[e].amount())
                 .or_else(|| stmts.iter().copied().find(|&s| allowed(s)));
             if let Some(s) = chosen {
                 self.pay(e, s, Origin::Automatic);
@@ -273,7 +273,7 @@ impl Pairing<'_, '_> {
         let mut kept = first_paid;
         if kept == NONE {
             if let Some(&s) = all_stmts.first() {
-                let task_id = statement[s].task_id.as_str();
+                let task_id = statement[s].task_id();
                 kept = self.decided_kept.get(task_id).copied().unwrap_or(NONE);
             }
         }
@@ -322,7 +322,10 @@ impl Pairing<'_, '_> {
 /// which is what makes a million-line join fast: one hash table of a million entries
 /// would miss the cache on nearly every probe, and so would comparing the `String`s. The
 /// outcome does not depend on the order tasks are visited in.
-pub(super) fn match_tasks(input: &Inputs<'_>, decisions: &Resolved) -> TaskAxis {
+pub(super) fn match_tasks<E: ExpectedRecord, S: StatementRecord>(
+    input: &RecordInputs<'_, E, S>,
+    decisions: &Resolved,
+) -> TaskAxis {
     let (expected, statement) = (input.expected, input.statement);
     let mut pairing = Pairing {
         input,
@@ -347,7 +350,7 @@ pub(super) fn match_tasks(input: &Inputs<'_>, decisions: &Resolved) -> TaskAxis 
         if let LineOutcome::Paid { .. } = pairing.lines[s] {
             pairing
                 .decided_kept
-                .entry(statement[s].task_id.as_str())
+                .entry(statement[s].task_id())
                 .or_insert(s);
         }
     }
@@ -360,14 +363,14 @@ pub(super) fn match_tasks(input: &Inputs<'_>, decisions: &Resolved) -> TaskAxis 
         .min(16);
     let build_e = || {
         partition_lines(expected.len(), bits, |e| {
-            e_open(e).then(|| JoinEntry::new(&expected[e].task_id, e, false))
+            e_open(e).then(|| JoinEntry::new(expected[e].task_id(), e, false))
         })
     };
     let lines = &pairing.lines;
     let build_s = || {
         partition_lines(statement.len(), bits, |s| {
             (lines[s] == LineOutcome::Unset)
-                .then(|| JoinEntry::new(&statement[s].task_id, s, is_failed(&statement[s])))
+                .then(|| JoinEntry::new(statement[s].task_id(), s, is_failed(&statement[s])))
         })
     };
     // Reading and hashing every task id is most of the join's cost; the two sides are
@@ -383,9 +386,9 @@ pub(super) fn match_tasks(input: &Inputs<'_>, decisions: &Resolved) -> TaskAxis 
     // the strings themselves.
     let id_of = |from_expected: bool, entry: &JoinEntry| {
         if from_expected {
-            expected[entry.at()].task_id.as_str()
+            expected[entry.at()].task_id()
         } else {
-            statement[entry.at()].task_id.as_str()
+            statement[entry.at()].task_id()
         }
     };
     let same_id = |a: (bool, &JoinEntry), b: (bool, &JoinEntry)| {
@@ -531,14 +534,17 @@ fn same_amount(a: Decimal, b: Decimal) -> bool {
     }
 }
 
-fn component_diffs(e: &ExpectedLine, s: &StatementLine) -> (Vec<ComponentDiff>, Decimal) {
+fn component_diffs<E: ExpectedRecord, S: StatementRecord>(
+    e: &E,
+    s: &S,
+) -> (Vec<ComponentDiff>, Decimal) {
     let mut diffs = Vec::new();
     // How each component moves the net: the gross adds, the fee and the tax subtract.
     let mut explained = Decimal::ZERO;
     for (component, expected, stated, sign) in [
-        (Component::Gross, e.gross, s.gross, Decimal::ONE),
-        (Component::Fee, e.fee, s.fee, Decimal::NEGATIVE_ONE),
-        (Component::Tax, e.tax, s.tax, Decimal::NEGATIVE_ONE),
+        (Component::Gross, e.gross(), s.gross(), Decimal::ONE),
+        (Component::Fee, e.fee(), s.fee(), Decimal::NEGATIVE_ONE),
+        (Component::Tax, e.tax(), s.tax(), Decimal::NEGATIVE_ONE),
     ] {
         if let (Some(expected), Some(stated)) = (expected, stated) {
             if expected != stated {
@@ -553,7 +559,7 @@ fn component_diffs(e: &ExpectedLine, s: &StatementLine) -> (Vec<ComponentDiff>, 
             }
         }
     }
-    let unexplained = (s.amount - e.amount) - explained;
+    let unexplained = (s.amount() - e.amount()) - explained;
     (diffs, unexplained)
 }
 
@@ -595,9 +601,9 @@ impl<'a> Told<'a> {
 
 /// Turns the outcomes of the statement lines in `range` into matches and discrepancies;
 /// `room` is extra capacity for the matches appended after these.
-pub(super) fn tell_lines<'a>(
-    expected: &'a [ExpectedLine],
-    statement: &'a [StatementLine],
+pub(super) fn tell_lines<'a, E: ExpectedRecord, S: StatementRecord>(
+    expected: &'a [E],
+    statement: &'a [S],
     lines: &[LineOutcome],
     range: std::ops::Range<usize>,
     room: usize,
@@ -631,30 +637,31 @@ pub(super) fn tell_lines<'a>(
                 origin,
             } => {
                 let exp = &expected[widen(e)];
-                if same_amount(exp.amount, line.amount) {
-                    told.matched.add(line.amount);
+                let (amount, exp_amount) = (line.amount(), exp.amount());
+                if same_amount(exp_amount, amount) {
+                    told.matched.add(amount);
                     if !list_matches {
                         continue;
                     }
                     told.matches.push(Match::Task(TaskMatch {
-                        task_id: &line.task_id,
-                        expected: exp.key.clone(),
-                        statement: line.key.clone(),
-                        amount: line.amount,
+                        task_id: line.task_id(),
+                        expected: exp.key().clone(),
+                        statement: line.key().clone(),
+                        amount,
                         origin,
                     }));
                 } else {
                     let (components, unexplained) = component_diffs(exp, line);
-                    let difference = line.amount - exp.amount;
+                    let difference = amount - exp_amount;
                     told.amount_mismatch.add(difference);
                     told.mismatches
                         .push(Discrepancy::AmountMismatch(AmountMismatch {
-                            task_id: &line.task_id,
-                            statement_id: &line.statement_id,
-                            expected: exp.key.clone(),
-                            statement: line.key.clone(),
-                            expected_amount: exp.amount,
-                            statement_amount: line.amount,
+                            task_id: line.task_id(),
+                            statement_id: line.statement_id(),
+                            expected: exp.key().clone(),
+                            statement: line.key().clone(),
+                            expected_amount: exp_amount,
+                            statement_amount: amount,
                             difference,
                             components,
                             unexplained,
@@ -663,37 +670,37 @@ pub(super) fn tell_lines<'a>(
                 }
             }
             LineOutcome::Duplicate { kept } => {
-                told.duplicate_payout.add(line.amount);
+                told.duplicate_payout.add(line.amount());
                 told.duplicates
                     .push(Discrepancy::DuplicatePayout(DuplicatePayout {
-                        task_id: &line.task_id,
-                        statement_id: &line.statement_id,
-                        kept: statement[widen(kept)].key.clone(),
-                        extra: line.key.clone(),
-                        amount: line.amount,
-                        date: line.date,
+                        task_id: line.task_id(),
+                        statement_id: line.statement_id(),
+                        kept: statement[widen(kept)].key().clone(),
+                        extra: line.key().clone(),
+                        amount: line.amount(),
+                        date: line.date(),
                     }));
             }
             LineOutcome::Failed { expected: e } => {
-                told.payout_failed.add(line.amount);
+                told.payout_failed.add(line.amount());
                 told.failures.push(Discrepancy::PayoutFailed(PayoutFailed {
-                    task_id: &line.task_id,
-                    statement_id: &line.statement_id,
-                    statement: line.key.clone(),
-                    amount: line.amount,
-                    date: line.date,
-                    expected: (e != NO_LINE).then(|| expected[widen(e)].key.clone()),
+                    task_id: line.task_id(),
+                    statement_id: line.statement_id(),
+                    statement: line.key().clone(),
+                    amount: line.amount(),
+                    date: line.date(),
+                    expected: (e != NO_LINE).then(|| expected[widen(e)].key().clone()),
                 }));
             }
             LineOutcome::Unexpected | LineOutcome::Unset => {
-                told.unexpected_payout.add(line.amount);
+                told.unexpected_payout.add(line.amount());
                 told.unexpected_payouts
                     .push(Discrepancy::UnexpectedPayout(UnexpectedPayout {
-                        task_id: &line.task_id,
-                        statement_id: &line.statement_id,
-                        statement: line.key.clone(),
-                        amount: line.amount,
-                        date: line.date,
+                        task_id: line.task_id(),
+                        statement_id: line.statement_id(),
+                        statement: line.key().clone(),
+                        amount: line.amount(),
+                        date: line.date(),
                     }));
             }
         }

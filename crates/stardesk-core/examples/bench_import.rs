@@ -1,0 +1,122 @@
+//! `make bench`: the Settlements page's work on a large statement, against a baseline
+//! taken in the same run on the same file.
+//!
+//! - import of a generated statement (default 1,000,000 lines) into the encrypted store
+//!   through `Context::import_settlement_files` (read, parse, store, progress events),
+//!   against parsing the same bytes only (`stardesk_import::import_statement`);
+//! - a re-import of the same file (every line already present);
+//! - the saved reconciliation over everything stored (`Context::reconcile_saved`).
+//!
+//! Prints figures; asserts nothing about speed.
+
+use std::fmt::Write as _;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
+use stardesk_core::dto::ImportKind;
+use stardesk_core::{Context, ContextOptions};
+use stardesk_store::KeyPolicy;
+
+/// A deterministic statement: `lines` rows over one year, ~0.5% failed payouts.
+fn statement_csv(lines: usize) -> String {
+    let mut out = String::with_capacity(lines * 48);
+    out.push_str("statement_id,task_id,amount,date,status\n");
+    for i in 0..lines {
+        let amount_fen = 10_000 + (i * 7919) % 500_000;
+        let status = if i % 200 == 7 {
+            "提现失败"
+        } else {
+            "已结算"
+        };
+        let _ = writeln!(
+            out,
+            "JS{:07},T{:09},{}.{:02},2026-{:02}-{:02},{status}",
+            i / 20,
+            i,
+            amount_fen / 100,
+            amount_fen % 100,
+            1 + (i / 30) % 12,
+            1 + i % 28,
+        );
+    }
+    out
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let lines: usize = std::env::var("BENCH_IMPORT_LINES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("结算单.csv");
+    std::fs::write(&path, statement_csv(lines)).expect("write the statement");
+    let size_mb = std::fs::metadata(&path).expect("size").len() as f64 / 1e6;
+
+    let bytes = std::fs::read(&path).expect("read");
+    let t = Instant::now();
+    let parsed = stardesk_import::import_statement("结算单.csv", &bytes).expect("parse");
+    let parse_only = t.elapsed();
+    assert_eq!(parsed.lines.len(), lines);
+    drop((parsed, bytes));
+
+    let data = dir.path().join("data");
+    let ctx = Context::open(ContextOptions {
+        data_dir: data,
+        key_policy: KeyPolicy::FileOnly,
+        sandbox_tasks: 10,
+        today: None,
+    })
+    .await
+    .expect("open the data directory");
+    let events = Arc::new(AtomicUsize::new(0));
+    let count = events.clone();
+    let t = Instant::now();
+    let first = ctx
+        .import_settlement_files(
+            ImportKind::Statement,
+            vec![path.display().to_string()],
+            None,
+            move |_| {
+                count.fetch_add(1, Ordering::Relaxed);
+            },
+        )
+        .await
+        .expect("import");
+    let import = t.elapsed();
+    let t = Instant::now();
+    let again = ctx
+        .import_settlement_file(ImportKind::Statement, path.display().to_string(), None)
+        .await
+        .expect("re-import");
+    let reimport = t.elapsed();
+    let t = Instant::now();
+    let view = ctx.reconcile_saved(None).await.expect("reconcile");
+    let reconcile = t.elapsed();
+    ctx.shutdown().await;
+
+    println!("statement of {lines} lines ({size_mb:.1} MB)");
+    println!(
+        "  parse only (baseline):      {:>8.2} s",
+        parse_only.as_secs_f64()
+    );
+    println!(
+        "  import into the store:      {:>8.2} s  ({:.2}x the parse; {} added, {} progress events)",
+        import.as_secs_f64(),
+        import.as_secs_f64() / parse_only.as_secs_f64(),
+        first[0].added,
+        events.load(Ordering::Relaxed),
+    );
+    println!(
+        "  re-import (all present):    {:>8.2} s  ({:.2}x the parse; {} already present)",
+        reimport.as_secs_f64(),
+        reimport.as_secs_f64() / parse_only.as_secs_f64(),
+        again.already_present,
+    );
+    println!(
+        "  saved reconciliation:       {:>8.2} s  ({} discrepancy rows)",
+        reconcile.as_secs_f64(),
+        view.rows.len(),
+    );
+}
