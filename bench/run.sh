@@ -9,6 +9,11 @@ dbus-run-session -- bash scripts/with-keyring.sh \
   cargo run --release -q -p stardesk-core --example bench_hall
 
 echo
+echo "== settlements: a 1,000,000-line statement imported into the encrypted store, vs parsing it only"
+dbus-run-session -- bash scripts/with-keyring.sh \
+  cargo run --release -q -p stardesk-core --example bench_import
+
+echo
 echo "== cold start to the task hall's first rows, and RSS after 10 s idle, vs a minimal Tauri 2 app"
 cargo build --release -q -p stardesk-app -p stardesk-bench-minimal
 WEBKIT_DISABLE_DMABUF_RENDERER=1 xvfb-run -a -s "-screen 0 1440x900x24" \
