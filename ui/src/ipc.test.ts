@@ -7,6 +7,7 @@ import {
   queryTasks,
   settingsSetPlatform,
   settingsUseSandbox,
+  subscription,
   syncNow,
   taskDetail,
   uiReady,
@@ -63,5 +64,38 @@ describe('IPC wrapper', () => {
       ['ui_ready', { rows: 37 }],
     ]);
     expect(query).toMatchObject({ search: '面霜', offset: 200, limit: 100 });
+  });
+});
+
+describe('subscription', () => {
+  it('unsubscribes on cleanup, also when the subscription resolves after it', async () => {
+    const stop = vi.fn();
+    let resolve: (f: () => void) => void = () => {};
+    const cleanup = subscription(() => new Promise((r) => (resolve = r)));
+    cleanup();
+    expect(stop).not.toHaveBeenCalled();
+    resolve(stop);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(stop).toHaveBeenCalledTimes(1);
+
+    const early = vi.fn();
+    const cleanupLater = subscription(() => Promise.resolve(early));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(early).not.toHaveBeenCalled();
+    cleanupLater();
+    expect(early).toHaveBeenCalledTimes(1);
+  });
+
+  it('outside Tauri (the subscribe call throws or rejects) does nothing', async () => {
+    expect(() =>
+      subscription(() => {
+        throw new Error('no webview');
+      })(),
+    ).not.toThrow();
+    const cleanup = subscription(() => Promise.reject(new Error('no events')));
+    await Promise.resolve();
+    expect(() => cleanup()).not.toThrow();
   });
 });

@@ -125,6 +125,32 @@ export function uiReady(rows: number): Promise<void> {
   return call('ui_ready', { rows });
 }
 
+/**
+ * For a `useEffect`: starts a Tauri event subscription and returns the cleanup, which
+ * unsubscribes even when the subscription resolves after unmount. Outside a Tauri window
+ * (a plain browser, jsdom) there are no events: nothing is subscribed, nothing throws.
+ */
+export function subscription(subscribe: () => Promise<UnlistenFn>): () => void {
+  let unlisten: UnlistenFn | undefined;
+  let disposed = false;
+  let pending: Promise<UnlistenFn>;
+  try {
+    pending = subscribe();
+  } catch {
+    return () => {};
+  }
+  pending
+    .then((stop) => {
+      if (disposed) stop();
+      else unlisten = stop;
+    })
+    .catch(() => {});
+  return () => {
+    disposed = true;
+    unlisten?.();
+  };
+}
+
 export const SYNC_PROGRESS_EVENT = 'sync://progress';
 
 /** Subscribes to sync progress; resolves to the function that unsubscribes. */

@@ -10,7 +10,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncProgress } from './bindings';
-import { IpcError, onSyncProgress, syncNow } from './ipc';
+import { IpcError, onSyncProgress, subscription, syncNow } from './ipc';
 import { useNotify } from './notify';
 import { invalidateData, queryKeys, useAppStatus } from './queries';
 
@@ -35,26 +35,17 @@ export function SyncProvider({ children }: { children: ReactNode }) {
   const status = useAppStatus();
   const [progress, setProgress] = useState<SyncProgress | null>(null);
 
-  useEffect(() => {
-    let unlisten: (() => void) | undefined;
-    let disposed = false;
-    onSyncProgress((p) => {
-      setProgress(p);
-      if (p.phase === 'done') void invalidateData(client);
-      if (p.phase === 'failed') void client.invalidateQueries({ queryKey: queryKeys.status });
-    })
-      .then((stop) => {
-        if (disposed) stop();
-        else unlisten = stop;
-      })
-      .catch(() => {
-        // Outside the Tauri window (a plain browser) there are no events to listen to.
-      });
-    return () => {
-      disposed = true;
-      unlisten?.();
-    };
-  }, [client]);
+  useEffect(
+    () =>
+      subscription(() =>
+        onSyncProgress((p) => {
+          setProgress(p);
+          if (p.phase === 'done') void invalidateData(client);
+          if (p.phase === 'failed') void client.invalidateQueries({ queryKey: queryKeys.status });
+        }),
+      ),
+    [client],
+  );
 
   const mutation = useMutation({
     mutationFn: syncNow,

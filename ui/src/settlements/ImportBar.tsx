@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportKind, ImportProgress, ImportResult } from '../bindings';
-import { importSettlementFiles, onImportProgress, pickSettlementFiles } from '../ipc';
+import { importSettlementFiles, onImportProgress, pickSettlementFiles, subscription } from '../ipc';
 import { useNotify } from '../notify';
 import { errorText } from './errorText';
 import { MappingDialog } from './MappingDialog';
@@ -59,26 +59,20 @@ export function ImportBar() {
   const [mapping, setMapping] = useState<{ kind: ImportKind; path: string } | null>(null);
   const importing = useRef(false);
 
-  useEffect(() => {
-    let unlisten: (() => void) | undefined;
-    let disposed = false;
-    onImportProgress((p) => {
-      if (!importing.current) return;
-      // Never backwards: events of one file may overtake each other's rounding.
-      setRunning((r) => ({ percent: Math.max(r?.percent ?? 0, importPercent(p)), progress: p }));
-    })
-      .then((stop) => {
-        if (disposed) stop();
-        else unlisten = stop;
-      })
-      .catch(() => {
-        // Outside the Tauri window there are no events; the bar then waits at 0 %.
-      });
-    return () => {
-      disposed = true;
-      unlisten?.();
-    };
-  }, []);
+  useEffect(
+    () =>
+      subscription(() =>
+        onImportProgress((p) => {
+          if (!importing.current) return;
+          // Never backwards: events of one file may overtake each other's rounding.
+          setRunning((r) => ({
+            percent: Math.max(r?.percent ?? 0, importPercent(p)),
+            progress: p,
+          }));
+        }),
+      ),
+    [],
+  );
 
   const run = useMutation({
     mutationFn: (req: ImportRequest) => importSettlementFiles(req.kind, req.paths, req.profile),

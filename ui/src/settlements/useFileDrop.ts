@@ -2,10 +2,10 @@
 //! the files' paths and a position in physical pixels; the drop target under that
 //! position (an element carrying `data-drop-kind`) says what kind of file it is.
 
-import type { UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportKind } from '../bindings';
+import { subscription } from '../ipc';
 
 export const DROP_KIND_ATTR = 'data-drop-kind';
 
@@ -36,45 +36,31 @@ export function useFileDrop(onDrop: (kind: ImportKind, paths: string[]) => void)
   const handler = useRef(onDrop);
   handler.current = onDrop;
 
-  useEffect(() => {
-    let unlisten: UnlistenFn | undefined;
-    let disposed = false;
-    let subscribed: Promise<UnlistenFn>;
-    try {
-      subscribed = getCurrentWebview().onDragDropEvent(({ payload }) => {
-        switch (payload.type) {
-          case 'enter':
-          case 'over':
-            setDrag({ active: true, over: dropKindAt(payload.position.x, payload.position.y) });
-            break;
-          case 'drop': {
-            // Read the target before the overlay goes away.
-            const kind = dropKindAt(payload.position.x, payload.position.y);
-            setDrag({ active: false, over: null });
-            if (kind !== null && payload.paths.length > 0) handler.current(kind, payload.paths);
-            break;
+  useEffect(
+    () =>
+      // getCurrentWebview() throws outside Tauri: subscription() then subscribes nothing.
+      subscription(() =>
+        getCurrentWebview().onDragDropEvent(({ payload }) => {
+          switch (payload.type) {
+            case 'enter':
+            case 'over':
+              setDrag({ active: true, over: dropKindAt(payload.position.x, payload.position.y) });
+              break;
+            case 'drop': {
+              // Read the target before the overlay goes away.
+              const kind = dropKindAt(payload.position.x, payload.position.y);
+              setDrag({ active: false, over: null });
+              if (kind !== null && payload.paths.length > 0) handler.current(kind, payload.paths);
+              break;
+            }
+            case 'leave':
+              setDrag({ active: false, over: null });
+              break;
           }
-          case 'leave':
-            setDrag({ active: false, over: null });
-            break;
-        }
-      });
-    } catch {
-      return;
-    }
-    subscribed
-      .then((stop) => {
-        if (disposed) stop();
-        else unlisten = stop;
-      })
-      .catch(() => {
-        // Not in a Tauri window: no drag-and-drop events to listen to.
-      });
-    return () => {
-      disposed = true;
-      unlisten?.();
-    };
-  }, []);
+        }),
+      ),
+    [],
+  );
 
   return drag;
 }
