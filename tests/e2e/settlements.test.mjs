@@ -88,6 +88,19 @@ describe('settlements in the real window', () => {
     await d.screenshot(join(out, 'settlements-chart.png'));
   });
 
+  test('the page and the reasons switch to English', async () => {
+    await clickOn('lang-switch');
+    const body = await waitFor('English text', async () => {
+      const t = await d.exec('return document.body.innerText;');
+      return t.includes('Settlements') && t.includes('Fix payout') ? t : '';
+    });
+    assert.match(body, /the payout of ¥2500\.00 in statement JS202608002 failed/, 'the reason in English');
+    assert.doesNotMatch(body, /结算对账|提现失败的打款/, 'no zh-CN labels left');
+    await d.screenshot(join(out, 'settlements-en.png'));
+    await clickOn('lang-switch');
+    await waitFor('Chinese again', async () => (await d.exec('return document.body.innerText;')).includes('结算对账'));
+  });
+
   test('exports the reconciliation report to Excel', async () => {
     await clickOn('export-xlsx');
     const report = join(pickDir, 'exports', 'report.xlsx');
