@@ -3,7 +3,7 @@
 // save dialogs, which WebDriver cannot reach); importing, reconciling and the fix guide
 // are the app's own. The bank file is GBK, as Chinese banks export it.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -157,5 +157,41 @@ describe('settlements in the real window', () => {
     );
     assert.match(body, /SF1409876543210/, 'the invoice tracking number is in the body');
     assert.doesNotMatch(guide, /6222000011118888|6222000011119999/, 'card numbers are shown masked');
+  });
+
+  test('a large statement shows its progress, then its lines', async (t) => {
+    const lines = 200_000;
+    const rowsOf = Array.from({ length: lines }, (_, i) => {
+      const fen = 10_000 + ((i * 7919) % 500_000);
+      return `JS9${String(Math.floor(i / 20)).padStart(6, '0')},BIG${i},${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')},2026-09-${String(1 + (i % 28)).padStart(2, '0')},已结算`;
+    });
+    writeFileSync(
+      join(pickDir, 'statement', '结算单明细-大.csv'),
+      `statement_id,task_id,amount,date,status\n${rowsOf.join('\n')}\n`,
+    );
+    // Close the fix guide (its close button; the mask would do too).
+    await d.exec('document.querySelector(".semi-sidesheet .semi-sidesheet-close, .semi-sidesheet [aria-label=close]").click();');
+    await waitFor('the fix guide to close', async () => (await d.findAll('[data-testid="payout-fix"]')).length === 0);
+    await clickOn('import-statement');
+    // Both statement files are picked: the August one again (nothing new) and the big one.
+    const seen = new Set();
+    await waitFor(
+      'the import to finish',
+      async () => {
+        const state = await d.exec(
+          'const p = document.querySelector(\'[data-testid="import-progress"]\'); return p ? p.getAttribute("data-percent") : "none";',
+        );
+        if (state !== 'none') seen.add(Number(state));
+        const text = await textOf('import-files');
+        return state === 'none' && /200,?000/.test(text);
+      },
+      120000,
+      50,
+    );
+    const between = [...seen].filter((p) => p > 0 && p < 100);
+    t.diagnostic(`progress seen (%): ${[...seen].sort((a, b) => a - b).join(', ')}`);
+    assert.ok(between.length >= 2, `the bar moved through the import: ${[...seen].join(', ')}`);
+    const summary = await textOf('summary-matched');
+    assert.match(summary, /2/, 'the earlier matches still stand');
   });
 });
