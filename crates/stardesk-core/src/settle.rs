@@ -31,6 +31,9 @@ pub struct ReconcileFiles {
     pub as_of: NaiveDate,
     /// Also list each clean task match in the report rows (large for big files).
     pub list_matches: bool,
+    /// Only the summary is wanted: the report rows are left empty (a caller printing
+    /// counts and totals saves building a row, with its reasons, per discrepancy).
+    pub summary_only: bool,
 }
 
 /// The outcome: the summary and one report row per discrepancy (and per match if asked).
@@ -175,8 +178,12 @@ pub fn reconcile_files(req: &ReconcileFiles) -> Result<ReconcileReport, AppError
         },
         &options,
     );
-    let mut rows = discrepancy_rows(&result);
-    if req.list_matches {
+    let mut rows = if req.summary_only {
+        Vec::new()
+    } else {
+        discrepancy_rows(&result)
+    };
+    if req.list_matches && !req.summary_only {
         rows.extend(result.matches.iter().map(|m| ReportRow {
             class: "matched".into(),
             task_id: String::new(),

@@ -31,6 +31,20 @@ pub(crate) mod sealed {
         ) -> Result<Self, crate::error::ImportError>
         where
             Self: Sized;
+
+        /// [`Self::parse`] with the line's key set (occurrence 0) and its fingerprint.
+        /// A lean line overrides it to hash the fields while they are still borrowed
+        /// from the row, instead of reading them back from the record.
+        fn parse_keyed<R: crate::table::Cells>(
+            row: &crate::lines::RowCtx<'_, R>,
+        ) -> Result<(Self, u64), crate::error::ImportError>
+        where
+            Self: Sized,
+        {
+            let mut line = Self::parse(row)?;
+            let fingerprint = crate::fingerprint::fingerprint(&mut line);
+            Ok((line, fingerprint))
+        }
     }
 }
 
@@ -254,17 +268,32 @@ impl ImportRecord for LeanStatementLine {
 /// fails on the same cell), with the ids kept inline.
 impl sealed::Sealed for LeanStatementLine {
     fn parse<R: Cells>(row: &RowCtx<'_, R>) -> Result<Self, ImportError> {
+        Self::parse_keyed(row).map(|(line, _)| line)
+    }
+
+    /// The fingerprint of [`Keyed::fingerprint`], hashed from the borrowed cells.
+    fn parse_keyed<R: Cells>(row: &RowCtx<'_, R>) -> Result<(Self, u64), ImportError> {
         use statement::*;
-        Ok(Self::from_parts(
-            &row.text_ref(STATEMENT_ID, TextKind::Id)?,
-            &row.text_ref(TASK_ID, TextKind::Id)?,
-            row.amount(AMOUNT)?,
-            row.date(DATE)?,
+        let statement_id = row.text_ref(STATEMENT_ID, TextKind::Id)?;
+        let task_id = row.text_ref(TASK_ID, TextKind::Id)?;
+        let amount = row.amount(AMOUNT)?;
+        let date = row.date(DATE)?;
+        let mut line = Self::from_parts(
+            &statement_id,
+            &task_id,
+            amount,
+            date,
             row.status(STATUS)?,
             row.opt_amount(GROSS)?,
             row.opt_amount(FEE)?,
             row.opt_amount(TAX)?,
-        ))
+        );
+        let fingerprint = statement_fingerprint(&statement_id, &task_id, amount, date);
+        line.key = LineKey {
+            fingerprint,
+            occurrence: 0,
+        };
+        Ok((line, fingerprint))
     }
 }
 
@@ -375,13 +404,32 @@ impl Keyed for ExpectedLine {
 
 /// The one definition of an expected line's fingerprint, for both holders of its fields.
 fn expected_fingerprint(line: &impl ExpectedRecord) -> u64 {
+    expected_fingerprint_of(
+        line.task_id(),
+        line.amount(),
+        line.due_date(),
+        line.gross(),
+        line.fee(),
+        line.tax(),
+    )
+}
+
+/// [`expected_fingerprint`] from the fields themselves.
+fn expected_fingerprint_of(
+    task_id: &str,
+    amount: Decimal,
+    due_date: Option<NaiveDate>,
+    gross: Option<Decimal>,
+    fee: Option<Decimal>,
+    tax: Option<Decimal>,
+) -> u64 {
     Fingerprint::new(FileKind::Expected.tag())
-        .text(line.task_id())
-        .amount(line.amount())
-        .opt_date(line.due_date())
-        .opt_amount(line.gross())
-        .opt_amount(line.fee())
-        .opt_amount(line.tax())
+        .text(task_id)
+        .amount(amount)
+        .opt_date(due_date)
+        .opt_amount(gross)
+        .opt_amount(fee)
+        .opt_amount(tax)
         .finish()
 }
 
@@ -392,15 +440,25 @@ impl ImportRecord for LeanExpectedLine {
 /// Parsed exactly as [`ExpectedLine`], with the task id kept inline.
 impl sealed::Sealed for LeanExpectedLine {
     fn parse<R: Cells>(row: &RowCtx<'_, R>) -> Result<Self, ImportError> {
+        Self::parse_keyed(row).map(|(line, _)| line)
+    }
+
+    /// The fingerprint of [`Keyed::fingerprint`], hashed from the borrowed cells.
+    fn parse_keyed<R: Cells>(row: &RowCtx<'_, R>) -> Result<(Self, u64), ImportError> {
         use expected::*;
-        Ok(Self::from_parts(
-            &row.text_ref(TASK_ID, TextKind::Id)?,
-            row.amount(AMOUNT)?,
-            row.opt_date(DUE_DATE)?,
-            row.opt_amount(GROSS)?,
-            row.opt_amount(FEE)?,
-            row.opt_amount(TAX)?,
-        ))
+        let task_id = row.text_ref(TASK_ID, TextKind::Id)?;
+        let amount = row.amount(AMOUNT)?;
+        let due_date = row.opt_date(DUE_DATE)?;
+        let gross = row.opt_amount(GROSS)?;
+        let fee = row.opt_amount(FEE)?;
+        let tax = row.opt_amount(TAX)?;
+        let fingerprint = expected_fingerprint_of(&task_id, amount, due_date, gross, fee, tax);
+        let mut line = Self::from_parts(&task_id, amount, due_date, gross, fee, tax);
+        line.key = LineKey {
+            fingerprint,
+            occurrence: 0,
+        };
+        Ok((line, fingerprint))
     }
 }
 

@@ -8,7 +8,7 @@ use crate::encoding::{container, open_text, Format, TextEncoding};
 use crate::error::{ImportError, Problem};
 use crate::excel::{open_sheet, Sheet};
 use crate::fields::FileKind;
-use crate::fingerprint::{assign_occurrences, fingerprint};
+use crate::fingerprint::assign_occurrences;
 use crate::layout::{check_mapping, detect, read_prefix, resolve, Layout};
 use crate::lean::{LeanExpectedLine, LeanStatementLine};
 use crate::lines::{ImportRecord, RowCtx};
@@ -213,10 +213,10 @@ fn read_rows<T: ImportRecord, S: Source>(
             cells: &cells,
             layout,
         };
-        match T::parse(&context) {
-            Ok(mut line) => {
-                // Hashed now, while the line is still in cache.
-                fingerprints.push(fingerprint(&mut line));
+        match T::parse_keyed(&context) {
+            Ok((line, fingerprint)) => {
+                // Hashed now, while the line (and its row) is still in cache.
+                fingerprints.push(fingerprint);
                 lines.push(line);
             }
             // Blank rows (`,,,,` from a spreadsheet) are checked only when a row fails,
