@@ -155,17 +155,29 @@ pub(crate) fn report_row(d: &Discrepancy<'_>) -> ReportRow {
 /// row, column and value; nothing is half-read.
 pub fn reconcile_files(req: &ReconcileFiles) -> Result<ReconcileReport, AppError> {
     // Lean lines: a million-line statement in less than half the memory of
-    // `StatementLine`s, with the same keys and the same reconciliation.
-    let statement = import_all(
-        &req.statements,
-        stardesk_import::import_statement_lean,
-        |l| &l.key,
-    )?;
-    let bank = import_all(&req.bank, stardesk_import::import_bank, |l| &l.key)?;
-    let expected = import_all(&req.expected, stardesk_import::import_expected_lean, |l| {
-        &l.key
-    })?;
-    let invoices = import_all(&req.invoices, stardesk_import::import_invoices, |l| &l.key)?;
+    // `StatementLine`s, with the same keys and the same reconciliation. The expected
+    // file is read on its own thread meanwhile: reading and checking a file has parts
+    // that use one core. Errors are reported in the order the files are listed here.
+    let (statement, bank, expected, invoices) = std::thread::scope(|scope| {
+        let expected = scope.spawn(|| {
+            import_all(&req.expected, stardesk_import::import_expected_lean, |l| {
+                &l.key
+            })
+        });
+        let statement = import_all(
+            &req.statements,
+            stardesk_import::import_statement_lean,
+            |l| &l.key,
+        );
+        let bank = import_all(&req.bank, stardesk_import::import_bank, |l| &l.key);
+        let invoices = import_all(&req.invoices, stardesk_import::import_invoices, |l| &l.key);
+        let expected = expected
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (statement, bank, expected, invoices)
+    });
+    let (statement, bank) = (statement?, bank?);
+    let (expected, invoices) = (expected?, invoices?);
     let mut options = ReconcileOptions::new(req.as_of);
     options.list_task_matches = req.list_matches;
     let result = reconcile_records(
