@@ -115,31 +115,21 @@ impl Context {
         let statement_id = input.statement_id.trim().to_string();
         let id = statement_id.clone();
         let source = self.source_key().await?;
-        let (lines, invoices, contract, creator) = with_store(&self.reader, move |s| {
+        let (invoiced, tracking_numbers, contract, creator) = with_store(&self.reader, move |s| {
             Ok((
-                s.statement_lines()?,
-                s.invoice_lines()?,
+                s.statement_total(&id)?,
+                s.tracking_numbers(&id)?,
                 s.contract_account()?,
                 s.creator(&source)?,
             ))
         })
         .await?;
-        let invoiced: Decimal = lines
-            .iter()
-            .filter(|l| l.statement_id == id)
-            .map(|l| l.amount)
-            .sum();
-        if !lines.iter().any(|l| l.statement_id == id) {
-            return Err(AppError::new(
+        let invoiced: Decimal = invoiced.ok_or_else(|| {
+            AppError::new(
                 ErrorCode::NotFound,
-                format!("no imported statement line has the statement id {id:?}"),
-            ));
-        }
-        let tracking_numbers: Vec<String> = invoices
-            .iter()
-            .filter(|i| i.statement_id == id)
-            .map(|i| i.tracking_no.clone())
-            .collect();
+                format!("no imported statement line has the statement id {statement_id:?}"),
+            )
+        })?;
         let on_statement = AccountOnStatement {
             account_name: input.account_name.clone(),
             card_number: input.card_number.clone(),

@@ -32,6 +32,14 @@ pub struct Store {
 
 /// See [`Store::open`].
 static KEYING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+/// Tries at keying a connection before giving up (see [`Store::open`]).
+const KEYING_ATTEMPTS: u64 = 4;
+
+enum Keying {
+    /// `PRAGMA key` itself failed: SQLCipher's intermittent failure, worth a retry.
+    Transient(rusqlite::Error),
+    Failed(StoreError),
+}
 
 impl Store {
     /// Opens (creating if needed) the database at `path` with `key`, then migrates it.
@@ -39,33 +47,23 @@ impl Store {
     /// A wrong key, or a file that is not a StarDesk database, fails with
     /// [`StoreError::WrongKey`] before anything is written.
     pub fn open(path: &Path, key: &DbKey) -> Result<Self, StoreError> {
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| StoreError::sqlite(path, e))?;
-        // Keying is serialised across the process: SQLCipher, keying two connections at
-        // once on different threads, now and then fails the second with "PRAGMA key
-        // requires a key of one or more characters" (seen in parallel tests).
-        let keyed = {
-            let _one_at_a_time = KEYING.lock().unwrap_or_else(|e| e.into_inner());
-            conn.execute_batch(&format!("PRAGMA key = {};", key.pragma_literal().as_str()))
-                .map_err(|e| StoreError::sqlite(path, e))?;
-            // The first read is where SQLCipher finds out whether the key fits.
-            conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-                r.get::<_, i64>(0)
-            })
+        // SQLCipher now and then fails `PRAGMA key` with "PRAGMA key requires a key of
+        // one or more characters" while other connections of the process are busy with
+        // their pages (seen in parallel tests, never with a wrong key): that failure, and
+        // only that one, is retried on a fresh connection. Keying is also serialised.
+        let mut attempt = 0;
+        let conn = loop {
+            attempt += 1;
+            match Self::connect_keyed(path, key) {
+                Err(Keying::Transient(e)) if attempt < KEYING_ATTEMPTS => {
+                    tracing::warn!(attempt, "SQLCipher keying failed, retrying: {e}");
+                    std::thread::sleep(Duration::from_millis(20 * attempt));
+                }
+                Err(Keying::Transient(e)) => return Err(StoreError::sqlite(path, e)),
+                Err(Keying::Failed(e)) => return Err(e),
+                Ok(conn) => break conn,
+            }
         };
-        if let Err(e) = keyed {
-            return Err(match e.sqlite_error_code() {
-                Some(rusqlite::ErrorCode::NotADatabase) => StoreError::WrongKey {
-                    path: path.to_path_buf(),
-                },
-                _ => StoreError::sqlite(path, e),
-            });
-        }
         conn.busy_timeout(Duration::from_secs(5))
             .map_err(|e| StoreError::sqlite(path, e))?;
         // SQLCipher decrypts a page each time it enters SQLite's page cache, so a cache
@@ -85,6 +83,32 @@ impl Store {
         };
         store.migrate()?;
         Ok(store)
+    }
+
+    /// A connection to `path` keyed with `key` and checked by a first read.
+    fn connect_keyed(path: &Path, key: &DbKey) -> Result<Connection, Keying> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| Keying::Failed(StoreError::sqlite(path, e)))?;
+        let _one_at_a_time = KEYING.lock().unwrap_or_else(|e| e.into_inner());
+        conn.execute_batch(&format!("PRAGMA key = {};", key.pragma_literal().as_str()))
+            .map_err(Keying::Transient)?;
+        // The first read is where SQLCipher finds out whether the key fits.
+        match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        }) {
+            Ok(_) => Ok(conn),
+            Err(e) => Err(Keying::Failed(match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::NotADatabase) => StoreError::WrongKey {
+                    path: path.to_path_buf(),
+                },
+                _ => StoreError::sqlite(path, e),
+            })),
+        }
     }
 
     pub fn path(&self) -> &Path {

@@ -703,6 +703,31 @@ impl Store {
     }
 
     /// Every stored invoice line, in import order.
+    /// The total of statement `id`'s stored lines; `None` when it has none.
+    pub fn statement_total(&self, id: &str) -> Result<Option<Decimal>, StoreError> {
+        let (lines, fen): (i64, Option<i64>) = self
+            .conn
+            .query_row(
+                "SELECT count(*), sum(amount_fen) FROM statement_lines WHERE statement_id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| self.err(e))?;
+        Ok((lines > 0).then(|| from_fen(fen.unwrap_or(0))))
+    }
+
+    /// The tracking numbers of the invoices mailed for statement `id`, in import order.
+    pub fn tracking_numbers(&self, id: &str) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT tracking_no FROM invoice_lines WHERE statement_id = ?1 ORDER BY rowid")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([id], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
     pub fn invoice_lines(&self) -> Result<Vec<InvoiceLine>, StoreError> {
         self.load(
             "SELECT fingerprint, occurrence, statement_id, sent_date, tracking_no
