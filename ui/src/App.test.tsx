@@ -22,7 +22,11 @@ function setup(status: AppStatus, extra: Partial<Commands> = {}) {
 }
 
 describe('app shell', () => {
-  it('the nav switches between the task hall and the settlements page', async () => {
+  it('the nav switches between the task hall and the settlements page', {
+    timeout: 30_000,
+  }, async () => {
+    // The lazily loaded page, loaded ahead so the test waits on the UI, not on the transform.
+    await import('./settlements/SettlementsPage');
     const { calls, user } = setup(statusSandbox, {
       import_files: () => [],
       mapping_profiles: () => [],

@@ -1,15 +1,20 @@
 import { IconList, IconNoteMoney } from '@douyinfe/semi-icons';
 import { IllustrationFailure } from '@douyinfe/semi-illustrations';
 import { Button, Empty, Layout, Nav, Spin } from '@douyinfe/semi-ui';
-import { type ReactNode, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IpcError } from './ipc';
 import { useAppStatus } from './queries';
-import { SettlementsPage } from './settlements/SettlementsPage';
 import { AppHeader } from './shell/AppHeader';
 import { SettingsModal } from './shell/SettingsModal';
 import { SyncErrorBanner } from './shell/SyncErrorBanner';
 import { TaskHall } from './taskHall/TaskHall';
+
+// The Settlements page (and ECharts with it) loads on first use, so the task hall's
+// cold start parses none of it.
+const SettlementsPage = lazy(() =>
+  import('./settlements/SettlementsPage').then((m) => ({ default: m.SettlementsPage })),
+);
 
 const { Header, Sider, Content } = Layout;
 
@@ -44,7 +49,20 @@ export function App() {
       </Empty>
     );
   } else {
-    content = page === 'settlements' ? <SettlementsPage /> : <TaskHall status={status.data} />;
+    content =
+      page === 'settlements' ? (
+        <Suspense
+          fallback={
+            <div className="hall-center">
+              <Spin size="large" />
+            </div>
+          }
+        >
+          <SettlementsPage />
+        </Suspense>
+      ) : (
+        <TaskHall status={status.data} />
+      );
   }
 
   return (

@@ -13,6 +13,9 @@ describe('with Object.prototype frozen (Tauri freezePrototype)', () => {
     const { renderWithProviders } = await import('./test/render');
     const s = await import('./test/settlementFixtures');
     const { App } = await import('./App');
+    // The lazily loaded page, loaded here (under the frozen prototype too) so the test
+    // waits on the UI rather than on transforming ECharts.
+    await import('./settlements/SettlementsPage');
     // A 2D context that measures text, so the income chart really initialises and paints
     // (ECharts is where the freeze bit before; see vite.config.ts).
     const canvasContext = new Proxy(
