@@ -13,6 +13,12 @@ impl AppError {
             message: message.into(),
         }
     }
+
+    /// `invalid_input`: what the user gave (a file, a field) is wrong, and the message
+    /// says where.
+    pub fn invalid_input(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::InvalidInput, message)
+    }
 }
 
 impl std::fmt::Display for AppError {

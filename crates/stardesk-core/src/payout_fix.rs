@@ -16,10 +16,6 @@ use crate::context::{with_store, Context};
 use crate::dto::*;
 use crate::error::{AppError, ErrorCode};
 
-fn invalid(message: impl Into<String>) -> AppError {
-    AppError::new(ErrorCode::InvalidInput, message)
-}
-
 fn view(account: &ContractAccount) -> ContractAccountView {
     ContractAccountView {
         company_name: account.company_name.clone(),
@@ -77,11 +73,15 @@ impl Context {
             ("bank_branch", &account.bank_branch),
         ] {
             if value.is_empty() {
-                return Err(invalid(format!("contract account: {name} is empty")));
+                return Err(AppError::invalid_input(format!(
+                    "contract account: {name} is empty"
+                )));
             }
         }
         if !account.card_number.chars().all(|c| c.is_ascii_digit()) {
-            return Err(invalid("contract account: card_number must be digits only"));
+            return Err(AppError::invalid_input(
+                "contract account: card_number must be digits only",
+            ));
         }
         let shown = view(&account);
         with_store(&self.writer, move |s| {
@@ -107,7 +107,7 @@ impl Context {
         let regenerated = match input.regenerated_amount.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(text) => Some(parse_yuan(text).map_err(|e| {
-                invalid(format!(
+                AppError::invalid_input(format!(
                     "regenerated_amount {text:?} is not an amount in yuan: {e}"
                 ))
             })?),

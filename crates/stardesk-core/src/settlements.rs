@@ -34,10 +34,6 @@ pub const VIEW_ROW_LIMIT: usize = 20_000;
 /// Rows shown in a file preview.
 const PREVIEW_ROWS: usize = 20;
 
-fn invalid(message: impl Into<String>) -> AppError {
-    AppError::new(ErrorCode::InvalidInput, message)
-}
-
 fn file_kind(kind: ImportKind) -> FileKind {
     match kind {
         ImportKind::Statement => FileKind::Statement,
@@ -79,7 +75,7 @@ fn to_mapping(view: &ColumnMappingView) -> Result<ColumnMapping, AppError> {
             match (chars.next(), chars.next()) {
                 (Some(c), None) if c.is_ascii() => Some(c),
                 _ => {
-                    return Err(invalid(format!(
+                    return Err(AppError::invalid_input(format!(
                         "the delimiter must be one ASCII character, not {text:?}"
                     )))
                 }
@@ -170,7 +166,8 @@ const READ_CHUNK: usize = 4 << 20;
 /// Reads a whole file in chunks, reporting (bytes read, file size) after each.
 fn read_with_progress(path: &str, progress: &dyn Fn(u64, u64)) -> Result<Vec<u8>, AppError> {
     use std::io::Read;
-    let fail = |e: std::io::Error| invalid(format!("{path}: cannot read the file: {e}"));
+    let fail =
+        |e: std::io::Error| AppError::invalid_input(format!("{path}: cannot read the file: {e}"));
     let mut file = std::fs::File::open(path).map_err(fail)?;
     let total = file.metadata().map_err(fail)?.len();
     let mut bytes = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
@@ -189,7 +186,7 @@ fn read_with_progress(path: &str, progress: &dyn Fn(u64, u64)) -> Result<Vec<u8>
 
 fn parse_key(text: &str) -> Result<LineKey, AppError> {
     key_from_str(text).ok_or_else(|| {
-        invalid(format!(
+        AppError::invalid_input(format!(
             "{text:?} is not a line key (fingerprint:occurrence)"
         ))
     })
@@ -207,15 +204,18 @@ fn keys(keys: &[LineKey]) -> Vec<String> {
 fn to_decision(input: &DecisionInput) -> Result<Decision, AppError> {
     match input.kind {
         MatchKind::Task => {
-            let expected = input
-                .expected
-                .as_deref()
-                .ok_or_else(|| invalid("a task decision needs the expected line"))?;
+            let expected = input.expected.as_deref().ok_or_else(|| {
+                AppError::invalid_input("a task decision needs the expected line")
+            })?;
             let [statement] = input.statement.as_slice() else {
-                return Err(invalid("a task decision needs exactly one statement line"));
+                return Err(AppError::invalid_input(
+                    "a task decision needs exactly one statement line",
+                ));
             };
             if !input.bank.is_empty() {
-                return Err(invalid("a task decision names no bank line"));
+                return Err(AppError::invalid_input(
+                    "a task decision names no bank line",
+                ));
             }
             let (expected, statement) = (parse_key(expected)?, parse_key(statement)?);
             Ok(match input.action {
@@ -235,12 +235,14 @@ fn to_decision(input: &DecisionInput) -> Result<Decision, AppError> {
         }
         MatchKind::Payout => {
             if input.statement.is_empty() || input.bank.is_empty() {
-                return Err(invalid(
+                return Err(AppError::invalid_input(
                     "a payout decision needs at least one statement line and one bank line",
                 ));
             }
             if input.expected.is_some() {
-                return Err(invalid("a payout decision names no expected line"));
+                return Err(AppError::invalid_input(
+                    "a payout decision names no expected line",
+                ));
             }
             let (statement, bank) = (parse_keys(&input.statement)?, parse_keys(&input.bank)?);
             Ok(match input.action {
@@ -341,8 +343,9 @@ fn line_refs(d: &Discrepancy<'_>) -> LineRefs {
 fn parse_as_of(as_of: Option<&str>, today: NaiveDate) -> Result<NaiveDate, AppError> {
     match as_of {
         None => Ok(today),
-        Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|_| invalid(format!("as_of {text:?} is not a date (YYYY-MM-DD)"))),
+        Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+            AppError::invalid_input(format!("as_of {text:?} is not a date (YYYY-MM-DD)"))
+        }),
     }
 }
 
@@ -356,7 +359,7 @@ fn now() -> String {
 fn write_report_xlsx(path: &Path, rows: &[ReportRow]) -> Result<(), AppError> {
     use rust_xlsxwriter::{Format, Workbook};
     let fail = |e: &dyn std::fmt::Display| {
-        invalid(format!("{}: cannot write the report: {e}", path.display()))
+        AppError::invalid_input(format!("{}: cannot write the report: {e}", path.display()))
     };
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
@@ -423,7 +426,7 @@ impl Context {
         progress: impl Fn(ImportProgress) + Send + Sync + 'static,
     ) -> Result<Vec<ImportResult>, AppError> {
         if paths.is_empty() {
-            return Err(invalid("no file to import"));
+            return Err(AppError::invalid_input("no file to import"));
         }
         let mapping = self.mapping_for(kind, profile).await?;
         let progress = std::sync::Arc::new(progress);
@@ -447,7 +450,7 @@ impl Context {
                 report(at(ImportPhase::Parsing, 0, 0, &name));
                 let imported =
                     stardesk_import::import_with_mapping(file_kind(kind), &name, &bytes, &mapping)
-                        .map_err(|e| invalid(e.to_string()))?;
+                        .map_err(|e| AppError::invalid_input(e.to_string()))?;
                 parsed.push((name, imported));
             }
             Ok::<_, AppError>(parsed)
@@ -526,7 +529,7 @@ impl Context {
                 )
             })?;
         if found.kind != line_kind(kind) {
-            return Err(invalid(format!(
+            return Err(AppError::invalid_input(format!(
                 "the mapping profile {name:?} is for {} files, not {}",
                 found.kind.as_str(),
                 line_kind(kind).as_str()
@@ -567,7 +570,7 @@ impl Context {
         tokio::task::spawn_blocking(move || {
             let (name, bytes) = read_file(&path)?;
             let p = stardesk_import::preview(file_kind(kind), &name, &bytes, PREVIEW_ROWS)
-                .map_err(|e| invalid(e.to_string()))?;
+                .map_err(|e| AppError::invalid_input(e.to_string()))?;
             Ok(FilePreview {
                 file_name: name,
                 kind,
@@ -595,13 +598,13 @@ impl Context {
     ) -> Result<MappingProfile, AppError> {
         let name = name.trim().to_string();
         if name.is_empty() {
-            return Err(invalid("a mapping profile needs a name"));
+            return Err(AppError::invalid_input("a mapping profile needs a name"));
         }
         let parsed = to_mapping(&mapping)?;
         let fields = file_kind(kind).fields();
         for (field, _) in &parsed.columns {
             if !fields.iter().any(|f| f.name == field) {
-                return Err(invalid(format!(
+                return Err(AppError::invalid_input(format!(
                     "{field:?} is not a field of {} files",
                     line_kind(kind).as_str()
                 )));
@@ -786,7 +789,7 @@ impl Context {
     pub async fn delete_decision(&self, id: String) -> Result<(), AppError> {
         let n: i64 = id
             .parse()
-            .map_err(|_| invalid(format!("{id:?} is not a decision id")))?;
+            .map_err(|_| AppError::invalid_input(format!("{id:?} is not a decision id")))?;
         if with_store(&self.writer, move |s| s.delete_decision(n)).await? {
             Ok(())
         } else {
