@@ -1,33 +1,22 @@
+//! Only the commands the capability grants are callable from the UI. The capability is
+//! generated from stardesk-core's command declarations (`cargo test -p stardesk-core
+//! --test bindings`), so the list below is read from it rather than written again.
+
 fn main() {
-    // Only the commands listed here are callable from the UI, and only those a
-    // capability grants (capabilities/default.json).
-    let commands = &[
-        "app_status",
-        "query_tasks",
-        "task_detail",
-        "facets",
-        "sync_now",
-        "settings_set_platform",
-        "settings_use_sandbox",
-        "ui_ready",
-        "pick_settlement_files",
-        "import_settlement_files",
-        "preview_settlement_file",
-        "mapping_profiles",
-        "save_mapping_profile",
-        "delete_mapping_profile",
-        "import_files",
-        "reconcile_saved",
-        "decide",
-        "decisions",
-        "delete_decision",
-        "monthly_income",
-        "export_report",
-        "delete_settlement_data",
-        "contract_account",
-        "set_contract_account",
-        "payout_fix",
-    ];
+    const CAPABILITY: &str = "capabilities/default.json";
+    println!("cargo:rerun-if-changed={CAPABILITY}");
+    let text = std::fs::read_to_string(CAPABILITY).expect("read capabilities/default.json");
+    let capability: serde_json::Value =
+        serde_json::from_str(&text).expect("capabilities/default.json is JSON");
+    // `tauri-build` keeps the names for the whole build script: leaked, once.
+    let commands: &'static [&'static str] = capability["permissions"]
+        .as_array()
+        .expect("the capability lists permissions")
+        .iter()
+        .filter_map(|p| p.as_str()?.strip_prefix("allow-"))
+        .map(|name| &*String::leak(name.replace('-', "_")))
+        .collect::<Vec<_>>()
+        .leak();
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .app_manifest(tauri_build::AppManifest::new().commands(commands)),

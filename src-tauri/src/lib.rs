@@ -1,14 +1,17 @@
-//! The desktop shell: window, plugins, state, and commands of a few lines each.
+//! The desktop shell: window, plugins, state, and the commands, expanded from
+//! stardesk-core's one declaration of each.
 //!
-//! **Invariant:** no business logic here. Every command forwards to one
-//! `stardesk_core::Context` method; errors cross IPC as `{code, message}`.
+//! **Invariant:** no business logic here. Every `core` command forwards to one
+//! `stardesk_core::Context` method; `shell` commands open native dialogs. Errors cross
+//! IPC as `{code, message}`; core's events reach the window as one Tauri event.
 
 mod commands;
+mod shell;
 
 use std::sync::Arc;
 
-use stardesk_core::{AppError, Context, ContextOptions};
-use tauri::Manager;
+use stardesk_core::{AppError, AppEvent, Context, ContextOptions, EventSink, APP_EVENT};
+use tauri::{Emitter, Manager};
 
 /// The context, or why it could not be opened (shown by the UI, e.g. a missing key).
 #[derive(Debug)]
@@ -17,6 +20,28 @@ pub struct AppState(pub Result<Arc<Context>, AppError>);
 impl AppState {
     pub fn ctx(&self) -> Result<Arc<Context>, AppError> {
         self.0.clone()
+    }
+}
+
+/// Core's events, emitted to the window as [`APP_EVENT`].
+struct WindowEvents(tauri::AppHandle);
+
+impl EventSink for WindowEvents {
+    fn emit(&self, event: AppEvent) {
+        if let Err(e) = self.0.emit(APP_EVENT, event) {
+            tracing::warn!("cannot emit an event to the window: {e}");
+        }
+    }
+}
+
+/// A second launch of the app: the running one comes to the front instead, so the
+/// encrypted database is never opened twice.
+fn focus_main_window(app: &tauri::AppHandle) {
+    tracing::info!("StarDesk was launched again: focusing the running window");
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
     }
 }
 
@@ -29,48 +54,37 @@ pub fn run() {
         .with_writer(std::io::stderr)
         .init();
     let result = tauri::Builder::default()
+        // First: a second instance hands over to this one and exits before it opens
+        // anything.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            focus_main_window(app)
+        }))
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
+            let events = Arc::new(WindowEvents(app.handle().clone()));
             let opened = tauri::async_runtime::block_on(async {
-                Context::open(ContextOptions::from_env(None)?).await
-            })
-            .map(Arc::new);
+                let options = ContextOptions {
+                    background_jobs: true,
+                    granted_paths_only: true,
+                    ..ContextOptions::from_env(None)?
+                };
+                Context::open(options, events).await
+            });
             if let Err(e) = &opened {
-                tracing::error!(code = ?e.code, "cannot open the data directory: {}", e.message);
-            }
-            if let Ok(ctx) = &opened {
-                commands::sync_on_start(app.handle().clone(), Arc::clone(ctx));
+                tracing::error!(code = %e.code, "cannot open the data directory: {}", e.message);
             }
             app.manage(AppState(opened));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app_status,
-            commands::query_tasks,
-            commands::task_detail,
-            commands::facets,
-            commands::sync_now,
-            commands::settings_set_platform,
-            commands::settings_use_sandbox,
-            commands::ui_ready,
-            commands::pick_settlement_files,
-            commands::import_settlement_files,
-            commands::preview_settlement_file,
-            commands::mapping_profiles,
-            commands::save_mapping_profile,
-            commands::delete_mapping_profile,
-            commands::import_files,
-            commands::reconcile_saved,
-            commands::decide,
-            commands::decisions,
-            commands::delete_decision,
-            commands::monthly_income,
-            commands::export_report,
-            commands::delete_settlement_data,
-            commands::contract_account,
-            commands::set_contract_account,
-            commands::payout_fix,
-        ])
+        .on_window_event(|window, event| {
+            // Files dropped on the window may be imported: the user chose them.
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                if let Ok(ctx) = window.state::<AppState>().ctx() {
+                    ctx.grant_paths(paths);
+                }
+            }
+        })
+        .invoke_handler(commands::handler())
         .build(tauri::generate_context!());
     match result {
         Ok(app) => app.run(|handle, event| {

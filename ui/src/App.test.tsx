@@ -126,14 +126,14 @@ describe('app shell', () => {
 
     await user.click(screen.getByTestId('sync-button'));
     expect(calls.some((c) => c.command === 'sync_now')).toBe(true);
-    events.emit('sync://progress', { phase: 'page', applied: 300, remaining: 700, error: null });
+    events.emit('sync_progress', { phase: 'page', applied: 300, remaining: 700, error: null });
     const bar = await screen.findByTestId('sync-progress');
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '30'));
     expect(screen.getByTestId('sync-progress-box')).toHaveTextContent('300/1,000');
     expect(screen.getByTestId('sync-button')).toBeDisabled();
     expect(screen.getByTestId('sync-button')).toHaveTextContent('同步中…');
 
-    events.emit('sync://progress', { phase: 'done', applied: 1000, remaining: 0, error: null });
+    events.emit('sync_progress', { phase: 'done', applied: 1000, remaining: 0, error: null });
     finish({ upserted: 1000, removed: 0, pages: 10, task_count: 4 });
     await waitFor(() => expect(queriesSent(calls).length).toBeGreaterThan(before.tasks));
     await waitFor(() =>

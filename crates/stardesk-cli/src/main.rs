@@ -8,9 +8,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use stardesk_core::dto::{Category, TaskPage, TaskQuery, TaskSort};
-use stardesk_core::settle::{self, ReconcileFiles};
-use stardesk_core::{AppError, Context, ContextOptions};
+use std::sync::Arc;
+
+use stardesk_core::file_reconciliation::{self, ReconcileFiles};
+use stardesk_core::ipc::{Category, ImportPhase, TaskPage, TaskQuery, TaskSort};
+use stardesk_core::settlements::report::write_report_csv;
+use stardesk_core::{AppError, AppEvent, Context, ContextOptions, EventSink};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -113,6 +116,29 @@ enum SortArg {
     Reward,
 }
 
+/// The CLI's event sink: progress to stderr (none with `--json`), nothing else.
+#[derive(Debug)]
+struct StderrProgress {
+    quiet: bool,
+}
+
+impl EventSink for StderrProgress {
+    fn emit(&self, event: AppEvent) {
+        if self.quiet {
+            return;
+        }
+        match event {
+            AppEvent::SyncProgress(p) if p.remaining > 0 => {
+                eprintln!("synced {} (about {} left)", p.applied, p.remaining);
+            }
+            AppEvent::ImportProgress(p) if p.phase == ImportPhase::Done => {
+                eprintln!("imported {} ({} lines)", p.file_name, p.total);
+            }
+            _ => {}
+        }
+    }
+}
+
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), AppError> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| AppError::new(stardesk_core::ErrorCode::Internal, e.to_string()))?;
@@ -143,9 +169,9 @@ fn print_tasks(page: &TaskPage) {
 
 /// Reconciliation needs no data directory, keychain or network: files in, report out.
 fn reconcile(files: ReconcileFiles, out: Option<PathBuf>, json: bool) -> Result<(), AppError> {
-    let report = settle::reconcile_files(&files)?;
+    let report = file_reconciliation::reconcile_files(&files)?;
     if let Some(path) = &out {
-        settle::write_report_csv(path, &report.rows)?;
+        write_report_csv(path, &report.rows)?;
     }
     if json {
         return print_json(&report.summary);
@@ -205,16 +231,15 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             .await
             .map_err(|e| AppError::new(stardesk_core::ErrorCode::Internal, e.to_string()))?;
     }
-    let ctx = Context::open(ContextOptions::from_env(cli.data_dir)?).await?;
+    let quiet = matches!(cli.command, Command::Sync { json: true });
+    let ctx = Context::open(
+        ContextOptions::from_env(cli.data_dir)?,
+        Arc::new(StderrProgress { quiet }),
+    )
+    .await?;
     let outcome = match cli.command {
         Command::Sync { json } => {
-            let summary = ctx
-                .sync(|p| {
-                    if !json && p.remaining > 0 {
-                        eprintln!("synced {} (about {} left)", p.applied, p.remaining);
-                    }
-                })
-                .await;
+            let summary = ctx.sync().await;
             summary.and_then(|s| {
                 if json {
                     print_json(&s)

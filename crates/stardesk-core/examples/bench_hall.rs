@@ -10,8 +10,8 @@
 
 use std::time::{Duration, Instant};
 
-use stardesk_core::dto::{Category, TaskQuery, TaskSort};
-use stardesk_core::{Context, ContextOptions};
+use stardesk_core::ipc::{Category, TaskQuery, TaskSort};
+use stardesk_core::{Context, ContextOptions, NoEvents};
 use stardesk_platform::{ClientOptions, PlatformClient};
 use stardesk_sandbox::{SandboxConfig, DEMO_TOKEN};
 use stardesk_store::KeyPolicy;
@@ -88,25 +88,30 @@ async fn main() {
 
     // The app's sync into the encrypted store, same server, same pages.
     let data = dir.path().join("data");
-    let ctx = Context::open(ContextOptions {
-        data_dir: data,
-        key_policy: KeyPolicy::FileOnly,
-        sandbox_tasks: 0,
-        today: None,
-    })
+    let ctx = Context::open(
+        ContextOptions {
+            data_dir: data,
+            key_policy: KeyPolicy::FileOnly,
+            sandbox_tasks: 0,
+            today: None,
+            background_jobs: false,
+            granted_paths_only: false,
+        },
+        std::sync::Arc::new(NoEvents),
+    )
     .await
     .expect("context");
     // Point the context at the benchmark platform as a configured account would.
     // (Loopback http is allowed; the token goes to the keychain, or fails without one.)
     let t = Instant::now();
     let sync = match ctx
-        .set_platform(stardesk_core::dto::PlatformAccountInput {
+        .set_platform(stardesk_core::ipc::PlatformAccountInput {
             url: platform.url(),
             token: DEMO_TOKEN.into(),
         })
         .await
     {
-        Ok(_) => ctx.sync(|_| {}).await.expect("sync"),
+        Ok(_) => ctx.sync().await.expect("sync"),
         Err(e) => panic!(
             "bench needs the OS keychain for the account token: {}",
             e.message

@@ -14,8 +14,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
-use stardesk_core::dto::ImportKind;
-use stardesk_core::{Context, ContextOptions};
+use stardesk_core::ipc::ImportKind;
+use stardesk_core::{AppEvent, Context, ContextOptions};
 use stardesk_store::KeyPolicy;
 
 /// A deterministic statement: `lines` rows over one year, ~0.5% failed payouts.
@@ -62,25 +62,29 @@ async fn main() {
     drop((parsed, bytes));
 
     let data = dir.path().join("data");
-    let ctx = Context::open(ContextOptions {
-        data_dir: data,
-        key_policy: KeyPolicy::FileOnly,
-        sandbox_tasks: 10,
-        today: None,
-    })
-    .await
-    .expect("open the data directory");
     let events = Arc::new(AtomicUsize::new(0));
     let count = events.clone();
+    let ctx = Context::open(
+        ContextOptions {
+            data_dir: data,
+            key_policy: KeyPolicy::FileOnly,
+            sandbox_tasks: 10,
+            today: None,
+            background_jobs: false,
+            granted_paths_only: false,
+        },
+        Arc::new(move |_: AppEvent| {
+            count.fetch_add(1, Ordering::Relaxed);
+        }),
+    )
+    .await
+    .expect("open the data directory");
     let t = Instant::now();
     let first = ctx
         .import_settlement_files(
             ImportKind::Statement,
             vec![path.display().to_string()],
             None,
-            move |_| {
-                count.fetch_add(1, Ordering::Relaxed);
-            },
         )
         .await
         .expect("import");

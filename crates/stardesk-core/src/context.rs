@@ -1,22 +1,28 @@
 //! The application context: one per process, shared by every command.
+//!
+//! Infrastructure only: opening the data directory, the store connections, the platform
+//! client, the embedded sandbox. The use cases live in the features
+//! (`crate::task_hall`, `crate::account`, `crate::sync`, `crate::settlements`), each as an
+//! `impl Context` block beside its IPC types.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use stardesk_domain::eligibility::EligibilityRules;
 use stardesk_domain::fees::FeeSchedule;
-use stardesk_platform::{sync_tasks, ClientOptions, PlatformClient, SyncEvent, DEFAULT_PAGE_LIMIT};
+use stardesk_platform::{ClientOptions, PlatformClient};
 use stardesk_sandbox::{RunningSandbox, SandboxConfig, DEMO_TOKEN};
 use stardesk_store::secret::{self, KeyLocation, KeyPolicy};
 use stardesk_store::{Store, StoreError};
 
-use crate::dto::*;
-use crate::error::{code_from_str, AppError, ErrorCode};
-use crate::hall;
+use crate::error::{AppError, ErrorCode};
+use crate::events::{AppEvent, EventSink};
+use crate::jobs::{JobKind, JobRunner};
 
-const SETTING_PLATFORM_URL: &str = "platform_url";
+pub(crate) const SETTING_PLATFORM_URL: &str = "platform_url";
 const SOURCE_SANDBOX: &str = "sandbox";
 /// The embedded sandbox's own database, beside the user's (synthetic data only).
 const SANDBOX_DB: &str = "sandbox.sqlite";
@@ -30,6 +36,13 @@ pub struct ContextOptions {
     pub sandbox_tasks: usize,
     /// Fixed "today" for eligibility (tests); `None` = the local date.
     pub today: Option<NaiveDate>,
+    /// Run background jobs (the app): the job runner starts with the context and the
+    /// task hall's sync is due at once. The CLI and most tests run none.
+    pub background_jobs: bool,
+    /// Import and preview only paths granted with [`Context::grant_paths`] (the app:
+    /// what the user picked in a dialog or dropped on the window). The CLI and tests
+    /// read any path they are given.
+    pub granted_paths_only: bool,
 }
 
 impl ContextOptions {
@@ -54,22 +67,38 @@ impl ContextOptions {
             key_policy: KeyPolicy::from_env(),
             sandbox_tasks,
             today: None,
+            background_jobs: false,
+            granted_paths_only: false,
         })
     }
 }
 
-/// Everything a command needs. Cheap to share behind an `Arc`.
+/// Where events go: the sink the context was opened with.
+pub(crate) struct Events(Arc<dyn EventSink>);
+
+impl std::fmt::Debug for Events {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Events")
+    }
+}
+
+/// Everything a command needs, shared behind an `Arc`.
 #[derive(Debug)]
 pub struct Context {
     pub(crate) options: ContextOptions,
-    key_location: KeyLocation,
+    pub(crate) key_location: KeyLocation,
     pub(crate) writer: Arc<Mutex<Store>>,
     pub(crate) reader: Arc<Mutex<Store>>,
-    sandbox: tokio::sync::Mutex<Option<RunningSandbox>>,
-    sync_lock: tokio::sync::Mutex<()>,
-    syncing: AtomicBool,
-    rules: EligibilityRules,
-    fees: FeeSchedule,
+    pub(crate) sandbox: tokio::sync::Mutex<Option<RunningSandbox>>,
+    pub(crate) sync_lock: tokio::sync::Mutex<()>,
+    pub(crate) syncing: AtomicBool,
+    pub(crate) rules: EligibilityRules,
+    pub(crate) fees: FeeSchedule,
+    events: Events,
+    pub(crate) jobs: JobRunner,
+    /// Paths the user picked or dropped in this session (see
+    /// [`ContextOptions::granted_paths_only`]).
+    granted: Mutex<HashSet<PathBuf>>,
 }
 
 /// Runs a store operation off the async threads.
@@ -89,8 +118,13 @@ pub(crate) async fn with_store<T: Send + 'static>(
 }
 
 impl Context {
-    /// Opens the data directory (creating the database and its key on first run).
-    pub async fn open(options: ContextOptions) -> Result<Self, AppError> {
+    /// Opens the data directory (creating the database and its key on first run); events
+    /// go to `events`. With [`ContextOptions::background_jobs`], the job runner starts
+    /// and the task hall's sync is due at once.
+    pub async fn open(
+        options: ContextOptions,
+        events: Arc<dyn EventSink>,
+    ) -> Result<Arc<Self>, AppError> {
         let dir = options.data_dir.clone();
         let policy = options.key_policy;
         let (writer, mut readers, key_location) = tokio::task::spawn_blocking(move || {
@@ -101,7 +135,8 @@ impl Context {
         let reader = readers
             .pop()
             .ok_or_else(|| AppError::new(ErrorCode::Internal, "no reader connection"))?;
-        Ok(Self {
+        let background = options.background_jobs;
+        let ctx = Arc::new(Self {
             options,
             key_location,
             writer: Arc::new(Mutex::new(writer)),
@@ -111,7 +146,55 @@ impl Context {
             syncing: AtomicBool::new(false),
             rules: EligibilityRules::default(),
             fees: FeeSchedule::default(),
-        })
+            events: Events(events),
+            jobs: JobRunner::new(),
+            granted: Mutex::new(HashSet::new()),
+        });
+        if background {
+            ctx.start_jobs().await?;
+            ctx.schedule_job(JobKind::Sync, None).await?;
+        }
+        Ok(ctx)
+    }
+
+    /// The sink the context was opened with, for work that reports from other threads.
+    pub(crate) fn event_sink(&self) -> Arc<dyn EventSink> {
+        Arc::clone(&self.events.0)
+    }
+
+    /// Sends an event to the sink the context was opened with.
+    pub(crate) fn emit(&self, event: AppEvent) {
+        self.events.0.emit(event);
+    }
+
+    /// Grants reading these paths (the user picked them in a dialog or dropped them on
+    /// the window); see [`ContextOptions::granted_paths_only`].
+    pub fn grant_paths<P: AsRef<Path>>(&self, paths: &[P]) {
+        if let Ok(mut granted) = self.granted.lock() {
+            granted.extend(paths.iter().map(|p| p.as_ref().to_path_buf()));
+        }
+    }
+
+    /// `permission_denied` unless every path may be read: granted, or any path when
+    /// the context is not restricted to granted ones.
+    pub(crate) fn check_granted(&self, paths: &[String]) -> Result<(), AppError> {
+        if !self.options.granted_paths_only {
+            return Ok(());
+        }
+        let granted = self
+            .granted
+            .lock()
+            .map_err(|_| AppError::new(ErrorCode::Internal, "the grant list was poisoned"))?;
+        match paths
+            .iter()
+            .find(|p| !granted.contains(Path::new(p.as_str())))
+        {
+            None => Ok(()),
+            Some(_) => Err(AppError::new(
+                ErrorCode::PermissionDenied,
+                "only files picked in the dialog or dropped on the window can be read",
+            )),
+        }
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -124,14 +207,14 @@ impl Context {
             .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
-    fn token_account(&self) -> String {
+    pub(crate) fn token_account(&self) -> String {
         format!(
             "platform-token:{}",
             secret::db_key_account(&self.options.data_dir)
         )
     }
 
-    async fn platform_url(&self) -> Result<Option<String>, AppError> {
+    pub(crate) async fn platform_url(&self) -> Result<Option<String>, AppError> {
         with_store(&self.reader, |s| s.setting(SETTING_PLATFORM_URL)).await
     }
 
@@ -144,7 +227,7 @@ impl Context {
     }
 
     /// Starts the embedded sandbox if it is not running, and returns its URL.
-    async fn sandbox_url(&self) -> Result<String, AppError> {
+    pub(crate) async fn sandbox_url(&self) -> Result<String, AppError> {
         let mut guard = self.sandbox.lock().await;
         if let Some(sb) = guard.as_ref() {
             return Ok(sb.url());
@@ -168,7 +251,7 @@ impl Context {
     }
 
     /// The client for the configured source, with the key of the source's data.
-    async fn client(&self) -> Result<(PlatformClient, String), AppError> {
+    pub(crate) async fn client(&self) -> Result<(PlatformClient, String), AppError> {
         match self.platform_url().await? {
             Some(url) => {
                 let token = secret::keychain_get(&self.token_account())?.ok_or_else(|| {
@@ -188,214 +271,10 @@ impl Context {
         }
     }
 
-    pub async fn status(&self) -> Result<AppStatus, AppError> {
-        let platform_url = self.platform_url().await?;
-        let source_key = self.source_key().await?;
-        let source = match platform_url {
-            Some(url) => Source::Platform { url },
-            None => Source::Sandbox {
-                url: self
-                    .sandbox
-                    .lock()
-                    .await
-                    .as_ref()
-                    .map(|s| s.url())
-                    .unwrap_or_default(),
-            },
-        };
-        let (creator, state, count) = with_store(&self.reader, move |s| {
-            Ok((
-                s.creator(&source_key)?,
-                s.sync_state(&source_key)?,
-                s.task_count()?,
-            ))
-        })
-        .await?;
-        Ok(AppStatus {
-            source,
-            creator: creator.map(|c| Creator {
-                kind: match c.agency {
-                    Some(_) => CreatorKind::Agency,
-                    None => CreatorKind::Independent,
-                },
-                agency_name: c.agency.map(|a| a.name),
-                creator_id: c.creator_id,
-                nickname: c.nickname,
-                followers: c.followers.to_string(),
-                level: c.level,
-            }),
-            last_synced_at: state.last_synced_at,
-            task_count: count,
-            syncing: self.syncing.load(Ordering::SeqCst),
-            last_error: state.last_error_code.map(|code| AppError {
-                code: code_from_str(&code),
-                message: state.last_error_message.unwrap_or_default(),
-            }),
-            data_dir: self.options.data_dir.display().to_string(),
-            key_store: self.key_location.label().to_string(),
-        })
-    }
-
-    pub async fn facets(&self) -> Result<Facets, AppError> {
-        let industries = with_store(&self.reader, |s| s.industries()).await?;
-        Ok(Facets { industries })
-    }
-
-    pub async fn query_tasks(&self, query: TaskQuery) -> Result<TaskPage, AppError> {
-        let source = self.source_key().await?;
-        let today = self.today();
-        let rules = self.rules.clone();
-        let schedule = self.fees.clone();
-        let creator = with_store(&self.reader, move |s| s.creator(&source)).await?;
-        let filter = hall::filter(&query, creator.as_ref(), today, &rules)?;
-        let offset = filter.offset;
-        let (total, records) = with_store(&self.reader, move |s| s.query_tasks(&filter)).await?;
-        let facts = hall::creator_facts(creator.as_ref());
-        let rows = records
-            .iter()
-            .map(|t| hall::row(t, &hall::derive(t, &facts, today, &rules), &schedule))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(TaskPage {
-            total,
-            offset,
-            rows,
-        })
-    }
-
-    pub async fn task_detail(&self, id: String) -> Result<TaskDetail, AppError> {
-        let source = self.source_key().await?;
-        let lookup = id.clone();
-        let (creator, task) = with_store(&self.reader, move |s| {
-            Ok((s.creator(&source)?, s.task(&lookup)?))
-        })
-        .await?;
-        let task = task.ok_or_else(|| {
-            AppError::new(
-                ErrorCode::NotFound,
-                format!("task {id} is not in the task hall"),
-            )
-        })?;
-        let facts = hall::creator_facts(creator.as_ref());
-        let derived = hall::derive(&task, &facts, self.today(), &self.rules);
-        hall::detail(&task, &derived, &self.fees)
-    }
-
-    /// Syncs the task hall from the configured source. One sync at a time: a second call
-    /// while one runs gets [`ErrorCode::Busy`].
-    pub async fn sync(
-        &self,
-        on_progress: impl Fn(SyncProgress) + Send + Sync,
-    ) -> Result<SyncSummary, AppError> {
-        let _running = self
-            .sync_lock
-            .try_lock()
-            .map_err(|_| AppError::new(ErrorCode::Busy, "a sync is already running"))?;
-        self.syncing.store(true, Ordering::SeqCst);
-        let result = self.sync_inner(&on_progress).await;
-        self.syncing.store(false, Ordering::SeqCst);
-        match &result {
-            Ok(summary) => on_progress(SyncProgress {
-                phase: SyncPhase::Done,
-                applied: summary.upserted + summary.removed,
-                remaining: 0,
-                error: None,
-            }),
-            Err(e) => on_progress(SyncProgress {
-                phase: SyncPhase::Failed,
-                applied: 0,
-                remaining: 0,
-                error: Some(e.clone()),
-            }),
-        }
-        result
-    }
-
-    async fn sync_inner(
-        &self,
-        on_progress: &(impl Fn(SyncProgress) + Send + Sync),
-    ) -> Result<SyncSummary, AppError> {
-        let (client, source) = match self.client().await {
-            Ok(c) => c,
-            Err(e) => {
-                let (code, message) = (e.code.as_str(), e.message.clone());
-                let src = self.source_key().await?;
-                with_store(&self.writer, move |s| {
-                    s.mark_sync_failed(&src, &code, &message)
-                })
-                .await?;
-                return Err(e);
-            }
-        };
-        let report = sync_tasks(&client, &self.writer, &source, DEFAULT_PAGE_LIMIT, |e| {
-            on_progress(match e {
-                SyncEvent::Started => SyncProgress {
-                    phase: SyncPhase::Started,
-                    applied: 0,
-                    remaining: 0,
-                    error: None,
-                },
-                SyncEvent::Page { applied, remaining } => SyncProgress {
-                    phase: SyncPhase::Page,
-                    applied: u32::try_from(applied).unwrap_or(u32::MAX),
-                    remaining: u32::try_from(remaining).unwrap_or(u32::MAX),
-                    error: None,
-                },
-            })
-        })
-        .await?;
-        let task_count = with_store(&self.reader, |s| s.task_count()).await?;
-        Ok(SyncSummary {
-            upserted: u32::try_from(report.upserted).unwrap_or(u32::MAX),
-            removed: u32::try_from(report.removed).unwrap_or(u32::MAX),
-            pages: report.pages,
-            task_count,
-        })
-    }
-
-    /// Switches to a platform account. The token is checked against the platform first
-    /// and then kept only in the OS keychain; nothing is saved if the check fails.
-    pub async fn set_platform(&self, input: PlatformAccountInput) -> Result<AppStatus, AppError> {
-        let token = input.token.trim().to_string();
-        if token.is_empty() {
-            return Err(AppError::new(ErrorCode::InvalidInput, "the token is empty"));
-        }
-        let url = stardesk_platform::check_base_url(&input.url)
-            .map_err(|e| AppError::new(ErrorCode::InvalidInput, e.to_string()))?
-            .to_string();
-        let client = PlatformClient::new(&url, &token, ClientOptions::default())?;
-        client.me().await?;
-        secret::keychain_set(&self.token_account(), &token)?;
-        let changed = self.platform_url().await?.as_deref() != Some(url.as_str());
-        with_store(&self.writer, move |s| {
-            if changed {
-                s.reset_synced_data()?;
-            }
-            s.set_setting(SETTING_PLATFORM_URL, Some(&url))
-        })
-        .await?;
-        if let Some(sb) = self.sandbox.lock().await.take() {
-            sb.shutdown().await;
-        }
-        self.status().await
-    }
-
-    /// Back to the embedded sandbox: forgets the account's token and synced data.
-    pub async fn use_sandbox(&self) -> Result<AppStatus, AppError> {
-        let was_platform = self.platform_url().await?.is_some();
-        if was_platform {
-            secret::keychain_delete(&self.token_account())?;
-            with_store(&self.writer, |s| {
-                s.reset_synced_data()?;
-                s.set_setting(SETTING_PLATFORM_URL, None)
-            })
-            .await?;
-        }
-        self.sandbox_url().await?;
-        self.status().await
-    }
-
-    /// Stops background work (the embedded sandbox) before the process exits.
+    /// Stops background work (the job runner, the embedded sandbox) before the process
+    /// exits.
     pub async fn shutdown(&self) {
+        self.stop_jobs().await;
         if let Some(sb) = self.sandbox.lock().await.take() {
             sb.shutdown().await;
         }

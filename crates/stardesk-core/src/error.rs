@@ -4,7 +4,44 @@ use stardesk_platform::{PlatformError, SyncError};
 use stardesk_store::secret::SecretError;
 use stardesk_store::StoreError;
 
-pub use crate::dto::{AppError, ErrorCode};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::bindings::{TsModule, TsType};
+use crate::codes::Code;
+
+crate::code_enum! {
+    /// Every error code the UI can switch on. The UI never parses `message`.
+    pub enum ErrorCode {
+        /// The platform could not be reached (network, timeout, 5xx after retries).
+        PlatformUnreachable = "platform_unreachable",
+        /// The token was refused (401/403): sign in again.
+        SignInRequired = "sign_in_required",
+        /// The platform answered something we cannot use.
+        PlatformProtocol = "platform_protocol",
+        /// Bad input from the user (a URL, a filter value, a file); the message says where.
+        InvalidInput = "invalid_input",
+        NotFound = "not_found",
+        /// The window asked for something it may not have (a file nobody picked).
+        PermissionDenied = "permission_denied",
+        /// The keychain or key file could not give the database key.
+        KeyUnavailable = "key_unavailable",
+        /// The database is from a newer StarDesk, or could not be opened with this key.
+        StoreIncompatible = "store_incompatible",
+        StoreFailed = "store_failed",
+        /// The same work is already under way (a sync).
+        Busy = "busy",
+        Internal = "internal",
+    }
+}
+
+/// An error as it crosses IPC: a stable code and a message that names the thing at
+/// fault (file, row, field, URL), never a secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AppError {
+    pub code: ErrorCode,
+    pub message: String,
+}
 
 impl AppError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
@@ -67,14 +104,18 @@ impl From<SyncError> for AppError {
     }
 }
 
-impl ErrorCode {
-    /// The wire name, e.g. `platform_unreachable` (as serialized over IPC).
-    pub fn as_str(self) -> String {
-        crate::dto::wire_name(&self).unwrap_or_else(|| "internal".into())
-    }
-}
-
 /// The stored sync-state code back to its enum (unknown codes are internal).
 pub(crate) fn code_from_str(code: &str) -> ErrorCode {
-    crate::dto::from_wire_name(code).unwrap_or(ErrorCode::Internal)
+    ErrorCode::from_code(code).unwrap_or(ErrorCode::Internal)
+}
+
+pub(crate) fn typescript() -> TsModule {
+    TsModule {
+        file: "error",
+        types: vec![
+            TsType::listed::<ErrorCode>("ERROR_CODES"),
+            TsType::of::<AppError>(),
+        ],
+        consts: vec![],
+    }
 }

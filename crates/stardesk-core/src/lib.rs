@@ -1,19 +1,31 @@
-//! stardesk-core: StarDesk's use cases over one [`Context`].
+//! stardesk-core: StarDesk's use cases over one [`Context`], by feature.
 //!
-//! The only API the desktop shell and the `stardesk` CLI call: each Tauri command and
-//! each CLI subcommand is a few lines around one method here, so the same code is tested
-//! headless on a temp data directory. Owns background work (the embedded sandbox, sync).
+//! The only API the desktop shell and the `stardesk` CLI call. Each feature is a module
+//! holding its use cases (an `impl Context` block) and, beside them, its IPC types
+//! (`<feature>/ipc.rs`): [`task_hall`], [`account`], [`sync`], the [`settlements`] parts,
+//! and [`file_reconciliation`] (files in, report out, nothing stored). [`ipc`]
+//! re-exports every IPC type.
 //! **Invariants:** rules come from `stardesk-domain`; storage from `stardesk-store`; the
-//! network from `stardesk-platform`. Only [`dto`] types leave this crate.
+//! network from `stardesk-platform`. Only IPC types leave this crate.
 
+pub mod account;
+pub mod bindings;
+pub mod codes;
+pub mod commands;
 mod context;
-pub mod dto;
 mod error;
-mod hall;
-mod payout_fix;
-pub mod settle;
-mod settlements;
+pub mod events;
+pub mod file_reconciliation;
+pub mod ipc;
+pub mod jobs;
+pub mod settlements;
+pub mod sync;
+pub mod task_hall;
+mod wire;
 
+pub use codes::Code;
 pub use context::{Context, ContextOptions};
 pub use error::{AppError, ErrorCode};
+pub use events::{AppEvent, DataArea, EventLog, EventSink, NoEvents, APP_EVENT};
+pub use jobs::JobKind;
 pub use settlements::VIEW_ROW_LIMIT;

@@ -1,98 +1,87 @@
-//! `ui/src/bindings.ts` is generated from `stardesk_core::dto`: this test regenerates it
-//! and fails when the committed file differs. `UPDATE_BINDINGS=1 cargo test -p
-//! stardesk-core --test bindings` rewrites it.
+//! Everything generated from stardesk-core's declarations — each feature's IPC types
+//! (`ui/src/bindings/<feature>.ts`), the typed command functions and the `Commands`
+//! interface the UI's test mock implements (`ui/src/bindings/commands.ts`), and the
+//! window's capability (`src-tauri/capabilities/default.json`, which `src-tauri/build.rs`
+//! reads) — is regenerated here, and the test fails when a committed file differs.
+//! `UPDATE_BINDINGS=1 cargo test -p stardesk-core --test bindings` rewrites them.
 
-use stardesk_core::dto::*;
-use ts_rs::TS;
+use std::collections::BTreeSet;
+use std::path::Path;
 
-fn generate() -> String {
-    let mut out = String::from(
-        "// Generated from crates/stardesk-core/src/dto.rs by `cargo test -p stardesk-core bindings`. Do not edit.\n\n",
-    );
-    macro_rules! export {
-        ($($t:ty),* $(,)?) => {
-            $( out.push_str("export "); out.push_str(&<$t>::decl()); out.push_str("\n\n"); )*
-        };
-    }
-    export!(
-        Category,
-        SettlementMode,
-        ContentForm,
-        RewardKind,
-        TaskSort,
-        TaskQuery,
-        TaskRow,
-        TaskPage,
-        PlayTierView,
-        RankPrizeView,
-        RewardView,
-        OrderKind,
-        CreatorKind,
-        FeeKind,
-        FeeLine,
-        NetScenario,
-        CheckCode,
-        EligibilityCheck,
-        Eligibility,
-        TaskDetail,
-        Creator,
-        Source,
-        AppStatus,
-        SyncPhase,
-        SyncProgress,
-        SyncSummary,
-        Facets,
-        PlatformAccountInput,
-        ErrorCode,
-        AppError,
-        ClassCounts,
-        ClassTotals,
-        ReconcileSummary,
-        ReportRow,
-        ImportKind,
-        ImportResult,
-        ColumnRefView,
-        ColumnAssignment,
-        HeaderRowView,
-        TextEncodingView,
-        ColumnMappingView,
-        MappingProfile,
-        FilePreview,
-        MatchKind,
-        MatchOrigin,
-        MatchRow,
-        ReconcileView,
-        DecisionAction,
-        DecisionInput,
-        DecisionView,
-        MonthIncome,
-        ReportFormat,
-        LineRefs,
-        DiscrepancyView,
-        ImportFileView,
-        ImportPhase,
-        ImportProgress,
-        ContractAccountInput,
-        ContractAccountView,
-        PayoutFixInput,
-        AccountCheckView,
-        FixStepView,
-        PayoutFixGuide,
-    );
-    out
+use stardesk_core::bindings::{self, TS_DIR};
+use stardesk_core::commands;
+
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
 #[test]
-fn bindings_ts_is_up_to_date() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/src/bindings.ts");
-    let fresh = generate();
-    if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        std::fs::write(path, &fresh).expect("write bindings");
+fn generated_files_are_up_to_date() {
+    let files = bindings::files().unwrap_or_else(|e| panic!("generation failed: {e}"));
+    let update = std::env::var_os("UPDATE_BINDINGS").is_some();
+    let mut stale = Vec::new();
+    for (path, fresh) in &files {
+        let full = root().join(path);
+        if update {
+            if let Some(dir) = full.parent() {
+                std::fs::create_dir_all(dir).expect("create the bindings directory");
+            }
+            std::fs::write(&full, fresh).expect("write a generated file");
+        }
+        let committed = std::fs::read_to_string(&full).unwrap_or_default();
+        if &committed != fresh {
+            stale.push(path.clone());
+        }
     }
-    let committed = std::fs::read_to_string(path).expect("read ui/src/bindings.ts");
+    // A module that is no longer generated must not linger as a stale file.
+    let wanted: BTreeSet<String> = files.iter().map(|(p, _)| p.clone()).collect();
+    let dir = root().join(TS_DIR);
+    for entry in std::fs::read_dir(&dir).expect("read ui/src/bindings") {
+        let name = entry.expect("entry").file_name();
+        let path = format!("{TS_DIR}/{}", name.to_string_lossy());
+        if !wanted.contains(&path) {
+            if update {
+                std::fs::remove_file(dir.join(&name)).expect("remove a stale file");
+            } else {
+                stale.push(format!("{path} (no longer generated)"));
+            }
+        }
+    }
     assert!(
-        committed == fresh,
-        "ui/src/bindings.ts is out of date with stardesk-core's dto.rs; regenerate it with \
+        stale.is_empty(),
+        "generated files are out of date with stardesk-core: {stale:?}; regenerate them with \
          `UPDATE_BINDINGS=1 cargo test -p stardesk-core --test bindings`"
     );
+}
+
+#[test]
+fn every_command_is_declared_once_and_granted() {
+    let specs = commands::specs();
+    let mut names = BTreeSet::new();
+    for s in &specs {
+        assert!(names.insert(s.name), "{} is declared twice", s.name);
+    }
+    let capability = bindings::capability_json(&specs);
+    for s in &specs {
+        let permission = format!("\"allow-{}\"", s.name.replace('_', "-"));
+        assert!(
+            capability.contains(&permission),
+            "{permission} is not granted"
+        );
+    }
+    assert_eq!(
+        (
+            capability.matches("\"allow-").count(),
+            capability.matches("allow-").count()
+        ),
+        (specs.len(), specs.len() + 2),
+        "the capability grants the commands and event listening, nothing else"
+    );
+}
+
+#[test]
+fn argument_names_cross_in_camel_case() {
+    assert_eq!(bindings::camel("as_of"), "asOf");
+    assert_eq!(bindings::camel("kind"), "kind");
+    assert_eq!(bindings::camel("a_b_c"), "aBC");
 }

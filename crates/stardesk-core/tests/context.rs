@@ -1,11 +1,12 @@
 //! The use cases headless: a real data directory, the real keychain (or key file), the
 //! embedded sandbox and a second sandbox standing in for a configured platform.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use rust_decimal::Decimal;
-use stardesk_core::dto::*;
-use stardesk_core::{Context, ContextOptions, ErrorCode};
+use stardesk_core::ipc::*;
+use stardesk_core::{AppEvent, Context, ContextOptions, DataArea, ErrorCode, EventLog, NoEvents};
 use stardesk_domain::fees::{
     net_income, CreatorKind as DCreator, FeeSchedule, OrderKind as DOrder,
 };
@@ -19,6 +20,8 @@ fn options(dir: &std::path::Path) -> ContextOptions {
         key_policy: KeyPolicy::FileOnly,
         sandbox_tasks: 3000,
         today: None,
+        background_jobs: false,
+        granted_paths_only: false,
     }
 }
 
@@ -33,7 +36,10 @@ fn query(search: Option<&str>) -> TaskQuery {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_embedded_sandbox_fills_the_task_hall() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ctx = Context::open(options(dir.path())).await.expect("open");
+    let log = EventLog::new();
+    let ctx = Context::open(options(dir.path()), Arc::new(log.clone()))
+        .await
+        .expect("open");
     let before = ctx.status().await.expect("status");
     assert_eq!(
         (before.task_count, before.last_synced_at.clone()),
@@ -42,13 +48,22 @@ async fn the_embedded_sandbox_fills_the_task_hall() {
     assert!(before.creator.is_none());
     assert_eq!(before.key_store, "key_file");
 
-    let mut phases = Vec::new();
-    let summary = {
-        let phases = std::sync::Mutex::new(&mut phases);
-        ctx.sync(|p| phases.lock().expect("lock").push(p.phase))
-            .await
-            .expect("sync")
-    };
+    let summary = ctx.sync().await.expect("sync");
+    let events = log.events();
+    let phases: Vec<SyncPhase> = events
+        .iter()
+        .filter_map(|e| match e {
+            AppEvent::SyncProgress(p) => Some(p.phase),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        events.last(),
+        Some(&AppEvent::DataChanged {
+            areas: vec![DataArea::Tasks, DataArea::Status]
+        }),
+        "a sync ends by saying the tasks and the status changed"
+    );
     assert_eq!((summary.upserted, summary.task_count), (3000, 3000));
     assert_eq!(phases.first(), Some(&SyncPhase::Started));
     assert_eq!(phases.last(), Some(&SyncPhase::Done));
@@ -118,8 +133,10 @@ async fn the_embedded_sandbox_fills_the_task_hall() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn eligible_only_returns_exactly_the_tasks_whose_detail_says_eligible() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ctx = Context::open(options(dir.path())).await.expect("open");
-    ctx.sync(|_| {}).await.expect("sync");
+    let ctx = Context::open(options(dir.path()), Arc::new(NoEvents))
+        .await
+        .expect("open");
+    ctx.sync().await.expect("sync");
     let all = ctx
         .query_tasks(TaskQuery {
             limit: 500,
@@ -167,10 +184,13 @@ async fn eligible_only_returns_exactly_the_tasks_whose_detail_says_eligible() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_platform_account_is_checked_saved_and_can_go_offline() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ctx = Context::open(ContextOptions {
-        key_policy: KeyPolicy::KeychainOnly,
-        ..options(dir.path())
-    })
+    let ctx = Context::open(
+        ContextOptions {
+            key_policy: KeyPolicy::KeychainOnly,
+            ..options(dir.path())
+        },
+        Arc::new(NoEvents),
+    )
     .await
     .unwrap_or_else(|e| {
         panic!("needs the OS keychain (gnome-keyring under dbus-run-session on Linux): {e}")
@@ -218,7 +238,7 @@ async fn a_platform_account_is_checked_saved_and_can_go_offline() {
         .await
         .expect("account saved");
     assert!(matches!(status.source, Source::Platform { .. }));
-    let summary = ctx.sync(|_| {}).await.expect("sync from the platform");
+    let summary = ctx.sync().await.expect("sync from the platform");
     assert_eq!(summary.task_count, 200);
     // The token is in the keychain, not in the database file.
     let db = std::fs::read(dir.path().join(stardesk_store::DB_FILE)).expect("db");
@@ -226,7 +246,7 @@ async fn a_platform_account_is_checked_saved_and_can_go_offline() {
 
     // The platform goes away: the sync says so, the last sync's tasks stay readable.
     platform.shutdown().await;
-    let e = tokio::time::timeout(Duration::from_secs(120), ctx.sync(|_| {}))
+    let e = tokio::time::timeout(Duration::from_secs(120), ctx.sync())
         .await
         .expect("sync gives up in time")
         .expect_err("offline");
@@ -248,20 +268,19 @@ async fn a_platform_account_is_checked_saved_and_can_go_offline() {
     let status = ctx.use_sandbox().await.expect("sandbox");
     assert!(matches!(status.source, Source::Sandbox { .. }));
     assert_eq!(status.task_count, 0);
-    assert_eq!(
-        ctx.sync(|_| {}).await.expect("sandbox sync").task_count,
-        3000
-    );
+    assert_eq!(ctx.sync().await.expect("sandbox sync").task_count, 3000);
     ctx.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_second_sync_while_one_runs_is_refused_as_busy() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ctx = std::sync::Arc::new(Context::open(options(dir.path())).await.expect("open"));
-    let (a, b) = tokio::join!(ctx.sync(|_| {}), async {
+    let ctx = Context::open(options(dir.path()), Arc::new(NoEvents))
+        .await
+        .expect("open");
+    let (a, b) = tokio::join!(ctx.sync(), async {
         tokio::time::sleep(Duration::from_millis(5)).await;
-        ctx.sync(|_| {}).await
+        ctx.sync().await
     });
     let results = [a.map(|_| ()), b.map(|_| ())];
     assert!(results.iter().any(|r| r.is_ok()));

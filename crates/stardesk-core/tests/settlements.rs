@@ -2,10 +2,11 @@
 //! deletion, against a real data directory (key file, no keychain needed).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use calamine::Reader;
-use stardesk_core::dto::*;
-use stardesk_core::{Context, ContextOptions, ErrorCode};
+use stardesk_core::ipc::*;
+use stardesk_core::{AppEvent, Context, ContextOptions, DataArea, ErrorCode, EventLog, NoEvents};
 use stardesk_store::settlements::LineCounts;
 use stardesk_store::KeyPolicy;
 
@@ -34,6 +35,8 @@ fn options(dir: &Path) -> ContextOptions {
         key_policy: KeyPolicy::FileOnly,
         sandbox_tasks: 10,
         today: None,
+        background_jobs: false,
+        granted_paths_only: false,
     }
 }
 
@@ -108,7 +111,9 @@ fn payouts(v: &ReconcileView) -> Vec<&MatchRow> {
 async fn imports_reconcile_and_reimports_add_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let files = write_files(dir.path());
-    let ctx = Context::open(options(dir.path())).await.expect("open");
+    let ctx = Context::open(options(dir.path()), Arc::new(NoEvents))
+        .await
+        .expect("open");
 
     let first = import_all(&ctx, &files).await;
     assert_eq!(
@@ -203,7 +208,9 @@ async fn imports_reconcile_and_reimports_add_nothing() {
 async fn a_rejected_payout_match_stays_rejected_after_a_reimport() {
     let dir = tempfile::tempdir().expect("tempdir");
     let files = write_files(dir.path());
-    let ctx = Context::open(options(dir.path())).await.expect("open");
+    let ctx = Context::open(options(dir.path()), Arc::new(NoEvents))
+        .await
+        .expect("open");
     import_all(&ctx, &files).await;
     let before = ctx
         .reconcile_saved(Some(AS_OF.into()))
@@ -242,7 +249,9 @@ async fn a_rejected_payout_match_stays_rejected_after_a_reimport() {
     // Re-import everything, in a fresh context on the same data directory.
     ctx.shutdown().await;
     drop(ctx);
-    let ctx = Context::open(options(dir.path())).await.expect("reopen");
+    let ctx = Context::open(options(dir.path()), Arc::new(NoEvents))
+        .await
+        .expect("reopen");
     let again = import_all(&ctx, &files).await;
     assert!(again.iter().all(|r| r.added == 0));
     let reimported = ctx
@@ -295,7 +304,9 @@ async fn a_rejected_payout_match_stays_rejected_after_a_reimport() {
 async fn a_bad_file_is_invalid_input_naming_row_and_column_and_adds_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let files = write_files(dir.path());
-    let ctx = Context::open(options(dir.path())).await.expect("open");
+    let ctx = Context::open(options(dir.path()), Arc::new(NoEvents))
+        .await
+        .expect("open");
     import_all(&ctx, &files).await;
     let before = line_counts(dir.path());
 
@@ -344,7 +355,9 @@ async fn a_bad_file_is_invalid_input_naming_row_and_column_and_adds_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_saved_mapping_profile_reads_a_file_the_synonyms_do_not() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ctx = Context::open(options(dir.path())).await.expect("open");
+    let ctx = Context::open(options(dir.path()), Arc::new(NoEvents))
+        .await
+        .expect("open");
     let odd = dir.path().join("odd-bank.csv");
     std::fs::write(
         &odd,
@@ -422,7 +435,9 @@ async fn a_saved_mapping_profile_reads_a_file_the_synonyms_do_not() {
 async fn monthly_income_reports_and_deletion() {
     let dir = tempfile::tempdir().expect("tempdir");
     let files = write_files(dir.path());
-    let ctx = Context::open(options(dir.path())).await.expect("open");
+    let ctx = Context::open(options(dir.path()), Arc::new(NoEvents))
+        .await
+        .expect("open");
     import_all(&ctx, &files).await;
 
     let months = ctx.monthly_income().await.expect("income");
@@ -511,6 +526,7 @@ async fn monthly_income_reports_and_deletion() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_batch_import_reports_progress_and_one_bad_file_stores_nothing() {
+    let log = EventLog::new();
     let dir = tempfile::tempdir().expect("tempdir");
     let files = write_files(dir.path());
     let bad = dir.path().join("坏的结算单.csv");
@@ -519,14 +535,15 @@ async fn a_batch_import_reports_progress_and_one_bad_file_stores_nothing() {
         "结算单号,任务ID,结算金额,结算日期,状态\nJS9,T9,abc,2026-03-05,已结算\n",
     )
     .expect("write");
-    let ctx = Context::open(options(dir.path())).await.expect("open");
+    let ctx = Context::open(options(dir.path()), Arc::new(log.clone()))
+        .await
+        .expect("open");
 
     let err = ctx
         .import_settlement_files(
             ImportKind::Statement,
             vec![s(&files.statement), s(&bad)],
             None,
-            |_| {},
         )
         .await
         .expect_err("the second file is bad");
@@ -539,8 +556,13 @@ async fn a_batch_import_reports_progress_and_one_bad_file_stores_nothing() {
     );
     assert!(ctx.import_files().await.expect("files").is_empty());
 
-    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::<ImportProgress>::new()));
-    let sink = seen.clone();
+    assert!(
+        !log.events()
+            .iter()
+            .any(|e| matches!(e, AppEvent::DataChanged { .. })),
+        "nothing stored, nothing changed"
+    );
+    log.clear();
     let second = dir.path().join("结算单-4月.csv");
     std::fs::write(
         &second,
@@ -552,7 +574,6 @@ async fn a_batch_import_reports_progress_and_one_bad_file_stores_nothing() {
             ImportKind::Statement,
             vec![s(&files.statement), s(&second)],
             None,
-            move |p| sink.lock().expect("lock").push(p),
         )
         .await
         .expect("import");
@@ -563,7 +584,20 @@ async fn a_batch_import_reports_progress_and_one_bad_file_stores_nothing() {
             .collect::<Vec<_>>(),
         [("结算单.csv", 3), ("结算单-4月.csv", 1)]
     );
-    let seen = seen.lock().expect("lock").clone();
+    let events = log.events();
+    assert_eq!(
+        events.last(),
+        Some(&AppEvent::DataChanged {
+            areas: vec![DataArea::Settlements]
+        })
+    );
+    let seen: Vec<ImportProgress> = events
+        .into_iter()
+        .filter_map(|e| match e {
+            AppEvent::ImportProgress(p) => Some(p),
+            _ => None,
+        })
+        .collect();
     for (index, name) in [(0, "结算单.csv"), (1, "结算单-4月.csv")] {
         let phases: Vec<ImportPhase> = seen
             .iter()
@@ -616,7 +650,9 @@ async fn the_lines_a_discrepancy_names_make_a_manual_match() {
         "结算单号,任务ID,结算金额,结算日期,状态\nJS1,T3x,300.00,2026-03-05,已结算\n",
     )
     .expect("write");
-    let ctx = Context::open(options(dir.path())).await.expect("open");
+    let ctx = Context::open(options(dir.path()), Arc::new(NoEvents))
+        .await
+        .expect("open");
     ctx.import_settlement_file(ImportKind::Expected, s(&expected), None)
         .await
         .expect("import");
@@ -677,12 +713,14 @@ const INVOICES_CSV: &str = "statement_id,sent_date,tracking_no\n\
 JS3,2026-04-03,SF1234567890\n\
 JS4,2026-04-03,YT0000000001\n";
 
-async fn failed_payout_ctx(dir: &Path) -> Context {
+async fn failed_payout_ctx(dir: &Path) -> Arc<Context> {
     let statement = dir.join("结算单.csv");
     std::fs::write(&statement, FAILED_STATEMENT_CSV).expect("write");
     let invoices = dir.join("发票.csv");
     std::fs::write(&invoices, INVOICES_CSV).expect("write");
-    let ctx = Context::open(options(dir)).await.expect("open");
+    let ctx = Context::open(options(dir), Arc::new(NoEvents))
+        .await
+        .expect("open");
     ctx.import_settlement_file(ImportKind::Statement, s(&statement), None)
         .await
         .expect("import");
@@ -870,7 +908,9 @@ async fn the_window_gets_the_first_rows_and_the_export_gets_them_all() {
     }
     let path = dir.path().join("big.csv");
     std::fs::write(&path, csv).expect("write");
-    let ctx = Context::open(options(dir.path())).await.expect("open");
+    let ctx = Context::open(options(dir.path()), Arc::new(NoEvents))
+        .await
+        .expect("open");
     ctx.import_settlement_file(ImportKind::Statement, s(&path), None)
         .await
         .expect("import");

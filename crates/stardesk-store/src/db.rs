@@ -15,6 +15,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_settlements",
         include_str!("migrations/0002_settlements.sql"),
     ),
+    ("0003_jobs", include_str!("migrations/0003_jobs.sql")),
 ];
 
 /// The schema version this binary writes.
@@ -27,7 +28,7 @@ pub const DB_FILE: &str = "stardesk.db";
 #[derive(Debug)]
 pub struct Store {
     pub(crate) conn: Connection,
-    path: PathBuf,
+    pub(crate) path: PathBuf,
 }
 
 /// See [`Store::open`].

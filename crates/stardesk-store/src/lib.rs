@@ -8,6 +8,7 @@
 //! decides a platform rule: callers pass the thresholds in.
 
 mod db;
+pub mod jobs;
 pub mod secret;
 pub mod settlements;
 pub mod state;

@@ -41,6 +41,7 @@ export const en: Messages = {
     other: 'The last sync failed: {{text}} (error code {{code}})',
   },
   errors: {
+    permission_denied: 'Only files picked in the dialog or dropped on the window can be read',
     platform_unreachable: 'The platform cannot be reached',
     sign_in_required: 'Sign in to the platform again',
     platform_protocol: 'The platform sent data StarDesk cannot read',

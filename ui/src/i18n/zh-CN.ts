@@ -42,6 +42,7 @@ export const zhCN = {
     other: '上次同步失败：{{text}}（错误码 {{code}}）',
   },
   errors: {
+    permission_denied: '只能读取在对话框中选择或拖入窗口的文件',
     platform_unreachable: '无法连接平台',
     sign_in_required: '需要重新登录平台',
     platform_protocol: '平台返回了无法识别的数据',

@@ -89,8 +89,8 @@ describe('import bar', () => {
     // Buttons wait while an import runs.
     expect(screen.getByTestId('import-bank')).toBeDisabled();
 
-    const emit = (p: Parameters<typeof events.emit<'import://progress'>>[1]) =>
-      act(() => events.emit('import://progress', p));
+    const emit = (p: Parameters<typeof events.emit<'import_progress'>>[1]) =>
+      act(() => events.emit('import_progress', p));
     const base = { file_name: '结算单-01.csv', file_index: 0, file_count: 2 };
     await emit({ ...base, phase: 'reading', done: 50, total: 100 });
     expect(percent()).toBe(7.5);

@@ -1,78 +1,23 @@
 import { invoke } from '@tauri-apps/api/core';
 import { type EventCallback, listen } from '@tauri-apps/api/event';
 import { vi } from 'vitest';
-import type {
-  AppError,
-  AppStatus,
-  ColumnMappingView,
-  ContractAccountInput,
-  ContractAccountView,
-  DecisionInput,
-  DecisionView,
-  Facets,
-  FilePreview,
-  ImportFileView,
-  ImportKind,
-  ImportProgress,
-  ImportResult,
-  MappingProfile,
-  MonthIncome,
-  PayoutFixGuide,
-  PayoutFixInput,
-  PlatformAccountInput,
-  ReconcileView,
-  ReportFormat,
-  SyncProgress,
-  SyncSummary,
-  TaskDetail,
-  TaskPage,
-  TaskQuery,
-} from '../bindings';
+import { APP_EVENT, type AppError, type AppEvent, type TaskQuery } from '../bindings';
+import type { Commands as DeclaredCommands } from '../bindings/commands';
 
 type Async<T> = T | Promise<T>;
 
-/** What each Tauri command takes and returns: the contract the Rust side implements. */
-export interface Commands {
-  app_status: () => AppStatus;
-  query_tasks: (args: { query: TaskQuery }) => TaskPage;
-  task_detail: (args: { id: string }) => TaskDetail;
-  facets: () => Facets;
-  sync_now: () => SyncSummary | Promise<SyncSummary>;
-  settings_set_platform: (args: { account: PlatformAccountInput }) => AppStatus;
-  settings_use_sandbox: () => AppStatus;
-  ui_ready: (args: { rows: number }) => null;
-  pick_settlement_files: (args: { kind: ImportKind }) => Async<string[]>;
-  import_settlement_files: (args: {
-    kind: ImportKind;
-    paths: string[];
-    profile: string | null;
-  }) => Async<ImportResult[]>;
-  preview_settlement_file: (args: { kind: ImportKind; path: string }) => Async<FilePreview>;
-  mapping_profiles: () => MappingProfile[];
-  save_mapping_profile: (args: {
-    name: string;
-    kind: ImportKind;
-    mapping: ColumnMappingView;
-  }) => Async<MappingProfile>;
-  delete_mapping_profile: (args: { name: string }) => null;
-  import_files: () => ImportFileView[];
-  reconcile_saved: (args: { asOf: string | null }) => Async<ReconcileView>;
-  decide: (args: { input: DecisionInput }) => Async<DecisionView>;
-  decisions: () => DecisionView[];
-  delete_decision: (args: { id: string }) => null;
-  monthly_income: () => MonthIncome[];
-  export_report: (args: { format: ReportFormat; asOf: string | null }) => Async<string | null>;
-  delete_settlement_data: () => null;
-  contract_account: () => ContractAccountView | null;
-  set_contract_account: (args: { account: ContractAccountInput }) => Async<ContractAccountView>;
-  payout_fix: (args: { input: PayoutFixInput }) => Async<PayoutFixGuide>;
-}
+/**
+ * What each Tauri command takes and returns, as generated from stardesk-core's one
+ * declaration of each; a handler may answer at once or later.
+ */
+export type Commands = {
+  [K in keyof DeclaredCommands]: (
+    ...args: Parameters<DeclaredCommands[K]>
+  ) => Async<ReturnType<DeclaredCommands[K]>>;
+};
 
-/** The payload of each event the Rust side emits. */
-export interface Events {
-  'sync://progress': SyncProgress;
-  'import://progress': ImportProgress;
-}
+/** An event's payload, by its kind (`sync_progress`, `import_progress`, …). */
+export type EventPayload<K extends AppEvent['kind']> = Omit<Extract<AppEvent, { kind: K }>, 'kind'>;
 
 /** Thrown from a handler to make the command reject the way Rust's `AppError` does. */
 export class Reject {
@@ -104,9 +49,9 @@ export function mockIpc(handlers: Partial<Commands>): Call[] {
   return calls;
 }
 
-/** Captures `listen` subscriptions so a test can emit `sync://progress` and the like. */
+/** Captures `listen` subscriptions so a test can emit core's events (`sync_progress`, …). */
 export function mockEvents(): {
-  emit: <E extends keyof Events>(event: E, payload: Events[E]) => void;
+  emit: <K extends AppEvent['kind']>(kind: K, payload: EventPayload<K>) => void;
 } {
   const listeners = new Map<string, Set<EventCallback<unknown>>>();
   vi.mocked(listen).mockImplementation(async (event, handler) => {
@@ -118,8 +63,11 @@ export function mockEvents(): {
     };
   });
   return {
-    emit(event, payload) {
-      for (const handler of listeners.get(event) ?? []) handler({ event, id: 1, payload });
+    emit(kind, payload) {
+      const event = { kind, ...payload } as unknown as AppEvent;
+      for (const handler of listeners.get(APP_EVENT) ?? []) {
+        handler({ event: APP_EVENT, id: 1, payload: event });
+      }
     },
   };
 }

@@ -5,6 +5,8 @@
 //! The card number is personal data: it is kept in the encrypted database and leaves the
 //! core only masked (`****1234`).
 
+pub mod ipc;
+
 use rust_decimal::Decimal;
 use stardesk_domain::money::{format_yuan, parse_yuan};
 use stardesk_domain::reconcile::{
@@ -13,8 +15,8 @@ use stardesk_domain::reconcile::{
 };
 
 use crate::context::{with_store, Context};
-use crate::dto::*;
 use crate::error::{AppError, ErrorCode};
+use ipc::*;
 
 fn view(account: &ContractAccount) -> ContractAccountView {
     ContractAccountView {
@@ -88,12 +90,15 @@ impl Context {
             s.set_contract_account(Some(&account))
         })
         .await?;
+        self.settlements_changed();
         Ok(shown)
     }
 
     /// Forgets the contract's receiving account.
     pub async fn delete_contract_account(&self) -> Result<(), AppError> {
-        with_store(&self.writer, |s| s.set_contract_account(None)).await
+        with_store(&self.writer, |s| s.set_contract_account(None)).await?;
+        self.settlements_changed();
+        Ok(())
     }
 
     /// The guide to fix the failed statement `input.statement_id`: R-SETTLE-2's account

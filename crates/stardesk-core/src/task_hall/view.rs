@@ -9,12 +9,14 @@ use stardesk_domain::eligibility::{
 use stardesk_domain::fees::{self, FeeSchedule};
 use stardesk_domain::money::{format_yuan, from_fen, parse_yuan};
 use stardesk_platform::convert::reward_from_json;
-use stardesk_platform::wire;
+use stardesk_platform::wire as platform_wire;
 use stardesk_store::state::CreatorRecord;
 use stardesk_store::tasks::{EligibleFor, TaskFilter, TaskOrder, TaskRecord};
 
-use crate::dto::{self, *};
+use super::ipc::*;
+use crate::account::ipc::CreatorKind;
 use crate::error::{AppError, ErrorCode};
+use crate::wire;
 
 /// Largest page the UI may ask for.
 pub const MAX_PAGE: u32 = 500;
@@ -61,7 +63,7 @@ fn yuan(input: &Option<String>, field: &str) -> Result<Option<i64>, AppError> {
 }
 
 fn code<T: serde::Serialize>(v: &T) -> String {
-    dto::wire_name(v).unwrap_or_default()
+    wire::wire_name(v).unwrap_or_default()
 }
 
 /// The store filter for a task-hall query.
@@ -106,7 +108,7 @@ pub fn filter(
 }
 
 fn parse_code<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, AppError> {
-    dto::from_wire_name(s).ok_or_else(|| {
+    wire::from_wire_name(s).ok_or_else(|| {
         AppError::new(
             ErrorCode::StoreFailed,
             format!("unknown code in the task cache: {s}"),
@@ -177,12 +179,12 @@ pub fn row(t: &TaskRecord, d: &Derived, schedule: &FeeSchedule) -> Result<TaskRo
     })
 }
 
-fn reward_view(r: &wire::Reward) -> RewardView {
+fn reward_view(r: &platform_wire::Reward) -> RewardView {
     match r {
-        wire::Reward::Fixed { amount } => RewardView::Fixed {
+        platform_wire::Reward::Fixed { amount } => RewardView::Fixed {
             amount: format_yuan(*amount),
         },
-        wire::Reward::PlayTiers { tiers } => RewardView::PlayTiers {
+        platform_wire::Reward::PlayTiers { tiers } => RewardView::PlayTiers {
             tiers: tiers
                 .iter()
                 .map(|t| PlayTierView {
@@ -192,7 +194,7 @@ fn reward_view(r: &wire::Reward) -> RewardView {
                 })
                 .collect(),
         },
-        wire::Reward::Rank { prizes } => RewardView::Rank {
+        platform_wire::Reward::Rank { prizes } => RewardView::Rank {
             prizes: prizes
                 .iter()
                 .map(|p| RankPrizeView {
@@ -202,7 +204,7 @@ fn reward_view(r: &wire::Reward) -> RewardView {
                 })
                 .collect(),
         },
-        wire::Reward::SampleOnly => RewardView::SampleOnly,
+        platform_wire::Reward::SampleOnly => RewardView::SampleOnly,
     }
 }
 
@@ -223,8 +225,8 @@ pub fn net_scenarios(
                     fees::OrderKind::Preferred => OrderKind::Preferred,
                 },
                 creator: match kind {
-                    fees::CreatorKind::Independent => dto::CreatorKind::Independent,
-                    fees::CreatorKind::Agency => dto::CreatorKind::Agency,
+                    fees::CreatorKind::Independent => CreatorKind::Independent,
+                    fees::CreatorKind::Agency => CreatorKind::Agency,
                 },
                 gross: format_yuan(b.gross),
                 fees: b

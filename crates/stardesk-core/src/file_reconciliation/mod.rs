@@ -1,4 +1,5 @@
-//! Settlement reconciliation over exported files, offline.
+//! Reconciliation of exported files, stateless: files in, report out, nothing stored
+//! (`stardesk reconcile`). The stored reconciliation is `crate::settlements`.
 //!
 //! Reads the platform's statements, the bank's statements, the expected earnings and the
 //! invoices, reconciles them with `stardesk_domain::reconcile`, and reports the outcome
@@ -11,14 +12,12 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use stardesk_domain::money::format_yuan;
 use stardesk_domain::reconcile::records::LineKey;
-use stardesk_domain::reconcile::{
-    reason_en, reason_zh, reconcile_records, Discrepancy, ReconcileOptions, Reconciliation,
-    RecordInputs, Summary, Tally,
-};
+use stardesk_domain::reconcile::{reconcile_records, ReconcileOptions, RecordInputs};
 use stardesk_import::{ImportError, Imported};
 
-use crate::dto::{ClassCounts, ClassTotals, ReconcileSummary, ReportRow};
 use crate::error::{AppError, ErrorCode};
+use crate::settlements::report::ipc::{ReconcileSummary, ReportRow};
+use crate::settlements::report::{discrepancy_rows, summary_dto};
 
 /// The files of one reconciliation run.
 #[derive(Debug, Clone, Default)]
@@ -83,74 +82,6 @@ fn import_all<T>(
     Ok(out)
 }
 
-fn counts(s: &Summary) -> ClassCounts {
-    ClassCounts {
-        matched: s.matched.count,
-        amount_mismatch: s.amount_mismatch.count,
-        missing_payout: s.missing_payout.count,
-        duplicate_payout: s.duplicate_payout.count,
-        payout_failed: s.payout_failed.count,
-        payout_overdue: s.payout_overdue.count,
-        unexpected_credit: s.unexpected_credit.count,
-    }
-}
-
-fn totals(s: &Summary) -> ClassTotals {
-    let t = |t: &Tally| format_yuan(t.total);
-    ClassTotals {
-        matched: t(&s.matched),
-        amount_mismatch: t(&s.amount_mismatch),
-        missing_payout: t(&s.missing_payout),
-        duplicate_payout: t(&s.duplicate_payout),
-        payout_failed: t(&s.payout_failed),
-        payout_overdue: t(&s.payout_overdue),
-        unexpected_credit: t(&s.unexpected_credit),
-    }
-}
-
-fn param(params: &[(&'static str, String)], name: &str) -> String {
-    params
-        .iter()
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
-}
-
-/// The summary as the CLI prints it and the UI shows it (shared by [`reconcile_files`]
-/// and the saved reconciliation).
-pub(crate) fn summary_dto(s: &Summary) -> ReconcileSummary {
-    ReconcileSummary {
-        counts: counts(s),
-        totals: totals(s),
-    }
-}
-
-/// One report row per discrepancy, in the reconciler's order.
-pub(crate) fn discrepancy_rows(result: &Reconciliation<'_>) -> Vec<ReportRow> {
-    result.discrepancies.iter().map(report_row).collect()
-}
-
-pub(crate) fn report_row(d: &Discrepancy<'_>) -> ReportRow {
-    let p = d.params();
-    ReportRow {
-        class: d.code().as_str().to_string(),
-        task_id: param(&p, "task_id"),
-        statement_id: param(&p, "statement_id"),
-        txn_id: param(&p, "txn_id"),
-        date: {
-            let date = param(&p, "date");
-            if date.is_empty() {
-                param(&p, "sent_date")
-            } else {
-                date
-            }
-        },
-        amount: format_yuan(d.amount()),
-        reason_zh: reason_zh(d),
-        reason_en: reason_en(d),
-    }
-}
-
 /// Reconciles the files. A bad file fails the whole run with an error naming the file,
 /// row, column and value; nothing is half-read.
 pub fn reconcile_files(req: &ReconcileFiles) -> Result<ReconcileReport, AppError> {
@@ -211,45 +142,4 @@ pub fn reconcile_files(req: &ReconcileFiles) -> Result<ReconcileReport, AppError
         summary: summary_dto(&result.summary),
         rows,
     })
-}
-
-/// The report's CSV columns, in order (documented in the README).
-pub const REPORT_COLUMNS: [&str; 8] = [
-    "class",
-    "task_id",
-    "statement_id",
-    "txn_id",
-    "date",
-    "amount",
-    "reason_zh",
-    "reason_en",
-];
-
-/// Writes the report rows as CSV (UTF-8 with a BOM, so Excel opens Chinese text right).
-pub fn write_report_csv(path: &Path, rows: &[ReportRow]) -> Result<(), AppError> {
-    let fail = |e: &dyn std::fmt::Display| {
-        AppError::new(
-            ErrorCode::InvalidInput,
-            format!("{}: cannot write the report: {e}", path.display()),
-        )
-    };
-    let file = std::fs::File::create(path).map_err(|e| fail(&e))?;
-    let mut out = std::io::BufWriter::new(file);
-    std::io::Write::write_all(&mut out, "\u{feff}".as_bytes()).map_err(|e| fail(&e))?;
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(REPORT_COLUMNS).map_err(|e| fail(&e))?;
-    for r in rows {
-        w.write_record([
-            &r.class,
-            &r.task_id,
-            &r.statement_id,
-            &r.txn_id,
-            &r.date,
-            &r.amount,
-            &r.reason_zh,
-            &r.reason_en,
-        ])
-        .map_err(|e| fail(&e))?;
-    }
-    w.flush().map_err(|e| fail(&e))
 }

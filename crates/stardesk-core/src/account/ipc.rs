@@ -1,0 +1,68 @@
+//! The account's IPC types: where the data comes from, who the creator is, the app's state.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::bindings::{TsModule, TsType};
+use crate::error::AppError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CreatorKind {
+    Independent,
+    Agency,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Creator {
+    pub creator_id: String,
+    pub nickname: String,
+    pub followers: String,
+    pub kind: CreatorKind,
+    pub agency_name: Option<String>,
+    pub level: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Source {
+    /// The sandbox platform started inside the app.
+    Sandbox { url: String },
+    /// A configured platform account.
+    Platform { url: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AppStatus {
+    pub source: Source,
+    pub creator: Option<Creator>,
+    pub last_synced_at: Option<String>,
+    pub task_count: u32,
+    pub syncing: bool,
+    /// The last sync's failure, if the last attempt failed.
+    pub last_error: Option<AppError>,
+    pub data_dir: String,
+    /// Where the database key lives: "keychain" or "key_file" (with a warning in the UI).
+    pub key_store: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PlatformAccountInput {
+    pub url: String,
+    pub token: String,
+}
+
+/// This module as TypeScript: `ui/src/bindings/account.ts`.
+pub(crate) fn typescript() -> TsModule {
+    TsModule {
+        file: "account",
+        types: vec![
+            TsType::of::<CreatorKind>(),
+            TsType::of::<Creator>(),
+            TsType::of::<Source>(),
+            TsType::of::<AppStatus>(),
+            TsType::of::<PlatformAccountInput>(),
+        ],
+        consts: vec![],
+    }
+}

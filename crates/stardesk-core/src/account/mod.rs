@@ -1,0 +1,108 @@
+//! The account: where the data comes from (the embedded sandbox or a platform account),
+//! who the creator is, and the app's state as the header shows it.
+
+pub mod ipc;
+
+use std::sync::atomic::Ordering;
+
+use stardesk_platform::{ClientOptions, PlatformClient};
+use stardesk_store::secret;
+
+use crate::context::{with_store, Context, SETTING_PLATFORM_URL};
+use crate::error::{code_from_str, AppError, ErrorCode};
+use crate::events::{AppEvent, DataArea};
+use ipc::*;
+
+impl Context {
+    pub async fn status(&self) -> Result<AppStatus, AppError> {
+        let platform_url = self.platform_url().await?;
+        let source_key = self.source_key().await?;
+        let source = match platform_url {
+            Some(url) => Source::Platform { url },
+            None => Source::Sandbox {
+                url: self
+                    .sandbox
+                    .lock()
+                    .await
+                    .as_ref()
+                    .map(|s| s.url())
+                    .unwrap_or_default(),
+            },
+        };
+        let (creator, state, count) = with_store(&self.reader, move |s| {
+            Ok((
+                s.creator(&source_key)?,
+                s.sync_state(&source_key)?,
+                s.task_count()?,
+            ))
+        })
+        .await?;
+        Ok(AppStatus {
+            source,
+            creator: creator.map(|c| Creator {
+                kind: match c.agency {
+                    Some(_) => CreatorKind::Agency,
+                    None => CreatorKind::Independent,
+                },
+                agency_name: c.agency.map(|a| a.name),
+                creator_id: c.creator_id,
+                nickname: c.nickname,
+                followers: c.followers.to_string(),
+                level: c.level,
+            }),
+            last_synced_at: state.last_synced_at,
+            task_count: count,
+            syncing: self.syncing.load(Ordering::SeqCst),
+            last_error: state.last_error_code.map(|code| AppError {
+                code: code_from_str(&code),
+                message: state.last_error_message.unwrap_or_default(),
+            }),
+            data_dir: self.options.data_dir.display().to_string(),
+            key_store: self.key_location.label().to_string(),
+        })
+    }
+
+    /// Switches to a platform account. The token is checked against the platform first
+    /// and then kept only in the OS keychain; nothing is saved if the check fails.
+    pub async fn set_platform(&self, input: PlatformAccountInput) -> Result<AppStatus, AppError> {
+        let token = input.token.trim().to_string();
+        if token.is_empty() {
+            return Err(AppError::new(ErrorCode::InvalidInput, "the token is empty"));
+        }
+        let url = stardesk_platform::check_base_url(&input.url)
+            .map_err(|e| AppError::new(ErrorCode::InvalidInput, e.to_string()))?
+            .to_string();
+        let client = PlatformClient::new(&url, &token, ClientOptions::default())?;
+        client.me().await?;
+        secret::keychain_set(&self.token_account(), &token)?;
+        let changed = self.platform_url().await?.as_deref() != Some(url.as_str());
+        with_store(&self.writer, move |s| {
+            if changed {
+                s.reset_synced_data()?;
+            }
+            s.set_setting(SETTING_PLATFORM_URL, Some(&url))
+        })
+        .await?;
+        if let Some(sb) = self.sandbox.lock().await.take() {
+            sb.shutdown().await;
+        }
+        self.emit(AppEvent::data_changed(&[DataArea::Tasks, DataArea::Status]));
+        self.status().await
+    }
+
+    /// Back to the embedded sandbox: forgets the account's token and synced data.
+    pub async fn use_sandbox(&self) -> Result<AppStatus, AppError> {
+        let was_platform = self.platform_url().await?.is_some();
+        if was_platform {
+            secret::keychain_delete(&self.token_account())?;
+            with_store(&self.writer, |s| {
+                s.reset_synced_data()?;
+                s.set_setting(SETTING_PLATFORM_URL, None)
+            })
+            .await?;
+        }
+        self.sandbox_url().await?;
+        self.emit(AppEvent::data_changed(&[DataArea::Tasks, DataArea::Status]));
+        self.status().await
+    }
+}

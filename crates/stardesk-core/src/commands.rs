@@ -1,0 +1,146 @@
+//! Every IPC command, declared once.
+//!
+//! [`with_commands!`](crate::with_commands) hands the whole list to a macro of the
+//! caller's. The shell expands it into its `#[tauri::command]` functions and the handler
+//! list; [`specs`] expands it into the data the generator turns into the typed
+//! TypeScript functions (`ui/src/bindings/commands.ts`, with the `Commands` interface
+//! the UI's test mock implements) and the capability file that grants exactly these
+//! commands (`src-tauri/capabilities/default.json`, whose list `src-tauri/build.rs`
+//! reads). `cargo test -p stardesk-core --test bindings` fails when a generated file
+//! drifts from this list.
+//!
+//! An entry is `kind fn name(arg: Type, …) -> Result [=> method];` under its feature:
+//! - `core`: the shell forwards to `Context::name` (or `Context::method`), nothing else;
+//! - `shell`: the shell implements it (`src-tauri/src/shell.rs`: native dialogs, the
+//!   window), with exactly the declared argument and result types.
+//!
+//! Types are named as the expansion site sees them: it has `use stardesk_core::ipc::*;`.
+//! Argument names cross IPC in camelCase (`as_of` → `asOf`), as Tauri renames them.
+
+/// Calls `$callback! { feature { entries… } … }` with every command (see the module
+/// docs of `stardesk_core::commands`).
+#[macro_export]
+macro_rules! with_commands {
+    ($callback:ident) => {
+        $callback! {
+            account {
+                /// The source, the creator, the last sync, the data directory.
+                core fn app_status() -> AppStatus => status;
+                /// Checks the token against the platform, keeps it in the OS keychain and
+                /// switches to that account. The token never comes back.
+                core fn settings_set_platform(account: PlatformAccountInput) -> AppStatus => set_platform;
+                /// Back to the embedded sandbox: forgets the account's token and data.
+                core fn settings_use_sandbox() -> AppStatus => use_sandbox;
+                /// The UI has its first rows on screen (logged; `make bench` times cold
+                /// start by it).
+                shell fn ui_ready(rows: u32) -> ();
+            }
+            task_hall {
+                /// One page of the task hall; `total` counts every match.
+                core fn query_tasks(query: TaskQuery) -> TaskPage;
+                core fn task_detail(id: String) -> TaskDetail;
+                core fn facets() -> Facets;
+            }
+            sync {
+                /// Resolves when the sync has ended; progress arrives as events.
+                core fn sync_now() -> SyncSummary => sync;
+            }
+            settlement_imports {
+                /// The native open dialog for CSV/XLSX files; `[]` when cancelled. The
+                /// paths picked may then be imported or previewed.
+                shell fn pick_settlement_files(kind: ImportKind) -> Vec<String>;
+                /// Imports files of one kind, all checked before any is stored; progress
+                /// arrives as events. Only paths picked or dropped in this session.
+                core fn import_settlement_files(kind: ImportKind, paths: Vec<String>, profile: Option<String>) -> Vec<ImportResult>;
+                core fn preview_settlement_file(kind: ImportKind, path: String) -> FilePreview;
+                core fn import_files() -> Vec<ImportFileView>;
+            }
+            settlement_mapping_profiles {
+                core fn mapping_profiles() -> Vec<MappingProfile>;
+                core fn save_mapping_profile(name: String, kind: ImportKind, mapping: ColumnMappingView) -> MappingProfile;
+                core fn delete_mapping_profile(name: String) -> ();
+            }
+            settlement_reconciliation {
+                /// Everything imported, reconciled with the saved decisions; `as_of` is
+                /// `YYYY-MM-DD`, null = today.
+                core fn reconcile_saved(as_of: Option<String>) -> ReconcileView;
+                /// Deletes every imported line, decision and the contract account
+                /// (mapping profiles stay).
+                core fn delete_settlement_data() -> ();
+            }
+            settlement_decisions {
+                core fn decide(input: DecisionInput) -> DecisionView;
+                core fn decisions() -> Vec<DecisionView>;
+                core fn delete_decision(id: String) -> ();
+            }
+            settlement_income {
+                core fn monthly_income() -> Vec<MonthIncome>;
+            }
+            settlement_report {
+                /// Asks where to save (native dialog) and writes the report; the path,
+                /// or null when cancelled.
+                shell fn export_report(format: ReportFormat, as_of: Option<String>) -> Option<String>;
+            }
+            settlement_payout_fix {
+                core fn contract_account() -> Option<ContractAccountView>;
+                /// The card number goes to the encrypted store; it comes back masked.
+                core fn set_contract_account(account: ContractAccountInput) -> ContractAccountView;
+                core fn payout_fix(input: PayoutFixInput) -> PayoutFixGuide;
+            }
+        }
+    };
+}
+
+/// One declared command, as the generators see it.
+#[derive(Debug, Clone)]
+pub struct CommandSpec {
+    pub feature: &'static str,
+    pub name: &'static str,
+    /// The doc comment's lines.
+    pub docs: Vec<&'static str>,
+    pub args: Vec<ArgSpec>,
+    pub result: crate::bindings::TsRef,
+    /// Implemented by the shell rather than forwarded to `Context`.
+    pub shell: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ArgSpec {
+    /// The Rust name (`as_of`); it crosses IPC in camelCase.
+    pub name: &'static str,
+    pub ty: crate::bindings::TsRef,
+}
+
+macro_rules! command_specs {
+    ($(
+        $feature:ident {
+            $(
+                $(#[doc = $doc:literal])*
+                $kind:ident fn $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty $(=> $method:ident)? ;
+            )*
+        }
+    )*) => {
+        /// Every declared command, in declaration order.
+        pub fn specs() -> Vec<CommandSpec> {
+            use crate::bindings::TsRef;
+            #[allow(unused_imports)]
+            use crate::ipc::*;
+            vec![$($(
+                CommandSpec {
+                    feature: stringify!($feature),
+                    name: stringify!($name),
+                    docs: vec![$($doc),*],
+                    args: vec![$(ArgSpec { name: stringify!($arg), ty: TsRef::of::<$ty>() }),*],
+                    result: TsRef::of::<$ret>(),
+                    shell: match stringify!($kind) {
+                        "core" => false,
+                        "shell" => true,
+                        other => panic!("command {}: unknown kind {other}", stringify!($name)),
+                    },
+                },
+            )*)*]
+        }
+    };
+}
+
+crate::with_commands!(command_specs);

@@ -1,0 +1,111 @@
+//! Settlement imports' IPC types: kinds of file, results, progress, the file list and previews.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::bindings::{TsModule, TsType};
+use crate::settlements::mapping_profiles::ipc::ColumnMappingView;
+
+/// Which list a settlement file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportKind {
+    /// The platform's settlement statement (结算单明细).
+    Statement,
+    /// The creator's bank statement (银行流水).
+    Bank,
+    /// What each task should pay (应收明细).
+    Expected,
+    /// Invoices mailed for statements (发票寄送记录).
+    Invoices,
+}
+
+/// What importing one file did. Lines already stored (the same file again, an
+/// overlapping period) are `already_present`; `lines = added + already_present`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportResult {
+    pub file_name: String,
+    pub kind: ImportKind,
+    /// "UTF-8", "UTF-8 BOM", "GB18030", "UTF-16LE", "UTF-16BE", "XLSX" or "XLS".
+    pub encoding: String,
+    pub lines: u32,
+    pub added: u32,
+    pub already_present: u32,
+}
+
+/// What the mapping dialog shows before a file is imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FilePreview {
+    pub file_name: String,
+    pub kind: ImportKind,
+    /// As [`ImportResult::encoding`].
+    pub encoding: String,
+    /// A workbook's sheet names (empty for CSV).
+    pub sheets: Vec<String>,
+    pub sheet: Option<String>,
+    /// 1-based; `None` without a header.
+    pub header_row: Option<u32>,
+    pub headers: Vec<String>,
+    /// The first rows after the header, cells as displayed.
+    pub rows: Vec<Vec<String>>,
+    /// The columns found, as a starting point for the user's mapping.
+    pub guessed_mapping: ColumnMappingView,
+    /// Required fields not found; empty when the file imports as it is.
+    pub missing_required: Vec<String>,
+}
+
+/// An imported file, as the file list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportFileView {
+    pub id: String,
+    pub kind: ImportKind,
+    pub file_name: String,
+    /// RFC 3339, UTC.
+    pub imported_at: String,
+    pub encoding: String,
+    pub lines: u32,
+    pub added: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportPhase {
+    /// `done`/`total` in bytes.
+    Reading,
+    /// Checking every row; no count.
+    Parsing,
+    /// `done`/`total` in lines.
+    Storing,
+    /// This file is stored.
+    Done,
+}
+
+/// Progress of [`crate::Context::import_settlement_files`], per file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportProgress {
+    pub file_name: String,
+    /// 0-based, of `file_count`.
+    pub file_index: u32,
+    pub file_count: u32,
+    pub phase: ImportPhase,
+    #[ts(type = "number")]
+    pub done: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
+/// This module as TypeScript: `ui/src/bindings/settlementImports.ts`.
+pub(crate) fn typescript() -> TsModule {
+    TsModule {
+        file: "settlementImports",
+        types: vec![
+            TsType::of::<ImportKind>(),
+            TsType::of::<ImportResult>(),
+            TsType::of::<FilePreview>(),
+            TsType::of::<ImportFileView>(),
+            TsType::of::<ImportPhase>(),
+            TsType::of::<ImportProgress>(),
+        ],
+        consts: vec![],
+    }
+}

@@ -1,0 +1,260 @@
+//! Settlement files into the store: read with progress, checked whole, stored all or
+//! nothing; the file list and the preview for the mapping dialog.
+
+pub mod ipc;
+
+use std::path::Path;
+
+use stardesk_import::{AnyImported, ColumnMapping, FileKind};
+use stardesk_store::settlements::{ImportFileMeta, ImportLines, LineKind};
+
+use super::mapping_profiles::from_mapping;
+use super::{now, to_u32};
+use crate::context::{with_store, Context};
+use crate::error::{AppError, ErrorCode};
+use crate::events::{AppEvent, DataArea};
+use ipc::*;
+
+/// Rows shown in a file preview.
+const PREVIEW_ROWS: usize = 20;
+
+pub(crate) fn file_kind(kind: ImportKind) -> FileKind {
+    match kind {
+        ImportKind::Statement => FileKind::Statement,
+        ImportKind::Bank => FileKind::Bank,
+        ImportKind::Expected => FileKind::Expected,
+        ImportKind::Invoices => FileKind::Invoices,
+    }
+}
+
+pub(crate) fn line_kind(kind: ImportKind) -> LineKind {
+    match kind {
+        ImportKind::Statement => LineKind::Statement,
+        ImportKind::Bank => LineKind::Bank,
+        ImportKind::Expected => LineKind::Expected,
+        ImportKind::Invoices => LineKind::Invoices,
+    }
+}
+
+pub(crate) fn import_kind(kind: LineKind) -> ImportKind {
+    match kind {
+        LineKind::Statement => ImportKind::Statement,
+        LineKind::Bank => ImportKind::Bank,
+        LineKind::Expected => ImportKind::Expected,
+        LineKind::Invoices => ImportKind::Invoices,
+    }
+}
+
+/// Reads a file; errors name the path.
+fn read_file(path: &str) -> Result<(String, Vec<u8>), AppError> {
+    Ok((display_name(path), read_with_progress(path, &|_, _| {})?))
+}
+
+/// Errors and the file list show the name the user knows, not the whole path.
+fn display_name(path: &str) -> String {
+    Path::new(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string())
+}
+
+/// Bytes read between two progress reports.
+const READ_CHUNK: usize = 4 << 20;
+
+/// Reads a whole file in chunks, reporting (bytes read, file size) after each.
+fn read_with_progress(path: &str, progress: &dyn Fn(u64, u64)) -> Result<Vec<u8>, AppError> {
+    use std::io::Read;
+    let fail =
+        |e: std::io::Error| AppError::invalid_input(format!("{path}: cannot read the file: {e}"));
+    let mut file = std::fs::File::open(path).map_err(fail)?;
+    let total = file.metadata().map_err(fail)?.len();
+    let mut bytes = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
+    let mut chunk = vec![0; READ_CHUNK];
+    progress(0, total);
+    loop {
+        let n = file.read(&mut chunk).map_err(fail)?;
+        if n == 0 {
+            break;
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+        progress(bytes.len() as u64, total.max(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+impl Context {
+    /// Imports one file into the database, all or nothing: see
+    /// [`Context::import_settlement_files`].
+    pub async fn import_settlement_file(
+        &self,
+        kind: ImportKind,
+        path: String,
+        profile: Option<String>,
+    ) -> Result<ImportResult, AppError> {
+        let mut results = self
+            .import_settlement_files(kind, vec![path], profile)
+            .await?;
+        results
+            .pop()
+            .ok_or_else(|| AppError::new(ErrorCode::Internal, "no import result"))
+    }
+
+    /// Imports files of one kind. Every file is read and checked before any is stored,
+    /// so a bad file (named with its row, column and value) stores nothing at all; then
+    /// each file is stored in its own transaction. A line already stored (this file
+    /// imported before, an overlapping period) is counted in `already_present` and not
+    /// added again. `profile` names a saved mapping profile of the same kind; without
+    /// one, columns are found by their headers. Every phase of every file goes out as
+    /// [`AppEvent::ImportProgress`]; what was stored, as [`AppEvent::DataChanged`].
+    pub async fn import_settlement_files(
+        &self,
+        kind: ImportKind,
+        paths: Vec<String>,
+        profile: Option<String>,
+    ) -> Result<Vec<ImportResult>, AppError> {
+        if paths.is_empty() {
+            return Err(AppError::invalid_input("no file to import"));
+        }
+        self.check_granted(&paths)?;
+        let sink = self.event_sink();
+        let progress = move |p: ImportProgress| sink.emit(AppEvent::ImportProgress(p));
+        let mapping = self.mapping_for(kind, profile).await?;
+        let progress = std::sync::Arc::new(progress);
+        let stored = self.store_imports(kind, paths, mapping, progress).await;
+        if stored.as_ref().is_ok_and(|r| r.iter().any(|r| r.added > 0)) {
+            self.emit(AppEvent::data_changed(&[DataArea::Settlements]));
+        }
+        stored
+    }
+
+    async fn store_imports(
+        &self,
+        kind: ImportKind,
+        paths: Vec<String>,
+        mapping: ColumnMapping,
+        progress: std::sync::Arc<impl Fn(ImportProgress) + Send + Sync + 'static>,
+    ) -> Result<Vec<ImportResult>, AppError> {
+        let file_count = to_u32(paths.len());
+        let report = progress.clone();
+        let parsed = tokio::task::spawn_blocking(move || {
+            let mut parsed = Vec::with_capacity(paths.len());
+            for (index, path) in paths.iter().enumerate() {
+                let at = |phase, done, total, name: &str| ImportProgress {
+                    file_name: name.to_string(),
+                    file_index: to_u32(index),
+                    file_count,
+                    phase,
+                    done,
+                    total,
+                };
+                let name = display_name(path);
+                let bytes = read_with_progress(path, &|done, total| {
+                    report(at(ImportPhase::Reading, done, total, &name))
+                })?;
+                report(at(ImportPhase::Parsing, 0, 0, &name));
+                let imported =
+                    stardesk_import::import_with_mapping(file_kind(kind), &name, &bytes, &mapping)
+                        .map_err(|e| AppError::invalid_input(e.to_string()))?;
+                parsed.push((name, imported));
+            }
+            Ok::<_, AppError>(parsed)
+        })
+        .await
+        .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))??;
+        let mut results = Vec::with_capacity(parsed.len());
+        for (index, (name, imported)) in parsed.into_iter().enumerate() {
+            let meta = ImportFileMeta {
+                file_name: name.clone(),
+                imported_at: now(),
+                encoding: match &imported {
+                    AnyImported::Statement(i) => i.encoding,
+                    AnyImported::Bank(i) => i.encoding,
+                    AnyImported::Expected(i) => i.encoding,
+                    AnyImported::Invoices(i) => i.encoding,
+                }
+                .to_string(),
+            };
+            let encoding = meta.encoding.clone();
+            let file_name = name.clone();
+            let lines = imported.len();
+            let report = progress.clone();
+            let at = move |phase, done| ImportProgress {
+                file_name: name.clone(),
+                file_index: to_u32(index),
+                file_count,
+                phase,
+                done: done as u64,
+                total: lines as u64,
+            };
+            report(at(ImportPhase::Storing, 0));
+            let (outcome, at) = with_store(&self.writer, move |s| {
+                let lines = match &imported {
+                    AnyImported::Statement(i) => ImportLines::Statement(&i.lines),
+                    AnyImported::Bank(i) => ImportLines::Bank(&i.lines),
+                    AnyImported::Expected(i) => ImportLines::Expected(&i.lines),
+                    AnyImported::Invoices(i) => ImportLines::Invoices(&i.lines),
+                };
+                let outcome = s.import_lines_with_progress(&meta, lines, &mut |stored| {
+                    report(at(ImportPhase::Storing, stored))
+                })?;
+                Ok((outcome, at))
+            })
+            .await?;
+            progress(at(ImportPhase::Done, lines));
+            results.push(ImportResult {
+                file_name,
+                kind,
+                encoding,
+                lines: to_u32(lines),
+                added: to_u32(outcome.added),
+                already_present: to_u32(outcome.already_present),
+            });
+        }
+        Ok(results)
+    }
+
+    /// Every imported file, oldest first.
+    pub async fn import_files(&self) -> Result<Vec<ImportFileView>, AppError> {
+        let files = with_store(&self.reader, |s| s.import_files()).await?;
+        Ok(files
+            .into_iter()
+            .map(|f| ImportFileView {
+                id: f.id.to_string(),
+                kind: import_kind(f.kind),
+                file_name: f.file_name,
+                imported_at: f.imported_at,
+                encoding: f.encoding,
+                lines: u32::try_from(f.line_count).unwrap_or(u32::MAX),
+                added: u32::try_from(f.added_count).unwrap_or(u32::MAX),
+            })
+            .collect())
+    }
+
+    /// Headers, first rows and a guessed mapping, for the mapping dialog.
+    pub async fn preview_settlement_file(
+        &self,
+        kind: ImportKind,
+        path: String,
+    ) -> Result<FilePreview, AppError> {
+        self.check_granted(std::slice::from_ref(&path))?;
+        tokio::task::spawn_blocking(move || {
+            let (name, bytes) = read_file(&path)?;
+            let p = stardesk_import::preview(file_kind(kind), &name, &bytes, PREVIEW_ROWS)
+                .map_err(|e| AppError::invalid_input(e.to_string()))?;
+            Ok(FilePreview {
+                file_name: name,
+                kind,
+                encoding: p.encoding.to_string(),
+                sheets: p.sheets,
+                sheet: p.sheet,
+                header_row: p.header_row.map(to_u32),
+                headers: p.headers,
+                rows: p.rows,
+                guessed_mapping: from_mapping(&p.guessed_mapping),
+                missing_required: p.missing_required.iter().map(|f| f.to_string()).collect(),
+            })
+        })
+        .await
+        .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?
+    }
+}

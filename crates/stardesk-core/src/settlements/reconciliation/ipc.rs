@@ -1,0 +1,97 @@
+//! The stored reconciliation's IPC types: matches, discrepancies and their lines.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::bindings::{TsModule, TsType};
+use crate::settlements::report::ipc::{ReconcileSummary, ReportRow};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// An expected line and the statement line paying it.
+    Task,
+    /// Statement lines and the bank credit(s) that paid them.
+    Payout,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchOrigin {
+    Automatic,
+    /// The user accepted the proposal.
+    Accepted,
+    /// The user matched by hand.
+    Manual,
+}
+
+/// A clean match. Keys are "fingerprint:occurrence" strings: pass them back in a
+/// [`DecisionInput`] to accept or reject the match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MatchRow {
+    pub kind: MatchKind,
+    pub origin: MatchOrigin,
+    /// The expected line (task matches).
+    pub expected_key: Option<String>,
+    pub statement_keys: Vec<String>,
+    /// The bank lines (payout matches).
+    pub bank_keys: Vec<String>,
+    /// The task (task matches).
+    pub task_id: Option<String>,
+    /// The distinct statements involved.
+    pub statement_ids: Vec<String>,
+    /// The bank transactions (payout matches).
+    pub txn_ids: Vec<String>,
+    /// The matched amount: the statement line's for a task match, the bank credits'
+    /// total for a payout match.
+    pub amount: String,
+}
+
+/// The reconciliation of everything imported, with the user's decisions applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReconcileView {
+    pub as_of: String,
+    pub summary: ReconcileSummary,
+    /// One row per discrepancy, with the lines it is about: the first
+    /// `VIEW_ROW_LIMIT` of `rows_total`.
+    pub rows: Vec<DiscrepancyView>,
+    pub rows_total: u32,
+    /// The first `VIEW_ROW_LIMIT` of `matches_total`.
+    pub matches: Vec<MatchRow>,
+    pub matches_total: u32,
+    /// Decisions that had no effect (a line they name is no longer imported, or was
+    /// already decided).
+    pub ignored_decisions: u32,
+}
+
+/// The lines a discrepancy is about, as "fingerprint:occurrence" keys: select two
+/// discrepancies' lines and pass them in a [`DecisionInput`] to match them by hand.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LineRefs {
+    pub expected: Option<String>,
+    pub statement: Vec<String>,
+    pub bank: Vec<String>,
+}
+
+/// One discrepancy of the saved reconciliation: its report row and its lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DiscrepancyView {
+    pub row: ReportRow,
+    pub refs: LineRefs,
+}
+
+/// This module as TypeScript: `ui/src/bindings/settlementReconciliation.ts`.
+pub(crate) fn typescript() -> TsModule {
+    TsModule {
+        file: "settlementReconciliation",
+        types: vec![
+            TsType::of::<MatchKind>(),
+            TsType::of::<MatchOrigin>(),
+            TsType::of::<MatchRow>(),
+            TsType::of::<ReconcileView>(),
+            TsType::of::<LineRefs>(),
+            TsType::of::<DiscrepancyView>(),
+        ],
+        consts: vec![],
+    }
+}

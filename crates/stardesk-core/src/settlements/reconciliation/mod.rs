@@ -1,0 +1,177 @@
+//! The stored reconciliation: every imported line with the stored decisions applied,
+//! as the window shows it (matches, discrepancies and the lines each is about).
+
+pub mod ipc;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use stardesk_domain::money::format_yuan;
+use stardesk_domain::reconcile::records::LineKey;
+use stardesk_domain::reconcile::{
+    reconcile, Decision, Discrepancy, Inputs, Match, Origin, ReconcileOptions,
+};
+use stardesk_store::settlements::key_to_string;
+
+use super::report::{report_row, summary_dto};
+use super::{keys, to_u32, VIEW_ROW_LIMIT};
+use crate::context::{with_store, Context};
+use crate::error::{AppError, ErrorCode};
+use ipc::*;
+
+fn origin(o: Origin) -> MatchOrigin {
+    match o {
+        Origin::Automatic => MatchOrigin::Automatic,
+        Origin::Accepted => MatchOrigin::Accepted,
+        Origin::Manual => MatchOrigin::Manual,
+    }
+}
+
+/// The lines a discrepancy names, as keys the UI passes back in a decision. For a
+/// duplicate, the extra line (the one not counted as the payment).
+fn line_refs(d: &Discrepancy<'_>) -> LineRefs {
+    let one = |k: &LineKey| vec![key_to_string(k)];
+    match d {
+        Discrepancy::AmountMismatch(m) => LineRefs {
+            expected: Some(key_to_string(&m.expected)),
+            statement: one(&m.statement),
+            bank: vec![],
+        },
+        Discrepancy::MissingPayout(m) => LineRefs {
+            expected: Some(key_to_string(&m.expected)),
+            ..LineRefs::default()
+        },
+        Discrepancy::DuplicatePayout(m) => LineRefs {
+            statement: one(&m.extra),
+            ..LineRefs::default()
+        },
+        Discrepancy::PayoutFailed(m) => LineRefs {
+            expected: m.expected.as_ref().map(key_to_string),
+            statement: one(&m.statement),
+            bank: vec![],
+        },
+        Discrepancy::UnexpectedPayout(m) => LineRefs {
+            statement: one(&m.statement),
+            ..LineRefs::default()
+        },
+        Discrepancy::PayoutOverdue(m) => LineRefs {
+            statement: keys(&m.lines),
+            ..LineRefs::default()
+        },
+        Discrepancy::UnexpectedCredit(m) => LineRefs {
+            bank: one(&m.bank),
+            ..LineRefs::default()
+        },
+    }
+}
+
+fn parse_as_of(as_of: Option<&str>, today: NaiveDate) -> Result<NaiveDate, AppError> {
+    match as_of {
+        None => Ok(today),
+        Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+            AppError::invalid_input(format!("as_of {text:?} is not a date (YYYY-MM-DD)"))
+        }),
+    }
+}
+
+impl Context {
+    /// Reconciles every stored line with the stored decisions applied, as of `as_of`
+    /// (`YYYY-MM-DD`; `None` = today). The summary counts everything; the discrepancy
+    /// rows and the matches are the first [`VIEW_ROW_LIMIT`] of each (`rows_total` and
+    /// `matches_total` say how many there are; the exported report has them all).
+    pub async fn reconcile_saved(&self, as_of: Option<String>) -> Result<ReconcileView, AppError> {
+        self.reconcile_stored(as_of, VIEW_ROW_LIMIT).await
+    }
+
+    pub(crate) async fn reconcile_stored(
+        &self,
+        as_of: Option<String>,
+        limit: usize,
+    ) -> Result<ReconcileView, AppError> {
+        let as_of = parse_as_of(as_of.as_deref(), self.today())?;
+        let (expected, statement, bank, invoices, decisions) = with_store(&self.reader, |s| {
+            Ok((
+                s.expected_lines()?,
+                s.statement_lines()?,
+                s.bank_lines()?,
+                s.invoice_lines()?,
+                s.decisions()?,
+            ))
+        })
+        .await?;
+        tokio::task::spawn_blocking(move || {
+            let decisions: Vec<Decision> = decisions.into_iter().map(|d| d.decision).collect();
+            let result = reconcile(
+                &Inputs {
+                    expected: &expected,
+                    statement: &statement,
+                    bank: &bank,
+                    invoices: &invoices,
+                    decisions: &decisions,
+                },
+                &ReconcileOptions::new(as_of),
+            );
+            let statement_id: HashMap<&LineKey, &str> = statement
+                .iter()
+                .map(|l| (&l.key, l.statement_id.as_str()))
+                .collect();
+            let txn_id: HashMap<&LineKey, &str> =
+                bank.iter().map(|l| (&l.key, l.txn_id.as_str())).collect();
+            let matches = result
+                .matches
+                .iter()
+                .take(limit)
+                .map(|m| match m {
+                    Match::Task(t) => MatchRow {
+                        kind: MatchKind::Task,
+                        origin: origin(t.origin),
+                        expected_key: Some(key_to_string(&t.expected)),
+                        statement_keys: vec![key_to_string(&t.statement)],
+                        bank_keys: vec![],
+                        task_id: Some(t.task_id.to_string()),
+                        statement_ids: statement_id
+                            .get(&t.statement)
+                            .map(|s| vec![s.to_string()])
+                            .unwrap_or_default(),
+                        txn_ids: vec![],
+                        amount: format_yuan(t.amount),
+                    },
+                    Match::Payout(p) => MatchRow {
+                        kind: MatchKind::Payout,
+                        origin: origin(p.origin),
+                        expected_key: None,
+                        statement_keys: keys(&p.statement),
+                        bank_keys: keys(&p.bank),
+                        task_id: None,
+                        statement_ids: p.statement_ids.iter().map(|s| s.to_string()).collect(),
+                        txn_ids: p
+                            .bank
+                            .iter()
+                            .filter_map(|k| txn_id.get(k).map(|t| t.to_string()))
+                            .collect(),
+                        amount: format_yuan(p.bank_total),
+                    },
+                })
+                .collect();
+            ReconcileView {
+                as_of: as_of.to_string(),
+                summary: summary_dto(&result.summary),
+                rows: result
+                    .discrepancies
+                    .iter()
+                    .take(limit)
+                    .map(|d| DiscrepancyView {
+                        row: report_row(d),
+                        refs: line_refs(d),
+                    })
+                    .collect(),
+                rows_total: to_u32(result.discrepancies.len()),
+                matches,
+                matches_total: to_u32(result.matches.len()),
+                ignored_decisions: to_u32(result.ignored_decisions.len()),
+            }
+        })
+        .await
+        .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))
+    }
+}

@@ -1,0 +1,92 @@
+//! The sync of the task hall from the configured source, one at a time.
+
+pub mod ipc;
+
+use std::sync::atomic::Ordering;
+
+use stardesk_platform::{sync_tasks, SyncEvent, DEFAULT_PAGE_LIMIT};
+
+use crate::context::{with_store, Context};
+use crate::error::{AppError, ErrorCode};
+use crate::events::{AppEvent, DataArea};
+use ipc::*;
+
+impl Context {
+    /// Syncs the task hall from the configured source. One sync at a time: a second call
+    /// while one runs gets [`ErrorCode::Busy`]. Progress goes out as
+    /// [`AppEvent::SyncProgress`], and the end as [`AppEvent::DataChanged`] (the tasks and
+    /// the status after a sync, the status after a failure).
+    pub async fn sync(&self) -> Result<SyncSummary, AppError> {
+        let on_progress = |p: SyncProgress| self.emit(AppEvent::SyncProgress(p));
+        let _running = self
+            .sync_lock
+            .try_lock()
+            .map_err(|_| AppError::new(ErrorCode::Busy, "a sync is already running"))?;
+        self.syncing.store(true, Ordering::SeqCst);
+        let result = self.sync_inner(&on_progress).await;
+        self.syncing.store(false, Ordering::SeqCst);
+        match &result {
+            Ok(summary) => {
+                on_progress(SyncProgress {
+                    phase: SyncPhase::Done,
+                    applied: summary.upserted + summary.removed,
+                    remaining: 0,
+                    error: None,
+                });
+                self.emit(AppEvent::data_changed(&[DataArea::Tasks, DataArea::Status]));
+            }
+            Err(e) => {
+                on_progress(SyncProgress {
+                    phase: SyncPhase::Failed,
+                    applied: 0,
+                    remaining: 0,
+                    error: Some(e.clone()),
+                });
+                self.emit(AppEvent::data_changed(&[DataArea::Status]));
+            }
+        }
+        result
+    }
+
+    async fn sync_inner(
+        &self,
+        on_progress: &(impl Fn(SyncProgress) + Send + Sync),
+    ) -> Result<SyncSummary, AppError> {
+        let (client, source) = match self.client().await {
+            Ok(c) => c,
+            Err(e) => {
+                let (code, message) = (e.code.as_str(), e.message.clone());
+                let src = self.source_key().await?;
+                with_store(&self.writer, move |s| {
+                    s.mark_sync_failed(&src, code, &message)
+                })
+                .await?;
+                return Err(e);
+            }
+        };
+        let report = sync_tasks(&client, &self.writer, &source, DEFAULT_PAGE_LIMIT, |e| {
+            on_progress(match e {
+                SyncEvent::Started => SyncProgress {
+                    phase: SyncPhase::Started,
+                    applied: 0,
+                    remaining: 0,
+                    error: None,
+                },
+                SyncEvent::Page { applied, remaining } => SyncProgress {
+                    phase: SyncPhase::Page,
+                    applied: u32::try_from(applied).unwrap_or(u32::MAX),
+                    remaining: u32::try_from(remaining).unwrap_or(u32::MAX),
+                    error: None,
+                },
+            })
+        })
+        .await?;
+        let task_count = with_store(&self.reader, |s| s.task_count()).await?;
+        Ok(SyncSummary {
+            upserted: u32::try_from(report.upserted).unwrap_or(u32::MAX),
+            removed: u32::try_from(report.removed).unwrap_or(u32::MAX),
+            pages: report.pages,
+            task_count,
+        })
+    }
+}

@@ -1,0 +1,161 @@
+//! The commands the shell implements itself (declared `shell` in stardesk-core's
+//! `commands.rs`): native dialogs and the window. Each has exactly the declared
+//! argument and result types, after the app handle and the state.
+//!
+//! Paths the user picks here are granted to the context (see
+//! `Context::grant_paths`): the window can import or preview only those, and files
+//! dropped on it (granted in `lib.rs`).
+
+use stardesk_core::ipc::{ImportKind, ReportFormat};
+use stardesk_core::{AppError, ErrorCode};
+use tauri::AppHandle;
+use tauri_plugin_dialog::DialogExt;
+
+use crate::AppState;
+
+fn dialog_error(e: impl std::fmt::Display) -> AppError {
+    AppError::new(ErrorCode::Internal, format!("the file dialog failed: {e}"))
+}
+
+/// The UI reports its first rows on screen: logged, and printed as `READY` for
+/// `make bench`'s cold-start measurement when `STARDESK_BENCH_READY` is set.
+pub async fn ui_ready(_app: &AppHandle, _state: &AppState, rows: u32) -> Result<(), AppError> {
+    tracing::info!(rows, "task hall ready");
+    if std::env::var_os("STARDESK_BENCH_READY").is_some() {
+        println!("READY");
+    }
+    Ok(())
+}
+
+/// The native open dialog for settlement files (CSV, XLSX, XLS); empty when cancelled.
+pub async fn pick_settlement_files(
+    app: &AppHandle,
+    state: &AppState,
+    kind: ImportKind,
+) -> Result<Vec<String>, AppError> {
+    let ctx = state.ctx()?;
+    let picked = match test_seam::picks(kind)? {
+        Some(paths) => paths,
+        None => {
+            let app = app.clone();
+            tauri::async_runtime::spawn_blocking(move || {
+                app.dialog()
+                    .file()
+                    .add_filter("CSV / Excel", &["csv", "xlsx", "xls", "txt"])
+                    .blocking_pick_files()
+            })
+            .await
+            .map_err(dialog_error)?
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| {
+                p.into_path()
+                    .map(|p| p.display().to_string())
+                    .map_err(dialog_error)
+            })
+            .collect::<Result<Vec<_>, _>>()?
+        }
+    };
+    ctx.grant_paths(&picked);
+    Ok(picked)
+}
+
+/// Asks where to save the report (native save dialog), then writes it; the path, or
+/// `None` when the user cancelled.
+pub async fn export_report(
+    app: &AppHandle,
+    state: &AppState,
+    format: ReportFormat,
+    as_of: Option<String>,
+) -> Result<Option<String>, AppError> {
+    let ext = match format {
+        ReportFormat::Csv => "csv",
+        ReportFormat::Xlsx => "xlsx",
+    };
+    let path = match test_seam::save_path(ext)? {
+        Some(path) => Some(path),
+        None => {
+            let name = format!("对账报告.{ext}");
+            let app = app.clone();
+            let picked = tauri::async_runtime::spawn_blocking(move || {
+                app.dialog()
+                    .file()
+                    .set_file_name(name)
+                    .add_filter(ext.to_uppercase(), &[ext])
+                    .blocking_save_file()
+            })
+            .await
+            .map_err(dialog_error)?;
+            match picked {
+                None => None,
+                Some(p) => Some(p.into_path().map_err(dialog_error)?.display().to_string()),
+            }
+        }
+    };
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    state
+        .ctx()?
+        .export_report(path.clone(), format, as_of)
+        .await?;
+    Ok(Some(path))
+}
+
+/// The one test seam, compiled only with the `test-seam` feature (`make test`): with
+/// `STARDESK_TEST_PICK_DIR` set, a directory stands in for the native dialogs, which
+/// WebDriver cannot reach — `<kind>/` holds the files "picked", `exports/` receives saved
+/// reports. Everything after the pick is the real path.
+#[cfg(feature = "test-seam")]
+mod test_seam {
+    use super::{dialog_error, AppError, ImportKind};
+
+    const PICK_DIR: &str = "STARDESK_TEST_PICK_DIR";
+
+    fn kind_dir(kind: ImportKind) -> &'static str {
+        match kind {
+            ImportKind::Statement => "statement",
+            ImportKind::Bank => "bank",
+            ImportKind::Expected => "expected",
+            ImportKind::Invoices => "invoices",
+        }
+    }
+
+    pub fn picks(kind: ImportKind) -> Result<Option<Vec<String>>, AppError> {
+        let Some(dir) = std::env::var_os(PICK_DIR) else {
+            return Ok(None);
+        };
+        let dir = std::path::Path::new(&dir).join(kind_dir(kind));
+        let mut files: Vec<String> = std::fs::read_dir(&dir)
+            .map_err(|e| dialog_error(format!("{}: {e}", dir.display())))?
+            .filter_map(|entry| entry.ok().map(|e| e.path().display().to_string()))
+            .collect();
+        files.sort();
+        Ok(Some(files))
+    }
+
+    pub fn save_path(ext: &str) -> Result<Option<String>, AppError> {
+        let Some(dir) = std::env::var_os(PICK_DIR) else {
+            return Ok(None);
+        };
+        let dir = std::path::Path::new(&dir).join("exports");
+        std::fs::create_dir_all(&dir).map_err(dialog_error)?;
+        Ok(Some(
+            dir.join(format!("report.{ext}")).display().to_string(),
+        ))
+    }
+}
+
+/// Without the `test-seam` feature there is no seam: the dialogs always open.
+#[cfg(not(feature = "test-seam"))]
+mod test_seam {
+    use super::{AppError, ImportKind};
+
+    pub fn picks(_kind: ImportKind) -> Result<Option<Vec<String>>, AppError> {
+        Ok(None)
+    }
+
+    pub fn save_path(_ext: &str) -> Result<Option<String>, AppError> {
+        Ok(None)
+    }
+}

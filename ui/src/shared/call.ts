@@ -1,0 +1,54 @@
+//! The one door to Rust: `call` invokes a command and turns every rejection into an
+//! `IpcError` whose `code` the UI switches on; the `message` is for logs (and, for
+//! `invalid_input`/`not_found`, names the file, row or id at fault) and is never parsed.
+//! The typed command functions (`bindings/commands.ts`) are generated around it.
+
+import { invoke } from '@tauri-apps/api/core';
+import { ERROR_CODES, type ErrorCode } from '../bindings';
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+export class IpcError extends Error {
+  readonly code: ErrorCode;
+  /** The command that failed, for logs. */
+  readonly command: string;
+
+  constructor(code: ErrorCode, message: string, command: string) {
+    super(message);
+    this.name = 'IpcError';
+    this.code = code;
+    this.command = command;
+  }
+}
+
+/**
+ * Turns whatever `invoke` rejected with into an `IpcError`. Commands reject with an
+ * `AppError {code, message}`; Tauri itself rejects with a bare string (unknown command,
+ * arguments that do not deserialize), which is a bug on one side or the other: `internal`.
+ */
+export function toIpcError(command: string, reason: unknown): IpcError {
+  if (reason instanceof IpcError) return reason;
+  if (typeof reason === 'object' && reason !== null && 'code' in reason) {
+    const { code, message } = reason as { code: unknown; message?: unknown };
+    const text = typeof message === 'string' ? message : '';
+    if (isErrorCode(code)) return new IpcError(code, text, command);
+    return new IpcError('internal', `${String(code)}: ${text}`, command);
+  }
+  if (reason instanceof Error) return new IpcError('internal', reason.message, command);
+  return new IpcError('internal', String(reason), command);
+}
+
+/** The code of any error: an `IpcError`'s own, anything else `internal`. */
+export function errorCode(error: unknown): ErrorCode {
+  return error instanceof IpcError ? error.code : 'internal';
+}
+
+export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (reason) {
+    throw toIpcError(command, reason);
+  }
+}
