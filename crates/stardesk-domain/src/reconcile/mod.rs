@@ -46,8 +46,8 @@ pub use fix::{
 };
 pub use reason::{account_check_en, account_check_zh, reason_en, reason_zh};
 pub use records::{
-    BankLine, ExpectedLine, ExpectedRecord, InvoiceLine, LineKey, PayoutStatus, StatementLine,
-    StatementRecord,
+    BankLine, ExpectedLine, ExpectedRecord, InvoiceLine, LineKey, ParseLineKeyError, PayoutStatus,
+    StatementLine, StatementRecord,
 };
 
 /// A stable 64-bit fingerprint of a line's fields (FNV-1a, each field followed by the
