@@ -179,22 +179,22 @@ enum DecisionJson {
     },
 }
 
-/// A key as `"fingerprint:occurrence"`, the form decisions are stored and exchanged in.
+/// A key as `"fingerprint:occurrence"`: `key.to_string()` ([`LineKey`]'s `Display`).
+///
+/// Kept for `stardesk-core`, which still calls it; remove it once core uses `Display`.
 pub fn key_to_string(key: &LineKey) -> String {
-    format!("{}:{}", key.fingerprint, key.occurrence)
+    key.to_string()
 }
 
-/// Parses `"fingerprint:occurrence"` (both decimal).
+/// Parses `"fingerprint:occurrence"`: `text.parse().ok()` ([`LineKey`]'s `FromStr`).
+///
+/// Kept for `stardesk-core`, which still calls it; remove it once core uses `FromStr`.
 pub fn key_from_str(text: &str) -> Option<LineKey> {
-    let (fp, occ) = text.split_once(':')?;
-    Some(LineKey {
-        fingerprint: fp.parse().ok()?,
-        occurrence: occ.parse().ok()?,
-    })
+    text.parse().ok()
 }
 
 fn keys_to_strings(keys: &[LineKey]) -> Vec<String> {
-    keys.iter().map(key_to_string).collect()
+    keys.iter().map(LineKey::to_string).collect()
 }
 
 fn parse_keys(keys: &[String]) -> Result<Vec<LineKey>, StoreError> {
@@ -202,7 +202,8 @@ fn parse_keys(keys: &[String]) -> Result<Vec<LineKey>, StoreError> {
 }
 
 fn parse_key(key: &str) -> Result<LineKey, StoreError> {
-    key_from_str(key).ok_or_else(|| StoreError::Corrupt(format!("line key {key:?}")))
+    key.parse()
+        .map_err(|_| StoreError::Corrupt(format!("line key {key:?}")))
 }
 
 impl From<&Decision> for DecisionJson {
@@ -212,8 +213,8 @@ impl From<&Decision> for DecisionJson {
                 expected,
                 statement,
             }) => Self::AcceptTask {
-                expected: key_to_string(expected),
-                statement: key_to_string(statement),
+                expected: expected.to_string(),
+                statement: statement.to_string(),
             },
             Decision::Accept(Pair::Payout { statement, bank }) => Self::AcceptPayout {
                 statement: keys_to_strings(statement),
@@ -223,8 +224,8 @@ impl From<&Decision> for DecisionJson {
                 expected,
                 statement,
             }) => Self::RejectTask {
-                expected: key_to_string(expected),
-                statement: key_to_string(statement),
+                expected: expected.to_string(),
+                statement: statement.to_string(),
             },
             Decision::Reject(Pair::Payout { statement, bank }) => Self::RejectPayout {
                 statement: keys_to_strings(statement),
@@ -238,8 +239,8 @@ impl From<&Decision> for DecisionJson {
                 expected,
                 statement,
             } => Self::ManualMatchTask {
-                expected: key_to_string(expected),
-                statement: key_to_string(statement),
+                expected: expected.to_string(),
+                statement: statement.to_string(),
             },
         }
     }
