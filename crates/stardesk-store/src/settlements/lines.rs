@@ -239,20 +239,11 @@ impl Store {
     /// Stores the lines of one file, all or nothing, in one transaction: lines whose key
     /// is already stored are left as they are (`already_present`), the rest are added. The
     /// file is recorded in `import_files` even when it added nothing, so the user sees it
-    /// was read.
+    /// was read. `progress` is called with the count of lines stored so far every few
+    /// thousand lines (the commit comes after the last call).
     ///
     /// A line that cannot be stored (an amount that is not whole fen or beyond an i64 fen
     /// count) fails with [`StoreError::Unstorable`] and nothing of the file is kept.
-    pub fn import_lines(
-        &mut self,
-        file: &ImportFileMeta,
-        lines: ImportLines<'_>,
-    ) -> Result<ImportOutcome, StoreError> {
-        self.import_lines_with_progress(file, lines, &mut |_| {})
-    }
-
-    /// [`Store::import_lines`], calling `progress` with the count of lines stored so far
-    /// every few thousand lines (the commit comes after the last call).
     pub fn import_lines_with_progress(
         &mut self,
         file: &ImportFileMeta,
