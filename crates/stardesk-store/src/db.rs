@@ -153,13 +153,6 @@ impl Store {
         Ok(())
     }
 
-    /// Moves the write-ahead log into the main file (before a backup or a size check).
-    pub fn checkpoint(&self) -> Result<(), StoreError> {
-        self.conn
-            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
-            .map_err(|e| self.err(e))
-    }
-
     pub(crate) fn err(&self, e: rusqlite::Error) -> StoreError {
         StoreError::sqlite(&self.path, e)
     }

@@ -57,9 +57,10 @@ impl StoreError {
     }
 }
 
-/// Opens the database of `data_dir`, finding its key (or making one for a new database).
+/// [`open_data_dir_with`] without reader connections.
 ///
-/// A database file without its key is never replaced: that is [`StoreError::KeyMissing`].
+/// Only tests call it: it is kept for `stardesk-core`'s tests (`tests/settlements.rs`);
+/// remove it once they call [`open_data_dir_with`].
 pub fn open_data_dir(
     data_dir: &Path,
     policy: KeyPolicy,
@@ -67,8 +68,11 @@ pub fn open_data_dir(
     open_data_dir_with(data_dir, policy, 0).map(|(store, _, location)| (store, location))
 }
 
-/// Like [`open_data_dir`], plus `readers` more connections to the same file, so reads
-/// (the task hall) need not wait for a long write (a sync page) under WAL.
+/// Opens the database of `data_dir`, finding its key (or making one for a new database),
+/// plus `readers` more connections to the same file, so reads (the task hall) need not
+/// wait for a long write (a sync page) under WAL.
+///
+/// A database file without its key is never replaced: that is [`StoreError::KeyMissing`].
 pub fn open_data_dir_with(
     data_dir: &Path,
     policy: KeyPolicy,

@@ -10,7 +10,7 @@ use stardesk_domain::reconcile::records::{
 };
 use stardesk_domain::reconcile::{keys_for, ContractAccount, Decision, Pair};
 use stardesk_store::settlements::{
-    key_from_str, key_to_string, ImportFileMeta, ImportLines, LineKind,
+    key_from_str, key_to_string, ImportFileMeta, ImportLines, ImportOutcome, LineKind,
 };
 use stardesk_store::{DbKey, Store, StoreError, DB_FILE};
 
@@ -72,6 +72,15 @@ fn bank(rows: &[(&str, &str, u32)]) -> Vec<BankLine> {
         .collect()
 }
 
+/// Imports through the store's import entry point, as core does, ignoring progress.
+fn import(
+    store: &mut Store,
+    file_name: &str,
+    lines: ImportLines<'_>,
+) -> Result<ImportOutcome, StoreError> {
+    store.import_lines_with_progress(&meta(file_name), lines, &mut |_| {})
+}
+
 fn open(dir: &Path) -> Store {
     Store::open(&dir.join(DB_FILE), &DbKey::random()).expect("open")
 }
@@ -81,13 +90,9 @@ fn the_same_file_twice_adds_nothing_the_second_time() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut store = open(dir.path());
     let lines = statement(&[("JS1", "T1", "100.00", 5), ("JS1", "T2", "200.00", 5)]);
-    let first = store
-        .import_lines(&meta("s.csv"), ImportLines::Statement(&lines))
-        .expect("first");
+    let first = import(&mut store, "s.csv", ImportLines::Statement(&lines)).expect("first");
     assert_eq!((first.added, first.already_present), (2, 0));
-    let second = store
-        .import_lines(&meta("s.csv"), ImportLines::Statement(&lines))
-        .expect("second");
+    let second = import(&mut store, "s.csv", ImportLines::Statement(&lines)).expect("second");
     assert_eq!((second.added, second.already_present), (0, 2));
     assert_eq!(store.statement_lines().expect("load"), lines);
     let files = store.import_files().expect("files");
@@ -108,14 +113,11 @@ fn a_reexport_with_a_new_payout_status_updates_the_line_instead_of_adding_one() 
     let mut lines = statement(&[("JS1", "T1", "100.00", 5)]);
     lines[0].status = PayoutStatus::Withdrawing;
     lines[0].tax = None;
-    store
-        .import_lines(&meta("march.csv"), ImportLines::Statement(&lines))
-        .expect("first export: 提现中");
+    import(&mut store, "march.csv", ImportLines::Statement(&lines)).expect("first export: 提现中");
     // The same line exported later: the payout failed, and the tax column is now filled.
     lines[0].status = PayoutStatus::Failed;
     lines[0].tax = Some(yuan("3.00"));
-    let again = store
-        .import_lines(&meta("april.csv"), ImportLines::Statement(&lines))
+    let again = import(&mut store, "april.csv", ImportLines::Statement(&lines))
         .expect("second export: 提现失败");
     assert_eq!((again.added, again.already_present), (0, 1));
     let stored = store.statement_lines().expect("load");
@@ -125,6 +127,36 @@ fn a_reexport_with_a_new_payout_status_updates_the_line_instead_of_adding_one() 
     assert_eq!(
         stored[0].key, lines[0].key,
         "decisions keyed on it still apply"
+    );
+}
+
+#[test]
+fn a_large_import_reports_its_progress_as_it_stores() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = open(dir.path());
+    let tasks: Vec<String> = (0..20_000).map(|n| format!("T{n}")).collect();
+    let rows: Vec<(&str, &str, &str, u32)> = tasks
+        .iter()
+        .map(|t| ("JS1", t.as_str(), "1.00", 5))
+        .collect();
+    let lines = statement(&rows);
+    let mut reported = Vec::new();
+    let out = store
+        .import_lines_with_progress(
+            &meta("big.csv"),
+            ImportLines::Statement(&lines),
+            &mut |stored| reported.push(stored),
+        )
+        .expect("import");
+    assert_eq!(out.added, lines.len());
+    assert!(
+        !reported.is_empty(),
+        "no progress over {} lines",
+        lines.len()
+    );
+    assert!(
+        reported.windows(2).all(|w| w[0] < w[1]) && reported.iter().all(|&n| n < lines.len()),
+        "counts of lines stored so far: {reported:?}"
     );
 }
 
@@ -140,15 +172,11 @@ fn an_overlapping_file_adds_only_its_new_lines_and_identical_lines_are_both_kept
     ]);
     assert_eq!(early[0].key.occurrence, 0);
     assert_eq!(early[1].key.occurrence, 1);
-    let out = store
-        .import_lines(&meta("early.csv"), ImportLines::Statement(&early))
-        .expect("early");
+    let out = import(&mut store, "early.csv", ImportLines::Statement(&early)).expect("early");
     assert_eq!(out.added, 3, "identical lines in one file are two lines");
     // March 10–31 overlaps on JS2.
     let late = statement(&[("JS2", "T2", "50.00", 10), ("JS3", "T3", "70.00", 20)]);
-    let out = store
-        .import_lines(&meta("late.csv"), ImportLines::Statement(&late))
-        .expect("late");
+    let out = import(&mut store, "late.csv", ImportLines::Statement(&late)).expect("late");
     assert_eq!((out.added, out.already_present), (1, 1));
     let stored = store.statement_lines().expect("load");
     assert_eq!(stored.len(), 4);
@@ -192,18 +220,10 @@ fn every_kind_round_trips_through_the_store() {
         sent_date: day(7),
         tracking_no: "SF123".into(),
     }];
-    store
-        .import_lines(&meta("s"), ImportLines::Statement(&s))
-        .expect("s");
-    store
-        .import_lines(&meta("b"), ImportLines::Bank(&b))
-        .expect("b");
-    store
-        .import_lines(&meta("e"), ImportLines::Expected(&e))
-        .expect("e");
-    store
-        .import_lines(&meta("i"), ImportLines::Invoices(&inv))
-        .expect("i");
+    import(&mut store, "s", ImportLines::Statement(&s)).expect("s");
+    import(&mut store, "b", ImportLines::Bank(&b)).expect("b");
+    import(&mut store, "e", ImportLines::Expected(&e)).expect("e");
+    import(&mut store, "i", ImportLines::Invoices(&inv)).expect("i");
     assert_eq!(store.statement_lines().expect("s"), s);
     assert_eq!(store.bank_lines().expect("b"), b);
     assert_eq!(
@@ -222,12 +242,8 @@ fn a_decision_survives_a_reimport() {
     let mut store = Store::open(&path, &key).expect("open");
     let s = statement(&[("JS1", "T1", "100.00", 5)]);
     let b = bank(&[("TX1", "100.00", 6)]);
-    store
-        .import_lines(&meta("s"), ImportLines::Statement(&s))
-        .expect("s");
-    store
-        .import_lines(&meta("b"), ImportLines::Bank(&b))
-        .expect("b");
+    import(&mut store, "s", ImportLines::Statement(&s)).expect("s");
+    import(&mut store, "b", ImportLines::Bank(&b)).expect("b");
     let reject = Decision::Reject(Pair::Payout {
         statement: vec![s[0].key.clone()],
         bank: vec![b[0].key.clone()],
@@ -248,12 +264,8 @@ fn a_decision_survives_a_reimport() {
     drop(store);
 
     let mut store = Store::open(&path, &key).expect("reopen");
-    store
-        .import_lines(&meta("s"), ImportLines::Statement(&s))
-        .expect("again");
-    store
-        .import_lines(&meta("b"), ImportLines::Bank(&b))
-        .expect("again");
+    import(&mut store, "s", ImportLines::Statement(&s)).expect("again");
+    import(&mut store, "b", ImportLines::Bank(&b)).expect("again");
     let saved = store.decisions().expect("decisions");
     assert_eq!(
         saved
@@ -292,9 +304,7 @@ fn a_line_that_cannot_be_stored_rolls_the_whole_file_back() {
     ]);
     // 10^17 yuan is 10^19 fen: beyond i64.
     lines[2].amount = Decimal::from(10_i64.pow(17));
-    let err = store
-        .import_lines(&meta("huge.csv"), ImportLines::Statement(&lines))
-        .expect_err("overflow");
+    let err = import(&mut store, "huge.csv", ImportLines::Statement(&lines)).expect_err("overflow");
     match &err {
         StoreError::Unstorable { message } => {
             assert!(message.contains("huge.csv"), "{message}");
@@ -306,15 +316,11 @@ fn a_line_that_cannot_be_stored_rolls_the_whole_file_back() {
     assert_eq!(store.import_files().expect("files"), vec![]);
     // Sub-fen amounts are refused too, never rounded at the storage edge.
     lines[2].amount = yuan("300.001");
-    assert!(store
-        .import_lines(&meta("subfen.csv"), ImportLines::Statement(&lines))
-        .is_err());
+    assert!(import(&mut store, "subfen.csv", ImportLines::Statement(&lines)).is_err());
     assert_eq!(store.line_counts().expect("counts").statement, 0);
     // The store is still usable.
     lines.truncate(2);
-    let out = store
-        .import_lines(&meta("ok.csv"), ImportLines::Statement(&lines))
-        .expect("ok");
+    let out = import(&mut store, "ok.csv", ImportLines::Statement(&lines)).expect("ok");
     assert_eq!(out.added, 2);
 }
 
@@ -348,12 +354,8 @@ fn delete_settlement_data_removes_every_line_file_decision_and_the_account() {
     let mut store = open(dir.path());
     let s = statement(&[("JS1", "T1", "100.00", 5)]);
     let b = bank(&[("TX1", "100.00", 6)]);
-    store
-        .import_lines(&meta("s"), ImportLines::Statement(&s))
-        .expect("s");
-    store
-        .import_lines(&meta("b"), ImportLines::Bank(&b))
-        .expect("b");
+    import(&mut store, "s", ImportLines::Statement(&s)).expect("s");
+    import(&mut store, "b", ImportLines::Bank(&b)).expect("b");
     store
         .add_decision(
             &Decision::Accept(Pair::Payout {
@@ -396,14 +398,13 @@ fn the_database_file_never_holds_a_bank_counterparty_in_plaintext() {
     let path = dir.path().join(DB_FILE);
     let mut store = Store::open(&path, &DbKey::random()).expect("open");
     let b = bank(&[("TX1", "100.00", 6), ("TX2", "200.00", 7)]);
-    store
-        .import_lines(&meta("b"), ImportLines::Bank(&b))
-        .expect("b");
+    import(&mut store, "b", ImportLines::Bank(&b)).expect("b");
     assert_eq!(
         store.bank_lines().expect("load")[0].counterparty,
         SECRET_COUNTERPARTY
     );
-    store.checkpoint().expect("checkpoint");
+    // Closing it folds the WAL into the main file; every file left in the directory is
+    // read.
     drop(store);
     let needle = SECRET_COUNTERPARTY.as_bytes();
     for entry in std::fs::read_dir(dir.path()).expect("dir") {

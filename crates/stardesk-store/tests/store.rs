@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::{NaiveDate, TimeZone, Utc};
 use stardesk_store::secret::{self, DbKey, KeyLocation, KeyPolicy};
 use stardesk_store::tasks::{EligibleFor, PageChanges, TaskFilter, TaskOrder, TaskRecord};
-use stardesk_store::{open_data_dir, Store, StoreError, DB_FILE, SCHEMA_VERSION};
+use stardesk_store::{open_data_dir_with, Store, StoreError, DB_FILE, SCHEMA_VERSION};
 
 const SECRET_TITLE: &str = "绝密配方面霜ZQXJ测评招募";
 
@@ -123,8 +123,8 @@ fn the_file_is_encrypted_at_rest() {
             &page(vec![task("9007199254740993", SECRET_TITLE)], "r1"),
         )
         .expect("write");
-    // Flush the WAL into the main file so the check covers both.
-    store.checkpoint().expect("checkpoint");
+    // Closing the last connection checkpoints the WAL into the main file; a WAL left
+    // behind is checked too.
     drop(store);
     for name in [DB_FILE, "stardesk.db-wal"] {
         let p = dir.path().join(name);
@@ -159,7 +159,6 @@ fn a_wrong_key_is_a_clear_error_and_changes_nothing() {
     store
         .apply_page("sandbox", &page(vec![task("1", "面霜一号")], "r1"))
         .expect("write");
-    store.checkpoint().expect("checkpoint");
     drop(store);
     let before = std::fs::read(&path).expect("read");
     let err = Store::open(&path, &DbKey::random()).expect_err("wrong key");
@@ -172,7 +171,8 @@ fn a_wrong_key_is_a_clear_error_and_changes_nothing() {
 fn keychain_key_survives_reopen_and_reads_data_back() {
     require_keychain();
     let dir = tempfile::tempdir().expect("tempdir");
-    let (mut store, loc) = open_data_dir(dir.path(), KeyPolicy::KeychainOnly).expect("first open");
+    let (mut store, _, loc) =
+        open_data_dir_with(dir.path(), KeyPolicy::KeychainOnly, 0).expect("first open");
     assert_eq!(loc, KeyLocation::Keychain);
     store
         .apply_page("sandbox", &page(vec![task("42", SECRET_TITLE)], "r42"))
@@ -182,9 +182,12 @@ fn keychain_key_survives_reopen_and_reads_data_back() {
         !dir.path().join(secret::KEY_FILE).exists(),
         "no key file with a keychain"
     );
-    let (store, loc) = open_data_dir(dir.path(), KeyPolicy::KeychainOnly).expect("reopen");
+    // As the app opens it: the writer and one reader connection.
+    let (store, readers, loc) =
+        open_data_dir_with(dir.path(), KeyPolicy::KeychainOnly, 1).expect("reopen");
     assert_eq!(loc, KeyLocation::Keychain);
-    let t = store.task("42").expect("read").expect("present");
+    assert_eq!(readers.len(), 1);
+    let t = readers[0].task("42").expect("read").expect("present");
     assert_eq!(t.title, SECRET_TITLE);
     assert_eq!(
         store
@@ -201,11 +204,11 @@ fn keychain_key_survives_reopen_and_reads_data_back() {
 fn a_database_whose_key_is_gone_is_never_replaced() {
     require_keychain();
     let dir = tempfile::tempdir().expect("tempdir");
-    let (store, _) = open_data_dir(dir.path(), KeyPolicy::KeychainOnly).expect("open");
+    let (store, _, _) = open_data_dir_with(dir.path(), KeyPolicy::KeychainOnly, 0).expect("open");
     drop(store);
     secret::keychain_delete(&secret::db_key_account(dir.path())).expect("delete key");
     let before = std::fs::read(dir.path().join(DB_FILE)).expect("read");
-    let err = open_data_dir(dir.path(), KeyPolicy::KeychainOnly).expect_err("key gone");
+    let err = open_data_dir_with(dir.path(), KeyPolicy::KeychainOnly, 0).expect_err("key gone");
     assert!(matches!(err, StoreError::KeyMissing { .. }), "{err:?}");
     assert_eq!(
         std::fs::read(dir.path().join(DB_FILE)).expect("read"),
@@ -216,13 +219,14 @@ fn a_database_whose_key_is_gone_is_never_replaced() {
 #[test]
 fn the_key_file_fallback_works_and_is_owner_only() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (mut store, loc) = open_data_dir(dir.path(), KeyPolicy::FileOnly).expect("open");
+    let (mut store, _, loc) = open_data_dir_with(dir.path(), KeyPolicy::FileOnly, 0).expect("open");
     assert_eq!(loc, KeyLocation::KeyFile(dir.path().join(secret::KEY_FILE)));
     store
         .apply_page("s", &page(vec![task("7", "面霜")], "r7"))
         .expect("write");
     drop(store);
-    let (store, _) = open_data_dir(dir.path(), KeyPolicy::KeychainThenFile).expect("reopen");
+    let (store, _, _) =
+        open_data_dir_with(dir.path(), KeyPolicy::KeychainThenFile, 0).expect("reopen");
     assert_eq!(
         store.task_count().expect("count"),
         1,

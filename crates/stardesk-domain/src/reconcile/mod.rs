@@ -27,6 +27,8 @@ mod bank;
 mod decisions;
 mod fix;
 mod hash;
+mod join;
+mod parallel;
 mod reason;
 pub mod records;
 mod tasks;
@@ -38,7 +40,8 @@ use rust_decimal::Decimal;
 
 use crate::calendar::{CalendarWarning, WorkCalendar};
 use decisions::resolve_decisions;
-use tasks::{in_parallel, match_tasks, tell_lines, ExpectedState, PARALLEL_FROM};
+use parallel::{in_parallel, PARALLEL_FROM};
+use tasks::{match_tasks, tell_lines, ExpectedState};
 
 pub use fix::{
     check_receiving_account, draft_email, mask_card_number, plan_fix, AccountCheck, AccountField,
@@ -46,8 +49,8 @@ pub use fix::{
 };
 pub use reason::{account_check_en, account_check_zh, reason_en, reason_zh};
 pub use records::{
-    BankLine, ExpectedLine, ExpectedRecord, InvoiceLine, LineKey, PayoutStatus, StatementLine,
-    StatementRecord,
+    BankLine, ExpectedLine, ExpectedRecord, InvoiceLine, LineKey, ParseLineKeyError, PayoutStatus,
+    StatementLine, StatementRecord,
 };
 
 /// A stable 64-bit fingerprint of a line's fields (FNV-1a, each field followed by the

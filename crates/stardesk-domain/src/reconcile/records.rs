@@ -4,15 +4,68 @@
 //! so two genuinely identical lines in one file stay two lines, and a user's decision
 //! about a line survives a re-import of the same file.
 
+use std::fmt;
+use std::num::ParseIntError;
+use std::str::FromStr;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 /// A stable identity for an imported line: the content fingerprint of the line plus its
 /// occurrence number among identical lines of the same kind (0 for the first).
+///
+/// Its text form is `"fingerprint:occurrence"`, both decimal (`"18446744073709551615:3"`):
+/// the form decisions are stored in and keys cross IPC in, decimal so that no JSON reader
+/// rounds a fingerprint beyond 2^53. [`fmt::Display`] writes it and [`FromStr`] reads it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct LineKey {
     pub fingerprint: u64,
     pub occurrence: u32,
+}
+
+impl fmt::Display for LineKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.fingerprint, self.occurrence)
+    }
+}
+
+/// Why a text is not a [`LineKey`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseLineKeyError {
+    /// No `:` in the text (an empty text included).
+    NoColon,
+    /// The part before the first `:` is not a decimal `u64`.
+    Fingerprint(ParseIntError),
+    /// The part after the first `:` is not a decimal `u32` (a second `:` lands here).
+    Occurrence(ParseIntError),
+}
+
+impl fmt::Display for ParseLineKeyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoColon => f.write_str("a line key is `fingerprint:occurrence` and has a `:`"),
+            Self::Fingerprint(e) => write!(f, "the line key's fingerprint is not a u64: {e}"),
+            Self::Occurrence(e) => write!(f, "the line key's occurrence is not a u32: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ParseLineKeyError {}
+
+impl FromStr for LineKey {
+    type Err = ParseLineKeyError;
+
+    /// Reads `"fingerprint:occurrence"`; each part is read by `u64`'s and `u32`'s own
+    /// `FromStr` (decimal digits, an optional leading `+`).
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let (fingerprint, occurrence) = text.split_once(':').ok_or(ParseLineKeyError::NoColon)?;
+        Ok(Self {
+            fingerprint: fingerprint
+                .parse()
+                .map_err(ParseLineKeyError::Fingerprint)?,
+            occurrence: occurrence.parse().map_err(ParseLineKeyError::Occurrence)?,
+        })
+    }
 }
 
 /// What a task should have paid: one row of the expected-earnings list.
@@ -157,5 +210,64 @@ impl StatementRecord for StatementLine {
     }
     fn tax(&self) -> Option<Decimal> {
         self.tax
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::num::IntErrorKind;
+
+    use super::*;
+
+    fn key(fingerprint: u64, occurrence: u32) -> LineKey {
+        LineKey {
+            fingerprint,
+            occurrence,
+        }
+    }
+
+    #[test]
+    fn a_key_prints_as_fingerprint_colon_occurrence_and_reads_back() {
+        for k in [
+            key(0, 0),
+            key(42, 1),
+            key(1 << 63, 7),
+            key(u64::MAX, u32::MAX),
+        ] {
+            let text = k.to_string();
+            assert_eq!(text.parse::<LineKey>(), Ok(k.clone()), "{text}");
+        }
+        assert_eq!(key(u64::MAX, 3).to_string(), "18446744073709551615:3");
+        assert_eq!("12:0".parse::<LineKey>(), Ok(key(12, 0)));
+    }
+
+    #[test]
+    fn texts_that_are_not_keys_are_refused_with_the_reason() {
+        let err = |text: &str| text.parse::<LineKey>().expect_err(text);
+        assert_eq!(err(""), ParseLineKeyError::NoColon);
+        assert_eq!(err("12"), ParseLineKeyError::NoColon);
+        for text in ["x:1", ":1", "-1:0", "1.0:0"] {
+            assert!(
+                matches!(err(text), ParseLineKeyError::Fingerprint(_)),
+                "{text}"
+            );
+        }
+        for text in ["1:x", "1:", "1:-1", "1:2:3", "1:2:"] {
+            assert!(
+                matches!(err(text), ParseLineKeyError::Occurrence(_)),
+                "{text}"
+            );
+        }
+        match err("18446744073709551616:0") {
+            ParseLineKeyError::Fingerprint(e) => {
+                assert_eq!(e.kind(), &IntErrorKind::PosOverflow)
+            }
+            other => panic!("expected a fingerprint overflow, got {other:?}"),
+        }
+        match err("1:4294967296") {
+            ParseLineKeyError::Occurrence(e) => assert_eq!(e.kind(), &IntErrorKind::PosOverflow),
+            other => panic!("expected an occurrence overflow, got {other:?}"),
+        }
+        assert!(err("1:2:3").to_string().contains("occurrence"));
     }
 }

@@ -1,12 +1,13 @@
-//! The task axis: expected lines ↔ statement lines by task id, a radix-partitioned hash
-//! join, and the telling of each statement line's outcome.
+//! The task axis: the pairing rules over the task join (`join.rs`), which brings each
+//! task id's expected and statement lines together, and the telling of each statement
+//! line's outcome.
 
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
 use super::decisions::Resolved;
-use super::hash::hash_str;
+use super::join::{JoinedLine, TaskJoin};
 use super::{
     AmountMismatch, Component, ComponentDiff, Discrepancy, DuplicatePayout, ExpectedRecord, Match,
     Origin, PayoutFailed, RecordInputs, StatementRecord, Tally, TaskMatch, UnexpectedPayout,
@@ -57,145 +58,9 @@ pub(super) struct TaskAxis {
     pub(super) expected: Vec<ExpectedState>,
 }
 
-/// Runs `other` on a second thread while this one runs `here`, and returns both results.
-/// When no thread can be had (a process at its thread limit), `other` simply runs here
-/// too: parallelism is only ever a speed-up, never a new way to fail. A panic in either
-/// is passed on.
-pub(super) fn in_parallel<A, B>(
-    other: impl FnOnce() -> A + Send,
-    here: impl FnOnce() -> B,
-) -> (A, B)
-where
-    A: Send,
-{
-    let other = std::sync::Mutex::new(Some(other));
-    let take = || other.lock().ok().and_then(|mut slot| slot.take());
-    std::thread::scope(|scope| {
-        let spawned = std::thread::Builder::new().spawn_scoped(scope, || {
-            let job = take();
-            job.map(|job| job())
-        });
-        let mine = here();
-        let theirs = match spawned {
-            Ok(handle) => handle
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            Err(_) => None,
-        };
-        // Either the thread ran the job, or it never started and the job is still here.
-        let theirs = match theirs {
-            Some(result) => result,
-            None => match take() {
-                Some(job) => job(),
-                None => unreachable!("the job runs exactly once"),
-            },
-        };
-        (theirs, mine)
-    })
-}
-
 pub(super) fn is_failed<S: StatementRecord>(line: &S) -> bool {
     line.is_failed()
 }
-
-/// Lines per partition the join aims at: a partition's entries stay in the CPU caches
-/// while it is joined.
-const PARTITION_TARGET: usize = 2048;
-
-/// From this many lines on a side, the join builds the two sides' partitions on two
-/// threads.
-pub(super) const PARALLEL_FROM: usize = 50_000;
-
-/// Bytes of a task id the join carries inline; longer ids are compared through the line.
-const INLINE_ID: usize = 24;
-
-/// One line as the join sees it: its task id's hash, length and first bytes, so that
-/// matching ids are confirmed inside the partition without chasing the `String` (the
-/// cache miss that would otherwise dominate a million-line join). 40 bytes.
-#[derive(Clone, Copy)]
-struct JoinEntry {
-    hash: u64,
-    index: u32,
-    /// The id's length in bytes; the top bit marks a failed statement line.
-    len_failed: u32,
-    head: [u8; INLINE_ID],
-}
-
-const FAILED_BIT: u32 = 1 << 31;
-
-impl JoinEntry {
-    fn new(task_id: &str, index: usize, failed: bool) -> Self {
-        let bytes = task_id.as_bytes();
-        let mut head = [0u8; INLINE_ID];
-        let take = bytes.len().min(INLINE_ID);
-        head[..take].copy_from_slice(&bytes[..take]);
-        // Ids longer than 2^31 bytes all look alike here, and are then told apart by the
-        // string comparison like any id longer than the head.
-        let len = u32::try_from(bytes.len()).unwrap_or(u32::MAX) & !FAILED_BIT;
-        Self {
-            hash: hash_str(task_id),
-            // The join indexes lines with u32: four billion lines would not fit in memory
-            // as `String`s anyway.
-            index: index as u32,
-            len_failed: len | if failed { FAILED_BIT } else { 0 },
-            head,
-        }
-    }
-
-    fn at(&self) -> usize {
-        self.index as usize
-    }
-
-    fn len(&self) -> u32 {
-        self.len_failed & !FAILED_BIT
-    }
-
-    fn failed(&self) -> bool {
-        self.len_failed & FAILED_BIT != 0
-    }
-}
-
-/// Entries of the open lines, in `2^bits` partitions by the top bits of their hash, each
-/// in file order. One pass: the partitions are sized up front for a uniform hash (a
-/// quarter over the mean, which a partition exceeds only by growing).
-fn partition_lines(
-    count: usize,
-    bits: u32,
-    make: impl Fn(usize) -> Option<JoinEntry>,
-) -> Vec<Vec<JoinEntry>> {
-    let parts = 1usize << bits;
-    let mean = count / parts;
-    let mut out: Vec<Vec<JoinEntry>> = (0..parts)
-        .map(|_| Vec::with_capacity(mean + mean / 4 + 8))
-        .collect();
-    for index in 0..count {
-        if let Some(entry) = make(index) {
-            let p = if bits == 0 {
-                0
-            } else {
-                (entry.hash >> (64 - bits)) as usize
-            };
-            out[p].push(entry);
-        }
-    }
-    out
-}
-
-/// One task id within a partition: its lines on each side as lists threaded through
-/// `next` arrays, in file order.
-#[derive(Clone, Copy)]
-struct PartGroup {
-    /// The first entry with this id: (from the expected side, position in its part).
-    first: (bool, u32),
-    e_head: u32,
-    e_tail: u32,
-    e_count: u32,
-    s_head: u32,
-    s_tail: u32,
-    s_count: u32,
-}
-
-const END: u32 = u32::MAX;
 
 /// The task-axis pairing of one task's lines.
 struct Pairing<'i, 'r, E, S> {
@@ -211,7 +76,13 @@ struct Pairing<'i, 'r, E, S> {
 
 impl<E: ExpectedRecord, S: StatementRecord> Pairing<'_, '_, E, S> {
     fn pay(&mut self, e: usize, s: usize, origin: Origin) {
-        if is_failed(&self.input.statement[s]) {
+        let failed = is_failed(&self.input.statement[s]);
+        self.settle(e, s, failed, origin);
+    }
+
+    /// [`Pairing::pay`], with whether the statement line failed already known.
+    fn settle(&mut self, e: usize, s: usize, failed: bool, origin: Origin) {
+        if failed {
             self.lines[s] = LineOutcome::Failed {
                 expected: narrow(e),
             };
@@ -315,13 +186,8 @@ impl<E: ExpectedRecord, S: StatementRecord> Pairing<'_, '_, E, S> {
 /// first of them is the unexpected payout and the rest its duplicates. Failed lines are
 /// failed, whatever else.
 ///
-/// A radix-partitioned hash join: in one pass each side's lines are hashed and put, with
-/// their task id's first bytes, into partitions of about [`PARTITION_TARGET`] lines by
-/// the hash's top bits; each partition is then grouped by task id with a small hash table
-/// that stays in cache. Every pass is sequential or stays within a cache-sized partition,
-/// which is what makes a million-line join fast: one hash table of a million entries
-/// would miss the cache on nearly every probe, and so would comparing the `String`s. The
-/// outcome does not depend on the order tasks are visited in.
+/// The lines the decisions left open meet by task id in a [`TaskJoin`]; the outcome does
+/// not depend on the order it visits the tasks in.
 pub(super) fn match_tasks<E: ExpectedRecord, S: StatementRecord>(
     input: &RecordInputs<'_, E, S>,
     decisions: &Resolved,
@@ -355,168 +221,48 @@ pub(super) fn match_tasks<E: ExpectedRecord, S: StatementRecord>(
         }
     }
 
-    let e_open = |e: usize| !e_decided.get(e).copied().unwrap_or(false);
-    let larger = expected.len().max(statement.len());
-    let bits = (larger / PARTITION_TARGET)
-        .checked_next_power_of_two()
-        .map_or(0, usize::trailing_zeros)
-        .min(16);
-    let build_e = || {
-        partition_lines(expected.len(), bits, |e| {
-            e_open(e).then(|| JoinEntry::new(expected[e].task_id(), e, false))
-        })
-    };
     let lines = &pairing.lines;
-    let build_s = || {
-        partition_lines(statement.len(), bits, |s| {
-            (lines[s] == LineOutcome::Unset)
-                .then(|| JoinEntry::new(statement[s].task_id(), s, is_failed(&statement[s])))
-        })
-    };
-    // Reading and hashing every task id is most of the join's cost; the two sides are
-    // independent, so a large input builds them on two threads. The result is the same
-    // either way.
-    let (e_parts, s_parts) = if larger >= PARALLEL_FROM {
-        in_parallel(build_e, build_s)
-    } else {
-        (build_e(), build_s())
-    };
-
-    // Equal ids have equal hashes, lengths and heads; only ids longer than the head need
-    // the strings themselves.
-    let id_of = |from_expected: bool, entry: &JoinEntry| {
-        if from_expected {
-            expected[entry.at()].task_id()
-        } else {
-            statement[entry.at()].task_id()
-        }
-    };
-    let same_id = |a: (bool, &JoinEntry), b: (bool, &JoinEntry)| {
-        a.1.hash == b.1.hash
-            && a.1.len() == b.1.len()
-            && a.1.head == b.1.head
-            && (a.1.len() as usize <= INLINE_ID || id_of(a.0, a.1) == id_of(b.0, b.1))
-    };
+    let join = TaskJoin::build(
+        expected,
+        statement,
+        |e| !e_decided.get(e).copied().unwrap_or(false),
+        |s| lines[s] == LineOutcome::Unset,
+    );
 
     let rejections = !decisions.rejected_task.is_empty();
-    let mut table: Vec<u32> = Vec::new();
-    let mut groups: Vec<PartGroup> = Vec::new();
-    let mut e_next: Vec<u32> = Vec::new();
-    let mut s_next: Vec<u32> = Vec::new();
     let mut exps: Vec<usize> = Vec::new();
     let mut stmts: Vec<usize> = Vec::new();
-    for (es, ss) in e_parts.iter().zip(&s_parts) {
-        // Group the partition's lines by task id with a small open-addressing table that
-        // stays in cache: slot = group + 1, 0 = empty.
-        let size = ((es.len() + ss.len()) * 2).next_power_of_two().max(16);
-        let mask = size - 1;
-        table.clear();
-        table.resize(size, 0);
-        groups.clear();
-        e_next.clear();
-        e_next.resize(es.len(), END);
-        s_next.clear();
-        s_next.resize(ss.len(), END);
-        for (from_expected, part) in [(true, es), (false, ss)] {
-            for (position, entry) in part.iter().enumerate() {
-                let mut slot = (entry.hash as usize) & mask;
-                let group = loop {
-                    match table[slot] {
-                        0 => {
-                            groups.push(PartGroup {
-                                first: (from_expected, position as u32),
-                                e_head: END,
-                                e_tail: END,
-                                e_count: 0,
-                                s_head: END,
-                                s_tail: END,
-                                s_count: 0,
-                            });
-                            table[slot] = groups.len() as u32;
-                            break groups.len() - 1;
-                        }
-                        taken => {
-                            let g = (taken - 1) as usize;
-                            let (first_e, first_at) = groups[g].first;
-                            let first = if first_e {
-                                &es[first_at as usize]
-                            } else {
-                                &ss[first_at as usize]
-                            };
-                            if same_id((first_e, first), (from_expected, entry)) {
-                                break g;
-                            }
-                            slot = (slot + 1) & mask;
-                        }
-                    }
-                };
-                let g = &mut groups[group];
-                let position = position as u32;
-                if from_expected {
-                    if g.e_tail == END {
-                        g.e_head = position;
-                    } else {
-                        e_next[g.e_tail as usize] = position;
-                    }
-                    g.e_tail = position;
-                    g.e_count += 1;
-                } else {
-                    if g.s_tail == END {
-                        g.s_head = position;
-                    } else {
-                        s_next[g.s_tail as usize] = position;
-                    }
-                    g.s_tail = position;
-                    g.s_count += 1;
+    join.for_each_task(|task| {
+        match (task.expected_count(), task.statement_count()) {
+            // The common cases, decided on what the join carries alone. One expected line
+            // and one statement line: it pays it (or failed to).
+            (1, 1) if !rejections => {
+                if let (Some(e), Some(s)) = (task.expected().next(), task.statement().next()) {
+                    pairing.settle(e, s.index, s.failed, Origin::Automatic);
                 }
             }
-        }
-
-        for g in &groups {
-            match (g.e_count, g.s_count) {
-                // The common cases, decided on the entries alone.
-                (1, 1) if !rejections => {
-                    let (e, s) = (es[g.e_head as usize].at(), &ss[g.s_head as usize]);
-                    if s.failed() {
-                        pairing.lines[s.at()] = LineOutcome::Failed {
-                            expected: narrow(e),
-                        };
-                        pairing.states[e] = ExpectedState::Failed;
-                    } else {
-                        pairing.lines[s.at()] = LineOutcome::Paid {
-                            expected: narrow(e),
-                            origin: Origin::Automatic,
-                        };
-                        pairing.states[e] = ExpectedState::Paid;
-                    }
-                }
-                (0, 1) if pairing.decided_kept.is_empty() => {
-                    let s = &ss[g.s_head as usize];
-                    pairing.lines[s.at()] = if s.failed() {
+            // A lone statement line for a task nothing expected, and no decided payment
+            // it could duplicate: an unexpected payout (or a failed one).
+            (0, 1) if pairing.decided_kept.is_empty() => {
+                if let Some(JoinedLine { index, failed }) = task.statement().next() {
+                    pairing.lines[index] = if failed {
                         LineOutcome::Failed { expected: NO_LINE }
                     } else {
                         LineOutcome::Unexpected
                     };
                 }
-                (1, 0) => {}
-                _ => {
-                    exps.clear();
-                    let mut at = g.e_head;
-                    while at != END {
-                        exps.push(es[at as usize].at());
-                        at = e_next[at as usize];
-                    }
-                    stmts.clear();
-                    let mut at = g.s_head;
-                    while at != END {
-                        stmts.push(ss[at as usize].at());
-                        at = s_next[at as usize];
-                    }
-                    pairing.task(&exps, &stmts);
-                }
+            }
+            // An expected line nothing pays: it stays unpaid.
+            (1, 0) => {}
+            _ => {
+                exps.clear();
+                exps.extend(task.expected());
+                stmts.clear();
+                stmts.extend(task.statement().map(|line| line.index));
+                pairing.task(&exps, &stmts);
             }
         }
-    }
+    });
 
     TaskAxis {
         lines: pairing.lines,

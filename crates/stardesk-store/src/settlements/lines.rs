@@ -1,0 +1,389 @@
+//! The imported lines, one STRICT table per kind (`statement_lines`, `bank_lines`,
+//! `expected_lines`, `invoice_lines`), each keyed by `(fingerprint, occurrence)`: importing
+//! a file's lines with progress, reading them back in import order, a statement's total,
+//! its invoices' tracking numbers and the count of each kind.
+
+use rusqlite::{params, Transaction};
+use rust_decimal::Decimal;
+use stardesk_domain::money::from_fen;
+use stardesk_domain::reconcile::records::{
+    BankLine, ExpectedLine, InvoiceLine, PayoutStatus, StatementLine,
+};
+
+use super::files::{insert_file_record, set_added_count, ImportFileMeta};
+use super::{
+    conversion_error, date_at, fp_to_sql, key_at, money_at, opt_date_at, opt_money_at, to_u64, Fen,
+    LineKind,
+};
+use crate::{Store, StoreError};
+
+/// The lines of one imported file, of one kind.
+#[derive(Debug, Clone, Copy)]
+pub enum ImportLines<'a> {
+    Statement(&'a [StatementLine]),
+    Bank(&'a [BankLine]),
+    Expected(&'a [ExpectedLine]),
+    Invoices(&'a [InvoiceLine]),
+}
+
+impl ImportLines<'_> {
+    pub fn kind(&self) -> LineKind {
+        match self {
+            Self::Statement(_) => LineKind::Statement,
+            Self::Bank(_) => LineKind::Bank,
+            Self::Expected(_) => LineKind::Expected,
+            Self::Invoices(_) => LineKind::Invoices,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            Self::Statement(l) => l.len(),
+            Self::Bank(l) => l.len(),
+            Self::Expected(l) => l.len(),
+            Self::Invoices(l) => l.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// What an import added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportOutcome {
+    pub file_id: i64,
+    /// Lines whose key was new.
+    pub added: usize,
+    /// Lines whose key was already stored (by this file's earlier import, or another file).
+    pub already_present: usize,
+}
+
+/// Lines stored per kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LineCounts {
+    pub statement: u64,
+    pub bank: u64,
+    pub expected: u64,
+    pub invoices: u64,
+}
+
+const STATUS_OTHER: &str = "other";
+
+fn status_to_sql(status: &PayoutStatus) -> (&'static str, Option<&str>) {
+    match status {
+        PayoutStatus::Settled => ("settled", None),
+        PayoutStatus::Withdrawing => ("withdrawing", None),
+        PayoutStatus::Withdrawn => ("withdrawn", None),
+        PayoutStatus::Failed => ("failed", None),
+        PayoutStatus::Other(text) => (STATUS_OTHER, Some(text)),
+    }
+}
+
+fn status_from_sql(code: &str, text: Option<String>) -> Result<PayoutStatus, String> {
+    Ok(match code {
+        "settled" => PayoutStatus::Settled,
+        "withdrawing" => PayoutStatus::Withdrawing,
+        "withdrawn" => PayoutStatus::Withdrawn,
+        "failed" => PayoutStatus::Failed,
+        STATUS_OTHER => PayoutStatus::Other(text.unwrap_or_default()),
+        other => return Err(format!("payout status {other:?}")),
+    })
+}
+
+/// Lines between two progress reports while storing.
+const PROGRESS_EVERY: usize = 8192;
+
+fn report(progress: &mut dyn FnMut(usize), stored: usize) {
+    if stored.is_multiple_of(PROGRESS_EVERY) && stored > 0 {
+        progress(stored);
+    }
+}
+
+fn insert_lines(
+    tx: &Transaction<'_>,
+    file_id: i64,
+    file: &str,
+    lines: ImportLines<'_>,
+    progress: &mut dyn FnMut(usize),
+) -> Result<usize, StoreError> {
+    let fen = Fen { file };
+    let sql_err = |e: rusqlite::Error| StoreError::Unstorable {
+        message: format!("{file}: {e}; nothing was imported"),
+    };
+    let mut added = 0;
+    match lines {
+        ImportLines::Statement(lines) => {
+            let mut stmt = tx
+                .prepare(
+                    // A line already known keeps its identity (and the decisions about it);
+                    // a newer export updates its payout status and fills in components.
+                    "INSERT INTO statement_lines (fingerprint, occurrence, file_id,
+                     statement_id, task_id, amount_fen, date, status, status_text, gross_fen,
+                     fee_fen, tax_fen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                     ON CONFLICT (fingerprint, occurrence) DO UPDATE SET
+                        status = excluded.status, status_text = excluded.status_text,
+                        gross_fen = coalesce(excluded.gross_fen, gross_fen),
+                        fee_fen = coalesce(excluded.fee_fen, fee_fen),
+                        tax_fen = coalesce(excluded.tax_fen, tax_fen)
+                     WHERE status IS NOT excluded.status OR status_text IS NOT excluded.status_text
+                        OR excluded.gross_fen IS NOT NULL OR excluded.fee_fen IS NOT NULL
+                        OR excluded.tax_fen IS NOT NULL",
+                )
+                .map_err(sql_err)?;
+            let count = |tx: &Transaction<'_>| -> Result<usize, StoreError> {
+                tx.query_row("SELECT count(*) FROM statement_lines", [], |r| {
+                    r.get::<_, i64>(0)
+                })
+                .map(|n| usize::try_from(n).unwrap_or(0))
+                .map_err(sql_err)
+            };
+            // An upsert reports an update as a change too: count what is new instead.
+            let before = count(tx)?;
+            for (i, l) in lines.iter().enumerate() {
+                report(progress, i);
+                let (status, status_text) = status_to_sql(&l.status);
+                stmt.execute(params![
+                    fp_to_sql(l.key.fingerprint),
+                    l.key.occurrence,
+                    file_id,
+                    l.statement_id,
+                    l.task_id,
+                    fen.of(i, "amount", l.amount)?,
+                    l.date.to_string(),
+                    status,
+                    status_text,
+                    fen.opt(i, "gross", l.gross)?,
+                    fen.opt(i, "fee", l.fee)?,
+                    fen.opt(i, "tax", l.tax)?,
+                ])
+                .map_err(sql_err)?;
+            }
+            added = count(tx)? - before;
+        }
+        ImportLines::Bank(lines) => {
+            let mut stmt = tx
+                .prepare(
+                    "INSERT OR IGNORE INTO bank_lines (fingerprint, occurrence, file_id, txn_id,
+                     date, amount_fen, counterparty, memo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .map_err(sql_err)?;
+            for (i, l) in lines.iter().enumerate() {
+                report(progress, i);
+                added += stmt
+                    .execute(params![
+                        fp_to_sql(l.key.fingerprint),
+                        l.key.occurrence,
+                        file_id,
+                        l.txn_id,
+                        l.date.to_string(),
+                        fen.of(i, "amount", l.amount)?,
+                        l.counterparty,
+                        l.memo,
+                    ])
+                    .map_err(sql_err)?;
+            }
+        }
+        ImportLines::Expected(lines) => {
+            let mut stmt = tx
+                .prepare(
+                    "INSERT OR IGNORE INTO expected_lines (fingerprint, occurrence, file_id,
+                     task_id, amount_fen, due_date, gross_fen, fee_fen, tax_fen)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                )
+                .map_err(sql_err)?;
+            for (i, l) in lines.iter().enumerate() {
+                report(progress, i);
+                added += stmt
+                    .execute(params![
+                        fp_to_sql(l.key.fingerprint),
+                        l.key.occurrence,
+                        file_id,
+                        l.task_id,
+                        fen.of(i, "amount", l.amount)?,
+                        l.due_date.map(|d| d.to_string()),
+                        fen.opt(i, "gross", l.gross)?,
+                        fen.opt(i, "fee", l.fee)?,
+                        fen.opt(i, "tax", l.tax)?,
+                    ])
+                    .map_err(sql_err)?;
+            }
+        }
+        ImportLines::Invoices(lines) => {
+            let mut stmt = tx
+                .prepare(
+                    "INSERT OR IGNORE INTO invoice_lines (fingerprint, occurrence, file_id,
+                     statement_id, sent_date, tracking_no) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )
+                .map_err(sql_err)?;
+            for (i, l) in lines.iter().enumerate() {
+                report(progress, i);
+                added += stmt
+                    .execute(params![
+                        fp_to_sql(l.key.fingerprint),
+                        l.key.occurrence,
+                        file_id,
+                        l.statement_id,
+                        l.sent_date.to_string(),
+                        l.tracking_no,
+                    ])
+                    .map_err(sql_err)?;
+            }
+        }
+    }
+    Ok(added)
+}
+
+impl Store {
+    /// Stores the lines of one file, all or nothing, in one transaction: lines whose key
+    /// is already stored are left as they are (`already_present`), the rest are added. The
+    /// file is recorded in `import_files` even when it added nothing, so the user sees it
+    /// was read. `progress` is called with the count of lines stored so far every few
+    /// thousand lines (the commit comes after the last call).
+    ///
+    /// A line that cannot be stored (an amount that is not whole fen or beyond an i64 fen
+    /// count) fails with [`StoreError::Unstorable`] and nothing of the file is kept.
+    pub fn import_lines_with_progress(
+        &mut self,
+        file: &ImportFileMeta,
+        lines: ImportLines<'_>,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<ImportOutcome, StoreError> {
+        let path = self.path().to_path_buf();
+        let e = |e: rusqlite::Error| StoreError::sqlite(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(e)?;
+        let file_id = insert_file_record(&tx, lines.kind(), file, lines.len()).map_err(e)?;
+        let added = insert_lines(&tx, file_id, &file.file_name, lines, progress)?;
+        set_added_count(&tx, file_id, added).map_err(e)?;
+        tx.commit().map_err(e)?;
+        Ok(ImportOutcome {
+            file_id,
+            added,
+            already_present: lines.len() - added,
+        })
+    }
+
+    /// How many lines of each kind are stored.
+    pub fn line_counts(&self) -> Result<LineCounts, StoreError> {
+        let count = |kind: LineKind| -> Result<u64, StoreError> {
+            self.conn
+                .query_row(&format!("SELECT count(*) FROM {}", kind.table()), [], |r| {
+                    r.get::<_, i64>(0)
+                })
+                .map(to_u64)
+                .map_err(|e| self.err(e))
+        };
+        Ok(LineCounts {
+            statement: count(LineKind::Statement)?,
+            bank: count(LineKind::Bank)?,
+            expected: count(LineKind::Expected)?,
+            invoices: count(LineKind::Invoices)?,
+        })
+    }
+
+    /// Every stored statement line, in the order they were first imported (the order the
+    /// reconciler's ties fall back to).
+    pub fn statement_lines(&self) -> Result<Vec<StatementLine>, StoreError> {
+        self.load(
+            "SELECT fingerprint, occurrence, statement_id, task_id, amount_fen, date, status,
+             status_text, gross_fen, fee_fen, tax_fen FROM statement_lines ORDER BY rowid",
+            |r| {
+                let code: String = r.get(6)?;
+                Ok(StatementLine {
+                    key: key_at(r)?,
+                    statement_id: r.get(2)?,
+                    task_id: r.get(3)?,
+                    amount: money_at(r, 4)?,
+                    date: date_at(r, 5)?,
+                    status: status_from_sql(&code, r.get(7)?)
+                        .map_err(|m| conversion_error(6, m))?,
+                    gross: opt_money_at(r, 8)?,
+                    fee: opt_money_at(r, 9)?,
+                    tax: opt_money_at(r, 10)?,
+                })
+            },
+        )
+    }
+
+    /// Every stored bank line, in import order.
+    pub fn bank_lines(&self) -> Result<Vec<BankLine>, StoreError> {
+        self.load(
+            "SELECT fingerprint, occurrence, txn_id, date, amount_fen, counterparty, memo
+             FROM bank_lines ORDER BY rowid",
+            |r| {
+                Ok(BankLine {
+                    key: key_at(r)?,
+                    txn_id: r.get(2)?,
+                    date: date_at(r, 3)?,
+                    amount: money_at(r, 4)?,
+                    counterparty: r.get(5)?,
+                    memo: r.get(6)?,
+                })
+            },
+        )
+    }
+
+    /// Every stored expected line, in import order.
+    pub fn expected_lines(&self) -> Result<Vec<ExpectedLine>, StoreError> {
+        self.load(
+            "SELECT fingerprint, occurrence, task_id, amount_fen, due_date, gross_fen, fee_fen,
+             tax_fen FROM expected_lines ORDER BY rowid",
+            |r| {
+                Ok(ExpectedLine {
+                    key: key_at(r)?,
+                    task_id: r.get(2)?,
+                    amount: money_at(r, 3)?,
+                    due_date: opt_date_at(r, 4)?,
+                    gross: opt_money_at(r, 5)?,
+                    fee: opt_money_at(r, 6)?,
+                    tax: opt_money_at(r, 7)?,
+                })
+            },
+        )
+    }
+
+    /// Every stored invoice line, in import order.
+    pub fn invoice_lines(&self) -> Result<Vec<InvoiceLine>, StoreError> {
+        self.load(
+            "SELECT fingerprint, occurrence, statement_id, sent_date, tracking_no
+             FROM invoice_lines ORDER BY rowid",
+            |r| {
+                Ok(InvoiceLine {
+                    key: key_at(r)?,
+                    statement_id: r.get(2)?,
+                    sent_date: date_at(r, 3)?,
+                    tracking_no: r.get(4)?,
+                })
+            },
+        )
+    }
+
+    /// The total of statement `id`'s stored lines; `None` when it has none.
+    pub fn statement_total(&self, id: &str) -> Result<Option<Decimal>, StoreError> {
+        let (lines, fen): (i64, Option<i64>) = self
+            .conn
+            .query_row(
+                "SELECT count(*), sum(amount_fen) FROM statement_lines WHERE statement_id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| self.err(e))?;
+        Ok((lines > 0).then(|| from_fen(fen.unwrap_or(0))))
+    }
+
+    /// The tracking numbers of the invoices mailed for statement `id`, in import order.
+    pub fn tracking_numbers(&self, id: &str) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT tracking_no FROM invoice_lines WHERE statement_id = ?1 ORDER BY rowid")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([id], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+}

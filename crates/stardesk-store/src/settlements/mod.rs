@@ -1,0 +1,200 @@
+//! Imported settlement files and their lines, the user's reconciliation decisions, saved
+//! column-mapping profiles and the contract's receiving account.
+//!
+//! Lines are the domain's reconciliation records, kept by their [`LineKey`]: importing
+//! is `INSERT OR IGNORE` on the key in one transaction, so the same file twice adds
+//! nothing, an overlapping period adds only its new lines, and two identical lines of one
+//! file (occurrences 0 and 1) are both kept. Decisions name lines by key, so they survive
+//! any re-import. Bank lines and the contract account are personal data: they exist only
+//! in this encrypted database, and [`Store::delete_settlement_data`] removes them.
+//!
+//! One module per repository: `lines` (the four kinds of line: import with progress,
+//! reads, a statement's total, tracking numbers, counts), `files` (the `import_files`
+//! records), `decisions`, `mapping_profiles` and `contract_account`; their public items
+//! are re-exported here. This module holds what they share: [`LineKind`], the SQL forms of
+//! fingerprints, keys, dates and money (fen), and [`Store::delete_settlement_data`], which
+//! empties every repository but the mapping profiles.
+
+mod contract_account;
+mod decisions;
+mod files;
+mod lines;
+mod mapping_profiles;
+
+use chrono::NaiveDate;
+use rusqlite::Row;
+use rust_decimal::Decimal;
+use stardesk_domain::money::{from_fen, to_fen};
+use stardesk_domain::reconcile::records::LineKey;
+
+use crate::{Store, StoreError};
+
+pub use decisions::SavedDecision;
+pub use files::{ImportFileMeta, ImportFileRecord};
+pub use lines::{ImportLines, ImportOutcome, LineCounts};
+pub use mapping_profiles::MappingProfileRecord;
+
+/// Which list a file is (and which table its lines go to).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LineKind {
+    Statement,
+    Bank,
+    Expected,
+    Invoices,
+}
+
+impl LineKind {
+    pub const ALL: [LineKind; 4] = [Self::Statement, Self::Bank, Self::Expected, Self::Invoices];
+
+    /// The code stored in `import_files.kind` and `mapping_profiles.kind`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Statement => "statement",
+            Self::Bank => "bank",
+            Self::Expected => "expected",
+            Self::Invoices => "invoices",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == code)
+    }
+
+    fn table(self) -> &'static str {
+        match self {
+            Self::Statement => "statement_lines",
+            Self::Bank => "bank_lines",
+            Self::Expected => "expected_lines",
+            Self::Invoices => "invoice_lines",
+        }
+    }
+}
+
+/// A key as `"fingerprint:occurrence"`: `key.to_string()` ([`LineKey`]'s `Display`).
+///
+/// Kept for `stardesk-core`, which still calls it; remove it once core uses `Display`.
+pub fn key_to_string(key: &LineKey) -> String {
+    key.to_string()
+}
+
+/// Parses `"fingerprint:occurrence"`: `text.parse().ok()` ([`LineKey`]'s `FromStr`).
+///
+/// Kept for `stardesk-core`, which still calls it; remove it once core uses `FromStr`.
+pub fn key_from_str(text: &str) -> Option<LineKey> {
+    text.parse().ok()
+}
+
+/// The fingerprint's bits as SQLite's signed INTEGER (lossless both ways).
+fn fp_to_sql(fp: u64) -> i64 {
+    fp as i64
+}
+
+fn fp_from_sql(v: i64) -> u64 {
+    v as u64
+}
+
+fn conversion_error(i: usize, message: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        i,
+        rusqlite::types::Type::Text,
+        Box::new(StoreError::Corrupt(message)),
+    )
+}
+
+fn date_at(r: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
+    let s: String = r.get(i)?;
+    NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn opt_date_at(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    match r.get::<_, Option<String>>(i)? {
+        Some(_) => date_at(r, i).map(Some),
+        None => Ok(None),
+    }
+}
+
+fn money_at(r: &Row<'_>, i: usize) -> rusqlite::Result<Decimal> {
+    Ok(from_fen(r.get(i)?))
+}
+
+fn opt_money_at(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<Decimal>> {
+    Ok(r.get::<_, Option<i64>>(i)?.map(from_fen))
+}
+
+fn key_at(r: &Row<'_>) -> rusqlite::Result<LineKey> {
+    Ok(LineKey {
+        fingerprint: fp_from_sql(r.get(0)?),
+        occurrence: r.get(1)?,
+    })
+}
+
+/// Yuan to fen for storage; an amount that is not whole fen or does not fit an i64 fen
+/// count is refused, naming the file and the line (1-based among the file's lines).
+struct Fen<'a> {
+    file: &'a str,
+}
+
+impl Fen<'_> {
+    fn of(&self, line: usize, field: &str, amount: Decimal) -> Result<i64, StoreError> {
+        to_fen(amount).map_err(|e| StoreError::Unstorable {
+            message: format!(
+                "{}: line {} ({field} {amount}) cannot be stored in fen: {e}; nothing was imported",
+                self.file,
+                line + 1
+            ),
+        })
+    }
+
+    fn opt(
+        &self,
+        line: usize,
+        field: &str,
+        amount: Option<Decimal>,
+    ) -> Result<Option<i64>, StoreError> {
+        amount.map(|a| self.of(line, field, a)).transpose()
+    }
+}
+
+fn to_u64(v: i64) -> u64 {
+    u64::try_from(v).unwrap_or(0)
+}
+
+impl Store {
+    /// Every row `sql` selects, read by `read`.
+    fn load<T>(
+        &self,
+        sql: &str,
+        read: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut stmt = self.conn.prepare(sql).map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], read).map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Deletes every imported line, file record, decision and the contract account, in one
+    /// transaction. Mapping profiles (layouts, not personal data) stay.
+    ///
+    /// SQLite marks freed pages free without wiping them, but they stay inside the
+    /// encrypted file, so nothing deleted is ever readable in plaintext.
+    pub fn delete_settlement_data(&mut self) -> Result<(), StoreError> {
+        let path = self.path().to_path_buf();
+        let e = |e: rusqlite::Error| StoreError::sqlite(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(e)?;
+        tx.execute_batch(
+            "DELETE FROM statement_lines;
+             DELETE FROM bank_lines;
+             DELETE FROM expected_lines;
+             DELETE FROM invoice_lines;
+             DELETE FROM import_files;
+             DELETE FROM recon_decisions;
+             DELETE FROM contract_account;",
+        )
+        .map_err(e)?;
+        tx.commit().map_err(e)
+    }
+}
