@@ -4,7 +4,7 @@ import zh_CN from '@douyinfe/semi-ui/lib/es/locale/source/zh_CN';
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useLang } from './i18n';
-import { NotifyProvider } from './notify';
+import { NotifyProvider } from './shared/notify';
 import { SyncProvider } from './sync';
 
 /** Everything the screens need around them: query cache, Semi's locale, the sync. */

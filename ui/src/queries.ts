@@ -5,7 +5,7 @@
 
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type { TaskQuery } from './bindings';
-import { appStatus, facets, taskDetail } from './ipc';
+import { appStatus, facets, taskDetail } from './shared/ipc';
 
 /** A task-hall query without its paging: the identity of one result list. */
 export type TaskFilter = Omit<TaskQuery, 'offset' | 'limit'>;

@@ -10,9 +10,9 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncProgress } from './bindings';
-import { IpcError, onSyncProgress, subscription, syncNow } from './ipc';
-import { useNotify } from './notify';
 import { invalidateData, queryKeys, useAppStatus } from './queries';
+import { IpcError, onSyncProgress, subscription, syncNow } from './shared/ipc';
+import { useNotify } from './shared/notify';
 
 export interface SyncState {
   /** A sync is running (ours, or one the app started by itself). */

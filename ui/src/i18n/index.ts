@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import type { Lang } from '../format';
+import type { Lang } from '../shared/format';
 import { en } from './en';
 import { type Messages, zhCN } from './zh-CN';
 

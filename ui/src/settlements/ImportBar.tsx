@@ -4,8 +4,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportKind, ImportProgress, ImportResult } from '../bindings';
-import { importSettlementFiles, onImportProgress, pickSettlementFiles, subscription } from '../ipc';
-import { useNotify } from '../notify';
+import {
+  importSettlementFiles,
+  onImportProgress,
+  pickSettlementFiles,
+  subscription,
+} from '../shared/ipc';
+import { useNotify } from '../shared/notify';
 import { errorText } from './errorText';
 import { MappingDialog } from './MappingDialog';
 import { IMPORT_KINDS, importPercent, pathNamedIn } from './model';

@@ -4,9 +4,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportFileView } from '../bindings';
-import { formatCount, formatInstant } from '../format';
-import { deleteSettlementData } from '../ipc';
-import { useNotify } from '../notify';
+import { formatCount, formatInstant } from '../shared/format';
+import { deleteSettlementData } from '../shared/ipc';
+import { useNotify } from '../shared/notify';
 import { errorText } from './errorText';
 import { invalidateSettlements, settleKeys } from './queries';
 

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnAssignment, ColumnMappingView, FilePreview, ImportKind } from '../bindings';
-import { previewSettlementFile, saveMappingProfile } from '../ipc';
+import { previewSettlementFile, saveMappingProfile } from '../shared/ipc';
 import { errorText } from './errorText';
 import { fieldLabel } from './labels';
 import { KIND_FIELDS } from './model';

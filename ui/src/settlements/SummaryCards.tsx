@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ReconcileSummary } from '../bindings';
-import { formatMoney } from '../format';
+import { formatMoney } from '../shared/format';
 import { classLabel } from './labels';
 import { SUMMARY_CLASSES } from './model';
 

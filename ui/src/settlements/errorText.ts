@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { IpcError } from '../ipc';
+import { IpcError } from '../shared/ipc';
 
 /**
  * An IPC failure in words: the translated code, plus the Rust message where it is meant

@@ -4,7 +4,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { TFunction } from 'i18next';
 import type { MonthIncome } from '../bindings';
-import { formatMoney } from '../format';
+import { formatMoney } from '../shared/format';
 
 /** Plotting only: the bar heights. Every amount shown as text keeps the exact string. */
 const plot = (amount: string): number => Number(amount);

@@ -2,8 +2,8 @@
 //! A code this build does not know is shown as it is rather than as a missing key.
 
 import type { TFunction } from 'i18next';
-import { formatMoney } from '../format';
 import { zhCN } from '../i18n/zh-CN';
+import { formatMoney } from '../shared/format';
 
 type Settle = typeof zhCN.settle;
 

@@ -9,7 +9,7 @@ import {
   mappingProfiles,
   monthlyIncome,
   reconcileSaved,
-} from '../ipc';
+} from '../shared/ipc';
 
 export const settleKeys = {
   all: ['settlements'] as const,

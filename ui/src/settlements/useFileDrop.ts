@@ -5,7 +5,7 @@
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportKind } from '../bindings';
-import { subscription } from '../ipc';
+import { subscription } from '../shared/ipc';
 
 export const DROP_KIND_ATTR = 'data-drop-kind';
 

@@ -3,8 +3,8 @@ import { Button, Progress, Tag, Typography } from '@douyinfe/semi-ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../bindings';
-import { agoFrom, formatCount, formatFollowers, formatInstant } from '../format';
 import { setLang, useLang } from '../i18n';
+import { agoFrom, formatCount, formatFollowers, formatInstant } from '../shared/format';
 import { useSync } from '../sync';
 
 const { Text } = Typography;

@@ -3,9 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../bindings';
-import { IpcError, settingsSetPlatform, settingsUseSandbox } from '../ipc';
-import { useNotify } from '../notify';
 import { invalidateData, queryKeys } from '../queries';
+import { IpcError, settingsSetPlatform, settingsUseSandbox } from '../shared/ipc';
+import { useNotify } from '../shared/notify';
 
 const { Text } = Typography;
 

@@ -3,8 +3,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskPage, TaskRow } from '../bindings';
-import { queryTasks } from '../ipc';
 import { PAGE_SIZE, pageQuery, queryKeys, type TaskFilter } from '../queries';
+import { queryTasks } from '../shared/ipc';
 import { ROW_HEIGHT, TaskRowSkeleton, TaskRowView } from './TaskRowView';
 
 export interface Selection {

@@ -2,7 +2,7 @@ import { Tag } from '@douyinfe/semi-ui';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskRow } from '../bindings';
-import { formatCount } from '../format';
+import { formatCount } from '../shared/format';
 import { rewardText } from './rewardText';
 import { CategoryTags } from './tags';
 

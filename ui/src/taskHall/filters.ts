@@ -1,6 +1,6 @@
 import type { Category, ContentForm, TaskSort } from '../bindings';
-import { normalizeYuanInput } from '../format';
 import type { TaskFilter } from '../queries';
+import { normalizeYuanInput } from '../shared/format';
 
 /** What the filter bar holds, as typed (reward bounds are raw input text). */
 export interface FilterState {

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { TaskRow } from '../bindings';
-import { formatMoney, formatMoneyShort } from '../format';
+import { formatMoney, formatMoneyShort } from '../shared/format';
 
 export interface RewardText {
   /** The headline: "¥1,288.50", "¥0–¥1,000", "样品 ¥299". */

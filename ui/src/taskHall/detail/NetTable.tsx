@@ -1,7 +1,7 @@
 import { Tag } from '@douyinfe/semi-ui';
 import { useTranslation } from 'react-i18next';
 import type { FeeLine, NetScenario } from '../../bindings';
-import { formatMoney, isZeroAmount } from '../../format';
+import { formatMoney, isZeroAmount } from '../../shared/format';
 
 function feeAmount(line: FeeLine): string {
   // Fees are sent as positive amounts; shown as deductions.

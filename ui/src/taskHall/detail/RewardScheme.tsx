@@ -1,7 +1,7 @@
 import { Typography } from '@douyinfe/semi-ui';
 import { useTranslation } from 'react-i18next';
 import type { RewardView } from '../../bindings';
-import { formatCount, formatMoney, formatMoneyShort } from '../../format';
+import { formatCount, formatMoney, formatMoneyShort } from '../../shared/format';
 
 const { Text } = Typography;
 

@@ -3,10 +3,10 @@ import { Banner, Descriptions, Empty, Skeleton, Typography } from '@douyinfe/sem
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskDetail } from '../../bindings';
-import { formatCount, formatFollowers, formatInstant, isZeroAmount } from '../../format';
 import { useLang } from '../../i18n';
-import { IpcError } from '../../ipc';
 import { useTaskDetail } from '../../queries';
+import { formatCount, formatFollowers, formatInstant, isZeroAmount } from '../../shared/format';
+import { IpcError } from '../../shared/ipc';
 import { CategoryTags } from '../tags';
 import { EligibilityList } from './EligibilityList';
 import { NetTable } from './NetTable';

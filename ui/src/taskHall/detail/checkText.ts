@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { EligibilityCheck } from '../../bindings';
-import { formatCount, formatFollowers, type Lang } from '../../format';
+import { formatCount, formatFollowers, type Lang } from '../../shared/format';
 
 /**
  * The sentence for one eligibility check, built from its `code` and named `params` — never

@@ -31,7 +31,7 @@ import type {
   TaskDetail,
   TaskPage,
   TaskQuery,
-} from './bindings';
+} from '../bindings';
 
 /** Every code of `ErrorCode`; `satisfies` makes the compiler flag a code added in Rust. */
 const ERROR_CODES = {

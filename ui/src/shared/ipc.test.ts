@@ -1,5 +1,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { describe, expect, it, vi } from 'vitest';
+import { pageQuery } from '../queries';
+import { EMPTY_FILTERS, toTaskFilter } from '../taskHall/filters';
 import {
   appStatus,
   facets,
@@ -12,8 +14,6 @@ import {
   taskDetail,
   uiReady,
 } from './ipc';
-import { pageQuery } from './queries';
-import { EMPTY_FILTERS, toTaskFilter } from './taskHall/filters';
 
 describe('IPC wrapper', () => {
   it('turns a rejected AppError into an IpcError carrying its code', async () => {
