@@ -1,7 +1,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { describe, expect, it, vi } from 'vitest';
-import { pageQuery } from '../queries';
-import { EMPTY_FILTERS, toTaskFilter } from '../taskHall/filters';
+import { EMPTY_FILTERS, toTaskFilter } from '../features/taskHall/filters';
+import { pageQuery } from '../features/taskHall/queries';
 import {
   appStatus,
   facets,

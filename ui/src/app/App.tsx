@@ -1,0 +1,107 @@
+import { IconList, IconNoteMoney } from '@douyinfe/semi-icons';
+import { IllustrationFailure } from '@douyinfe/semi-illustrations';
+import { Button, Empty, Layout, Nav, Spin } from '@douyinfe/semi-ui';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SettingsModal } from '../features/account/SettingsModal';
+import { useAppStatus } from '../features/taskHall/queries';
+import { TaskHall } from '../features/taskHall/TaskHall';
+import { IpcError } from '../shared/ipc';
+import { AppHeader } from './AppHeader';
+import { SyncErrorBanner } from './SyncErrorBanner';
+
+// The Settlements page (and ECharts with it) loads on first use, so the task hall's
+// cold start parses none of it.
+const SettlementsPage = lazy(() =>
+  import('../features/settlements/SettlementsPage').then((m) => ({ default: m.SettlementsPage })),
+);
+
+const { Header, Sider, Content } = Layout;
+
+type Page = 'tasks' | 'settlements';
+
+export function App() {
+  const { t } = useTranslation();
+  const status = useAppStatus();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [page, setPage] = useState<Page>('tasks');
+  const openSettings = () => setSettingsOpen(true);
+
+  let content: ReactNode;
+  if (status.isPending) {
+    content = (
+      <div className="hall-center">
+        <Spin size="large" />
+      </div>
+    );
+  } else if (status.isError) {
+    // Without a status there is no store to read: key or database trouble, most likely.
+    const code = status.error instanceof IpcError ? status.error.code : 'internal';
+    content = (
+      <Empty
+        className="hall-empty"
+        data-testid="fatal-error"
+        image={<IllustrationFailure style={{ width: 160, height: 160 }} />}
+        title={t('fatal.title')}
+        description={`${t(`errors.${code}`)} (${code})`}
+      >
+        <Button onClick={() => void status.refetch()}>{t('fatal.retry')}</Button>
+      </Empty>
+    );
+  } else {
+    content =
+      page === 'settlements' ? (
+        <Suspense
+          fallback={
+            <div className="hall-center">
+              <Spin size="large" />
+            </div>
+          }
+        >
+          <SettlementsPage />
+        </Suspense>
+      ) : (
+        <TaskHall status={status.data} />
+      );
+  }
+
+  return (
+    <Layout className="app">
+      <Header>
+        <AppHeader status={status.data} onOpenSettings={openSettings} />
+      </Header>
+      {status.data?.last_error && (
+        <SyncErrorBanner error={status.data.last_error} onOpenSettings={openSettings} />
+      )}
+      <Layout className="app-body">
+        <Sider className="app-sider">
+          <Nav
+            selectedKeys={[page]}
+            onSelect={({ itemKey }) => setPage(itemKey === 'settlements' ? 'settlements' : 'tasks')}
+            items={[
+              {
+                itemKey: 'tasks',
+                // Semi's items take no data-testid: the label carries it for WebDriver.
+                text: <span data-testid="nav-tasks">{t('nav.taskHall')}</span>,
+                icon: <IconList />,
+              },
+              {
+                itemKey: 'settlements',
+                text: <span data-testid="nav-settlements">{t('nav.settlements')}</span>,
+                icon: <IconNoteMoney />,
+              },
+            ]}
+            footer={{ collapseButton: true }}
+            style={{ height: '100%' }}
+          />
+        </Sider>
+        <Content className="app-content">{content}</Content>
+      </Layout>
+      <SettingsModal
+        visible={settingsOpen}
+        status={status.data}
+        onClose={() => setSettingsOpen(false)}
+      />
+    </Layout>
+  );
+}

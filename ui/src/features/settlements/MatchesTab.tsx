@@ -1,0 +1,139 @@
+import { Button, Empty, Table, Tag } from '@douyinfe/semi-ui';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DecisionAction, MatchOrigin, MatchRow } from '../../bindings';
+import { formatMoney } from '../../shared/format';
+import { decide } from '../../shared/ipc';
+import { useNotify } from '../../shared/notify';
+import { PAGE_SIZE } from './DiscrepancyTab';
+import { errorText } from './errorText';
+import { invalidateSettlements } from './queries';
+
+const ORIGIN_COLOR = {
+  automatic: 'blue',
+  accepted: 'green',
+  manual: 'violet',
+} as const satisfies Record<MatchOrigin, string>;
+
+interface Row {
+  key: string;
+  match: MatchRow;
+}
+
+/** 已匹配: what was paired, and by whom; automatic pairs can be confirmed or refused. */
+export function MatchesTab({ matches }: { matches: MatchRow[] }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const notify = useNotify();
+  const rows = useMemo<Row[]>(
+    () => matches.map((match, i) => ({ key: String(i), match })),
+    [matches],
+  );
+
+  const save = useMutation({
+    mutationFn: ({ action, m }: { action: DecisionAction; m: MatchRow }) =>
+      decide({
+        action,
+        kind: m.kind,
+        expected: m.expected_key,
+        statement: m.statement_keys,
+        bank: m.bank_keys,
+      }),
+    onSuccess: (_, { action }) =>
+      notify.success(action === 'accept' ? t('settle.match.accepted') : t('settle.match.rejected')),
+    onError: (error) => notify.error(t('settle.decideFailed', { text: errorText(t, error) })),
+    onSettled: () => invalidateSettlements(client),
+  });
+
+  const columns = [
+    {
+      title: t('settle.list.class'),
+      dataIndex: 'kind',
+      width: 150,
+      render: (_: unknown, { match: m }: Row) => (
+        <span className="tag-pair">
+          <Tag size="small" type="light" color="grey">
+            {t(`settle.match.kind.${m.kind}`)}
+          </Tag>
+          <Tag size="small" type="light" color={ORIGIN_COLOR[m.origin]} data-testid="match-origin">
+            {t(`settle.match.origin.${m.origin}`)}
+          </Tag>
+        </span>
+      ),
+    },
+    {
+      title: t('settle.list.taskId'),
+      dataIndex: 'task_id',
+      width: 170,
+      render: (_: unknown, { match: m }: Row) => <span className="mono">{m.task_id ?? ''}</span>,
+    },
+    {
+      title: t('settle.list.statementId'),
+      dataIndex: 'statement_ids',
+      render: (_: unknown, { match: m }: Row) => (
+        <span className="mono">{m.statement_ids.join(', ')}</span>
+      ),
+    },
+    {
+      title: t('settle.list.txnId'),
+      dataIndex: 'txn_ids',
+      render: (_: unknown, { match: m }: Row) => (
+        <span className="mono">{m.txn_ids.join(', ')}</span>
+      ),
+    },
+    {
+      title: t('settle.list.amount'),
+      dataIndex: 'amount',
+      width: 120,
+      align: 'right' as const,
+      render: (_: unknown, { match: m }: Row) => (
+        <span className="amount-num">{formatMoney(m.amount)}</span>
+      ),
+    },
+    {
+      title: t('settle.list.actions'),
+      dataIndex: 'actions',
+      width: 150,
+      render: (_: unknown, { match: m }: Row) =>
+        m.origin === 'automatic' ? (
+          <span className="tag-pair">
+            <Button
+              size="small"
+              theme="light"
+              type="primary"
+              disabled={save.isPending}
+              data-testid="match-accept"
+              onClick={() => save.mutate({ action: 'accept', m })}
+            >
+              {t('settle.match.accept')}
+            </Button>
+            <Button
+              size="small"
+              theme="light"
+              type="danger"
+              disabled={save.isPending}
+              data-testid="match-reject"
+              onClick={() => save.mutate({ action: 'reject', m })}
+            >
+              {t('settle.match.reject')}
+            </Button>
+          </span>
+        ) : null,
+    },
+  ];
+
+  return (
+    <div data-testid="match-list">
+      <Table<Row>
+        size="small"
+        rowKey="key"
+        columns={columns}
+        dataSource={rows}
+        pagination={rows.length > PAGE_SIZE ? { pageSize: PAGE_SIZE } : false}
+        onRow={(r) => ({ 'data-testid': 'match-row', 'data-origin': r?.match.origin }) as never}
+        empty={<Empty description={t('settle.match.empty')} />}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,245 @@
+import { IconDownload } from '@douyinfe/semi-icons';
+import { IllustrationConstruction, IllustrationFailure } from '@douyinfe/semi-illustrations';
+import {
+  Banner,
+  Button,
+  DatePicker,
+  Empty,
+  Spin,
+  TabPane,
+  Tabs,
+  Typography,
+} from '@douyinfe/semi-ui';
+import { useMutation } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReportFormat } from '../../bindings';
+import { exportReport } from '../../shared/ipc';
+import { useNotify } from '../../shared/notify';
+import { DecisionsTab } from './DecisionsTab';
+import { DiscrepancyTab } from './DiscrepancyTab';
+import { errorText } from './errorText';
+import { ImportBar } from './ImportBar';
+import { ImportedFiles } from './ImportedFiles';
+import { IncomeChart } from './IncomeChart';
+import { MatchesTab } from './MatchesTab';
+import { isoDate } from './model';
+import { PayoutFixSheet } from './PayoutFixSheet';
+import { useImportFiles, useReconcile } from './queries';
+import { SummaryCards } from './SummaryCards';
+
+const { Title, Text } = Typography;
+
+type Tab = 'discrepancies' | 'matches' | 'decisions';
+
+const illustration = { width: 140, height: 140 };
+
+/** 结算对账: import the files, see what does not add up, decide, fix failed payouts. */
+export function SettlementsPage() {
+  const { t } = useTranslation();
+  const files = useImportFiles();
+  const hasData = (files.data?.length ?? 0) > 0;
+
+  return (
+    <div className="settle" data-testid="settlements-page">
+      <header className="settle__head">
+        <Title heading={4}>{t('settle.title')}</Title>
+        <Text type="tertiary">{t('settle.intro')}</Text>
+      </header>
+      <ImportBar />
+      {files.isPending ? (
+        <div className="settle-center">
+          <Spin size="large" />
+        </div>
+      ) : files.isError ? (
+        <Empty
+          image={<IllustrationFailure style={illustration} />}
+          title={t('settle.loadFailed', { text: errorText(t, files.error) })}
+        >
+          <Button onClick={() => void files.refetch()}>{t('settle.retry')}</Button>
+        </Empty>
+      ) : hasData ? (
+        <>
+          <ImportedFiles files={files.data} />
+          <Reconciliation />
+        </>
+      ) : (
+        <SettlementsEmpty />
+      )}
+    </div>
+  );
+}
+
+function SettlementsEmpty() {
+  const { t } = useTranslation();
+  return (
+    <Empty
+      className="settle-empty"
+      data-testid="settlements-empty"
+      image={<IllustrationConstruction style={illustration} />}
+      title={t('settle.empty.title')}
+      description={
+        <div className="settle-empty__body">
+          <p>{t('settle.empty.body')}</p>
+          <ol>
+            <li>{t('settle.empty.expected')}</li>
+            <li>{t('settle.empty.statement')}</li>
+            <li>{t('settle.empty.bank')}</li>
+            <li>{t('settle.empty.invoices')}</li>
+          </ol>
+          <p className="settle-empty__privacy">{t('settle.empty.privacy')}</p>
+        </div>
+      }
+    />
+  );
+}
+
+/** Everything below the file list: as-of date, export, summary, the tabs and the chart. */
+function Reconciliation() {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const [asOf, setAsOf] = useState<string | null>(() => isoDate(new Date()));
+  const [tab, setTab] = useState<Tab>('discrepancies');
+  const [classes, setClasses] = useState<string[]>([]);
+  const [fixing, setFixing] = useState<string | null>(null);
+  const view = useReconcile(asOf);
+
+  const exporter = useMutation({
+    mutationFn: (format: ReportFormat) => exportReport(format, asOf),
+    onSuccess: (path) => {
+      if (path !== null) notify.success(t('settle.exported', { path }));
+    },
+    onError: (error) => notify.error(errorText(t, error)),
+  });
+
+  const active = classes.length === 1 ? (classes[0] ?? null) : null;
+  const pickClass = (cls: string) => {
+    if (cls === 'matched') {
+      setTab('matches');
+      return;
+    }
+    setTab('discrepancies');
+    setClasses(active === cls ? [] : [cls]);
+  };
+
+  let body: ReactNode;
+  if (view.isPending) {
+    body = (
+      <div className="settle-center">
+        <Spin size="large" />
+      </div>
+    );
+  } else if (view.isError) {
+    body = (
+      <Empty
+        image={<IllustrationFailure style={illustration} />}
+        title={t('settle.loadFailed', { text: errorText(t, view.error) })}
+      >
+        <Button onClick={() => void view.refetch()}>{t('settle.retry')}</Button>
+      </Empty>
+    );
+  } else {
+    const v = view.data;
+    body = (
+      <>
+        <SummaryCards
+          summary={v.summary}
+          active={tab === 'matches' ? 'matched' : active}
+          onPick={pickClass}
+        />
+        <section className="settle-section">
+          {(v.rows.length < v.rows_total || v.matches.length < v.matches_total) && (
+            <Banner
+              type="info"
+              closeIcon={null}
+              data-testid="rows-truncated"
+              description={t('settle.truncated', {
+                rows: v.rows.length,
+                rowsTotal: v.rows_total,
+                matches: v.matches.length,
+                matchesTotal: v.matches_total,
+              })}
+            />
+          )}
+          <Tabs
+            type="line"
+            activeKey={tab}
+            onChange={(k) => setTab(k as Tab)}
+            lazyRender
+            keepDOM={false}
+          >
+            <TabPane
+              itemKey="discrepancies"
+              tab={<span data-testid="tab-discrepancies">{t('settle.tabs.discrepancies')}</span>}
+            >
+              <DiscrepancyTab
+                rows={v.rows}
+                classes={classes}
+                onClassesChange={setClasses}
+                onFixPayout={setFixing}
+              />
+            </TabPane>
+            <TabPane
+              itemKey="matches"
+              tab={<span data-testid="tab-matches">{t('settle.tabs.matches')}</span>}
+            >
+              <MatchesTab matches={v.matches} />
+            </TabPane>
+            <TabPane
+              itemKey="decisions"
+              tab={<span data-testid="tab-decisions">{t('settle.tabs.decisions')}</span>}
+            >
+              <DecisionsTab ignored={v.ignored_decisions} />
+            </TabPane>
+          </Tabs>
+        </section>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <section className="settle-section settle-toolbar">
+        <div className="settle-toolbar__as-of">
+          <Text strong>{t('settle.asOf')}</Text>
+          <DatePicker
+            type="date"
+            value={asOf ?? undefined}
+            format="yyyy-MM-dd"
+            onChange={(_date, text) =>
+              setAsOf(typeof text === 'string' && text !== '' ? text : null)
+            }
+            data-testid="as-of"
+            style={{ width: 160 }}
+          />
+          <Text type="tertiary" size="small">
+            {t('settle.asOfHint')}
+          </Text>
+        </div>
+        <div className="settle-toolbar__export">
+          <Button
+            icon={<IconDownload />}
+            loading={exporter.isPending && exporter.variables === 'xlsx'}
+            disabled={exporter.isPending}
+            data-testid="export-xlsx"
+            onClick={() => exporter.mutate('xlsx')}
+          >
+            {t('settle.exportXlsx')}
+          </Button>
+          <Button
+            icon={<IconDownload />}
+            loading={exporter.isPending && exporter.variables === 'csv'}
+            disabled={exporter.isPending}
+            data-testid="export-csv"
+            onClick={() => exporter.mutate('csv')}
+          >
+            {t('settle.exportCsv')}
+          </Button>
+        </div>
+      </section>
+      {body}
+      <IncomeChart />
+      <PayoutFixSheet statementId={fixing} onClose={() => setFixing(null)} />
+    </>
+  );
+}

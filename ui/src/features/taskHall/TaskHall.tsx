@@ -1,0 +1,178 @@
+import {
+  IllustrationConstruction,
+  IllustrationFailure,
+  IllustrationNoResult,
+} from '@douyinfe/semi-illustrations';
+import { Button, Empty, Spin } from '@douyinfe/semi-ui';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import type { AppStatus } from '../../bindings';
+import { IpcError, queryTasks, uiReady } from '../../shared/ipc';
+import { useDebouncedValue } from '../../shared/useDebouncedValue';
+import { useSync } from '../sync/SyncProvider';
+import { TaskDetailPanel } from './detail/TaskDetailPanel';
+import { FilterBar } from './FilterBar';
+import { EMPTY_FILTERS, type FilterState, isNarrowed, toTaskFilter } from './filters';
+import { pageQuery, queryKeys, useFacets } from './queries';
+import { type Selection, TaskList } from './TaskList';
+
+export const SEARCH_DEBOUNCE_MS = 250;
+
+const illustration = { width: 160, height: 160 };
+
+/** 任务大厅: filters on top, the virtual list, and the selected task on the right. */
+export function TaskHall({ status }: { status: AppStatus | undefined }) {
+  const { t } = useTranslation();
+  const sync = useSync();
+  const facets = useFacets();
+  const [filters, setFilters] = useState<FilterState>(EMPTY_FILTERS);
+  const [selection, setSelection] = useState<Selection | null>(null);
+
+  // Typing is debounced; clicks (selects, switches, sort) apply at once.
+  const search = useDebouncedValue(filters.search, SEARCH_DEBOUNCE_MS);
+  const rewardMin = useDebouncedValue(filters.rewardMin, SEARCH_DEBOUNCE_MS);
+  const rewardMax = useDebouncedValue(filters.rewardMax, SEARCH_DEBOUNCE_MS);
+  const { categories, industries, contentForms, deadlineWithinDays, eligibleOnly, sort } = filters;
+  const filter = useMemo(
+    () =>
+      toTaskFilter({
+        search,
+        categories,
+        industries,
+        contentForms,
+        rewardMin,
+        rewardMax,
+        deadlineWithinDays,
+        eligibleOnly,
+        sort,
+      }),
+    [
+      search,
+      categories,
+      industries,
+      contentForms,
+      rewardMin,
+      rewardMax,
+      deadlineWithinDays,
+      eligibleOnly,
+      sort,
+    ],
+  );
+
+  // Page 0 carries the total; the list shares it from the cache.
+  const first = useQuery({
+    queryKey: queryKeys.taskPage(filter, 0),
+    queryFn: () => queryTasks(pageQuery(filter, 0)),
+    placeholderData: keepPreviousData,
+  });
+  const total = first.data?.total ?? 0;
+
+  // Once per window: the first real result is on screen (after the next paint).
+  const reportedReady = useRef(false);
+  const firstRows = first.isSuccess && !first.isPlaceholderData ? first.data.rows.length : null;
+  useEffect(() => {
+    if (reportedReady.current || firstRows === null) return;
+    reportedReady.current = true;
+    requestAnimationFrame(() => {
+      uiReady(firstRows).catch(() => {
+        // Only a log line on the Rust side; nothing to tell the user.
+      });
+    });
+  }, [firstRows]);
+
+  // Positions mean nothing in a new result list; the selected task stays selected.
+  const filterKey = JSON.stringify(filter);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the filter changes
+  useEffect(() => {
+    setSelection((s) => (s?.id ? { id: s.id, index: -1 } : null));
+  }, [filterKey]);
+
+  const onSelect = useCallback((next: Selection) => setSelection(next), []);
+  const reset = () => setFilters(EMPTY_FILTERS);
+
+  let list: ReactNode;
+  if (first.isPending) {
+    list = (
+      <div className="hall-center">
+        <Spin size="large" />
+      </div>
+    );
+  } else if (first.isError) {
+    const code = first.error instanceof IpcError ? first.error.code : 'internal';
+    list = (
+      <Empty
+        className="hall-empty"
+        image={<IllustrationFailure style={illustration} />}
+        title={t('hall.loadFailed')}
+        description={`${t(`errors.${code}`)} (${code})`}
+      >
+        <Button onClick={() => void first.refetch()}>{t('hall.retry')}</Button>
+      </Empty>
+    );
+  } else if (total === 0 && !first.isPlaceholderData) {
+    list = isNarrowed(filters) ? (
+      <Empty
+        className="hall-empty"
+        data-testid="empty-no-results"
+        image={<IllustrationNoResult style={illustration} />}
+        title={t('hall.emptyNoResultsTitle')}
+        description={t('hall.emptyNoResultsBody')}
+      >
+        <Button onClick={reset}>{t('hall.reset')}</Button>
+      </Empty>
+    ) : status?.last_synced_at == null ? (
+      <Empty
+        className="hall-empty"
+        data-testid="empty-never-synced"
+        image={<IllustrationConstruction style={illustration} />}
+        title={t('hall.emptyNeverSyncedTitle')}
+        description={t('hall.emptyNeverSyncedBody')}
+      >
+        <Button theme="solid" loading={sync.running} onClick={sync.start}>
+          {t('hall.emptyNeverSyncedAction')}
+        </Button>
+      </Empty>
+    ) : (
+      <Empty
+        className="hall-empty"
+        data-testid="empty-no-tasks"
+        image={<IllustrationNoResult style={illustration} />}
+        title={t('hall.emptyNoTasksTitle')}
+        description={t('hall.emptyNoTasksBody')}
+      />
+    );
+  } else {
+    list = <TaskList filter={filter} total={total} selection={selection} onSelect={onSelect} />;
+  }
+
+  return (
+    <div className="hall">
+      <div className="hall-main">
+        <FilterBar
+          value={filters}
+          industries={facets.data?.industries ?? []}
+          onChange={setFilters}
+        />
+        <div className="hall-summary">
+          <span className="hall-summary__total">
+            <Trans
+              i18nKey="hall.total"
+              count={total}
+              components={{ n: <span data-testid="task-total" data-total={total} /> }}
+            />
+          </span>
+          {isNarrowed(filters) && (
+            <Button size="small" theme="borderless" onClick={reset}>
+              {t('hall.reset')}
+            </Button>
+          )}
+        </div>
+        <div className="hall-list">{list}</div>
+      </div>
+      <aside className="hall-detail">
+        <TaskDetailPanel id={selection?.id ?? null} />
+      </aside>
+    </div>
+  );
+}
