@@ -3,9 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../bindings';
+import { statusKey } from '../../shared/appStatus';
 import { IpcError, settingsSetPlatform, settingsUseSandbox } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
-import { invalidateData, queryKeys } from '../taskHall/queries';
+import { invalidateData } from '../sync/queries';
 
 const { Text } = Typography;
 
@@ -47,7 +48,7 @@ export function SettingsModal({
         ? settingsUseSandbox()
         : settingsSetPlatform({ url: url.trim(), token: token.trim() }),
     onSuccess: (next) => {
-      client.setQueryData(queryKeys.status, next);
+      client.setQueryData(statusKey, next);
       void invalidateData(client);
       notify.success(t('settings.saved'));
       onClose();

@@ -10,9 +10,10 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncProgress } from '../../bindings';
+import { statusKey, useAppStatus } from '../../shared/appStatus';
 import { IpcError, onSyncProgress, subscription, syncNow } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
-import { invalidateData, queryKeys, useAppStatus } from '../taskHall/queries';
+import { invalidateData } from './queries';
 
 export interface SyncState {
   /** A sync is running (ours, or one the app started by itself). */
@@ -41,7 +42,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
         onSyncProgress((p) => {
           setProgress(p);
           if (p.phase === 'done') void invalidateData(client);
-          if (p.phase === 'failed') void client.invalidateQueries({ queryKey: queryKeys.status });
+          if (p.phase === 'failed') void client.invalidateQueries({ queryKey: statusKey });
         }),
       ),
     [client],

@@ -8,13 +8,13 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../bindings';
-import { IpcError, queryTasks, uiReady } from '../../shared/ipc';
+import { IpcError, uiReady } from '../../shared/ipc';
 import { useDebouncedValue } from '../../shared/useDebouncedValue';
 import { useSync } from '../sync/SyncProvider';
 import { TaskDetailPanel } from './detail/TaskDetailPanel';
 import { FilterBar } from './FilterBar';
 import { EMPTY_FILTERS, type FilterState, isNarrowed, toTaskFilter } from './filters';
-import { pageQuery, queryKeys, useFacets } from './queries';
+import { taskPageQuery, useFacets } from './queries';
 import { type Selection, TaskList } from './TaskList';
 
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -62,8 +62,7 @@ export function TaskHall({ status }: { status: AppStatus | undefined }) {
 
   // Page 0 carries the total; the list shares it from the cache.
   const first = useQuery({
-    queryKey: queryKeys.taskPage(filter, 0),
-    queryFn: () => queryTasks(pageQuery(filter, 0)),
+    ...taskPageQuery(filter, 0),
     placeholderData: keepPreviousData,
   });
   const total = first.data?.total ?? 0;

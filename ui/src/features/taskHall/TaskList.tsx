@@ -3,8 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskPage, TaskRow } from '../../bindings';
-import { queryTasks } from '../../shared/ipc';
-import { PAGE_SIZE, pageQuery, queryKeys, type TaskFilter } from './queries';
+import { PAGE_SIZE, type TaskFilter, taskPageQuery } from './queries';
 import { ROW_HEIGHT, TaskRowSkeleton, TaskRowView } from './TaskRowView';
 
 export interface Selection {
@@ -45,8 +44,7 @@ export function TaskList({ filter, total, selection, onSelect }: Props) {
   const pageIndexes = [...new Set(items.map((item) => Math.floor(item.index / PAGE_SIZE)))];
   const pages = useQueries({
     queries: pageIndexes.map((pageIndex) => ({
-      queryKey: queryKeys.taskPage(filter, pageIndex),
-      queryFn: () => queryTasks(pageQuery(filter, pageIndex)),
+      ...taskPageQuery(filter, pageIndex),
       // Keep showing the same page of the previous filter until the new one arrives, but
       // never another page's rows in this page's place.
       placeholderData: (previous: TaskPage | undefined, previousQuery?: { queryKey: QueryKey }) =>

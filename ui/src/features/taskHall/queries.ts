@@ -1,19 +1,20 @@
-//! TanStack Query keys and hooks around the IPC commands.
+//! TanStack Query keys and hooks of the task hall.
 //!
-//! Everything the UI shows comes from the local store, which changes only through a sync or
-//! a settings change; so nothing goes stale on a timer, and those two events invalidate.
+//! Everything it shows comes from the local store, which changes only through a sync or a
+//! settings change; so nothing goes stale on a timer, and those two events invalidate
+//! (`invalidateData` in `features/sync/queries.ts`).
 
-import { type QueryClient, useQuery } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { TaskQuery } from '../../bindings';
-import { appStatus, facets, taskDetail } from '../../shared/ipc';
+import { facets, queryTasks, taskDetail } from '../../shared/ipc';
 
 /** A task-hall query without its paging: the identity of one result list. */
 export type TaskFilter = Omit<TaskQuery, 'offset' | 'limit'>;
 
 export const PAGE_SIZE = 100;
 
-export const queryKeys = {
-  status: ['status'] as const,
+export const taskKeys = {
   facets: ['facets'] as const,
   allTasks: ['tasks'] as const,
   taskPage: (filter: TaskFilter, pageIndex: number) => ['tasks', filter, pageIndex] as const,
@@ -25,28 +26,31 @@ export function pageQuery(filter: TaskFilter, pageIndex: number): TaskQuery {
   return { ...filter, offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE };
 }
 
-export function useAppStatus() {
-  return useQuery({ queryKey: queryKeys.status, queryFn: appStatus });
+/** Key and fetch of one page of 100 (page 0 carries the total). */
+export function taskPageQuery(filter: TaskFilter, pageIndex: number) {
+  return {
+    queryKey: taskKeys.taskPage(filter, pageIndex),
+    queryFn: () => queryTasks(pageQuery(filter, pageIndex)),
+  };
 }
 
 export function useFacets() {
-  return useQuery({ queryKey: queryKeys.facets, queryFn: facets });
+  return useQuery({ queryKey: taskKeys.facets, queryFn: facets });
 }
 
 export function useTaskDetail(id: string | null) {
   return useQuery({
-    queryKey: queryKeys.taskDetail(id ?? ''),
+    queryKey: taskKeys.taskDetail(id ?? ''),
     queryFn: () => taskDetail(id ?? ''),
     enabled: id !== null,
   });
 }
 
-/** After a sync or a change of source, every list, count and detail may have changed. */
-export function invalidateData(client: QueryClient): Promise<unknown> {
+/** Every list, count and detail of the task hall. */
+export function invalidateTaskHall(client: QueryClient): Promise<unknown> {
   return Promise.all([
-    client.invalidateQueries({ queryKey: queryKeys.status }),
-    client.invalidateQueries({ queryKey: queryKeys.facets }),
-    client.invalidateQueries({ queryKey: queryKeys.allTasks }),
-    client.invalidateQueries({ queryKey: queryKeys.allDetails }),
+    client.invalidateQueries({ queryKey: taskKeys.facets }),
+    client.invalidateQueries({ queryKey: taskKeys.allTasks }),
+    client.invalidateQueries({ queryKey: taskKeys.allDetails }),
   ]);
 }
