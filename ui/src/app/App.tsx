@@ -21,7 +21,7 @@ const { Header, Sider, Content } = Layout;
 type Page = 'tasks' | 'settlements';
 
 export function App() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'taskHall', 'settlements']);
   const status = useAppStatus();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [page, setPage] = useState<Page>('tasks');
@@ -45,7 +45,7 @@ export function App() {
         title={t('fatal.title')}
         description={`${t(`errors.${code}`)} (${code})`}
       >
-        <Button onClick={() => void status.refetch()}>{t('fatal.retry')}</Button>
+        <Button onClick={() => void status.refetch()}>{t('retry')}</Button>
       </Empty>
     );
   } else {
@@ -82,12 +82,12 @@ export function App() {
               {
                 itemKey: 'tasks',
                 // Semi's items take no data-testid: the label carries it for WebDriver.
-                text: <span data-testid="nav-tasks">{t('nav.taskHall')}</span>,
+                text: <span data-testid="nav-tasks">{t('taskHall:nav')}</span>,
                 icon: <IconList />,
               },
               {
                 itemKey: 'settlements',
-                text: <span data-testid="nav-settlements">{t('nav.settlements')}</span>,
+                text: <span data-testid="nav-settlements">{t('settlements:nav')}</span>,
                 icon: <IconNoteMoney />,
               },
             ]}

@@ -20,25 +20,25 @@ function useNow(): Date {
 }
 
 function LastSynced({ at }: { at: string | null }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'sync']);
   const now = useNow();
   let when: string;
   if (at === null) {
-    when = t('header.neverSynced');
+    when = t('sync:neverSynced');
   } else {
     const ago = agoFrom(at, now);
     switch (ago.unit) {
       case 'now':
-        when = t('header.agoNow');
+        when = t('sync:agoNow');
         break;
       case 'minutes':
-        when = t('header.agoMinutes', { count: ago.count });
+        when = t('sync:agoMinutes', { count: ago.count });
         break;
       case 'hours':
-        when = t('header.agoHours', { count: ago.count });
+        when = t('sync:agoHours', { count: ago.count });
         break;
       case 'days':
-        when = t('header.agoDays', { count: ago.count });
+        when = t('sync:agoDays', { count: ago.count });
         break;
       case 'absolute':
         when = ago.text;
@@ -52,7 +52,7 @@ function LastSynced({ at }: { at: string | null }) {
       data-testid="last-synced"
       title={at === null ? undefined : formatInstant(at)}
     >
-      {t('header.lastSynced', { when })}
+      {t('sync:lastSynced', { when })}
     </Text>
   );
 }
@@ -64,7 +64,7 @@ export function AppHeader({
   status: AppStatus | undefined;
   onOpenSettings: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'sync']);
   const lang = useLang();
   const sync = useSync();
   const done = sync.applied;
@@ -128,7 +128,7 @@ export function AppHeader({
           <span
             className="app-header__sync"
             data-testid="sync-progress-box"
-            title={t('header.syncProgress', {
+            title={t('sync:syncProgress', {
               applied: formatCount(done),
               total: formatCount(all),
             })}
@@ -138,7 +138,7 @@ export function AppHeader({
               size="small"
               className="app-header__progress"
               data-testid="sync-progress"
-              aria-label={t('header.syncing')}
+              aria-label={t('sync:syncing')}
             />
             <Text type="tertiary" size="small" className="app-header__sync-count">
               {formatCount(done)}/{formatCount(all)}
@@ -153,7 +153,7 @@ export function AppHeader({
           onClick={sync.start}
           data-testid="sync-button"
         >
-          {sync.running ? t('header.syncing') : t('header.sync')}
+          {sync.running ? t('sync:syncing') : t('sync:sync')}
         </Button>
         <Button
           theme="borderless"

@@ -11,7 +11,7 @@ export function SyncErrorBanner({
   error: AppError;
   onOpenSettings: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['sync', 'common']);
   const sync = useSync();
   switch (error.code) {
     case 'platform_unreachable':
@@ -30,7 +30,7 @@ export function SyncErrorBanner({
                   disabled={sync.running}
                   onClick={sync.start}
                 >
-                  {t('banner.retry')}
+                  {t('common:retry')}
                 </Button>
               </span>
             }
@@ -62,7 +62,10 @@ export function SyncErrorBanner({
             type="danger"
             closeIcon={null}
             fullMode
-            description={t('banner.other', { text: t(`errors.${error.code}`), code: error.code })}
+            description={t('banner.other', {
+              text: t(`common:errors.${error.code}`),
+              code: error.code,
+            })}
           />
         </div>
       );

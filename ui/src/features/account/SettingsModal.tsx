@@ -22,7 +22,7 @@ export function SettingsModal({
   status: AppStatus | undefined;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['account', 'common']);
   const client = useQueryClient();
   const notify = useNotify();
   const urlId = useId();
@@ -50,7 +50,7 @@ export function SettingsModal({
     onSuccess: (next) => {
       client.setQueryData(statusKey, next);
       void invalidateData(client);
-      notify.success(t('settings.saved'));
+      notify.success(t('saved'));
       onClose();
     },
   });
@@ -75,43 +75,43 @@ export function SettingsModal({
     code === null
       ? null
       : code === 'invalid_input'
-        ? t('settings.invalidInput')
-        : t('settings.failed', { text: t(`errors.${code}`), code });
+        ? t('invalidInput')
+        : t('failed', { text: t(`common:errors.${code}`), code });
 
   return (
     <Modal
-      title={t('settings.title')}
+      title={t('title')}
       visible={visible}
       onCancel={onClose}
       width={560}
       footer={
         <>
-          <Button onClick={onClose}>{t('settings.cancel')}</Button>
+          <Button onClick={onClose}>{t('common:cancel')}</Button>
           <Button
             theme="solid"
             loading={save.isPending}
             onClick={submit}
             data-testid="settings-save"
           >
-            {t('settings.save')}
+            {t('common:save')}
           </Button>
         </>
       }
     >
       <div className="settings" data-testid="settings-modal">
-        <div className="settings__label">{t('settings.source')}</div>
+        <div className="settings__label">{t('source')}</div>
         <RadioGroup
           type="card"
           direction="vertical"
           value={kind}
           onChange={(e) => setKind(e.target.value as SourceKind)}
-          aria-label={t('settings.source')}
+          aria-label={t('source')}
         >
-          <Radio value="sandbox" extra={t('settings.sandboxHint')} data-testid="source-sandbox">
-            {t('settings.sandbox')}
+          <Radio value="sandbox" extra={t('sandboxHint')} data-testid="source-sandbox">
+            {t('sandbox')}
           </Radio>
-          <Radio value="platform" extra={t('settings.tokenHint')} data-testid="source-platform">
-            {t('settings.platform')}
+          <Radio value="platform" extra={t('tokenHint')} data-testid="source-platform">
+            {t('platform')}
           </Radio>
         </RadioGroup>
 
@@ -119,27 +119,27 @@ export function SettingsModal({
           <div className="settings__platform">
             <div className="settings__field">
               <label className="settings__label" htmlFor={urlId}>
-                {t('settings.url')}
+                {t('url')}
               </label>
               <Input
                 id={urlId}
                 value={url}
                 onChange={setUrl}
-                placeholder={t('settings.urlPlaceholder')}
+                placeholder={t('urlPlaceholder')}
                 data-testid="platform-url"
                 validateStatus={missing && url.trim() === '' ? 'error' : 'default'}
               />
             </div>
             <div className="settings__field">
               <label className="settings__label" htmlFor={tokenId}>
-                {t('settings.token')}
+                {t('token')}
               </label>
               <Input
                 id={tokenId}
                 mode="password"
                 value={token}
                 onChange={setToken}
-                placeholder={t('settings.tokenPlaceholder')}
+                placeholder={t('tokenPlaceholder')}
                 autoComplete="off"
                 data-testid="platform-token"
                 validateStatus={missing && token.trim() === '' ? 'error' : 'default'}
@@ -147,7 +147,7 @@ export function SettingsModal({
             </div>
             {current?.kind === 'platform' && (
               <Text type="tertiary" size="small">
-                {t('settings.tokenKeepHint', { url: current.url })}
+                {t('tokenKeepHint', { url: current.url })}
               </Text>
             )}
           </div>
@@ -155,7 +155,7 @@ export function SettingsModal({
 
         {missing && (
           <Text type="danger" data-testid="settings-error">
-            {t('settings.required')}
+            {t('required')}
           </Text>
         )}
         {errorText !== null && (
@@ -166,22 +166,22 @@ export function SettingsModal({
 
         {status && (
           <div className="settings__storage">
-            <div className="settings__label">{t('settings.storage')}</div>
+            <div className="settings__label">{t('storage')}</div>
             <dl className="settings__facts">
-              <dt>{t('settings.dataDir')}</dt>
+              <dt>{t('dataDir')}</dt>
               <dd>
                 <code data-testid="data-dir">{status.data_dir}</code>
               </dd>
-              <dt>{t('settings.keyStore')}</dt>
+              <dt>{t('keyStore')}</dt>
               <dd data-testid="key-store">
-                {status.key_store === 'key_file' ? t('settings.keyFile') : t('settings.keychain')}
+                {status.key_store === 'key_file' ? t('keyFile') : t('keychain')}
               </dd>
             </dl>
             {status.key_store === 'key_file' && (
               <Banner
                 type="warning"
                 closeIcon={null}
-                description={t('settings.keyFileWarning')}
+                description={t('keyFileWarning')}
                 data-testid="key-file-warning"
               />
             )}

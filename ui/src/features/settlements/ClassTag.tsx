@@ -17,7 +17,7 @@ const CLASS_COLOR: Record<string, TagColor> = {
 };
 
 export function ClassTag({ code }: { code: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('settlements');
   return (
     <Tag size="small" type="light" color={CLASS_COLOR[code] ?? 'grey'} data-class-tag={code}>
       {classLabel(t, code)}

@@ -15,46 +15,46 @@ const ACTION_COLOR = { accept: 'green', reject: 'red', manual_match: 'violet' } 
 
 /** 我的决定: every accept, reject and manual match, each undoable. */
 export function DecisionsTab({ ignored }: { ignored: number }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('settlements');
   const client = useQueryClient();
   const notify = useNotify();
   const list = useDecisions();
 
   const undo = useMutation({
     mutationFn: deleteDecision,
-    onSuccess: () => notify.success(t('settle.decision.undone')),
-    onError: (error) => notify.error(t('settle.decideFailed', { text: errorText(t, error) })),
+    onSuccess: () => notify.success(t('decision.undone')),
+    onError: (error) => notify.error(t('decideFailed', { text: errorText(t, error) })),
     onSettled: () => invalidateSettlements(client),
   });
 
   const columns = [
     {
-      title: t('settle.decision.createdAt'),
+      title: t('decision.createdAt'),
       dataIndex: 'created_at',
       width: 160,
       render: (_: unknown, d: DecisionView) => formatInstant(d.created_at),
     },
     {
-      title: t('settle.list.class'),
+      title: t('list.class'),
       dataIndex: 'action',
       width: 200,
       render: (_: unknown, d: DecisionView) => (
         <span className="tag-pair">
           <Tag size="small" type="light" color={ACTION_COLOR[d.decision.action]}>
-            {t(`settle.decision.action.${d.decision.action}`)}
+            {t(`decision.action.${d.decision.action}`)}
           </Tag>
           <Tag size="small" type="light" color="grey">
-            {t(`settle.match.kind.${d.decision.kind}`)}
+            {t(`match.kind.${d.decision.kind}`)}
           </Tag>
         </span>
       ),
     },
     {
-      title: t('settle.decision.lines'),
+      title: t('decision.lines'),
       dataIndex: 'lines',
       render: (_: unknown, d: DecisionView) => (
         <Text type="tertiary">
-          {t('settle.decision.lineCounts', {
+          {t('decision.lineCounts', {
             expected: d.decision.expected === null ? 0 : 1,
             statement: d.decision.statement.length,
             bank: d.decision.bank.length,
@@ -63,7 +63,7 @@ export function DecisionsTab({ ignored }: { ignored: number }) {
       ),
     },
     {
-      title: t('settle.list.actions'),
+      title: t('list.actions'),
       dataIndex: 'undo',
       width: 100,
       render: (_: unknown, d: DecisionView) => (
@@ -74,7 +74,7 @@ export function DecisionsTab({ ignored }: { ignored: number }) {
           data-testid="decision-undo"
           onClick={() => undo.mutate(d.id)}
         >
-          {t('settle.decision.undo')}
+          {t('decision.undo')}
         </Button>
       ),
     },
@@ -87,7 +87,7 @@ export function DecisionsTab({ ignored }: { ignored: number }) {
           <Banner
             type="info"
             closeIcon={null}
-            description={t('settle.decision.ignored', { count: ignored })}
+            description={t('decision.ignored', { count: ignored })}
           />
         </div>
       )}
@@ -103,7 +103,7 @@ export function DecisionsTab({ ignored }: { ignored: number }) {
           dataSource={list.data}
           pagination={list.data.length > PAGE_SIZE ? { pageSize: PAGE_SIZE } : false}
           onRow={() => ({ 'data-testid': 'decision-row' }) as never}
-          empty={<Empty description={t('settle.decision.empty')} />}
+          empty={<Empty description={t('decision.empty')} />}
         />
       )}
     </div>

@@ -59,7 +59,7 @@ export function DiscrepancyTab({
   onClassesChange: (classes: string[]) => void;
   onFixPayout: (statementId: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('settlements');
   const lang = useLang();
   const client = useQueryClient();
   const notify = useNotify();
@@ -96,25 +96,25 @@ export function DiscrepancyTab({
   const save = useMutation({
     mutationFn: decide,
     onSuccess: () => {
-      notify.success(t('settle.list.manualMatched'));
+      notify.success(t('list.manualMatched'));
       setSelected([]);
     },
-    onError: (error) => notify.error(t('settle.decideFailed', { text: errorText(t, error) })),
+    onError: (error) => notify.error(t('decideFailed', { text: errorText(t, error) })),
     onSettled: () => invalidateSettlements(client),
   });
 
-  const hint = match.ok ? t('settle.list.hint.ok') : t(`settle.list.hint.${match.problem}`);
+  const hint = match.ok ? t('list.hint.ok') : t(`list.hint.${match.problem}`);
 
   const columns = [
     {
-      title: t('settle.list.class'),
+      title: t('list.class'),
       dataIndex: 'class',
       width: 110,
       render: (_: unknown, r: Row) => <ClassTag code={r.view.row.class} />,
     },
     {
       // The ids stacked in one column, so the reason keeps the width it needs.
-      title: t('settle.list.ids'),
+      title: t('list.ids'),
       dataIndex: 'ids',
       width: 210,
       render: (_: unknown, r: Row) => (
@@ -129,7 +129,7 @@ export function DiscrepancyTab({
             .filter(([, id]) => id !== '')
             .map(([label, id]) => (
               <div key={label}>
-                <span className="discrepancy-ids__label">{t(`settle.list.${label}`)}</span>{' '}
+                <span className="discrepancy-ids__label">{t(`list.${label}`)}</span>{' '}
                 <span className="mono">{id}</span>
               </div>
             ))}
@@ -137,13 +137,13 @@ export function DiscrepancyTab({
       ),
     },
     {
-      title: t('settle.list.date'),
+      title: t('list.date'),
       dataIndex: 'date',
       width: 104,
       render: (_: unknown, r: Row) => r.view.row.date,
     },
     {
-      title: t('settle.list.amount'),
+      title: t('list.amount'),
       dataIndex: 'amount',
       width: 112,
       align: 'right' as const,
@@ -154,7 +154,7 @@ export function DiscrepancyTab({
       ),
     },
     {
-      title: t('settle.list.reason'),
+      title: t('list.reason'),
       dataIndex: 'reason',
       render: (_: unknown, r: Row) => (
         <span data-testid="discrepancy-reason">
@@ -163,7 +163,7 @@ export function DiscrepancyTab({
       ),
     },
     {
-      title: t('settle.list.actions'),
+      title: t('list.actions'),
       dataIndex: 'actions',
       width: 120,
       render: (_: unknown, r: Row) =>
@@ -176,7 +176,7 @@ export function DiscrepancyTab({
             data-testid="fix-payout"
             onClick={() => onFixPayout(r.view.row.statement_id)}
           >
-            {t('settle.list.fixPayout')}
+            {t('list.fixPayout')}
           </Button>
         ) : null,
     },
@@ -190,7 +190,7 @@ export function DiscrepancyTab({
             direction="horizontal"
             value={classes}
             onChange={(v) => onClassesChange(v as string[])}
-            aria-label={t('settle.list.classFilter')}
+            aria-label={t('list.classFilter')}
           >
             {ROW_CLASSES.map((cls) => (
               <Checkbox key={cls} value={cls} data-testid={`class-filter-${cls}`}>
@@ -206,7 +206,7 @@ export function DiscrepancyTab({
           showClear
           value={search}
           onChange={setSearch}
-          placeholder={t('settle.list.search')}
+          placeholder={t('list.search')}
           data-testid="discrepancy-search"
         />
       </div>
@@ -222,17 +222,17 @@ export function DiscrepancyTab({
                 if (match.ok) save.mutate(match.input);
               }}
             >
-              {t('settle.list.manualMatch')}
+              {t('list.manualMatch')}
             </Button>
           </span>
         </Tooltip>
         <Text type="tertiary" size="small" data-testid="manual-match-hint">
-          {selected.length > 0 ? `${t('settle.list.selected', { count: selected.length })} · ` : ''}
+          {selected.length > 0 ? `${t('list.selected', { count: selected.length })} · ` : ''}
           {hint}
         </Text>
         {selected.length > 0 && (
           <Button size="small" theme="borderless" onClick={() => setSelected([])}>
-            {t('settle.list.clearSelection')}
+            {t('list.clearSelection')}
           </Button>
         )}
       </div>
@@ -261,11 +261,7 @@ export function DiscrepancyTab({
           onRow={(r) =>
             ({ 'data-testid': 'discrepancy-row', 'data-class': r?.view.row.class }) as never
           }
-          empty={
-            <Empty
-              description={rows.length === 0 ? t('settle.list.empty') : t('settle.list.noResults')}
-            />
-          }
+          empty={<Empty description={rows.length === 0 ? t('list.empty') : t('list.noResults')} />}
         />
       </div>
     </div>

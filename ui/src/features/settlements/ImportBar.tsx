@@ -49,7 +49,7 @@ interface Running {
  * and column when a file is refused, with the way out (map its columns).
  */
 export function ImportBar() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('settlements');
   const client = useQueryClient();
   const notify = useNotify();
   const profiles = useMappingProfiles();
@@ -90,7 +90,7 @@ export function ImportBar() {
       notify.success(
         results
           .map((r) =>
-            t('settle.importFileSummary', {
+            t('importFileSummary', {
               file: r.file_name,
               lines: r.lines,
               added: r.added,
@@ -147,13 +147,13 @@ export function ImportBar() {
                 data-testid={`import-${kind}`}
                 onClick={() => pick.mutate(kind)}
               >
-                {t(`settle.importButton.${kind}`)}
+                {t(`importButton.${kind}`)}
               </Button>
               {ofKind.length > 0 && (
                 <Select
                   size="small"
                   className="import-bar__profile"
-                  prefix={t('settle.profile')}
+                  prefix={t('profile')}
                   value={chosen[kind] ?? ''}
                   onChange={(v) =>
                     setChosen((c) => ({
@@ -162,7 +162,7 @@ export function ImportBar() {
                     }))
                   }
                   optionList={[
-                    { value: '', label: t('settle.profileNone') },
+                    { value: '', label: t('profileNone') },
                     ...ofKind.map((pr) => ({ value: pr.name, label: pr.name })),
                   ]}
                   data-testid={`import-profile-${kind}`}
@@ -179,15 +179,15 @@ export function ImportBar() {
           data-testid="import-progress"
           data-percent={running.percent}
         >
-          <Progress percent={running.percent} showInfo aria-label={t('settle.importStarting')} />
+          <Progress percent={running.percent} showInfo aria-label={t('importStarting')} />
           <Text type="tertiary" size="small">
             {p === null
-              ? t('settle.importStarting')
-              : t('settle.importing', {
+              ? t('importStarting')
+              : t('importing', {
                   file: p.file_name,
                   index: p.file_index + 1,
                   count: p.file_count,
-                  phase: t(`settle.phase.${p.phase}`),
+                  phase: t(`phase.${p.phase}`),
                 })}
           </Text>
         </div>
@@ -197,7 +197,7 @@ export function ImportBar() {
         <div data-testid="import-error" className="import-bar__error">
           <Banner
             type="danger"
-            title={t('settle.importFailedTitle')}
+            title={t('importFailedTitle')}
             onClose={() => setFailure(null)}
             description={
               <div className="import-bar__error-body">
@@ -211,7 +211,7 @@ export function ImportBar() {
                     data-testid="import-map-columns"
                     onClick={() => setMapping({ kind: failure.kind, path: failedPath })}
                   >
-                    {t('settle.mapColumns')}
+                    {t('mapColumns')}
                   </Button>
                 )}
               </div>
@@ -222,8 +222,8 @@ export function ImportBar() {
 
       {drag.active && (
         <div className="drop-overlay" data-testid="drop-overlay">
-          <div className="drop-overlay__title">{t('settle.dropTitle')}</div>
-          <div className="drop-overlay__hint">{t('settle.dropHint')}</div>
+          <div className="drop-overlay__title">{t('dropTitle')}</div>
+          <div className="drop-overlay__hint">{t('dropHint')}</div>
           <div className="drop-overlay__targets">
             {IMPORT_KINDS.map((kind) => (
               <div
@@ -233,7 +233,7 @@ export function ImportBar() {
                 className={`drop-overlay__target${drag.over === kind ? ' is-over' : ''}`}
               >
                 <span className="drop-overlay__icon">{KIND_ICON[kind]}</span>
-                {t(`settle.kind.${kind}`)}
+                {t(`kind.${kind}`)}
               </div>
             ))}
           </div>

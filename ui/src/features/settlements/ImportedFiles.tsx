@@ -14,14 +14,14 @@ const { Text } = Typography;
 
 /** 已导入的文件, and the way to forget all of it (bank lines are personal data). */
 export function ImportedFiles({ files }: { files: ImportFileView[] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settlements', 'common']);
   const client = useQueryClient();
   const notify = useNotify();
   const [open, setOpen] = useState(true);
 
   const remove = useMutation({
     mutationFn: deleteSettlementData,
-    onSuccess: () => notify.success(t('settle.files.deleted')),
+    onSuccess: () => notify.success(t('files.deleted')),
     onError: (error) => notify.error(errorText(t, error)),
     onSettled: () =>
       Promise.all([
@@ -32,33 +32,33 @@ export function ImportedFiles({ files }: { files: ImportFileView[] }) {
 
   const columns = [
     {
-      title: t('settle.files.kind'),
+      title: t('files.kind'),
       dataIndex: 'kind',
       width: 140,
       render: (_: unknown, f: ImportFileView) => (
         <Tag size="small" color="blue" type="light">
-          {t(`settle.kind.${f.kind}`)}
+          {t(`kind.${f.kind}`)}
         </Tag>
       ),
     },
-    { title: t('settle.files.name'), dataIndex: 'file_name', ellipsis: true },
-    { title: t('settle.files.encoding'), dataIndex: 'encoding', width: 110 },
+    { title: t('files.name'), dataIndex: 'file_name', ellipsis: true },
+    { title: t('files.encoding'), dataIndex: 'encoding', width: 110 },
     {
-      title: t('settle.files.lines'),
+      title: t('files.lines'),
       dataIndex: 'lines',
       width: 90,
       align: 'right' as const,
       render: (_: unknown, f: ImportFileView) => formatCount(f.lines),
     },
     {
-      title: t('settle.files.added'),
+      title: t('files.added'),
       dataIndex: 'added',
       width: 90,
       align: 'right' as const,
       render: (_: unknown, f: ImportFileView) => formatCount(f.added),
     },
     {
-      title: t('settle.files.importedAt'),
+      title: t('files.importedAt'),
       dataIndex: 'imported_at',
       width: 160,
       render: (_: unknown, f: ImportFileView) => formatInstant(f.imported_at),
@@ -76,13 +76,13 @@ export function ImportedFiles({ files }: { files: ImportFileView[] }) {
           data-testid="import-files-toggle"
           onClick={() => setOpen((o) => !o)}
         >
-          <Text strong>{t('settle.files.title', { count: files.length })}</Text>
+          <Text strong>{t('files.title', { count: files.length })}</Text>
         </Button>
         <Popconfirm
-          title={t('settle.files.deleteConfirmTitle')}
-          content={<div className="settle-confirm">{t('settle.files.deleteConfirmBody')}</div>}
-          okText={t('settle.files.deleteOk')}
-          cancelText={t('settle.files.deleteCancel')}
+          title={t('files.deleteConfirmTitle')}
+          content={<div className="settle-confirm">{t('files.deleteConfirmBody')}</div>}
+          okText={t('files.deleteOk')}
+          cancelText={t('common:cancel')}
           okType="danger"
           onConfirm={() => remove.mutate()}
         >
@@ -94,7 +94,7 @@ export function ImportedFiles({ files }: { files: ImportFileView[] }) {
               loading={remove.isPending}
               data-testid="delete-settlement-data"
             >
-              {t('settle.files.deleteAll')}
+              {t('files.deleteAll')}
             </Button>
           </span>
         </Popconfirm>

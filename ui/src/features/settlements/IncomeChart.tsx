@@ -10,7 +10,7 @@ const { Title, Text } = Typography;
 
 /** 月度收入: gross, fees and tax as bars, the net paid as a line. */
 export function IncomeChart() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('settlements');
   const income = useMonthlyIncome();
   const months = income.data;
   // The legend and tooltip follow the language.
@@ -27,7 +27,7 @@ export function IncomeChart() {
   } else if (income.isError) {
     body = <Text type="danger">{errorText(t, income.error)}</Text>;
   } else if (months === undefined || months.length === 0 || option === null) {
-    body = <Text type="tertiary">{t('settle.chart.empty')}</Text>;
+    body = <Text type="tertiary">{t('chart.empty')}</Text>;
   } else {
     body = (
       <>
@@ -37,7 +37,7 @@ export function IncomeChart() {
             <Banner
               type="info"
               closeIcon={null}
-              description={t('settle.chart.partial', { months: partial.join('、') })}
+              description={t('chart.partial', { months: partial.join('、') })}
             />
           </div>
         )}
@@ -48,7 +48,7 @@ export function IncomeChart() {
   return (
     <section className="settle-section income-chart" data-testid="income-chart">
       <Title heading={6} className="settle-section__title">
-        {t('settle.chart.title')}
+        {t('chart.title')}
       </Title>
       {body}
     </section>

@@ -55,7 +55,7 @@ export function MappingDialog({
   onClose: () => void;
   onSaved: (kind: ImportKind, path: string, profile: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settlements', 'common']);
   const client = useQueryClient();
   const nameId = useId();
   const kind = target?.kind ?? 'statement';
@@ -90,7 +90,7 @@ export function MappingDialog({
       void client.invalidateQueries({ queryKey: settleKeys.profiles });
       onSaved(kind, path, profile.name);
     },
-    onError: (error) => setProblem(t('settle.mapping.saveFailed', { text: errorText(t, error) })),
+    onError: (error) => setProblem(t('mapping.saveFailed', { text: errorText(t, error) })),
   });
 
   const fields = KIND_FIELDS[kind];
@@ -100,7 +100,7 @@ export function MappingDialog({
       (p?.headers ?? []).map((h, i) => ({
         // Strings: Semi's Select takes a 0 for no value.
         value: String(i),
-        label: h.trim() === '' ? t('settle.mapping.columnIndex', { n: i + 1 }) : h,
+        label: h.trim() === '' ? t('mapping.columnIndex', { n: i + 1 }) : h,
       })),
     [p, t],
   );
@@ -110,14 +110,14 @@ export function MappingDialog({
     const unmapped = fields.filter((f) => f.required && chosen[f.name] === undefined);
     if (unmapped.length > 0) {
       setProblem(
-        t('settle.mapping.requiredUnmapped', {
+        t('mapping.requiredUnmapped', {
           fields: unmapped.map((f) => fieldLabel(t, f.name)).join('、'),
         }),
       );
       return;
     }
     if (name.trim() === '') {
-      setProblem(t('settle.mapping.nameRequired'));
+      setProblem(t('mapping.nameRequired'));
       return;
     }
     setProblem(null);
@@ -135,9 +135,7 @@ export function MappingDialog({
     );
   } else if (preview.isError) {
     body = (
-      <Text type="danger">
-        {t('settle.mapping.loadFailed', { text: errorText(t, preview.error) })}
-      </Text>
+      <Text type="danger">{t('mapping.loadFailed', { text: errorText(t, preview.error) })}</Text>
     );
   } else {
     const data = preview.data;
@@ -145,23 +143,23 @@ export function MappingDialog({
       <div className="mapping" data-testid="mapping-dialog">
         <div className="mapping__facts">
           <span>
-            <Text type="tertiary">{t('settle.mapping.encoding')}</Text>{' '}
+            <Text type="tertiary">{t('mapping.encoding')}</Text>{' '}
             <Tag size="small">{data.encoding}</Tag>
           </span>
           {data.sheet !== null && (
             <span>
-              <Text type="tertiary">{t('settle.mapping.sheet')}</Text> {data.sheet}
+              <Text type="tertiary">{t('mapping.sheet')}</Text> {data.sheet}
             </span>
           )}
           <span>
-            <Text type="tertiary">{t('settle.mapping.headerRow')}</Text>{' '}
+            <Text type="tertiary">{t('mapping.headerRow')}</Text>{' '}
             {data.header_row === null
-              ? t('settle.mapping.headerRowNone')
-              : t('settle.mapping.headerRowValue', { row: data.header_row })}
+              ? t('mapping.headerRowNone')
+              : t('mapping.headerRowValue', { row: data.header_row })}
           </span>
         </div>
         <Text type="tertiary" size="small">
-          {t('settle.mapping.preview', { count: data.rows.length })}
+          {t('mapping.preview', { count: data.rows.length })}
         </Text>
         <div className="mapping__preview">
           <table className="data-table">
@@ -170,7 +168,7 @@ export function MappingDialog({
                 {data.headers.map((h, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: columns have no other identity
                   <th key={i} className="mapping__cell">
-                    {h === '' ? t('settle.mapping.columnIndex', { n: i + 1 }) : h}
+                    {h === '' ? t('mapping.columnIndex', { n: i + 1 }) : h}
                   </th>
                 ))}
               </tr>
@@ -194,13 +192,13 @@ export function MappingDialog({
           <Banner
             type="warning"
             closeIcon={null}
-            description={t('settle.mapping.missing', {
+            description={t('mapping.missing', {
               fields: data.missing_required.map(fieldName).join('、'),
             })}
           />
         ) : (
           <Text type="tertiary" size="small">
-            {t('settle.mapping.allFound')}
+            {t('mapping.allFound')}
           </Text>
         )}
         <div className="mapping__fields">
@@ -216,7 +214,7 @@ export function MappingDialog({
                 // Without the closing animation a choice applies at once (also under jsdom).
                 motion={false}
                 aria-labelledby={`${nameId}-${f.name}`}
-                placeholder={t('settle.mapping.columnPlaceholder')}
+                placeholder={t('mapping.columnPlaceholder')}
                 optionList={options}
                 value={chosen[f.name] === undefined ? undefined : String(chosen[f.name])}
                 onChange={(v) =>
@@ -231,13 +229,13 @@ export function MappingDialog({
           ))}
         </div>
         <div className="mapping__name">
-          <label htmlFor={nameId}>{t('settle.mapping.profileName')}</label>
+          <label htmlFor={nameId}>{t('mapping.profileName')}</label>
           <Input
             id={nameId}
             data-testid="mapping-profile-name"
             value={name}
             onChange={setName}
-            placeholder={t('settle.mapping.profileNamePlaceholder')}
+            placeholder={t('mapping.profileNamePlaceholder')}
           />
         </div>
         {problem !== null && (
@@ -252,11 +250,11 @@ export function MappingDialog({
   return (
     <Modal
       visible={target !== null}
-      title={t('settle.mapping.title', { file: preview.data?.file_name ?? path })}
+      title={t('mapping.title', { file: preview.data?.file_name ?? path })}
       onCancel={onClose}
       onOk={submit}
-      okText={t('settle.mapping.saveAndImport')}
-      cancelText={t('settle.mapping.cancel')}
+      okText={t('mapping.saveAndImport')}
+      cancelText={t('common:cancel')}
       okButtonProps={{ disabled: !preview.isSuccess, 'data-testid': 'mapping-save' } as never}
       confirmLoading={save.isPending}
       width={720}

@@ -23,7 +23,7 @@ interface Row {
 
 /** 已匹配: what was paired, and by whom; automatic pairs can be confirmed or refused. */
 export function MatchesTab({ matches }: { matches: MatchRow[] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('settlements');
   const client = useQueryClient();
   const notify = useNotify();
   const rows = useMemo<Row[]>(
@@ -41,49 +41,49 @@ export function MatchesTab({ matches }: { matches: MatchRow[] }) {
         bank: m.bank_keys,
       }),
     onSuccess: (_, { action }) =>
-      notify.success(action === 'accept' ? t('settle.match.accepted') : t('settle.match.rejected')),
-    onError: (error) => notify.error(t('settle.decideFailed', { text: errorText(t, error) })),
+      notify.success(action === 'accept' ? t('match.accepted') : t('match.rejected')),
+    onError: (error) => notify.error(t('decideFailed', { text: errorText(t, error) })),
     onSettled: () => invalidateSettlements(client),
   });
 
   const columns = [
     {
-      title: t('settle.list.class'),
+      title: t('list.class'),
       dataIndex: 'kind',
       width: 150,
       render: (_: unknown, { match: m }: Row) => (
         <span className="tag-pair">
           <Tag size="small" type="light" color="grey">
-            {t(`settle.match.kind.${m.kind}`)}
+            {t(`match.kind.${m.kind}`)}
           </Tag>
           <Tag size="small" type="light" color={ORIGIN_COLOR[m.origin]} data-testid="match-origin">
-            {t(`settle.match.origin.${m.origin}`)}
+            {t(`match.origin.${m.origin}`)}
           </Tag>
         </span>
       ),
     },
     {
-      title: t('settle.list.taskId'),
+      title: t('list.taskId'),
       dataIndex: 'task_id',
       width: 170,
       render: (_: unknown, { match: m }: Row) => <span className="mono">{m.task_id ?? ''}</span>,
     },
     {
-      title: t('settle.list.statementId'),
+      title: t('list.statementId'),
       dataIndex: 'statement_ids',
       render: (_: unknown, { match: m }: Row) => (
         <span className="mono">{m.statement_ids.join(', ')}</span>
       ),
     },
     {
-      title: t('settle.list.txnId'),
+      title: t('list.txnId'),
       dataIndex: 'txn_ids',
       render: (_: unknown, { match: m }: Row) => (
         <span className="mono">{m.txn_ids.join(', ')}</span>
       ),
     },
     {
-      title: t('settle.list.amount'),
+      title: t('list.amount'),
       dataIndex: 'amount',
       width: 120,
       align: 'right' as const,
@@ -92,7 +92,7 @@ export function MatchesTab({ matches }: { matches: MatchRow[] }) {
       ),
     },
     {
-      title: t('settle.list.actions'),
+      title: t('list.actions'),
       dataIndex: 'actions',
       width: 150,
       render: (_: unknown, { match: m }: Row) =>
@@ -106,7 +106,7 @@ export function MatchesTab({ matches }: { matches: MatchRow[] }) {
               data-testid="match-accept"
               onClick={() => save.mutate({ action: 'accept', m })}
             >
-              {t('settle.match.accept')}
+              {t('match.accept')}
             </Button>
             <Button
               size="small"
@@ -116,7 +116,7 @@ export function MatchesTab({ matches }: { matches: MatchRow[] }) {
               data-testid="match-reject"
               onClick={() => save.mutate({ action: 'reject', m })}
             >
-              {t('settle.match.reject')}
+              {t('match.reject')}
             </Button>
           </span>
         ) : null,
@@ -132,7 +132,7 @@ export function MatchesTab({ matches }: { matches: MatchRow[] }) {
         dataSource={rows}
         pagination={rows.length > PAGE_SIZE ? { pageSize: PAGE_SIZE } : false}
         onRow={(r) => ({ 'data-testid': 'match-row', 'data-origin': r?.match.origin }) as never}
-        empty={<Empty description={t('settle.match.empty')} />}
+        empty={<Empty description={t('match.empty')} />}
       />
     </div>
   );

@@ -42,7 +42,7 @@ function Field({ label, hint, children }: { label: string; hint?: string; childr
 
 /** Step a (R-SETTLE-2): the account the contract names, kept encrypted, shown masked. */
 function ContractAccountStep({ open }: { open: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settlements', 'common']);
   const client = useQueryClient();
   const notify = useNotify();
   const contract = useContractAccount(open);
@@ -58,7 +58,7 @@ function ContractAccountStep({ open }: { open: boolean }) {
       client.setQueryData(settleKeys.contract, view);
       setEditing(false);
       setCard('');
-      notify.success(t('settle.fix.contractSaved'));
+      notify.success(t('fix.contractSaved'));
     },
     onError: (error) => setProblem(errorText(t, error)),
   });
@@ -78,7 +78,7 @@ function ContractAccountStep({ open }: { open: boolean }) {
       bank_branch: branch.trim(),
     };
     if (account.company_name === '' || account.card_number === '' || account.bank_branch === '') {
-      setProblem(t('settle.fix.contractRequired'));
+      setProblem(t('fix.contractRequired'));
       return;
     }
     setProblem(null);
@@ -102,20 +102,20 @@ function ContractAccountStep({ open }: { open: boolean }) {
         </div>
         <div>{c.bank_branch}</div>
         <Button size="small" theme="borderless" data-testid="contract-edit" onClick={() => edit(c)}>
-          {t('settle.fix.edit')}
+          {t('fix.edit')}
         </Button>
       </div>
     );
   } else {
     body = (
       <div className="fix-form">
-        <Field label={t('settle.fix.company')}>
+        <Field label={t('fix.company')}>
           <Input value={company} onChange={setCompany} data-testid="contract-company" />
         </Field>
-        <Field label={t('settle.fix.card')} hint={t('settle.fix.cardStored')}>
+        <Field label={t('fix.card')} hint={t('fix.cardStored')}>
           <Input value={card} onChange={setCard} data-testid="contract-card" />
         </Field>
-        <Field label={t('settle.fix.branch')}>
+        <Field label={t('fix.branch')}>
           <Input value={branch} onChange={setBranch} data-testid="contract-branch" />
         </Field>
         {problem !== null && <Text type="danger">{problem}</Text>}
@@ -126,11 +126,11 @@ function ContractAccountStep({ open }: { open: boolean }) {
             onClick={submit}
             data-testid="contract-save"
           >
-            {t('settle.fix.save')}
+            {t('common:save')}
           </Button>
           {contract.data !== null && (
             <Button theme="borderless" onClick={() => setEditing(false)}>
-              {t('settle.fix.cancelEdit')}
+              {t('common:cancel')}
             </Button>
           )}
         </div>
@@ -140,9 +140,9 @@ function ContractAccountStep({ open }: { open: boolean }) {
 
   return (
     <section className="fix-step-section">
-      <Title heading={6}>1. {t('settle.fix.contractTitle')}</Title>
+      <Title heading={6}>1. {t('fix.contractTitle')}</Title>
       <Text type="tertiary" size="small">
-        {t('settle.fix.contractHint')}
+        {t('fix.contractHint')}
       </Text>
       {body}
     </section>
@@ -150,7 +150,7 @@ function ContractAccountStep({ open }: { open: boolean }) {
 }
 
 function CopyButton({ text, testId }: { text: string; testId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settlements', 'common']);
   const notify = useNotify();
   return (
     <Button
@@ -159,18 +159,18 @@ function CopyButton({ text, testId }: { text: string; testId: string }) {
       data-testid={testId}
       onClick={() => {
         void copyText(text).then((ok) =>
-          ok ? notify.success(t('settle.fix.copied')) : notify.error(t('settle.fix.copyFailed')),
+          ok ? notify.success(t('common:copy.done')) : notify.error(t('common:copy.failed')),
         );
       }}
     >
-      {t('settle.fix.copy')}
+      {t('common:copy.button')}
     </Button>
   );
 }
 
 /** Step c: the verdict on the account, the ordered steps, the amounts and the e-mail. */
 function FixResult({ guide }: { guide: PayoutFixGuide }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settlements', 'common']);
   const lang = useLang();
   const cancellable = guide.rule === 'R-SETTLE-3';
   const section = useRef<HTMLElement>(null);
@@ -181,13 +181,13 @@ function FixResult({ guide }: { guide: PayoutFixGuide }) {
   }, [guide]);
   return (
     <section ref={section} className="fix-step-section fix-result" data-testid="fix-result">
-      <Title heading={6}>3. {t('settle.fix.resultTitle')}</Title>
+      <Title heading={6}>3. {t('fix.resultTitle')}</Title>
 
       <div className="fix-result__block">
-        <Text strong>{t('settle.fix.checks')}</Text>
+        <Text strong>{t('fix.checks')}</Text>
         {guide.checks === null ? (
           <div data-testid="fix-checks-missing">
-            <Banner type="warning" closeIcon={null} description={t('settle.fix.checksMissing')} />
+            <Banner type="warning" closeIcon={null} description={t('fix.checksMissing')} />
           </div>
         ) : (
           <ul className="fix-checks">
@@ -206,8 +206,8 @@ function FixResult({ guide }: { guide: PayoutFixGuide }) {
                   <Text strong>{checkFieldLabel(t, c.field)}</Text>
                   <span>{lang === 'zh-CN' ? c.reason_zh : c.reason_en}</span>
                   <Text type="tertiary" size="small">
-                    {t('settle.fix.onStatement', { value: c.on_statement })} ·{' '}
-                    {t('settle.fix.contracted', { value: c.contracted })}
+                    {t('fix.onStatement', { value: c.on_statement })} ·{' '}
+                    {t('fix.contracted', { value: c.contracted })}
                   </Text>
                 </span>
               </li>
@@ -218,23 +218,23 @@ function FixResult({ guide }: { guide: PayoutFixGuide }) {
 
       <div className="fix-result__facts">
         <div>
-          <Text type="tertiary">{t('settle.fix.rule')}</Text>
+          <Text type="tertiary">{t('fix.rule')}</Text>
           <div data-testid="fix-rule">
             <Tag color={cancellable ? 'blue' : 'orange'} type="solid" size="small">
               {guide.rule}
             </Tag>{' '}
-            {cancellable ? t('settle.fix.path.cancellable') : t('settle.fix.path.notCancellable')}
+            {cancellable ? t('fix.path.cancellable') : t('fix.path.notCancellable')}
           </div>
         </div>
         <div>
-          <Text type="tertiary">{t('settle.fix.invoiced')}</Text>
+          <Text type="tertiary">{t('fix.invoiced')}</Text>
           <div className="fix-amount" data-testid="fix-invoiced">
             {formatMoney(guide.invoiced_amount)}
           </div>
         </div>
         {guide.supplementary_invoice !== null && (
           <div>
-            <Text type="tertiary">{t('settle.fix.supplementary')}</Text>
+            <Text type="tertiary">{t('fix.supplementary')}</Text>
             <div className="fix-amount is-warning" data-testid="fix-supplementary">
               {formatMoney(guide.supplementary_invoice)}
             </div>
@@ -242,24 +242,24 @@ function FixResult({ guide }: { guide: PayoutFixGuide }) {
         )}
         {guide.excess_invoiced !== null && (
           <div>
-            <Text type="tertiary">{t('settle.fix.excess')}</Text>
+            <Text type="tertiary">{t('fix.excess')}</Text>
             <div className="fix-amount is-danger" data-testid="fix-excess">
               {formatMoney(guide.excess_invoiced)}
             </div>
           </div>
         )}
         <div>
-          <Text type="tertiary">{t('settle.fix.tracking')}</Text>
+          <Text type="tertiary">{t('fix.tracking')}</Text>
           <div data-testid="fix-tracking" className="mono">
             {guide.tracking_numbers.length > 0
               ? guide.tracking_numbers.join('、')
-              : t('settle.fix.trackingNone')}
+              : t('fix.trackingNone')}
           </div>
         </div>
       </div>
 
       <div className="fix-result__block">
-        <Text strong>{t('settle.fix.steps')}</Text>
+        <Text strong>{t('fix.steps')}</Text>
         <ol className="fix-steps">
           {guide.steps.map((s, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a step may repeat; order is identity
@@ -271,19 +271,19 @@ function FixResult({ guide }: { guide: PayoutFixGuide }) {
       </div>
 
       <div className="fix-result__block fix-email">
-        <Text strong>{t('settle.fix.email')}</Text>
+        <Text strong>{t('fix.email')}</Text>
         <Text type="tertiary" size="small">
-          {t('settle.fix.emailNote')}
+          {t('fix.emailNote')}
         </Text>
         <div className="fix-email__row">
-          <Text type="tertiary">{t('settle.fix.subject')}</Text>
+          <Text type="tertiary">{t('fix.subject')}</Text>
           <CopyButton text={guide.email_subject} testId="fix-copy-subject" />
         </div>
         <div className="fix-email__subject" data-testid="fix-email-subject" lang="zh-CN">
           {guide.email_subject}
         </div>
         <div className="fix-email__row">
-          <Text type="tertiary">{t('settle.fix.body')}</Text>
+          <Text type="tertiary">{t('fix.body')}</Text>
           <CopyButton text={guide.email_body} testId="fix-copy-body" />
         </div>
         <pre className="fix-email__body" data-testid="fix-email-body" lang="zh-CN">
@@ -348,7 +348,7 @@ export function PayoutFixSheet({
   statementId: string | null;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settlements', 'common']);
   const radioName = useId();
   const [form, setForm] = useState<FormState>(EMPTY_FORM);
   const [problem, setProblem] = useState<string | null>(null);
@@ -368,11 +368,11 @@ export function PayoutFixSheet({
     if (statementId === null) return;
     const input = fixInputOf(statementId, form);
     if (input === 'required') {
-      setProblem(t('settle.fix.formRequired'));
+      setProblem(t('fix.formRequired'));
       return;
     }
     if (input === 'amount') {
-      setProblem(t('settle.fix.amountInvalid'));
+      setProblem(t('fix.amountInvalid'));
       return;
     }
     setProblem(null);
@@ -384,29 +384,29 @@ export function PayoutFixSheet({
       visible={statementId !== null}
       onCancel={onClose}
       width={600}
-      title={t('settle.fix.title', { id: statementId ?? '' })}
+      title={t('fix.title', { id: statementId ?? '' })}
     >
       <div className="payout-fix" data-testid="payout-fix">
         <ContractAccountStep open={statementId !== null} />
 
         <section className="fix-step-section">
-          <Title heading={6}>2. {t('settle.fix.statementTitle')}</Title>
+          <Title heading={6}>2. {t('fix.statementTitle')}</Title>
           <div className="fix-form">
-            <Field label={t('settle.fix.accountName')}>
+            <Field label={t('fix.accountName')}>
               <Input
                 value={form.accountName}
                 onChange={(v) => set({ accountName: v })}
                 data-testid="fix-account-name"
               />
             </Field>
-            <Field label={t('settle.fix.cardNumber')}>
+            <Field label={t('fix.cardNumber')}>
               <Input
                 value={form.cardNumber}
                 onChange={(v) => set({ cardNumber: v })}
                 data-testid="fix-card-number"
               />
             </Field>
-            <Field label={t('settle.fix.bankBranch')}>
+            <Field label={t('fix.bankBranch')}>
               <Input
                 value={form.bankBranch}
                 onChange={(v) => set({ bankBranch: v })}
@@ -414,23 +414,23 @@ export function PayoutFixSheet({
               />
             </Field>
             <div className="fix-field">
-              <span className="fix-field__label">{t('settle.fix.cancellable')}</span>
+              <span className="fix-field__label">{t('fix.cancellable')}</span>
               <RadioGroup
                 name={radioName}
                 value={form.cancellable === null ? undefined : form.cancellable ? 'yes' : 'no'}
                 onChange={(e) => set({ cancellable: e.target.value === 'yes' })}
-                aria-label={t('settle.fix.cancellable')}
+                aria-label={t('fix.cancellable')}
               >
                 <Radio value="yes" data-testid="fix-cancellable-yes">
-                  {t('settle.fix.cancellableYes')}
+                  {t('fix.cancellableYes')}
                 </Radio>
                 <Radio value="no" data-testid="fix-cancellable-no">
-                  {t('settle.fix.cancellableNo')}
+                  {t('fix.cancellableNo')}
                 </Radio>
               </RadioGroup>
             </div>
             {form.cancellable === true && (
-              <Field label={t('settle.fix.regenerated')} hint={t('settle.fix.regeneratedHint')}>
+              <Field label={t('fix.regenerated')} hint={t('fix.regeneratedHint')}>
                 <Input
                   prefix="¥"
                   value={form.regenerated}
@@ -439,7 +439,7 @@ export function PayoutFixSheet({
                 />
               </Field>
             )}
-            <Field label={t('settle.fix.nickname')} hint={t('settle.fix.nicknameHint')}>
+            <Field label={t('fix.nickname')} hint={t('fix.nicknameHint')}>
               <Input
                 value={form.nickname}
                 onChange={(v) => set({ nickname: v })}
@@ -453,7 +453,7 @@ export function PayoutFixSheet({
             )}
             {plan.isError && (
               <Text type="danger" data-testid="fix-error">
-                {t('settle.fix.failed', { text: errorText(t, plan.error) })}
+                {t('fix.failed', { text: errorText(t, plan.error) })}
               </Text>
             )}
             <div className="fix-actions">
@@ -463,7 +463,7 @@ export function PayoutFixSheet({
                 onClick={submit}
                 data-testid="fix-check"
               >
-                {t('settle.fix.check')}
+                {t('fix.check')}
               </Button>
             </div>
           </div>

@@ -36,15 +36,15 @@ const illustration = { width: 140, height: 140 };
 
 /** 结算对账: import the files, see what does not add up, decide, fix failed payouts. */
 export function SettlementsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settlements', 'common']);
   const files = useImportFiles();
   const hasData = (files.data?.length ?? 0) > 0;
 
   return (
     <div className="settle" data-testid="settlements-page">
       <header className="settle__head">
-        <Title heading={4}>{t('settle.title')}</Title>
-        <Text type="tertiary">{t('settle.intro')}</Text>
+        <Title heading={4}>{t('title')}</Title>
+        <Text type="tertiary">{t('intro')}</Text>
       </header>
       <ImportBar />
       {files.isPending ? (
@@ -54,9 +54,9 @@ export function SettlementsPage() {
       ) : files.isError ? (
         <Empty
           image={<IllustrationFailure style={illustration} />}
-          title={t('settle.loadFailed', { text: errorText(t, files.error) })}
+          title={t('loadFailed', { text: errorText(t, files.error) })}
         >
-          <Button onClick={() => void files.refetch()}>{t('settle.retry')}</Button>
+          <Button onClick={() => void files.refetch()}>{t('common:retry')}</Button>
         </Empty>
       ) : hasData ? (
         <>
@@ -71,23 +71,23 @@ export function SettlementsPage() {
 }
 
 function SettlementsEmpty() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settlements', 'common']);
   return (
     <Empty
       className="settle-empty"
       data-testid="settlements-empty"
       image={<IllustrationConstruction style={illustration} />}
-      title={t('settle.empty.title')}
+      title={t('empty.title')}
       description={
         <div className="settle-empty__body">
-          <p>{t('settle.empty.body')}</p>
+          <p>{t('empty.body')}</p>
           <ol>
-            <li>{t('settle.empty.expected')}</li>
-            <li>{t('settle.empty.statement')}</li>
-            <li>{t('settle.empty.bank')}</li>
-            <li>{t('settle.empty.invoices')}</li>
+            <li>{t('empty.expected')}</li>
+            <li>{t('empty.statement')}</li>
+            <li>{t('empty.bank')}</li>
+            <li>{t('empty.invoices')}</li>
           </ol>
-          <p className="settle-empty__privacy">{t('settle.empty.privacy')}</p>
+          <p className="settle-empty__privacy">{t('empty.privacy')}</p>
         </div>
       }
     />
@@ -96,7 +96,7 @@ function SettlementsEmpty() {
 
 /** Everything below the file list: as-of date, export, summary, the tabs and the chart. */
 function Reconciliation() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settlements', 'common']);
   const notify = useNotify();
   const [asOf, setAsOf] = useState<string | null>(() => isoDate(new Date()));
   const [tab, setTab] = useState<Tab>('discrepancies');
@@ -107,7 +107,7 @@ function Reconciliation() {
   const exporter = useMutation({
     mutationFn: (format: ReportFormat) => exportReport(format, asOf),
     onSuccess: (path) => {
-      if (path !== null) notify.success(t('settle.exported', { path }));
+      if (path !== null) notify.success(t('exported', { path }));
     },
     onError: (error) => notify.error(errorText(t, error)),
   });
@@ -133,9 +133,9 @@ function Reconciliation() {
     body = (
       <Empty
         image={<IllustrationFailure style={illustration} />}
-        title={t('settle.loadFailed', { text: errorText(t, view.error) })}
+        title={t('loadFailed', { text: errorText(t, view.error) })}
       >
-        <Button onClick={() => void view.refetch()}>{t('settle.retry')}</Button>
+        <Button onClick={() => void view.refetch()}>{t('common:retry')}</Button>
       </Empty>
     );
   } else {
@@ -153,7 +153,7 @@ function Reconciliation() {
               type="info"
               closeIcon={null}
               data-testid="rows-truncated"
-              description={t('settle.truncated', {
+              description={t('truncated', {
                 rows: v.rows.length,
                 rowsTotal: v.rows_total,
                 matches: v.matches.length,
@@ -170,7 +170,7 @@ function Reconciliation() {
           >
             <TabPane
               itemKey="discrepancies"
-              tab={<span data-testid="tab-discrepancies">{t('settle.tabs.discrepancies')}</span>}
+              tab={<span data-testid="tab-discrepancies">{t('tabs.discrepancies')}</span>}
             >
               <DiscrepancyTab
                 rows={v.rows}
@@ -181,13 +181,13 @@ function Reconciliation() {
             </TabPane>
             <TabPane
               itemKey="matches"
-              tab={<span data-testid="tab-matches">{t('settle.tabs.matches')}</span>}
+              tab={<span data-testid="tab-matches">{t('tabs.matches')}</span>}
             >
               <MatchesTab matches={v.matches} />
             </TabPane>
             <TabPane
               itemKey="decisions"
-              tab={<span data-testid="tab-decisions">{t('settle.tabs.decisions')}</span>}
+              tab={<span data-testid="tab-decisions">{t('tabs.decisions')}</span>}
             >
               <DecisionsTab ignored={v.ignored_decisions} />
             </TabPane>
@@ -201,7 +201,7 @@ function Reconciliation() {
     <>
       <section className="settle-section settle-toolbar">
         <div className="settle-toolbar__as-of">
-          <Text strong>{t('settle.asOf')}</Text>
+          <Text strong>{t('asOf')}</Text>
           <DatePicker
             type="date"
             value={asOf ?? undefined}
@@ -213,7 +213,7 @@ function Reconciliation() {
             style={{ width: 160 }}
           />
           <Text type="tertiary" size="small">
-            {t('settle.asOfHint')}
+            {t('asOfHint')}
           </Text>
         </div>
         <div className="settle-toolbar__export">
@@ -224,7 +224,7 @@ function Reconciliation() {
             data-testid="export-xlsx"
             onClick={() => exporter.mutate('xlsx')}
           >
-            {t('settle.exportXlsx')}
+            {t('exportXlsx')}
           </Button>
           <Button
             icon={<IconDownload />}
@@ -233,7 +233,7 @@ function Reconciliation() {
             data-testid="export-csv"
             onClick={() => exporter.mutate('csv')}
           >
-            {t('settle.exportCsv')}
+            {t('exportCsv')}
           </Button>
         </div>
       </section>

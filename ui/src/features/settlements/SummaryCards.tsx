@@ -16,7 +16,7 @@ export function SummaryCards({
   active: string | null;
   onPick: (cls: SummaryClass) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('settlements');
   return (
     <div className="summary-cards">
       {SUMMARY_CLASSES.map((cls) => {
@@ -39,7 +39,7 @@ export function SummaryCards({
             onClick={() => onPick(cls)}
           >
             <span className="summary-card__label">{classLabel(t, cls)}</span>
-            <span className="summary-card__count">{t('settle.cardCount', { count })}</span>
+            <span className="summary-card__count">{t('cardCount', { count })}</span>
             <span className="summary-card__total">{formatMoney(summary.totals[cls])}</span>
           </button>
         );

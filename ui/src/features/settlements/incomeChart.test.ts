@@ -11,7 +11,7 @@ interface Series {
 
 describe('income chart option', () => {
   it('maps months to the x axis and each amount to its series', () => {
-    const option = incomeChartOption(months, i18n.t) as {
+    const option = incomeChartOption(months, i18n.getFixedT(null, 'settlements')) as {
       xAxis: { data: string[] };
       legend: { data: string[] };
       series: Series[];
@@ -36,7 +36,7 @@ describe('income chart option', () => {
   });
 
   it('the legend follows the language', () => {
-    const en = i18n.getFixedT('en');
+    const en = i18n.getFixedT('en', 'settlements');
     const option = incomeChartOption(months, en) as { legend: { data: string[] } };
     expect(option.legend.data).toEqual(['Gross', 'Fees', 'Tax', 'Net']);
   });

@@ -2,8 +2,8 @@
 //! without a canvas.
 
 import type { EChartsCoreOption } from 'echarts/core';
-import type { TFunction } from 'i18next';
 import type { MonthIncome } from '../../bindings';
+import type { TFor } from '../../i18n';
 import { formatMoney } from '../../shared/format';
 
 /** Plotting only: the bar heights. Every amount shown as text keeps the exact string. */
@@ -30,12 +30,15 @@ interface AxisParam {
   marker: string;
 }
 
-export function incomeChartOption(months: readonly MonthIncome[], t: TFunction): EChartsCoreOption {
+export function incomeChartOption(
+  months: readonly MonthIncome[],
+  t: TFor<'settlements'>,
+): EChartsCoreOption {
   const names = {
-    gross: t('settle.chart.gross'),
-    fees: t('settle.chart.fees'),
-    tax: t('settle.chart.tax'),
-    net: t('settle.chart.net'),
+    gross: t('chart.gross'),
+    fees: t('chart.fees'),
+    tax: t('chart.tax'),
+    net: t('chart.net'),
   };
   const fields = ['gross', 'fees', 'tax', 'net'] as const;
   return {

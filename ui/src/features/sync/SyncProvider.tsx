@@ -31,7 +31,7 @@ const SyncContext = createContext<SyncState | null>(null);
  */
 export function SyncProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['sync', 'common']);
   const notify = useNotify();
   const status = useAppStatus();
   const [progress, setProgress] = useState<SyncProgress | null>(null);
@@ -52,12 +52,12 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     mutationFn: syncNow,
     onMutate: () => setProgress({ phase: 'started', applied: 0, remaining: 0, error: null }),
     onSuccess: (summary) => {
-      notify.success(t('sync.done', { upserted: summary.upserted, removed: summary.removed }));
+      notify.success(t('done', { upserted: summary.upserted, removed: summary.removed }));
     },
     onError: (error) => {
       const code = error instanceof IpcError ? error.code : 'internal';
       // `busy`: a sync is already running and will report through events.
-      if (code !== 'busy') notify.error(t('sync.failed', { text: t(`errors.${code}`) }));
+      if (code !== 'busy') notify.error(t('failed', { text: t(`common:errors.${code}`) }));
     },
     onSettled: () => {
       setProgress((p) =>

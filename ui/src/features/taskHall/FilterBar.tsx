@@ -25,7 +25,7 @@ const SORT_LABEL = {
 
 /** Search, filters and sort. Text is debounced by the task hall, not here. */
 export function FilterBar({ value, industries, onChange }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('taskHall');
   const set = <K extends keyof FilterState>(key: K, v: FilterState[K]) =>
     onChange({ ...value, [key]: v });
   const badMin = isBadAmount(value.rewardMin);

@@ -23,7 +23,7 @@ const illustration = { width: 160, height: 160 };
 
 /** 任务大厅: filters on top, the virtual list, and the selected task on the right. */
 export function TaskHall({ status }: { status: AppStatus | undefined }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['taskHall', 'common']);
   const sync = useSync();
   const facets = useFacets();
   const [filters, setFilters] = useState<FilterState>(EMPTY_FILTERS);
@@ -104,9 +104,9 @@ export function TaskHall({ status }: { status: AppStatus | undefined }) {
         className="hall-empty"
         image={<IllustrationFailure style={illustration} />}
         title={t('hall.loadFailed')}
-        description={`${t(`errors.${code}`)} (${code})`}
+        description={`${t(`common:errors.${code}`)} (${code})`}
       >
-        <Button onClick={() => void first.refetch()}>{t('hall.retry')}</Button>
+        <Button onClick={() => void first.refetch()}>{t('common:retry')}</Button>
       </Empty>
     );
   } else if (total === 0 && !first.isPlaceholderData) {
@@ -157,6 +157,7 @@ export function TaskHall({ status }: { status: AppStatus | undefined }) {
           <span className="hall-summary__total">
             <Trans
               i18nKey="hall.total"
+              t={t}
               count={total}
               components={{ n: <span data-testid="task-total" data-total={total} /> }}
             />

@@ -24,7 +24,7 @@ interface Props {
  * those rows fall in are fetched, so 100,000 tasks scroll like 100.
  */
 export function TaskList({ filter, total, selection, onSelect }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('taskHall');
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: total,

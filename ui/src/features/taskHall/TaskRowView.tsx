@@ -17,7 +17,7 @@ interface Props {
 }
 
 export const TaskRowView = memo(function TaskRowView({ row, index, selected, onSelect }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('taskHall');
   const reward = rewardText(row, t);
   const select = () => onSelect(row.id, index);
   return (

@@ -1,5 +1,5 @@
-import type { TFunction } from 'i18next';
 import type { TaskRow } from '../../bindings';
+import type { TFor } from '../../i18n';
 import { formatMoney, formatMoneyShort } from '../../shared/format';
 
 export interface RewardText {
@@ -12,7 +12,7 @@ export interface RewardText {
 }
 
 /** How a task-hall row states its reward; amounts stay strings all the way. */
-export function rewardText(row: TaskRow, t: TFunction): RewardText {
+export function rewardText(row: TaskRow, t: TFor<'taskHall'>): RewardText {
   const sample = row.sample_value;
   if (row.reward_kind === 'sample_only' || row.reward_max === null) {
     return {

@@ -20,7 +20,7 @@ export function CategoryTags({
   category: Category;
   settlementMode: SettlementMode | null;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('taskHall');
   return (
     <>
       <Tag size="small" color={CATEGORY_COLOR[category]} type="light">

@@ -6,7 +6,7 @@ import { checkText } from './checkText';
 
 /** Overall eligibility and each check with its DOMAIN.md rule id. */
 export function EligibilityList({ eligibility }: { eligibility: Eligibility }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('taskHall');
   const lang = useLang();
   return (
     <div data-testid="detail-eligibility">

@@ -12,7 +12,7 @@ function feeAmount(line: FeeLine): string {
 
 /** Gross → fees → net for the four cases of R-PREF-3, the creator's own case marked. */
 export function NetTable({ scenarios }: { scenarios: NetScenario[] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('taskHall');
   const gross = scenarios[0]?.gross;
   if (gross === undefined) {
     return (

@@ -13,7 +13,7 @@ export function RewardScheme({
   reward: RewardView;
   sampleValue: string | null;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('taskHall');
   return (
     <div className="reward-scheme" data-testid="detail-reward">
       {reward.kind === 'fixed' && (

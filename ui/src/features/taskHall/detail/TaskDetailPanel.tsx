@@ -25,7 +25,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 /** The right-hand panel: everything about the selected task. */
 export function TaskDetailPanel({ id }: { id: string | null }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['taskHall', 'common']);
   const detail = useTaskDetail(id);
 
   let body: ReactNode;
@@ -49,7 +49,7 @@ export function TaskDetailPanel({ id }: { id: string | null }) {
         description={
           code === 'not_found'
             ? t('detail.notFound')
-            : t('detail.loadFailed', { text: t(`errors.${code}`) })
+            : t('detail.loadFailed', { text: t(`common:errors.${code}`) })
         }
       />
     );
@@ -65,7 +65,7 @@ export function TaskDetailPanel({ id }: { id: string | null }) {
 }
 
 export function DetailBody({ detail }: { detail: TaskDetail }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('taskHall');
   const lang = useLang();
   const { row } = detail;
   const followersReq =

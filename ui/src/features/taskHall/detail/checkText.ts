@@ -1,5 +1,5 @@
-import type { TFunction } from 'i18next';
 import type { EligibilityCheck } from '../../../bindings';
+import type { TFor } from '../../../i18n';
 import { formatCount, formatFollowers, type Lang } from '../../../shared/format';
 
 /**
@@ -12,7 +12,7 @@ import { formatCount, formatFollowers, type Lang } from '../../../shared/format'
  * `today` (ISO dates); `slots_wanted`, `slots_taken`, `slots_left`. `agency_deposit` needs
  * none: its `ok` says it all.
  */
-export function checkText(check: EligibilityCheck, t: TFunction, lang: Lang): string {
+export function checkText(check: EligibilityCheck, t: TFor<'taskHall'>, lang: Lang): string {
   const p = new Map(check.params);
   const followers = (key: string) => {
     const v = p.get(key);
