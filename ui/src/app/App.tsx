@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { SettingsModal } from '../features/account/SettingsModal';
 import { TaskHall } from '../features/taskHall/TaskHall';
 import { useAppStatus } from '../shared/appStatus';
-import { IpcError } from '../shared/ipc';
+import { errorCodeText } from '../shared/errors';
 import { AppHeader } from './AppHeader';
 import { SyncErrorBanner } from './SyncErrorBanner';
 
@@ -36,14 +36,13 @@ export function App() {
     );
   } else if (status.isError) {
     // Without a status there is no store to read: key or database trouble, most likely.
-    const code = status.error instanceof IpcError ? status.error.code : 'internal';
     content = (
       <Empty
         className="hall-empty"
         data-testid="fatal-error"
         image={<IllustrationFailure style={{ width: 160, height: 160 }} />}
         title={t('fatal.title')}
-        description={`${t(`errors.${code}`)} (${code})`}
+        description={errorCodeText(t, status.error)}
       >
         <Button onClick={() => void status.refetch()}>{t('retry')}</Button>
       </Empty>

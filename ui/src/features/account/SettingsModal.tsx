@@ -4,7 +4,8 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../bindings';
 import { statusKey } from '../../shared/appStatus';
-import { IpcError, settingsSetPlatform, settingsUseSandbox } from '../../shared/ipc';
+import { errorCode } from '../../shared/errors';
+import { settingsSetPlatform, settingsUseSandbox } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { invalidateData } from '../sync/queries';
 
@@ -70,7 +71,7 @@ export function SettingsModal({
   };
 
   const error = save.error;
-  const code = error instanceof IpcError ? error.code : error ? 'internal' : null;
+  const code = error ? errorCode(error) : null;
   const errorText =
     code === null
       ? null

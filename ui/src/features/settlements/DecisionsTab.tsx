@@ -2,11 +2,11 @@ import { Banner, Button, Empty, Spin, Table, Tag, Typography } from '@douyinfe/s
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DecisionView } from '../../bindings';
+import { errorText } from '../../shared/errors';
 import { formatInstant } from '../../shared/format';
 import { deleteDecision } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { PAGE_SIZE } from './DiscrepancyTab';
-import { errorText } from './errorText';
 import { invalidateSettlements, useDecisions } from './queries';
 
 const { Text } = Typography;

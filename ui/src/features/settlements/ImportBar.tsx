@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportKind, ImportProgress, ImportResult } from '../../bindings';
+import { errorText } from '../../shared/errors';
 import {
   importSettlementFiles,
   onImportProgress,
@@ -11,7 +12,6 @@ import {
   subscription,
 } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
-import { errorText } from './errorText';
 import { MappingDialog } from './MappingDialog';
 import { IMPORT_KINDS, importPercent, pathNamedIn } from './model';
 import { invalidateSettlements, useMappingProfiles } from './queries';

@@ -4,10 +4,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportFileView } from '../../bindings';
+import { errorText } from '../../shared/errors';
 import { formatCount, formatInstant } from '../../shared/format';
 import { deleteSettlementData } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
-import { errorText } from './errorText';
 import { invalidateSettlements, settleKeys } from './queries';
 
 const { Text } = Typography;

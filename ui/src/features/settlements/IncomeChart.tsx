@@ -1,8 +1,8 @@
 import { Banner, Spin, Typography } from '@douyinfe/semi-ui';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../shared/errors';
 import { EChart } from './EChart';
-import { errorText } from './errorText';
 import { incomeChartOption, partialMonths } from './incomeChart';
 import { useMonthlyIncome } from './queries';
 

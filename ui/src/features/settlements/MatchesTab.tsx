@@ -3,11 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionAction, MatchOrigin, MatchRow } from '../../bindings';
+import { errorText } from '../../shared/errors';
 import { formatMoney } from '../../shared/format';
 import { decide } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { PAGE_SIZE } from './DiscrepancyTab';
-import { errorText } from './errorText';
 import { invalidateSettlements } from './queries';
 
 const ORIGIN_COLOR = {

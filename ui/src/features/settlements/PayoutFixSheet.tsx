@@ -15,11 +15,11 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractAccountView, PayoutFixGuide, PayoutFixInput } from '../../bindings';
 import { useLang } from '../../i18n';
+import { errorText } from '../../shared/errors';
 import { formatMoney, normalizeYuanInput } from '../../shared/format';
 import { payoutFix, setContractAccount } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { copyText } from './clipboard';
-import { errorText } from './errorText';
 import { checkFieldLabel, stepLabel } from './labels';
 import { settleKeys, useContractAccount } from './queries';
 

@@ -11,7 +11,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { SyncProgress } from '../../bindings';
 import { statusKey, useAppStatus } from '../../shared/appStatus';
-import { IpcError, onSyncProgress, subscription, syncNow } from '../../shared/ipc';
+import { errorCode } from '../../shared/errors';
+import { onSyncProgress, subscription, syncNow } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { invalidateData } from './queries';
 
@@ -55,7 +56,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
       notify.success(t('done', { upserted: summary.upserted, removed: summary.removed }));
     },
     onError: (error) => {
-      const code = error instanceof IpcError ? error.code : 'internal';
+      const code = errorCode(error);
       // `busy`: a sync is already running and will report through events.
       if (code !== 'busy') notify.error(t('failed', { text: t(`common:errors.${code}`) }));
     },

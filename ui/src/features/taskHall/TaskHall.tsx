@@ -8,7 +8,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../bindings';
-import { IpcError, uiReady } from '../../shared/ipc';
+import { errorCodeText } from '../../shared/errors';
+import { uiReady } from '../../shared/ipc';
 import { useDebouncedValue } from '../../shared/useDebouncedValue';
 import { useSync } from '../sync/SyncProvider';
 import { TaskDetailPanel } from './detail/TaskDetailPanel';
@@ -98,13 +99,12 @@ export function TaskHall({ status }: { status: AppStatus | undefined }) {
       </div>
     );
   } else if (first.isError) {
-    const code = first.error instanceof IpcError ? first.error.code : 'internal';
     list = (
       <Empty
         className="hall-empty"
         image={<IllustrationFailure style={illustration} />}
         title={t('hall.loadFailed')}
-        description={`${t(`common:errors.${code}`)} (${code})`}
+        description={errorCodeText(t, first.error)}
       >
         <Button onClick={() => void first.refetch()}>{t('common:retry')}</Button>
       </Empty>

@@ -4,8 +4,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskDetail } from '../../../bindings';
 import { useLang } from '../../../i18n';
+import { errorCode } from '../../../shared/errors';
 import { formatCount, formatFollowers, formatInstant, isZeroAmount } from '../../../shared/format';
-import { IpcError } from '../../../shared/ipc';
 import { useTaskDetail } from '../queries';
 import { CategoryTags } from '../tags';
 import { EligibilityList } from './EligibilityList';
@@ -40,8 +40,7 @@ export function TaskDetailPanel({ id }: { id: string | null }) {
   } else if (detail.isPending) {
     body = <Skeleton active placeholder={<Skeleton.Paragraph rows={12} />} loading />;
   } else if (detail.isError) {
-    const err = detail.error;
-    const code = err instanceof IpcError ? err.code : 'internal';
+    const code = errorCode(detail.error);
     body = (
       <Banner
         type={code === 'not_found' ? 'warning' : 'danger'}
