@@ -1,4 +1,4 @@
-import { IconAlertTriangle, IconCopy, IconTick } from '@douyinfe/semi-icons';
+import { IconAlertTriangle, IconTick } from '@douyinfe/semi-icons';
 import {
   Banner,
   Button,
@@ -15,11 +15,11 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractAccountView, PayoutFixGuide, PayoutFixInput } from '../../bindings';
 import { useLang } from '../../i18n';
+import { CopyButton } from '../../shared/CopyButton';
 import { errorText } from '../../shared/errors';
 import { formatMoney, normalizeYuanInput } from '../../shared/format';
 import { payoutFix, setContractAccount } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
-import { copyText } from './clipboard';
 import { checkFieldLabel, stepLabel } from './labels';
 import { settleKeys, useContractAccount } from './queries';
 
@@ -149,28 +149,9 @@ function ContractAccountStep({ open }: { open: boolean }) {
   );
 }
 
-function CopyButton({ text, testId }: { text: string; testId: string }) {
-  const { t } = useTranslation(['settlements', 'common']);
-  const notify = useNotify();
-  return (
-    <Button
-      size="small"
-      icon={<IconCopy />}
-      data-testid={testId}
-      onClick={() => {
-        void copyText(text).then((ok) =>
-          ok ? notify.success(t('common:copy.done')) : notify.error(t('common:copy.failed')),
-        );
-      }}
-    >
-      {t('common:copy.button')}
-    </Button>
-  );
-}
-
 /** Step c: the verdict on the account, the ordered steps, the amounts and the e-mail. */
 function FixResult({ guide }: { guide: PayoutFixGuide }) {
-  const { t } = useTranslation(['settlements', 'common']);
+  const { t } = useTranslation('settlements');
   const lang = useLang();
   const cancellable = guide.rule === 'R-SETTLE-3';
   const section = useRef<HTMLElement>(null);
@@ -348,7 +329,7 @@ export function PayoutFixSheet({
   statementId: string | null;
   onClose: () => void;
 }) {
-  const { t } = useTranslation(['settlements', 'common']);
+  const { t } = useTranslation('settlements');
   const radioName = useId();
   const [form, setForm] = useState<FormState>(EMPTY_FORM);
   const [problem, setProblem] = useState<string | null>(null);

@@ -71,7 +71,7 @@ export function SettlementsPage() {
 }
 
 function SettlementsEmpty() {
-  const { t } = useTranslation(['settlements', 'common']);
+  const { t } = useTranslation('settlements');
   return (
     <Empty
       className="settle-empty"
