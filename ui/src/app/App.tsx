@@ -1,12 +1,12 @@
 import { IconList, IconNoteMoney } from '@douyinfe/semi-icons';
-import { IllustrationFailure } from '@douyinfe/semi-illustrations';
-import { Button, Empty, Layout, Nav, Spin } from '@douyinfe/semi-ui';
-import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { Layout, Nav } from '@douyinfe/semi-ui';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SettingsModal } from '../features/account/SettingsModal';
 import { TaskHall } from '../features/taskHall/TaskHall';
 import { useAppStatus } from '../shared/appStatus';
 import { errorCodeText } from '../shared/errors';
+import { LoadFailed, Loading, QueryView } from '../shared/QueryView';
 import { AppHeader } from './AppHeader';
 import { SyncErrorBanner } from './SyncErrorBanner';
 
@@ -27,42 +27,33 @@ export function App() {
   const [page, setPage] = useState<Page>('tasks');
   const openSettings = () => setSettingsOpen(true);
 
-  let content: ReactNode;
-  if (status.isPending) {
-    content = (
-      <div className="hall-center">
-        <Spin size="large" />
-      </div>
-    );
-  } else if (status.isError) {
-    // Without a status there is no store to read: key or database trouble, most likely.
-    content = (
-      <Empty
-        className="hall-empty"
-        data-testid="fatal-error"
-        image={<IllustrationFailure style={{ width: 160, height: 160 }} />}
-        title={t('fatal.title')}
-        description={errorCodeText(t, status.error)}
-      >
-        <Button onClick={() => void status.refetch()}>{t('retry')}</Button>
-      </Empty>
-    );
-  } else {
-    content =
-      page === 'settlements' ? (
-        <Suspense
-          fallback={
-            <div className="hall-center">
-              <Spin size="large" />
-            </div>
-          }
-        >
-          <SettlementsPage />
-        </Suspense>
-      ) : (
-        <TaskHall status={status.data} />
-      );
-  }
+  const content = (
+    <QueryView
+      query={status}
+      pending={<Loading className="hall-center" />}
+      error={(error, retry) => (
+        // Without a status there is no store to read: key or database trouble, most likely.
+        <LoadFailed
+          className="hall-empty"
+          testId="fatal-error"
+          size={160}
+          title={t('fatal.title')}
+          description={errorCodeText(t, error)}
+          onRetry={retry}
+        />
+      )}
+    >
+      {(data) =>
+        page === 'settlements' ? (
+          <Suspense fallback={<Loading className="hall-center" />}>
+            <SettlementsPage />
+          </Suspense>
+        ) : (
+          <TaskHall status={data} />
+        )
+      }
+    </QueryView>
+  );
 
   return (
     <Layout className="app">

@@ -1,4 +1,4 @@
-import { Banner, Button, Empty, Spin, Table, Tag, Typography } from '@douyinfe/semi-ui';
+import { Banner, Button, Empty, Table, Tag, Typography } from '@douyinfe/semi-ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DecisionView } from '../../bindings';
@@ -6,6 +6,7 @@ import { errorText } from '../../shared/errors';
 import { formatInstant } from '../../shared/format';
 import { deleteDecision } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
+import { QueryView } from '../../shared/QueryView';
 import { PAGE_SIZE } from './DiscrepancyTab';
 import { invalidateSettlements, useDecisions } from './queries';
 
@@ -91,21 +92,19 @@ export function DecisionsTab({ ignored }: { ignored: number }) {
           />
         </div>
       )}
-      {list.isPending ? (
-        <Spin />
-      ) : list.isError ? (
-        <Text type="danger">{errorText(t, list.error)}</Text>
-      ) : (
-        <Table<DecisionView>
-          size="small"
-          rowKey="id"
-          columns={columns}
-          dataSource={list.data}
-          pagination={list.data.length > PAGE_SIZE ? { pageSize: PAGE_SIZE } : false}
-          onRow={() => ({ 'data-testid': 'decision-row' }) as never}
-          empty={<Empty description={t('decision.empty')} />}
-        />
-      )}
+      <QueryView query={list} error={(error) => <Text type="danger">{errorText(t, error)}</Text>}>
+        {(data) => (
+          <Table<DecisionView>
+            size="small"
+            rowKey="id"
+            columns={columns}
+            dataSource={data}
+            pagination={data.length > PAGE_SIZE ? { pageSize: PAGE_SIZE } : false}
+            onRow={() => ({ 'data-testid': 'decision-row' }) as never}
+            empty={<Empty description={t('decision.empty')} />}
+          />
+        )}
+      </QueryView>
     </div>
   );
 }

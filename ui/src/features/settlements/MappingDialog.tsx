@@ -1,10 +1,11 @@
-import { Banner, Input, Modal, Select, Spin, Tag, Typography } from '@douyinfe/semi-ui';
+import { Banner, Input, Modal, Select, Tag, Typography } from '@douyinfe/semi-ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnAssignment, ColumnMappingView, FilePreview, ImportKind } from '../../bindings';
 import { errorText } from '../../shared/errors';
 import { previewSettlementFile, saveMappingProfile } from '../../shared/ipc';
+import { Loading, QueryView } from '../../shared/QueryView';
 import { fieldLabel } from './labels';
 import { KIND_FIELDS } from './model';
 import { settleKeys } from './queries';
@@ -126,126 +127,122 @@ export function MappingDialog({
 
   const fieldName = (f: string) => fieldLabel(t, f);
 
-  let body: ReactNode;
-  if (preview.isPending) {
-    body = (
-      <div className="settle-center">
-        <Spin />
-      </div>
-    );
-  } else if (preview.isError) {
-    body = (
-      <Text type="danger">{t('mapping.loadFailed', { text: errorText(t, preview.error) })}</Text>
-    );
-  } else {
-    const data = preview.data;
-    body = (
-      <div className="mapping" data-testid="mapping-dialog">
-        <div className="mapping__facts">
-          <span>
-            <Text type="tertiary">{t('mapping.encoding')}</Text>{' '}
-            <Tag size="small">{data.encoding}</Tag>
-          </span>
-          {data.sheet !== null && (
+  const body = (
+    <QueryView
+      query={preview}
+      pending={<Loading className="settle-center" size="middle" />}
+      error={(error) => (
+        <Text type="danger">{t('mapping.loadFailed', { text: errorText(t, error) })}</Text>
+      )}
+    >
+      {(data) => (
+        <div className="mapping" data-testid="mapping-dialog">
+          <div className="mapping__facts">
             <span>
-              <Text type="tertiary">{t('mapping.sheet')}</Text> {data.sheet}
+              <Text type="tertiary">{t('mapping.encoding')}</Text>{' '}
+              <Tag size="small">{data.encoding}</Tag>
             </span>
-          )}
-          <span>
-            <Text type="tertiary">{t('mapping.headerRow')}</Text>{' '}
-            {data.header_row === null
-              ? t('mapping.headerRowNone')
-              : t('mapping.headerRowValue', { row: data.header_row })}
-          </span>
-        </div>
-        <Text type="tertiary" size="small">
-          {t('mapping.preview', { count: data.rows.length })}
-        </Text>
-        <div className="mapping__preview">
-          <table className="data-table">
-            <thead>
-              <tr>
-                {data.headers.map((h, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: columns have no other identity
-                  <th key={i} className="mapping__cell">
-                    {h === '' ? t('mapping.columnIndex', { n: i + 1 }) : h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((row, r) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity
-                <tr key={r}>
-                  {row.map((cell, c) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: cells have no identity
-                    <td key={c} className="mapping__cell">
-                      {cell}
-                    </td>
+            {data.sheet !== null && (
+              <span>
+                <Text type="tertiary">{t('mapping.sheet')}</Text> {data.sheet}
+              </span>
+            )}
+            <span>
+              <Text type="tertiary">{t('mapping.headerRow')}</Text>{' '}
+              {data.header_row === null
+                ? t('mapping.headerRowNone')
+                : t('mapping.headerRowValue', { row: data.header_row })}
+            </span>
+          </div>
+          <Text type="tertiary" size="small">
+            {t('mapping.preview', { count: data.rows.length })}
+          </Text>
+          <div className="mapping__preview">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  {data.headers.map((h, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: columns have no other identity
+                    <th key={i} className="mapping__cell">
+                      {h === '' ? t('mapping.columnIndex', { n: i + 1 }) : h}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.rows.map((row, r) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity
+                  <tr key={r}>
+                    {row.map((cell, c) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: cells have no identity
+                      <td key={c} className="mapping__cell">
+                        {cell}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {data.missing_required.length > 0 ? (
+            <Banner
+              type="warning"
+              closeIcon={null}
+              description={t('mapping.missing', {
+                fields: data.missing_required.map(fieldName).join('、'),
+              })}
+            />
+          ) : (
+            <Text type="tertiary" size="small">
+              {t('mapping.allFound')}
+            </Text>
+          )}
+          <div className="mapping__fields">
+            {fields.map((f) => (
+              <div key={f.name} className="mapping__field" data-testid={`mapping-field-${f.name}`}>
+                <span className="mapping__field-name" id={`${nameId}-${f.name}`}>
+                  {fieldName(f.name)}
+                  {f.required && <span className="mapping__required">*</span>}
+                </span>
+                <Select
+                  size="small"
+                  showClear
+                  // Without the closing animation a choice applies at once (also under jsdom).
+                  motion={false}
+                  aria-labelledby={`${nameId}-${f.name}`}
+                  placeholder={t('mapping.columnPlaceholder')}
+                  optionList={options}
+                  value={chosen[f.name] === undefined ? undefined : String(chosen[f.name])}
+                  onChange={(v) =>
+                    setChosen((c) => ({
+                      ...c,
+                      [f.name]: typeof v === 'string' && v !== '' ? Number(v) : undefined,
+                    }))
+                  }
+                  style={{ width: '100%' }}
+                />
+              </div>
+            ))}
+          </div>
+          <div className="mapping__name">
+            <label htmlFor={nameId}>{t('mapping.profileName')}</label>
+            <Input
+              id={nameId}
+              data-testid="mapping-profile-name"
+              value={name}
+              onChange={setName}
+              placeholder={t('mapping.profileNamePlaceholder')}
+            />
+          </div>
+          {problem !== null && (
+            <Text type="danger" data-testid="mapping-problem">
+              {problem}
+            </Text>
+          )}
         </div>
-        {data.missing_required.length > 0 ? (
-          <Banner
-            type="warning"
-            closeIcon={null}
-            description={t('mapping.missing', {
-              fields: data.missing_required.map(fieldName).join('、'),
-            })}
-          />
-        ) : (
-          <Text type="tertiary" size="small">
-            {t('mapping.allFound')}
-          </Text>
-        )}
-        <div className="mapping__fields">
-          {fields.map((f) => (
-            <div key={f.name} className="mapping__field" data-testid={`mapping-field-${f.name}`}>
-              <span className="mapping__field-name" id={`${nameId}-${f.name}`}>
-                {fieldName(f.name)}
-                {f.required && <span className="mapping__required">*</span>}
-              </span>
-              <Select
-                size="small"
-                showClear
-                // Without the closing animation a choice applies at once (also under jsdom).
-                motion={false}
-                aria-labelledby={`${nameId}-${f.name}`}
-                placeholder={t('mapping.columnPlaceholder')}
-                optionList={options}
-                value={chosen[f.name] === undefined ? undefined : String(chosen[f.name])}
-                onChange={(v) =>
-                  setChosen((c) => ({
-                    ...c,
-                    [f.name]: typeof v === 'string' && v !== '' ? Number(v) : undefined,
-                  }))
-                }
-                style={{ width: '100%' }}
-              />
-            </div>
-          ))}
-        </div>
-        <div className="mapping__name">
-          <label htmlFor={nameId}>{t('mapping.profileName')}</label>
-          <Input
-            id={nameId}
-            data-testid="mapping-profile-name"
-            value={name}
-            onChange={setName}
-            placeholder={t('mapping.profileNamePlaceholder')}
-          />
-        </div>
-        {problem !== null && (
-          <Text type="danger" data-testid="mapping-problem">
-            {problem}
-          </Text>
-        )}
-      </div>
-    );
-  }
+      )}
+    </QueryView>
+  );
 
   return (
     <Modal

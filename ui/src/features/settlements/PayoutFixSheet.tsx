@@ -6,7 +6,6 @@ import {
   Radio,
   RadioGroup,
   SideSheet,
-  Spin,
   Tag,
   Typography,
 } from '@douyinfe/semi-ui';
@@ -20,6 +19,7 @@ import { errorText } from '../../shared/errors';
 import { formatMoney, normalizeYuanInput } from '../../shared/format';
 import { payoutFix, setContractAccount } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
+import { QueryView } from '../../shared/QueryView';
 import { checkFieldLabel, stepLabel } from './labels';
 import { settleKeys, useContractAccount } from './queries';
 
@@ -85,58 +85,59 @@ function ContractAccountStep({ open }: { open: boolean }) {
     save.mutate(account);
   };
 
-  let body: ReactNode;
-  if (contract.isPending) {
-    body = <Spin />;
-  } else if (contract.isError) {
-    body = <Text type="danger">{errorText(t, contract.error)}</Text>;
-  } else if (contract.data !== null && !editing) {
-    const c = contract.data;
-    body = (
-      <div className="fix-contract" data-testid="contract-view">
-        <div>
-          <Text strong>{c.company_name}</Text>
-        </div>
-        <div className="mono" data-testid="contract-card-masked">
-          {c.card_number_masked}
-        </div>
-        <div>{c.bank_branch}</div>
-        <Button size="small" theme="borderless" data-testid="contract-edit" onClick={() => edit(c)}>
-          {t('fix.edit')}
-        </Button>
-      </div>
-    );
-  } else {
-    body = (
-      <div className="fix-form">
-        <Field label={t('fix.company')}>
-          <Input value={company} onChange={setCompany} data-testid="contract-company" />
-        </Field>
-        <Field label={t('fix.card')} hint={t('fix.cardStored')}>
-          <Input value={card} onChange={setCard} data-testid="contract-card" />
-        </Field>
-        <Field label={t('fix.branch')}>
-          <Input value={branch} onChange={setBranch} data-testid="contract-branch" />
-        </Field>
-        {problem !== null && <Text type="danger">{problem}</Text>}
-        <div className="fix-actions">
-          <Button
-            theme="solid"
-            loading={save.isPending}
-            onClick={submit}
-            data-testid="contract-save"
-          >
-            {t('common:save')}
-          </Button>
-          {contract.data !== null && (
-            <Button theme="borderless" onClick={() => setEditing(false)}>
-              {t('common:cancel')}
+  const body = (
+    <QueryView query={contract} error={(error) => <Text type="danger">{errorText(t, error)}</Text>}>
+      {(c) =>
+        c !== null && !editing ? (
+          <div className="fix-contract" data-testid="contract-view">
+            <div>
+              <Text strong>{c.company_name}</Text>
+            </div>
+            <div className="mono" data-testid="contract-card-masked">
+              {c.card_number_masked}
+            </div>
+            <div>{c.bank_branch}</div>
+            <Button
+              size="small"
+              theme="borderless"
+              data-testid="contract-edit"
+              onClick={() => edit(c)}
+            >
+              {t('fix.edit')}
             </Button>
-          )}
-        </div>
-      </div>
-    );
-  }
+          </div>
+        ) : (
+          <div className="fix-form">
+            <Field label={t('fix.company')}>
+              <Input value={company} onChange={setCompany} data-testid="contract-company" />
+            </Field>
+            <Field label={t('fix.card')} hint={t('fix.cardStored')}>
+              <Input value={card} onChange={setCard} data-testid="contract-card" />
+            </Field>
+            <Field label={t('fix.branch')}>
+              <Input value={branch} onChange={setBranch} data-testid="contract-branch" />
+            </Field>
+            {problem !== null && <Text type="danger">{problem}</Text>}
+            <div className="fix-actions">
+              <Button
+                theme="solid"
+                loading={save.isPending}
+                onClick={submit}
+                data-testid="contract-save"
+              >
+                {t('common:save')}
+              </Button>
+              {c !== null && (
+                <Button theme="borderless" onClick={() => setEditing(false)}>
+                  {t('common:cancel')}
+                </Button>
+              )}
+            </div>
+          </div>
+        )
+      }
+    </QueryView>
+  );
 
   return (
     <section className="fix-step-section">

@@ -1,22 +1,14 @@
 import { IconDownload } from '@douyinfe/semi-icons';
-import { IllustrationConstruction, IllustrationFailure } from '@douyinfe/semi-illustrations';
-import {
-  Banner,
-  Button,
-  DatePicker,
-  Empty,
-  Spin,
-  TabPane,
-  Tabs,
-  Typography,
-} from '@douyinfe/semi-ui';
+import { IllustrationConstruction } from '@douyinfe/semi-illustrations';
+import { Banner, Button, DatePicker, Empty, TabPane, Tabs, Typography } from '@douyinfe/semi-ui';
 import { useMutation } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportFormat } from '../../bindings';
 import { errorText } from '../../shared/errors';
 import { exportReport } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
+import { LoadFailed, Loading, QueryView } from '../../shared/QueryView';
 import { DecisionsTab } from './DecisionsTab';
 import { DiscrepancyTab } from './DiscrepancyTab';
 import { ImportBar } from './ImportBar';
@@ -32,13 +24,13 @@ const { Title, Text } = Typography;
 
 type Tab = 'discrepancies' | 'matches' | 'decisions';
 
-const illustration = { width: 140, height: 140 };
+const ILLUSTRATION = 140;
+const illustration = { width: ILLUSTRATION, height: ILLUSTRATION };
 
 /** 结算对账: import the files, see what does not add up, decide, fix failed payouts. */
 export function SettlementsPage() {
-  const { t } = useTranslation(['settlements', 'common']);
+  const { t } = useTranslation('settlements');
   const files = useImportFiles();
-  const hasData = (files.data?.length ?? 0) > 0;
 
   return (
     <div className="settle" data-testid="settlements-page">
@@ -47,25 +39,26 @@ export function SettlementsPage() {
         <Text type="tertiary">{t('intro')}</Text>
       </header>
       <ImportBar />
-      {files.isPending ? (
-        <div className="settle-center">
-          <Spin size="large" />
-        </div>
-      ) : files.isError ? (
-        <Empty
-          image={<IllustrationFailure style={illustration} />}
-          title={t('loadFailed', { text: errorText(t, files.error) })}
-        >
-          <Button onClick={() => void files.refetch()}>{t('common:retry')}</Button>
-        </Empty>
-      ) : hasData ? (
-        <>
-          <ImportedFiles files={files.data} />
-          <Reconciliation />
-        </>
-      ) : (
-        <SettlementsEmpty />
-      )}
+      <QueryView
+        query={files}
+        pending={<Loading className="settle-center" />}
+        error={(error, retry) => (
+          <LoadFailed
+            size={ILLUSTRATION}
+            title={t('loadFailed', { text: errorText(t, error) })}
+            onRetry={retry}
+          />
+        )}
+        isEmpty={(list) => list.length === 0}
+        empty={<SettlementsEmpty />}
+      >
+        {(list) => (
+          <>
+            <ImportedFiles files={list} />
+            <Reconciliation />
+          </>
+        )}
+      </QueryView>
     </div>
   );
 }
@@ -96,7 +89,7 @@ function SettlementsEmpty() {
 
 /** Everything below the file list: as-of date, export, summary, the tabs and the chart. */
 function Reconciliation() {
-  const { t } = useTranslation(['settlements', 'common']);
+  const { t } = useTranslation('settlements');
   const notify = useNotify();
   const [asOf, setAsOf] = useState<string | null>(() => isoDate(new Date()));
   const [tab, setTab] = useState<Tab>('discrepancies');
@@ -122,80 +115,75 @@ function Reconciliation() {
     setClasses(active === cls ? [] : [cls]);
   };
 
-  let body: ReactNode;
-  if (view.isPending) {
-    body = (
-      <div className="settle-center">
-        <Spin size="large" />
-      </div>
-    );
-  } else if (view.isError) {
-    body = (
-      <Empty
-        image={<IllustrationFailure style={illustration} />}
-        title={t('loadFailed', { text: errorText(t, view.error) })}
-      >
-        <Button onClick={() => void view.refetch()}>{t('common:retry')}</Button>
-      </Empty>
-    );
-  } else {
-    const v = view.data;
-    body = (
-      <>
-        <SummaryCards
-          summary={v.summary}
-          active={tab === 'matches' ? 'matched' : active}
-          onPick={pickClass}
+  const body = (
+    <QueryView
+      query={view}
+      pending={<Loading className="settle-center" />}
+      error={(error, retry) => (
+        <LoadFailed
+          size={ILLUSTRATION}
+          title={t('loadFailed', { text: errorText(t, error) })}
+          onRetry={retry}
         />
-        <section className="settle-section">
-          {(v.rows.length < v.rows_total || v.matches.length < v.matches_total) && (
-            <Banner
-              type="info"
-              closeIcon={null}
-              data-testid="rows-truncated"
-              description={t('truncated', {
-                rows: v.rows.length,
-                rowsTotal: v.rows_total,
-                matches: v.matches.length,
-                matchesTotal: v.matches_total,
-              })}
-            />
-          )}
-          <Tabs
-            type="line"
-            activeKey={tab}
-            onChange={(k) => setTab(k as Tab)}
-            lazyRender
-            keepDOM={false}
-          >
-            <TabPane
-              itemKey="discrepancies"
-              tab={<span data-testid="tab-discrepancies">{t('tabs.discrepancies')}</span>}
-            >
-              <DiscrepancyTab
-                rows={v.rows}
-                classes={classes}
-                onClassesChange={setClasses}
-                onFixPayout={setFixing}
+      )}
+    >
+      {(v) => (
+        <>
+          <SummaryCards
+            summary={v.summary}
+            active={tab === 'matches' ? 'matched' : active}
+            onPick={pickClass}
+          />
+          <section className="settle-section">
+            {(v.rows.length < v.rows_total || v.matches.length < v.matches_total) && (
+              <Banner
+                type="info"
+                closeIcon={null}
+                data-testid="rows-truncated"
+                description={t('truncated', {
+                  rows: v.rows.length,
+                  rowsTotal: v.rows_total,
+                  matches: v.matches.length,
+                  matchesTotal: v.matches_total,
+                })}
               />
-            </TabPane>
-            <TabPane
-              itemKey="matches"
-              tab={<span data-testid="tab-matches">{t('tabs.matches')}</span>}
+            )}
+            <Tabs
+              type="line"
+              activeKey={tab}
+              onChange={(k) => setTab(k as Tab)}
+              lazyRender
+              keepDOM={false}
             >
-              <MatchesTab matches={v.matches} />
-            </TabPane>
-            <TabPane
-              itemKey="decisions"
-              tab={<span data-testid="tab-decisions">{t('tabs.decisions')}</span>}
-            >
-              <DecisionsTab ignored={v.ignored_decisions} />
-            </TabPane>
-          </Tabs>
-        </section>
-      </>
-    );
-  }
+              <TabPane
+                itemKey="discrepancies"
+                tab={<span data-testid="tab-discrepancies">{t('tabs.discrepancies')}</span>}
+              >
+                <DiscrepancyTab
+                  rows={v.rows}
+                  classes={classes}
+                  onClassesChange={setClasses}
+                  onFixPayout={setFixing}
+                />
+              </TabPane>
+              <TabPane
+                itemKey="matches"
+                tab={<span data-testid="tab-matches">{t('tabs.matches')}</span>}
+              >
+                <MatchesTab matches={v.matches} />
+              </TabPane>
+              <TabPane
+                itemKey="decisions"
+                tab={<span data-testid="tab-decisions">{t('tabs.decisions')}</span>}
+              >
+                <DecisionsTab ignored={v.ignored_decisions} />
+              </TabPane>
+            </Tabs>
+          </section>
+        </>
+      )}
+    </QueryView>
+  );
 
   return (
     <>

@@ -1,15 +1,12 @@
-import {
-  IllustrationConstruction,
-  IllustrationFailure,
-  IllustrationNoResult,
-} from '@douyinfe/semi-illustrations';
-import { Button, Empty, Spin } from '@douyinfe/semi-ui';
+import { IllustrationConstruction, IllustrationNoResult } from '@douyinfe/semi-illustrations';
+import { Button, Empty } from '@douyinfe/semi-ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../bindings';
 import { errorCodeText } from '../../shared/errors';
 import { uiReady } from '../../shared/ipc';
+import { LoadFailed, Loading, QueryView } from '../../shared/QueryView';
 import { useDebouncedValue } from '../../shared/useDebouncedValue';
 import { useSync } from '../sync/SyncProvider';
 import { TaskDetailPanel } from './detail/TaskDetailPanel';
@@ -20,12 +17,12 @@ import { type Selection, TaskList } from './TaskList';
 
 export const SEARCH_DEBOUNCE_MS = 250;
 
-const illustration = { width: 160, height: 160 };
+const ILLUSTRATION = 160;
+const illustration = { width: ILLUSTRATION, height: ILLUSTRATION };
 
 /** 任务大厅: filters on top, the virtual list, and the selected task on the right. */
 export function TaskHall({ status }: { status: AppStatus | undefined }) {
   const { t } = useTranslation(['taskHall', 'common']);
-  const sync = useSync();
   const facets = useFacets();
   const [filters, setFilters] = useState<FilterState>(EMPTY_FILTERS);
   const [selection, setSelection] = useState<Selection | null>(null);
@@ -91,59 +88,31 @@ export function TaskHall({ status }: { status: AppStatus | undefined }) {
   const onSelect = useCallback((next: Selection) => setSelection(next), []);
   const reset = () => setFilters(EMPTY_FILTERS);
 
-  let list: ReactNode;
-  if (first.isPending) {
-    list = (
-      <div className="hall-center">
-        <Spin size="large" />
-      </div>
-    );
-  } else if (first.isError) {
-    list = (
-      <Empty
-        className="hall-empty"
-        image={<IllustrationFailure style={illustration} />}
-        title={t('hall.loadFailed')}
-        description={errorCodeText(t, first.error)}
-      >
-        <Button onClick={() => void first.refetch()}>{t('common:retry')}</Button>
-      </Empty>
-    );
-  } else if (total === 0 && !first.isPlaceholderData) {
-    list = isNarrowed(filters) ? (
-      <Empty
-        className="hall-empty"
-        data-testid="empty-no-results"
-        image={<IllustrationNoResult style={illustration} />}
-        title={t('hall.emptyNoResultsTitle')}
-        description={t('hall.emptyNoResultsBody')}
-      >
-        <Button onClick={reset}>{t('hall.reset')}</Button>
-      </Empty>
-    ) : status?.last_synced_at == null ? (
-      <Empty
-        className="hall-empty"
-        data-testid="empty-never-synced"
-        image={<IllustrationConstruction style={illustration} />}
-        title={t('hall.emptyNeverSyncedTitle')}
-        description={t('hall.emptyNeverSyncedBody')}
-      >
-        <Button theme="solid" loading={sync.running} onClick={sync.start}>
-          {t('hall.emptyNeverSyncedAction')}
-        </Button>
-      </Empty>
-    ) : (
-      <Empty
-        className="hall-empty"
-        data-testid="empty-no-tasks"
-        image={<IllustrationNoResult style={illustration} />}
-        title={t('hall.emptyNoTasksTitle')}
-        description={t('hall.emptyNoTasksBody')}
-      />
-    );
-  } else {
-    list = <TaskList filter={filter} total={total} selection={selection} onSelect={onSelect} />;
-  }
+  const list = (
+    <QueryView
+      query={first}
+      pending={<Loading className="hall-center" />}
+      error={(error, retry) => (
+        <LoadFailed
+          className="hall-empty"
+          size={ILLUSTRATION}
+          title={t('hall.loadFailed')}
+          description={errorCodeText(t, error)}
+          onRetry={retry}
+        />
+      )}
+      isEmpty={(page) => page.total === 0 && !first.isPlaceholderData}
+      empty={
+        <HallEmpty
+          narrowed={isNarrowed(filters)}
+          neverSynced={status?.last_synced_at == null}
+          onReset={reset}
+        />
+      }
+    >
+      {() => <TaskList filter={filter} total={total} selection={selection} onSelect={onSelect} />}
+    </QueryView>
+  );
 
   return (
     <div className="hall">
@@ -174,5 +143,56 @@ export function TaskHall({ status }: { status: AppStatus | undefined }) {
         <TaskDetailPanel id={selection?.id ?? null} />
       </aside>
     </div>
+  );
+}
+
+/** Nothing to list: filters that match nothing, a store never synced, or an empty hall. */
+function HallEmpty({
+  narrowed,
+  neverSynced,
+  onReset,
+}: {
+  narrowed: boolean;
+  neverSynced: boolean;
+  onReset: () => void;
+}) {
+  const { t } = useTranslation('taskHall');
+  const sync = useSync();
+  if (narrowed) {
+    return (
+      <Empty
+        className="hall-empty"
+        data-testid="empty-no-results"
+        image={<IllustrationNoResult style={illustration} />}
+        title={t('hall.emptyNoResultsTitle')}
+        description={t('hall.emptyNoResultsBody')}
+      >
+        <Button onClick={onReset}>{t('hall.reset')}</Button>
+      </Empty>
+    );
+  }
+  if (neverSynced) {
+    return (
+      <Empty
+        className="hall-empty"
+        data-testid="empty-never-synced"
+        image={<IllustrationConstruction style={illustration} />}
+        title={t('hall.emptyNeverSyncedTitle')}
+        description={t('hall.emptyNeverSyncedBody')}
+      >
+        <Button theme="solid" loading={sync.running} onClick={sync.start}>
+          {t('hall.emptyNeverSyncedAction')}
+        </Button>
+      </Empty>
+    );
+  }
+  return (
+    <Empty
+      className="hall-empty"
+      data-testid="empty-no-tasks"
+      image={<IllustrationNoResult style={illustration} />}
+      title={t('hall.emptyNoTasksTitle')}
+      description={t('hall.emptyNoTasksBody')}
+    />
   );
 }

@@ -6,6 +6,7 @@ import type { TaskDetail } from '../../../bindings';
 import { useLang } from '../../../i18n';
 import { errorCode } from '../../../shared/errors';
 import { formatCount, formatFollowers, formatInstant, isZeroAmount } from '../../../shared/format';
+import { QueryView } from '../../../shared/QueryView';
 import { useTaskDetail } from '../queries';
 import { CategoryTags } from '../tags';
 import { EligibilityList } from './EligibilityList';
@@ -28,37 +29,36 @@ export function TaskDetailPanel({ id }: { id: string | null }) {
   const { t } = useTranslation(['taskHall', 'common']);
   const detail = useTaskDetail(id);
 
-  let body: ReactNode;
-  if (id === null) {
-    body = (
-      <Empty
-        className="detail-empty"
-        image={<IllustrationNoContent style={{ width: 120, height: 120 }} />}
-        description={t('detail.selectHint')}
-      />
-    );
-  } else if (detail.isPending) {
-    body = <Skeleton active placeholder={<Skeleton.Paragraph rows={12} />} loading />;
-  } else if (detail.isError) {
-    const code = errorCode(detail.error);
-    body = (
-      <Banner
-        type={code === 'not_found' ? 'warning' : 'danger'}
-        closeIcon={null}
-        description={
-          code === 'not_found'
-            ? t('detail.notFound')
-            : t('detail.loadFailed', { text: t(`common:errors.${code}`) })
-        }
-      />
-    );
-  } else {
-    body = <DetailBody detail={detail.data} />;
-  }
-
   return (
     <div className="task-detail" data-testid="task-detail" aria-busy={detail.isFetching}>
-      {body}
+      {id === null ? (
+        <Empty
+          className="detail-empty"
+          image={<IllustrationNoContent style={{ width: 120, height: 120 }} />}
+          description={t('detail.selectHint')}
+        />
+      ) : (
+        <QueryView
+          query={detail}
+          pending={<Skeleton active placeholder={<Skeleton.Paragraph rows={12} />} loading />}
+          error={(error) => {
+            const code = errorCode(error);
+            return (
+              <Banner
+                type={code === 'not_found' ? 'warning' : 'danger'}
+                closeIcon={null}
+                description={
+                  code === 'not_found'
+                    ? t('detail.notFound')
+                    : t('detail.loadFailed', { text: t(`common:errors.${code}`) })
+                }
+              />
+            );
+          }}
+        >
+          {(data) => <DetailBody detail={data} />}
+        </QueryView>
+      )}
     </div>
   );
 }
