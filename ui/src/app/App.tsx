@@ -1,30 +1,22 @@
-import { IconList, IconNoteMoney } from '@douyinfe/semi-icons';
 import { Layout, Nav } from '@douyinfe/semi-ui';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SettingsModal } from '../features/account/SettingsModal';
-import { TaskHall } from '../features/taskHall/TaskHall';
 import { useAppStatus } from '../shared/appStatus';
 import { errorCodeText } from '../shared/errors';
 import { LoadFailed, Loading, QueryView } from '../shared/QueryView';
 import { AppHeader } from './AppHeader';
+import { PAGES, type PageKey, pageLabel, pageOf } from './pages';
 import { SyncErrorBanner } from './SyncErrorBanner';
-
-// The Settlements page (and ECharts with it) loads on first use, so the task hall's
-// cold start parses none of it.
-const SettlementsPage = lazy(() =>
-  import('../features/settlements/SettlementsPage').then((m) => ({ default: m.SettlementsPage })),
-);
 
 const { Header, Sider, Content } = Layout;
 
-type Page = 'tasks' | 'settlements';
-
 export function App() {
-  const { t } = useTranslation(['common', 'taskHall', 'settlements']);
+  const { t } = useTranslation();
   const status = useAppStatus();
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const [page, setPage] = useState<Page>('tasks');
+  const [pageKey, setPageKey] = useState<PageKey>(PAGES[0].key);
+  const page = pageOf(pageKey);
   const openSettings = () => setSettingsOpen(true);
 
   const content = (
@@ -43,15 +35,12 @@ export function App() {
         />
       )}
     >
-      {(data) =>
-        page === 'settlements' ? (
-          <Suspense fallback={<Loading className="hall-center" />}>
-            <SettlementsPage />
-          </Suspense>
-        ) : (
-          <TaskHall status={data} />
-        )
-      }
+      {(data) => (
+        // One boundary per page: a lazy page shows the spinner while its code loads.
+        <Suspense key={page.key} fallback={<Loading className="hall-center" />}>
+          <page.component status={data} />
+        </Suspense>
+      )}
     </QueryView>
   );
 
@@ -66,21 +55,14 @@ export function App() {
       <Layout className="app-body">
         <Sider className="app-sider">
           <Nav
-            selectedKeys={[page]}
-            onSelect={({ itemKey }) => setPage(itemKey === 'settlements' ? 'settlements' : 'tasks')}
-            items={[
-              {
-                itemKey: 'tasks',
-                // Semi's items take no data-testid: the label carries it for WebDriver.
-                text: <span data-testid="nav-tasks">{t('taskHall:nav')}</span>,
-                icon: <IconList />,
-              },
-              {
-                itemKey: 'settlements',
-                text: <span data-testid="nav-settlements">{t('settlements:nav')}</span>,
-                icon: <IconNoteMoney />,
-              },
-            ]}
+            selectedKeys={[page.key]}
+            onSelect={({ itemKey }) => setPageKey(pageOf(String(itemKey)).key)}
+            items={PAGES.map((p) => ({
+              itemKey: p.key,
+              // Semi's items take no data-testid: the label carries it for WebDriver.
+              text: <span data-testid={p.testId}>{pageLabel(t, p)}</span>,
+              icon: p.icon,
+            }))}
             footer={{ collapseButton: true }}
             style={{ height: '100%' }}
           />
