@@ -16,7 +16,7 @@ import { ImportedFiles } from './ImportedFiles';
 import { IncomeChart } from './IncomeChart';
 import { MatchesTab } from './MatchesTab';
 import { isoDate } from './model';
-import { PayoutFixSheet } from './PayoutFixSheet';
+import { PayoutFixSheet } from './payoutFix/PayoutFixSheet';
 import { useImportFiles, useReconcile } from './queries';
 import { SummaryCards } from './SummaryCards';
 

@@ -1,12 +1,12 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ContractAccountView, PayoutFixInput } from '../../bindings';
-import i18n from '../../i18n';
-import { type Call, mockEvents, mockIpc } from '../../test/ipcMock';
-import { renderWithProviders } from '../../test/render';
-import * as fx from '../../test/settlementFixtures';
-import { SettlementsPage } from './SettlementsPage';
+import type { ContractAccountView, PayoutFixInput } from '../../../bindings';
+import i18n from '../../../i18n';
+import { type Call, mockEvents, mockIpc } from '../../../test/ipcMock';
+import { renderWithProviders } from '../../../test/render';
+import * as fx from '../../../test/settlementFixtures';
+import { SettlementsPage } from '../SettlementsPage';
 
 function setup(contract: ContractAccountView | null = null) {
   mockEvents();
