@@ -22,7 +22,7 @@ const illustration = { width: ILLUSTRATION, height: ILLUSTRATION };
 
 /** 任务大厅: filters on top, the virtual list, and the selected task on the right. */
 export function TaskHall({ status }: { status: AppStatus | undefined }) {
-  const { t } = useTranslation(['taskHall', 'common']);
+  const { t } = useTranslation('taskHall');
   const facets = useFacets();
   const [filters, setFilters] = useState<FilterState>(EMPTY_FILTERS);
   const [selection, setSelection] = useState<Selection | null>(null);
