@@ -14,7 +14,7 @@ ARTIFACTS := $(CURDIR)/artifacts
 # A headless Secret Service for the keychain tests (gnome-keyring on a private D-Bus).
 KEYRING = dbus-run-session -- bash scripts/with-keyring.sh
 
-.PHONY: run test deps-run deps-test ui lint test-rust test-ui test-e2e app release bench clean
+.PHONY: run test deps-run deps-test ui lint test-rust test-ui test-e2e app app-test check-seam release bench clean
 
 run: deps-run ui
 	cargo run -p stardesk-app
@@ -31,12 +31,24 @@ ui:
 app: ui
 	cargo build -p stardesk-app
 
+# The app as the end-to-end tests drive it: with the dialog test seam
+# (STARDESK_TEST_PICK_DIR, see src-tauri/Cargo.toml). `make run` and releases never have it.
+app-test: ui
+	cargo build -p stardesk-app --features test-seam
+
+# The app a user runs has no test seam: its binary does not even name the variable.
+check-seam: app
+	@if grep -q STARDESK_TEST_PICK_DIR $(APP_BIN); then \
+	  echo "check-seam: $(APP_BIN) contains the test seam; it must be built only with --features test-seam" >&2; exit 1; \
+	else echo "check-seam: the app built without the test-seam feature has no test seam"; fi
+
 release: ui
 	cargo build --release -p stardesk-app -p stardesk-cli -p stardesk-sandbox
 
 lint: ui
 	cargo fmt --all -- --check
-	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets --all-features -- -D warnings
+	cargo clippy -p stardesk-app --all-targets -- -D warnings
 	cd ui && npm run check
 
 test-rust: ui
@@ -45,11 +57,11 @@ test-rust: ui
 test-ui:
 	cd ui && npm test
 
-test-e2e: app
+test-e2e: app-test
 	mkdir -p $(ARTIFACTS)
 	$(KEYRING) bash scripts/e2e.sh $(APP_BIN) $(ARTIFACTS)
 
-test: deps-test lint test-ui test-rust test-e2e
+test: deps-test lint test-ui test-rust check-seam test-e2e
 
 bench: ui
 	@bash scripts/deps.sh bench

@@ -1,10 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
-import './styles.css';
-import { App } from './App';
-import { Providers } from './Providers';
-import { createQueryClient } from './queryClient';
+// Every stylesheet of the app, in this order (the cascade), before any component pulls in
+// Semi's: the frame, then each feature's.
+import './app/app.css';
+import './features/taskHall/taskHall.css';
+import './features/taskHall/detail/detail.css';
+import './features/account/account.css';
+import './features/settlements/settlements.css';
+import './features/settlements/payoutFix/payoutFix.css';
+import { App } from './app/App';
+import { Providers } from './app/Providers';
+import { createQueryClient } from './app/queryClient';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');

@@ -1,13 +1,60 @@
-import i18n from 'i18next';
+//! i18next, one namespace per feature plus `common` (the app's name, error codes, shared
+//! words). zh-CN is the default and the fallback; each namespace's `zh-CN.ts` is the
+//! reference its `en.ts` is typed against, and `CustomTypeOptions` below makes a wrong key
+//! (or a wrong namespace) fail `tsc`. `keyParity.test.ts` checks the same at run time.
+//!
+//! zh-CN has a single plural form (`_other`); its `_one` keys exist only so both languages
+//! have one shape for the compiler. The parity test does not require them.
+//!
+//! A new namespace: `features/<feature>/i18n/zh-CN.ts` + `en.ts`, then one line in each
+//! language of `resources` below.
+
+import i18n, { type TFunction } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import type { Lang } from '../format';
-import { en } from './en';
-import { type Messages, zhCN } from './zh-CN';
+import { en as accountEn } from '../features/account/i18n/en';
+import { zhCN as accountZh } from '../features/account/i18n/zh-CN';
+import { en as settlementsEn } from '../features/settlements/i18n/en';
+import { zhCN as settlementsZh } from '../features/settlements/i18n/zh-CN';
+import { en as syncEn } from '../features/sync/i18n/en';
+import { zhCN as syncZh } from '../features/sync/i18n/zh-CN';
+import { en as taskHallEn } from '../features/taskHall/i18n/en';
+import { zhCN as taskHallZh } from '../features/taskHall/i18n/zh-CN';
+import type { Lang } from '../shared/format';
+import { en as commonEn } from './en';
+import { zhCN as commonZh } from './zh-CN';
+
+const zhCN = {
+  common: commonZh,
+  taskHall: taskHallZh,
+  settlements: settlementsZh,
+  sync: syncZh,
+  account: accountZh,
+};
+
+/** Every namespace in every language; `en` has exactly zh-CN's namespaces. */
+export const resources: Record<Lang, typeof zhCN> = {
+  'zh-CN': zhCN,
+  en: {
+    common: commonEn,
+    taskHall: taskHallEn,
+    settlements: settlementsEn,
+    sync: syncEn,
+    account: accountEn,
+  },
+};
+
+export type Namespace = keyof typeof zhCN;
+
+/**
+ * A `t` whose first namespace is `N` (it may reach others as `ns:key`): what a pure helper
+ * of one feature takes. `TFor` alone takes any `t`; its keys then name their namespace.
+ */
+export type TFor<N extends Namespace = Namespace> = TFunction<[N, ...Namespace[]]>;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: 'translation';
-    resources: { translation: Messages };
+    defaultNS: 'common';
+    resources: typeof zhCN;
   }
 }
 
@@ -22,10 +69,9 @@ export function storedLang(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: {
-    'zh-CN': { translation: zhCN },
-    en: { translation: en },
-  },
+  resources,
+  ns: Object.keys(zhCN),
+  defaultNS: 'common',
   lng: storedLang(),
   fallbackLng: 'zh-CN',
   supportedLngs: ['zh-CN', 'en'],

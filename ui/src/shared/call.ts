@@ -40,11 +40,6 @@ export function toIpcError(command: string, reason: unknown): IpcError {
   return new IpcError('internal', String(reason), command);
 }
 
-/** The code of any error: an `IpcError`'s own, anything else `internal`. */
-export function errorCode(error: unknown): ErrorCode {
-  return error instanceof IpcError ? error.code : 'internal';
-}
-
 export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);

@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { Providers } from '../Providers';
-import { createQueryClient } from '../queryClient';
+import { Providers } from '../app/Providers';
+import { createQueryClient } from '../app/queryClient';
 
 /** Renders with the app's real providers and a fresh query cache. */
 export function renderWithProviders(ui: ReactElement) {

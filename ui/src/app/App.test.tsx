@@ -1,0 +1,158 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { AppStatus, SyncSummary } from '../bindings';
+import i18n, { LANG_STORAGE_KEY } from '../i18n';
+import { pageOf, statusNeverSynced, statusSandbox } from '../test/fixtures';
+import { type Commands, mockEvents, mockIpc, queriesSent, Reject } from '../test/ipcMock';
+import { renderWithProviders } from '../test/render';
+import { App } from './App';
+
+function setup(status: AppStatus, extra: Partial<Commands> = {}) {
+  const events = mockEvents();
+  const calls = mockIpc({
+    app_status: () => status,
+    facets: () => ({ industries: ['美妆护肤'] }),
+    query_tasks: ({ query }) => pageOf(query, status.task_count),
+    ...extra,
+  });
+  const user = userEvent.setup();
+  renderWithProviders(<App />);
+  return { calls, events, user };
+}
+
+describe('app shell', () => {
+  it('the nav switches between the task hall and the settlements page', {
+    timeout: 30_000,
+  }, async () => {
+    // The lazily loaded page, loaded ahead so the test waits on the UI, not on the transform.
+    await import('../features/settlements/SettlementsPage');
+    const { calls, user } = setup(statusSandbox, {
+      import_files: () => [],
+      mapping_profiles: () => [],
+    });
+    await screen.findAllByTestId('task-row');
+    expect(screen.queryByTestId('settlements-page')).toBeNull();
+    await user.click(screen.getByTestId('nav-settlements'));
+    expect(await screen.findByTestId('settlements-empty')).toBeInTheDocument();
+    expect(screen.queryByTestId('task-row')).toBeNull();
+    expect(calls.some((c) => c.command === 'import_files')).toBe(true);
+    await user.click(screen.getByTestId('nav-tasks'));
+    expect(await screen.findAllByTestId('task-row')).not.toHaveLength(0);
+    expect(screen.queryByTestId('settlements-page')).toBeNull();
+  });
+
+  it('header: product, source, creator with level and followers, last sync', async () => {
+    setup(statusNeverSynced);
+    expect(await screen.findByTestId('creator-nickname')).toHaveTextContent('小鹿爱测评');
+    expect(screen.getByText('星图达人工作台')).toBeInTheDocument();
+    expect(screen.getByTestId('source-badge')).toHaveTextContent('内置沙盒');
+    expect(screen.getByText('LV2')).toBeInTheDocument();
+    expect(screen.getByTestId('creator-followers')).toHaveTextContent('26.8万 粉丝');
+    expect(screen.getByTestId('last-synced')).toHaveTextContent('上次同步：从未同步');
+    expect(screen.getByText('任务大厅')).toBeInTheDocument();
+    expect(screen.queryByTestId('offline-banner')).toBeNull();
+  });
+
+  it('platform source shows its url', async () => {
+    setup({ ...statusSandbox, source: { kind: 'platform', url: 'https://api.xingtu.example' } });
+    const badge = await screen.findByTestId('source-badge');
+    expect(badge).toHaveTextContent('平台账号');
+    expect(badge).toHaveTextContent('https://api.xingtu.example');
+  });
+
+  it('platform_unreachable: the offline banner, from the code and not the message', async () => {
+    setup({
+      ...statusSandbox,
+      last_error: { code: 'platform_unreachable', message: 'tcp connect error: refused' },
+    });
+    const banner = await screen.findByTestId('offline-banner');
+    expect(banner).toHaveTextContent('无法连接平台，正在显示上次同步的数据（离线）');
+    expect(screen.queryByText(/tcp connect error/)).toBeNull();
+    // The data of the last sync is still listed.
+    expect(await screen.findAllByTestId('task-row')).not.toHaveLength(0);
+  });
+
+  it('sign_in_required: asks to sign in again and opens the settings', async () => {
+    const { user } = setup({
+      ...statusSandbox,
+      source: { kind: 'platform', url: 'https://api.xingtu.example' },
+      last_error: { code: 'sign_in_required', message: '401' },
+    });
+    const banner = await screen.findByTestId('signin-banner');
+    expect(screen.queryByTestId('offline-banner')).toBeNull();
+    await user.click(within(banner).getByRole('button', { name: '打开设置' }));
+    expect(await screen.findByTestId('settings-modal')).toBeInTheDocument();
+    expect(screen.getByTestId('platform-url')).toHaveValue('https://api.xingtu.example');
+  });
+
+  it('other codes: a generic banner with the code', async () => {
+    setup({ ...statusSandbox, last_error: { code: 'platform_protocol', message: 'x' } });
+    expect(await screen.findByTestId('error-banner')).toHaveTextContent('platform_protocol');
+  });
+
+  it('the language switch turns visible text to English and is remembered', async () => {
+    const { user } = setup(statusSandbox);
+    await screen.findByTestId('creator-nickname');
+    expect(screen.getByTestId('sync-button')).toHaveTextContent('同步');
+    await user.click(screen.getByTestId('lang-switch'));
+    expect(await screen.findByText('Task hall')).toBeInTheDocument();
+    expect(screen.queryByText('任务大厅')).toBeNull();
+    expect(screen.getByTestId('sync-button')).toHaveTextContent('Sync');
+    expect(screen.getByTestId('creator-followers')).toHaveTextContent('268K followers');
+    expect(screen.getByTestId('search-input')).toHaveAttribute(
+      'placeholder',
+      'Search title, brand, industry…',
+    );
+    expect(screen.getByTestId('task-total').parentElement).toHaveTextContent('4 tasks');
+    expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+
+    await user.click(screen.getByTestId('lang-switch'));
+    expect(await screen.findByText('任务大厅')).toBeInTheDocument();
+    expect(i18n.language).toBe('zh-CN');
+  });
+
+  it('sync: shows progress from events, then reloads tasks and status when done', async () => {
+    let finish: (s: SyncSummary) => void = () => {};
+    const { calls, events, user } = setup(statusSandbox, {
+      sync_now: () => new Promise<SyncSummary>((resolve) => (finish = resolve)),
+    });
+    await screen.findAllByTestId('task-row');
+    const before = {
+      tasks: queriesSent(calls).length,
+      status: calls.filter((c) => c.command === 'app_status').length,
+    };
+
+    await user.click(screen.getByTestId('sync-button'));
+    expect(calls.some((c) => c.command === 'sync_now')).toBe(true);
+    events.emit('sync_progress', { phase: 'page', applied: 300, remaining: 700, error: null });
+    const bar = await screen.findByTestId('sync-progress');
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '30'));
+    expect(screen.getByTestId('sync-progress-box')).toHaveTextContent('300/1,000');
+    expect(screen.getByTestId('sync-button')).toBeDisabled();
+    expect(screen.getByTestId('sync-button')).toHaveTextContent('同步中…');
+
+    events.emit('sync_progress', { phase: 'done', applied: 1000, remaining: 0, error: null });
+    finish({ upserted: 1000, removed: 0, pages: 10, task_count: 4 });
+    await waitFor(() => expect(queriesSent(calls).length).toBeGreaterThan(before.tasks));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.command === 'app_status').length).toBeGreaterThan(before.status),
+    );
+    await waitFor(() => expect(screen.getByTestId('sync-button')).toBeEnabled());
+    expect(screen.queryByTestId('sync-progress')).toBeNull();
+  });
+
+  it('a status that cannot load shows the code, not a blank window', async () => {
+    mockEvents();
+    mockIpc({
+      app_status: () => {
+        throw new Reject({ code: 'store_incompatible', message: 'schema 9 > 4' });
+      },
+    });
+    renderWithProviders(<App />);
+    const fatal = await screen.findByTestId('fatal-error');
+    expect(fatal).toHaveTextContent('store_incompatible');
+    expect(fatal).not.toHaveTextContent('schema 9');
+  });
+});

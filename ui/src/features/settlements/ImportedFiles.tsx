@@ -1,0 +1,114 @@
+import { IconChevronDown, IconChevronRight, IconDelete } from '@douyinfe/semi-icons';
+import { Button, Popconfirm, Table, Tag, Typography } from '@douyinfe/semi-ui';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportFileView } from '../../bindings';
+import { errorText } from '../../shared/errors';
+import { formatCount, formatInstant } from '../../shared/format';
+import { deleteSettlementData } from '../../shared/ipc';
+import { useNotify } from '../../shared/notify';
+import { invalidateSettlements, settleKeys } from './queries';
+
+const { Text } = Typography;
+
+/** 已导入的文件, and the way to forget all of it (bank lines are personal data). */
+export function ImportedFiles({ files }: { files: ImportFileView[] }) {
+  const { t } = useTranslation(['settlements', 'common']);
+  const client = useQueryClient();
+  const notify = useNotify();
+  const [open, setOpen] = useState(true);
+
+  const remove = useMutation({
+    mutationFn: deleteSettlementData,
+    onSuccess: () => notify.success(t('files.deleted')),
+    onError: (error) => notify.error(errorText(t, error)),
+    onSettled: () =>
+      Promise.all([
+        invalidateSettlements(client),
+        client.invalidateQueries({ queryKey: settleKeys.contract }),
+      ]),
+  });
+
+  const columns = [
+    {
+      title: t('files.kind'),
+      dataIndex: 'kind',
+      width: 140,
+      render: (_: unknown, f: ImportFileView) => (
+        <Tag size="small" color="blue" type="light">
+          {t(`kind.${f.kind}`)}
+        </Tag>
+      ),
+    },
+    { title: t('files.name'), dataIndex: 'file_name', ellipsis: true },
+    { title: t('files.encoding'), dataIndex: 'encoding', width: 110 },
+    {
+      title: t('files.lines'),
+      dataIndex: 'lines',
+      width: 90,
+      align: 'right' as const,
+      render: (_: unknown, f: ImportFileView) => formatCount(f.lines),
+    },
+    {
+      title: t('files.added'),
+      dataIndex: 'added',
+      width: 90,
+      align: 'right' as const,
+      render: (_: unknown, f: ImportFileView) => formatCount(f.added),
+    },
+    {
+      title: t('files.importedAt'),
+      dataIndex: 'imported_at',
+      width: 160,
+      render: (_: unknown, f: ImportFileView) => formatInstant(f.imported_at),
+    },
+  ];
+
+  return (
+    <section className="settle-section" data-testid="import-files">
+      <div className="settle-section__head">
+        <Button
+          theme="borderless"
+          type="tertiary"
+          icon={open ? <IconChevronDown /> : <IconChevronRight />}
+          aria-expanded={open}
+          data-testid="import-files-toggle"
+          onClick={() => setOpen((o) => !o)}
+        >
+          <Text strong>{t('files.title', { count: files.length })}</Text>
+        </Button>
+        <Popconfirm
+          title={t('files.deleteConfirmTitle')}
+          content={<div className="settle-confirm">{t('files.deleteConfirmBody')}</div>}
+          okText={t('files.deleteOk')}
+          cancelText={t('common:cancel')}
+          okType="danger"
+          onConfirm={() => remove.mutate()}
+        >
+          <span>
+            <Button
+              type="danger"
+              theme="borderless"
+              icon={<IconDelete />}
+              loading={remove.isPending}
+              data-testid="delete-settlement-data"
+            >
+              {t('files.deleteAll')}
+            </Button>
+          </span>
+        </Popconfirm>
+      </div>
+      {open && (
+        <Table<ImportFileView>
+          size="small"
+          rowKey="id"
+          columns={columns}
+          dataSource={files}
+          pagination={files.length > 10 ? { pageSize: 10 } : false}
+          onRow={() => ({ 'data-testid': 'import-file-row' }) as never}
+        />
+      )}
+    </section>
+  );
+}

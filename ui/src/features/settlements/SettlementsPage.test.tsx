@@ -1,0 +1,232 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { DecisionInput, ReconcileView } from '../../bindings';
+import i18n from '../../i18n';
+import { type Commands, mockEvents, mockIpc } from '../../test/ipcMock';
+import { renderWithProviders } from '../../test/render';
+import * as fx from '../../test/settlementFixtures';
+import { SettlementsPage } from './SettlementsPage';
+
+function setup(extra: Partial<Commands> = {}, reconciled: ReconcileView = fx.view) {
+  mockEvents();
+  const calls = mockIpc({
+    import_files: () => fx.files,
+    mapping_profiles: () => [],
+    reconcile_saved: () => reconciled,
+    monthly_income: () => fx.months,
+    decisions: () => fx.decisionList,
+    decide: ({ input }) => ({ id: '99', created_at: '2026-03-05T00:00:00Z', decision: input }),
+    contract_account: () => null,
+    ...extra,
+  });
+  const user = userEvent.setup();
+  renderWithProviders(<SettlementsPage />);
+  return { calls, user };
+}
+
+const rowsShown = () => screen.getAllByTestId('discrepancy-row');
+const classesShown = () => rowsShown().map((r) => r.getAttribute('data-class'));
+const rowOf = (cls: string) => {
+  const row = rowsShown().find((r) => r.getAttribute('data-class') === cls);
+  if (!row) throw new Error(`no ${cls} row`);
+  return row;
+};
+const decided = (calls: { command: string; args: unknown }[]) =>
+  calls
+    .filter((c) => c.command === 'decide')
+    .map((c) => (c.args as { input: DecisionInput }).input);
+
+describe('settlements page', () => {
+  it('summary cards and discrepancy rows come from reconcile_saved; filters narrow the rows', async () => {
+    const { calls, user } = setup();
+    await screen.findAllByTestId('discrepancy-row');
+    // As of today, sent as YYYY-MM-DD.
+    const asOf = calls.find((c) => c.command === 'reconcile_saved')?.args?.asOf;
+    expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const failed = screen.getByTestId('summary-payout_failed');
+    expect(failed).toHaveTextContent('提现失败');
+    expect(failed).toHaveTextContent('1 笔');
+    expect(failed).toHaveTextContent('¥950.00');
+    expect(screen.getByTestId('summary-missing_payout')).toHaveTextContent('¥1,288.50');
+    expect(screen.getByTestId('summary-matched')).toHaveTextContent('2 笔');
+    expect(screen.getByTestId('summary-matched')).toHaveTextContent('¥4,300.00');
+
+    expect(classesShown()).toEqual([
+      'missing_payout',
+      'unexpected_payout',
+      'payout_failed',
+      'unexpected_credit',
+    ]);
+    expect(rowOf('missing_payout')).toHaveTextContent('未结算');
+    expect(rowOf('missing_payout')).toHaveTextContent('¥1,288.50');
+    expect(rowOf('unexpected_payout')).toHaveTextContent('无应收的结算');
+    // Only the failed payout offers the fix.
+    expect(within(rowOf('payout_failed')).getByTestId('fix-payout')).toBeInTheDocument();
+    expect(within(rowOf('missing_payout')).queryByTestId('fix-payout')).toBeNull();
+
+    // The class filter: two classes ticked, two rows left.
+    const filter = screen.getByTestId('class-filter');
+    await user.click(within(filter).getByText('提现失败'));
+    expect(classesShown()).toEqual(['payout_failed']);
+    await user.click(within(filter).getByText('不明入账'));
+    expect(classesShown()).toEqual(['payout_failed', 'unexpected_credit']);
+
+    // A summary card narrows to its class alone; a second click clears it.
+    await user.click(screen.getByTestId('summary-missing_payout'));
+    expect(classesShown()).toEqual(['missing_payout']);
+    await user.click(screen.getByTestId('summary-missing_payout'));
+    expect(rowsShown()).toHaveLength(4);
+
+    // The id search.
+    await user.type(screen.getByTestId('discrepancy-search'), 'TX8800');
+    await waitFor(() => expect(classesShown()).toEqual(['unexpected_credit']));
+  });
+
+  it('a long list says it shows only the first rows', async () => {
+    setup({}, { ...fx.view, rows_total: 25_000, matches_total: 2 });
+    await screen.findAllByTestId('discrepancy-row');
+    const note = screen.getByTestId('rows-truncated');
+    expect(note).toHaveTextContent('前 4 条差异（共 25000 条）');
+    expect(note).toHaveTextContent('导出报告');
+  });
+
+  it('a complete list has no truncation note', async () => {
+    setup();
+    await screen.findAllByTestId('discrepancy-row');
+    expect(screen.queryByTestId('rows-truncated')).toBeNull();
+  });
+
+  it('the reason follows the language', async () => {
+    setup();
+    await screen.findAllByTestId('discrepancy-row');
+    const reason = () => within(rowOf('payout_failed')).getByTestId('discrepancy-reason');
+    expect(reason()).toHaveTextContent('结算单提现失败，多半是收款账户有误');
+    await act(() => i18n.changeLanguage('en'));
+    expect(reason()).toHaveTextContent('The payout failed; most likely a wrong receiving account');
+    expect(rowOf('payout_failed')).toHaveTextContent('Payout failed');
+    expect(screen.getByTestId('summary-payout_failed')).toHaveTextContent('1 item');
+  });
+
+  it('missing_payout + unexpected_payout make a task match by hand; other pairs do not', async () => {
+    const { calls, user } = setup();
+    await screen.findAllByTestId('discrepancy-row');
+    const button = screen.getByTestId('manual-match');
+    const tick = (cls: string) => user.click(within(rowOf(cls)).getByRole('checkbox'));
+    expect(button).toBeDisabled();
+
+    await tick('missing_payout');
+    expect(button).toBeDisabled();
+    expect(screen.getByTestId('manual-match-hint')).toHaveTextContent(
+      '任务匹配需要恰好一条应收和一条结算单',
+    );
+    // An expected line with a bank line is no pair at all.
+    await tick('unexpected_credit');
+    expect(button).toBeDisabled();
+    await tick('unexpected_credit');
+
+    await tick('unexpected_payout');
+    expect(button).toBeEnabled();
+    const before = calls.filter((c) => c.command === 'reconcile_saved').length;
+    await user.click(button);
+    await waitFor(() => expect(decided(calls)).toHaveLength(1));
+    expect(decided(calls)[0]).toEqual({
+      action: 'manual_match',
+      kind: 'task',
+      expected: 'e:aa01',
+      statement: ['s:bb01'],
+      bank: [],
+    });
+    // The reconciliation is asked again.
+    await waitFor(() =>
+      expect(calls.filter((c) => c.command === 'reconcile_saved').length).toBeGreaterThan(before),
+    );
+  });
+
+  it('statement + bank lines make a payout match by hand', async () => {
+    const { calls, user } = setup();
+    await screen.findAllByTestId('discrepancy-row');
+    await user.click(within(rowOf('unexpected_payout')).getByRole('checkbox'));
+    await user.click(within(rowOf('unexpected_credit')).getByRole('checkbox'));
+    await user.click(screen.getByTestId('manual-match'));
+    await waitFor(() => expect(decided(calls)).toHaveLength(1));
+    expect(decided(calls)[0]).toEqual({
+      action: 'manual_match',
+      kind: 'payout',
+      expected: null,
+      statement: ['s:bb01'],
+      bank: ['b:cc01'],
+    });
+  });
+
+  it('accept and reject on a match send the match back as a decision', async () => {
+    const { calls, user } = setup();
+    await screen.findAllByTestId('discrepancy-row');
+    await user.click(screen.getByTestId('tab-matches'));
+    const rows = await screen.findAllByTestId('match-row');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('9007199254740993003');
+    expect(rows[0]).toHaveTextContent('¥2,000.00');
+    expect(rows[0]).toHaveTextContent('自动');
+
+    await user.click(within(rows[0] as HTMLElement).getByTestId('match-accept'));
+    await waitFor(() => expect(decided(calls)).toHaveLength(1));
+    await user.click(within(rows[1] as HTMLElement).getByTestId('match-reject'));
+    await waitFor(() => expect(decided(calls)).toHaveLength(2));
+    expect(decided(calls)).toEqual([
+      { action: 'accept', kind: 'task', expected: 'e:aa03', statement: ['s:bb03'], bank: [] },
+      {
+        action: 'reject',
+        kind: 'payout',
+        expected: null,
+        statement: ['s:bb03', 's:bb04'],
+        bank: ['b:cc02'],
+      },
+    ]);
+  });
+
+  it('decisions can be undone; ignored decisions are mentioned', async () => {
+    const { calls, user } = setup(
+      { delete_decision: () => null },
+      { ...fx.view, ignored_decisions: 2 },
+    );
+    await screen.findAllByTestId('discrepancy-row');
+    await user.click(screen.getByTestId('tab-decisions'));
+    expect(await screen.findByTestId('ignored-decisions')).toHaveTextContent(
+      '有 2 个决定已不起作用',
+    );
+    const row = await screen.findByTestId('decision-row');
+    expect(row).toHaveTextContent('手动匹配');
+    await user.click(within(row).getByTestId('decision-undo'));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.command === 'delete_decision').map((c) => c.args)).toEqual([
+        { id: '17' },
+      ]),
+    );
+  });
+
+  it('before any import: the empty state says what to import and that it stays local', async () => {
+    const { calls } = setup({ import_files: () => [] });
+    const empty = await screen.findByTestId('settlements-empty');
+    expect(empty).toHaveTextContent('应收明细');
+    expect(empty).toHaveTextContent('加密');
+    expect(screen.getByTestId('import-statement')).toBeInTheDocument();
+    expect(calls.some((c) => c.command === 'reconcile_saved')).toBe(false);
+  });
+
+  it('export: the saved path is shown; a cancelled dialog says nothing', async () => {
+    let answer: string | null = '/home/lu/对账报表.xlsx';
+    const { calls, user } = setup({ export_report: () => answer });
+    await screen.findAllByTestId('discrepancy-row');
+    await user.click(screen.getByTestId('export-xlsx'));
+    expect(await screen.findByText('报表已保存到 /home/lu/对账报表.xlsx')).toBeInTheDocument();
+    answer = null;
+    await user.click(screen.getByTestId('export-csv'));
+    await waitFor(() => expect(calls.filter((c) => c.command === 'export_report')).toHaveLength(2));
+    const sent = calls.filter((c) => c.command === 'export_report').map((c) => c.args);
+    expect(sent[0]).toMatchObject({ format: 'xlsx' });
+    expect(sent[1]).toMatchObject({ format: 'csv' });
+    expect((sent[0] as { asOf: string }).asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});

@@ -1,0 +1,60 @@
+//! Query keys and hooks of the settlements page. Everything lives under `['settlements']`:
+//! the data changes only through an import, a decision or a delete, which invalidate.
+
+import { type QueryClient, useQuery } from '@tanstack/react-query';
+import {
+  contractAccount,
+  decisions,
+  importFiles,
+  mappingProfiles,
+  monthlyIncome,
+  reconcileSaved,
+} from '../../shared/ipc';
+
+export const settleKeys = {
+  all: ['settlements'] as const,
+  reconcile: ['settlements', 'reconcile'] as const,
+  reconcileAsOf: (asOf: string | null) => ['settlements', 'reconcile', asOf] as const,
+  monthly: ['settlements', 'monthly'] as const,
+  files: ['settlements', 'files'] as const,
+  decisions: ['settlements', 'decisions'] as const,
+  profiles: ['settlements', 'profiles'] as const,
+  contract: ['settlements', 'contract'] as const,
+};
+
+export function useReconcile(asOf: string | null) {
+  return useQuery({
+    queryKey: settleKeys.reconcileAsOf(asOf),
+    queryFn: () => reconcileSaved(asOf),
+  });
+}
+
+export function useImportFiles() {
+  return useQuery({ queryKey: settleKeys.files, queryFn: importFiles });
+}
+
+export function useMonthlyIncome(enabled = true) {
+  return useQuery({ queryKey: settleKeys.monthly, queryFn: monthlyIncome, enabled });
+}
+
+export function useDecisions() {
+  return useQuery({ queryKey: settleKeys.decisions, queryFn: decisions });
+}
+
+export function useMappingProfiles() {
+  return useQuery({ queryKey: settleKeys.profiles, queryFn: mappingProfiles });
+}
+
+export function useContractAccount(enabled = true) {
+  return useQuery({ queryKey: settleKeys.contract, queryFn: contractAccount, enabled });
+}
+
+/** After an import, a decision or an undo: the reconciliation and everything derived from it. */
+export function invalidateSettlements(client: QueryClient): Promise<unknown> {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: settleKeys.reconcile }),
+    client.invalidateQueries({ queryKey: settleKeys.monthly }),
+    client.invalidateQueries({ queryKey: settleKeys.files }),
+    client.invalidateQueries({ queryKey: settleKeys.decisions }),
+  ]);
+}

@@ -1,0 +1,92 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncProgress } from '../../bindings';
+import { statusKey, useAppStatus } from '../../shared/appStatus';
+import { errorCode } from '../../shared/errors';
+import { onSyncProgress, subscription, syncNow } from '../../shared/ipc';
+import { useNotify } from '../../shared/notify';
+import { invalidateData } from './queries';
+
+export interface SyncState {
+  /** A sync is running (ours, or one the app started by itself). */
+  running: boolean;
+  applied: number;
+  remaining: number;
+  start: () => void;
+}
+
+const SyncContext = createContext<SyncState | null>(null);
+
+/**
+ * Owns the `sync://progress` subscription and the Sync action, so the header button, its
+ * progress bar and the empty-state button all show the same sync.
+ */
+export function SyncProvider({ children }: { children: ReactNode }) {
+  const client = useQueryClient();
+  const { t } = useTranslation(['sync', 'common']);
+  const notify = useNotify();
+  const status = useAppStatus();
+  const [progress, setProgress] = useState<SyncProgress | null>(null);
+
+  useEffect(
+    () =>
+      subscription(() =>
+        onSyncProgress((p) => {
+          setProgress(p);
+          if (p.phase === 'done') void invalidateData(client);
+          if (p.phase === 'failed') void client.invalidateQueries({ queryKey: statusKey });
+        }),
+      ),
+    [client],
+  );
+
+  const mutation = useMutation({
+    mutationFn: syncNow,
+    onMutate: () => setProgress({ phase: 'started', applied: 0, remaining: 0, error: null }),
+    onSuccess: (summary) => {
+      notify.success(t('done', { upserted: summary.upserted, removed: summary.removed }));
+    },
+    onError: (error) => {
+      const code = errorCode(error);
+      // `busy`: a sync is already running and will report through events.
+      if (code !== 'busy') notify.error(t('failed', { text: t(`common:errors.${code}`) }));
+    },
+    onSettled: () => {
+      setProgress((p) =>
+        p && (p.phase === 'started' || p.phase === 'page') ? { ...p, phase: 'done' } : p,
+      );
+      return invalidateData(client);
+    },
+  });
+
+  const { mutate } = mutation;
+  const start = useCallback(() => mutate(), [mutate]);
+  const inFlight = progress !== null && (progress.phase === 'started' || progress.phase === 'page');
+  const running = mutation.isPending || inFlight || status.data?.syncing === true;
+
+  const value = useMemo<SyncState>(
+    () => ({
+      running,
+      applied: progress?.applied ?? 0,
+      remaining: progress?.remaining ?? 0,
+      start,
+    }),
+    [running, progress, start],
+  );
+  return <SyncContext.Provider value={value}>{children}</SyncContext.Provider>;
+}
+
+export function useSync(): SyncState {
+  const state = useContext(SyncContext);
+  if (state === null) throw new Error('useSync outside SyncProvider');
+  return state;
+}

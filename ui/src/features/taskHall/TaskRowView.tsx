@@ -1,0 +1,104 @@
+import { Tag } from '@douyinfe/semi-ui';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TaskRow } from '../../bindings';
+import { formatCount } from '../../shared/format';
+import { rewardText } from './rewardText';
+import { CategoryTags } from './tags';
+
+/** Every row has this height: the virtual list depends on it. */
+export const ROW_HEIGHT = 76;
+
+interface Props {
+  row: TaskRow;
+  index: number;
+  selected: boolean;
+  onSelect: (id: string, index: number) => void;
+}
+
+export const TaskRowView = memo(function TaskRowView({ row, index, selected, onSelect }: Props) {
+  const { t } = useTranslation('taskHall');
+  const reward = rewardText(row, t);
+  const select = () => onSelect(row.id, index);
+  return (
+    <div
+      role="option"
+      aria-selected={selected}
+      tabIndex={-1}
+      className={selected ? 'task-row is-selected' : 'task-row'}
+      data-testid="task-row"
+      data-task-id={row.id}
+      onClick={select}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          select();
+        }
+      }}
+    >
+      <div className="task-row__main">
+        <div className="task-row__title" title={row.title}>
+          {row.title}
+        </div>
+        <div className="task-row__meta">
+          <CategoryTags category={row.category} settlementMode={row.settlement_mode} />
+          <span className="task-row__brand">{row.brand}</span>
+          <span className="task-row__sep">·</span>
+          <span>{row.industry}</span>
+          <span className="task-row__sep">·</span>
+          <span>{t(`contentForm.${row.content_form}`)}</span>
+        </div>
+      </div>
+      <div className="task-row__reward">
+        <div className="task-row__amount" data-testid="row-reward">
+          {reward.amount}
+        </div>
+        <div className="task-row__net" data-testid="row-net">
+          {reward.net ?? reward.sample ?? ''}
+          {reward.net !== null && reward.sample !== null && (
+            <span className="task-row__sample"> {reward.sample}</span>
+          )}
+        </div>
+      </div>
+      <div className="task-row__dates">
+        <div>{t('row.deadline', { date: row.upload_deadline })}</div>
+        <div className="task-row__muted">
+          {t('row.slots', {
+            taken: formatCount(row.slots_taken),
+            wanted: formatCount(row.slots_wanted),
+          })}
+        </div>
+      </div>
+      <div className="task-row__eligibility" data-testid="row-eligibility">
+        {row.eligible ? (
+          <Tag size="small" color="green" type="light">
+            {t('row.eligible')}
+          </Tag>
+        ) : (
+          <Tag size="small" color="grey" type="light">
+            {t('row.ineligible')}
+          </Tag>
+        )}
+      </div>
+    </div>
+  );
+});
+
+/** What a row looks like while its page is loading. */
+export function TaskRowSkeleton() {
+  return (
+    <div className="task-row task-row--skeleton" aria-hidden="true" data-testid="task-row-skeleton">
+      <div className="task-row__main">
+        <div className="skeleton-bar" style={{ width: '60%' }} />
+        <div className="skeleton-bar skeleton-bar--thin" style={{ width: '40%' }} />
+      </div>
+      <div className="task-row__reward">
+        <div className="skeleton-bar" style={{ width: 80 }} />
+      </div>
+      <div className="task-row__dates">
+        <div className="skeleton-bar skeleton-bar--thin" style={{ width: 90 }} />
+      </div>
+      <div className="task-row__eligibility" />
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { Tag } from '@douyinfe/semi-ui';
+import type { ComponentProps } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Category, SettlementMode } from '../../bindings';
+
+type TagColor = NonNullable<ComponentProps<typeof Tag>['color']>;
+
+const CATEGORY_COLOR: Record<Category, TagColor> = {
+  submission: 'blue',
+  recruitment: 'cyan',
+  assigned: 'violet',
+  preferred: 'amber',
+};
+
+/** The category tag, plus 好物测评 for product-review recruitments (R-REVIEW-1). */
+export function CategoryTags({
+  category,
+  settlementMode,
+}: {
+  category: Category;
+  settlementMode: SettlementMode | null;
+}) {
+  const { t } = useTranslation('taskHall');
+  return (
+    <>
+      <Tag size="small" color={CATEGORY_COLOR[category]} type="light">
+        {t(`category.${category}`)}
+      </Tag>
+      {settlementMode === 'product_review' && (
+        <Tag size="small" color="orange" type="solid" data-testid="tag-product-review">
+          {t('settlement.product_review')}
+        </Tag>
+      )}
+    </>
+  );
+}
