@@ -46,7 +46,7 @@ async fn the_embedded_sandbox_fills_the_task_hall() {
         (0, None)
     );
     assert!(before.creator.is_none());
-    assert_eq!(before.key_store, "key_file");
+    assert_eq!(before.key_store, KeyStore::KeyFile);
 
     let summary = ctx.sync().await.expect("sync");
     let events = log.events();

@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use calamine::Reader;
 use stardesk_core::ipc::*;
-use stardesk_core::{AppEvent, Context, ContextOptions, DataArea, ErrorCode, EventLog, NoEvents};
+use stardesk_core::{
+    AppEvent, Code, Context, ContextOptions, DataArea, ErrorCode, EventLog, NoEvents,
+};
 use stardesk_store::settlements::LineCounts;
 use stardesk_store::KeyPolicy;
 
@@ -87,17 +89,25 @@ fn line_counts(dir: &Path) -> LineCounts {
     store.line_counts().expect("counts")
 }
 
+fn tally(v: &ReconcileView, class: ClassCode) -> &ClassTally {
+    v.summary
+        .classes
+        .iter()
+        .find(|t| t.class == class)
+        .unwrap_or_else(|| panic!("no tally of {class}"))
+}
+
 fn counts(v: &ReconcileView) -> [u64; 7] {
-    let c = &v.summary.counts;
     [
-        c.matched,
-        c.amount_mismatch,
-        c.missing_payout,
-        c.duplicate_payout,
-        c.payout_failed,
-        c.payout_overdue,
-        c.unexpected_credit,
+        ClassCode::Matched,
+        ClassCode::AmountMismatch,
+        ClassCode::MissingPayout,
+        ClassCode::DuplicatePayout,
+        ClassCode::PayoutFailed,
+        ClassCode::PayoutOverdue,
+        ClassCode::UnexpectedCredit,
     ]
+    .map(|c| tally(v, c).count)
 }
 
 fn payouts(v: &ReconcileView) -> Vec<&MatchRow> {
@@ -136,9 +146,18 @@ async fn imports_reconcile_and_reimports_add_nothing() {
         .expect("reconcile");
     // matched, amount_mismatch, missing_payout, duplicate, failed, overdue, unexpected credit
     assert_eq!(counts(&view), [1, 1, 1, 0, 1, 0, 1], "{view:#?}");
-    assert_eq!(view.summary.totals.amount_mismatch, "-9.50");
-    assert_eq!(view.summary.totals.unexpected_credit, "888.00");
-    let classes: Vec<&str> = view.rows.iter().map(|r| r.row.class.as_str()).collect();
+    assert_eq!(tally(&view, ClassCode::AmountMismatch).total, "-9.50");
+    assert_eq!(tally(&view, ClassCode::UnexpectedCredit).total, "888.00");
+    assert_eq!(
+        view.summary
+            .classes
+            .iter()
+            .map(|t| t.class)
+            .collect::<Vec<_>>(),
+        ClassCode::ALL,
+        "every class is tallied, unexpected_payout too"
+    );
+    let classes: Vec<&str> = view.rows.iter().map(|r| r.class.as_str()).collect();
     for class in [
         "amount_mismatch",
         "missing_payout",
@@ -147,6 +166,43 @@ async fn imports_reconcile_and_reimports_add_nothing() {
     ] {
         assert!(classes.contains(&class), "{class} in {classes:?}");
     }
+    // Each discrepancy crosses with its explanation as data, for the window to word.
+    for row in &view.rows {
+        let reason_class = serde_json::to_value(&row.reason).expect("json")["class"].clone();
+        assert_eq!(reason_class, row.class.as_str(), "{row:#?}");
+    }
+    let failed = view
+        .rows
+        .iter()
+        .find(|r| r.class == ClassCode::PayoutFailed)
+        .expect("a failed payout");
+    match &failed.reason {
+        Reason::PayoutFailed {
+            statement_id,
+            amount,
+            rule,
+            ..
+        } => {
+            assert_eq!(
+                (statement_id.as_str(), amount.as_str(), rule.as_str()),
+                (
+                    failed.statement_id.as_str(),
+                    failed.amount.as_str(),
+                    "R-SETTLE-2"
+                )
+            );
+        }
+        other => panic!("a failed payout explained as {other:?}"),
+    }
+    let mismatch = view
+        .rows
+        .iter()
+        .find(|r| r.class == ClassCode::AmountMismatch)
+        .expect("a mismatch");
+    let Reason::AmountMismatch { difference, .. } = &mismatch.reason else {
+        panic!("{mismatch:#?}");
+    };
+    assert_eq!(difference, "-9.50");
     let paid = payouts(&view);
     assert_eq!(
         paid.iter()
@@ -240,8 +296,8 @@ async fn a_rejected_payout_match_stays_rejected_after_a_reimport() {
         .expect("reconcile");
     assert!(payouts(&after).iter().all(|m| m.txn_ids != ["TX1"]));
     assert_eq!(
-        after.summary.counts.unexpected_credit,
-        before.summary.counts.unexpected_credit + 1,
+        tally(&after, ClassCode::UnexpectedCredit).count,
+        tally(&before, ClassCode::UnexpectedCredit).count + 1,
         "TX1 no longer pays anything"
     );
     assert_eq!(after.ignored_decisions, 0);
@@ -378,13 +434,13 @@ async fn a_saved_mapping_profile_reads_a_file_the_synonyms_do_not() {
 
     let mapping = ColumnMappingView {
         columns: [
-            ("date", "入账日"),
-            ("amount", "进账"),
-            ("counterparty", "付款人"),
+            (ImportField::Date, "入账日"),
+            (ImportField::Amount, "进账"),
+            (ImportField::Counterparty, "付款人"),
         ]
         .into_iter()
         .map(|(field, header)| ColumnAssignment {
-            field: field.into(),
+            field,
             column: ColumnRefView::Header {
                 header: header.into(),
             },
@@ -415,7 +471,7 @@ async fn a_saved_mapping_profile_reads_a_file_the_synonyms_do_not() {
             ImportKind::Bank,
             ColumnMappingView {
                 columns: vec![ColumnAssignment {
-                    field: "task_id".into(),
+                    field: ImportField::TaskId,
                     column: ColumnRefView::Index { index: 0 },
                 }],
                 ..ColumnMappingView::default()
@@ -486,13 +542,13 @@ async fn monthly_income_reports_and_deletion() {
     for (i, row) in view.rows.iter().enumerate() {
         assert_eq!(
             range.get((i + 1, 0)),
-            Some(&calamine::Data::String(row.row.class.clone()))
+            Some(&calamine::Data::String(row.class.to_string()))
         );
         let amount = match range.get((i + 1, 5)) {
             Some(calamine::Data::Float(f)) => format!("{f:.2}"),
             other => panic!("amount cell {other:?}"),
         };
-        assert_eq!(amount, row.row.amount);
+        assert_eq!(amount, row.amount);
     }
 
     let bad = ctx
@@ -667,7 +723,7 @@ async fn the_lines_a_discrepancy_names_make_a_manual_match() {
     let of = |class: &str| {
         view.rows
             .iter()
-            .find(|r| r.row.class == class)
+            .find(|r| r.class.as_str() == class)
             .unwrap_or_else(|| panic!("no {class} row in {view:#?}"))
             .refs
             .clone()
@@ -693,7 +749,7 @@ async fn the_lines_a_discrepancy_names_make_a_manual_match() {
         .reconcile_saved(Some(AS_OF.into()))
         .await
         .expect("reconcile");
-    assert_eq!(after.summary.counts.matched, 1, "{after:#?}");
+    assert_eq!(tally(&after, ClassCode::Matched).count, 1, "{after:#?}");
     assert!(after.rows.is_empty(), "{:#?}", after.rows);
     let task = after
         .matches
@@ -814,12 +870,15 @@ async fn r_settle_2_3_the_fix_guide_checks_the_account_and_drafts_the_email() {
         ),
         ("****9999", "****8888")
     );
-    assert!(!checks[1].reason_zh.is_empty() && !checks[1].reason_en.is_empty());
+    assert!(
+        !checks[1].hidden_difference,
+        "****9999 and ****8888 differ in what the window shows"
+    );
     assert_eq!(guide.supplementary_invoice.as_deref(), Some("20.00"));
     let issue = guide
         .steps
         .iter()
-        .find(|s| s.code == "issue_supplementary_invoice")
+        .find(|s| s.code == FixStepCode::IssueSupplementaryInvoice)
         .expect("a supplementary invoice step");
     assert_eq!(issue.amount.as_deref(), Some("20.00"));
     assert_eq!(guide.tracking_numbers, ["SF1234567890"]);
@@ -922,10 +981,7 @@ async fn the_window_gets_the_first_rows_and_the_export_gets_them_all() {
         .expect("reconcile");
     assert_eq!(view.rows.len(), stardesk_core::VIEW_ROW_LIMIT);
     assert_eq!(view.rows_total as usize, lines);
-    assert_eq!(
-        view.rows[0].row.task_id, "T0",
-        "the first rows, in file order"
-    );
+    assert_eq!(view.rows[0].task_id, "T0", "the first rows, in file order");
 
     let report = dir.path().join("report.csv");
     ctx.export_report(s(&report), ReportFormat::Csv, Some(AS_OF.into()))
@@ -933,4 +989,21 @@ async fn the_window_gets_the_first_rows_and_the_export_gets_them_all() {
         .expect("export");
     let text = std::fs::read_to_string(&report).expect("read");
     assert_eq!(text.lines().count(), lines + 1, "a header and every row");
+}
+
+#[test]
+fn every_field_the_importer_names_is_an_import_field() {
+    for kind in [
+        ImportKind::Statement,
+        ImportKind::Bank,
+        ImportKind::Expected,
+        ImportKind::Invoices,
+    ] {
+        let fields = stardesk_core::settlements::imports::kind_fields(kind)
+            .unwrap_or_else(|e| panic!("{kind:?}: {}", e.message));
+        assert!(
+            fields.iter().any(|f| f.required),
+            "{kind:?} requires something"
+        );
+    }
 }

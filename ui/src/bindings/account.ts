@@ -8,14 +8,16 @@ export type Creator = { creator_id: string, nickname: string, followers: string,
 
 export type Source = { "kind": "sandbox", url: string, } | { "kind": "platform", url: string, };
 
+export type KeyStore = "keychain" | "key_file";
+
 export type AppStatus = { source: Source, creator: Creator | null, last_synced_at: string | null, task_count: number, syncing: boolean, 
 /**
  * The last sync's failure, if the last attempt failed.
  */
 last_error: AppError | null, data_dir: string, 
 /**
- * Where the database key lives: "keychain" or "key_file" (with a warning in the UI).
+ * Where the database key lives (a key file gets a warning in the UI).
  */
-key_store: string, };
+key_store: KeyStore, };
 
 export type PlatformAccountInput = { url: string, token: string, };

@@ -4,6 +4,17 @@ import type { ColumnMappingView } from './settlementMappingProfiles';
 
 export type ImportKind = "statement" | "bank" | "expected" | "invoices";
 
+export type ImportField = "statement_id" | "task_id" | "amount" | "date" | "status" | "gross" | "fee" | "tax" | "txn_id" | "debit" | "counterparty" | "memo" | "due_date" | "sent_date" | "tracking_no";
+
+/** Every `ImportField`, in declaration order. */
+export const IMPORT_FIELDS = ['statement_id', 'task_id', 'amount', 'date', 'status', 'gross', 'fee', 'tax', 'txn_id', 'debit', 'counterparty', 'memo', 'due_date', 'sent_date', 'tracking_no'] as const satisfies readonly ImportField[];
+
+export type ImportFieldSpec = { field: ImportField, 
+/**
+ * The file cannot be imported without it.
+ */
+required: boolean, };
+
 export type ImportResult = { file_name: string, kind: ImportKind, 
 /**
  * "UTF-8", "UTF-8 BOM", "GB18030", "UTF-16LE", "UTF-16BE", "XLSX" or "XLS".
@@ -32,9 +43,13 @@ rows: Array<Array<string>>,
  */
 guessed_mapping: ColumnMappingView, 
 /**
+ * Every field of this kind of file, in the order the dialog lists them.
+ */
+fields: Array<ImportFieldSpec>, 
+/**
  * Required fields not found; empty when the file imports as it is.
  */
-missing_required: Array<string>, };
+missing_required: Array<ImportField>, };
 
 export type ImportFileView = { id: string, kind: ImportKind, file_name: string, 
 /**

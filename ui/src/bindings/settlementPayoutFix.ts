@@ -26,17 +26,24 @@ regenerated_amount: string | null,
  */
 nickname: string | null, };
 
-export type AccountCheckView = { 
-/**
- * account_name, card_number or bank_branch.
- */
-field: string, passed: boolean, on_statement: string, contracted: string, 
-/**
- * The verdict in words (a difference hidden by masking is said).
- */
-reason_zh: string, reason_en: string, };
+export type AccountField = "account_name" | "card_number" | "bank_branch";
 
-export type FixStepView = { code: string, amount: string | null, };
+/** Every `AccountField`, in declaration order. */
+export const ACCOUNT_FIELDS = ['account_name', 'card_number', 'bank_branch'] as const satisfies readonly AccountField[];
+
+export type AccountCheckView = { field: AccountField, passed: boolean, on_statement: string, contracted: string, 
+/**
+ * A card number that differs only before its last 4 digits: the masked values look
+ * the same, and the window says so.
+ */
+hidden_difference: boolean, };
+
+export type FixStepCode = "cancel_statement" | "correct_bank_account" | "regenerate_next_month" | "compare_regenerated_amount" | "issue_supplementary_invoice" | "mail_supplementary_invoice" | "resolve_excess_invoice" | "send_email" | "print_statement" | "correct_account_on_last_page" | "stamp_correction" | "scan_to_one_pdf" | "change_account_on_platform";
+
+/** Every `FixStepCode`, in declaration order. */
+export const FIX_STEP_CODES = ['cancel_statement', 'correct_bank_account', 'regenerate_next_month', 'compare_regenerated_amount', 'issue_supplementary_invoice', 'mail_supplementary_invoice', 'resolve_excess_invoice', 'send_email', 'print_statement', 'correct_account_on_last_page', 'stamp_correction', 'scan_to_one_pdf', 'change_account_on_platform'] as const satisfies readonly FixStepCode[];
+
+export type FixStepView = { code: FixStepCode, amount: string | null, };
 
 export type PayoutFixGuide = { statement_id: string, 
 /**

@@ -32,6 +32,16 @@ pub enum Source {
     Platform { url: String },
 }
 
+crate::code_enum! {
+    /// Where the key of the encrypted database is kept.
+    pub enum KeyStore {
+        /// The OS keychain.
+        Keychain = "keychain",
+        /// The owner-only key file, where no keychain service answers.
+        KeyFile = "key_file",
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AppStatus {
     pub source: Source,
@@ -42,8 +52,8 @@ pub struct AppStatus {
     /// The last sync's failure, if the last attempt failed.
     pub last_error: Option<AppError>,
     pub data_dir: String,
-    /// Where the database key lives: "keychain" or "key_file" (with a warning in the UI).
-    pub key_store: String,
+    /// Where the database key lives (a key file gets a warning in the UI).
+    pub key_store: KeyStore,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -60,6 +70,7 @@ pub(crate) fn typescript() -> TsModule {
             TsType::of::<CreatorKind>(),
             TsType::of::<Creator>(),
             TsType::of::<Source>(),
+            TsType::of::<KeyStore>(),
             TsType::of::<AppStatus>(),
             TsType::of::<PlatformAccountInput>(),
         ],

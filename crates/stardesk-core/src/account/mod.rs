@@ -6,7 +6,7 @@ pub mod ipc;
 use std::sync::atomic::Ordering;
 
 use stardesk_platform::{ClientOptions, PlatformClient};
-use stardesk_store::secret;
+use stardesk_store::secret::{self, KeyLocation};
 
 use crate::context::{with_store, Context, SETTING_PLATFORM_URL};
 use crate::error::{code_from_str, AppError, ErrorCode};
@@ -58,7 +58,10 @@ impl Context {
                 message: state.last_error_message.unwrap_or_default(),
             }),
             data_dir: self.options.data_dir.display().to_string(),
-            key_store: self.key_location.label().to_string(),
+            key_store: match self.key_location {
+                KeyLocation::Keychain => KeyStore::Keychain,
+                KeyLocation::KeyFile(_) => KeyStore::KeyFile,
+            },
         })
     }
 

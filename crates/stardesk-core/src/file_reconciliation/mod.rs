@@ -9,15 +9,15 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
+use serde::Serialize;
 use stardesk_domain::money::format_yuan;
 use stardesk_domain::reconcile::records::LineKey;
-use stardesk_domain::reconcile::{reconcile_records, ReconcileOptions, RecordInputs};
+use stardesk_domain::reconcile::{reconcile_records, ReconcileOptions, RecordInputs, Summary};
 use stardesk_import::{ImportError, Imported};
 
 use crate::error::{AppError, ErrorCode};
-use crate::settlements::report::ipc::{ReconcileSummary, ReportRow};
-use crate::settlements::report::{discrepancy_rows, summary_dto};
+use crate::settlements::report::ipc::ClassCode;
+use crate::settlements::report::{discrepancy_rows, tally, ReportRow};
 
 /// The files of one reconciliation run.
 #[derive(Debug, Clone, Default)]
@@ -28,18 +28,77 @@ pub struct ReconcileFiles {
     pub invoices: Vec<PathBuf>,
     /// The day "overdue" and "due" are judged on.
     pub as_of: NaiveDate,
-    /// Also list each clean task match in the report rows (large for big files).
-    pub list_matches: bool,
     /// Only the summary is wanted: the report rows are left empty (a caller printing
     /// counts and totals saves building a row, with its reasons, per discrepancy).
     pub summary_only: bool,
 }
 
-/// The outcome: the summary and one report row per discrepancy (and per match if asked).
+/// The outcome: the summary and one report row per discrepancy.
 #[derive(Debug, Clone)]
 pub struct ReconcileReport {
-    pub summary: ReconcileSummary,
+    pub summary: SummaryJson,
     pub rows: Vec<ReportRow>,
+}
+
+/// What `stardesk reconcile --json` prints: `counts` and `totals`, each with exactly the
+/// keys of [`ClassCounts`] (a documented contract of the CLI; `unexpected_payout` is not
+/// one of them — its lines are in the report rows).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SummaryJson {
+    pub counts: ClassCounts,
+    pub totals: ClassTotals,
+}
+
+/// Counts per class, the CLI's keys.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClassCounts {
+    pub matched: u64,
+    pub amount_mismatch: u64,
+    pub missing_payout: u64,
+    pub duplicate_payout: u64,
+    pub payout_failed: u64,
+    pub payout_overdue: u64,
+    pub unexpected_credit: u64,
+}
+
+/// Totals per class, decimal strings in yuan: the sum of the differences for
+/// mismatches, of the amounts for the rest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClassTotals {
+    pub matched: String,
+    pub amount_mismatch: String,
+    pub missing_payout: String,
+    pub duplicate_payout: String,
+    pub payout_failed: String,
+    pub payout_overdue: String,
+    pub unexpected_credit: String,
+}
+
+impl SummaryJson {
+    fn of(s: &Summary) -> Self {
+        let count = |c| tally(s, c).count;
+        let total = |c| format_yuan(tally(s, c).total);
+        SummaryJson {
+            counts: ClassCounts {
+                matched: count(ClassCode::Matched),
+                amount_mismatch: count(ClassCode::AmountMismatch),
+                missing_payout: count(ClassCode::MissingPayout),
+                duplicate_payout: count(ClassCode::DuplicatePayout),
+                payout_failed: count(ClassCode::PayoutFailed),
+                payout_overdue: count(ClassCode::PayoutOverdue),
+                unexpected_credit: count(ClassCode::UnexpectedCredit),
+            },
+            totals: ClassTotals {
+                matched: total(ClassCode::Matched),
+                amount_mismatch: total(ClassCode::AmountMismatch),
+                missing_payout: total(ClassCode::MissingPayout),
+                duplicate_payout: total(ClassCode::DuplicatePayout),
+                payout_failed: total(ClassCode::PayoutFailed),
+                payout_overdue: total(ClassCode::PayoutOverdue),
+                unexpected_credit: total(ClassCode::UnexpectedCredit),
+            },
+        }
+    }
 }
 
 fn import_error(e: ImportError) -> AppError {
@@ -110,7 +169,7 @@ pub fn reconcile_files(req: &ReconcileFiles) -> Result<ReconcileReport, AppError
     let (statement, bank) = (statement?, bank?);
     let (expected, invoices) = (expected?, invoices?);
     let mut options = ReconcileOptions::new(req.as_of);
-    options.list_task_matches = req.list_matches;
+    options.list_task_matches = false;
     let result = reconcile_records(
         &RecordInputs {
             expected: &expected,
@@ -121,25 +180,13 @@ pub fn reconcile_files(req: &ReconcileFiles) -> Result<ReconcileReport, AppError
         },
         &options,
     );
-    let mut rows = if req.summary_only {
+    let rows = if req.summary_only {
         Vec::new()
     } else {
         discrepancy_rows(&result)
     };
-    if req.list_matches && !req.summary_only {
-        rows.extend(result.matches.iter().map(|m| ReportRow {
-            class: "matched".into(),
-            task_id: String::new(),
-            statement_id: String::new(),
-            txn_id: String::new(),
-            date: String::new(),
-            amount: format_yuan(Decimal::ZERO),
-            reason_zh: format!("{:?}", m.pair()),
-            reason_en: format!("{:?}", m.pair()),
-        }));
-    }
     Ok(ReconcileReport {
-        summary: summary_dto(&result.summary),
+        summary: SummaryJson::of(&result.summary),
         rows,
     })
 }

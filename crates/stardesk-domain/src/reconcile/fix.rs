@@ -65,6 +65,16 @@ pub struct AccountCheck {
     pub contracted: String,
 }
 
+impl AccountCheck {
+    /// A failed card check whose masked values look the same: the numbers differ before
+    /// the last 4 digits, which the window must say in words.
+    pub fn hidden_difference(&self) -> bool {
+        self.field == AccountField::CardNumber
+            && !self.passed
+            && self.on_statement == self.contracted
+    }
+}
+
 /// `****1234`: only the last 4 characters of the number (spaces ignored) are shown, and
 /// never how long it is.
 pub fn mask_card_number(card_number: &str) -> String {

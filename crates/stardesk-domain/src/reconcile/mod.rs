@@ -302,7 +302,10 @@ pub struct UnexpectedPayout<'a> {
 }
 
 /// The rule behind [`PayoutOverdue`], cited in its reason text.
-pub(crate) const PAYOUT_RULE: &str = "R-SETTLE-1";
+pub const PAYOUT_RULE: &str = "R-SETTLE-1";
+
+/// R-SETTLE-2: a failed withdrawal means checking the statement's receiving account.
+pub const ACCOUNT_RULE: &str = "R-SETTLE-2";
 
 /// R-SETTLE-1: an invoice was sent for a statement and no bank credit paid any of its
 /// lines by the 15th working day after.

@@ -354,13 +354,6 @@ pub fn reason_en(discrepancy: &Discrepancy<'_>) -> String {
     }
 }
 
-/// Masked values that look the same on a failed card check differ before the last 4.
-fn hidden_difference(check: &AccountCheck) -> bool {
-    check.field == AccountField::CardNumber
-        && !check.passed
-        && check.on_statement == check.contracted
-}
-
 /// One R-SETTLE-2 check in Chinese; card numbers appear masked.
 pub fn account_check_zh(check: &AccountCheck) -> String {
     let field = match check.field {
@@ -373,7 +366,7 @@ pub fn account_check_zh(check: &AccountCheck) -> String {
         "{field}：结算单为「{}」，签约信息为「{}」，{verdict}。",
         check.on_statement, check.contracted
     );
-    if hidden_difference(check) {
+    if check.hidden_difference() {
         text.push_str("两者在末四位之前的数字不同。");
     }
     text
@@ -391,7 +384,7 @@ pub fn account_check_en(check: &AccountCheck) -> String {
         "{field}: statement \"{}\", contract \"{}\": {verdict}.",
         check.on_statement, check.contracted
     );
-    if hidden_difference(check) {
+    if check.hidden_difference() {
         text.push_str(" They differ before the last 4 digits.");
     }
     text

@@ -20,6 +20,35 @@ pub enum ImportKind {
     Invoices,
 }
 
+crate::code_enum! {
+    /// A field of a settlement file (which fields a kind has: [`FilePreview::fields`]).
+    pub enum ImportField {
+        StatementId = "statement_id",
+        TaskId = "task_id",
+        Amount = "amount",
+        Date = "date",
+        Status = "status",
+        Gross = "gross",
+        Fee = "fee",
+        Tax = "tax",
+        TxnId = "txn_id",
+        Debit = "debit",
+        Counterparty = "counterparty",
+        Memo = "memo",
+        DueDate = "due_date",
+        SentDate = "sent_date",
+        TrackingNo = "tracking_no",
+    }
+}
+
+/// One field of a kind of file, as the mapping dialog lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportFieldSpec {
+    pub field: ImportField,
+    /// The file cannot be imported without it.
+    pub required: bool,
+}
+
 /// What importing one file did. Lines already stored (the same file again, an
 /// overlapping period) are `already_present`; `lines = added + already_present`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -50,8 +79,10 @@ pub struct FilePreview {
     pub rows: Vec<Vec<String>>,
     /// The columns found, as a starting point for the user's mapping.
     pub guessed_mapping: ColumnMappingView,
+    /// Every field of this kind of file, in the order the dialog lists them.
+    pub fields: Vec<ImportFieldSpec>,
     /// Required fields not found; empty when the file imports as it is.
-    pub missing_required: Vec<String>,
+    pub missing_required: Vec<ImportField>,
 }
 
 /// An imported file, as the file list shows it.
@@ -100,6 +131,8 @@ pub(crate) fn typescript() -> TsModule {
         file: "settlementImports",
         types: vec![
             TsType::of::<ImportKind>(),
+            TsType::listed::<ImportField>("IMPORT_FIELDS"),
+            TsType::of::<ImportFieldSpec>(),
             TsType::of::<ImportResult>(),
             TsType::of::<FilePreview>(),
             TsType::of::<ImportFileView>(),

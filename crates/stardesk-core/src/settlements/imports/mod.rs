@@ -10,10 +10,35 @@ use stardesk_store::settlements::{ImportFileMeta, ImportLines, LineKind};
 
 use super::mapping_profiles::from_mapping;
 use super::{now, to_u32};
+use crate::codes::Code;
 use crate::context::{with_store, Context};
 use crate::error::{AppError, ErrorCode};
 use crate::events::{AppEvent, DataArea};
 use ipc::*;
+
+/// The field the importer names `name`.
+pub(crate) fn import_field(name: &str) -> Result<ImportField, AppError> {
+    ImportField::from_code(name).ok_or_else(|| {
+        AppError::new(
+            ErrorCode::Internal,
+            format!("the importer names a field StarDesk does not know: {name:?}"),
+        )
+    })
+}
+
+/// Every field of a kind of file, as the importer lists them.
+pub fn kind_fields(kind: ImportKind) -> Result<Vec<ImportFieldSpec>, AppError> {
+    file_kind(kind)
+        .fields()
+        .iter()
+        .map(|f| {
+            Ok(ImportFieldSpec {
+                field: import_field(f.name)?,
+                required: f.required,
+            })
+        })
+        .collect()
+}
 
 /// Rows shown in a file preview.
 const PREVIEW_ROWS: usize = 20;
@@ -250,8 +275,13 @@ impl Context {
                 header_row: p.header_row.map(to_u32),
                 headers: p.headers,
                 rows: p.rows,
-                guessed_mapping: from_mapping(&p.guessed_mapping),
-                missing_required: p.missing_required.iter().map(|f| f.to_string()).collect(),
+                guessed_mapping: from_mapping(&p.guessed_mapping)?,
+                fields: kind_fields(kind)?,
+                missing_required: p
+                    .missing_required
+                    .iter()
+                    .map(|f| import_field(f))
+                    .collect::<Result<_, _>>()?,
             })
         })
         .await

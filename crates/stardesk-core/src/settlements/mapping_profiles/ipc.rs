@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::bindings::{TsModule, TsType};
-use crate::settlements::imports::ipc::ImportKind;
+use crate::settlements::imports::ipc::{ImportField, ImportKind};
 
 /// Where a mapped field's values are.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -18,8 +18,7 @@ pub enum ColumnRefView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ColumnAssignment {
-    /// A field name: "amount", "task_id", "statement_id", ...
-    pub field: String,
+    pub field: ImportField,
     pub column: ColumnRefView,
 }
 

@@ -6,7 +6,7 @@ pub mod ipc;
 use stardesk_import::{ColumnMapping, ColumnRef, HeaderRow, TextEncoding};
 
 use super::imports::ipc::ImportKind;
-use super::imports::{file_kind, import_kind, line_kind};
+use super::imports::{file_kind, import_field, import_kind, line_kind};
 use super::to_u32;
 use crate::context::{with_store, Context};
 use crate::error::{AppError, ErrorCode};
@@ -38,7 +38,7 @@ fn to_mapping(view: &ColumnMappingView) -> Result<ColumnMapping, AppError> {
                     ColumnRefView::Header { header } => ColumnRef::Header(header.clone()),
                     ColumnRefView::Index { index } => ColumnRef::Index(*index as usize),
                 };
-                (c.field.clone(), column)
+                (c.field.as_str().to_string(), column)
             })
             .collect(),
         header_row: match view.header_row {
@@ -59,23 +59,27 @@ fn to_mapping(view: &ColumnMappingView) -> Result<ColumnMapping, AppError> {
     })
 }
 
-pub(crate) fn from_mapping(m: &ColumnMapping) -> ColumnMappingView {
-    ColumnMappingView {
+/// The importer's mapping as the window shows it; a field the importer names is always an
+/// `ImportField` (a test holds the two lists together).
+pub(crate) fn from_mapping(m: &ColumnMapping) -> Result<ColumnMappingView, AppError> {
+    Ok(ColumnMappingView {
         columns: m
             .columns
             .iter()
-            .map(|(field, column)| ColumnAssignment {
-                field: field.clone(),
-                column: match column {
-                    ColumnRef::Header(header) => ColumnRefView::Header {
-                        header: header.clone(),
+            .map(|(field, column)| {
+                Ok(ColumnAssignment {
+                    field: import_field(field)?,
+                    column: match column {
+                        ColumnRef::Header(header) => ColumnRefView::Header {
+                            header: header.clone(),
+                        },
+                        ColumnRef::Index(index) => ColumnRefView::Index {
+                            index: to_u32(*index),
+                        },
                     },
-                    ColumnRef::Index(index) => ColumnRefView::Index {
-                        index: to_u32(*index),
-                    },
-                },
+                })
             })
-            .collect(),
+            .collect::<Result<_, AppError>>()?,
         header_row: match m.header_row {
             HeaderRow::Auto => HeaderRowView::Auto,
             HeaderRow::Row(row) => HeaderRowView::Row { row: to_u32(row) },
@@ -91,7 +95,7 @@ pub(crate) fn from_mapping(m: &ColumnMapping) -> ColumnMappingView {
             TextEncoding::Utf16Be => TextEncodingView::Utf16Be,
         }),
         sheet: m.sheet.clone(),
-    }
+    })
 }
 
 impl Context {

@@ -68,23 +68,51 @@ impl std::fmt::Debug for PayoutFixInput {
     }
 }
 
+crate::code_enum! {
+    /// A field of the receiving account R-SETTLE-2 checks.
+    pub enum AccountField {
+        /// Must be the contracted company.
+        AccountName = "account_name",
+        CardNumber = "card_number",
+        BankBranch = "bank_branch",
+    }
+}
+
 /// One item of R-SETTLE-2's account check; card numbers are masked on both sides.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AccountCheckView {
-    /// account_name, card_number or bank_branch.
-    pub field: String,
+    pub field: AccountField,
     pub passed: bool,
     pub on_statement: String,
     pub contracted: String,
-    /// The verdict in words (a difference hidden by masking is said).
-    pub reason_zh: String,
-    pub reason_en: String,
+    /// A card number that differs only before its last 4 digits: the masked values look
+    /// the same, and the window says so.
+    pub hidden_difference: bool,
+}
+
+crate::code_enum! {
+    /// A step of the failed-payout fix (R-SETTLE-3 or R-SETTLE-4).
+    pub enum FixStepCode {
+        CancelStatement = "cancel_statement",
+        CorrectBankAccount = "correct_bank_account",
+        RegenerateNextMonth = "regenerate_next_month",
+        CompareRegeneratedAmount = "compare_regenerated_amount",
+        IssueSupplementaryInvoice = "issue_supplementary_invoice",
+        MailSupplementaryInvoice = "mail_supplementary_invoice",
+        ResolveExcessInvoice = "resolve_excess_invoice",
+        SendEmail = "send_email",
+        PrintStatement = "print_statement",
+        CorrectAccountOnLastPage = "correct_account_on_last_page",
+        StampCorrection = "stamp_correction",
+        ScanToOnePdf = "scan_to_one_pdf",
+        ChangeAccountOnPlatform = "change_account_on_platform",
+    }
 }
 
 /// One step of the fix, by code (the UI words it); `amount` for the invoice steps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FixStepView {
-    pub code: String,
+    pub code: FixStepCode,
     pub amount: Option<String>,
 }
 
@@ -115,7 +143,9 @@ pub(crate) fn typescript() -> TsModule {
             TsType::of::<ContractAccountInput>(),
             TsType::of::<ContractAccountView>(),
             TsType::of::<PayoutFixInput>(),
+            TsType::listed::<AccountField>("ACCOUNT_FIELDS"),
             TsType::of::<AccountCheckView>(),
+            TsType::listed::<FixStepCode>("FIX_STEP_CODES"),
             TsType::of::<FixStepView>(),
             TsType::of::<PayoutFixGuide>(),
         ],

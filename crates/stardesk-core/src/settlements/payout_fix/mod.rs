@@ -10,8 +10,8 @@ pub mod ipc;
 use rust_decimal::Decimal;
 use stardesk_domain::money::{format_yuan, parse_yuan};
 use stardesk_domain::reconcile::{
-    account_check_en, account_check_zh, check_receiving_account, draft_email, mask_card_number,
-    plan_fix, AccountField, AccountOnStatement, ContractAccount, FixStep,
+    self as domain, check_receiving_account, draft_email, mask_card_number, plan_fix,
+    AccountOnStatement, ContractAccount, FixStep,
 };
 
 use crate::context::{with_store, Context};
@@ -26,11 +26,30 @@ fn view(account: &ContractAccount) -> ContractAccountView {
     }
 }
 
-fn field_code(field: AccountField) -> &'static str {
+fn field_code(field: domain::AccountField) -> AccountField {
     match field {
-        AccountField::AccountName => "account_name",
-        AccountField::CardNumber => "card_number",
-        AccountField::BankBranch => "bank_branch",
+        domain::AccountField::AccountName => AccountField::AccountName,
+        domain::AccountField::CardNumber => AccountField::CardNumber,
+        domain::AccountField::BankBranch => AccountField::BankBranch,
+    }
+}
+
+/// The step's code; the domain names its steps by the same wire names.
+fn step_code(step: &FixStep) -> FixStepCode {
+    match step {
+        FixStep::CancelStatement => FixStepCode::CancelStatement,
+        FixStep::CorrectBankAccount => FixStepCode::CorrectBankAccount,
+        FixStep::RegenerateNextMonth => FixStepCode::RegenerateNextMonth,
+        FixStep::CompareRegeneratedAmount => FixStepCode::CompareRegeneratedAmount,
+        FixStep::IssueSupplementaryInvoice { .. } => FixStepCode::IssueSupplementaryInvoice,
+        FixStep::MailSupplementaryInvoice => FixStepCode::MailSupplementaryInvoice,
+        FixStep::ResolveExcessInvoice { .. } => FixStepCode::ResolveExcessInvoice,
+        FixStep::SendEmail => FixStepCode::SendEmail,
+        FixStep::PrintStatement => FixStepCode::PrintStatement,
+        FixStep::CorrectAccountOnLastPage => FixStepCode::CorrectAccountOnLastPage,
+        FixStep::StampCorrection => FixStepCode::StampCorrection,
+        FixStep::ScanToOnePdf => FixStepCode::ScanToOnePdf,
+        FixStep::ChangeAccountOnPlatform => FixStepCode::ChangeAccountOnPlatform,
     }
 }
 
@@ -41,7 +60,7 @@ fn step_view(step: &FixStep) -> FixStepView {
         _ => None,
     };
     FixStepView {
-        code: step.code().to_string(),
+        code: step_code(step),
         amount,
     }
 }
@@ -144,12 +163,11 @@ impl Context {
             check_receiving_account(&on_statement, c)
                 .iter()
                 .map(|check| AccountCheckView {
-                    field: field_code(check.field).to_string(),
+                    field: field_code(check.field),
                     passed: check.passed,
                     on_statement: check.on_statement.clone(),
                     contracted: check.contracted.clone(),
-                    reason_zh: account_check_zh(check),
-                    reason_en: account_check_en(check),
+                    hidden_difference: check.hidden_difference(),
                 })
                 .collect()
         });

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::bindings::{TsModule, TsType};
-use crate::settlements::report::ipc::{ReconcileSummary, ReportRow};
+use crate::settlements::report::ipc::{ClassCode, Reason, ReconcileSummary};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -73,10 +73,20 @@ pub struct LineRefs {
     pub bank: Vec<String>,
 }
 
-/// One discrepancy of the saved reconciliation: its report row and its lines.
+/// One discrepancy of the saved reconciliation: its class, ids, figures, explanation and
+/// the lines it is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DiscrepancyView {
-    pub row: ReportRow,
+    pub class: ClassCode,
+    pub task_id: String,
+    pub statement_id: String,
+    pub txn_id: String,
+    /// The statement's, the credit's, or (overdue) the invoice's sending date.
+    pub date: String,
+    /// The difference (paid − expected) for a mismatch, the amount otherwise.
+    pub amount: String,
+    /// Why, with the figures, for the window to word.
+    pub reason: Reason,
     pub refs: LineRefs,
 }
 

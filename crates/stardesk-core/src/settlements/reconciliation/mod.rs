@@ -7,13 +7,15 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use stardesk_domain::money::format_yuan;
-use stardesk_domain::reconcile::records::LineKey;
+use stardesk_domain::reconcile::records::{
+    BankLine, ExpectedLine, InvoiceLine, LineKey, StatementLine,
+};
 use stardesk_domain::reconcile::{
-    reconcile, Decision, Discrepancy, Inputs, Match, Origin, ReconcileOptions,
+    reconcile, Decision, Discrepancy, Inputs, Match, Origin, ReconcileOptions, Reconciliation,
 };
 use stardesk_store::settlements::key_to_string;
 
-use super::report::{report_row, summary_dto};
+use super::report::{reason, report_row, summary};
 use super::{keys, to_u32, VIEW_ROW_LIMIT};
 use crate::context::{with_store, Context};
 use crate::error::{AppError, ErrorCode};
@@ -80,21 +82,28 @@ impl Context {
     /// rows and the matches are the first [`VIEW_ROW_LIMIT`] of each (`rows_total` and
     /// `matches_total` say how many there are; the exported report has them all).
     pub async fn reconcile_saved(&self, as_of: Option<String>) -> Result<ReconcileView, AppError> {
-        self.reconcile_stored(as_of, VIEW_ROW_LIMIT).await
+        self.reconcile_stored(as_of, |as_of, result, lines| {
+            view(as_of, result, lines, VIEW_ROW_LIMIT)
+        })
+        .await
     }
 
-    pub(crate) async fn reconcile_stored(
+    /// Runs the reconciliation of everything stored (with the stored decisions) as of
+    /// `as_of`, and hands it to `f` off the async threads.
+    pub(crate) async fn reconcile_stored<T: Send + 'static>(
         &self,
         as_of: Option<String>,
-        limit: usize,
-    ) -> Result<ReconcileView, AppError> {
+        f: impl FnOnce(NaiveDate, &Reconciliation<'_>, &StoredLines) -> T + Send + 'static,
+    ) -> Result<T, AppError> {
         let as_of = parse_as_of(as_of.as_deref(), self.today())?;
-        let (expected, statement, bank, invoices, decisions) = with_store(&self.reader, |s| {
+        let (lines, decisions) = with_store(&self.reader, |s| {
             Ok((
-                s.expected_lines()?,
-                s.statement_lines()?,
-                s.bank_lines()?,
-                s.invoice_lines()?,
+                StoredLines {
+                    expected: s.expected_lines()?,
+                    statement: s.statement_lines()?,
+                    bank: s.bank_lines()?,
+                    invoices: s.invoice_lines()?,
+                },
                 s.decisions()?,
             ))
         })
@@ -103,75 +112,106 @@ impl Context {
             let decisions: Vec<Decision> = decisions.into_iter().map(|d| d.decision).collect();
             let result = reconcile(
                 &Inputs {
-                    expected: &expected,
-                    statement: &statement,
-                    bank: &bank,
-                    invoices: &invoices,
+                    expected: &lines.expected,
+                    statement: &lines.statement,
+                    bank: &lines.bank,
+                    invoices: &lines.invoices,
                     decisions: &decisions,
                 },
                 &ReconcileOptions::new(as_of),
             );
-            let statement_id: HashMap<&LineKey, &str> = statement
-                .iter()
-                .map(|l| (&l.key, l.statement_id.as_str()))
-                .collect();
-            let txn_id: HashMap<&LineKey, &str> =
-                bank.iter().map(|l| (&l.key, l.txn_id.as_str())).collect();
-            let matches = result
-                .matches
-                .iter()
-                .take(limit)
-                .map(|m| match m {
-                    Match::Task(t) => MatchRow {
-                        kind: MatchKind::Task,
-                        origin: origin(t.origin),
-                        expected_key: Some(key_to_string(&t.expected)),
-                        statement_keys: vec![key_to_string(&t.statement)],
-                        bank_keys: vec![],
-                        task_id: Some(t.task_id.to_string()),
-                        statement_ids: statement_id
-                            .get(&t.statement)
-                            .map(|s| vec![s.to_string()])
-                            .unwrap_or_default(),
-                        txn_ids: vec![],
-                        amount: format_yuan(t.amount),
-                    },
-                    Match::Payout(p) => MatchRow {
-                        kind: MatchKind::Payout,
-                        origin: origin(p.origin),
-                        expected_key: None,
-                        statement_keys: keys(&p.statement),
-                        bank_keys: keys(&p.bank),
-                        task_id: None,
-                        statement_ids: p.statement_ids.iter().map(|s| s.to_string()).collect(),
-                        txn_ids: p
-                            .bank
-                            .iter()
-                            .filter_map(|k| txn_id.get(k).map(|t| t.to_string()))
-                            .collect(),
-                        amount: format_yuan(p.bank_total),
-                    },
-                })
-                .collect();
-            ReconcileView {
-                as_of: as_of.to_string(),
-                summary: summary_dto(&result.summary),
-                rows: result
-                    .discrepancies
-                    .iter()
-                    .take(limit)
-                    .map(|d| DiscrepancyView {
-                        row: report_row(d),
-                        refs: line_refs(d),
-                    })
-                    .collect(),
-                rows_total: to_u32(result.discrepancies.len()),
-                matches,
-                matches_total: to_u32(result.matches.len()),
-                ignored_decisions: to_u32(result.ignored_decisions.len()),
-            }
+            f(as_of, &result, &lines)
         })
         .await
         .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))
+    }
+}
+
+/// Every stored line, by kind.
+pub(crate) struct StoredLines {
+    pub expected: Vec<ExpectedLine>,
+    pub statement: Vec<StatementLine>,
+    pub bank: Vec<BankLine>,
+    pub invoices: Vec<InvoiceLine>,
+}
+
+/// The window's view of a reconciliation: the first `limit` discrepancies and matches.
+fn view(
+    as_of: NaiveDate,
+    result: &Reconciliation<'_>,
+    lines: &StoredLines,
+    limit: usize,
+) -> ReconcileView {
+    let statement_id: HashMap<&LineKey, &str> = lines
+        .statement
+        .iter()
+        .map(|l| (&l.key, l.statement_id.as_str()))
+        .collect();
+    let txn_id: HashMap<&LineKey, &str> = lines
+        .bank
+        .iter()
+        .map(|l| (&l.key, l.txn_id.as_str()))
+        .collect();
+    let matches = result
+        .matches
+        .iter()
+        .take(limit)
+        .map(|m| match m {
+            Match::Task(t) => MatchRow {
+                kind: MatchKind::Task,
+                origin: origin(t.origin),
+                expected_key: Some(key_to_string(&t.expected)),
+                statement_keys: vec![key_to_string(&t.statement)],
+                bank_keys: vec![],
+                task_id: Some(t.task_id.to_string()),
+                statement_ids: statement_id
+                    .get(&t.statement)
+                    .map(|s| vec![s.to_string()])
+                    .unwrap_or_default(),
+                txn_ids: vec![],
+                amount: format_yuan(t.amount),
+            },
+            Match::Payout(p) => MatchRow {
+                kind: MatchKind::Payout,
+                origin: origin(p.origin),
+                expected_key: None,
+                statement_keys: keys(&p.statement),
+                bank_keys: keys(&p.bank),
+                task_id: None,
+                statement_ids: p.statement_ids.iter().map(|s| s.to_string()).collect(),
+                txn_ids: p
+                    .bank
+                    .iter()
+                    .filter_map(|k| txn_id.get(k).map(|t| t.to_string()))
+                    .collect(),
+                amount: format_yuan(p.bank_total),
+            },
+        })
+        .collect();
+    ReconcileView {
+        as_of: as_of.to_string(),
+        summary: summary(&result.summary),
+        rows: result
+            .discrepancies
+            .iter()
+            .take(limit)
+            .map(|d| {
+                let row = report_row(d);
+                DiscrepancyView {
+                    class: row.class,
+                    task_id: row.task_id,
+                    statement_id: row.statement_id,
+                    txn_id: row.txn_id,
+                    date: row.date,
+                    amount: row.amount,
+                    reason: reason(d),
+                    refs: line_refs(d),
+                }
+            })
+            .collect(),
+        rows_total: to_u32(result.discrepancies.len()),
+        matches,
+        matches_total: to_u32(result.matches.len()),
+        ignored_decisions: to_u32(result.ignored_decisions.len()),
     }
 }

@@ -1,6 +1,6 @@
-//! The reconciliation report: the summary by class (what `stardesk reconcile --json`
-//! prints and the window's cards show) and one row per discrepancy, written as CSV or
-//! XLSX by one writer of cells. Shared by the stored reconciliation and
+//! The reconciliation report: the summary by class, each discrepancy's explanation as
+//! data (for the window) and as a row with the domain's sentences (CSV or XLSX, written
+//! by one writer of cells). Shared by the stored reconciliation and
 //! `crate::file_reconciliation`.
 
 pub mod ipc;
@@ -9,9 +9,11 @@ use std::path::Path;
 
 use stardesk_domain::money::format_yuan;
 use stardesk_domain::reconcile::{
-    reason_en, reason_zh, Discrepancy, Reconciliation, Summary, Tally,
+    reason_en, reason_zh, Component, Discrepancy, DiscrepancyCode, Reconciliation, Summary, Tally,
+    ACCOUNT_RULE, PAYOUT_RULE,
 };
 
+use crate::codes::Code;
 use crate::context::Context;
 use crate::error::{AppError, ErrorCode};
 use ipc::*;
@@ -35,11 +37,27 @@ const _: () = assert!(matches!(
     b"amount"
 ));
 
+/// One line of the report (CSV, XLSX): the class, the ids and figures, and the domain's
+/// sentences in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportRow {
+    pub class: ClassCode,
+    pub task_id: String,
+    pub statement_id: String,
+    pub txn_id: String,
+    /// The statement's, the credit's, or (overdue) the invoice's sending date.
+    pub date: String,
+    /// The difference (paid − expected) for a mismatch, the amount otherwise.
+    pub amount: String,
+    pub reason_zh: String,
+    pub reason_en: String,
+}
+
 impl ReportRow {
     /// The row's cells, in [`REPORT_COLUMNS`] order: the one place a row becomes cells.
     pub fn cells(&self) -> [&str; 8] {
         [
-            &self.class,
+            self.class.as_str(),
             &self.task_id,
             &self.statement_id,
             &self.txn_id,
@@ -51,28 +69,47 @@ impl ReportRow {
     }
 }
 
-fn counts(s: &Summary) -> ClassCounts {
-    ClassCounts {
-        matched: s.matched.count,
-        amount_mismatch: s.amount_mismatch.count,
-        missing_payout: s.missing_payout.count,
-        duplicate_payout: s.duplicate_payout.count,
-        payout_failed: s.payout_failed.count,
-        payout_overdue: s.payout_overdue.count,
-        unexpected_credit: s.unexpected_credit.count,
+/// The class of a discrepancy.
+pub(crate) fn class_of(code: DiscrepancyCode) -> ClassCode {
+    match code {
+        DiscrepancyCode::AmountMismatch => ClassCode::AmountMismatch,
+        DiscrepancyCode::MissingPayout => ClassCode::MissingPayout,
+        DiscrepancyCode::DuplicatePayout => ClassCode::DuplicatePayout,
+        DiscrepancyCode::PayoutFailed => ClassCode::PayoutFailed,
+        DiscrepancyCode::UnexpectedPayout => ClassCode::UnexpectedPayout,
+        DiscrepancyCode::PayoutOverdue => ClassCode::PayoutOverdue,
+        DiscrepancyCode::UnexpectedCredit => ClassCode::UnexpectedCredit,
     }
 }
 
-fn totals(s: &Summary) -> ClassTotals {
-    let t = |t: &Tally| format_yuan(t.total);
-    ClassTotals {
-        matched: t(&s.matched),
-        amount_mismatch: t(&s.amount_mismatch),
-        missing_payout: t(&s.missing_payout),
-        duplicate_payout: t(&s.duplicate_payout),
-        payout_failed: t(&s.payout_failed),
-        payout_overdue: t(&s.payout_overdue),
-        unexpected_credit: t(&s.unexpected_credit),
+/// The domain's tally of a class.
+pub(crate) fn tally(s: &Summary, class: ClassCode) -> &Tally {
+    match class {
+        ClassCode::Matched => &s.matched,
+        ClassCode::AmountMismatch => &s.amount_mismatch,
+        ClassCode::MissingPayout => &s.missing_payout,
+        ClassCode::DuplicatePayout => &s.duplicate_payout,
+        ClassCode::PayoutFailed => &s.payout_failed,
+        ClassCode::UnexpectedPayout => &s.unexpected_payout,
+        ClassCode::PayoutOverdue => &s.payout_overdue,
+        ClassCode::UnexpectedCredit => &s.unexpected_credit,
+    }
+}
+
+/// Every class with its count and total, as the window's cards show them.
+pub(crate) fn summary(s: &Summary) -> ReconcileSummary {
+    ReconcileSummary {
+        classes: ClassCode::ALL
+            .iter()
+            .map(|&class| {
+                let t = tally(s, class);
+                ClassTally {
+                    class,
+                    count: t.count,
+                    total: format_yuan(t.total),
+                }
+            })
+            .collect(),
     }
 }
 
@@ -84,24 +121,92 @@ fn param(params: &[(&'static str, String)], name: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The summary as the CLI prints it and the UI shows it (shared by [`reconcile_files`]
-/// and the saved reconciliation).
-pub(crate) fn summary_dto(s: &Summary) -> ReconcileSummary {
-    ReconcileSummary {
-        counts: counts(s),
-        totals: totals(s),
-    }
-}
-
 /// One report row per discrepancy, in the reconciler's order.
 pub(crate) fn discrepancy_rows(result: &Reconciliation<'_>) -> Vec<ReportRow> {
     result.discrepancies.iter().map(report_row).collect()
 }
 
+fn part(c: Component) -> AmountPart {
+    match c {
+        Component::Gross => AmountPart::Gross,
+        Component::Fee => AmountPart::Fee,
+        Component::Tax => AmountPart::Tax,
+    }
+}
+
+fn day(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// A discrepancy's explanation as data, for the window to word.
+pub(crate) fn reason(d: &Discrepancy<'_>) -> Reason {
+    let yuan = |v| format_yuan(v);
+    match d {
+        Discrepancy::AmountMismatch(m) => Reason::AmountMismatch {
+            task_id: m.task_id.to_string(),
+            statement_id: m.statement_id.to_string(),
+            expected: yuan(m.expected_amount),
+            statement: yuan(m.statement_amount),
+            difference: yuan(m.difference),
+            parts: m
+                .components
+                .iter()
+                .map(|c| PartDifference {
+                    part: part(c.component),
+                    expected: yuan(c.expected),
+                    statement: yuan(c.statement),
+                    difference: yuan(c.difference),
+                })
+                .collect(),
+            unexplained: yuan(m.unexplained),
+        },
+        Discrepancy::MissingPayout(m) => Reason::MissingPayout {
+            task_id: m.task_id.to_string(),
+            amount: yuan(m.amount),
+            due_date: m.due_date.map(day),
+        },
+        Discrepancy::DuplicatePayout(m) => Reason::DuplicatePayout {
+            task_id: m.task_id.to_string(),
+            statement_id: m.statement_id.to_string(),
+            amount: yuan(m.amount),
+            date: day(m.date),
+        },
+        Discrepancy::PayoutFailed(m) => Reason::PayoutFailed {
+            task_id: m.task_id.to_string(),
+            statement_id: m.statement_id.to_string(),
+            amount: yuan(m.amount),
+            date: day(m.date),
+            rule: ACCOUNT_RULE.to_string(),
+        },
+        Discrepancy::UnexpectedPayout(m) => Reason::UnexpectedPayout {
+            task_id: m.task_id.to_string(),
+            statement_id: m.statement_id.to_string(),
+            amount: yuan(m.amount),
+            date: day(m.date),
+        },
+        Discrepancy::PayoutOverdue(m) => Reason::PayoutOverdue {
+            statement_id: m.statement_id.to_string(),
+            sent_date: day(m.sent_date),
+            deadline: day(m.deadline),
+            working_days: m.working_days,
+            amount: yuan(m.amount),
+            tracking_numbers: m.tracking_numbers.iter().map(|t| t.to_string()).collect(),
+            uncovered_year: m.calendar_warning.map(|w| w.year),
+            rule: PAYOUT_RULE.to_string(),
+        },
+        Discrepancy::UnexpectedCredit(m) => Reason::UnexpectedCredit {
+            txn_id: m.txn_id.to_string(),
+            date: day(m.date),
+            amount: yuan(m.amount),
+            counterparty: m.counterparty.to_string(),
+        },
+    }
+}
+
 pub(crate) fn report_row(d: &Discrepancy<'_>) -> ReportRow {
     let p = d.params();
     ReportRow {
-        class: d.code().as_str().to_string(),
+        class: class_of(d.code()),
         task_id: param(&p, "task_id"),
         statement_id: param(&p, "statement_id"),
         txn_id: param(&p, "txn_id"),
@@ -182,8 +287,9 @@ impl Context {
         format: ReportFormat,
         as_of: Option<String>,
     ) -> Result<(), AppError> {
-        let view = self.reconcile_stored(as_of, usize::MAX).await?;
-        let rows: Vec<ReportRow> = view.rows.into_iter().map(|d| d.row).collect();
+        let rows = self
+            .reconcile_stored(as_of, |_, result, _| discrepancy_rows(result))
+            .await?;
         tokio::task::spawn_blocking(move || {
             let path = Path::new(&path);
             match format {
