@@ -77,10 +77,6 @@ pub fn reward_to_domain(r: &Reward) -> dr::Reward {
     }
 }
 
-/// Reads back the reward scheme the store keeps verbatim.
-pub fn reward_from_json(json: &str) -> Result<Reward, serde_json::Error> {
-    serde_json::from_str(json)
-}
 
 fn fen(task_id: &str, field: &'static str, amount: Decimal) -> Result<i64, InvalidTask> {
     let invalid = |reason: String| InvalidTask {
@@ -125,8 +121,6 @@ pub fn task_record(t: &Task) -> Result<TaskRecord, InvalidTask> {
         .sample_value
         .map(|v| fen(&t.id, "sample_value", v))
         .transpose()?;
-    let reward_json =
-        serde_json::to_string(&t.reward).map_err(|e| invalid("reward", &e.to_string()))?;
     Ok(TaskRecord {
         id: t.id.clone(),
         title: t.title.clone(),
@@ -136,7 +130,7 @@ pub fn task_record(t: &Task) -> Result<TaskRecord, InvalidTask> {
         industry: t.industry.clone(),
         content_form: content_form_code(t.content_form).to_string(),
         reward_kind: reward_kind_code(&t.reward).to_string(),
-        reward_json,
+        reward: domain_reward,
         reward_min_fen,
         reward_max_fen,
         sample_value_fen,

@@ -16,6 +16,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0002_settlements.sql"),
     ),
     ("0003_jobs", include_str!("migrations/0003_jobs.sql")),
+    (
+        "0004_settlement_columns",
+        include_str!("migrations/0004_settlement_columns.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

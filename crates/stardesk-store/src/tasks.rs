@@ -4,10 +4,98 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, OptionalExtension, Row};
 
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use stardesk_domain::reward::{PlayTier, RankPrize, Reward};
+
 use crate::{Store, StoreError};
 
+/// How `tasks.reward_json` holds a task's reward: the store's own format for the domain's
+/// [`Reward`] (`{"kind": "fixed", "amount": "100.00"}`, amounts as decimal strings).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum StoredReward {
+    Fixed { amount: Decimal },
+    PlayTiers { tiers: Vec<StoredTier> },
+    Rank { prizes: Vec<StoredPrize> },
+    SampleOnly,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct StoredTier {
+    above: u64,
+    up_to: Option<u64>,
+    amount: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct StoredPrize {
+    from: u32,
+    to: u32,
+    amount: Decimal,
+}
+
+impl From<&Reward> for StoredReward {
+    fn from(r: &Reward) -> Self {
+        match r {
+            Reward::Fixed(amount) => StoredReward::Fixed { amount: *amount },
+            Reward::PlayTiers(tiers) => StoredReward::PlayTiers {
+                tiers: tiers
+                    .iter()
+                    .map(|t| StoredTier {
+                        above: t.above,
+                        up_to: t.up_to,
+                        amount: t.amount,
+                    })
+                    .collect(),
+            },
+            Reward::Rank(prizes) => StoredReward::Rank {
+                prizes: prizes
+                    .iter()
+                    .map(|p| StoredPrize {
+                        from: p.from,
+                        to: p.to,
+                        amount: p.amount,
+                    })
+                    .collect(),
+            },
+            Reward::SampleOnly => StoredReward::SampleOnly,
+        }
+    }
+}
+
+impl From<StoredReward> for Reward {
+    fn from(r: StoredReward) -> Self {
+        match r {
+            StoredReward::Fixed { amount } => Reward::Fixed(amount),
+            StoredReward::PlayTiers { tiers } => Reward::PlayTiers(
+                tiers
+                    .into_iter()
+                    .map(|t| PlayTier {
+                        above: t.above,
+                        up_to: t.up_to,
+                        amount: t.amount,
+                    })
+                    .collect(),
+            ),
+            StoredReward::Rank { prizes } => Reward::Rank(
+                prizes
+                    .into_iter()
+                    .map(|p| RankPrize {
+                        from: p.from,
+                        to: p.to,
+                        amount: p.amount,
+                    })
+                    .collect(),
+            ),
+            StoredReward::SampleOnly => Reward::SampleOnly,
+        }
+    }
+}
+
 /// A task as cached locally. Codes (`category`, `content_form`, ...) are the platform
-/// API's snake_case names; `reward_json` is the API's reward object, kept verbatim.
+/// API's snake_case names; the reward is the domain's, kept as the store's own JSON
+/// ([`StoredReward`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TaskRecord {
     pub id: String,
@@ -18,7 +106,7 @@ pub struct TaskRecord {
     pub industry: String,
     pub content_form: String,
     pub reward_kind: String,
-    pub reward_json: String,
+    pub reward: Reward,
     pub reward_min_fen: Option<i64>,
     pub reward_max_fen: Option<i64>,
     pub sample_value_fen: Option<i64>,
@@ -133,7 +221,18 @@ fn read_task(r: &Row<'_>) -> rusqlite::Result<TaskRecord> {
         industry: r.get(5)?,
         content_form: r.get(6)?,
         reward_kind: r.get(7)?,
-        reward_json: r.get(8)?,
+        reward: {
+            let json: String = r.get(8)?;
+            serde_json::from_str::<StoredReward>(&json)
+                .map(Reward::from)
+                .map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        8,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
+                })?
+        },
         reward_min_fen: r.get(9)?,
         reward_max_fen: r.get(10)?,
         sample_value_fen: r.get(11)?,
@@ -306,6 +405,8 @@ impl Store {
             for t in &page.upserts {
                 let requirements = serde_json::to_string(&t.requirements)
                     .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                let reward = serde_json::to_string(&StoredReward::from(&t.reward))
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
                 upsert
                     .execute(params![
                         t.id,
@@ -316,7 +417,7 @@ impl Store {
                         t.industry,
                         t.content_form,
                         t.reward_kind,
-                        t.reward_json,
+                        reward,
                         t.reward_min_fen,
                         t.reward_max_fen,
                         t.sample_value_fen,

@@ -9,9 +9,8 @@ use stardesk_domain::reconcile::records::{
     BankLine, ExpectedLine, InvoiceLine, LineKey, PayoutStatus, StatementLine,
 };
 use stardesk_domain::reconcile::{keys_for, ContractAccount, Decision, Pair};
-use stardesk_store::settlements::{
-    key_from_str, key_to_string, ImportFileMeta, ImportLines, ImportOutcome, LineKind,
-};
+use stardesk_import::{ColumnMapping, ColumnRef, HeaderRow, TextEncoding};
+use stardesk_store::settlements::{ImportFileMeta, ImportLines, ImportOutcome, LineKind};
 use stardesk_store::{DbKey, Store, StoreError, DB_FILE};
 
 const SECRET_COUNTERPARTY: &str = "绝密对方户名ZQXJ";
@@ -287,10 +286,10 @@ fn keys_print_and_parse_as_fingerprint_colon_occurrence() {
         fingerprint: u64::MAX,
         occurrence: 3,
     };
-    assert_eq!(key_to_string(&key), "18446744073709551615:3");
-    assert_eq!(key_from_str("18446744073709551615:3"), Some(key));
-    assert_eq!(key_from_str("18446744073709551616:3"), None);
-    assert_eq!(key_from_str("12"), None);
+    assert_eq!(key.to_string(), "18446744073709551615:3");
+    assert_eq!("18446744073709551615:3".parse::<LineKey>(), Ok(key));
+    assert!("18446744073709551616:3".parse::<LineKey>().is_err());
+    assert!("12".parse::<LineKey>().is_err());
 }
 
 #[test]
@@ -327,25 +326,43 @@ fn a_line_that_cannot_be_stored_rolls_the_whole_file_back() {
 #[test]
 fn profiles_save_replace_list_and_delete() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = open(dir.path());
+    let mut store = open(dir.path());
     store
-        .save_mapping_profile("招行", LineKind::Bank, r#"{"columns":[]}"#)
+        .save_mapping_profile("招行", LineKind::Bank, &ColumnMapping::default())
         .expect("save");
+    let every_part = ColumnMapping {
+        columns: vec![
+            ("date".into(), ColumnRef::Header("入账日".into())),
+            ("amount".into(), ColumnRef::Index(3)),
+        ],
+        header_row: HeaderRow::Row(4),
+        skip_trailing_rows: 2,
+        delimiter: Some(';'),
+        encoding: Some(TextEncoding::Gb18030),
+        sheet: Some("流水".into()),
+    };
     store
-        .save_mapping_profile("招行", LineKind::Bank, r#"{"columns":[1]}"#)
+        .save_mapping_profile("招行", LineKind::Bank, &every_part)
         .expect("replace");
+    let absent = ColumnMapping {
+        columns: vec![("task_id".into(), ColumnRef::Index(0))],
+        header_row: HeaderRow::Absent,
+        ..ColumnMapping::default()
+    };
     store
-        .save_mapping_profile("平台", LineKind::Statement, "{}")
+        .save_mapping_profile("平台", LineKind::Statement, &absent)
         .expect("save");
     let all = store.mapping_profiles().expect("list");
-    assert_eq!(all.len(), 2);
-    let one = store.mapping_profile("招行").expect("get").expect("some");
     assert_eq!(
-        (one.kind, one.mapping.as_str()),
-        (LineKind::Bank, r#"{"columns":[1]}"#)
+        all.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+        ["平台", "招行"]
     );
+    assert_eq!(all[0].mapping, absent);
+    let one = store.mapping_profile("招行").expect("get").expect("some");
+    assert_eq!((one.kind, one.mapping), (LineKind::Bank, every_part));
     assert!(store.delete_mapping_profile("招行").expect("delete"));
     assert!(store.mapping_profile("招行").expect("get").is_none());
+    assert!(!store.delete_mapping_profile("招行").expect("delete again"));
 }
 
 #[test]
@@ -373,7 +390,7 @@ fn delete_settlement_data_removes_every_line_file_decision_and_the_account() {
     store.set_contract_account(Some(&account)).expect("account");
     assert_eq!(store.contract_account().expect("get"), Some(account));
     store
-        .save_mapping_profile("p", LineKind::Bank, "{}")
+        .save_mapping_profile("p", LineKind::Bank, &ColumnMapping::default())
         .expect("profile");
 
     store.delete_settlement_data().expect("delete");

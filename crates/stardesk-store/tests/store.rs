@@ -23,7 +23,7 @@ fn task(id: &str, title: &str) -> TaskRecord {
         industry: "美妆".into(),
         content_form: "video".into(),
         reward_kind: "fixed".into(),
-        reward_json: r#"{"kind":"fixed","amount":"100.00"}"#.into(),
+        reward: Reward::Fixed(Decimal::new(10000, 2)),
         reward_min_fen: Some(10_000),
         reward_max_fen: Some(10_000),
         sample_value_fen: Some(29_900),

@@ -22,7 +22,6 @@ pub mod reconciliation;
 pub mod report;
 
 use stardesk_domain::reconcile::records::LineKey;
-use stardesk_store::settlements::{key_from_str, key_to_string};
 
 use crate::context::{with_store, Context};
 use crate::error::AppError;
@@ -41,7 +40,7 @@ pub(crate) fn now() -> String {
 }
 
 pub(crate) fn parse_key(text: &str) -> Result<LineKey, AppError> {
-    key_from_str(text).ok_or_else(|| {
+    text.parse().map_err(|_| {
         AppError::invalid_input(format!(
             "{text:?} is not a line key (fingerprint:occurrence)"
         ))
@@ -53,7 +52,7 @@ pub(crate) fn parse_keys(keys: &[String]) -> Result<Vec<LineKey>, AppError> {
 }
 
 pub(crate) fn keys(keys: &[LineKey]) -> Vec<String> {
-    keys.iter().map(key_to_string).collect()
+    keys.iter().map(LineKey::to_string).collect()
 }
 
 impl Context {

@@ -8,8 +8,7 @@ use stardesk_domain::eligibility::{
 };
 use stardesk_domain::fees::{self, FeeSchedule};
 use stardesk_domain::money::{format_yuan, from_fen, parse_yuan};
-use stardesk_platform::convert::reward_from_json;
-use stardesk_platform::wire as platform_wire;
+use stardesk_domain::reward::Reward;
 use stardesk_store::state::CreatorRecord;
 use stardesk_store::tasks::{EligibleFor, TaskFilter, TaskOrder, TaskRecord};
 
@@ -179,12 +178,12 @@ pub fn row(t: &TaskRecord, d: &Derived, schedule: &FeeSchedule) -> Result<TaskRo
     })
 }
 
-fn reward_view(r: &platform_wire::Reward) -> RewardView {
+fn reward_view(r: &Reward) -> RewardView {
     match r {
-        platform_wire::Reward::Fixed { amount } => RewardView::Fixed {
+        Reward::Fixed(amount) => RewardView::Fixed {
             amount: format_yuan(*amount),
         },
-        platform_wire::Reward::PlayTiers { tiers } => RewardView::PlayTiers {
+        Reward::PlayTiers(tiers) => RewardView::PlayTiers {
             tiers: tiers
                 .iter()
                 .map(|t| PlayTierView {
@@ -194,7 +193,7 @@ fn reward_view(r: &platform_wire::Reward) -> RewardView {
                 })
                 .collect(),
         },
-        platform_wire::Reward::Rank { prizes } => RewardView::Rank {
+        Reward::Rank(prizes) => RewardView::Rank {
             prizes: prizes
                 .iter()
                 .map(|p| RankPrizeView {
@@ -204,7 +203,7 @@ fn reward_view(r: &platform_wire::Reward) -> RewardView {
                 })
                 .collect(),
         },
-        platform_wire::Reward::SampleOnly => RewardView::SampleOnly,
+        Reward::SampleOnly => RewardView::SampleOnly,
     }
 }
 
@@ -271,18 +270,12 @@ fn check_view(c: &el::Check) -> EligibilityCheck {
 }
 
 pub fn detail(t: &TaskRecord, d: &Derived, schedule: &FeeSchedule) -> Result<TaskDetail, AppError> {
-    let reward = reward_from_json(&t.reward_json).map_err(|e| {
-        AppError::new(
-            ErrorCode::StoreFailed,
-            format!("task {}: reward: {e}", t.id),
-        )
-    })?;
     let gross = t.reward_max_fen.map(from_fen).unwrap_or(Decimal::ZERO);
     Ok(TaskDetail {
         row: row(t, d, schedule)?,
         description: t.description.clone(),
         requirements: t.requirements.clone(),
-        reward: reward_view(&reward),
+        reward: reward_view(&t.reward),
         apply_start: t.apply_start.to_string(),
         ship_by: t.ship_by.map(|d| d.to_string()),
         retention_days: t.retention_days,

@@ -129,6 +129,64 @@ pub enum Decision {
     },
 }
 
+/// What a decision does to its pair: a [`Decision`] is one action on one [`Pair`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Accept,
+    Reject,
+    ManualMatch,
+}
+
+impl Decision {
+    /// The decision that takes `action` on `pair`.
+    pub fn new(action: Action, pair: Pair) -> Self {
+        match (action, pair) {
+            (Action::Accept, pair) => Decision::Accept(pair),
+            (Action::Reject, pair) => Decision::Reject(pair),
+            (
+                Action::ManualMatch,
+                Pair::Task {
+                    expected,
+                    statement,
+                },
+            ) => Decision::ManualMatchTask {
+                expected,
+                statement,
+            },
+            (Action::ManualMatch, Pair::Payout { statement, bank }) => {
+                Decision::ManualMatch { statement, bank }
+            }
+        }
+    }
+
+    /// The action this decision takes.
+    pub fn action(&self) -> Action {
+        match self {
+            Decision::Accept(_) => Action::Accept,
+            Decision::Reject(_) => Action::Reject,
+            Decision::ManualMatch { .. } | Decision::ManualMatchTask { .. } => Action::ManualMatch,
+        }
+    }
+
+    /// The lines it is about.
+    pub fn pair(&self) -> Pair {
+        match self {
+            Decision::Accept(pair) | Decision::Reject(pair) => pair.clone(),
+            Decision::ManualMatchTask {
+                expected,
+                statement,
+            } => Pair::Task {
+                expected: expected.clone(),
+                statement: statement.clone(),
+            },
+            Decision::ManualMatch { statement, bank } => Pair::Payout {
+                statement: statement.clone(),
+                bank: bank.clone(),
+            },
+        }
+    }
+}
+
 /// Why a decision had no effect.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IgnoredReason {

@@ -1,10 +1,13 @@
-//! The user's reconciliation decisions (`recon_decisions`), kept as JSON of a store-owned
-//! mirror of the domain's [`Decision`] and replayed in id order.
+//! The user's reconciliation decisions: `settlement_decisions` (one action on one kind of
+//! pair) and `settlement_decision_lines` (the lines, each by its [`LineKey`]'s text),
+//! replayed in id order. The domain's [`Decision`] is the one shape: it is stored as its
+//! [`Action`] and its [`Pair`].
+
+use std::collections::BTreeMap;
 
 use rusqlite::params;
-use serde::{Deserialize, Serialize};
 use stardesk_domain::reconcile::records::LineKey;
-use stardesk_domain::reconcile::{Decision, Pair};
+use stardesk_domain::reconcile::{Action, Decision, Pair};
 
 use crate::{Store, StoreError};
 
@@ -16,168 +19,176 @@ pub struct SavedDecision {
     pub decision: Decision,
 }
 
-/// The JSON form of a [`Decision`] in `recon_decisions.decision`. The domain has no
-/// serde, so the store owns this mirror; keys are `"fingerprint:occurrence"` strings
-/// (decimal u64, so no JSON reader rounds them).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-enum DecisionJson {
-    AcceptTask {
-        expected: String,
-        statement: String,
-    },
-    AcceptPayout {
-        statement: Vec<String>,
-        bank: Vec<String>,
-    },
-    RejectTask {
-        expected: String,
-        statement: String,
-    },
-    RejectPayout {
-        statement: Vec<String>,
-        bank: Vec<String>,
-    },
-    ManualMatch {
-        statement: Vec<String>,
-        bank: Vec<String>,
-    },
-    ManualMatchTask {
-        expected: String,
-        statement: String,
-    },
+fn action_code(action: Action) -> &'static str {
+    match action {
+        Action::Accept => "accept",
+        Action::Reject => "reject",
+        Action::ManualMatch => "manual_match",
+    }
 }
 
-fn keys_to_strings(keys: &[LineKey]) -> Vec<String> {
-    keys.iter().map(LineKey::to_string).collect()
+fn action_of(code: &str) -> Option<Action> {
+    match code {
+        "accept" => Some(Action::Accept),
+        "reject" => Some(Action::Reject),
+        "manual_match" => Some(Action::ManualMatch),
+        _ => None,
+    }
 }
 
-fn parse_keys(keys: &[String]) -> Result<Vec<LineKey>, StoreError> {
-    keys.iter().map(|k| parse_key(k)).collect()
-}
-
-fn parse_key(key: &str) -> Result<LineKey, StoreError> {
-    key.parse()
-        .map_err(|_| StoreError::Corrupt(format!("line key {key:?}")))
-}
-
-impl From<&Decision> for DecisionJson {
-    fn from(d: &Decision) -> Self {
-        match d {
-            Decision::Accept(Pair::Task {
-                expected,
-                statement,
-            }) => Self::AcceptTask {
-                expected: expected.to_string(),
-                statement: statement.to_string(),
-            },
-            Decision::Accept(Pair::Payout { statement, bank }) => Self::AcceptPayout {
-                statement: keys_to_strings(statement),
-                bank: keys_to_strings(bank),
-            },
-            Decision::Reject(Pair::Task {
-                expected,
-                statement,
-            }) => Self::RejectTask {
-                expected: expected.to_string(),
-                statement: statement.to_string(),
-            },
-            Decision::Reject(Pair::Payout { statement, bank }) => Self::RejectPayout {
-                statement: keys_to_strings(statement),
-                bank: keys_to_strings(bank),
-            },
-            Decision::ManualMatch { statement, bank } => Self::ManualMatch {
-                statement: keys_to_strings(statement),
-                bank: keys_to_strings(bank),
-            },
-            Decision::ManualMatchTask {
-                expected,
-                statement,
-            } => Self::ManualMatchTask {
-                expected: expected.to_string(),
-                statement: statement.to_string(),
-            },
+/// The kind of pair and its lines as `(role, position, key)` rows.
+fn rows_of(pair: &Pair) -> (&'static str, Vec<(&'static str, usize, String)>) {
+    let roles = |role: &'static str, keys: &[LineKey]| {
+        keys.iter()
+            .enumerate()
+            .map(move |(i, k)| (role, i, k.to_string()))
+            .collect::<Vec<_>>()
+    };
+    match pair {
+        Pair::Task {
+            expected,
+            statement,
+        } => (
+            "task",
+            vec![
+                ("expected", 0, expected.to_string()),
+                ("statement", 0, statement.to_string()),
+            ],
+        ),
+        Pair::Payout { statement, bank } => {
+            let mut rows = roles("statement", statement);
+            rows.extend(roles("bank", bank));
+            ("payout", rows)
         }
     }
 }
 
-impl DecisionJson {
-    fn into_decision(self) -> Result<Decision, StoreError> {
-        let task = |e: &str, s: &str| -> Result<Pair, StoreError> {
-            Ok(Pair::Task {
-                expected: parse_key(e)?,
-                statement: parse_key(s)?,
-            })
-        };
-        let payout = |s: &[String], b: &[String]| -> Result<Pair, StoreError> {
-            Ok(Pair::Payout {
-                statement: parse_keys(s)?,
-                bank: parse_keys(b)?,
-            })
-        };
-        Ok(match self {
-            Self::AcceptTask {
-                expected,
-                statement,
-            } => Decision::Accept(task(&expected, &statement)?),
-            Self::AcceptPayout { statement, bank } => Decision::Accept(payout(&statement, &bank)?),
-            Self::RejectTask {
-                expected,
-                statement,
-            } => Decision::Reject(task(&expected, &statement)?),
-            Self::RejectPayout { statement, bank } => Decision::Reject(payout(&statement, &bank)?),
-            Self::ManualMatch { statement, bank } => Decision::ManualMatch {
-                statement: parse_keys(&statement)?,
-                bank: parse_keys(&bank)?,
-            },
-            Self::ManualMatchTask {
-                expected,
-                statement,
-            } => Decision::ManualMatchTask {
-                expected: parse_key(&expected)?,
-                statement: parse_key(&statement)?,
-            },
-        })
+/// A decision's lines by role, in position order, as read back.
+#[derive(Default)]
+struct Lines {
+    expected: Vec<LineKey>,
+    statement: Vec<LineKey>,
+    bank: Vec<LineKey>,
+}
+
+fn pair_of(id: i64, kind: &str, lines: Lines) -> Result<Pair, StoreError> {
+    let corrupt = |what: &str| StoreError::Corrupt(format!("decision {id}: {what}"));
+    match kind {
+        "task" => match (lines.expected.as_slice(), lines.statement.as_slice()) {
+            ([expected], [statement]) if lines.bank.is_empty() => Ok(Pair::Task {
+                expected: expected.clone(),
+                statement: statement.clone(),
+            }),
+            _ => Err(corrupt(
+                "a task decision needs one expected and one statement line",
+            )),
+        },
+        "payout" if lines.expected.is_empty() => Ok(Pair::Payout {
+            statement: lines.statement,
+            bank: lines.bank,
+        }),
+        _ => Err(corrupt(&format!("kind {kind:?}"))),
     }
 }
 
 impl Store {
-    /// Keeps a decision; returns its id. Decisions are replayed in id order.
-    pub fn add_decision(&self, decision: &Decision, created_at: &str) -> Result<i64, StoreError> {
-        let json = serde_json::to_string(&DecisionJson::from(decision))
-            .map_err(|e| StoreError::Corrupt(format!("decision: {e}")))?;
-        self.conn
-            .execute(
-                "INSERT INTO recon_decisions (created_at, decision) VALUES (?1, ?2)",
-                params![created_at, json],
-            )
-            .map_err(|e| self.err(e))?;
-        Ok(self.conn.last_insert_rowid())
+    /// Keeps a decision, in one transaction; returns its id. Decisions are replayed in
+    /// id order.
+    pub fn add_decision(
+        &mut self,
+        decision: &Decision,
+        created_at: &str,
+    ) -> Result<i64, StoreError> {
+        let (kind, rows) = rows_of(&decision.pair());
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| StoreError::sqlite(&self.path, e))?;
+        let sql = |e| StoreError::sqlite(&self.path, e);
+        tx.execute(
+            "INSERT INTO settlement_decisions (created_at, action, kind) VALUES (?1, ?2, ?3)",
+            params![created_at, action_code(decision.action()), kind],
+        )
+        .map_err(sql)?;
+        let id = tx.last_insert_rowid();
+        {
+            let mut insert = tx
+                .prepare(
+                    "INSERT INTO settlement_decision_lines (decision_id, role, position, line_key)
+                     VALUES (?1, ?2, ?3, ?4)",
+                )
+                .map_err(sql)?;
+            for (role, position, key) in &rows {
+                insert
+                    .execute(params![id, role, *position as i64, key])
+                    .map_err(sql)?;
+            }
+        }
+        tx.commit().map_err(sql)?;
+        Ok(id)
     }
 
     /// Every decision, oldest first.
     pub fn decisions(&self) -> Result<Vec<SavedDecision>, StoreError> {
-        let rows = self.load(
-            "SELECT id, created_at, decision FROM recon_decisions ORDER BY id",
-            |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get::<_, String>(2)?)),
+        let heads = self.load(
+            "SELECT id, created_at, action, kind FROM settlement_decisions ORDER BY id",
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            },
         )?;
-        rows.into_iter()
-            .map(|(id, created_at, json)| {
-                let parsed: DecisionJson = serde_json::from_str(&json)
-                    .map_err(|e| StoreError::Corrupt(format!("decision {id}: {e}")))?;
+        let rows = self.load(
+            "SELECT decision_id, role, line_key FROM settlement_decision_lines
+             ORDER BY decision_id, role, position",
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            },
+        )?;
+        let mut lines: BTreeMap<i64, Lines> = BTreeMap::new();
+        for (id, role, text) in rows {
+            let key: LineKey = text
+                .parse()
+                .map_err(|_| StoreError::Corrupt(format!("decision {id}: line key {text:?}")))?;
+            let entry = lines.entry(id).or_default();
+            match role.as_str() {
+                "expected" => entry.expected.push(key),
+                "statement" => entry.statement.push(key),
+                "bank" => entry.bank.push(key),
+                other => {
+                    return Err(StoreError::Corrupt(format!(
+                        "decision {id}: line role {other:?}"
+                    )))
+                }
+            }
+        }
+        heads
+            .into_iter()
+            .map(|(id, created_at, action, kind)| {
+                let action = action_of(&action).ok_or_else(|| {
+                    StoreError::Corrupt(format!("decision {id}: action {action:?}"))
+                })?;
+                let pair = pair_of(id, &kind, lines.remove(&id).unwrap_or_default())?;
                 Ok(SavedDecision {
                     id,
                     created_at,
-                    decision: parsed.into_decision()?,
+                    decision: Decision::new(action, pair),
                 })
             })
             .collect()
     }
 
-    /// Forgets a decision; `false` if there was none with this id.
+    /// Forgets a decision (its lines go with it); `false` if there was none with this id.
     pub fn delete_decision(&self, id: i64) -> Result<bool, StoreError> {
         self.conn
-            .execute("DELETE FROM recon_decisions WHERE id = ?1", [id])
+            .execute("DELETE FROM settlement_decisions WHERE id = ?1", [id])
             .map(|n| n > 0)
             .map_err(|e| self.err(e))
     }

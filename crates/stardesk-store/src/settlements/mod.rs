@@ -70,20 +70,6 @@ impl LineKind {
     }
 }
 
-/// A key as `"fingerprint:occurrence"`: `key.to_string()` ([`LineKey`]'s `Display`).
-///
-/// Kept for `stardesk-core`, which still calls it; remove it once core uses `Display`.
-pub fn key_to_string(key: &LineKey) -> String {
-    key.to_string()
-}
-
-/// Parses `"fingerprint:occurrence"`: `text.parse().ok()` ([`LineKey`]'s `FromStr`).
-///
-/// Kept for `stardesk-core`, which still calls it; remove it once core uses `FromStr`.
-pub fn key_from_str(text: &str) -> Option<LineKey> {
-    text.parse().ok()
-}
-
 /// The fingerprint's bits as SQLite's signed INTEGER (lossless both ways).
 fn fp_to_sql(fp: u64) -> i64 {
     fp as i64
@@ -191,7 +177,7 @@ impl Store {
              DELETE FROM expected_lines;
              DELETE FROM invoice_lines;
              DELETE FROM import_files;
-             DELETE FROM recon_decisions;
+             DELETE FROM settlement_decisions;
              DELETE FROM contract_account;",
         )
         .map_err(e)?;

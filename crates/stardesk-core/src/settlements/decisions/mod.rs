@@ -3,9 +3,7 @@
 
 pub mod ipc;
 
-use stardesk_domain::reconcile::records::LineKey;
-use stardesk_domain::reconcile::{Decision, Pair};
-use stardesk_store::settlements::key_to_string;
+use stardesk_domain::reconcile::{Action, Decision, Pair};
 
 use super::reconciliation::ipc::MatchKind;
 use super::{keys, now, parse_key, parse_keys};
@@ -15,7 +13,7 @@ use ipc::*;
 
 /// The domain decision an input asks for, checked for shape.
 fn to_decision(input: &DecisionInput) -> Result<Decision, AppError> {
-    match input.kind {
+    let pair = match input.kind {
         MatchKind::Task => {
             let expected = input.expected.as_deref().ok_or_else(|| {
                 AppError::invalid_input("a task decision needs the expected line")
@@ -30,21 +28,10 @@ fn to_decision(input: &DecisionInput) -> Result<Decision, AppError> {
                     "a task decision names no bank line",
                 ));
             }
-            let (expected, statement) = (parse_key(expected)?, parse_key(statement)?);
-            Ok(match input.action {
-                DecisionAction::Accept => Decision::Accept(Pair::Task {
-                    expected,
-                    statement,
-                }),
-                DecisionAction::Reject => Decision::Reject(Pair::Task {
-                    expected,
-                    statement,
-                }),
-                DecisionAction::ManualMatch => Decision::ManualMatchTask {
-                    expected,
-                    statement,
-                },
-            })
+            Pair::Task {
+                expected: parse_key(expected)?,
+                statement: parse_key(statement)?,
+            }
         }
         MatchKind::Payout => {
             if input.statement.is_empty() || input.bank.is_empty() {
@@ -57,53 +44,44 @@ fn to_decision(input: &DecisionInput) -> Result<Decision, AppError> {
                     "a payout decision names no expected line",
                 ));
             }
-            let (statement, bank) = (parse_keys(&input.statement)?, parse_keys(&input.bank)?);
-            Ok(match input.action {
-                DecisionAction::Accept => Decision::Accept(Pair::Payout { statement, bank }),
-                DecisionAction::Reject => Decision::Reject(Pair::Payout { statement, bank }),
-                DecisionAction::ManualMatch => Decision::ManualMatch { statement, bank },
-            })
+            Pair::Payout {
+                statement: parse_keys(&input.statement)?,
+                bank: parse_keys(&input.bank)?,
+            }
         }
-    }
+    };
+    let action = match input.action {
+        DecisionAction::Accept => Action::Accept,
+        DecisionAction::Reject => Action::Reject,
+        DecisionAction::ManualMatch => Action::ManualMatch,
+    };
+    Ok(Decision::new(action, pair))
 }
 
 fn from_decision(d: &Decision) -> DecisionInput {
-    let task = |action, e: &LineKey, s: &LineKey| DecisionInput {
-        action,
-        kind: MatchKind::Task,
-        expected: Some(key_to_string(e)),
-        statement: vec![key_to_string(s)],
-        bank: vec![],
+    let action = match d.action() {
+        Action::Accept => DecisionAction::Accept,
+        Action::Reject => DecisionAction::Reject,
+        Action::ManualMatch => DecisionAction::ManualMatch,
     };
-    let payout = |action, s: &[LineKey], b: &[LineKey]| DecisionInput {
-        action,
-        kind: MatchKind::Payout,
-        expected: None,
-        statement: keys(s),
-        bank: keys(b),
-    };
-    match d {
-        Decision::Accept(Pair::Task {
+    match d.pair() {
+        Pair::Task {
             expected,
             statement,
-        }) => task(DecisionAction::Accept, expected, statement),
-        Decision::Reject(Pair::Task {
-            expected,
-            statement,
-        }) => task(DecisionAction::Reject, expected, statement),
-        Decision::ManualMatchTask {
-            expected,
-            statement,
-        } => task(DecisionAction::ManualMatch, expected, statement),
-        Decision::Accept(Pair::Payout { statement, bank }) => {
-            payout(DecisionAction::Accept, statement, bank)
-        }
-        Decision::Reject(Pair::Payout { statement, bank }) => {
-            payout(DecisionAction::Reject, statement, bank)
-        }
-        Decision::ManualMatch { statement, bank } => {
-            payout(DecisionAction::ManualMatch, statement, bank)
-        }
+        } => DecisionInput {
+            action,
+            kind: MatchKind::Task,
+            expected: Some(expected.to_string()),
+            statement: vec![statement.to_string()],
+            bank: vec![],
+        },
+        Pair::Payout { statement, bank } => DecisionInput {
+            action,
+            kind: MatchKind::Payout,
+            expected: None,
+            statement: keys(&statement),
+            bank: keys(&bank),
+        },
     }
 }
 

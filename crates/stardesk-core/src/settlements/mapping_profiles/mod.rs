@@ -125,13 +125,7 @@ impl Context {
                 line_kind(kind).as_str()
             )));
         }
-        let view: ColumnMappingView = serde_json::from_str(&found.mapping).map_err(|e| {
-            AppError::new(
-                ErrorCode::StoreFailed,
-                format!("the mapping profile {name:?} cannot be read: {e}"),
-            )
-        })?;
-        to_mapping(&view)
+        Ok(found.mapping)
     }
 
     /// Saves (or replaces) a named mapping profile. The mapping is checked against the
@@ -156,11 +150,9 @@ impl Context {
                 )));
             }
         }
-        let json = serde_json::to_string(&mapping)
-            .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
         let key = name.clone();
         with_store(&self.writer, move |s| {
-            s.save_mapping_profile(&key, line_kind(kind), &json)
+            s.save_mapping_profile(&key, line_kind(kind), &parsed)
         })
         .await?;
         self.settlements_changed();
@@ -177,16 +169,10 @@ impl Context {
         records
             .into_iter()
             .map(|r| {
-                let mapping = serde_json::from_str(&r.mapping).map_err(|e| {
-                    AppError::new(
-                        ErrorCode::StoreFailed,
-                        format!("the mapping profile {:?} cannot be read: {e}", r.name),
-                    )
-                })?;
                 Ok(MappingProfile {
+                    mapping: from_mapping(&r.mapping)?,
                     name: r.name,
                     kind: import_kind(r.kind),
-                    mapping,
                 })
             })
             .collect()

@@ -13,7 +13,6 @@ use stardesk_domain::reconcile::records::{
 use stardesk_domain::reconcile::{
     reconcile, Decision, Discrepancy, Inputs, Match, Origin, ReconcileOptions, Reconciliation,
 };
-use stardesk_store::settlements::key_to_string;
 
 use super::report::{reason, report_row, summary};
 use super::{keys, to_u32, VIEW_ROW_LIMIT};
@@ -32,15 +31,15 @@ fn origin(o: Origin) -> MatchOrigin {
 /// The lines a discrepancy names, as keys the UI passes back in a decision. For a
 /// duplicate, the extra line (the one not counted as the payment).
 fn line_refs(d: &Discrepancy<'_>) -> LineRefs {
-    let one = |k: &LineKey| vec![key_to_string(k)];
+    let one = |k: &LineKey| vec![k.to_string()];
     match d {
         Discrepancy::AmountMismatch(m) => LineRefs {
-            expected: Some(key_to_string(&m.expected)),
+            expected: Some(m.expected.to_string()),
             statement: one(&m.statement),
             bank: vec![],
         },
         Discrepancy::MissingPayout(m) => LineRefs {
-            expected: Some(key_to_string(&m.expected)),
+            expected: Some(m.expected.to_string()),
             ..LineRefs::default()
         },
         Discrepancy::DuplicatePayout(m) => LineRefs {
@@ -48,7 +47,7 @@ fn line_refs(d: &Discrepancy<'_>) -> LineRefs {
             ..LineRefs::default()
         },
         Discrepancy::PayoutFailed(m) => LineRefs {
-            expected: m.expected.as_ref().map(key_to_string),
+            expected: m.expected.as_ref().map(LineKey::to_string),
             statement: one(&m.statement),
             bank: vec![],
         },
@@ -160,8 +159,8 @@ fn view(
             Match::Task(t) => MatchRow {
                 kind: MatchKind::Task,
                 origin: origin(t.origin),
-                expected_key: Some(key_to_string(&t.expected)),
-                statement_keys: vec![key_to_string(&t.statement)],
+                expected_key: Some(t.expected.to_string()),
+                statement_keys: vec![t.statement.to_string()],
                 bank_keys: vec![],
                 task_id: Some(t.task_id.to_string()),
                 statement_ids: statement_id

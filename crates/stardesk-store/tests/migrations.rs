@@ -1,0 +1,174 @@
+//! Data written by an earlier schema survives the migrations that change its format: a
+//! real SQLCipher file at schema v3 (decisions and mapping profiles as JSON) opened by
+//! this version.
+
+use rusqlite::Connection;
+use stardesk_domain::reconcile::records::LineKey;
+use stardesk_domain::reconcile::{Decision, Pair};
+use stardesk_import::{ColumnMapping, ColumnRef, HeaderRow, TextEncoding};
+use stardesk_store::settlements::LineKind;
+use stardesk_store::{DbKey, Store, DB_FILE, SCHEMA_VERSION};
+
+const V3: [&str; 3] = [
+    include_str!("../src/migrations/0001_init.sql"),
+    include_str!("../src/migrations/0002_settlements.sql"),
+    include_str!("../src/migrations/0003_jobs.sql"),
+];
+
+fn key(fp: u64, occurrence: u32) -> LineKey {
+    LineKey {
+        fingerprint: fp,
+        occurrence,
+    }
+}
+
+/// A v3 database as StarDesk 0.1 left it, with JSON in the columns v4 replaces.
+fn v3_database(
+    path: &std::path::Path,
+    db_key: &DbKey,
+    decisions: &[&str],
+    profiles: &[(&str, &str, &str)],
+) {
+    let conn = Connection::open(path).expect("create");
+    conn.execute_batch(&format!(
+        "PRAGMA key = \"x'{}'\";",
+        db_key.to_hex().as_str()
+    ))
+    .expect("key");
+    for sql in V3 {
+        conn.execute_batch(sql).expect("an earlier migration");
+    }
+    conn.pragma_update(None, "user_version", 3)
+        .expect("version");
+    for (i, json) in decisions.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO recon_decisions (id, created_at, decision) VALUES (?1, ?2, ?3)",
+            rusqlite::params![i as i64 + 1, format!("2026-04-0{}T08:00:00Z", i + 1), json],
+        )
+        .expect("a v3 decision");
+    }
+    for (name, kind, json) in profiles {
+        conn.execute(
+            "INSERT INTO mapping_profiles (name, kind, mapping) VALUES (?1, ?2, ?3)",
+            [name, kind, json],
+        )
+        .expect("a v3 profile");
+    }
+}
+
+#[test]
+fn v3_decisions_and_profiles_come_through_the_v4_columns() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(DB_FILE);
+    let db_key = DbKey::random();
+    // The largest fingerprint does not fit SQLite's signed INTEGER: keys stay text.
+    v3_database(
+        &path,
+        &db_key,
+        &[
+            r#"{"type":"accept_task","expected":"18446744073709551615:0","statement":"7:1"}"#,
+            r#"{"type":"reject_payout","statement":["1:0","2:0"],"bank":["3:0"]}"#,
+            r#"{"type":"manual_match","statement":["4:0"],"bank":["5:0","6:2"]}"#,
+            r#"{"type":"manual_match_task","expected":"8:0","statement":"9:0"}"#,
+        ],
+        &[
+            (
+                "某银行",
+                "bank",
+                r#"{"columns":[{"field":"date","column":{"by":"header","header":"入账日"}},{"field":"amount","column":{"by":"index","index":3}}],"header_row":{"kind":"row","row":2},"skip_trailing_rows":1,"delimiter":";","encoding":"gb18030","sheet":null}"#,
+            ),
+            (
+                "默认",
+                "statement",
+                r#"{"columns":[],"header_row":{"kind":"auto"},"skip_trailing_rows":0,"delimiter":null,"encoding":null,"sheet":"Sheet1"}"#,
+            ),
+        ],
+    );
+
+    let store = Store::open(&path, &db_key).expect("open and migrate");
+    assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
+    let decisions: Vec<Decision> = store
+        .decisions()
+        .expect("decisions")
+        .into_iter()
+        .map(|d| d.decision)
+        .collect();
+    assert_eq!(
+        decisions,
+        [
+            Decision::Accept(Pair::Task {
+                expected: key(u64::MAX, 0),
+                statement: key(7, 1),
+            }),
+            Decision::Reject(Pair::Payout {
+                statement: vec![key(1, 0), key(2, 0)],
+                bank: vec![key(3, 0)],
+            }),
+            Decision::ManualMatch {
+                statement: vec![key(4, 0)],
+                bank: vec![key(5, 0), key(6, 2)],
+            },
+            Decision::ManualMatchTask {
+                expected: key(8, 0),
+                statement: key(9, 0),
+            },
+        ]
+    );
+    let profiles = store.mapping_profiles().expect("profiles");
+    assert_eq!(profiles.len(), 2);
+    assert_eq!(
+        (profiles[0].kind, &profiles[0].mapping),
+        (
+            LineKind::Bank,
+            &ColumnMapping {
+                columns: vec![
+                    ("date".into(), ColumnRef::Header("入账日".into())),
+                    ("amount".into(), ColumnRef::Index(3)),
+                ],
+                header_row: HeaderRow::Row(2),
+                skip_trailing_rows: 1,
+                delimiter: Some(';'),
+                encoding: Some(TextEncoding::Gb18030),
+                sheet: None,
+            }
+        )
+    );
+    assert_eq!(
+        profiles[1].mapping,
+        ColumnMapping {
+            sheet: Some("Sheet1".into()),
+            ..ColumnMapping::default()
+        }
+    );
+}
+
+#[test]
+fn a_v3_decision_that_cannot_be_read_fails_the_migration_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(DB_FILE);
+    let db_key = DbKey::random();
+    v3_database(&path, &db_key, &[r#"{"type":"shrug"}"#], &[]);
+    let err = Store::open(&path, &db_key).expect_err("an unreadable decision");
+    assert!(err.to_string().contains("0004_settlement_columns"), "{err}");
+    // Rolled back: still v3, the old decision still there, no v4 table.
+    let conn = Connection::open(&path).expect("reopen");
+    conn.execute_batch(&format!(
+        "PRAGMA key = \"x'{}'\";",
+        db_key.to_hex().as_str()
+    ))
+    .expect("key");
+    let version: u32 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    let old: i64 = conn
+        .query_row("SELECT count(*) FROM recon_decisions", [], |r| r.get(0))
+        .expect("the v3 table");
+    let new: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'settlement_decisions'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("schema");
+    assert_eq!((version, old, new), (3, 1, 0));
+}
