@@ -6,6 +6,8 @@ import {
   formatMoney,
   formatMoneyShort,
   normalizeYuanInput,
+  plainMoney,
+  signedMoney,
 } from './format';
 
 describe('formatMoney (amounts stay strings)', () => {
@@ -32,6 +34,25 @@ describe('formatMoney (amounts stay strings)', () => {
     expect(formatMoneyShort('1000.00')).toBe('¥1,000');
     expect(formatMoneyShort('99.90')).toBe('¥99.90');
     expect(formatMoneyShort('-200.00')).toBe('-¥200');
+  });
+});
+
+describe('money inside a sentence (no separators, sign before ¥)', () => {
+  it.each([
+    ['2500.00', '¥2500.00', '+¥2500.00'],
+    ['-40.00', '-¥40.00', '-¥40.00'],
+    ['0.00', '¥0.00', '¥0.00'],
+    ['-0.00', '¥0.00', '¥0.00'],
+    ['+12.5', '¥12.50', '+¥12.50'],
+    ['1234567.89', '¥1234567.89', '+¥1234567.89'],
+  ])('%s → %s, signed %s', (input, plain, signed) => {
+    expect(plainMoney(input)).toBe(plain);
+    expect(signedMoney(input)).toBe(signed);
+  });
+
+  it('leaves a non-decimal string alone', () => {
+    expect(plainMoney('abc')).toBe('abc');
+    expect(signedMoney('abc')).toBe('abc');
   });
 });
 

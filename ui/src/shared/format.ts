@@ -29,6 +29,27 @@ export function formatMoney(amount: string): string {
 }
 
 /**
+ * A yuan amount inside a sentence, as the domain writes it: no thousands separator, the
+ * sign before the `¥`: "2500.00" → "¥2500.00", "-40.00" → "-¥40.00", "7" → "¥7.00" (a
+ * zero is never negative). A string that is not a plain decimal is returned unchanged.
+ */
+export function plainMoney(amount: string): string {
+  const m = DECIMAL.exec(amount.trim());
+  if (!m) return amount;
+  const [, sign = '', int = '0', frac = ''] = m;
+  const digits = `${int}.${frac.length >= 2 ? frac : frac.padEnd(2, '0')}`;
+  return `${sign === '-' && !isZeroAmount(digits) ? '-' : ''}¥${digits}`;
+}
+
+/** {@link plainMoney} with a `+` on a positive amount, for differences: "+¥40.00". */
+export function signedMoney(amount: string): string {
+  const plain = plainMoney(amount);
+  return DECIMAL.test(amount.trim()) && !plain.startsWith('-') && !isZeroAmount(amount)
+    ? `+${plain}`
+    : plain;
+}
+
+/**
  * Like {@link formatMoney} but drops an all-zero fraction, for ranges and prize tables
  * where whole yuan are the norm: "1000.00" → "¥1,000", "99.90" → "¥99.90".
  */

@@ -42,58 +42,70 @@ export const files: ImportFileView[] = [
 
 /** The expected line of task 9007199254740993001 with no statement line. */
 export const missingPayout: DiscrepancyView = {
-  row: {
+  class: 'missing_payout',
+  task_id: '9007199254740993001',
+  statement_id: '',
+  txn_id: '',
+  date: '2026-02-10',
+  amount: '1288.50',
+  reason: {
     class: 'missing_payout',
     task_id: '9007199254740993001',
-    statement_id: '',
-    txn_id: '',
-    date: '2026-02-10',
     amount: '1288.50',
-    reason_zh: '应收 ¥1,288.50 没有对应的结算单',
-    reason_en: 'Expected ¥1,288.50 has no statement line',
+    due_date: '2026-02-10',
   },
   refs: { expected: 'e:aa01', statement: [], bank: [] },
 };
 
 /** A statement line of a task nobody expected (a mistyped task id, say). */
 export const unexpectedPayout: DiscrepancyView = {
-  row: {
+  class: 'unexpected_payout',
+  task_id: '9007199254740993091',
+  statement_id: 'JS202602001',
+  txn_id: '',
+  date: '2026-02-28',
+  amount: '1288.50',
+  reason: {
     class: 'unexpected_payout',
     task_id: '9007199254740993091',
     statement_id: 'JS202602001',
-    txn_id: '',
-    date: '2026-02-28',
     amount: '1288.50',
-    reason_zh: '结算单上的任务不在应收明细里',
-    reason_en: 'The statement pays a task that is not expected',
+    date: '2026-02-28',
   },
   refs: { expected: null, statement: ['s:bb01'], bank: [] },
 };
 
 export const payoutFailed: DiscrepancyView = {
-  row: {
+  class: 'payout_failed',
+  task_id: '9007199254740993002',
+  statement_id: 'JS202602002',
+  txn_id: '',
+  date: '2026-02-28',
+  amount: '950.00',
+  reason: {
     class: 'payout_failed',
     task_id: '9007199254740993002',
     statement_id: 'JS202602002',
-    txn_id: '',
-    date: '2026-02-28',
     amount: '950.00',
-    reason_zh: '结算单提现失败，多半是收款账户有误',
-    reason_en: 'The payout failed; most likely a wrong receiving account',
+    date: '2026-02-28',
+    rule: 'R-SETTLE-2',
   },
   refs: { expected: 'e:aa02', statement: ['s:bb02'], bank: [] },
 };
 
 export const unexpectedCredit: DiscrepancyView = {
-  row: {
+  class: 'unexpected_credit',
+  task_id: '',
+  statement_id: '',
+  txn_id: 'TX880001',
+  date: '2026-03-01',
+  amount: '500.00',
+  reason: {
     class: 'unexpected_credit',
-    task_id: '',
-    statement_id: '',
     txn_id: 'TX880001',
     date: '2026-03-01',
     amount: '500.00',
-    reason_zh: '银行入账找不到对应的结算单',
-    reason_en: 'A bank credit with no statement behind it',
+    counterparty: '北京星图科技有限公司',
   },
   refs: { expected: null, statement: [], bank: ['b:cc01'] },
 };
@@ -124,25 +136,18 @@ export const payoutMatch: MatchRow = {
 
 export const view: ReconcileView = {
   as_of: '2026-03-05',
+  // Every class, in `CLASS_CODES` order, as `reconcile_saved` sends them.
   summary: {
-    counts: {
-      matched: 2,
-      amount_mismatch: 0,
-      missing_payout: 1,
-      duplicate_payout: 0,
-      payout_failed: 1,
-      payout_overdue: 0,
-      unexpected_credit: 1,
-    },
-    totals: {
-      matched: '4300.00',
-      amount_mismatch: '0.00',
-      missing_payout: '1288.50',
-      duplicate_payout: '0.00',
-      payout_failed: '950.00',
-      payout_overdue: '0.00',
-      unexpected_credit: '500.00',
-    },
+    classes: [
+      { class: 'matched', count: 2, total: '4300.00' },
+      { class: 'amount_mismatch', count: 0, total: '0.00' },
+      { class: 'missing_payout', count: 1, total: '1288.50' },
+      { class: 'duplicate_payout', count: 0, total: '0.00' },
+      { class: 'payout_failed', count: 1, total: '950.00' },
+      { class: 'unexpected_payout', count: 1, total: '1288.50' },
+      { class: 'payout_overdue', count: 0, total: '0.00' },
+      { class: 'unexpected_credit', count: 1, total: '500.00' },
+    ],
   },
   rows: [missingPayout, unexpectedPayout, payoutFailed, unexpectedCredit],
   rows_total: 4,
@@ -199,24 +204,21 @@ export const guideCancellable: PayoutFixGuide = {
       passed: true,
       on_statement: '杭州小鹿文化传媒有限公司',
       contracted: '杭州小鹿文化传媒有限公司',
-      reason_zh: '账户名与签约公司一致',
-      reason_en: 'The account name matches the contracted company',
+      hidden_difference: false,
     },
     {
       field: 'card_number',
       passed: false,
       on_statement: '****4321',
       contracted: '****1234',
-      reason_zh: '卡号与签约卡号不一致',
-      reason_en: 'The card number differs from the contract',
+      hidden_difference: false,
     },
     {
       field: 'bank_branch',
       passed: true,
       on_statement: '招商银行杭州分行',
       contracted: '招商银行杭州分行',
-      reason_zh: '开户支行一致',
-      reason_en: 'The bank branch matches',
+      hidden_difference: false,
     },
   ],
   rule: 'R-SETTLE-3',

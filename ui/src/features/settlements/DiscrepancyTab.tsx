@@ -13,15 +13,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiscrepancyView } from '../../bindings';
-import { useLang } from '../../i18n';
 import { errorText } from '../../shared/errors';
 import { formatMoney } from '../../shared/format';
 import { decide } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { ClassTag } from './ClassTag';
 import { classLabel } from './labels';
-import { manualMatchOf, ROW_CLASSES } from './model';
+import { type DiscrepancyClass, FILTER_CLASSES, isDiscrepancyClass, manualMatchOf } from './model';
 import { invalidateSettlements } from './queries';
+import { reasonText } from './reasonText';
 
 const { Text } = Typography;
 
@@ -34,7 +34,7 @@ interface Row {
 
 function matchesSearch(view: DiscrepancyView, needle: string): boolean {
   if (needle === '') return true;
-  const { task_id, statement_id, txn_id } = view.row;
+  const { task_id, statement_id, txn_id } = view;
   return [task_id, statement_id, txn_id].some((id) => id.toLowerCase().includes(needle));
 }
 
@@ -55,12 +55,11 @@ export function DiscrepancyTab({
   onFixPayout,
 }: {
   rows: DiscrepancyView[];
-  classes: string[];
-  onClassesChange: (classes: string[]) => void;
+  classes: DiscrepancyClass[];
+  onClassesChange: (classes: DiscrepancyClass[]) => void;
   onFixPayout: (statementId: string) => void;
 }) {
   const { t } = useTranslation('settlements');
-  const lang = useLang();
   const client = useQueryClient();
   const notify = useNotify();
   const [search, setSearch] = useState('');
@@ -74,7 +73,7 @@ export function DiscrepancyTab({
 
   const counts = useMemo(() => {
     const c = new Map<string, number>();
-    for (const { row } of rows) c.set(row.class, (c.get(row.class) ?? 0) + 1);
+    for (const view of rows) c.set(view.class, (c.get(view.class) ?? 0) + 1);
     return c;
   }, [rows]);
 
@@ -82,7 +81,8 @@ export function DiscrepancyTab({
     () =>
       all.filter(
         (r) =>
-          (classes.length === 0 || classes.includes(r.view.row.class)) &&
+          (classes.length === 0 ||
+            (isDiscrepancyClass(r.view.class) && classes.includes(r.view.class))) &&
           matchesSearch(r.view, needle),
       ),
     [all, classes, needle],
@@ -110,7 +110,7 @@ export function DiscrepancyTab({
       title: t('list.class'),
       dataIndex: 'class',
       width: 110,
-      render: (_: unknown, r: Row) => <ClassTag code={r.view.row.class} />,
+      render: (_: unknown, r: Row) => <ClassTag code={r.view.class} />,
     },
     {
       // The ids stacked in one column, so the reason keeps the width it needs.
@@ -121,9 +121,9 @@ export function DiscrepancyTab({
         <div className="discrepancy-ids">
           {(
             [
-              ['taskId', r.view.row.task_id],
-              ['statementId', r.view.row.statement_id],
-              ['txnId', r.view.row.txn_id],
+              ['taskId', r.view.task_id],
+              ['statementId', r.view.statement_id],
+              ['txnId', r.view.txn_id],
             ] as const
           )
             .filter(([, id]) => id !== '')
@@ -140,7 +140,7 @@ export function DiscrepancyTab({
       title: t('list.date'),
       dataIndex: 'date',
       width: 104,
-      render: (_: unknown, r: Row) => r.view.row.date,
+      render: (_: unknown, r: Row) => r.view.date,
     },
     {
       title: t('list.amount'),
@@ -149,7 +149,7 @@ export function DiscrepancyTab({
       align: 'right' as const,
       render: (_: unknown, r: Row) => (
         <span className="amount-num" data-testid="discrepancy-amount">
-          {formatMoney(r.view.row.amount)}
+          {formatMoney(r.view.amount)}
         </span>
       ),
     },
@@ -157,9 +157,7 @@ export function DiscrepancyTab({
       title: t('list.reason'),
       dataIndex: 'reason',
       render: (_: unknown, r: Row) => (
-        <span data-testid="discrepancy-reason">
-          {lang === 'zh-CN' ? r.view.row.reason_zh : r.view.row.reason_en}
-        </span>
+        <span data-testid="discrepancy-reason">{reasonText(t, r.view.reason)}</span>
       ),
     },
     {
@@ -167,14 +165,14 @@ export function DiscrepancyTab({
       dataIndex: 'actions',
       width: 120,
       render: (_: unknown, r: Row) =>
-        r.view.row.class === 'payout_failed' ? (
+        r.view.class === 'payout_failed' ? (
           <Button
             size="small"
             type="danger"
             theme="light"
             icon={<IconWrench />}
             data-testid="fix-payout"
-            onClick={() => onFixPayout(r.view.row.statement_id)}
+            onClick={() => onFixPayout(r.view.statement_id)}
           >
             {t('list.fixPayout')}
           </Button>
@@ -189,10 +187,10 @@ export function DiscrepancyTab({
           <CheckboxGroup
             direction="horizontal"
             value={classes}
-            onChange={(v) => onClassesChange(v as string[])}
+            onChange={(v) => onClassesChange(v as DiscrepancyClass[])}
             aria-label={t('list.classFilter')}
           >
-            {ROW_CLASSES.map((cls) => (
+            {FILTER_CLASSES.map((cls) => (
               <Checkbox key={cls} value={cls} data-testid={`class-filter-${cls}`}>
                 {classLabel(t, cls)}
                 <span className="class-filter__count">{counts.get(cls) ?? 0}</span>
@@ -259,7 +257,7 @@ export function DiscrepancyTab({
           }}
           pagination={shown.length > PAGE_SIZE ? { pageSize: PAGE_SIZE } : false}
           onRow={(r) =>
-            ({ 'data-testid': 'discrepancy-row', 'data-class': r?.view.row.class }) as never
+            ({ 'data-testid': 'discrepancy-row', 'data-class': r?.view.class }) as never
           }
           empty={<Empty description={rows.length === 0 ? t('list.empty') : t('list.noResults')} />}
         />

@@ -154,6 +154,14 @@ describe('import bar', () => {
         encoding: null,
         sheet: null,
       },
+      fields: [
+        { field: 'txn_id', required: false },
+        { field: 'date', required: true },
+        { field: 'amount', required: true },
+        { field: 'debit', required: false },
+        { field: 'counterparty', required: false },
+        { field: 'memo', required: false },
+      ],
       missing_required: ['date'],
     };
     const { calls, user } = setup({
@@ -180,6 +188,13 @@ describe('import bar', () => {
     expect(dialog).toHaveTextContent('GB18030');
     expect(dialog).toHaveTextContent('星图科技');
     expect(dialog).toHaveTextContent('没有自动找到这些必填列：日期');
+    // One row per field the preview lists for the kind, in its order.
+    expect(
+      within(dialog)
+        .getAllByTestId(/^mapping-field-/)
+        .map((row) => row.getAttribute('data-testid')),
+    ).toEqual(preview.fields.map((f) => `mapping-field-${f.field}`));
+    expect(within(dialog).getByTestId('mapping-field-counterparty')).toHaveTextContent('对方户名');
 
     // Without a date column the profile is not saved.
     fireEvent.change(screen.getByTestId('mapping-profile-name'), { target: { value: '招行' } });

@@ -2,12 +2,17 @@ import { Banner, Input, Modal, Select, Tag, Typography } from '@douyinfe/semi-ui
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ColumnAssignment, ColumnMappingView, FilePreview, ImportKind } from '../../bindings';
+import type {
+  ColumnAssignment,
+  ColumnMappingView,
+  FilePreview,
+  ImportField,
+  ImportKind,
+} from '../../bindings';
 import { errorText } from '../../shared/errors';
 import { previewSettlementFile, saveMappingProfile } from '../../shared/ipc';
 import { Loading, QueryView } from '../../shared/QueryView';
 import { fieldLabel } from './labels';
-import { KIND_FIELDS } from './model';
 import { settleKeys } from './queries';
 
 const { Text } = Typography;
@@ -30,14 +35,14 @@ function columnRef(preview: FilePreview, index: number): ColumnAssignment['colum
   return unique ? { by: 'header', header } : { by: 'index', index };
 }
 
-export function mappingFrom(
-  preview: FilePreview,
-  chosen: Record<string, number | undefined>,
-): ColumnMappingView {
+/** The column chosen for each field, as an index into the preview's headers. */
+type Chosen = Partial<Record<ImportField, number>>;
+
+export function mappingFrom(preview: FilePreview, chosen: Chosen): ColumnMappingView {
   const columns: ColumnAssignment[] = [];
-  for (const { name } of KIND_FIELDS[preview.kind]) {
-    const index = chosen[name];
-    if (index !== undefined) columns.push({ field: name, column: columnRef(preview, index) });
+  for (const { field } of preview.fields) {
+    const index = chosen[field];
+    if (index !== undefined) columns.push({ field, column: columnRef(preview, index) });
   }
   // Header row, sheet, encoding and delimiter as the preview found them.
   return { ...preview.guessed_mapping, columns };
@@ -67,7 +72,7 @@ export function MappingDialog({
     enabled: target !== null,
     gcTime: 0,
   });
-  const [chosen, setChosen] = useState<Record<string, number | undefined>>({});
+  const [chosen, setChosen] = useState<Chosen>({});
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -75,7 +80,7 @@ export function MappingDialog({
   useEffect(() => {
     const p = preview.data;
     if (!p) return;
-    const next: Record<string, number | undefined> = {};
+    const next: Chosen = {};
     for (const a of p.guessed_mapping.columns) {
       const i = columnIndex(p, a);
       if (i !== null) next[a.field] = i;
@@ -94,7 +99,6 @@ export function MappingDialog({
     onError: (error) => setProblem(t('mapping.saveFailed', { text: errorText(t, error) })),
   });
 
-  const fields = KIND_FIELDS[kind];
   const p = preview.data;
   const options = useMemo(
     () =>
@@ -108,11 +112,12 @@ export function MappingDialog({
 
   const submit = () => {
     if (!p) return;
-    const unmapped = fields.filter((f) => f.required && chosen[f.name] === undefined);
+    // The preview lists the kind's fields, in the dialog's order, with what is required.
+    const unmapped = p.fields.filter((f) => f.required && chosen[f.field] === undefined);
     if (unmapped.length > 0) {
       setProblem(
         t('mapping.requiredUnmapped', {
-          fields: unmapped.map((f) => fieldLabel(t, f.name)).join('、'),
+          fields: unmapped.map((f) => fieldLabel(t, f.field)).join('、'),
         }),
       );
       return;
@@ -125,7 +130,7 @@ export function MappingDialog({
     save.mutate({ name: name.trim(), mapping: mappingFrom(p, chosen) });
   };
 
-  const fieldName = (f: string) => fieldLabel(t, f);
+  const fieldName = (f: ImportField) => fieldLabel(t, f);
 
   const body = (
     <QueryView
@@ -198,10 +203,14 @@ export function MappingDialog({
             </Text>
           )}
           <div className="mapping__fields">
-            {fields.map((f) => (
-              <div key={f.name} className="mapping__field" data-testid={`mapping-field-${f.name}`}>
-                <span className="mapping__field-name" id={`${nameId}-${f.name}`}>
-                  {fieldName(f.name)}
+            {data.fields.map((f) => (
+              <div
+                key={f.field}
+                className="mapping__field"
+                data-testid={`mapping-field-${f.field}`}
+              >
+                <span className="mapping__field-name" id={`${nameId}-${f.field}`}>
+                  {fieldName(f.field)}
                   {f.required && <span className="mapping__required">*</span>}
                 </span>
                 <Select
@@ -209,14 +218,14 @@ export function MappingDialog({
                   showClear
                   // Without the closing animation a choice applies at once (also under jsdom).
                   motion={false}
-                  aria-labelledby={`${nameId}-${f.name}`}
+                  aria-labelledby={`${nameId}-${f.field}`}
                   placeholder={t('mapping.columnPlaceholder')}
                   optionList={options}
-                  value={chosen[f.name] === undefined ? undefined : String(chosen[f.name])}
+                  value={chosen[f.field] === undefined ? undefined : String(chosen[f.field])}
                   onChange={(v) =>
                     setChosen((c) => ({
                       ...c,
-                      [f.name]: typeof v === 'string' && v !== '' ? Number(v) : undefined,
+                      [f.field]: typeof v === 'string' && v !== '' ? Number(v) : undefined,
                     }))
                   }
                   style={{ width: '100%' }}

@@ -6,7 +6,10 @@ import i18n from '../../i18n';
 import { type Commands, mockEvents, mockIpc } from '../../test/ipcMock';
 import { renderWithProviders } from '../../test/render';
 import * as fx from '../../test/settlementFixtures';
+import { reasonText } from './reasonText';
 import { SettlementsPage } from './SettlementsPage';
+
+const zh = i18n.getFixedT('zh-CN', 'settlements');
 
 function setup(extra: Partial<Commands> = {}, reconciled: ReconcileView = fx.view) {
   mockEvents();
@@ -84,6 +87,63 @@ describe('settlements page', () => {
     await waitFor(() => expect(classesShown()).toEqual(['unexpected_credit']));
   });
 
+  it('unexpected_payout has its card, its filter entry and its tag like every class', async () => {
+    const { user } = setup();
+    await screen.findAllByTestId('discrepancy-row');
+    // A card for every class, in the order a creator works through them.
+    expect(screen.getAllByTestId(/^summary-/).map((c) => c.getAttribute('data-testid'))).toEqual([
+      'summary-payout_failed',
+      'summary-missing_payout',
+      'summary-amount_mismatch',
+      'summary-payout_overdue',
+      'summary-duplicate_payout',
+      'summary-unexpected_payout',
+      'summary-unexpected_credit',
+      'summary-matched',
+    ]);
+    const card = screen.getByTestId('summary-unexpected_payout');
+    expect(card).toHaveTextContent('无应收的结算');
+    expect(card).toHaveTextContent('1 笔');
+    expect(card).toHaveTextContent('¥1,288.50');
+    expect(card).toHaveAttribute('data-count', '1');
+    expect(screen.getByTestId('summary-amount_mismatch')).toHaveAttribute('data-count', '0');
+
+    // A filter entry for every discrepancy class (matched has its own tab), with its count.
+    const filter = screen.getByTestId('class-filter');
+    const entry = within(filter).getByTestId('class-filter-unexpected_payout');
+    expect(entry).toHaveTextContent('无应收的结算1');
+    for (const cls of [
+      'payout_failed',
+      'missing_payout',
+      'amount_mismatch',
+      'payout_overdue',
+      'duplicate_payout',
+      'unexpected_credit',
+    ]) {
+      expect(within(filter).getByTestId(`class-filter-${cls}`)).toBeInTheDocument();
+    }
+    expect(within(filter).queryByTestId('class-filter-matched')).toBeNull();
+    await user.click(within(filter).getByText('无应收的结算'));
+    expect(classesShown()).toEqual(['unexpected_payout']);
+
+    // Its tag and its reason in the row.
+    const row = rowOf('unexpected_payout');
+    expect(row.querySelector('[data-class-tag="unexpected_payout"]')).toHaveTextContent(
+      '无应收的结算',
+    );
+    expect(within(row).getByTestId('discrepancy-reason').textContent).toBe(
+      '任务 9007199254740993091：结算单 JS202602001 于 2026-02-28 支付 ¥1288.50，但没有该任务的预期收入。',
+    );
+
+    // The card narrows the list to it as well; a second click clears it.
+    await user.click(within(filter).getByText('无应收的结算'));
+    await user.click(card);
+    expect(classesShown()).toEqual(['unexpected_payout']);
+    expect(card).toHaveAttribute('aria-pressed', 'true');
+    await user.click(card);
+    expect(rowsShown()).toHaveLength(4);
+  });
+
   it('a long list says it shows only the first rows', async () => {
     setup({}, { ...fx.view, rows_total: 25_000, matches_total: 2 });
     await screen.findAllByTestId('discrepancy-row');
@@ -102,9 +162,18 @@ describe('settlements page', () => {
     setup();
     await screen.findAllByTestId('discrepancy-row');
     const reason = () => within(rowOf('payout_failed')).getByTestId('discrepancy-reason');
-    expect(reason()).toHaveTextContent('结算单提现失败，多半是收款账户有误');
+    // Worded by the window from the reason's figures, in the current language.
+    expect(reason().textContent).toBe(
+      '任务 9007199254740993002：结算单 JS202602002 中 ¥950.00 的打款提现失败，请核对结算单最后一页的收款账户（R-SETTLE-2）。',
+    );
+    expect(reason().textContent).toBe(reasonText(zh, fx.payoutFailed.reason));
+    expect(within(rowOf('unexpected_credit')).getByTestId('discrepancy-reason').textContent).toBe(
+      '银行入账 TX880001（2026-03-01，付款方 北京星图科技有限公司）¥500.00 未对应任何结算单行。',
+    );
     await act(() => i18n.changeLanguage('en'));
-    expect(reason()).toHaveTextContent('The payout failed; most likely a wrong receiving account');
+    expect(reason().textContent).toBe(
+      "Task 9007199254740993002: the payout of ¥950.00 in statement JS202602002 failed (提现失败). Check the receiving account on the statement's last page (R-SETTLE-2).",
+    );
     expect(rowOf('payout_failed')).toHaveTextContent('Payout failed');
     expect(screen.getByTestId('summary-payout_failed')).toHaveTextContent('1 item');
   });

@@ -4,7 +4,7 @@ import { Banner, Button, DatePicker, Empty, TabPane, Tabs, Typography } from '@d
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportFormat } from '../../bindings';
+import type { ClassCode, ReportFormat } from '../../bindings';
 import { errorText } from '../../shared/errors';
 import { exportReport } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
@@ -15,7 +15,7 @@ import { ImportBar } from './ImportBar';
 import { ImportedFiles } from './ImportedFiles';
 import { IncomeChart } from './IncomeChart';
 import { MatchesTab } from './MatchesTab';
-import { isoDate } from './model';
+import { type DiscrepancyClass, isoDate } from './model';
 import { PayoutFixSheet } from './payoutFix/PayoutFixSheet';
 import { useImportFiles, useReconcile } from './queries';
 import { SummaryCards } from './SummaryCards';
@@ -93,7 +93,7 @@ function Reconciliation() {
   const notify = useNotify();
   const [asOf, setAsOf] = useState<string | null>(() => isoDate(new Date()));
   const [tab, setTab] = useState<Tab>('discrepancies');
-  const [classes, setClasses] = useState<string[]>([]);
+  const [classes, setClasses] = useState<DiscrepancyClass[]>([]);
   const [fixing, setFixing] = useState<string | null>(null);
   const view = useReconcile(asOf);
 
@@ -106,7 +106,7 @@ function Reconciliation() {
   });
 
   const active = classes.length === 1 ? (classes[0] ?? null) : null;
-  const pickClass = (cls: string) => {
+  const pickClass = (cls: ClassCode) => {
     if (cls === 'matched') {
       setTab('matches');
       return;

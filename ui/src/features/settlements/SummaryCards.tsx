@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { ReconcileSummary } from '../../bindings';
+import type { ClassCode, ReconcileSummary } from '../../bindings';
 import { formatMoney } from '../../shared/format';
 import { classLabel } from './labels';
-import { SUMMARY_CLASSES } from './model';
-
-type SummaryClass = (typeof SUMMARY_CLASSES)[number];
+import { CARD_CLASSES, CLASS_SEVERITY, tallyOf } from './model';
 
 /** One card per class: how many and how much. A click narrows the list to that class. */
 export function SummaryCards({
@@ -13,14 +11,14 @@ export function SummaryCards({
   onPick,
 }: {
   summary: ReconcileSummary;
-  active: string | null;
-  onPick: (cls: SummaryClass) => void;
+  active: ClassCode | null;
+  onPick: (cls: ClassCode) => void;
 }) {
   const { t } = useTranslation('settlements');
   return (
     <div className="summary-cards">
-      {SUMMARY_CLASSES.map((cls) => {
-        const count = summary.counts[cls];
+      {CARD_CLASSES.map((cls) => {
+        const { count, total } = tallyOf(summary, cls);
         return (
           <button
             type="button"
@@ -30,7 +28,7 @@ export function SummaryCards({
             aria-pressed={active === cls}
             className={[
               'summary-card',
-              `summary-card--${cls}`,
+              `summary-card--${CLASS_SEVERITY[cls]}`,
               count === 0 ? 'is-zero' : '',
               active === cls ? 'is-active' : '',
             ]
@@ -40,7 +38,7 @@ export function SummaryCards({
           >
             <span className="summary-card__label">{classLabel(t, cls)}</span>
             <span className="summary-card__count">{t('cardCount', { count })}</span>
-            <span className="summary-card__total">{formatMoney(summary.totals[cls])}</span>
+            <span className="summary-card__total">{formatMoney(total)}</span>
           </button>
         );
       })}

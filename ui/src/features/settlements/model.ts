@@ -1,68 +1,73 @@
-//! The settlements page's pure logic: class codes, the fields of each file kind, the
-//! import progress bar, and which selections make a manual match. No React here.
+//! The settlements page's pure logic: the order and look of the class codes, the import
+//! progress bar, and which selections make a manual match. No React here.
 
-import type {
-  ClassCounts,
-  DecisionInput,
-  ImportKind,
-  ImportProgress,
-  LineRefs,
+import {
+  CLASS_CODES,
+  type ClassCode,
+  type ClassTally,
+  type DecisionInput,
+  type ImportKind,
+  type ImportProgress,
+  type LineRefs,
+  type ReconcileSummary,
 } from '../../bindings';
 
-/** The classes with a summary card, in the order a creator works through them. */
-export const SUMMARY_CLASSES = [
-  'payout_failed',
-  'missing_payout',
-  'amount_mismatch',
-  'payout_overdue',
-  'duplicate_payout',
-  'unexpected_credit',
-  'matched',
-] as const satisfies readonly (keyof ClassCounts)[];
-
-/** Every class code a discrepancy row may carry (`unexpected_payout` has no card). */
-export const ROW_CLASSES = [
-  'payout_failed',
-  'missing_payout',
-  'amount_mismatch',
-  'payout_overdue',
-  'duplicate_payout',
-  'unexpected_payout',
-  'unexpected_credit',
-] as const;
-
-export type RowClass = (typeof ROW_CLASSES)[number];
-export type ClassCode = RowClass | 'matched';
-
-export function isClassCode(code: string): code is ClassCode {
-  return code === 'matched' || (ROW_CLASSES as readonly string[]).includes(code);
-}
-
-export const IMPORT_KINDS: readonly ImportKind[] = ['expected', 'statement', 'bank', 'invoices'];
-
-export interface FieldSpec {
-  name: string;
-  required: boolean;
-}
-
-const f = (name: string, required = false): FieldSpec => ({ name, required });
-
-/** Each kind's fields, as `stardesk-import`'s `FileKind::fields` lists them (`*` = required). */
-export const KIND_FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
-  statement: [
-    f('statement_id', true),
-    f('task_id', true),
-    f('amount', true),
-    f('date', true),
-    f('status', true),
-    f('gross'),
-    f('fee'),
-    f('tax'),
-  ],
-  bank: [f('txn_id'), f('date', true), f('amount', true), f('debit'), f('counterparty'), f('memo')],
-  expected: [f('task_id', true), f('amount', true), f('due_date'), f('gross'), f('fee'), f('tax')],
-  invoices: [f('statement_id', true), f('sent_date', true), f('tracking_no', true)],
+/**
+ * Where each class stands in the order a creator works through them: money that did not
+ * arrive first, clean matches last. A `Record`, so a new class fails `tsc` until placed.
+ */
+const WORK_ORDER: Record<ClassCode, number> = {
+  payout_failed: 0,
+  missing_payout: 1,
+  amount_mismatch: 2,
+  payout_overdue: 3,
+  duplicate_payout: 4,
+  unexpected_payout: 5,
+  unexpected_credit: 6,
+  matched: 7,
 };
+
+/** Every class, one summary card each, in {@link WORK_ORDER}. */
+export const CARD_CLASSES: readonly ClassCode[] = [...CLASS_CODES].sort(
+  (a, b) => WORK_ORDER[a] - WORK_ORDER[b],
+);
+
+/** A class a discrepancy row carries: every class but `matched` (its own tab). */
+export type DiscrepancyClass = Exclude<ClassCode, 'matched'>;
+
+export function isDiscrepancyClass(cls: ClassCode): cls is DiscrepancyClass {
+  return cls !== 'matched';
+}
+
+/** The discrepancy list's class filter, in {@link WORK_ORDER}. */
+export const FILTER_CLASSES: readonly DiscrepancyClass[] = CARD_CLASSES.filter(isDiscrepancyClass);
+
+/** How loud a class is on its summary card (its left border). */
+export type Severity = 'danger' | 'warning' | 'notice' | 'success';
+
+export const CLASS_SEVERITY: Record<ClassCode, Severity> = {
+  payout_failed: 'danger',
+  missing_payout: 'warning',
+  amount_mismatch: 'warning',
+  payout_overdue: 'warning',
+  duplicate_payout: 'notice',
+  unexpected_payout: 'notice',
+  unexpected_credit: 'notice',
+  matched: 'success',
+};
+
+/** A class's count and total; a class the summary leaves out counts zero. */
+export function tallyOf(summary: ReconcileSummary, cls: ClassCode): ClassTally {
+  return summary.classes.find((c) => c.class === cls) ?? { class: cls, count: 0, total: '0.00' };
+}
+
+/** Where each kind of file stands: the order they are best imported in. */
+const KIND_ORDER: Record<ImportKind, number> = { expected: 0, statement: 1, bank: 2, invoices: 3 };
+
+/** The import buttons, one per kind (the bindings list no kinds; the `Record` checks). */
+export const IMPORT_KINDS: readonly ImportKind[] = (Object.keys(KIND_ORDER) as ImportKind[]).sort(
+  (a, b) => KIND_ORDER[a] - KIND_ORDER[b],
+);
 
 /**
  * One progress bar over all files of an import. Each file gets an equal share; within a

@@ -106,6 +106,41 @@ export const en: SettlementsMessages = {
     unexpected_credit: 'Unknown credit',
     unexpected_payout: 'Unexpected payout',
   },
+  // Sentences that follow another start with their space: zh-CN needs none.
+  reason: {
+    amount_mismatch: {
+      head: 'Task {{task}} (statement {{statementId}}): paid {{statement}}, expected {{expected}}, difference {{difference}}.',
+      noParts: ' The gross, fees and tax do not explain it (not stated on both sides, or equal).',
+      parts: ' Explained by {{parts}}.',
+      part: '{{part}}: expected {{expected}}, on the statement {{statement}} ({{difference}})',
+      partSeparator: '; ',
+      unexplained: ' {{unexplained}} of it is not explained by the gross, fees and tax.',
+    },
+    part: {
+      gross: 'the gross (fee or reward)',
+      fee: 'the fees',
+      tax: 'the tax',
+    },
+    missing_payout: {
+      due: 'Task {{task}}: {{amount}} expected (due {{due}}), but no statement line pays it.',
+      noDue: 'Task {{task}}: {{amount}} expected, but no statement line pays it.',
+    },
+    duplicate_payout:
+      'Task {{task}}: statement {{statementId}} pays it twice: an extra line of {{amount}} on {{date}} (another line already pays the task).',
+    payout_failed:
+      "Task {{task}}: the payout of {{amount}} in statement {{statementId}} failed (提现失败). Check the receiving account on the statement's last page ({{rule}}).",
+    unexpected_payout:
+      'Task {{task}}: statement {{statementId}} pays {{amount}} on {{date}} for a task with no expected earning.',
+    payout_overdue: {
+      text: 'Statement {{statementId}}: invoice sent on {{sent}}{{tracking}}, and no bank credit by {{deadline}}, the {{days}}th working day after; {{amount}} unpaid. Most likely the receiving account is wrong ({{rule}}).',
+      tracking: ' (tracking {{numbers}})',
+      trackingSeparator: ', ',
+      uncoveredYear:
+        ' The holidays of {{year}} are not known: Monday to Friday were counted as working days.',
+    },
+    unexpected_credit:
+      'Bank credit {{txn}} of {{amount}} on {{date}} from {{counterparty}} pays no statement line.',
+  },
   cardCount_one: '{{count}} item',
   cardCount_other: '{{count}} items',
   tabs: {
@@ -229,12 +264,17 @@ export const en: SettlementsMessages = {
     checks: 'Account check',
     checksMissing: 'Save the contract account to check the account on the statement.',
     checkField: {
-      account_name: 'Account name',
+      account_name: 'Account name (must be the contracted company)',
       card_number: 'Card number',
       bank_branch: 'Bank branch',
     },
-    onStatement: 'Statement: {{value}}',
-    contracted: 'Contract: {{value}}',
+    checkSentence:
+      '{{field}}: statement "{{onStatement}}", contract "{{contracted}}": {{verdict}}.',
+    checkVerdict: {
+      passed: 'matches',
+      failed: 'differs',
+    },
+    checkHidden: ' They differ before the last 4 digits.',
     rule: 'Rule',
     path: {
       cancellable: 'Cancel and regenerate the statement',

@@ -1,4 +1,19 @@
 // The `settlements` namespace; zh-CN is the reference, `en.ts` is typed to have exactly its keys.
+// The tables keyed by a generated code (`satisfies Record<Code, string>`) name every code and
+// nothing else, so a code added on the Rust side fails `tsc` until it has its words.
+
+import type {
+  AccountField,
+  AmountPart,
+  ClassCode,
+  DecisionAction,
+  FixStepCode,
+  ImportField,
+  ImportKind,
+  ImportPhase,
+  MatchKind,
+  MatchOrigin,
+} from '../../../bindings';
 
 export const zhCN = {
   nav: '结算对账',
@@ -12,13 +27,13 @@ export const zhCN = {
     bank: '银行流水',
     expected: '应收明细',
     invoices: '发票寄送记录',
-  },
+  } satisfies Record<ImportKind, string>,
   importButton: {
     statement: '导入结算单',
     bank: '导入银行流水',
     expected: '导入应收明细',
     invoices: '导入发票寄送记录',
-  },
+  } satisfies Record<ImportKind, string>,
   profileNone: '自动识别列',
   profile: '列映射',
   importing: '正在导入 {{file}}（第 {{index}}/{{count}} 个文件）· {{phase}}',
@@ -28,7 +43,7 @@ export const zhCN = {
     parsing: '解析中',
     storing: '写入中',
     done: '已完成',
-  },
+  } satisfies Record<ImportPhase, string>,
   importFileSummary: '{{file}}：{{lines}} 行，新增 {{added}} 行，{{already}} 行已导入过',
   importFailedTitle: '导入失败，没有写入任何数据',
   mapColumns: '映射列…',
@@ -73,7 +88,7 @@ export const zhCN = {
     due_date: '应付日期',
     sent_date: '寄出日期',
     tracking_no: '快递单号',
-  },
+  } satisfies Record<ImportField, string>,
   files: {
     title_one: '已导入的文件（{{count}}）',
     title_other: '已导入的文件（{{count}}）',
@@ -104,6 +119,41 @@ export const zhCN = {
     payout_overdue: '逾期未到账',
     unexpected_credit: '不明入账',
     unexpected_payout: '无应收的结算',
+  } satisfies Record<ClassCode, string>,
+  // A discrepancy's reason, worded from its figures (`reasonText.ts`); amounts come in as
+  // "¥2500.00" / "-¥40.00" / "+¥40.00", dates as YYYY-MM-DD.
+  reason: {
+    amount_mismatch: {
+      head: '任务 {{task}}（结算单 {{statementId}}）：实付 {{statement}}，预期 {{expected}}，差额 {{difference}}。',
+      noParts: '总额、服务费、个税无法解释该差额（未在两边都列明，或两边一致）。',
+      parts: '差异来自{{parts}}。',
+      part: '{{part}}：预期 {{expected}}，结算单 {{statement}}（{{difference}}）',
+      partSeparator: '；',
+      unexplained: '其中 {{unexplained}} 无法由总额、服务费、个税解释。',
+    },
+    part: {
+      gross: '总额（报酬或奖励）',
+      fee: '服务费',
+      tax: '个税',
+    } satisfies Record<AmountPart, string>,
+    missing_payout: {
+      due: '任务 {{task}}：预期收入 {{amount}}（应付日 {{due}}），结算单中没有对应的打款。',
+      noDue: '任务 {{task}}：预期收入 {{amount}}，结算单中没有对应的打款。',
+    },
+    duplicate_payout:
+      '任务 {{task}}：结算单 {{statementId}} 中重复打款，多出一行 {{amount}}（{{date}}），该任务已由另一行支付。',
+    payout_failed:
+      '任务 {{task}}：结算单 {{statementId}} 中 {{amount}} 的打款提现失败，请核对结算单最后一页的收款账户（{{rule}}）。',
+    unexpected_payout:
+      '任务 {{task}}：结算单 {{statementId}} 于 {{date}} 支付 {{amount}}，但没有该任务的预期收入。',
+    payout_overdue: {
+      text: '结算单 {{statementId}}：发票已于 {{sent}} 寄出{{tracking}}，截至其后第 {{days}} 个工作日（{{deadline}}）仍未收到打款，未付 {{amount}}。很可能是收款账户有误（{{rule}}）。',
+      tracking: '（快递单号 {{numbers}}）',
+      trackingSeparator: '、',
+      uncoveredYear: '注意：缺少 {{year}} 年的节假日安排，已按周一至周五为工作日计算。',
+    },
+    unexpected_credit:
+      '银行入账 {{txn}}（{{date}}，付款方 {{counterparty}}）{{amount}} 未对应任何结算单行。',
   },
   cardCount_one: '{{count}} 笔',
   cardCount_other: '{{count}} 笔',
@@ -146,11 +196,11 @@ export const zhCN = {
       automatic: '自动',
       accepted: '已确认',
       manual: '手动',
-    },
+    } satisfies Record<MatchOrigin, string>,
     kind: {
       task: '任务',
       payout: '打款',
-    },
+    } satisfies Record<MatchKind, string>,
     accept: '确认',
     reject: '拒绝',
     accepted: '已确认匹配',
@@ -162,7 +212,7 @@ export const zhCN = {
       accept: '确认匹配',
       reject: '拒绝匹配',
       manual_match: '手动匹配',
-    },
+    } satisfies Record<DecisionAction, string>,
     createdAt: '时间',
     lines: '涉及的行',
     lineCounts: '应收 {{expected}} · 结算单 {{statement}} · 银行 {{bank}}',
@@ -222,13 +272,19 @@ export const zhCN = {
     resultTitle: '修复方案',
     checks: '收款账户核对',
     checksMissing: '保存签约收款账户后，才能核对结算单上的账户。',
+    // One R-SETTLE-2 check in a sentence (`accountCheckText`); card numbers come masked.
     checkField: {
-      account_name: '账户名',
-      card_number: '卡号',
+      account_name: '账户名称（应为签约公司）',
+      card_number: '银行卡号',
       bank_branch: '开户支行',
+    } satisfies Record<AccountField, string>,
+    checkSentence:
+      '{{field}}：结算单为「{{onStatement}}」，签约信息为「{{contracted}}」，{{verdict}}。',
+    checkVerdict: {
+      passed: '一致',
+      failed: '不一致',
     },
-    onStatement: '结算单：{{value}}',
-    contracted: '签约：{{value}}',
+    checkHidden: '两者在末四位之前的数字不同。',
     rule: '适用规则',
     path: {
       cancellable: '撤销结算单后重新生成',
@@ -256,7 +312,7 @@ export const zhCN = {
       stamp_correction: '在改正处加盖公章',
       scan_to_one_pdf: '将所有页面扫描成一个 PDF 文件',
       change_account_on_platform: '发送邮件后，在平台上修改收款账户',
-    },
+    } satisfies Record<FixStepCode, string>,
     email: '邮件',
     emailNote: '平台要求使用中文邮件，因此邮件内容始终为中文。',
     subject: '主题',

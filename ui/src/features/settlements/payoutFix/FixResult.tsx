@@ -3,17 +3,16 @@ import { Banner, Tag, Typography } from '@douyinfe/semi-ui';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PayoutFixGuide } from '../../../bindings';
-import { useLang } from '../../../i18n';
 import { CopyButton } from '../../../shared/CopyButton';
 import { formatMoney } from '../../../shared/format';
-import { checkFieldLabel, stepLabel } from '../labels';
+import { stepLabel } from '../labels';
+import { accountCheckText } from '../reasonText';
 
 const { Text, Title } = Typography;
 
 /** Step c: the verdict on the account, the ordered steps, the amounts and the e-mail. */
 export function FixResult({ guide }: { guide: PayoutFixGuide }) {
   const { t } = useTranslation('settlements');
-  const lang = useLang();
   const cancellable = guide.rule === 'R-SETTLE-3';
   const section = useRef<HTMLElement>(null);
   // A new plan appears below the form, out of sight: bring it into view.
@@ -44,14 +43,7 @@ export function FixResult({ guide }: { guide: PayoutFixGuide }) {
                 <span className="fix-check__mark">
                   {c.passed ? <IconTick /> : <IconAlertTriangle />}
                 </span>
-                <span className="fix-check__body">
-                  <Text strong>{checkFieldLabel(t, c.field)}</Text>
-                  <span>{lang === 'zh-CN' ? c.reason_zh : c.reason_en}</span>
-                  <Text type="tertiary" size="small">
-                    {t('fix.onStatement', { value: c.on_statement })} ·{' '}
-                    {t('fix.contracted', { value: c.contracted })}
-                  </Text>
-                </span>
+                <span className="fix-check__body">{accountCheckText(t, c)}</span>
               </li>
             ))}
           </ul>

@@ -93,7 +93,12 @@ describe('failed-payout fix guide', () => {
     const result = await screen.findByTestId('fix-result');
     const checks = within(result).getAllByTestId('fix-check-row');
     expect(checks.map((c) => c.getAttribute('data-passed'))).toEqual(['true', 'false', 'true']);
-    expect(checks[1]).toHaveTextContent('卡号与签约卡号不一致');
+    expect(checks[0]?.textContent).toBe(
+      '账户名称（应为签约公司）：结算单为「杭州小鹿文化传媒有限公司」，签约信息为「杭州小鹿文化传媒有限公司」，一致。',
+    );
+    expect(checks[1]?.textContent).toBe(
+      '银行卡号：结算单为「****4321」，签约信息为「****1234」，不一致。',
+    );
     expect(checks[1]).toHaveTextContent('****4321');
     expect(within(result).getByTestId('fix-rule')).toHaveTextContent('R-SETTLE-3');
     expect(within(result).getByTestId('fix-invoiced')).toHaveTextContent('¥950.00');
@@ -120,8 +125,8 @@ describe('failed-payout fix guide', () => {
     expect(within(result).getAllByTestId('fix-step')[3]).toHaveTextContent(
       'Issue a supplementary invoice for the difference, ¥50.00',
     );
-    expect(within(result).getAllByTestId('fix-check-row')[1]).toHaveTextContent(
-      'The card number differs from the contract',
+    expect(within(result).getAllByTestId('fix-check-row')[1]?.textContent).toBe(
+      'Card number: statement "****4321", contract "****1234": differs.',
     );
     expect(screen.getByTestId('fix-email-subject')).toHaveTextContent('【即合打款失败】');
   });
