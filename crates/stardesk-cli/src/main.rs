@@ -223,7 +223,6 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             expected: expected.into_iter().collect(),
             invoices: invoices.into_iter().collect(),
             as_of: as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
-            list_matches: false,
             // `--json` prints the summary only; the rows are for `--out` and the text view.
             summary_only: json && out.is_none(),
         };

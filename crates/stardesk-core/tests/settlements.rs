@@ -85,7 +85,8 @@ async fn import_all(ctx: &Context, files: &Files) -> Vec<ImportResult> {
 }
 
 fn line_counts(dir: &Path) -> LineCounts {
-    let (store, _) = stardesk_store::open_data_dir(dir, KeyPolicy::FileOnly).expect("open store");
+    let (store, _, _) =
+        stardesk_store::open_data_dir_with(dir, KeyPolicy::FileOnly, 0).expect("open store");
     store.line_counts().expect("counts")
 }
 
@@ -1006,4 +1007,62 @@ fn every_field_the_importer_names_is_an_import_field() {
             "{kind:?} requires something"
         );
     }
+}
+
+/// In the app, the window may import or preview only files the user picked or dropped:
+/// a compromised page cannot make it read (and echo in errors) any other file.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_granted_paths_are_read_when_the_context_is_restricted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = write_files(dir.path());
+    let secret = dir.path().join("id_rsa");
+    std::fs::write(&secret, "-----BEGIN OPENSSH PRIVATE KEY-----\n").expect("write");
+    let ctx = Context::open(
+        ContextOptions {
+            granted_paths_only: true,
+            ..options(dir.path())
+        },
+        Arc::new(NoEvents),
+    )
+    .await
+    .expect("open");
+    for path in [&secret, &files.statement] {
+        let import = ctx
+            .import_settlement_files(ImportKind::Statement, vec![s(path)], None)
+            .await
+            .expect_err("not granted");
+        assert_eq!(import.code, ErrorCode::PermissionDenied);
+        assert!(
+            !import.message.contains("PRIVATE KEY"),
+            "{}",
+            import.message
+        );
+        let preview = ctx
+            .preview_settlement_file(ImportKind::Statement, s(path))
+            .await
+            .expect_err("not granted");
+        assert_eq!(preview.code, ErrorCode::PermissionDenied);
+    }
+    assert!(ctx.import_files().await.expect("files").is_empty());
+
+    ctx.grant_paths(&[&files.statement]);
+    ctx.preview_settlement_file(ImportKind::Statement, s(&files.statement))
+        .await
+        .expect("a granted preview");
+    let imported = ctx
+        .import_settlement_files(ImportKind::Statement, vec![s(&files.statement)], None)
+        .await
+        .expect("a granted import");
+    assert_eq!(imported[0].added, 3);
+    // One file not granted in a batch refuses the whole batch.
+    let mixed = ctx
+        .import_settlement_files(
+            ImportKind::Statement,
+            vec![s(&files.statement), s(&secret)],
+            None,
+        )
+        .await
+        .expect_err("one not granted");
+    assert_eq!(mixed.code, ErrorCode::PermissionDenied);
+    ctx.shutdown().await;
 }

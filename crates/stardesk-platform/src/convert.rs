@@ -77,7 +77,6 @@ pub fn reward_to_domain(r: &Reward) -> dr::Reward {
     }
 }
 
-
 fn fen(task_id: &str, field: &'static str, amount: Decimal) -> Result<i64, InvalidTask> {
     let invalid = |reason: String| InvalidTask {
         task_id: task_id.to_string(),

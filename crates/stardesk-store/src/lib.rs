@@ -57,17 +57,6 @@ impl StoreError {
     }
 }
 
-/// [`open_data_dir_with`] without reader connections.
-///
-/// Only tests call it: it is kept for `stardesk-core`'s tests (`tests/settlements.rs`);
-/// remove it once they call [`open_data_dir_with`].
-pub fn open_data_dir(
-    data_dir: &Path,
-    policy: KeyPolicy,
-) -> Result<(Store, KeyLocation), StoreError> {
-    open_data_dir_with(data_dir, policy, 0).map(|(store, _, location)| (store, location))
-}
-
 /// Opens the database of `data_dir`, finding its key (or making one for a new database),
 /// plus `readers` more connections to the same file, so reads (the task hall) need not
 /// wait for a long write (a sync page) under WAL.

@@ -172,3 +172,72 @@ fn a_v3_decision_that_cannot_be_read_fails_the_migration_and_changes_nothing() {
         .expect("schema");
     assert_eq!((version, old, new), (3, 1, 0));
 }
+
+/// The task cache's reward column keeps the JSON the platform's wire format had when v1
+/// wrote it; the store reads it as its own format, so no migration was needed.
+#[test]
+fn a_reward_cached_by_an_earlier_version_reads_as_the_domains() {
+    use rust_decimal::Decimal;
+    use stardesk_domain::reward::{PlayTier, RankPrize, Reward};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(DB_FILE);
+    let db_key = DbKey::random();
+    v3_database(&path, &db_key, &[], &[]);
+    let rewards = [
+        (
+            "1",
+            r#"{"kind":"play_tiers","tiers":[{"above":5000,"up_to":10000,"amount":"100.00"},{"above":10000,"up_to":null,"amount":"500.00"}]}"#,
+        ),
+        (
+            "2",
+            r#"{"kind":"rank","prizes":[{"from":1,"to":3,"amount":"800.00"}]}"#,
+        ),
+        ("3", r#"{"kind":"fixed","amount":"1288.50"}"#),
+        ("4", r#"{"kind":"sample_only"}"#),
+    ];
+    {
+        let conn = Connection::open(&path).expect("reopen");
+        conn.execute_batch(&format!(
+            "PRAGMA key = \"x'{}'\";",
+            db_key.to_hex().as_str()
+        ))
+        .expect("key");
+        for (id, json) in rewards {
+            conn.execute(
+                "INSERT INTO tasks VALUES (?1, 't', 'b', 'recruitment', 'paid', '美妆', 'video',
+                 'fixed', ?2, NULL, NULL, NULL, '2026-01-01', '2026-01-10', NULL, '2026-02-01',
+                 0, 0, NULL, 10, 0, '[]', 'd', '2026-01-01T00:00:00Z', 't')",
+                [id, json],
+            )
+            .expect("a v1 task row");
+        }
+    }
+    let store = Store::open(&path, &db_key).expect("open");
+    let read = |id: &str| store.task(id).expect("task").expect("some").reward;
+    let yuan = |s: &str| s.parse::<Decimal>().expect("amount");
+    assert_eq!(
+        read("1"),
+        Reward::PlayTiers(vec![
+            PlayTier {
+                above: 5000,
+                up_to: Some(10000),
+                amount: yuan("100.00"),
+            },
+            PlayTier {
+                above: 10000,
+                up_to: None,
+                amount: yuan("500.00"),
+            },
+        ])
+    );
+    assert_eq!(
+        read("2"),
+        Reward::Rank(vec![RankPrize {
+            from: 1,
+            to: 3,
+            amount: yuan("800.00"),
+        }])
+    );
+    assert_eq!(read("3"), Reward::Fixed(yuan("1288.50")));
+    assert_eq!(read("4"), Reward::SampleOnly);
+}

@@ -7,6 +7,8 @@
 use std::path::Path;
 
 use chrono::{NaiveDate, TimeZone, Utc};
+use rust_decimal::Decimal;
+use stardesk_domain::reward::Reward;
 use stardesk_store::secret::{self, DbKey, KeyLocation, KeyPolicy};
 use stardesk_store::tasks::{EligibleFor, PageChanges, TaskFilter, TaskOrder, TaskRecord};
 use stardesk_store::{open_data_dir_with, Store, StoreError, DB_FILE, SCHEMA_VERSION};

@@ -113,7 +113,7 @@ describe('app shell', () => {
     expect(i18n.language).toBe('zh-CN');
   });
 
-  it('sync: shows progress from events, then reloads tasks and status when done', async () => {
+  it('sync: shows progress from events, then reloads tasks and status when core says they changed', async () => {
     let finish: (s: SyncSummary) => void = () => {};
     const { calls, events, user } = setup(statusSandbox, {
       sync_now: () => new Promise<SyncSummary>((resolve) => (finish = resolve)),
@@ -135,6 +135,9 @@ describe('app shell', () => {
 
     events.emit('sync_progress', { phase: 'done', applied: 1000, remaining: 0, error: null });
     finish({ upserted: 1000, removed: 0, pages: 10, task_count: 4 });
+    await waitFor(() => expect(screen.getByTestId('sync-button')).toBeEnabled());
+    expect(queriesSent(calls).length, 'nothing reloads before core says so').toBe(before.tasks);
+    events.emit('data_changed', { areas: ['tasks', 'status'] });
     await waitFor(() => expect(queriesSent(calls).length).toBeGreaterThan(before.tasks));
     await waitFor(() =>
       expect(calls.filter((c) => c.command === 'app_status').length).toBeGreaterThan(before.status),

@@ -6,14 +6,16 @@ import type { ReactNode } from 'react';
 import { SyncProvider } from '../features/sync/SyncProvider';
 import { useLang } from '../i18n';
 import { NotifyProvider } from '../shared/notify';
+import { DataEvents } from './dataEvents';
 
-/** Everything the screens need around them: query cache, Semi's locale, the sync. */
+/** Everything the screens need around them: query cache, Semi's locale, core's events, the sync. */
 export function Providers({ client, children }: { client: QueryClient; children: ReactNode }) {
   const lang = useLang();
   return (
     <QueryClientProvider client={client}>
       <LocaleProvider locale={lang === 'en' ? en_US : zh_CN}>
         <NotifyProvider>
+          <DataEvents />
           <SyncProvider>{children}</SyncProvider>
         </NotifyProvider>
       </LocaleProvider>

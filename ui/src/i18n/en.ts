@@ -43,4 +43,8 @@ export const en: CommonMessages = {
     internal: 'Internal error',
   },
   errorDetail: '{{text}}: {{message}}',
+  jobFailed: 'Background job "{{job}}" failed: {{text}}',
+  jobs: {
+    sync: 'Task hall sync',
+  },
 };

@@ -43,6 +43,10 @@ export const zhCN = {
     internal: '应用内部错误',
   },
   errorDetail: '{{text}}：{{message}}',
+  jobFailed: '后台任务“{{job}}”失败：{{text}}',
+  jobs: {
+    sync: '同步任务大厅',
+  },
 };
 
 export type CommonMessages = typeof zhCN;

@@ -7,7 +7,6 @@ import { statusKey } from '../../shared/appStatus';
 import { errorCode } from '../../shared/errors';
 import { settingsSetPlatform, settingsUseSandbox } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
-import { invalidateData } from '../sync/queries';
 
 /** Where the database key lives, in words; a new `KeyStore` fails `tsc` here. */
 const KEY_STORE_LABEL = { keychain: 'keychain', key_file: 'keyFile' } as const satisfies Record<
@@ -56,7 +55,6 @@ export function SettingsModal({
         : settingsSetPlatform({ url: url.trim(), token: token.trim() }),
     onSuccess: (next) => {
       client.setQueryData(statusKey, next);
-      void invalidateData(client);
       notify.success(t('saved'));
       onClose();
     },

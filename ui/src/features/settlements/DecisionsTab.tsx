@@ -1,5 +1,5 @@
 import { Banner, Button, Empty, Table, Tag, Typography } from '@douyinfe/semi-ui';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DecisionView } from '../../bindings';
 import { errorText } from '../../shared/errors';
@@ -8,7 +8,7 @@ import { deleteDecision } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { QueryView } from '../../shared/QueryView';
 import { PAGE_SIZE } from './DiscrepancyTab';
-import { invalidateSettlements, useDecisions } from './queries';
+import { useDecisions } from './queries';
 
 const { Text } = Typography;
 
@@ -17,7 +17,6 @@ const ACTION_COLOR = { accept: 'green', reject: 'red', manual_match: 'violet' } 
 /** 我的决定: every accept, reject and manual match, each undoable. */
 export function DecisionsTab({ ignored }: { ignored: number }) {
   const { t } = useTranslation('settlements');
-  const client = useQueryClient();
   const notify = useNotify();
   const list = useDecisions();
 
@@ -25,7 +24,6 @@ export function DecisionsTab({ ignored }: { ignored: number }) {
     mutationFn: deleteDecision,
     onSuccess: () => notify.success(t('decision.undone')),
     onError: (error) => notify.error(t('decideFailed', { text: errorText(t, error) })),
-    onSettled: () => invalidateSettlements(client),
   });
 
   const columns = [

@@ -9,7 +9,7 @@ import {
   Tooltip,
   Typography,
 } from '@douyinfe/semi-ui';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiscrepancyView } from '../../bindings';
@@ -20,7 +20,6 @@ import { useNotify } from '../../shared/notify';
 import { ClassTag } from './ClassTag';
 import { classLabel } from './labels';
 import { type DiscrepancyClass, FILTER_CLASSES, isDiscrepancyClass, manualMatchOf } from './model';
-import { invalidateSettlements } from './queries';
 import { reasonText } from './reasonText';
 
 const { Text } = Typography;
@@ -60,7 +59,6 @@ export function DiscrepancyTab({
   onFixPayout: (statementId: string) => void;
 }) {
   const { t } = useTranslation('settlements');
-  const client = useQueryClient();
   const notify = useNotify();
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
@@ -100,7 +98,6 @@ export function DiscrepancyTab({
       setSelected([]);
     },
     onError: (error) => notify.error(t('decideFailed', { text: errorText(t, error) })),
-    onSettled: () => invalidateSettlements(client),
   });
 
   const hint = match.ok ? t('list.hint.ok') : t(`list.hint.${match.problem}`);

@@ -1,6 +1,6 @@
 import { IconCreditCard, IconEdit, IconFile, IconListView, IconMail } from '@douyinfe/semi-icons';
 import { Banner, Button, Progress, Select, Typography } from '@douyinfe/semi-ui';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportKind, ImportProgress, ImportResult } from '../../bindings';
@@ -14,7 +14,7 @@ import {
 import { useNotify } from '../../shared/notify';
 import { MappingDialog } from './MappingDialog';
 import { IMPORT_KINDS, importPercent, pathNamedIn } from './model';
-import { invalidateSettlements, useMappingProfiles } from './queries';
+import { useMappingProfiles } from './queries';
 import { DROP_KIND_ATTR, useFileDrop } from './useFileDrop';
 
 const { Text } = Typography;
@@ -50,7 +50,6 @@ interface Running {
  */
 export function ImportBar() {
   const { t } = useTranslation('settlements');
-  const client = useQueryClient();
   const notify = useNotify();
   const profiles = useMappingProfiles();
   const [chosen, setChosen] = useState<Record<ImportKind, string | null>>({
@@ -105,7 +104,6 @@ export function ImportBar() {
     onSettled: () => {
       importing.current = false;
       setRunning(null);
-      return invalidateSettlements(client);
     },
   });
 

@@ -1,6 +1,6 @@
 import { IconChevronDown, IconChevronRight, IconDelete } from '@douyinfe/semi-icons';
 import { Button, Popconfirm, Table, Tag, Typography } from '@douyinfe/semi-ui';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportFileView } from '../../bindings';
@@ -8,14 +8,12 @@ import { errorText } from '../../shared/errors';
 import { formatCount, formatInstant } from '../../shared/format';
 import { deleteSettlementData } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
-import { invalidateSettlements, settleKeys } from './queries';
 
 const { Text } = Typography;
 
 /** 已导入的文件, and the way to forget all of it (bank lines are personal data). */
 export function ImportedFiles({ files }: { files: ImportFileView[] }) {
   const { t } = useTranslation(['settlements', 'common']);
-  const client = useQueryClient();
   const notify = useNotify();
   const [open, setOpen] = useState(true);
 
@@ -23,11 +21,6 @@ export function ImportedFiles({ files }: { files: ImportFileView[] }) {
     mutationFn: deleteSettlementData,
     onSuccess: () => notify.success(t('files.deleted')),
     onError: (error) => notify.error(errorText(t, error)),
-    onSettled: () =>
-      Promise.all([
-        invalidateSettlements(client),
-        client.invalidateQueries({ queryKey: settleKeys.contract }),
-      ]),
   });
 
   const columns = [

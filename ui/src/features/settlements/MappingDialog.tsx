@@ -1,5 +1,5 @@
 import { Banner, Input, Modal, Select, Tag, Typography } from '@douyinfe/semi-ui';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -13,7 +13,6 @@ import { errorText } from '../../shared/errors';
 import { previewSettlementFile, saveMappingProfile } from '../../shared/ipc';
 import { Loading, QueryView } from '../../shared/QueryView';
 import { fieldLabel } from './labels';
-import { settleKeys } from './queries';
 
 const { Text } = Typography;
 
@@ -62,7 +61,6 @@ export function MappingDialog({
   onSaved: (kind: ImportKind, path: string, profile: string) => void;
 }) {
   const { t } = useTranslation(['settlements', 'common']);
-  const client = useQueryClient();
   const nameId = useId();
   const kind = target?.kind ?? 'statement';
   const path = target?.path ?? '';
@@ -92,10 +90,7 @@ export function MappingDialog({
   const save = useMutation({
     mutationFn: (args: { name: string; mapping: ColumnMappingView }) =>
       saveMappingProfile(args.name, kind, args.mapping),
-    onSuccess: (profile) => {
-      void client.invalidateQueries({ queryKey: settleKeys.profiles });
-      onSaved(kind, path, profile.name);
-    },
+    onSuccess: (profile) => onSaved(kind, path, profile.name),
     onError: (error) => setProblem(t('mapping.saveFailed', { text: errorText(t, error) })),
   });
 

@@ -1,5 +1,5 @@
 import { Button, Empty, Table, Tag } from '@douyinfe/semi-ui';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionAction, MatchOrigin, MatchRow } from '../../bindings';
@@ -8,7 +8,6 @@ import { formatMoney } from '../../shared/format';
 import { decide } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { PAGE_SIZE } from './DiscrepancyTab';
-import { invalidateSettlements } from './queries';
 
 const ORIGIN_COLOR = {
   automatic: 'blue',
@@ -24,7 +23,6 @@ interface Row {
 /** 已匹配: what was paired, and by whom; automatic pairs can be confirmed or refused. */
 export function MatchesTab({ matches }: { matches: MatchRow[] }) {
   const { t } = useTranslation('settlements');
-  const client = useQueryClient();
   const notify = useNotify();
   const rows = useMemo<Row[]>(
     () => matches.map((match, i) => ({ key: String(i), match })),
@@ -43,7 +41,6 @@ export function MatchesTab({ matches }: { matches: MatchRow[] }) {
     onSuccess: (_, { action }) =>
       notify.success(action === 'accept' ? t('match.accepted') : t('match.rejected')),
     onError: (error) => notify.error(t('decideFailed', { text: errorText(t, error) })),
-    onSettled: () => invalidateSettlements(client),
   });
 
   const columns = [

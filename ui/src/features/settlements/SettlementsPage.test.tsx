@@ -12,14 +12,18 @@ import { SettlementsPage } from './SettlementsPage';
 const zh = i18n.getFixedT('zh-CN', 'settlements');
 
 function setup(extra: Partial<Commands> = {}, reconciled: ReconcileView = fx.view) {
-  mockEvents();
+  const events = mockEvents();
   const calls = mockIpc({
     import_files: () => fx.files,
     mapping_profiles: () => [],
     reconcile_saved: () => reconciled,
     monthly_income: () => fx.months,
     decisions: () => fx.decisionList,
-    decide: ({ input }) => ({ id: '99', created_at: '2026-03-05T00:00:00Z', decision: input }),
+    // As core does: a decision is stored, then the settlements are said to have changed.
+    decide: ({ input }) => {
+      events.emit('data_changed', { areas: ['settlements'] });
+      return { id: '99', created_at: '2026-03-05T00:00:00Z', decision: input };
+    },
     contract_account: () => null,
     ...extra,
   });
@@ -207,7 +211,7 @@ describe('settlements page', () => {
       statement: ['s:bb01'],
       bank: [],
     });
-    // The reconciliation is asked again.
+    // Core says the settlements changed: the reconciliation is asked again.
     await waitFor(() =>
       expect(calls.filter((c) => c.command === 'reconcile_saved').length).toBeGreaterThan(before),
     );

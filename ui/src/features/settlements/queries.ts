@@ -1,7 +1,9 @@
 //! Query keys and hooks of the settlements page. Everything lives under `['settlements']`:
-//! the data changes only through an import, a decision or a delete, which invalidate.
+//! the data changes only through an import, a decision, a profile or a delete, after which
+//! core's `data_changed` event for the `settlements` area refreshes it all
+//! (`app/dataEvents.tsx`).
 
-import { type QueryClient, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   contractAccount,
   decisions,
@@ -47,14 +49,4 @@ export function useMappingProfiles() {
 
 export function useContractAccount(enabled = true) {
   return useQuery({ queryKey: settleKeys.contract, queryFn: contractAccount, enabled });
-}
-
-/** After an import, a decision or an undo: the reconciliation and everything derived from it. */
-export function invalidateSettlements(client: QueryClient): Promise<unknown> {
-  return Promise.all([
-    client.invalidateQueries({ queryKey: settleKeys.reconcile }),
-    client.invalidateQueries({ queryKey: settleKeys.monthly }),
-    client.invalidateQueries({ queryKey: settleKeys.files }),
-    client.invalidateQueries({ queryKey: settleKeys.decisions }),
-  ]);
 }

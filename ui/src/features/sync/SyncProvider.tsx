@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import {
   createContext,
   type ReactNode,
@@ -10,11 +10,10 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncProgress } from '../../bindings';
-import { statusKey, useAppStatus } from '../../shared/appStatus';
+import { useAppStatus } from '../../shared/appStatus';
 import { errorCode } from '../../shared/errors';
 import { onSyncProgress, subscription, syncNow } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
-import { invalidateData } from './queries';
 
 export interface SyncState {
   /** A sync is running (ours, or one the app started by itself). */
@@ -31,7 +30,6 @@ const SyncContext = createContext<SyncState | null>(null);
  * progress bar and the empty-state button all show the same sync.
  */
 export function SyncProvider({ children }: { children: ReactNode }) {
-  const client = useQueryClient();
   const { t } = useTranslation(['sync', 'common']);
   const notify = useNotify();
   const status = useAppStatus();
@@ -42,11 +40,9 @@ export function SyncProvider({ children }: { children: ReactNode }) {
       subscription(() =>
         onSyncProgress((p) => {
           setProgress(p);
-          if (p.phase === 'done') void invalidateData(client);
-          if (p.phase === 'failed') void client.invalidateQueries({ queryKey: statusKey });
         }),
       ),
-    [client],
+    [],
   );
 
   const mutation = useMutation({
@@ -64,7 +60,6 @@ export function SyncProvider({ children }: { children: ReactNode }) {
       setProgress((p) =>
         p && (p.phase === 'started' || p.phase === 'page') ? { ...p, phase: 'done' } : p,
       );
-      return invalidateData(client);
     },
   });
 

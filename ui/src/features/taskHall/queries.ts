@@ -1,10 +1,9 @@
 //! TanStack Query keys and hooks of the task hall.
 //!
 //! Everything it shows comes from the local store, which changes only through a sync or a
-//! settings change; so nothing goes stale on a timer, and those two events invalidate
-//! (`invalidateData` in `features/sync/queries.ts`).
+//! settings change; so nothing goes stale on a timer: core's `data_changed` event for the
+//! `tasks` area refreshes these queries (`app/dataEvents.tsx`).
 
-import type { QueryClient } from '@tanstack/react-query';
 import { useQuery } from '@tanstack/react-query';
 import type { TaskQuery } from '../../bindings';
 import { facets, queryTasks, taskDetail } from '../../shared/ipc';
@@ -44,13 +43,4 @@ export function useTaskDetail(id: string | null) {
     queryFn: () => taskDetail(id ?? ''),
     enabled: id !== null,
   });
-}
-
-/** Every list, count and detail of the task hall. */
-export function invalidateTaskHall(client: QueryClient): Promise<unknown> {
-  return Promise.all([
-    client.invalidateQueries({ queryKey: taskKeys.facets }),
-    client.invalidateQueries({ queryKey: taskKeys.allTasks }),
-    client.invalidateQueries({ queryKey: taskKeys.allDetails }),
-  ]);
 }

@@ -1,0 +1,249 @@
+//! The job runner, headless: a real data directory, the embedded sandbox, and (for a
+//! failure) a second sandbox standing in for a configured platform that refuses the token.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use stardesk_core::ipc::*;
+use stardesk_core::{AppEvent, Context, ContextOptions, DataArea, ErrorCode, EventLog, JobKind};
+use stardesk_sandbox::{Fault, SandboxConfig};
+use stardesk_store::KeyPolicy;
+
+fn options(dir: &std::path::Path, background_jobs: bool) -> ContextOptions {
+    ContextOptions {
+        data_dir: dir.to_path_buf(),
+        key_policy: KeyPolicy::FileOnly,
+        sandbox_tasks: 60,
+        today: None,
+        background_jobs,
+        granted_paths_only: false,
+    }
+}
+
+/// Waits until `done` holds, or fails after a minute.
+async fn until(what: &str, mut done: impl AsyncFnMut() -> bool) {
+    let start = Instant::now();
+    while !done().await {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "timed out: {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn finished_runs(ctx: &Context) -> Option<String> {
+    ctx.job_record(JobKind::Sync)
+        .await
+        .expect("record")
+        .and_then(|r| r.last_finished_at)
+}
+
+fn sync_phases(log: &EventLog) -> Vec<SyncPhase> {
+    log.events()
+        .iter()
+        .filter_map(|e| match e {
+            AppEvent::SyncProgress(p) => Some(p.phase),
+            _ => None,
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_runner_syncs_at_start_and_reports_through_events() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = EventLog::new();
+    let ctx = Context::open(options(dir.path(), true), Arc::new(log.clone()))
+        .await
+        .expect("open");
+    until("the start-up sync", async || {
+        finished_runs(&ctx).await.is_some()
+    })
+    .await;
+    let status = ctx.status().await.expect("status");
+    assert_eq!(status.task_count, 60);
+    let record = ctx
+        .job_record(JobKind::Sync)
+        .await
+        .expect("record")
+        .expect("some");
+    assert_eq!(
+        (
+            record.attempts,
+            record.last_error_code,
+            record.running_since
+        ),
+        (0, None, None)
+    );
+    assert!(!ctx.job_running(JobKind::Sync));
+    let events = log.events();
+    assert!(events.contains(&AppEvent::DataChanged {
+        areas: vec![DataArea::Tasks, DataArea::Status]
+    }));
+    assert!(!events
+        .iter()
+        .any(|e| matches!(e, AppEvent::JobFailed { .. })));
+    assert_eq!(sync_phases(&log).last(), Some(&SyncPhase::Done));
+    ctx.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_run_a_crash_interrupted_is_run_again_at_the_next_start() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    {
+        // What a crash leaves behind: a run marked as started, never finished.
+        let (store, _, _) =
+            stardesk_store::open_data_dir_with(dir.path(), KeyPolicy::FileOnly, 0).expect("store");
+        store
+            .start_job("sync", "2026-11-30T08:00:00.000Z")
+            .expect("a started run");
+    }
+    let ctx = Context::open(options(dir.path(), false), Arc::new(EventLog::new()))
+        .await
+        .expect("open without jobs");
+    let stuck = ctx
+        .job_record(JobKind::Sync)
+        .await
+        .expect("record")
+        .expect("row");
+    assert!(stuck.running_since.is_some() && stuck.last_finished_at.is_none());
+    ctx.shutdown().await;
+    drop(ctx);
+
+    let ctx = Context::open(options(dir.path(), true), Arc::new(EventLog::new()))
+        .await
+        .expect("open with jobs");
+    // A row still marked running is never started by the runner: only recovery frees it.
+    until("the recovered run", async || {
+        finished_runs(&ctx).await.is_some()
+    })
+    .await;
+    let record = ctx
+        .job_record(JobKind::Sync)
+        .await
+        .expect("record")
+        .expect("row");
+    assert_eq!(record.running_since, None);
+    assert_eq!(ctx.status().await.expect("status").task_count, 60);
+    ctx.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn runs_of_one_kind_never_overlap_and_a_request_during_a_run_is_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = EventLog::new();
+    let ctx = Context::open(
+        ContextOptions {
+            sandbox_tasks: 3000,
+            ..options(dir.path(), true)
+        },
+        Arc::new(log.clone()),
+    )
+    .await
+    .expect("open");
+    until("the start-up run under way", async || {
+        ctx.job_running(JobKind::Sync)
+    })
+    .await;
+    ctx.schedule_job(JobKind::Sync, None).await.expect("again");
+    ctx.schedule_job(JobKind::Sync, None)
+        .await
+        .expect("and again");
+    until("a second run", async || {
+        sync_phases(&log)
+            .iter()
+            .filter(|p| **p == SyncPhase::Done)
+            .count()
+            >= 2
+    })
+    .await;
+    until("the runner idle", async || !ctx.job_running(JobKind::Sync)).await;
+    let mut open = 0;
+    for phase in sync_phases(&log) {
+        match phase {
+            SyncPhase::Started => {
+                open += 1;
+                assert_eq!(open, 1, "two syncs at once");
+            }
+            SyncPhase::Done | SyncPhase::Failed => open -= 1,
+            SyncPhase::Page => assert_eq!(open, 1),
+        }
+    }
+    assert_eq!(open, 0);
+    ctx.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_run_is_an_event_and_stays_recorded() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = EventLog::new();
+    let ctx = Context::open(options(dir.path(), true), Arc::new(log.clone()))
+        .await
+        .expect("open");
+    until("the start-up sync", async || {
+        finished_runs(&ctx).await.is_some()
+    })
+    .await;
+    let platform = stardesk_sandbox::start(
+        SandboxConfig {
+            tasks: 20,
+            token: "jobs-token".into(),
+            seed: 11,
+            ..SandboxConfig::default()
+        },
+        "127.0.0.1:0".parse().expect("addr"),
+    )
+    .await
+    .expect("platform");
+    ctx.set_platform(PlatformAccountInput {
+        url: platform.url(),
+        token: "jobs-token".into(),
+    })
+    .await
+    .unwrap_or_else(|e| {
+        panic!("needs the OS keychain (gnome-keyring under dbus-run-session on Linux): {e}")
+    });
+    // The platform now refuses the token: a 401 is not retried.
+    platform.control().push_fault(Fault::Status(401));
+    log.clear();
+    ctx.schedule_job(JobKind::Sync, None)
+        .await
+        .expect("schedule");
+    until("the failure event", async || {
+        log.events()
+            .iter()
+            .any(|e| matches!(e, AppEvent::JobFailed { .. }))
+    })
+    .await;
+    let failed = log
+        .events()
+        .into_iter()
+        .find_map(|e| match e {
+            AppEvent::JobFailed {
+                job,
+                error,
+                retry_at,
+            } => Some((job, error.code, retry_at)),
+            _ => None,
+        })
+        .expect("a failure");
+    assert_eq!(failed, (JobKind::Sync, ErrorCode::SignInRequired, None));
+    until("the end recorded", async || !ctx.job_running(JobKind::Sync)).await;
+    let record = ctx
+        .job_record(JobKind::Sync)
+        .await
+        .expect("record")
+        .expect("row");
+    assert_eq!(
+        (record.attempts, record.last_error_code.as_deref()),
+        (1, Some("sign_in_required"))
+    );
+    let status = ctx.status().await.expect("status");
+    assert_eq!(
+        status.last_error.map(|e| e.code),
+        Some(ErrorCode::SignInRequired)
+    );
+    ctx.use_sandbox().await.expect("back to the sandbox");
+    ctx.shutdown().await;
+    platform.shutdown().await;
+}

@@ -1,0 +1,59 @@
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
+import { DATA_AREAS } from '../bindings';
+import { AREA_QUERIES, handleAppEvent } from './dataEvents';
+
+function cacheWith(keys: (string | number)[][]): QueryClient {
+  const client = new QueryClient();
+  for (const key of keys) client.setQueryData(key, 1);
+  return client;
+}
+
+const stale = (client: QueryClient) =>
+  client
+    .getQueryCache()
+    .getAll()
+    .filter((q) => q.isStale())
+    .map((q) => q.queryKey[0])
+    .sort();
+
+describe('data events', () => {
+  it('every area core can name has its queries', () => {
+    for (const area of DATA_AREAS) expect(AREA_QUERIES[area].length).toBeGreaterThan(0);
+  });
+
+  it('data_changed refreshes exactly the queries of its areas', async () => {
+    const client = cacheWith([
+      ['tasks', 0],
+      ['task_detail', '1'],
+      ['facets'],
+      ['status'],
+      ['settlements', 'files'],
+    ]);
+    handleAppEvent(client, { kind: 'data_changed', areas: ['settlements'] }, () => {});
+    await vi.waitFor(() => expect(stale(client)).toEqual(['settlements']));
+    handleAppEvent(client, { kind: 'data_changed', areas: ['tasks', 'status'] }, () => {});
+    await vi.waitFor(() =>
+      expect(stale(client)).toEqual(['facets', 'settlements', 'status', 'task_detail', 'tasks']),
+    );
+  });
+
+  it('progress events refresh nothing; a failed job is handed on', () => {
+    const client = cacheWith([['tasks', 0]]);
+    const failed = vi.fn();
+    handleAppEvent(
+      client,
+      { kind: 'sync_progress', phase: 'page', applied: 1, remaining: 1, error: null },
+      failed,
+    );
+    expect(stale(client)).toEqual([]);
+    const event = {
+      kind: 'job_failed',
+      job: 'sync',
+      error: { code: 'platform_unreachable', message: 'offline' },
+      retry_at: null,
+    } as const;
+    handleAppEvent(client, event, failed);
+    expect(failed).toHaveBeenCalledWith(event);
+  });
+});

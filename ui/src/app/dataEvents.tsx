@@ -1,0 +1,74 @@
+//! Core says when stored data changed (`data_changed` with its areas); this is the one
+//! place the window refreshes what it caches because of it. A feature names the query
+//! roots of each area it shows in `AREA_QUERIES`; no component invalidates by hand after a
+//! mutation. A background job's failure is shown here too.
+
+import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppEvent, DataArea, JobKind } from '../bindings';
+import { settleKeys } from '../features/settlements/queries';
+import { taskKeys } from '../features/taskHall/queries';
+import { statusKey } from '../shared/appStatus';
+import { onAppEvent, subscription } from '../shared/ipc';
+import { useNotify } from '../shared/notify';
+
+/** The cached queries that show each area of the stored data. */
+export const AREA_QUERIES: Record<DataArea, readonly QueryKey[]> = {
+  tasks: [taskKeys.allTasks, taskKeys.allDetails, taskKeys.facets],
+  status: [statusKey],
+  settlements: [settleKeys.all],
+};
+
+/** Jobs whose failure the window already shows elsewhere: the sync (its progress and the
+ * status banner). */
+const REPORTS_ITSELF: ReadonlySet<JobKind> = new Set<JobKind>(['sync']);
+
+/** Marks every query of these areas stale; the ones on screen are read again. */
+export function refreshAreas(client: QueryClient, areas: readonly DataArea[]): Promise<unknown> {
+  return Promise.all(
+    areas.flatMap((area) =>
+      AREA_QUERIES[area].map((queryKey) => client.invalidateQueries({ queryKey })),
+    ),
+  );
+}
+
+/** What the window does with one of core's events besides progress bars. */
+export function handleAppEvent(
+  client: QueryClient,
+  event: AppEvent,
+  jobFailed: (event: Extract<AppEvent, { kind: 'job_failed' }>) => void,
+): void {
+  if (event.kind === 'data_changed') void refreshAreas(client, event.areas);
+  if (event.kind === 'job_failed') jobFailed(event);
+}
+
+/** Subscribes the window to core's events for as long as the app is mounted. */
+export function useDataEvents(): void {
+  const client = useQueryClient();
+  const notify = useNotify();
+  const { t } = useTranslation('common');
+  useEffect(
+    () =>
+      subscription(() =>
+        onAppEvent((event) =>
+          handleAppEvent(client, event, (failed) => {
+            if (REPORTS_ITSELF.has(failed.job)) return;
+            notify.error(
+              t('jobFailed', {
+                job: t(`jobs.${failed.job}`),
+                text: t(`errors.${failed.error.code}`),
+              }),
+            );
+          }),
+        ),
+      ),
+    [client, notify, t],
+  );
+}
+
+/** Mounts [`useDataEvents`] inside the providers it needs. */
+export function DataEvents() {
+  useDataEvents();
+  return null;
+}
