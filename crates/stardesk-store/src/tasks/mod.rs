@@ -4,94 +4,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, OptionalExtension, Row};
 
-use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-use stardesk_domain::reward::{PlayTier, RankPrize, Reward};
+use stardesk_domain::reward::Reward;
 
 use crate::{Store, StoreError};
 
-/// How `tasks.reward_json` holds a task's reward: the store's own format for the domain's
-/// [`Reward`] (`{"kind": "fixed", "amount": "100.00"}`, amounts as decimal strings).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-enum StoredReward {
-    Fixed { amount: Decimal },
-    PlayTiers { tiers: Vec<StoredTier> },
-    Rank { prizes: Vec<StoredPrize> },
-    SampleOnly,
-}
+mod reward;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct StoredTier {
-    above: u64,
-    up_to: Option<u64>,
-    amount: Decimal,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct StoredPrize {
-    from: u32,
-    to: u32,
-    amount: Decimal,
-}
-
-impl From<&Reward> for StoredReward {
-    fn from(r: &Reward) -> Self {
-        match r {
-            Reward::Fixed(amount) => StoredReward::Fixed { amount: *amount },
-            Reward::PlayTiers(tiers) => StoredReward::PlayTiers {
-                tiers: tiers
-                    .iter()
-                    .map(|t| StoredTier {
-                        above: t.above,
-                        up_to: t.up_to,
-                        amount: t.amount,
-                    })
-                    .collect(),
-            },
-            Reward::Rank(prizes) => StoredReward::Rank {
-                prizes: prizes
-                    .iter()
-                    .map(|p| StoredPrize {
-                        from: p.from,
-                        to: p.to,
-                        amount: p.amount,
-                    })
-                    .collect(),
-            },
-            Reward::SampleOnly => StoredReward::SampleOnly,
-        }
-    }
-}
-
-impl From<StoredReward> for Reward {
-    fn from(r: StoredReward) -> Self {
-        match r {
-            StoredReward::Fixed { amount } => Reward::Fixed(amount),
-            StoredReward::PlayTiers { tiers } => Reward::PlayTiers(
-                tiers
-                    .into_iter()
-                    .map(|t| PlayTier {
-                        above: t.above,
-                        up_to: t.up_to,
-                        amount: t.amount,
-                    })
-                    .collect(),
-            ),
-            StoredReward::Rank { prizes } => Reward::Rank(
-                prizes
-                    .into_iter()
-                    .map(|p| RankPrize {
-                        from: p.from,
-                        to: p.to,
-                        amount: p.amount,
-                    })
-                    .collect(),
-            ),
-            StoredReward::SampleOnly => Reward::SampleOnly,
-        }
-    }
-}
+use reward::StoredReward;
 
 /// A task as cached locally. Codes (`category`, `content_form`, ...) are the platform
 /// API's snake_case names; the reward is the domain's, kept as the store's own JSON
