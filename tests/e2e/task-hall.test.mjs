@@ -1,6 +1,7 @@
 // End-to-end: the real StarDesk window under Xvfb, driven over WebDriver.
 // Run by scripts/e2e.sh, which provides the display, the keychain and the binary path.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -81,5 +82,26 @@ describe('task hall in the real window', () => {
     assert.doesNotMatch(body, /任务大厅/, 'no zh-CN navigation left');
     await d.screenshot(join(out, 'task-hall-en.png'));
     await d.click(await d.find('[data-testid="lang-switch"]'));
+  });
+
+  test('a second launch hands over to the running window and exits', async () => {
+    const handles = await d.call('GET', d.s('/window/handles'));
+    const second = spawn(app, [], {
+      env: { ...process.env, STARDESK_DATA_DIR: dataDir, STARDESK_LOG: 'info' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let log = '';
+    second.stderr.on('data', (chunk) => {
+      log += chunk;
+    });
+    const code = await Promise.race([
+      new Promise((resolve) => second.once('exit', (c) => resolve(c))),
+      new Promise((resolve) => setTimeout(() => resolve('still running'), 20000)),
+    ]);
+    if (code === 'still running') second.kill('SIGKILL');
+    assert.equal(code, 0, `the second StarDesk should exit at once, not open the database again; its log: ${log}`);
+    assert.doesNotMatch(log, /embedded sandbox started|database migrated/, 'the second launch opened nothing');
+    assert.deepEqual(await d.call('GET', d.s('/window/handles')), handles, 'still the one window');
+    assert.ok((await d.findAll('[data-testid="task-row"]')).length > 0, 'the first window still answers');
   });
 });
