@@ -1,5 +1,6 @@
 //! The platform's rules as pure functions and types: money, fees, rewards, eligibility,
-//! withholding tax, the working-day calendar, expected earnings and settlement
+//! product-review campaigns (applying, the campaign timeline), withholding tax, the
+//! working-day calendar, expected earnings and settlement
 //! reconciliation (matching the platform's statement and the bank, and fixing a failed
 //! payout).
 //!
@@ -30,6 +31,7 @@
 #![deny(clippy::float_arithmetic)]
 
 pub mod calendar;
+pub mod campaign;
 pub mod earnings;
 pub mod eligibility;
 pub mod fees;

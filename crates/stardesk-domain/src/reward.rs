@@ -201,6 +201,47 @@ pub fn reward_for_rank(prizes: &[RankPrize], rank: u32) -> Decimal {
         .map_or(Decimal::ZERO, |prize| prize.amount)
 }
 
+/// How a creator's work did: what a reward scheme pays on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Performance {
+    /// Valid plays (R-REVIEW-5).
+    Plays(u64),
+    /// Rank by valid plays, 1 = first (R-REVIEW-6).
+    Rank(u32),
+}
+
+/// A scheme asked about a measure it does not pay on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PerformanceMismatch {
+    /// Tiers pay on valid plays, not ranks.
+    PaysOnPlays,
+    /// Prizes pay on ranks, not valid plays.
+    PaysOnRank,
+}
+
+impl Reward {
+    /// The cash one creator gets for `performance`: a fixed fee whatever it is, nothing
+    /// for the sample only, the tier of its plays (R-REVIEW-5: lower bound exclusive,
+    /// upper inclusive) or the prize of its rank (R-REVIEW-6: ranks inclusive).
+    pub fn at(&self, performance: Performance) -> Result<Decimal, PerformanceMismatch> {
+        match (self, performance) {
+            (Self::Fixed(amount), _) => Ok(*amount),
+            (Self::SampleOnly, _) => Ok(Decimal::ZERO),
+            (Self::PlayTiers(tiers), Performance::Plays(plays)) => {
+                Ok(reward_for_plays(tiers, plays))
+            }
+            (Self::Rank(prizes), Performance::Rank(rank)) => Ok(reward_for_rank(prizes, rank)),
+            (Self::PlayTiers(_), Performance::Rank(_)) => Err(PerformanceMismatch::PaysOnPlays),
+            (Self::Rank(_), Performance::Plays(_)) => Err(PerformanceMismatch::PaysOnRank),
+        }
+    }
+
+    /// The scheme pays cash at all (a timeline "with a cash reward").
+    pub fn pays_cash(&self) -> bool {
+        !matches!(self, Self::SampleOnly)
+    }
+}
+
 /// Total cash the prizes pay when every prized rank is filled: the client's budget for a
 /// ranked reward (and the base of its R-REVIEW-7 fee).
 pub fn rank_prize_pool(prizes: &[RankPrize]) -> Decimal {
