@@ -35,6 +35,22 @@ macro_rules! with_commands {
                 /// start by it).
                 shell fn ui_ready(rows: u32) -> ();
             }
+            address_book {
+                /// Every saved address, the default first; phones masked, no street.
+                core fn addresses() -> Vec<AddressView>;
+                /// One address in full, for the creator to edit it.
+                core fn address(id: String) -> AddressInput;
+                /// The problems of an address by field; empty when it can be saved.
+                core fn check_address(address: AddressInput) -> Vec<FieldProblem>;
+                core fn save_address(address: AddressInput) -> AddressView;
+                core fn set_default_address(id: String) -> ();
+                core fn delete_address(id: String) -> ();
+                /// The GB/T 2260 regions, province → city → district.
+                core fn regions() -> Vec<ProvinceView>;
+                core fn snippets() -> Vec<SnippetView>;
+                core fn save_snippet(snippet: SnippetInput) -> SnippetView;
+                core fn delete_snippet(id: String) -> ();
+            }
             task_hall {
                 /// One page of the task hall; `total` counts every match.
                 core fn query_tasks(query: TaskQuery) -> TaskPage;

@@ -28,6 +28,8 @@ crate::code_enum! {
         Status = "status",
         /// Imported settlement lines, files, decisions, profiles, the contract account.
         Settlements = "settlements",
+        /// Saved addresses and snippets.
+        AddressBook = "address_book",
     }
 }
 

@@ -8,6 +8,7 @@
 //! instants RFC 3339.
 
 pub use crate::account::ipc::*;
+pub use crate::address_book::ipc::*;
 pub use crate::error::{AppError, ErrorCode};
 pub use crate::settlements::decisions::ipc::*;
 pub use crate::settlements::imports::ipc::*;

@@ -9,6 +9,7 @@
 //! network from `stardesk-platform`. Only IPC types leave this crate.
 
 pub mod account;
+pub mod address_book;
 pub mod bindings;
 pub mod codes;
 pub mod commands;

@@ -20,6 +20,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_settlement_columns",
         include_str!("migrations/0004_settlement_columns.sql"),
     ),
+    (
+        "0005_address_book",
+        include_str!("migrations/0005_address_book.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -7,6 +7,7 @@
 //! by a newer StarDesk is refused, never downgraded. Never talks to the network and never
 //! decides a platform rule: callers pass the thresholds in.
 
+pub mod addresses;
 mod db;
 pub mod jobs;
 pub mod secret;

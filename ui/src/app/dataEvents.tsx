@@ -18,6 +18,8 @@ export const AREA_QUERIES: Record<DataArea, readonly QueryKey[]> = {
   tasks: [taskKeys.allTasks, taskKeys.allDetails, taskKeys.facets],
   status: [statusKey],
   settlements: [settleKeys.all],
+  // Addresses and snippets (the application form and Settings read them).
+  address_book: [['address_book']],
 };
 
 /** Jobs whose failure the window already shows elsewhere: the sync (its progress and the

@@ -3,6 +3,7 @@
 //! `commands.rs`), and `Commands`, the contract a test mock implements.
 
 import type { AppStatus, PlatformAccountInput } from './account';
+import type { AddressInput, AddressView, FieldProblem, ProvinceView, SnippetInput, SnippetView } from './addressBook';
 import type { DecisionInput, DecisionView } from './settlementDecisions';
 import type { FilePreview, ImportFileView, ImportKind, ImportResult } from './settlementImports';
 import type { MonthIncome } from './settlementIncome';
@@ -42,6 +43,58 @@ export function settingsUseSandbox(): Promise<AppStatus> {
  */
 export function uiReady(rows: number): Promise<null> {
   return call('ui_ready', { rows });
+}
+
+/**
+ * Every saved address, the default first; phones masked, no street.
+ */
+export function addresses(): Promise<Array<AddressView>> {
+  return call('addresses');
+}
+
+/**
+ * One address in full, for the creator to edit it.
+ */
+export function address(id: string): Promise<AddressInput> {
+  return call('address', { id });
+}
+
+/**
+ * The problems of an address by field; empty when it can be saved.
+ */
+export function checkAddress(address: AddressInput): Promise<Array<FieldProblem>> {
+  return call('check_address', { address });
+}
+
+export function saveAddress(address: AddressInput): Promise<AddressView> {
+  return call('save_address', { address });
+}
+
+export function setDefaultAddress(id: string): Promise<null> {
+  return call('set_default_address', { id });
+}
+
+export function deleteAddress(id: string): Promise<null> {
+  return call('delete_address', { id });
+}
+
+/**
+ * The GB/T 2260 regions, province → city → district.
+ */
+export function regions(): Promise<Array<ProvinceView>> {
+  return call('regions');
+}
+
+export function snippets(): Promise<Array<SnippetView>> {
+  return call('snippets');
+}
+
+export function saveSnippet(snippet: SnippetInput): Promise<SnippetView> {
+  return call('save_snippet', { snippet });
+}
+
+export function deleteSnippet(id: string): Promise<null> {
+  return call('delete_snippet', { id });
 }
 
 /**
@@ -158,7 +211,7 @@ export function payoutFix(input: PayoutFixInput): Promise<PayoutFixGuide> {
 }
 
 /** Every command name. */
-export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix'] as const;
+export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix'] as const;
 
 /** What each command takes (its argument object) and returns. */
 export interface Commands {
@@ -166,6 +219,16 @@ export interface Commands {
   settings_set_platform: (args: { account: PlatformAccountInput }) => AppStatus;
   settings_use_sandbox: () => AppStatus;
   ui_ready: (args: { rows: number }) => null;
+  addresses: () => Array<AddressView>;
+  address: (args: { id: string }) => AddressInput;
+  check_address: (args: { address: AddressInput }) => Array<FieldProblem>;
+  save_address: (args: { address: AddressInput }) => AddressView;
+  set_default_address: (args: { id: string }) => null;
+  delete_address: (args: { id: string }) => null;
+  regions: () => Array<ProvinceView>;
+  snippets: () => Array<SnippetView>;
+  save_snippet: (args: { snippet: SnippetInput }) => SnippetView;
+  delete_snippet: (args: { id: string }) => null;
   query_tasks: (args: { query: TaskQuery }) => TaskPage;
   task_detail: (args: { id: string }) => TaskDetail;
   facets: () => Facets;

@@ -3,6 +3,7 @@ export * from './error';
 export * from './jobs';
 export * from './events';
 export * from './account';
+export * from './addressBook';
 export * from './taskHall';
 export * from './sync';
 export * from './settlementImports';

@@ -87,6 +87,28 @@ pub fn is_mainland_mobile(phone: &str) -> bool {
 
 /// Every problem of the form, in field order; empty when it may be sent (R-REVIEW-12).
 pub fn validate(form: &ApplicationForm<'_>) -> Vec<FieldError> {
+    let mut errors = validate_address(form.contact_name, form.phone, form.region_code, form.detail);
+    errors.extend(length(FormField::Strengths, form.strengths, PITCH_CHARS));
+    errors.extend(length(FormField::Idea, form.idea, PITCH_CHARS));
+    errors
+}
+
+/// The problems of the contact and address part of the form (what an address book entry
+/// holds), in field order.
+pub fn validate_address(
+    contact_name: &str,
+    phone: &str,
+    region_code: &str,
+    detail: &str,
+) -> Vec<FieldError> {
+    let form = ApplicationForm {
+        contact_name,
+        phone,
+        region_code,
+        detail,
+        strengths: "",
+        idea: "",
+    };
     let mut errors = Vec::new();
     errors.extend(length(
         FormField::ContactName,
@@ -122,8 +144,6 @@ pub fn validate(form: &ApplicationForm<'_>) -> Vec<FieldError> {
         });
     }
     errors.extend(length(FormField::Detail, form.detail, DETAIL_CHARS));
-    errors.extend(length(FormField::Strengths, form.strengths, PITCH_CHARS));
-    errors.extend(length(FormField::Idea, form.idea, PITCH_CHARS));
     errors
 }
 

@@ -8,7 +8,8 @@ pub mod status;
 pub mod timeline;
 
 pub use form::{
-    is_mainland_mobile, mask_phone, validate, ApplicationForm, FieldError, FormField, FormProblem,
+    is_mainland_mobile, mask_phone, validate, validate_address, ApplicationForm, FieldError,
+    FormField, FormProblem,
 };
 pub use status::ApplicationStatus;
 pub use timeline::{
