@@ -513,3 +513,77 @@ fn r_review_11_failed_checks_become_warnings_before_sending() {
     let fine = eligibility::check(&agency, &open, d("2026-11-05"), &Default::default());
     assert_eq!(apply_warnings(&fine, false), []);
 }
+
+mod reminders {
+    use super::*;
+    use stardesk_domain::campaign::reminders::{schedule, Reminder, ReminderPolicy};
+
+    #[test]
+    fn the_default_policy_reminds_3_days_and_1_day_before_and_on_the_day() {
+        assert_eq!(ReminderPolicy::default().lead_days, [3, 1, 0]);
+        assert_eq!(
+            ReminderPolicy::new(vec![0, 7, 1, 7]).map(|p| p.lead_days),
+            Some(vec![7, 1, 0])
+        );
+        assert_eq!(ReminderPolicy::new(vec![31]), None);
+    }
+
+    #[test]
+    fn a_selected_application_is_reminded_of_shipping_upload_and_the_reward_list() {
+        let t = timeline(d("2026-11-01"), &task(true), None);
+        let facts = ApplicationFacts {
+            status: ApplicationStatus::Selected,
+            shipped_on: None,
+            published_on: None,
+        };
+        let all = schedule(&t, &facts, d("2026-11-20"), &ReminderPolicy::default());
+        let keys: Vec<(TimelineKey, u32, NaiveDate)> = all
+            .iter()
+            .map(|r| (r.key, r.lead_days, r.remind_on))
+            .collect();
+        assert_eq!(
+            &keys[..3],
+            [
+                (TimelineKey::ShipBy, 3, d("2026-12-07")),
+                (TimelineKey::ShipBy, 1, d("2026-12-09")),
+                (TimelineKey::ShipBy, 0, d("2026-12-10")),
+            ]
+        );
+        assert!(all.iter().any(|r| *r
+            == Reminder {
+                key: TimelineKey::UploadBy,
+                due: d("2026-12-31"),
+                lead_days: 1,
+                remind_on: d("2026-12-30"),
+            }));
+        assert!(
+            all.iter().all(|r| r.key != TimelineKey::SelectionBy),
+            "selection is done"
+        );
+        assert!(all.iter().all(|r| r.key != TimelineKey::CooperationEnds));
+        assert!(all
+            .iter()
+            .any(|r| r.key == TimelineKey::RewardPublicityEnds));
+    }
+
+    #[test]
+    fn a_closed_application_has_no_reminder() {
+        let t = timeline(d("2026-11-01"), &task(true), None);
+        for status in [
+            ApplicationStatus::Withdrawn,
+            ApplicationStatus::NotSelected,
+            ApplicationStatus::Failed,
+            ApplicationStatus::RewardPaid,
+        ] {
+            let facts = ApplicationFacts {
+                status,
+                shipped_on: None,
+                published_on: None,
+            };
+            assert!(
+                schedule(&t, &facts, d("2026-11-05"), &ReminderPolicy::default()).is_empty(),
+                "{status:?}"
+            );
+        }
+    }
+}

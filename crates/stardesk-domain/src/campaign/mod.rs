@@ -4,6 +4,7 @@
 
 pub mod form;
 pub mod regions;
+pub mod reminders;
 pub mod status;
 pub mod timeline;
 
