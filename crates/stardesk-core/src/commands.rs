@@ -51,6 +51,11 @@ macro_rules! with_commands {
                 core fn save_snippet(snippet: SnippetInput) -> SnippetView;
                 core fn delete_snippet(id: String) -> ();
             }
+            reminders {
+                /// When reminders come: days before each campaign date.
+                core fn reminder_settings() -> ReminderSettings;
+                core fn set_reminder_settings(lead_days: Vec<u32>) -> ReminderSettings;
+            }
             task_hall {
                 /// One page of the task hall; `total` counts every match.
                 core fn query_tasks(query: TaskQuery) -> TaskPage;

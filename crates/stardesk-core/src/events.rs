@@ -30,6 +30,8 @@ crate::code_enum! {
         Settlements = "settlements",
         /// Saved addresses and snippets.
         AddressBook = "address_book",
+        /// The reminder settings and schedule.
+        Reminders = "reminders",
     }
 }
 

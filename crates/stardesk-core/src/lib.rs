@@ -19,6 +19,7 @@ pub mod events;
 pub mod file_reconciliation;
 pub mod ipc;
 pub mod jobs;
+pub mod reminders;
 pub mod settlements;
 pub mod sync;
 pub mod task_hall;

@@ -20,6 +20,7 @@ export const AREA_QUERIES: Record<DataArea, readonly QueryKey[]> = {
   settlements: [settleKeys.all],
   // Addresses and snippets (the application form and Settings read them).
   address_book: [['address_book']],
+  reminders: [['reminders']],
 };
 
 /** Jobs whose failure the window already shows elsewhere: the sync (its progress and the

@@ -4,6 +4,7 @@
 
 import type { AppStatus, PlatformAccountInput } from './account';
 import type { AddressInput, AddressView, FieldProblem, ProvinceView, SnippetInput, SnippetView } from './addressBook';
+import type { ReminderSettings } from './reminders';
 import type { DecisionInput, DecisionView } from './settlementDecisions';
 import type { FilePreview, ImportFileView, ImportKind, ImportResult } from './settlementImports';
 import type { MonthIncome } from './settlementIncome';
@@ -95,6 +96,17 @@ export function saveSnippet(snippet: SnippetInput): Promise<SnippetView> {
 
 export function deleteSnippet(id: string): Promise<null> {
   return call('delete_snippet', { id });
+}
+
+/**
+ * When reminders come: days before each campaign date.
+ */
+export function reminderSettings(): Promise<ReminderSettings> {
+  return call('reminder_settings');
+}
+
+export function setReminderSettings(leadDays: Array<number>): Promise<ReminderSettings> {
+  return call('set_reminder_settings', { leadDays });
 }
 
 /**
@@ -211,7 +223,7 @@ export function payoutFix(input: PayoutFixInput): Promise<PayoutFixGuide> {
 }
 
 /** Every command name. */
-export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix'] as const;
+export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'reminder_settings', 'set_reminder_settings', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix'] as const;
 
 /** What each command takes (its argument object) and returns. */
 export interface Commands {
@@ -229,6 +241,8 @@ export interface Commands {
   snippets: () => Array<SnippetView>;
   save_snippet: (args: { snippet: SnippetInput }) => SnippetView;
   delete_snippet: (args: { id: string }) => null;
+  reminder_settings: () => ReminderSettings;
+  set_reminder_settings: (args: { leadDays: Array<number> }) => ReminderSettings;
   query_tasks: (args: { query: TaskQuery }) => TaskPage;
   task_detail: (args: { id: string }) => TaskDetail;
   facets: () => Facets;

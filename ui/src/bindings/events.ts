@@ -8,9 +8,9 @@ import type { SyncProgress } from './sync';
 /** The one Tauri event every `AppEvent` arrives as. */
 export const APP_EVENT = 'stardesk://event';
 
-export type DataArea = "tasks" | "status" | "settlements" | "address_book";
+export type DataArea = "tasks" | "status" | "settlements" | "address_book" | "reminders";
 
 /** Every `DataArea`, in declaration order. */
-export const DATA_AREAS = ['tasks', 'status', 'settlements', 'address_book'] as const satisfies readonly DataArea[];
+export const DATA_AREAS = ['tasks', 'status', 'settlements', 'address_book', 'reminders'] as const satisfies readonly DataArea[];
 
 export type AppEvent = { "kind": "sync_progress" } & SyncProgress | { "kind": "import_progress" } & ImportProgress | { "kind": "data_changed", areas: Array<DataArea>, } | { "kind": "job_failed", job: JobKind, error: AppError, retry_at: string | null, };
