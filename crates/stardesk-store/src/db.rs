@@ -24,6 +24,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_address_book",
         include_str!("migrations/0005_address_book.sql"),
     ),
+    (
+        "0006_applications",
+        include_str!("migrations/0006_applications.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

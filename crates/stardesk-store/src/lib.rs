@@ -8,6 +8,7 @@
 //! decides a platform rule: callers pass the thresholds in.
 
 pub mod addresses;
+pub mod applications;
 mod db;
 pub mod jobs;
 pub mod secret;

@@ -174,8 +174,12 @@ impl Store {
             .conn
             .transaction()
             .map_err(|e| StoreError::sqlite(&path, e))?;
-        tx.execute_batch("DELETE FROM tasks; DELETE FROM sync_state; DELETE FROM creator;")
-            .map_err(|e| StoreError::sqlite(&path, e))?;
+        // The outbox stays: its items name the source they were made for.
+        tx.execute_batch(
+            "DELETE FROM tasks; DELETE FROM sync_state; DELETE FROM creator;
+             DELETE FROM applications; DELETE FROM campaign_tasks; DELETE FROM reminders;",
+        )
+        .map_err(|e| StoreError::sqlite(&path, e))?;
         tx.commit().map_err(|e| StoreError::sqlite(&path, e))
     }
 }

@@ -11,6 +11,7 @@ use crate::{Store, StoreError};
 mod reward;
 
 use reward::StoredReward;
+pub(crate) use reward::{reward_from_store, reward_to_store};
 
 /// A task as cached locally. Codes (`category`, `content_form`, ...) are the platform
 /// API's snake_case names; the reward is the domain's, kept as the store's own JSON

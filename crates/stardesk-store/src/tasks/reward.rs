@@ -86,3 +86,14 @@ impl From<StoredReward> for Reward {
         }
     }
 }
+
+/// The store's JSON of a reward.
+pub(crate) fn reward_to_store(r: &Reward) -> Result<String, crate::StoreError> {
+    serde_json::to_string(&StoredReward::from(r))
+        .map_err(|e| crate::StoreError::Corrupt(e.to_string()))
+}
+
+/// A reward from the store's JSON.
+pub(crate) fn reward_from_store(json: &str) -> Result<Reward, serde_json::Error> {
+    serde_json::from_str::<StoredReward>(json).map(Reward::from)
+}
