@@ -102,6 +102,35 @@ pub async fn export_report(
     Ok(Some(path))
 }
 
+/// Asks where to save the calendar (native save dialog), then writes every campaign date
+/// as an iCalendar file; the path, or `None` when the user cancelled.
+pub async fn export_calendar(app: &AppHandle, state: &AppState) -> Result<Option<String>, AppError> {
+    let path = match test_seam::save_path("ics")? {
+        Some(path) => Some(path),
+        None => {
+            let app = app.clone();
+            let picked = tauri::async_runtime::spawn_blocking(move || {
+                app.dialog()
+                    .file()
+                    .set_file_name("StarDesk-合作日程.ics")
+                    .add_filter("iCalendar", &["ics"])
+                    .blocking_save_file()
+            })
+            .await
+            .map_err(dialog_error)?;
+            match picked {
+                None => None,
+                Some(p) => Some(p.into_path().map_err(dialog_error)?.display().to_string()),
+            }
+        }
+    };
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    state.ctx()?.export_calendar(path.clone()).await?;
+    Ok(Some(path))
+}
+
 /// The one test seam, compiled only with the `test-seam` feature (`make test`): with
 /// `STARDESK_TEST_PICK_DIR` set, a directory stands in for the native dialogs, which
 /// WebDriver cannot reach — `<kind>/` holds the files "picked", `exports/` receives saved

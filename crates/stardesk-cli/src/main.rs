@@ -7,13 +7,16 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
 use std::sync::Arc;
+
+use clap::{Parser, Subcommand, ValueEnum};
 
 use stardesk_core::file_reconciliation::{self, ReconcileFiles};
 use stardesk_core::ipc::{Category, ImportPhase, TaskPage, TaskQuery, TaskSort};
 use stardesk_core::settlements::report::write_report_csv;
 use stardesk_core::{AppError, AppEvent, Context, ContextOptions, EventSink};
+
+mod campaign;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -88,6 +91,98 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Point the CLI and the app at a platform account, or back at the embedded sandbox.
+    Account {
+        #[command(subcommand)]
+        action: AccountAction,
+    },
+    /// One task as the platform publishes it (the API's field names).
+    Task {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Apply to a product-review task (R-REVIEW-12). Queued when the platform cannot be
+    /// reached, and sent exactly once later.
+    Apply {
+        task_id: String,
+        /// Contact name, 1–20 characters.
+        #[arg(long)]
+        name: String,
+        /// Mainland mobile, 11 digits.
+        #[arg(long)]
+        phone: String,
+        /// County-level GB/T 2260 code, e.g. 330106.
+        #[arg(long)]
+        region_code: String,
+        /// Street, building and room, 5–100 characters.
+        #[arg(long)]
+        address: String,
+        /// 合作优势, 10–500 characters.
+        #[arg(long)]
+        strengths: String,
+        /// 创作思路, 10–500 characters.
+        #[arg(long)]
+        idea: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The applications waiting to be sent; `outbox send` tries them now.
+    Outbox {
+        #[command(subcommand)]
+        action: Option<OutboxAction>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every application with the dates of its campaign.
+    Applications {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The campaign dates of the next days; `--ics` writes every date as an iCalendar file.
+    Agenda {
+        #[arg(long, default_value_t = 14)]
+        days: u32,
+        #[arg(long)]
+        ics: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The reward at valid plays or a rank (R-REVIEW-5, R-REVIEW-6), from a task's scheme
+    /// or a scheme file in the API's JSON shape.
+    Reward {
+        #[arg(long, conflicts_with = "scheme", required_unless_present = "scheme")]
+        task: Option<String>,
+        #[arg(long)]
+        scheme: Option<PathBuf>,
+        #[arg(long, conflicts_with = "rank", required_unless_present = "rank")]
+        plays: Option<u64>,
+        #[arg(long)]
+        rank: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AccountAction {
+    /// Use the platform at URL; the token is read from stdin, checked against /v1/me and
+    /// kept in the OS keychain.
+    Set {
+        #[arg(long)]
+        url: String,
+        /// Read the token from stdin (it never goes on the command line).
+        #[arg(long, required = true)]
+        token_stdin: bool,
+    },
+    /// Back to the embedded sandbox (the account's token and data are forgotten).
+    Sandbox,
+}
+
+#[derive(Debug, Subcommand)]
+enum OutboxAction {
+    /// Try every waiting application now; exits non-zero while any still waits.
+    Send,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -139,7 +234,16 @@ impl EventSink for StderrProgress {
     }
 }
 
-fn print_json<T: serde::Serialize>(value: &T) -> Result<(), AppError> {
+fn print_reward(value: &serde_json::Value, json: bool) -> Result<(), AppError> {
+    if json {
+        print_json(value)
+    } else {
+        println!("¥{}", value["reward"].as_str().unwrap_or_default());
+        Ok(())
+    }
+}
+
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<(), AppError> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| AppError::new(stardesk_core::ErrorCode::Internal, e.to_string()))?;
     println!("{text}");
@@ -230,6 +334,17 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             .await
             .map_err(|e| AppError::new(stardesk_core::ErrorCode::Internal, e.to_string()))?;
     }
+    if let Command::Reward {
+        scheme: Some(path),
+        plays,
+        rank,
+        json,
+        ..
+    } = &cli.command
+    {
+        let value = campaign::reward_from_file(path, campaign::measure(*plays, *rank)?)?;
+        return print_reward(&value, *json);
+    }
     let quiet = matches!(cli.command, Command::Sync { json: true });
     let ctx = Context::open(
         ContextOptions::from_env(cli.data_dir)?,
@@ -286,6 +401,53 @@ async fn run(cli: Cli) -> Result<(), AppError> {
         }
         // Handled above without opening a context: it needs no data directory.
         Command::Reconcile { .. } => Ok(()),
+        Command::Account { action } => match action {
+            AccountAction::Set { url, .. } => campaign::account_set(&ctx, url).await,
+            AccountAction::Sandbox => campaign::account_sandbox(&ctx).await,
+        },
+        Command::Task { id, json } => campaign::task(&ctx, id, json).await,
+        Command::Apply {
+            task_id,
+            name,
+            phone,
+            region_code,
+            address,
+            strengths,
+            idea,
+            json,
+        } => {
+            let args = campaign::ApplyArgs {
+                task_id,
+                name,
+                phone,
+                region_code,
+                address,
+                strengths,
+                idea,
+            };
+            campaign::apply(&ctx, args, json).await
+        }
+        Command::Outbox { action, json } => match action {
+            Some(OutboxAction::Send) => campaign::outbox_send(&ctx).await,
+            None => campaign::outbox(&ctx, json).await,
+        },
+        Command::Applications { json } => campaign::applications(&ctx, json).await,
+        Command::Agenda { days, ics, json } => {
+            campaign::agenda(&ctx, days, ics.as_deref(), json).await
+        }
+        Command::Reward {
+            task: Some(id),
+            plays,
+            rank,
+            json,
+            ..
+        } => match campaign::measure(plays, rank) {
+            Ok(m) => campaign::reward_of_task(&ctx, id, m)
+                .await
+                .and_then(|v| print_reward(&v, json)),
+            Err(e) => Err(e),
+        },
+        Command::Reward { .. } => Err(AppError::invalid_input("give --task or --scheme")),
         Command::Status { json } => ctx.status().await.and_then(|s| {
             if json {
                 print_json(&s)

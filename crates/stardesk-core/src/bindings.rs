@@ -103,6 +103,7 @@ pub fn modules() -> Vec<TsModule> {
         crate::events::typescript(),
         crate::account::ipc::typescript(),
         crate::address_book::ipc::typescript(),
+        crate::applications::ipc::typescript(),
         crate::reminders::ipc::typescript(),
         crate::task_hall::ipc::typescript(),
         crate::sync::ipc::typescript(),

@@ -51,10 +51,36 @@ macro_rules! with_commands {
                 core fn save_snippet(snippet: SnippetInput) -> SnippetView;
                 core fn delete_snippet(id: String) -> ();
             }
+            applications {
+                /// The form's problems by field and the warnings about the task.
+                core fn check_application(input: ApplicationInput) -> ApplicationCheck;
+                /// Queues the application and returns at once; it is sent exactly once.
+                core fn apply(input: ApplicationInput) -> OutboxItemView;
+                core fn applications() -> Vec<ApplicationView>;
+                core fn application(id: String) -> ApplicationView;
+                /// What waits to be sent, or was refused.
+                core fn outbox() -> Vec<OutboxItemView>;
+                /// Sends a refused application again, as edited, under a new key.
+                core fn resend_application(id: String, input: ApplicationInput) -> OutboxItemView;
+                core fn discard_application(id: String) -> ();
+                /// Before selection only.
+                core fn withdraw_application(id: String) -> ApplicationView;
+                /// The sample arrived, or did not or is refused, with a note (R-REVIEW-16).
+                core fn report_receipt(id: String, received: bool, note: Option<String>) -> ApplicationView;
+                /// The published work's link and day (R-REVIEW-13..15).
+                core fn report_content(id: String, url: String, published_on: String) -> ApplicationView;
+                /// The reward task `task_id` pays at valid plays or a rank, yuan.
+                core fn reward_at(task_id: String, measure: RewardMeasure) -> String;
+            }
             reminders {
                 /// When reminders come: days before each campaign date.
                 core fn reminder_settings() -> ReminderSettings;
                 core fn set_reminder_settings(lead_days: Vec<u32>) -> ReminderSettings;
+                /// The campaign dates of the next `days` days, soonest first.
+                core fn agenda(days: u32) -> Vec<AgendaItem>;
+                /// Asks where to save (native dialog) and writes every campaign date as an
+                /// iCalendar file; the path, or null when cancelled.
+                shell fn export_calendar() -> Option<String>;
             }
             task_hall {
                 /// One page of the task hall; `total` counts every match.

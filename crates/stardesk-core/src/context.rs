@@ -99,6 +99,8 @@ pub struct Context {
     /// Paths the user picked or dropped in this session (see
     /// [`ContextOptions::granted_paths_only`]).
     granted: Mutex<HashSet<PathBuf>>,
+    /// The reminder job ran once in this process (its first run reports a catch-up).
+    pub(crate) reminders_started: AtomicBool,
 }
 
 /// Runs a store operation off the async threads.
@@ -149,10 +151,13 @@ impl Context {
             events: Events(events),
             jobs: JobRunner::new(),
             granted: Mutex::new(HashSet::new()),
+            reminders_started: AtomicBool::new(false),
         });
         if background {
             ctx.start_jobs().await?;
             ctx.schedule_job(JobKind::Sync, None).await?;
+            ctx.schedule_job(JobKind::Outbox, None).await?;
+            ctx.schedule_job(JobKind::Reminders, None).await?;
         }
         Ok(ctx)
     }
@@ -195,6 +200,16 @@ impl Context {
                 "only files picked in the dialog or dropped on the window can be read",
             )),
         }
+    }
+
+    /// Today in China time (UTC+8), the calendar of every campaign date; the fixed day of
+    /// [`ContextOptions::today`] in tests.
+    pub(crate) fn china_today(&self) -> NaiveDate {
+        self.options.today.unwrap_or_else(|| {
+            chrono::Utc::now()
+                .with_timezone(&crate::applications::view::china())
+                .date_naive()
+        })
     }
 
     pub fn data_dir(&self) -> &Path {

@@ -31,6 +31,9 @@ crate::code_enum! {
         StoreFailed = "store_failed",
         /// The same work is already under way (a sync).
         Busy = "busy",
+        /// The platform refused what was asked (already applied, the window closed, no
+        /// slot left, not eligible, not in a state that allows it); the message says why.
+        Refused = "refused",
         Internal = "internal",
     }
 }
@@ -86,7 +89,11 @@ impl From<SecretError> for AppError {
 
 impl From<PlatformError> for AppError {
     fn from(e: PlatformError) -> Self {
-        SyncError::from(e).into()
+        match &e {
+            PlatformError::Invalid { .. } => AppError::new(ErrorCode::InvalidInput, e.to_string()),
+            PlatformError::Refused { .. } => AppError::new(ErrorCode::Refused, e.to_string()),
+            _ => SyncError::from(e).into(),
+        }
     }
 }
 

@@ -13,6 +13,7 @@ use ts_rs::TS;
 use crate::bindings::{TsModule, TsType};
 use crate::error::AppError;
 use crate::jobs::JobKind;
+use crate::reminders::ipc::ReminderNotice;
 use crate::settlements::imports::ipc::ImportProgress;
 use crate::sync::ipc::SyncProgress;
 
@@ -32,6 +33,8 @@ crate::code_enum! {
         AddressBook = "address_book",
         /// The reminder settings and schedule.
         Reminders = "reminders",
+        /// Applications, the outbox, and the agenda derived from them.
+        Applications = "applications",
     }
 }
 
@@ -45,6 +48,12 @@ pub enum AppEvent {
     ImportProgress(ImportProgress),
     /// Stored data changed: what shows these areas must be read again.
     DataChanged { areas: Vec<DataArea> },
+    /// Reminders of campaign dates came due; `caught_up` when they include ones missed
+    /// while the app was closed (shown as one summary).
+    RemindersDue {
+        reminders: Vec<ReminderNotice>,
+        caught_up: bool,
+    },
     /// A background job failed; `retry_at` (RFC 3339) when it will run again.
     JobFailed {
         job: JobKind,

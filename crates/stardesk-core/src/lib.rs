@@ -10,6 +10,7 @@
 
 pub mod account;
 pub mod address_book;
+pub mod applications;
 pub mod bindings;
 pub mod codes;
 pub mod commands;

@@ -54,6 +54,8 @@ pub struct AppStatus {
     pub data_dir: String,
     /// Where the database key lives (a key file gets a warning in the UI).
     pub key_store: KeyStore,
+    /// Applications waiting in the outbox to be sent.
+    pub outbox_waiting: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

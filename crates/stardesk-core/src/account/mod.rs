@@ -29,11 +29,12 @@ impl Context {
                     .unwrap_or_default(),
             },
         };
-        let (creator, state, count) = with_store(&self.reader, move |s| {
+        let (creator, state, count, outbox_waiting) = with_store(&self.reader, move |s| {
             Ok((
                 s.creator(&source_key)?,
                 s.sync_state(&source_key)?,
                 s.task_count()?,
+                s.outbox_waiting_count()?,
             ))
         })
         .await?;
@@ -62,6 +63,7 @@ impl Context {
                 KeyLocation::Keychain => KeyStore::Keychain,
                 KeyLocation::KeyFile(_) => KeyStore::KeyFile,
             },
+            outbox_waiting,
         })
     }
 

@@ -28,6 +28,10 @@ crate::code_enum! {
     pub enum JobKind {
         /// The task hall's sync: at every start, and when asked.
         Sync = "sync",
+        /// Sends the applications waiting in the outbox, exactly once each.
+        Outbox = "outbox",
+        /// Fires the reminders of campaign dates on time.
+        Reminders = "reminders",
     }
 }
 
@@ -42,6 +46,11 @@ impl JobKind {
                 let _ = attempts;
                 None
             }
+            // Items back off one by one; a failed pass (the store, a refused token) is
+            // tried again soon, at most every half hour.
+            JobKind::Outbox | JobKind::Reminders => Some(Duration::from_secs(
+                (60u64 << attempts.saturating_sub(1).min(5)).min(1800),
+            )),
         }
     }
 }
@@ -131,13 +140,16 @@ impl Context {
     }
 
     /// One run of a job.
-    async fn run_job(self: &Arc<Self>, kind: JobKind) -> Result<(), AppError> {
+    /// One run of a job; `Ok(Some(at))` asks for the next run at `at`.
+    async fn run_job(self: &Arc<Self>, kind: JobKind) -> Result<Option<DateTime<Utc>>, AppError> {
         match kind {
             JobKind::Sync => match self.sync().await {
                 // The creator's own sync is running: this one is not needed.
-                Err(e) if e.code == ErrorCode::Busy => Ok(()),
-                other => other.map(|_| ()),
+                Err(e) if e.code == ErrorCode::Busy => Ok(None),
+                other => other.map(|_| None),
             },
+            JobKind::Outbox => self.send_outbox(false).await.map(|(_, next)| next),
+            JobKind::Reminders => self.fire_reminders().await,
         }
     }
 
@@ -185,10 +197,14 @@ impl Context {
     }
 
     /// Records a run's end; a failure is an event, and retried as the kind says.
-    async fn finish_job(self: &Arc<Self>, kind: JobKind, result: Result<(), AppError>) {
+    async fn finish_job(
+        self: &Arc<Self>,
+        kind: JobKind,
+        result: Result<Option<DateTime<Utc>>, AppError>,
+    ) {
         let now = Utc::now();
         let attempts = match &result {
-            Ok(()) => 0,
+            Ok(_) => 0,
             Err(_) => self
                 .job_record(kind)
                 .await
@@ -211,9 +227,12 @@ impl Context {
             });
         }
         let stamp = timestamp(now);
+        let next = result.as_ref().ok().copied().flatten().map(timestamp);
         let stored = with_store(&self.writer, move |s| {
             let end = match &result {
-                Ok(()) => JobEnd::Done { next: None },
+                Ok(_) => JobEnd::Done {
+                    next: next.as_deref(),
+                },
                 Err(e) => JobEnd::Failed {
                     code: e.code.as_str(),
                     message: &e.message,

@@ -2,12 +2,12 @@
 //! itself by default), kept in the settings.
 
 pub mod ipc;
+mod schedule;
 
 use stardesk_domain::campaign::reminders::{ReminderPolicy, MAX_LEAD_DAYS};
 
 use crate::context::{with_store, Context};
 use crate::error::AppError;
-use crate::events::{AppEvent, DataArea};
 use ipc::*;
 
 const SETTING_LEAD_DAYS: &str = "reminder_lead_days";
@@ -61,7 +61,7 @@ impl Context {
             s.set_setting(SETTING_LEAD_DAYS, Some(&text))
         })
         .await?;
-        self.emit(AppEvent::data_changed(&[DataArea::Reminders]));
+        self.refresh_reminders().await?;
         Ok(settings(&policy))
     }
 }

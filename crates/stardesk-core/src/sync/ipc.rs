@@ -32,6 +32,8 @@ pub struct SyncSummary {
     pub removed: u32,
     pub pages: u32,
     pub task_count: u32,
+    /// Applications that changed (new, or in a new state).
+    pub applications: u32,
 }
 
 /// This module as TypeScript: `ui/src/bindings/sync.ts`.

@@ -8,6 +8,7 @@ use stardesk_platform::{sync_tasks, SyncEvent, DEFAULT_PAGE_LIMIT};
 
 use crate::context::{with_store, Context};
 use crate::error::{AppError, ErrorCode};
+use crate::jobs::JobKind;
 use crate::events::{AppEvent, DataArea};
 use ipc::*;
 
@@ -81,12 +82,26 @@ impl Context {
             })
         })
         .await?;
+        // The applications come with the tasks: their feed, then what the outbox holds
+        // (the platform answered, so it is worth trying now).
+        let applications = match self.sync_applications(&client, &source).await {
+            Ok(n) => n,
+            Err(e) => {
+                let (code, message) = (e.code.as_str(), e.message.clone());
+                let src = source.clone();
+                with_store(&self.writer, move |s| s.mark_sync_failed(&src, code, &message))
+                    .await?;
+                return Err(e);
+            }
+        };
+        self.schedule_job(JobKind::Outbox, None).await?;
         let task_count = with_store(&self.reader, |s| s.task_count()).await?;
         Ok(SyncSummary {
             upserted: u32::try_from(report.upserted).unwrap_or(u32::MAX),
             removed: u32::try_from(report.removed).unwrap_or(u32::MAX),
             pages: report.pages,
             task_count,
+            applications,
         })
     }
 }

@@ -2,7 +2,7 @@
 //! the store, with the domain's fees and eligibility applied for the signed-in creator.
 
 pub mod ipc;
-mod view;
+pub(crate) mod view;
 
 use crate::context::{with_store, Context};
 use crate::error::{AppError, ErrorCode};
