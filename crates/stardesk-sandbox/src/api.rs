@@ -81,6 +81,8 @@ fn problem(status: StatusCode, kind: &str, title: &str, detail: Option<String>) 
         title: title.to_owned(),
         status: status.as_u16(),
         detail,
+        code: None,
+        errors: Vec::new(),
     };
     // Serialising this struct of strings cannot fail; the fallback keeps the path panic-free.
     let body = serde_json::to_vec(&doc).unwrap_or_default();
