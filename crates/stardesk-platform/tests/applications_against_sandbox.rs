@@ -152,6 +152,8 @@ async fn the_same_key_with_another_body_is_a_422_and_not_retried() {
     assert_eq!(control.request_count() - before, 1);
 }
 
+/// R-REVIEW-12: every field of the form has its rule, and each breach is a 422 naming the
+/// field and its code.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_invalid_field_is_a_422_naming_it() {
     let sb = sandbox().await;
@@ -271,7 +273,8 @@ async fn each_invalid_field_is_a_422_naming_it() {
     assert!(!text.contains("110"), "{text}");
 }
 
-/// The four refusals of applying, each a 409 with its code, none retried.
+/// The four refusals of applying, each a 409 with its code, none retried: the window and
+/// the slots (R-REVIEW-2), one application per task, and R-REVIEW-11.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_refusals_are_409s_with_their_codes() {
     let sb = sandbox().await;

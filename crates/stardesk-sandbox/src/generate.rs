@@ -367,12 +367,10 @@ pub(crate) fn make_task(
         (Category::Assigned, _) => rng.range(1, 5),
         (Category::Preferred, _) => rng.low_range(1, 20),
     } as u32;
-    let slots_taken = if shape == Shape::Any && rng.chance(10) {
-        slots_wanted
-    } else if shape == Shape::OpenReview {
-        rng.low_range(0, i64::from(slots_wanted) - 1) as u32
-    } else {
-        rng.low_range(0, i64::from(slots_wanted)) as u32
+    let slots_taken = match shape {
+        Shape::Any if rng.chance(10) => slots_wanted,
+        Shape::Any => rng.low_range(0, i64::from(slots_wanted)) as u32,
+        Shape::OpenReview => rng.low_range(0, i64::from(slots_wanted) - 1) as u32,
     };
 
     let requirements = requirements(&mut rng, content_form, review, &brand);

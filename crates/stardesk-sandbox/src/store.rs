@@ -1,5 +1,5 @@
 //! The sandbox's own SQLite: one `tasks` table of JSON bodies plus the indexed columns the
-//! change feed needs (the applications' tables are `crate::applications`').
+//! change feed needs (the applications' tables live beside it, in `crate::applications`).
 //!
 //! Every change (insert, modify, close, delete) gives the row `rev = max(rev) + 1`, so the
 //! feed is "rows with rev > cursor, in rev order" (minus old tombstones while a fresh client

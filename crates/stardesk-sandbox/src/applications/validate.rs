@@ -338,6 +338,8 @@ mod tests {
         );
     }
 
+    /// R-REVIEW-12: a true contact, a shipping address, strengths and an idea, each field
+    /// with its own code when it is wrong.
     #[test]
     fn each_field_has_its_code() {
         use FieldErrorCode as C;
