@@ -21,7 +21,7 @@ struct Args {
     /// Port to bind; 0 picks a free one.
     #[arg(long, default_value_t = 8787)]
     port: u16,
-    /// Seed of the generated data: the same seed gives the same tasks and ids.
+    /// Seed of the generated data: the same seed gives the same tasks, applications and ids.
     #[arg(long, default_value_t = DEFAULT_SEED)]
     seed: u64,
     /// Number of tasks to generate.
