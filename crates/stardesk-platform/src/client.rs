@@ -2,10 +2,16 @@
 
 use std::time::Duration;
 
-use reqwest::{header, StatusCode};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use reqwest::{header, Method, StatusCode};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use url::Url;
 
-use crate::wire::{Me, Problem, Task, TaskPage};
+use crate::wire::{
+    Application, ApplicationPage, ApplicationRequest, ConflictCode, ContentReport, FieldError, Me,
+    Problem, ReceiptReport, Task, TaskPage, IDEMPOTENCY_KEY,
+};
 
 /// How the client retries.
 #[derive(Debug, Clone)]
@@ -32,6 +38,12 @@ impl Default for ClientOptions {
 }
 
 /// Why a request failed. Never carries the token.
+///
+/// Three kinds a caller acts on differently: [`is_transient`](Self::is_transient) ones
+/// (the network, a 5xx, a 429) may work later, sent again unchanged (an application with
+/// the same idempotency key); [`Invalid`](Self::Invalid) (422) and
+/// [`Refused`](Self::Refused) (409) are answers about the request itself and will not
+/// change by retrying it.
 #[derive(Debug, thiserror::Error)]
 pub enum PlatformError {
     #[error("the platform URL {url:?} is not valid: {reason}")]
@@ -48,15 +60,149 @@ pub enum PlatformError {
         title: String,
         detail: Option<String>,
     },
+    /// 422: fields of the request (each in `errors`), or an idempotency key used before
+    /// with another body (`code` `idempotency_key_reused`). Nothing was stored.
+    #[error(
+        "the platform refused the request as invalid ({code}){}",
+        field_list(errors)
+    )]
+    Invalid {
+        /// `invalid_fields` or `idempotency_key_reused` (or a code a newer server added).
+        code: String,
+        detail: Option<String>,
+        errors: Vec<FieldError>,
+    },
+    /// 409: the request was well formed, but the task or the application does not allow it
+    /// now (a closed window, full slots, a wrong status…).
+    #[error("the platform refused: {code}{}", in_parens(detail))]
+    Refused {
+        code: ConflictCode,
+        detail: Option<String>,
+    },
     #[error("the platform answered something StarDesk cannot read: {0}")]
     Protocol(String),
 }
 
 impl PlatformError {
-    /// Whether trying again later might work (the network or the server, not us).
+    /// Whether trying again later might work (the network or the server, not us): a
+    /// transport failure, a 5xx or a 429. The client's own retries stop at exactly these.
     pub fn is_transient(&self) -> bool {
-        matches!(self, PlatformError::Unreachable(_))
+        match self {
+            PlatformError::Unreachable(_) => true,
+            PlatformError::Http { status, .. } => *status == 429 || (500..600).contains(status),
+            _ => false,
+        }
     }
+}
+
+/// `: phone invalid_format, address.detail too_short` (field names and codes only: the
+/// messages are the server's, and the values are never there).
+fn field_list(errors: &[FieldError]) -> String {
+    if errors.is_empty() {
+        return String::new();
+    }
+    let fields: Vec<String> = errors
+        .iter()
+        .map(|e| format!("{} {}", e.field, e.code))
+        .collect();
+    format!(": {}", fields.join(", "))
+}
+
+/// ` (detail)`, or nothing.
+fn in_parens(detail: &Option<String>) -> String {
+    detail
+        .as_deref()
+        .map(|d| format!(" ({d})"))
+        .unwrap_or_default()
+}
+
+/// What `POST /v1/applications` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApplyOutcome {
+    /// 201: this request created the application.
+    Created(Application),
+    /// 200: an earlier request with the same idempotency key and body created it (its
+    /// answer was lost); this is the application as it is now. Nothing new was created.
+    Replayed(Application),
+}
+
+impl ApplyOutcome {
+    pub fn application(&self) -> &Application {
+        match self {
+            ApplyOutcome::Created(a) | ApplyOutcome::Replayed(a) => a,
+        }
+    }
+
+    pub fn into_application(self) -> Application {
+        match self {
+            ApplyOutcome::Created(a) | ApplyOutcome::Replayed(a) => a,
+        }
+    }
+
+    pub fn is_replay(&self) -> bool {
+        matches!(self, ApplyOutcome::Replayed(_))
+    }
+}
+
+/// A new idempotency key: a random (version 4) UUID. Make one per application, keep it
+/// with the application until the platform confirmed it, and send it on every retry.
+pub fn new_idempotency_key() -> String {
+    let mut b: [u8; 16] = rand::random();
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+/// One request as it is sent on every attempt: the same body bytes and the same
+/// idempotency key each time.
+struct Call<'a> {
+    method: Method,
+    path: String,
+    query: Vec<(&'static str, String)>,
+    body: Option<Vec<u8>>,
+    idempotency_key: Option<&'a str>,
+}
+
+impl Call<'_> {
+    fn get(path: String, query: Vec<(&'static str, String)>) -> Self {
+        Call {
+            method: Method::GET,
+            path,
+            query,
+            body: None,
+            idempotency_key: None,
+        }
+    }
+
+    fn post(path: String, body: Option<&impl Serialize>) -> Result<Self, PlatformError> {
+        let body = body
+            .map(serde_json::to_vec)
+            .transpose()
+            .map_err(|e| PlatformError::Protocol(e.to_string()))?;
+        Ok(Call {
+            method: Method::POST,
+            path,
+            query: Vec::new(),
+            body,
+            idempotency_key: None,
+        })
+    }
+}
+
+/// An id is decimal digits; anything else never reaches a URL path.
+fn check_id(what: &str, id: &str) -> Result<(), PlatformError> {
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(PlatformError::Protocol(format!("not {what} id: {id:?}")));
+    }
+    Ok(())
 }
 
 /// A client of one platform account.
@@ -142,7 +288,7 @@ impl PlatformClient {
     }
 
     pub async fn me(&self) -> Result<Me, PlatformError> {
-        self.get_json("v1/me", &[]).await
+        self.get_json(Call::get("v1/me".into(), Vec::new())).await
     }
 
     pub async fn tasks_page(
@@ -150,39 +296,139 @@ impl PlatformClient {
         cursor: Option<&str>,
         limit: u32,
     ) -> Result<TaskPage, PlatformError> {
-        let limit = limit.to_string();
-        let mut query: Vec<(&str, &str)> = vec![("limit", &limit)];
+        let mut query = vec![("limit", limit.to_string())];
         if let Some(c) = cursor {
-            query.push(("cursor", c));
+            query.push(("cursor", c.to_owned()));
         }
-        self.get_json("v1/tasks", &query).await
+        self.get_json(Call::get("v1/tasks".into(), query)).await
     }
 
     pub async fn task(&self, id: &str) -> Result<Task, PlatformError> {
-        if !id.bytes().all(|b| b.is_ascii_digit()) || id.is_empty() {
-            return Err(PlatformError::Protocol(format!("not a task id: {id:?}")));
-        }
-        self.get_json(&format!("v1/tasks/{id}"), &[]).await
+        check_id("a task", id)?;
+        self.get_json(Call::get(format!("v1/tasks/{id}"), Vec::new()))
+            .await
     }
 
-    /// GET with retries: 5xx, 429 and transport failures back off and retry; other 4xx
-    /// fail at once.
-    async fn get_json<T: serde::de::DeserializeOwned>(
+    /// Applies to a product-review task (`POST /v1/applications`, R-REVIEW-12).
+    ///
+    /// `idempotency_key` is what makes this safe to retry: make it once per application
+    /// ([`new_idempotency_key`]) and pass the same key every time this application is sent
+    /// again, here and after a restart. Every attempt of this call sends it unchanged, so a
+    /// request the server handled but whose answer was lost comes back as
+    /// [`ApplyOutcome::Replayed`] instead of a second application.
+    pub async fn apply(
         &self,
-        path: &str,
-        query: &[(&str, &str)],
-    ) -> Result<T, PlatformError> {
+        request: &ApplicationRequest,
+        idempotency_key: &str,
+    ) -> Result<ApplyOutcome, PlatformError> {
+        let mut call = Call::post("v1/applications".into(), Some(request))?;
+        call.idempotency_key = Some(idempotency_key);
+        let (status, application) = self.send(&call).await?;
+        match status {
+            StatusCode::CREATED => Ok(ApplyOutcome::Created(application)),
+            StatusCode::OK => Ok(ApplyOutcome::Replayed(application)),
+            other => Err(PlatformError::Protocol(format!(
+                "applying answered HTTP {other}, expected 201 or 200"
+            ))),
+        }
+    }
+
+    /// One page of the creator's applications, changed after `cursor` (all of them
+    /// without one) and, if given, updated at or after `updated_since`.
+    pub async fn applications_page(
+        &self,
+        cursor: Option<&str>,
+        updated_since: Option<DateTime<Utc>>,
+        limit: u32,
+    ) -> Result<ApplicationPage, PlatformError> {
+        let mut query = vec![("limit", limit.to_string())];
+        if let Some(c) = cursor {
+            query.push(("cursor", c.to_owned()));
+        }
+        if let Some(since) = updated_since {
+            query.push((
+                "updated_since",
+                since.to_rfc3339_opts(SecondsFormat::AutoSi, true),
+            ));
+        }
+        self.get_json(Call::get("v1/applications".into(), query))
+            .await
+    }
+
+    pub async fn application(&self, id: &str) -> Result<Application, PlatformError> {
+        check_id("an application", id)?;
+        self.get_json(Call::get(format!("v1/applications/{id}"), Vec::new()))
+            .await
+    }
+
+    /// Withdraws an application the brand has not decided on (409 `not_withdrawable`
+    /// otherwise). Withdrawing one already withdrawn answers it unchanged, so retries are
+    /// safe.
+    pub async fn withdraw(&self, id: &str) -> Result<Application, PlatformError> {
+        check_id("an application", id)?;
+        let call = Call::post(
+            format!("v1/applications/{id}/withdraw"),
+            None::<&serde_json::Value>,
+        )?;
+        Ok(self.send(&call).await?.1)
+    }
+
+    /// Tells the brand whether the sample arrived (R-REVIEW-16): `received: false` with a
+    /// note saying it did not arrive or is refused.
+    pub async fn receipt(
+        &self,
+        id: &str,
+        received: bool,
+        note: Option<&str>,
+    ) -> Result<Application, PlatformError> {
+        check_id("an application", id)?;
+        let body = ReceiptReport {
+            received,
+            note: note.map(str::to_owned),
+        };
+        let call = Call::post(format!("v1/applications/{id}/receipt"), Some(&body))?;
+        Ok(self.send(&call).await?.1)
+    }
+
+    /// Reports the work for the brand's review (R-REVIEW-13..15): its link and the day it
+    /// is (or goes) public. Also how a rejected work is re-uploaded (R-REVIEW-14).
+    pub async fn report_content(
+        &self,
+        id: &str,
+        url: &str,
+        published_on: NaiveDate,
+    ) -> Result<Application, PlatformError> {
+        check_id("an application", id)?;
+        let body = ContentReport {
+            url: url.to_owned(),
+            published_on,
+        };
+        let call = Call::post(format!("v1/applications/{id}/content"), Some(&body))?;
+        Ok(self.send(&call).await?.1)
+    }
+
+    async fn get_json<T: DeserializeOwned>(&self, call: Call<'_>) -> Result<T, PlatformError> {
+        Ok(self.send(&call).await?.1)
+    }
+
+    /// Sends `call` with retries: transport failures, 5xx and 429 back off (or wait the
+    /// server's `Retry-After`) and send the very same request again; other 4xx fail at once.
+    async fn send<T: DeserializeOwned>(
+        &self,
+        call: &Call<'_>,
+    ) -> Result<(StatusCode, T), PlatformError> {
         let url = self
             .base
-            .join(path)
+            .join(&call.path)
             .map_err(|e| PlatformError::Protocol(e.to_string()))?;
         let mut delay = self.options.backoff;
         let mut attempt = 1;
         loop {
-            match self.get_once(url.clone(), query).await {
+            match self.send_once(url.clone(), call).await {
                 Ok(v) => return Ok(v),
-                Err((e, retry_after)) if attempt < self.options.attempts && retryable(&e) => {
+                Err((e, retry_after)) if attempt < self.options.attempts && e.is_transient() => {
                     let wait = retry_after.unwrap_or(delay).min(self.options.max_backoff);
+                    let path = call.path.as_str();
                     tracing::warn!(path, attempt, ?wait, error = %e, "platform request failed; retrying");
                     tokio::time::sleep(wait).await;
                     delay = (delay * 2).min(self.options.max_backoff);
@@ -193,24 +439,31 @@ impl PlatformClient {
         }
     }
 
-    async fn get_once<T: serde::de::DeserializeOwned>(
+    async fn send_once<T: DeserializeOwned>(
         &self,
         url: Url,
-        query: &[(&str, &str)],
-    ) -> Result<T, (PlatformError, Option<Duration>)> {
-        let response = self
+        call: &Call<'_>,
+    ) -> Result<(StatusCode, T), (PlatformError, Option<Duration>)> {
+        let mut request = self
             .http
-            .get(url)
-            .query(query)
+            .request(call.method.clone(), url)
+            .query(&call.query)
             .header(header::AUTHORIZATION, self.auth.clone())
-            .header(header::ACCEPT, "application/json")
-            .send()
-            .await
-            .map_err(|e| (transport(e), None))?;
+            .header(header::ACCEPT, "application/json");
+        if let Some(key) = call.idempotency_key {
+            request = request.header(IDEMPOTENCY_KEY, key);
+        }
+        if let Some(body) = &call.body {
+            request = request
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(body.clone());
+        }
+        let response = request.send().await.map_err(|e| (transport(e), None))?;
         let status = response.status();
         if status.is_success() {
             let body = response.bytes().await.map_err(|e| (transport(e), None))?;
             return serde_json::from_slice(&body)
+                .map(|value| (status, value))
                 .map_err(|e| (PlatformError::Protocol(e.to_string()), None));
         }
         let retry_after = response
@@ -229,29 +482,35 @@ impl PlatformClient {
         }
         let body = response.bytes().await.unwrap_or_default();
         let problem: Option<Problem> = serde_json::from_slice(&body).ok();
-        let (title, detail) = match problem {
-            Some(p) => (p.title, p.detail),
-            None => (
-                status.canonical_reason().unwrap_or("error").to_string(),
-                None,
-            ),
-        };
-        Err((
-            PlatformError::Http {
-                status: status.as_u16(),
-                title,
-                detail,
-            },
-            retry_after,
-        ))
+        Err((problem_error(status, problem), retry_after))
     }
 }
 
-fn retryable(e: &PlatformError) -> bool {
-    match e {
-        PlatformError::Unreachable(_) => true,
-        PlatformError::Http { status, .. } => *status == 429 || (500..600).contains(status),
-        _ => false,
+/// A failed answer as the error a caller can act on: a 409 or 422 with its `code` becomes
+/// [`PlatformError::Refused`] or [`PlatformError::Invalid`]; anything else stays `Http`.
+fn problem_error(status: StatusCode, problem: Option<Problem>) -> PlatformError {
+    let Some(p) = problem else {
+        return PlatformError::Http {
+            status: status.as_u16(),
+            title: status.canonical_reason().unwrap_or("error").to_string(),
+            detail: None,
+        };
+    };
+    match (status, p.code) {
+        (StatusCode::CONFLICT, Some(code)) => PlatformError::Refused {
+            code: ConflictCode::from(code),
+            detail: p.detail,
+        },
+        (StatusCode::UNPROCESSABLE_ENTITY, code) => PlatformError::Invalid {
+            code: code.unwrap_or_default(),
+            detail: p.detail,
+            errors: p.errors,
+        },
+        _ => PlatformError::Http {
+            status: status.as_u16(),
+            title: p.title,
+            detail: p.detail,
+        },
     }
 }
 
@@ -306,6 +565,64 @@ mod tests {
             u.join("v1/me").expect("join").as_str(),
             "https://h.example/api/v1/me"
         );
+    }
+
+    #[test]
+    fn idempotency_keys_are_version_4_uuids_and_differ() {
+        let a = new_idempotency_key();
+        let b = new_idempotency_key();
+        assert_ne!(a, b);
+        let groups: Vec<&str> = a.split('-').collect();
+        assert_eq!(
+            groups.iter().map(|g| g.len()).collect::<Vec<_>>(),
+            [8, 4, 4, 4, 12]
+        );
+        assert!(a
+            .bytes()
+            .all(|c| c == b'-' || c.is_ascii_digit() || (b'a'..=b'f').contains(&c)));
+        assert!(groups[2].starts_with('4'), "{a}");
+        assert!(matches!(&groups[3][..1], "8" | "9" | "a" | "b"), "{a}");
+    }
+
+    #[test]
+    fn only_network_5xx_and_429_are_transient() {
+        let http = |status| PlatformError::Http {
+            status,
+            title: String::new(),
+            detail: None,
+        };
+        assert!(PlatformError::Unreachable("reset".into()).is_transient());
+        assert!(http(503).is_transient() && http(500).is_transient() && http(429).is_transient());
+        assert!(!http(404).is_transient() && !http(400).is_transient());
+        assert!(!PlatformError::Unauthorized { status: 401 }.is_transient());
+        let refused = problem_error(
+            StatusCode::CONFLICT,
+            Some(Problem {
+                kind: "urn:stardesk:problem:conflict".into(),
+                title: "Conflict".into(),
+                status: 409,
+                detail: Some("full".into()),
+                code: Some("slots_full".into()),
+                errors: Vec::new(),
+            }),
+        );
+        assert!(
+            matches!(
+                &refused,
+                PlatformError::Refused {
+                    code: ConflictCode::SlotsFull,
+                    ..
+                }
+            ),
+            "{refused:?}"
+        );
+        assert!(!refused.is_transient());
+        assert_eq!(
+            refused.to_string(),
+            "the platform refused: slots_full (full)"
+        );
+        let invalid = problem_error(StatusCode::UNPROCESSABLE_ENTITY, None);
+        assert!(matches!(invalid, PlatformError::Http { status: 422, .. }));
     }
 
     #[test]

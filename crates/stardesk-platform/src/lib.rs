@@ -1,7 +1,8 @@
 //! stardesk-platform: the platform API client, the sync engine and the outbox.
 //!
 //! Owns every byte that crosses the network to the platform: the wire format
-//! (`docs/platform-api.yaml`), retries and timeouts, and turning feed pages into store
+//! (`docs/platform-api.yaml`), retries and timeouts (an application is retried only with
+//! its idempotency key, the same on every attempt), and turning feed pages into store
 //! writes. **Invariants:** a token never appears in a log line, an error or a `Debug`
 //! output; plain http is refused anywhere but loopback; a page of the feed is written
 //! whole or not at all. Never decides a platform rule (that is `stardesk-domain`).
@@ -11,5 +12,7 @@ pub mod convert;
 pub mod sync;
 pub mod wire;
 
-pub use client::{check_base_url, ClientOptions, PlatformClient, PlatformError};
+pub use client::{
+    check_base_url, new_idempotency_key, ApplyOutcome, ClientOptions, PlatformClient, PlatformError,
+};
 pub use sync::{sync_tasks, SyncError, SyncEvent, SyncReport, DEFAULT_PAGE_LIMIT};

@@ -165,6 +165,9 @@ pub struct TaskPage {
 }
 
 /// An RFC 9457 problem document: every error the API returns.
+///
+/// `detail`, `code` and `errors` are left out when they have nothing to say (the one place
+/// the API leaves keys out rather than sending null).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     #[serde(rename = "type")]
@@ -173,7 +176,374 @@ pub struct Problem {
     pub status: u16,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// Extension member: a stable snake_case code on 400s about a header, on 409s (a
+    /// [`ConflictCode`]) and on 422s (`invalid_fields`, `idempotency_key_reused`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Extension member of a 422 `invalid_fields`: every field at fault.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
 }
 
 /// Media type of problem documents.
 pub const PROBLEM_JSON: &str = "application/problem+json";
+
+// ---------------------------------------------------------------------------------------
+// Campaign applications (好物测评报名)
+// ---------------------------------------------------------------------------------------
+
+/// A code enum that a newer server may extend: known codes are variants, anything else is
+/// kept as `Other(code)`, so one new code never makes a whole answer unreadable.
+/// Serialized as its snake_case text.
+macro_rules! open_code {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(from = "String", into = "String")]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+            /// A code this version does not know (sent by a newer server).
+            Other(String),
+        }
+
+        impl $name {
+            /// The code as it goes over the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( $name::$variant => $text, )+
+                    $name::Other(code) => code,
+                }
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(code: String) -> Self {
+                match code.as_str() {
+                    $( $text => $name::$variant, )+
+                    _ => $name::Other(code),
+                }
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(code: &str) -> Self {
+                $name::from(code.to_owned())
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(code: $name) -> String {
+                match code {
+                    $name::Other(code) => code,
+                    known => known.as_str().to_owned(),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+/// The shipping address of an application (R-REVIEW-12).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    /// A county-level GB/T 2260 division code, 6 digits (e.g. `330106`).
+    pub region_code: String,
+    /// 省 / 自治区 / 直辖市.
+    pub province: String,
+    /// 地级市 (or the municipality's 市辖区).
+    pub city: String,
+    /// 区 / 县.
+    pub district: String,
+    /// Street, building and room (5–100 characters).
+    pub detail: String,
+}
+
+/// `POST /v1/applications`: the creator applies to a product-review task (R-REVIEW-12)
+/// with a true contact, a shipping address, its strengths (合作优势) and its idea (创作思路).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationRequest {
+    pub task_id: String,
+    /// 1–20 characters.
+    pub contact_name: String,
+    /// A mainland mobile number: 11 digits, `1[3-9]` then nine more.
+    pub phone: String,
+    pub address: Address,
+    /// 合作优势, 10–500 characters.
+    pub strengths: String,
+    /// 创作思路, 10–500 characters.
+    pub idea: String,
+}
+
+/// Where an application stands. One enum for the whole life of an application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ApplicationStatus {
+    /// Sent; the brand has 14 days to decide (R-REVIEW-3).
+    Submitted,
+    /// Taken back by the creator before the brand decided.
+    Withdrawn,
+    /// The brand passed, or 14 days went by (R-REVIEW-3).
+    NotSelected,
+    /// The brand chose this creator; the sample is to be shipped.
+    Selected,
+    /// The brand shipped the sample (R-REVIEW-10).
+    Shipped,
+    /// The carrier reports it delivered (R-REVIEW-16).
+    Delivered,
+    /// Content reported, waiting for the brand's review.
+    ContentSubmitted,
+    /// The brand rejected the content; revise and re-upload until the deadline (R-REVIEW-14).
+    ContentRejected,
+    /// The brand approved the content; it goes public on `published_on`.
+    ContentApproved,
+    /// Approved content is public (R-REVIEW-15 counts from `published_on`).
+    Published,
+    /// The cooperation period ended with the work done and no reward listed (R-REVIEW-8).
+    Completed,
+    /// No approved content by the upload deadline (R-REVIEW-13, R-REVIEW-14).
+    Failed,
+    /// On the public reward list (R-REVIEW-9).
+    RewardListed,
+    /// The listed reward was paid after the 3 days of publicity (R-REVIEW-9).
+    RewardPaid,
+}
+
+/// The contact and address an application was sent with, as the brand received them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shipping {
+    pub contact_name: String,
+    pub phone: String,
+    pub address: Address,
+}
+
+/// How the brand's selection ended (R-REVIEW-3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SelectionOutcome {
+    /// The brand chose this creator.
+    Selected,
+    /// The brand passed on this creator.
+    Passed,
+    /// 14 days went by without a choice (R-REVIEW-3).
+    Expired,
+}
+
+/// The brand's selection decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Selection {
+    pub outcome: SelectionOutcome,
+    /// When it was decided; for `expired`, the end of the 14th day (Beijing time).
+    pub decided_at: DateTime<Utc>,
+}
+
+/// The kuaidi100 carrier codes the sandbox ships with. A shipment's `carrier` may be any
+/// kuaidi100 code (the set is open); these are the ones the document lists.
+pub const CARRIERS: [&str; 8] = [
+    "shunfeng",
+    "zhongtong",
+    "yuantong",
+    "yunda",
+    "jd",
+    "ems",
+    "shentong",
+    "jtexpress",
+];
+
+/// The sample's shipment, once the brand shipped it (R-REVIEW-10).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shipment {
+    /// A kuaidi100 carrier code (`com`), e.g. `shunfeng`; see [`CARRIERS`].
+    pub carrier: String,
+    pub tracking_no: String,
+    /// The day it was shipped (Beijing calendar).
+    pub shipped_at: NaiveDate,
+}
+
+/// The creator's own report on the sample (R-REVIEW-16).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    /// `true`: it arrived; `false`: it did not arrive, or the creator refuses it (the note
+    /// says which).
+    pub received: bool,
+    pub note: Option<String>,
+    pub reported_at: DateTime<Utc>,
+}
+
+/// The brand's review of the content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewOutcome {
+    Approved,
+    /// Revise and re-upload until the deadline (R-REVIEW-14).
+    Rejected,
+}
+
+/// A review of the content last reported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContentReview {
+    pub outcome: ReviewOutcome,
+    /// Why it was rejected; `None` for an approval.
+    pub reason: Option<String>,
+    pub reviewed_at: DateTime<Utc>,
+}
+
+/// The work the creator reported (R-REVIEW-13..15).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Content {
+    pub url: String,
+    pub submitted_at: DateTime<Utc>,
+    /// `None` while the brand has not reviewed this version.
+    pub review: Option<ContentReview>,
+}
+
+/// A cash reward on the reward list (R-REVIEW-9).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListedReward {
+    /// Yuan.
+    pub amount: Decimal,
+    /// The day the reward list went public (the day after the cooperation period).
+    pub listed_on: NaiveDate,
+    /// The day it was paid, after 3 days of publicity; `None` until then.
+    pub paid_on: Option<NaiveDate>,
+}
+
+/// One application of the signed-in creator to one task.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Application {
+    pub id: String,
+    pub task_id: String,
+    pub status: ApplicationStatus,
+    pub applied_at: DateTime<Utc>,
+    /// The contact and address it was sent with (R-REVIEW-4: for this sample only).
+    pub shipping: Shipping,
+    /// 合作优势.
+    pub strengths: String,
+    /// 创作思路.
+    pub idea: String,
+    pub withdrawn_at: Option<DateTime<Utc>>,
+    /// The brand's decision; `None` while it has not decided (R-REVIEW-3).
+    pub selection: Option<Selection>,
+    pub shipment: Option<Shipment>,
+    /// When the carrier reported the sample delivered (R-REVIEW-16).
+    pub delivered_at: Option<DateTime<Utc>>,
+    pub receipt: Option<Receipt>,
+    pub content: Option<Content>,
+    /// The day the work is (or goes) public, as the creator reported it (R-REVIEW-15).
+    pub published_on: Option<NaiveDate>,
+    pub reward: Option<ListedReward>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// `GET /v1/applications`: one page of the creator's applications as a change feed, in
+/// the server's change order, exactly as [`TaskPage`] pages tasks (no tombstones:
+/// applications are never deleted).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationPage {
+    pub items: Vec<Application>,
+    pub next_cursor: String,
+    pub has_more: bool,
+    pub remaining: u64,
+}
+
+/// `POST /v1/applications/{id}/receipt` (R-REVIEW-16).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceiptReport {
+    pub received: bool,
+    /// Required when `received` is false (did not arrive, or refused: say which).
+    pub note: Option<String>,
+}
+
+/// `POST /v1/applications/{id}/content` (R-REVIEW-13..15).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContentReport {
+    /// The work's link on the main platform.
+    pub url: String,
+    /// The day it is (or goes) public; by the upload deadline (R-REVIEW-13).
+    pub published_on: NaiveDate,
+}
+
+/// The header `POST /v1/applications` needs: a UUID the client makes once per application
+/// and sends again, unchanged, on every retry.
+pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
+
+open_code! {
+    /// Why a 409 refused an action: the request was well formed but the application or the
+    /// task is not in a state that allows it.
+    pub enum ConflictCode {
+        /// Applying outside the task's application window, or to a closed task (R-REVIEW-2).
+        WindowClosed = "window_closed",
+        /// Every slot of the task is taken (R-REVIEW-2).
+        SlotsFull = "slots_full",
+        /// The creator does not meet the task's entry rules (R-REVIEW-11).
+        NotEligible = "not_eligible",
+        /// The creator already has an application to this task that was not withdrawn.
+        AlreadyApplied = "already_applied",
+        /// Only an application the brand has not decided on can be withdrawn.
+        NotWithdrawable = "not_withdrawable",
+        /// No sample was shipped yet, so there is nothing to report on (R-REVIEW-16).
+        NotShipped = "not_shipped",
+        /// The receipt can be reported only while the sample is shipped or delivered.
+        ReceiptClosed = "receipt_closed",
+        /// Content needs an application the brand selected.
+        SelectionRequired = "selection_required",
+        /// The upload deadline has passed (R-REVIEW-14).
+        UploadClosed = "upload_closed",
+        /// The content was already approved.
+        AlreadyApproved = "already_approved",
+    }
+}
+
+open_code! {
+    /// What is wrong with one field of a request (a 422's `errors`).
+    pub enum FieldErrorCode {
+        /// Missing, null or blank.
+        Required = "required",
+        /// A JSON value of the wrong type.
+        InvalidType = "invalid_type",
+        TooShort = "too_short",
+        TooLong = "too_long",
+        /// Not the documented shape (a phone, a region code, an id, a URL).
+        InvalidFormat = "invalid_format",
+        /// A province or prefecture code where a county-level one belongs.
+        NotCountyLevel = "not_county_level",
+        /// No task has this id.
+        UnknownTask = "unknown_task",
+        /// The task is not a product-review recruitment (R-REVIEW-1).
+        NotProductReview = "not_product_review",
+        /// A publishing day before the application was made.
+        BeforeApplication = "before_application",
+        /// A publishing day after the upload deadline (R-REVIEW-13).
+        AfterUploadDeadline = "after_upload_deadline",
+    }
+}
+
+/// One field at fault in a 422.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The field's path in the request body, e.g. `phone` or `address.region_code`.
+    pub field: String,
+    pub code: FieldErrorCode,
+    /// A sentence for people; never the value itself (it may be personal data).
+    pub message: String,
+}
+
+/// `code` of a 422 whose `errors` list the fields at fault.
+pub const INVALID_FIELDS: &str = "invalid_fields";
+/// `code` of a 422 for an `Idempotency-Key` used before with another body.
+pub const IDEMPOTENCY_KEY_REUSED: &str = "idempotency_key_reused";
+/// `code` of a 400 for a missing `Idempotency-Key`.
+pub const IDEMPOTENCY_KEY_MISSING: &str = "idempotency_key_missing";
+/// `code` of a 400 for an `Idempotency-Key` that is not a UUID.
+pub const IDEMPOTENCY_KEY_INVALID: &str = "idempotency_key_invalid";
+/// `code` of a 400 for a body that is not a JSON object.
+pub const MALFORMED_BODY: &str = "malformed_body";

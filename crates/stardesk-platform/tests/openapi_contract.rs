@@ -7,7 +7,7 @@
 //! into the Rust types, so neither side can drift without a failure naming the schema and
 //! the key. Schemas are checked by a small validator below that understands the subset of
 //! JSON Schema the document uses (`$ref`, `type`, `const`, `enum`, `format`, `pattern`,
-//! bounds, `properties`, `required`, `items`, `allOf`, `oneOf`, `anyOf`).
+//! bounds, lengths, `properties`, `required`, `items`, `allOf`, `oneOf`, `anyOf`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -18,8 +18,11 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 use stardesk_platform::wire::{
-    Agency, Category, ContentForm, Me, PlayTier, Problem, RankPrize, Reward, SettlementMode, Task,
-    TaskEntry, TaskPage, PROBLEM_JSON,
+    Address, Agency, Application, ApplicationPage, ApplicationRequest, ApplicationStatus, Category,
+    ConflictCode, Content, ContentForm, ContentReport, ContentReview, FieldError, FieldErrorCode,
+    ListedReward, Me, PlayTier, Problem, RankPrize, Receipt, ReceiptReport, ReviewOutcome, Reward,
+    Selection, SelectionOutcome, SettlementMode, Shipment, Shipping, Task, TaskEntry, TaskPage,
+    CARRIERS, IDEMPOTENCY_KEY, PROBLEM_JSON,
 };
 use stardesk_platform::DEFAULT_PAGE_LIMIT;
 
@@ -129,6 +132,14 @@ fn matches_pattern(pattern: &str, s: &str) -> Result<bool, String> {
     let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     match pattern {
         "^[0-9]+$" => Ok(digits(s)),
+        "^[0-9]{6}$" => Ok(digits(s) && s.len() == 6),
+        "^1[3-9][0-9]{9}$" => {
+            let b = s.as_bytes();
+            Ok(digits(s) && b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]))
+        }
+        "^[a-z0-9]+$" => Ok(!s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
         r"^-?\d+(\.\d{1,2})?$" => {
             let unsigned = s.strip_prefix('-').unwrap_or(s);
             Ok(match unsigned.split_once('.') {
@@ -185,6 +196,18 @@ fn validate(schema: &'static Value, v: &Value, at: &str) -> Result<(), String> {
         if let Some(p) = schema.get("pattern").and_then(Value::as_str) {
             if !matches_pattern(p, s).map_err(|e| format!("{at}: {e}"))? {
                 return Err(format!("{at}: {s:?} does not match the pattern {p:?}"));
+            }
+        }
+        // JSON Schema counts code points, as the API counts characters.
+        let chars = s.chars().count() as u64;
+        if let Some(min) = schema.get("minLength").and_then(Value::as_u64) {
+            if chars < min {
+                return Err(format!("{at}: {s:?} is shorter than minLength {min}"));
+            }
+        }
+        if let Some(max) = schema.get("maxLength").and_then(Value::as_u64) {
+            if chars > max {
+                return Err(format!("{at}: {s:?} is longer than maxLength {max}"));
             }
         }
     }
@@ -421,12 +444,160 @@ fn full_page() -> TaskPage {
     }
 }
 
+fn full_field_error() -> FieldError {
+    FieldError {
+        field: "address.region_code".into(),
+        code: FieldErrorCode::NotCountyLevel,
+        message: "must be a county-level code, not a province or prefecture".into(),
+    }
+}
+
+/// Every member set, the extension members included.
 fn full_problem() -> Problem {
     Problem {
-        kind: "urn:stardesk:problem:gone".into(),
-        title: "Gone".into(),
-        status: 410,
-        detail: Some("task 7305512093388417024 was closed".into()),
+        kind: "urn:stardesk:problem:invalid-fields".into(),
+        title: "Unprocessable Content".into(),
+        status: 422,
+        detail: Some("1 field is not valid".into()),
+        code: Some("invalid_fields".into()),
+        errors: vec![full_field_error()],
+    }
+}
+
+fn full_address() -> Address {
+    Address {
+        region_code: "330106".into(),
+        province: "浙江省".into(),
+        city: "杭州市".into(),
+        district: "西湖区".into(),
+        detail: "文三路90号东部软件园3号楼502室".into(),
+    }
+}
+
+fn full_request() -> ApplicationRequest {
+    ApplicationRequest {
+        task_id: "7304811520374190123".into(),
+        contact_name: "林小满".into(),
+        phone: "13812345678".into(),
+        address: full_address(),
+        strengths: "专注敏感肌护肤测评三年，粉丝以女性为主。".into(),
+        idea: "以换季泛红为切入点，做14天真实打卡对比。".into(),
+    }
+}
+
+fn full_shipping() -> Shipping {
+    Shipping {
+        contact_name: "林小满".into(),
+        phone: "13812345678".into(),
+        address: full_address(),
+    }
+}
+
+fn full_selection() -> Selection {
+    Selection {
+        outcome: SelectionOutcome::Selected,
+        decided_at: instant("2026-11-08T06:30:00Z"),
+    }
+}
+
+fn full_shipment() -> Shipment {
+    Shipment {
+        carrier: "shunfeng".into(),
+        tracking_no: "SF1402938475612".into(),
+        shipped_at: day(2026, 11, 18),
+    }
+}
+
+fn full_receipt() -> Receipt {
+    Receipt {
+        received: false,
+        note: Some("物流显示已签收，但本人未收到".into()),
+        reported_at: instant("2026-11-20T12:03:44Z"),
+    }
+}
+
+fn full_review() -> ContentReview {
+    ContentReview {
+        outcome: ReviewOutcome::Rejected,
+        reason: Some("未按要求@品牌官方账号，请修改后重新上传".into()),
+        reviewed_at: instant("2026-12-03T03:00:00Z"),
+    }
+}
+
+fn full_content() -> Content {
+    Content {
+        url: "https://www.douyin.com/video/7441234567890123456".into(),
+        submitted_at: instant("2026-12-02T10:15:00Z"),
+        review: Some(full_review()),
+    }
+}
+
+fn full_listed_reward() -> ListedReward {
+    ListedReward {
+        amount: yuan("500.50"),
+        listed_on: day(2026, 12, 24),
+        paid_on: Some(day(2026, 12, 27)),
+    }
+}
+
+/// Every `Option` set.
+fn full_application() -> Application {
+    Application {
+        id: "7512094418270034944".into(),
+        task_id: "7304811520374190123".into(),
+        status: ApplicationStatus::RewardPaid,
+        applied_at: instant("2026-11-03T02:11:09Z"),
+        shipping: full_shipping(),
+        strengths: full_request().strengths,
+        idea: full_request().idea,
+        withdrawn_at: Some(instant("2026-11-04T01:00:00Z")),
+        selection: Some(full_selection()),
+        shipment: Some(full_shipment()),
+        delivered_at: Some(instant("2026-11-20T07:42:10Z")),
+        receipt: Some(full_receipt()),
+        content: Some(full_content()),
+        published_on: Some(day(2026, 12, 5)),
+        reward: Some(full_listed_reward()),
+        updated_at: instant("2026-12-26T16:00:00.001Z"),
+    }
+}
+
+/// Every `Option` unset: the keys must still be there, as null.
+fn sparse_application() -> Application {
+    Application {
+        status: ApplicationStatus::Submitted,
+        withdrawn_at: None,
+        selection: None,
+        shipment: None,
+        delivered_at: None,
+        receipt: None,
+        content: None,
+        published_on: None,
+        reward: None,
+        ..full_application()
+    }
+}
+
+fn full_application_page() -> ApplicationPage {
+    ApplicationPage {
+        items: vec![full_application(), sparse_application()],
+        next_cursor: "r57".into(),
+        has_more: true,
+        remaining: 3,
+    }
+}
+
+fn full_receipt_report() -> ReceiptReport {
+    ReceiptReport {
+        received: false,
+        note: Some("拒收：外包装破损".into()),
+    }
+}
+
+fn full_content_report() -> ContentReport {
+    ContentReport {
+        url: "https://www.douyin.com/video/7441234567890123456".into(),
+        published_on: day(2026, 12, 5),
     }
 }
 
@@ -461,6 +632,105 @@ fn every_content_form() -> Vec<ContentForm> {
     for f in &all {
         match f {
             Video | Live | Picture => {}
+        }
+    }
+    all
+}
+
+fn every_application_status() -> Vec<ApplicationStatus> {
+    use ApplicationStatus::*;
+    let all = vec![
+        Submitted,
+        Withdrawn,
+        NotSelected,
+        Selected,
+        Shipped,
+        Delivered,
+        ContentSubmitted,
+        ContentRejected,
+        ContentApproved,
+        Published,
+        Completed,
+        Failed,
+        RewardListed,
+        RewardPaid,
+    ];
+    for s in &all {
+        match s {
+            Submitted | Withdrawn | NotSelected | Selected | Shipped | Delivered
+            | ContentSubmitted | ContentRejected | ContentApproved | Published | Completed
+            | Failed | RewardListed | RewardPaid => {}
+        }
+    }
+    all
+}
+
+fn every_selection_outcome() -> Vec<SelectionOutcome> {
+    use SelectionOutcome::*;
+    let all = vec![Selected, Passed, Expired];
+    for o in &all {
+        match o {
+            Selected | Passed | Expired => {}
+        }
+    }
+    all
+}
+
+fn every_review_outcome() -> Vec<ReviewOutcome> {
+    use ReviewOutcome::*;
+    let all = vec![Approved, Rejected];
+    for o in &all {
+        match o {
+            Approved | Rejected => {}
+        }
+    }
+    all
+}
+
+/// The known codes (`Other` is what a newer server's codes become, not a code).
+fn every_conflict_code() -> Vec<ConflictCode> {
+    use ConflictCode::*;
+    let all = vec![
+        WindowClosed,
+        SlotsFull,
+        NotEligible,
+        AlreadyApplied,
+        NotWithdrawable,
+        NotShipped,
+        ReceiptClosed,
+        SelectionRequired,
+        UploadClosed,
+        AlreadyApproved,
+    ];
+    for c in &all {
+        match c {
+            WindowClosed | SlotsFull | NotEligible | AlreadyApplied | NotWithdrawable
+            | NotShipped | ReceiptClosed | SelectionRequired | UploadClosed | AlreadyApproved => {}
+            Other(_) => unreachable!("not a known code"),
+        }
+    }
+    all
+}
+
+fn every_field_error_code() -> Vec<FieldErrorCode> {
+    use FieldErrorCode::*;
+    let all = vec![
+        Required,
+        InvalidType,
+        TooShort,
+        TooLong,
+        InvalidFormat,
+        NotCountyLevel,
+        UnknownTask,
+        NotProductReview,
+        BeforeApplication,
+        AfterUploadDeadline,
+    ];
+    for c in &all {
+        match c {
+            Required | InvalidType | TooShort | TooLong | InvalidFormat | NotCountyLevel
+            | UnknownTask | NotProductReview | BeforeApplication | AfterUploadDeadline => {}
+            Other(_) => unreachable!("not a known code"),
         }
     }
     all
@@ -514,32 +784,59 @@ fn every_task_entry() -> Vec<TaskEntry> {
 // (a) paths, security and errors
 // ---------------------------------------------------------------------------------------
 
-fn operation(path: &str) -> &'static Value {
+/// Every route the API serves, with its methods.
+const ROUTES: [(&str, &[&str]); 9] = [
+    ("/v1/me", &["get"]),
+    ("/v1/tasks", &["get"]),
+    ("/v1/tasks/{id}", &["get"]),
+    ("/v1/applications", &["get", "post"]),
+    ("/v1/applications/{id}", &["get"]),
+    ("/v1/applications/{id}/withdraw", &["post"]),
+    ("/v1/applications/{id}/receipt", &["post"]),
+    ("/v1/applications/{id}/content", &["post"]),
+    ("/healthz", &["get"]),
+];
+
+fn operation(path: &str, method: &str) -> &'static Value {
     let item = spec()
         .get("paths")
         .and_then(|p| p.get(path))
         .unwrap_or_else(|| panic!("path {path}: missing from `paths`"));
-    item.get("get")
-        .unwrap_or_else(|| panic!("path {path}: has no GET operation"))
+    item.get(method)
+        .unwrap_or_else(|| panic!("path {path}: has no {} operation", method.to_uppercase()))
+}
+
+fn get_op(path: &str) -> &'static Value {
+    operation(path, "get")
 }
 
 #[test]
-fn every_route_of_the_api_is_documented_as_get() {
+fn every_route_of_the_api_is_documented_with_its_methods() {
     assert_eq!(
         spec().get("openapi").and_then(Value::as_str),
         Some("3.1.0"),
         "document: `openapi` must be 3.1.0"
     );
-    for path in ["/v1/me", "/v1/tasks", "/v1/tasks/{id}", "/healthz"] {
-        operation(path);
+    let paths = spec()["paths"].as_object().expect("paths is a map");
+    for (path, methods) in ROUTES {
+        for method in methods {
+            operation(path, method);
+        }
+        let documented: BTreeSet<&str> = paths[path]
+            .as_object()
+            .expect("a path item is a map")
+            .keys()
+            .map(String::as_str)
+            .filter(|k| ["get", "put", "post", "delete", "patch"].contains(k))
+            .collect();
+        assert_eq!(
+            documented,
+            methods.iter().copied().collect::<BTreeSet<_>>(),
+            "path {path}: the documented methods differ from those the API serves"
+        );
     }
-    let documented: BTreeSet<&str> = spec()["paths"]
-        .as_object()
-        .expect("paths is a map")
-        .keys()
-        .map(String::as_str)
-        .collect();
-    let served = BTreeSet::from(["/v1/me", "/v1/tasks", "/v1/tasks/{id}", "/healthz"]);
+    let documented: BTreeSet<&str> = paths.keys().map(String::as_str).collect();
+    let served: BTreeSet<&str> = ROUTES.iter().map(|(p, _)| *p).collect();
     assert_eq!(
         documented, served,
         "paths: the document lists routes the API does not serve"
@@ -564,100 +861,211 @@ fn bearer_auth_is_global_and_healthz_is_open() {
         global.iter().any(|req| req.get("bearerAuth").is_some()),
         "document: top-level `security` does not require bearerAuth"
     );
-    for path in ["/v1/me", "/v1/tasks", "/v1/tasks/{id}"] {
-        assert!(
-            operation(path).get("security").is_none(),
-            "path {path}: overrides the global bearer security"
-        );
+    for (path, methods) in ROUTES.iter().filter(|(p, _)| *p != "/healthz") {
+        for method in *methods {
+            assert!(
+                operation(path, method).get("security").is_none(),
+                "path {path}: overrides the global bearer security"
+            );
+        }
     }
     assert_eq!(
-        operation("/healthz").get("security"),
+        get_op("/healthz").get("security"),
         Some(&serde_json::json!([])),
         "path /healthz: must need no token (`security: []`)"
     );
-    let ok = deref(&operation("/healthz")["responses"]["200"]);
+    let ok = deref(&get_op("/healthz")["responses"]["200"]);
     let text = ok
         .pointer("/content/text~1plain/schema")
         .expect("path /healthz: 200 must be text/plain");
     validate(text, &Value::from("ok"), "/healthz 200").unwrap_or_else(|e| panic!("{e}"));
 }
 
-#[test]
-fn feed_parameters_match_what_the_client_sends() {
-    let params: BTreeMap<&str, &Value> = operation("/v1/tasks")["parameters"]
+/// The parameters of an operation by name, each checked to be `in` where expected.
+fn parameters(path: &str, method: &str) -> BTreeMap<&'static str, &'static Value> {
+    operation(path, method)["parameters"]
         .as_array()
-        .expect("path /v1/tasks: `parameters` is missing")
+        .unwrap_or_else(|| panic!("path {path}: `parameters` is missing"))
         .iter()
         .map(|p| {
             let p = deref(p);
-            assert_eq!(
-                p["in"], "query",
-                "path /v1/tasks: parameter {p} is not in the query"
-            );
             (p["name"].as_str().expect("a parameter has a name"), p)
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn feed_parameters_match_what_the_client_sends() {
+    for path in ["/v1/tasks", "/v1/applications"] {
+        let params = parameters(path, "get");
+        for p in params.values() {
+            assert_eq!(
+                p["in"], "query",
+                "path {path}: parameter {p} is not in the query"
+            );
+        }
+        assert_eq!(
+            params.keys().copied().collect::<BTreeSet<_>>(),
+            BTreeSet::from(["cursor", "updated_since", "limit"]),
+            "path {path}: query parameters"
+        );
+        assert_eq!(
+            params["updated_since"]["schema"]["format"], "date-time",
+            "path {path}: parameter `updated_since` must be a date-time"
+        );
+        let limit = &params["limit"]["schema"];
+        assert_eq!(
+            limit["minimum"], 1,
+            "path {path}: parameter `limit` minimum"
+        );
+        assert_eq!(
+            limit["maximum"], 1000,
+            "path {path}: parameter `limit` maximum"
+        );
+        assert_eq!(
+            limit["default"], 500,
+            "path {path}: parameter `limit` default"
+        );
+        validate(limit, &Value::from(DEFAULT_PAGE_LIMIT), "limit").unwrap_or_else(|e| {
+            panic!("path {path}: the client's DEFAULT_PAGE_LIMIT is not a valid `limit`: {e}")
+        });
+    }
+}
+
+#[test]
+fn applying_needs_the_idempotency_key_header() {
+    let params = parameters("/v1/applications", "post");
+    let key = params
+        .get(IDEMPOTENCY_KEY)
+        .unwrap_or_else(|| panic!("path /v1/applications: POST must document `{IDEMPOTENCY_KEY}`"));
+    assert_eq!(key["in"], "header", "`{IDEMPOTENCY_KEY}` is a header");
+    assert_eq!(key["required"], true, "`{IDEMPOTENCY_KEY}` is required");
     assert_eq!(
-        params.keys().copied().collect::<BTreeSet<_>>(),
-        BTreeSet::from(["cursor", "updated_since", "limit"]),
-        "path /v1/tasks: query parameters"
+        key["schema"]["format"], "uuid",
+        "`{IDEMPOTENCY_KEY}` is a UUID"
     );
-    assert_eq!(
-        params["updated_since"]["schema"]["format"], "date-time",
-        "path /v1/tasks: parameter `updated_since` must be a date-time"
+    let key_example = key["example"].as_str().expect("the header has an example");
+    assert_eq!(key_example.len(), 36, "{key_example} is not a UUID");
+    let responses = operation("/v1/applications", "post")["responses"]
+        .as_object()
+        .expect("responses");
+    for status in ["201", "200", "400", "409", "422"] {
+        assert!(
+            responses.contains_key(status),
+            "path /v1/applications: POST must document {status}"
+        );
+    }
+    assert!(
+        responses["201"].pointer("/headers/Location").is_some(),
+        "path /v1/applications: 201 must document Location"
     );
-    let limit = &params["limit"]["schema"];
-    assert_eq!(
-        limit["minimum"], 1,
-        "path /v1/tasks: parameter `limit` minimum"
-    );
-    assert_eq!(
-        limit["maximum"], 1000,
-        "path /v1/tasks: parameter `limit` maximum"
-    );
-    assert_eq!(
-        limit["default"], 500,
-        "path /v1/tasks: parameter `limit` default"
-    );
-    validate(limit, &Value::from(DEFAULT_PAGE_LIMIT), "limit").unwrap_or_else(|e| {
-        panic!("path /v1/tasks: the client's DEFAULT_PAGE_LIMIT is not a valid `limit`: {e}")
-    });
+    for (path, _) in ROUTES
+        .iter()
+        .filter(|(p, m)| p.starts_with("/v1/applications/") && m.contains(&"post"))
+    {
+        assert!(
+            !parameters(path, "post").contains_key(IDEMPOTENCY_KEY),
+            "path {path}: only applying takes an idempotency key; the actions repeat safely"
+        );
+    }
 }
 
 #[test]
 fn success_bodies_reference_the_wire_schemas() {
-    for (path, name) in [
-        ("/v1/me", "Me"),
-        ("/v1/tasks", "TaskPage"),
-        ("/v1/tasks/{id}", "Task"),
-    ] {
-        let ok = deref(&operation(path)["responses"]["200"]);
+    let cases = [
+        ("/v1/me", "get", "200", "Me"),
+        ("/v1/tasks", "get", "200", "TaskPage"),
+        ("/v1/tasks/{id}", "get", "200", "Task"),
+        ("/v1/applications", "get", "200", "ApplicationPage"),
+        ("/v1/applications", "post", "201", "Application"),
+        ("/v1/applications", "post", "200", "Application"),
+        ("/v1/applications/{id}", "get", "200", "Application"),
+        (
+            "/v1/applications/{id}/withdraw",
+            "post",
+            "200",
+            "Application",
+        ),
+        (
+            "/v1/applications/{id}/receipt",
+            "post",
+            "200",
+            "Application",
+        ),
+        (
+            "/v1/applications/{id}/content",
+            "post",
+            "200",
+            "Application",
+        ),
+    ];
+    for (path, method, status, name) in cases {
+        let ok = deref(&operation(path, method)["responses"][status]);
         let reference = ok
             .pointer("/content/application~1json/schema/$ref")
             .and_then(Value::as_str);
         assert_eq!(
             reference,
             Some(format!("#/components/schemas/{name}").as_str()),
-            "path {path}: the 200 body must be schema {name}"
+            "path {path}: the {status} body must be schema {name}"
         );
     }
 }
 
 #[test]
+fn request_bodies_reference_the_wire_schemas() {
+    let cases = [
+        ("/v1/applications", "ApplicationRequest"),
+        ("/v1/applications/{id}/receipt", "ReceiptReport"),
+        ("/v1/applications/{id}/content", "ContentReport"),
+    ];
+    for (path, name) in cases {
+        let body = &operation(path, "post")["requestBody"];
+        assert_eq!(body["required"], true, "path {path}: the body is required");
+        let reference = body
+            .pointer("/content/application~1json/schema/$ref")
+            .and_then(Value::as_str);
+        assert_eq!(
+            reference,
+            Some(format!("#/components/schemas/{name}").as_str()),
+            "path {path}: the request body must be schema {name}"
+        );
+    }
+    assert!(
+        operation("/v1/applications/{id}/withdraw", "post")
+            .get("requestBody")
+            .is_none(),
+        "path /v1/applications/{{id}}/withdraw: takes no body"
+    );
+}
+
+#[test]
 fn every_error_is_a_problem_document() {
-    let expected: [(&str, &[&str]); 3] = [
-        ("/v1/me", &["401", "429", "500", "503"]),
-        ("/v1/tasks", &["400", "401", "429", "500", "503"]),
+    let common: &[&str] = &["401", "429", "500", "503"];
+    let expected: [(&str, &str, &[&str]); 9] = [
+        ("/v1/me", "get", &[]),
+        ("/v1/tasks", "get", &["400"]),
+        ("/v1/tasks/{id}", "get", &["404", "410"]),
+        ("/v1/applications", "get", &["400"]),
+        ("/v1/applications", "post", &["400", "409", "422"]),
+        ("/v1/applications/{id}", "get", &["404"]),
+        ("/v1/applications/{id}/withdraw", "post", &["404", "409"]),
         (
-            "/v1/tasks/{id}",
-            &["401", "404", "410", "429", "500", "503"],
+            "/v1/applications/{id}/receipt",
+            "post",
+            &["400", "404", "409", "422"],
+        ),
+        (
+            "/v1/applications/{id}/content",
+            "post",
+            &["400", "404", "409", "422"],
         ),
     ];
-    for (path, statuses) in expected {
-        let responses = operation(path)["responses"]
+    for (path, method, statuses) in expected {
+        let responses = operation(path, method)["responses"]
             .as_object()
             .unwrap_or_else(|| panic!("path {path}: `responses` is missing"));
-        for status in statuses {
+        for status in common.iter().chain(statuses) {
             assert!(
                 responses.contains_key(*status),
                 "path {path}: response {status} is not documented"
@@ -668,9 +1076,8 @@ fn every_error_is_a_problem_document() {
                 continue;
             }
             let response = deref(response);
-            let reference = response
-                .get("content")
-                .and_then(|c| c.get(PROBLEM_JSON))
+            let media = response.get("content").and_then(|c| c.get(PROBLEM_JSON));
+            let reference = media
                 .and_then(|m| m.pointer("/schema/$ref"))
                 .and_then(Value::as_str);
             assert_eq!(
@@ -684,7 +1091,64 @@ fn every_error_is_a_problem_document() {
                     "path {path}: response {status} must document the Retry-After header"
                 );
             }
+            // A 409's examples carry a documented conflict code; a 422's fields carry
+            // documented field codes.
+            let examples = media
+                .into_iter()
+                .flat_map(|m| {
+                    m.get("example").into_iter().chain(
+                        m.get("examples")
+                            .and_then(Value::as_object)
+                            .into_iter()
+                            .flat_map(|e| e.values().filter_map(|x| x.get("value"))),
+                    )
+                })
+                .collect::<Vec<_>>();
+            if status == "409" || status == "422" {
+                assert!(
+                    !examples.is_empty(),
+                    "path {path}: response {status} has no example"
+                );
+            }
+            for example in examples {
+                let code = example.get("code").and_then(Value::as_str);
+                if status == "409" {
+                    let code =
+                        code.unwrap_or_else(|| panic!("path {path}: a 409 example has no code"));
+                    assert!(
+                        documented_enum("ConflictCode").contains(code),
+                        "path {path}: 409 code `{code}` is not in schema ConflictCode"
+                    );
+                }
+                for e in example
+                    .get("errors")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    let code = e["code"].as_str().unwrap_or_default();
+                    assert!(
+                        documented_enum("FieldErrorCode").contains(code),
+                        "path {path}: field code `{code}` is not in schema FieldErrorCode"
+                    );
+                }
+            }
         }
+    }
+}
+
+#[test]
+fn the_listed_carriers_are_the_ones_the_wire_names() {
+    let listed: BTreeSet<String> = schema("Carrier")["examples"]
+        .as_array()
+        .expect("schema Carrier: has examples")
+        .iter()
+        .map(|v| v.as_str().expect("a carrier code").to_owned())
+        .collect();
+    let wire: BTreeSet<String> = CARRIERS.iter().map(|c| (*c).to_owned()).collect();
+    assert_same_values("schema Carrier examples", &listed, &wire);
+    for c in CARRIERS {
+        validate(schema("Carrier"), &Value::from(c), "Carrier").unwrap_or_else(|e| panic!("{e}"));
     }
 }
 
@@ -701,6 +1165,20 @@ fn object_schemas_have_exactly_the_serialized_keys() {
     assert_matches_schema("Problem", &to_json(&full_problem()));
     assert_matches_schema("PlayTier", &to_json(&full_tier()));
     assert_matches_schema("RankPrize", &to_json(&full_prize()));
+    assert_matches_schema("FieldError", &to_json(&full_field_error()));
+    assert_matches_schema("Address", &to_json(&full_address()));
+    assert_matches_schema("ApplicationRequest", &to_json(&full_request()));
+    assert_matches_schema("Shipping", &to_json(&full_shipping()));
+    assert_matches_schema("Selection", &to_json(&full_selection()));
+    assert_matches_schema("Shipment", &to_json(&full_shipment()));
+    assert_matches_schema("Receipt", &to_json(&full_receipt()));
+    assert_matches_schema("ContentReview", &to_json(&full_review()));
+    assert_matches_schema("Content", &to_json(&full_content()));
+    assert_matches_schema("ListedReward", &to_json(&full_listed_reward()));
+    assert_matches_schema("Application", &to_json(&full_application()));
+    assert_matches_schema("ApplicationPage", &to_json(&full_application_page()));
+    assert_matches_schema("ReceiptReport", &to_json(&full_receipt_report()));
+    assert_matches_schema("ContentReport", &to_json(&full_content_report()));
 }
 
 #[test]
@@ -734,21 +1212,79 @@ fn unset_options_are_present_as_null_and_the_schemas_allow_it() {
     });
     assert_matches_schema("PlayTier", &tier);
 
-    // RFC 9457 makes `detail` optional: it is left out, not null, and not required.
+    // RFC 9457 makes `detail` optional, and `code` and `errors` are extension members:
+    // each is left out, not null, and not required.
     let problem = to_json(&Problem {
         detail: None,
+        code: None,
+        errors: Vec::new(),
         ..full_problem()
     });
-    assert!(
-        problem.get("detail").is_none(),
-        "Rust: Problem.detail None must be left out"
-    );
-    assert!(
-        !shape(schema("Problem")).required.contains("detail"),
-        "schema Problem: `detail` must not be required"
-    );
+    for key in ["detail", "code", "errors"] {
+        assert!(
+            problem.get(key).is_none(),
+            "Rust: an empty Problem.{key} must be left out"
+        );
+        assert!(
+            !shape(schema("Problem")).required.contains(key),
+            "schema Problem: `{key}` must not be required"
+        );
+    }
     assert_required_present("Problem", &problem);
     validate(schema("Problem"), &problem, "Problem").unwrap_or_else(|e| panic!("schema {e}"));
+
+    let application = to_json(&sparse_application());
+    for key in [
+        "withdrawn_at",
+        "selection",
+        "shipment",
+        "delivered_at",
+        "receipt",
+        "content",
+        "published_on",
+        "reward",
+    ] {
+        assert_eq!(
+            application[key],
+            Value::Null,
+            "Rust: Application.{key} None must serialize as null"
+        );
+    }
+    assert_matches_schema("Application", &application);
+    let unreviewed = to_json(&Content {
+        review: None,
+        ..full_content()
+    });
+    assert_eq!(
+        unreviewed["review"],
+        Value::Null,
+        "Rust: Content.review None is null"
+    );
+    assert_matches_schema("Content", &unreviewed);
+    let approved = to_json(&ContentReview {
+        outcome: ReviewOutcome::Approved,
+        reason: None,
+        ..full_review()
+    });
+    assert_matches_schema("ContentReview", &approved);
+    let unpaid = to_json(&ListedReward {
+        paid_on: None,
+        ..full_listed_reward()
+    });
+    assert_matches_schema("ListedReward", &unpaid);
+    let plain = to_json(&Receipt {
+        received: true,
+        note: None,
+        ..full_receipt()
+    });
+    assert_matches_schema("Receipt", &plain);
+    assert_matches_schema(
+        "ReceiptReport",
+        &to_json(&ReceiptReport {
+            received: true,
+            note: None,
+        }),
+    );
 }
 
 #[test]
@@ -762,6 +1298,20 @@ fn documented_object_properties_all_have_descriptions() {
         "PlayTier",
         "RankPrize",
         "TaskTombstone",
+        "FieldError",
+        "Address",
+        "ApplicationRequest",
+        "Shipping",
+        "Selection",
+        "Shipment",
+        "Receipt",
+        "ContentReview",
+        "Content",
+        "ListedReward",
+        "Application",
+        "ApplicationPage",
+        "ReceiptReport",
+        "ContentReport",
     ] {
         for (key, prop) in shape(schema(name)).properties {
             assert!(
@@ -830,6 +1380,46 @@ fn string_enums_list_every_serde_name() {
         &documented_enum("ContentForm"),
         &serde_names(&every_content_form()),
     );
+    assert_same_values(
+        "schema ApplicationStatus",
+        &documented_enum("ApplicationStatus"),
+        &serde_names(&every_application_status()),
+    );
+    assert_same_values(
+        "schema SelectionOutcome",
+        &documented_enum("SelectionOutcome"),
+        &serde_names(&every_selection_outcome()),
+    );
+    assert_same_values(
+        "schema ReviewOutcome",
+        &documented_enum("ReviewOutcome"),
+        &serde_names(&every_review_outcome()),
+    );
+    assert_same_values(
+        "schema ConflictCode",
+        &documented_enum("ConflictCode"),
+        &serde_names(&every_conflict_code()),
+    );
+    assert_same_values(
+        "schema FieldErrorCode",
+        &documented_enum("FieldErrorCode"),
+        &serde_names(&every_field_error_code()),
+    );
+}
+
+/// A code a newer server adds is kept, not a failure to read the whole answer.
+#[test]
+fn unknown_codes_are_kept_and_round_trip() {
+    let code: ConflictCode = serde_json::from_value(Value::from("brand_paused")).expect("any code");
+    assert_eq!(code, ConflictCode::Other("brand_paused".into()));
+    assert_eq!(to_json(&code), Value::from("brand_paused"));
+    let known: ConflictCode = serde_json::from_value(Value::from("slots_full")).expect("known");
+    assert_eq!(known, ConflictCode::SlotsFull);
+    let field: FieldError = serde_json::from_value(serde_json::json!({
+        "field": "phone", "code": "blocked_number", "message": "m"
+    }))
+    .expect("any field code");
+    assert_eq!(field.code, FieldErrorCode::Other("blocked_number".into()));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1053,6 +1643,23 @@ fn task_and_page_examples_deserialize_into_the_wire_types() {
 }
 
 #[test]
+fn application_examples_deserialize_into_the_wire_types() {
+    assert_examples_are_wire_values::<Application>("Application", 2);
+    assert_examples_are_wire_values::<ApplicationPage>("ApplicationPage", 2);
+    assert_examples_are_wire_values::<ApplicationRequest>("ApplicationRequest", 1);
+    assert_examples_are_wire_values::<Address>("Address", 1);
+    assert_examples_are_wire_values::<ReceiptReport>("ReceiptReport", 1);
+    assert_examples_are_wire_values::<ContentReport>("ContentReport", 1);
+    assert_examples_are_wire_values::<FieldError>("FieldError", 1);
+    // The refusals' examples are problem documents too (counted below), with codes.
+    let coded = examples_of("Problem")
+        .into_iter()
+        .filter(|(_, e)| e.get("code").is_some())
+        .count();
+    assert!(coded >= 10, "only {coded} problem examples carry a code");
+}
+
+#[test]
 fn other_examples_deserialize_into_the_wire_types() {
     assert_examples_are_wire_values::<Me>("Me", 1);
     assert_examples_are_wire_values::<Agency>("Agency", 0);
@@ -1094,4 +1701,26 @@ fn the_validator_rejects_what_the_wire_does_not_send() {
     let tombstone =
         serde_json::json!({"status": "open", "id": "1", "updated_at": "2026-11-03T06:41:09Z"});
     assert!(validate(schema("TaskEntry"), &tombstone, "TaskEntry").is_err());
+
+    let application = to_json(&full_application());
+    let mut landline = application.clone();
+    landline["shipping"]["phone"] = Value::from("057187654321");
+    assert!(validate(schema("Application"), &landline, "Application").is_err());
+    let mut unknown_status = application.clone();
+    unknown_status["status"] = Value::from("lost");
+    assert!(validate(schema("Application"), &unknown_status, "Application").is_err());
+    let mut city_code = application.clone();
+    city_code["shipping"]["address"]["region_code"] = Value::from("33010");
+    assert!(validate(schema("Application"), &city_code, "Application").is_err());
+    let mut carrier = application;
+    carrier["shipment"]["carrier"] = Value::from("SF Express");
+    assert!(validate(schema("Application"), &carrier, "Application").is_err());
+    let mut long_name = to_json(&full_request());
+    long_name["contact_name"] = Value::from("名".repeat(21));
+    assert!(validate(
+        schema("ApplicationRequest"),
+        &long_name,
+        "ApplicationRequest"
+    )
+    .is_err());
 }

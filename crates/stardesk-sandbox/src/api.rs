@@ -5,17 +5,23 @@ use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use axum::body::Body;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
-use stardesk_platform::wire::{Me, Problem, Task, TaskPage, PROBLEM_JSON};
+use stardesk_platform::wire::{
+    ConflictCode, FieldError, Me, Problem, Task, TaskPage, IDEMPOTENCY_KEY_REUSED, INVALID_FIELDS,
+    MALFORMED_BODY, PROBLEM_JSON,
+};
 
+use crate::applications::http as applications;
+use crate::rng::SplitMix64;
 use crate::store::{Cursor, FeedQuery, Lookup, Store, StoreError};
 use crate::Fault;
 
@@ -32,15 +38,47 @@ pub mod problem_type {
     pub const GONE: &str = "urn:stardesk:problem:gone";
     pub const INJECTED_FAULT: &str = "urn:stardesk:problem:injected-fault";
     pub const INTERNAL: &str = "urn:stardesk:problem:internal";
+    /// 400: a header is missing or malformed (`code` names which and how).
+    pub const INVALID_HEADER: &str = "urn:stardesk:problem:invalid-header";
+    /// 400: the body is not a JSON object.
+    pub const MALFORMED_BODY: &str = "urn:stardesk:problem:malformed-body";
+    /// 409: the task or the application does not allow the action now (`code`).
+    pub const CONFLICT: &str = "urn:stardesk:problem:conflict";
+    /// 422: fields at fault, listed in `errors`.
+    pub const INVALID_FIELDS: &str = "urn:stardesk:problem:invalid-fields";
+    /// 422: an idempotency key used before with another body.
+    pub const IDEMPOTENCY_KEY_REUSED: &str = "urn:stardesk:problem:idempotency-key-reused";
 }
+
+/// The random fault mix `Control::set_random_faults` turns on.
+#[derive(Debug)]
+pub(crate) struct RandomFaults {
+    pub(crate) rng: SplitMix64,
+    pub(crate) percent: u8,
+}
+
+/// The failures the random mix draws from: half before the request is handled, half after
+/// (the change is stored, the answer lost).
+const RANDOM_FAULTS: [Fault; 6] = [
+    Fault::Status(500),
+    Fault::Status(503),
+    Fault::Disconnect,
+    Fault::HandledThenStatus(500),
+    Fault::HandledThenStatus(503),
+    Fault::HandledThenDisconnect,
+];
 
 /// State shared by the server and every [`crate::Control`] handle.
 pub(crate) struct Shared {
     pub(crate) store: Mutex<Store>,
     pub(crate) faults: Mutex<VecDeque<Fault>>,
+    pub(crate) random_faults: Mutex<Option<RandomFaults>>,
     pub(crate) requests: AtomicU64,
+    /// Faults injected before handling a request, and after.
+    pub(crate) faults_before: AtomicU64,
+    pub(crate) faults_after: AtomicU64,
     pub(crate) token: String,
-    pub(crate) me: Me,
+    pub(crate) me: Mutex<Me>,
 }
 
 impl std::fmt::Debug for Shared {
@@ -62,8 +100,13 @@ pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 pub(crate) enum ApiError {
     Unauthorized { invalid_token: bool },
     InvalidParameter { name: &'static str, detail: String },
+    InvalidHeader { code: &'static str, detail: String },
+    MalformedBody,
     NotFound(String),
+    Conflict { code: ConflictCode, detail: String },
     Gone(String),
+    InvalidFields(Vec<FieldError>),
+    KeyReused,
     Injected(u16),
     Internal,
 }
@@ -76,11 +119,24 @@ impl From<StoreError> for ApiError {
 }
 
 fn problem(status: StatusCode, kind: &str, title: &str, detail: Option<String>) -> Response {
+    coded_problem(status, kind, title, detail, None, Vec::new())
+}
+
+fn coded_problem(
+    status: StatusCode,
+    kind: &str,
+    title: &str,
+    detail: Option<String>,
+    code: Option<&str>,
+    errors: Vec<FieldError>,
+) -> Response {
     let doc = Problem {
         kind: kind.to_owned(),
         title: title.to_owned(),
         status: status.as_u16(),
         detail,
+        code: code.map(str::to_owned),
+        errors,
     };
     // Serialising this struct of strings cannot fail; the fallback keeps the path panic-free.
     let body = serde_json::to_vec(&doc).unwrap_or_default();
@@ -123,6 +179,56 @@ impl IntoResponse for ApiError {
                 problem_type::INVALID_PARAMETER,
                 &format!("Invalid query parameter `{name}`"),
                 Some(detail),
+            ),
+            ApiError::InvalidHeader { code, detail } => coded_problem(
+                StatusCode::BAD_REQUEST,
+                problem_type::INVALID_HEADER,
+                "Invalid header `Idempotency-Key`",
+                Some(detail),
+                Some(code),
+                Vec::new(),
+            ),
+            ApiError::MalformedBody => coded_problem(
+                StatusCode::BAD_REQUEST,
+                problem_type::MALFORMED_BODY,
+                "Bad Request",
+                Some("the body must be a JSON object".into()),
+                Some(MALFORMED_BODY),
+                Vec::new(),
+            ),
+            ApiError::Conflict { code, detail } => coded_problem(
+                StatusCode::CONFLICT,
+                problem_type::CONFLICT,
+                "Conflict",
+                Some(detail),
+                Some(code.as_str()),
+                Vec::new(),
+            ),
+            ApiError::InvalidFields(errors) => {
+                let detail = match errors.len() {
+                    1 => "1 field is not valid".to_owned(),
+                    n => format!("{n} fields are not valid"),
+                };
+                coded_problem(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    problem_type::INVALID_FIELDS,
+                    "Unprocessable Content",
+                    Some(detail),
+                    Some(INVALID_FIELDS),
+                    errors,
+                )
+            }
+            ApiError::KeyReused => coded_problem(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                problem_type::IDEMPOTENCY_KEY_REUSED,
+                "Unprocessable Content",
+                Some(
+                    "this Idempotency-Key was used with another body; make a new key for a \
+                     new application"
+                        .into(),
+                ),
+                Some(IDEMPOTENCY_KEY_REUSED),
+                Vec::new(),
             ),
             ApiError::NotFound(detail) => problem(
                 StatusCode::NOT_FOUND,
@@ -174,6 +280,17 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .route("/v1/me", get(me))
         .route("/v1/tasks", get(list_tasks))
         .route("/v1/tasks/{id}", get(get_task))
+        .route(
+            "/v1/applications",
+            get(applications::list).post(applications::create),
+        )
+        .route("/v1/applications/{id}", get(applications::get))
+        .route(
+            "/v1/applications/{id}/withdraw",
+            post(applications::withdraw),
+        )
+        .route("/v1/applications/{id}/receipt", post(applications::receipt))
+        .route("/v1/applications/{id}/content", post(applications::content))
         .route_layer(middleware::from_fn_with_state(shared.clone(), gate));
     Router::new()
         .route("/healthz", get(healthz))
@@ -190,26 +307,70 @@ async fn no_route() -> ApiError {
     ApiError::NotFound("no such route".into())
 }
 
-/// Runs before every `/v1` handler: counts the request, applies the next queued fault
-/// (before auth, as a failing gateway would), then checks the bearer token.
+/// The next fault: the queue's first, else a draw from the random mix (if on).
+fn next_fault(shared: &Shared) -> Option<Fault> {
+    if let Some(fault) = lock(&shared.faults).pop_front() {
+        return Some(fault);
+    }
+    let mut random = lock(&shared.random_faults);
+    let mix = random.as_mut()?;
+    let fail = mix.rng.chance(u64::from(mix.percent));
+    let fault = mix.rng.pick(&RANDOM_FAULTS);
+    fail.then_some(fault)
+}
+
+/// An answer that breaks off: its header promises more body than comes, so the server
+/// closes the connection mid-answer and the client sees a transport error, as after a
+/// dropped connection.
+fn disconnect() -> Response {
+    let mut res = Response::new(Body::from("{"));
+    res.headers_mut()
+        .insert(header::CONTENT_LENGTH, HeaderValue::from_static("4096"));
+    res
+}
+
+/// Runs before every `/v1` handler: counts the request, applies the next fault (before
+/// auth, as a failing gateway would; or after the handler, as a gateway that loses the
+/// answer would), then checks the bearer token.
 async fn gate(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
     shared.requests.fetch_add(1, Ordering::SeqCst);
-    let fault = lock(&shared.faults).pop_front();
+    let fault = next_fault(&shared);
+    let path = req.uri().path().to_owned();
+    let before = |shared: &Shared| shared.faults_before.fetch_add(1, Ordering::SeqCst);
     match fault {
         Some(Fault::Status(code)) => {
-            tracing::debug!(code, path = %req.uri().path(), "injected status");
+            tracing::debug!(code, %path, "injected status");
+            before(&shared);
             return ApiError::Injected(code).into_response();
         }
+        Some(Fault::Disconnect) => {
+            tracing::debug!(%path, "injected disconnect");
+            before(&shared);
+            return disconnect();
+        }
         Some(Fault::Delay(delay)) => {
-            tracing::debug!(?delay, path = %req.uri().path(), "injected delay");
+            tracing::debug!(?delay, %path, "injected delay");
             tokio::time::sleep(delay).await;
         }
-        Some(Fault::Pass) | None => {}
+        Some(Fault::Pass | Fault::HandledThenStatus(_) | Fault::HandledThenDisconnect) | None => {}
     }
     if let Err(err) = authorize(req.headers(), &shared.token) {
         return err.into_response();
     }
-    next.run(req).await
+    let response = next.run(req).await;
+    match fault {
+        Some(Fault::HandledThenStatus(code)) => {
+            tracing::debug!(code, %path, status = %response.status(), "handled, then injected status");
+            shared.faults_after.fetch_add(1, Ordering::SeqCst);
+            ApiError::Injected(code).into_response()
+        }
+        Some(Fault::HandledThenDisconnect) => {
+            tracing::debug!(%path, status = %response.status(), "handled, then injected disconnect");
+            shared.faults_after.fetch_add(1, Ordering::SeqCst);
+            disconnect()
+        }
+        _ => response,
+    }
 }
 
 fn authorize(headers: &HeaderMap, token: &str) -> Result<(), ApiError> {
@@ -246,24 +407,25 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 async fn me(State(shared): State<Arc<Shared>>) -> Json<Me> {
-    Json(shared.me.clone())
+    Json(lock(&shared.me).clone())
 }
 
 /// Runs a store operation on the blocking pool: SQLite calls block, and a page of 1,000
 /// bodies takes long enough to stall a runtime worker.
-async fn with_store<T, F>(shared: &Arc<Shared>, f: F) -> Result<T, ApiError>
+pub(crate) async fn with_store<T, E, F>(shared: &Arc<Shared>, f: F) -> Result<T, ApiError>
 where
     T: Send + 'static,
-    F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+    E: Into<ApiError> + Send + 'static,
+    F: FnOnce(&mut Store) -> Result<T, E> + Send + 'static,
 {
     let shared = shared.clone();
-    tokio::task::spawn_blocking(move || f(&lock(&shared.store)))
+    tokio::task::spawn_blocking(move || f(&mut lock(&shared.store)))
         .await
         .map_err(|err| {
             tracing::error!(%err, "store task failed");
             ApiError::Internal
         })?
-        .map_err(ApiError::from)
+        .map_err(Into::into)
 }
 
 /// The raw query: strings, so every malformed value gets a problem naming its parameter.
@@ -330,7 +492,7 @@ async fn list_tasks(
         detail: rejection.body_text(),
     })?;
     let query = parse_feed(&params)?;
-    let page = with_store(&shared, move |store| store.feed(&query)).await?;
+    let page = with_store(&shared, move |store: &mut Store| store.feed(&query)).await?;
     Ok(Json(page))
 }
 
@@ -339,7 +501,7 @@ async fn get_task(
     Path(id): Path<String>,
 ) -> Result<Json<Task>, ApiError> {
     let lookup_id = id.clone();
-    match with_store(&shared, move |store| store.get(&lookup_id)).await? {
+    match with_store(&shared, move |store: &mut Store| store.get(&lookup_id)).await? {
         Lookup::Open(task) => Ok(Json(*task)),
         Lookup::Gone { status, updated_at } => Err(ApiError::Gone(format!(
             "task {id} was {status} at {}",

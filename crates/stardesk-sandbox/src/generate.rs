@@ -11,16 +11,11 @@ use stardesk_platform::wire::{
 };
 
 use crate::catalog::{self, Industry, INDUSTRIES};
+use crate::clock::beijing_day;
 use crate::rng::{mix64, task_id, SplitMix64};
 
 /// Initial tasks were last updated within this many days before `now`.
 const UPDATE_SPAN_DAYS: i64 = 60;
-
-/// The platform's calendar runs on Beijing time (UTC+8, no DST): a task published at
-/// 01:00 Beijing time belongs to that Beijing day, not to the previous UTC day.
-pub(crate) fn beijing_today(now: DateTime<Utc>) -> NaiveDate {
-    (now + TimeDelta::hours(8)).date_naive()
-}
 
 /// `updated_at` of the `index`-th of `total` initial tasks: spread over the last 60 days and
 /// non-decreasing in index, so the feed's rev order and updated_at order agree (as they do on
@@ -271,17 +266,31 @@ fn description(rng: &mut SplitMix64, p: &DescriptionParts<'_>) -> String {
     text
 }
 
+/// What kind of task to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// Any task, as the task hall mixes them.
+    Any,
+    /// A product-review recruitment (R-REVIEW-1) taking applications today, with free
+    /// slots: what a test that applies many times needs.
+    OpenReview,
+}
+
 /// The `index`-th task of the dataset for `seed`, with dates around `now`.
 pub(crate) fn make_task(
     seed: u64,
     index: u64,
     now: DateTime<Utc>,
     updated_at: DateTime<Utc>,
+    shape: Shape,
 ) -> Task {
     let mut rng = SplitMix64::new(seed ^ mix64(index.wrapping_add(0x5EED_0000_0000)));
-    let today = beijing_today(now);
+    let today = beijing_day(now);
 
-    let (category, settlement_mode) = category_of(&mut rng);
+    let (category, settlement_mode) = match shape {
+        Shape::Any => category_of(&mut rng),
+        Shape::OpenReview => (Category::Recruitment, Some(SettlementMode::ProductReview)),
+    };
     let review = settlement_mode == Some(SettlementMode::ProductReview);
     let industry_index = industry_of(&mut rng, review);
     let industry = &INDUSTRIES[industry_index];
@@ -309,8 +318,16 @@ pub(crate) fn make_task(
     };
 
     // Windows in the past, the present and the future, as a live task hall has.
-    let apply_start = shift(today, rng.range(-40, 20));
-    let apply_end = shift(apply_start, rng.range(5, 30));
+    let (apply_start, apply_end) = match shape {
+        Shape::Any => {
+            let start = shift(today, rng.range(-40, 20));
+            (start, shift(start, rng.range(5, 30)))
+        }
+        Shape::OpenReview => (
+            shift(today, -rng.range(0, 5)),
+            shift(today, rng.range(5, 20)),
+        ),
+    };
     let gap = if review {
         rng.range(18, 45)
     } else {
@@ -350,10 +367,10 @@ pub(crate) fn make_task(
         (Category::Assigned, _) => rng.range(1, 5),
         (Category::Preferred, _) => rng.low_range(1, 20),
     } as u32;
-    let slots_taken = if rng.chance(10) {
-        slots_wanted
-    } else {
-        rng.low_range(0, i64::from(slots_wanted)) as u32
+    let slots_taken = match shape {
+        Shape::Any if rng.chance(10) => slots_wanted,
+        Shape::Any => rng.low_range(0, i64::from(slots_wanted)) as u32,
+        Shape::OpenReview => rng.low_range(0, i64::from(slots_wanted) - 1) as u32,
     };
 
     let requirements = requirements(&mut rng, content_form, review, &brand);
@@ -457,10 +474,10 @@ mod tests {
 
     #[test]
     fn same_inputs_same_task() {
-        let a = make_task(1, 17, now(), now());
-        let b = make_task(1, 17, now(), now());
+        let a = make_task(1, 17, now(), now(), Shape::Any);
+        let b = make_task(1, 17, now(), now(), Shape::Any);
         assert_eq!(a, b);
-        assert_ne!(a, make_task(2, 17, now(), now()));
+        assert_ne!(a, make_task(2, 17, now(), now(), Shape::Any));
     }
 
     /// R-REVIEW-2 / R-REVIEW-10: every task's dates are ordered the way a brief states them.
@@ -468,7 +485,7 @@ mod tests {
     fn dates_and_slots_are_consistent() {
         let mut late_shipping = 0;
         for i in 0..5_000 {
-            let t = make_task(20261122, i, now(), now());
+            let t = make_task(20261122, i, now(), now(), Shape::Any);
             assert!(t.apply_start < t.apply_end, "{t:?}");
             assert!(t.apply_end < t.upload_deadline, "{t:?}");
             assert!(t.slots_taken <= t.slots_wanted && (1..=200).contains(&t.slots_wanted));
@@ -532,12 +549,24 @@ mod tests {
     fn modification_is_visible() {
         let mut rng = SplitMix64::new(3);
         for i in 0..500 {
-            let before = make_task(9, i, now(), now());
+            let before = make_task(9, i, now(), now(), Shape::Any);
             let mut after = before.clone();
             modify_task(&mut after, &mut rng, now());
             after.updated_at = before.updated_at;
             assert_ne!(before, after);
             assert!(after.slots_taken <= after.slots_wanted);
+        }
+    }
+
+    #[test]
+    fn open_review_tasks_take_applications_today() {
+        for i in 0..500 {
+            let t = make_task(4, i, now(), now(), Shape::OpenReview);
+            let today = beijing_day(now());
+            assert_eq!(t.settlement_mode, Some(SettlementMode::ProductReview));
+            assert!(t.apply_start <= today && today <= t.apply_end, "{t:?}");
+            assert!(t.slots_taken < t.slots_wanted, "{t:?}");
+            assert!(t.ship_by.is_some() && t.sample_value.is_some());
         }
     }
 
@@ -552,7 +581,7 @@ mod tests {
     #[test]
     fn titles_vary_and_mention_face_cream() {
         let titles: Vec<String> = (0..3000)
-            .map(|i| make_task(20261122, i, now(), now()).title)
+            .map(|i| make_task(20261122, i, now(), now(), Shape::Any).title)
             .collect();
         let distinct: HashSet<&String> = titles.iter().collect();
         assert!(distinct.len() > 2000);

@@ -9,7 +9,9 @@ use clap::Parser;
 use stardesk_sandbox::{SandboxConfig, DEFAULT_SEED, DEFAULT_TASKS, DEMO_TOKEN};
 use tracing_subscriber::EnvFilter;
 
-/// Serve the StarDesk platform API v1 over realistic, deterministic demo data.
+/// Serve the StarDesk platform API v1 over realistic, deterministic demo data: the task
+/// hall, and the demo creator's campaign applications, with the brands played by the
+/// sandbox as its clock runs (see the crate's README).
 #[derive(Debug, Parser)]
 #[command(name = "stardesk-sandbox", version)]
 struct Args {
@@ -19,7 +21,7 @@ struct Args {
     /// Port to bind; 0 picks a free one.
     #[arg(long, default_value_t = 8787)]
     port: u16,
-    /// Seed of the generated data: the same seed gives the same tasks and ids.
+    /// Seed of the generated data: the same seed gives the same tasks, applications and ids.
     #[arg(long, default_value_t = DEFAULT_SEED)]
     seed: u64,
     /// Number of tasks to generate.
@@ -28,10 +30,12 @@ struct Args {
     /// The bearer token clients must send.
     #[arg(long, default_value = DEMO_TOKEN)]
     token: String,
-    /// Keep the data in this SQLite file (reused on the next start) instead of in memory.
+    /// Keep the data (tasks, applications and their idempotency keys) in this SQLite file,
+    /// reused on the next start, instead of in memory.
     #[arg(long, value_name = "PATH")]
     db: Option<PathBuf>,
-    /// Build the data around this instant (RFC 3339) instead of the current time.
+    /// Build the data around this instant (RFC 3339) and start the sandbox's clock there,
+    /// instead of at the current time.
     #[arg(long, value_name = "RFC3339")]
     now: Option<DateTime<Utc>>,
 }

@@ -88,11 +88,19 @@ pub(crate) fn permute56(x: u64) -> u64 {
 /// platform's snowflake ids are, so clients that parse them as JS numbers break visibly.
 const TASK_ID_BASE: u64 = 7_300_000_000_000_000_000;
 const CREATOR_ID_BASE: u64 = 7_100_000_000_000_000_000;
+/// Application ids: 7.50e18..7.58e18, apart from task ids.
+const APPLICATION_ID_BASE: u64 = 7_500_000_000_000_000_000;
 
 /// The id of the `index`-th task ever generated for `seed`; distinct indices give distinct ids.
 pub(crate) fn task_id(seed: u64, index: u64) -> String {
     let salt = mix64(seed ^ 0x7A5C_0000_0000_0001);
     (TASK_ID_BASE + permute56(index.wrapping_add(salt))).to_string()
+}
+
+/// The id of the `seq`-th application ever made on the dataset of `seed`.
+pub(crate) fn application_id(seed: u64, seq: u64) -> String {
+    let salt = mix64(seed ^ 0xA991_1CA7_0000_0002);
+    (APPLICATION_ID_BASE + permute56(seq.wrapping_add(salt))).to_string()
 }
 
 pub(crate) fn creator_id(seed: u64) -> String {

@@ -1,5 +1,5 @@
 //! The sandbox's own SQLite: one `tasks` table of JSON bodies plus the indexed columns the
-//! change feed needs.
+//! change feed needs (the applications' tables live beside it, in `crate::applications`).
 //!
 //! Every change (insert, modify, close, delete) gives the row `rev = max(rev) + 1`, so the
 //! feed is "rows with rev > cursor, in rev order" (minus old tombstones while a fresh client
@@ -13,14 +13,16 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use stardesk_platform::wire::{Task, TaskEntry, TaskPage};
 
-use crate::generate::{initial_updated_at, make_task, modify_task};
+use crate::clock::Clock;
+use crate::generate::{initial_updated_at, make_task, modify_task, Shape};
 use crate::rng::{mix64, SplitMix64};
 
-/// Bumped when the schema changes; a database from a newer sandbox is refused rather than
-/// misread.
-const SCHEMA_VERSION: i64 = 1;
+/// The schema, one migration per version (`PRAGMA user_version` = migrations applied). A
+/// database from a newer sandbox is refused rather than misread.
+const MIGRATIONS: [&str; 2] = [TASKS_SCHEMA, crate::applications::SCHEMA];
+const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-const SCHEMA: &str = "
+const TASKS_SCHEMA: &str = "
 CREATE TABLE tasks (
     id            TEXT    NOT NULL,
     rev           INTEGER NOT NULL,
@@ -108,34 +110,17 @@ pub(crate) struct FeedQuery {
     pub(crate) limit: u32,
 }
 
-/// The server's clock: `now` from the config, advancing in real time. Each stamp is later
-/// than every `updated_at` already stored, so a change is always newer than what it
-/// replaces and `updated_at` never decreases along `rev`.
-#[derive(Debug)]
-struct Clock {
-    base: DateTime<Utc>,
-    started: Instant,
-    last_ms: i64,
-}
-
-impl Clock {
-    fn stamp(&mut self) -> DateTime<Utc> {
-        let elapsed = i64::try_from(self.started.elapsed().as_millis()).unwrap_or(i64::MAX);
-        let ms = self
-            .base
-            .timestamp_millis()
-            .saturating_add(elapsed)
-            .max(self.last_ms.saturating_add(1));
-        self.last_ms = ms;
-        DateTime::from_timestamp_millis(ms).unwrap_or(self.base)
-    }
-}
-
+/// The sandbox's data and its clock (`crate::clock`): every stamp is later than every
+/// `updated_at` already stored, so a change is always newer than what it replaces and
+/// `updated_at` never decreases along `rev`.
 #[derive(Debug)]
 pub(crate) struct Store {
-    conn: Connection,
-    seed: u64,
-    clock: Clock,
+    pub(crate) conn: Connection,
+    pub(crate) seed: u64,
+    pub(crate) clock: Clock,
+    /// Whether the brands act on their own (select, ship, deliver, review, list rewards)
+    /// as the clock moves. The platform's own dates apply either way.
+    pub(crate) autopilot: bool,
 }
 
 /// Which kind of change a control call makes; also salts its random choice.
@@ -175,7 +160,9 @@ impl Store {
         }
         if version < SCHEMA_VERSION {
             let tx = conn.transaction()?;
-            tx.execute_batch(SCHEMA)?;
+            for migration in &MIGRATIONS[usize::try_from(version).unwrap_or(0)..] {
+                tx.execute_batch(migration)?;
+            }
             tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
             tx.commit()?;
         }
@@ -207,19 +194,32 @@ impl Store {
             }
         };
         let last_ms: i64 = conn.query_row(
-            "SELECT coalesce(max(updated_at_ms), 0) FROM tasks",
+            "SELECT max((SELECT coalesce(max(updated_at_ms), 0) FROM tasks),
+                        (SELECT coalesce(max(updated_at_ms), 0) FROM applications))",
             [],
             |r| r.get(0),
         )?;
-        Ok(Store {
+        let mut store = Store {
             conn,
             seed,
-            clock: Clock {
-                base: now,
-                started: Instant::now(),
-                last_ms,
-            },
-        })
+            clock: Clock::new(now, last_ms),
+            autopilot: true,
+        };
+        // A new dataset, or one a sandbox without applications made: give the demo creator
+        // its applications, once.
+        if store.meta("demo_applications")?.is_none() {
+            let started = Instant::now();
+            let made = store.seed_demo_applications(now)?;
+            tracing::info!(applications = made, elapsed = ?started.elapsed(), "seeded demo applications");
+        }
+        Ok(store)
+    }
+
+    pub(crate) fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
     }
 
     pub(crate) fn seed(&self) -> u64 {
@@ -379,6 +379,11 @@ impl Store {
     /// Publishes `n` new tasks, continuing the dataset's sequence (ids stay unique because
     /// the generator's index never repeats: rows are never removed).
     pub(crate) fn add(&mut self, n: usize) -> Result<Vec<String>, StoreError> {
+        self.add_shaped(n, Shape::Any)
+    }
+
+    /// Publishes `n` new tasks of `shape`, continuing the dataset's sequence.
+    pub(crate) fn add_shaped(&mut self, n: usize, shape: Shape) -> Result<Vec<String>, StoreError> {
         let stamp = self.clock.stamp();
         let tx = self.conn.transaction()?;
         let mut rev = max_rev(&tx)?;
@@ -388,7 +393,8 @@ impl Store {
             let mut insert = tx.prepare_cached(INSERT)?;
             for k in 0..n {
                 rev += 1;
-                let task = make_task(self.seed, next_index as u64 + k as u64, stamp, stamp);
+                let index = next_index as u64 + k as u64;
+                let task = make_task(self.seed, index, stamp, stamp, shape);
                 insert.execute(params![
                     task.id,
                     rev,
@@ -418,7 +424,7 @@ fn generate(
         let total = tasks as u64;
         for index in 0..total {
             let updated_at = initial_updated_at(seed, now, index, total);
-            let task = make_task(seed, index, now, updated_at);
+            let task = make_task(seed, index, now, updated_at, Shape::Any);
             insert.execute(params![
                 task.id,
                 index as i64 + 1,
@@ -440,7 +446,7 @@ fn max_rev(conn: &Connection) -> Result<i64, StoreError> {
     Ok(conn.query_row("SELECT coalesce(max(rev), 0) FROM tasks", [], |r| r.get(0))?)
 }
 
-fn from_ms(ms: i64) -> Result<DateTime<Utc>, StoreError> {
+pub(crate) fn from_ms(ms: i64) -> Result<DateTime<Utc>, StoreError> {
     DateTime::from_timestamp_millis(ms)
         .ok_or_else(|| StoreError::Corrupt(format!("timestamp {ms}")))
 }
@@ -598,6 +604,37 @@ mod tests {
         assert_eq!(s.seed(), 5);
         assert_eq!(s.open_count().unwrap(), 28);
         assert!(matches!(s.get(&closed[1]).unwrap(), Lookup::Gone { .. }));
+        drop(s);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A file an earlier sandbox made (schema 1: tasks only) gains the applications
+    /// tables and the demo applications, its tasks untouched.
+    #[test]
+    fn a_tasks_only_database_is_migrated() {
+        let dir = std::env::temp_dir().join(format!("sandbox-migrate-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("sandbox.db");
+        let _ = std::fs::remove_file(&path);
+        let tasks = {
+            let s = Store::open(Some(&path), 5, 3000, now()).unwrap();
+            s.conn
+                .execute_batch(
+                    "DROP TABLE idempotency_keys; DROP TABLE applications;
+                     DELETE FROM meta WHERE key = 'demo_applications';
+                     PRAGMA user_version = 1;",
+                )
+                .unwrap();
+            all(&s, Cursor::Start).items.len()
+        };
+        let s = Store::open(Some(&path), 5, 3000, now()).unwrap();
+        let version: i64 = s
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        assert!(s.application_count().unwrap() >= 13);
+        assert_eq!(all(&s, Cursor::Start).items.len(), tasks);
         drop(s);
         let _ = std::fs::remove_dir_all(&dir);
     }
