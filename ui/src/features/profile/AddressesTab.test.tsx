@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { AddressInput, FieldProblem } from '../../bindings';
-import { type Call, type Commands, mockEvents, mockIpc } from '../../test/ipcMock';
+import { type Call, type Commands, mockEvents, mockIpc, Reject } from '../../test/ipcMock';
 import * as fx from '../../test/profileFixtures';
 import { renderWithProviders } from '../../test/render';
 import { AddressesTab } from './AddressesTab';
@@ -169,6 +169,22 @@ describe('addresses tab', () => {
     expect(await screen.findByTestId('address-field-region_code')).toHaveTextContent('必填');
     expect(screen.getByTestId('address-field-contact_name')).toHaveTextContent('必填');
     expect(saved(calls)).toEqual([]);
+  });
+
+  it('a failed save says why in words and keeps the dialog open', async () => {
+    const { user } = setup({
+      save_address: () => {
+        throw new Reject({ code: 'store_failed', message: 'disk I/O error' });
+      },
+    });
+    const rows = await screen.findAllByTestId('address-row');
+    await user.click(within(rows[1] as HTMLElement).getByTestId('address-edit'));
+    await screen.findByTestId('address-form');
+    await user.click(screen.getByTestId('address-save'));
+    expect(await screen.findByTestId('address-error')).toHaveTextContent(
+      '保存失败：本地数据库出错 (store_failed)',
+    );
+    expect(screen.getByTestId('address-form')).toBeInTheDocument();
   });
 
   it('delete asks first, then calls delete_address', async () => {
