@@ -7,6 +7,7 @@ import './app/app.css';
 import './features/taskHall/taskHall.css';
 import './features/taskHall/detail/detail.css';
 import './features/account/account.css';
+import './features/profile/profile.css';
 import './features/settlements/settlements.css';
 import './features/settlements/payoutFix/payoutFix.css';
 import { App } from './app/App';

@@ -1,7 +1,7 @@
 import { Layout, Nav } from '@douyinfe/semi-ui';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SettingsModal } from '../features/account/SettingsModal';
+import { SettingsSheet } from '../features/account/SettingsSheet';
 import { useAppStatus } from '../shared/appStatus';
 import { errorCodeText } from '../shared/errors';
 import { LoadFailed, Loading, QueryView } from '../shared/QueryView';
@@ -69,7 +69,7 @@ export function App() {
         </Sider>
         <Content className="app-content">{content}</Content>
       </Layout>
-      <SettingsModal
+      <SettingsSheet
         visible={settingsOpen}
         status={status.data}
         onClose={() => setSettingsOpen(false)}

@@ -7,6 +7,7 @@ import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppEvent, DataArea, JobKind } from '../bindings';
+import { profileKeys } from '../features/profile/queries';
 import { settleKeys } from '../features/settlements/queries';
 import { taskKeys } from '../features/taskHall/queries';
 import { statusKey } from '../shared/appStatus';
@@ -19,8 +20,8 @@ export const AREA_QUERIES: Record<DataArea, readonly QueryKey[]> = {
   status: [statusKey],
   settlements: [settleKeys.all],
   // Addresses and snippets (the application form and Settings read them).
-  address_book: [['address_book']],
-  reminders: [['reminders']],
+  address_book: [profileKeys.addressBook],
+  reminders: [profileKeys.reminders],
 };
 
 /** Jobs whose failure the window already shows elsewhere: the sync (its progress and the

@@ -13,6 +13,8 @@ import i18n, { type TFunction } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { en as accountEn } from '../features/account/i18n/en';
 import { zhCN as accountZh } from '../features/account/i18n/zh-CN';
+import { en as profileEn } from '../features/profile/i18n/en';
+import { zhCN as profileZh } from '../features/profile/i18n/zh-CN';
 import { en as settlementsEn } from '../features/settlements/i18n/en';
 import { zhCN as settlementsZh } from '../features/settlements/i18n/zh-CN';
 import { en as syncEn } from '../features/sync/i18n/en';
@@ -29,6 +31,7 @@ const zhCN = {
   settlements: settlementsZh,
   sync: syncZh,
   account: accountZh,
+  profile: profileZh,
 };
 
 /** Every namespace in every language; `en` has exactly zh-CN's namespaces. */
@@ -40,6 +43,7 @@ export const resources: Record<Lang, typeof zhCN> = {
     settlements: settlementsEn,
     sync: syncEn,
     account: accountEn,
+    profile: profileEn,
   },
 };
 

@@ -2,6 +2,7 @@ import type { AccountMessages } from './zh-CN';
 
 export const en: AccountMessages = {
   title: 'Settings',
+  tab: 'Account',
   source: 'Data source',
   sandbox: 'Built-in sandbox',
   sandboxHint: 'Uses the sandbox platform built into the app, for trying StarDesk out.',

@@ -2,6 +2,7 @@
 
 export const zhCN = {
   title: '设置',
+  tab: '账号',
   source: '数据来源',
   sandbox: '内置沙盒',
   sandboxHint: '使用应用内置的沙盒平台，适合体验和演示。',

@@ -1,18 +1,20 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { Providers } from '../../app/Providers';
 import type { AppStatus } from '../../bindings';
 import { statusSandbox } from '../../test/fixtures';
 import { type Commands, mockEvents, mockIpc, Reject } from '../../test/ipcMock';
+import { homeAddress, reminderDefaults } from '../../test/profileFixtures';
 import { renderWithProviders } from '../../test/render';
-import { SettingsModal } from './SettingsModal';
+import { SettingsSheet } from './SettingsSheet';
 
 function setup(status: AppStatus, extra: Partial<Commands>) {
   mockEvents();
   const calls = mockIpc({ app_status: () => status, ...extra });
   const onClose = vi.fn();
   const user = userEvent.setup();
-  renderWithProviders(<SettingsModal visible status={status} onClose={onClose} />);
+  renderWithProviders(<SettingsSheet visible status={status} onClose={onClose} />);
   return { calls, onClose, user };
 }
 
@@ -88,5 +90,40 @@ describe('settings', () => {
     setup(statusSandbox, {});
     expect(screen.getByTestId('key-store')).toHaveTextContent('系统钥匙串');
     expect(screen.queryByText(/系统钥匙串不可用/)).toBeNull();
+  });
+
+  it('opens on 账号; the profile tabs load when first shown; each opening starts on 账号', async () => {
+    mockEvents();
+    const calls = mockIpc({
+      app_status: () => statusSandbox,
+      addresses: () => [homeAddress],
+      reminder_settings: () => reminderDefaults,
+    });
+    const user = userEvent.setup();
+    const sheet = (visible: boolean) => (
+      <SettingsSheet visible={visible} status={statusSandbox} onClose={() => {}} />
+    );
+    const { client, rerender } = renderWithProviders(sheet(true));
+    const accountShown = () =>
+      screen
+        .getByTestId('settings-modal')
+        .closest('[role="tabpanel"]')
+        ?.getAttribute('aria-hidden');
+    expect(screen.getByText('设置')).toBeInTheDocument();
+    expect(screen.getByTestId('settings-modal')).toBeInTheDocument();
+    expect(screen.getByTestId('settings-tab-account')).toHaveTextContent('账号');
+    expect(screen.getByTestId('settings-tab-snippets')).toHaveTextContent('常用文案');
+    expect(calls.some((c) => c.command === 'addresses')).toBe(false);
+
+    await user.click(screen.getByTestId('settings-tab-addresses'));
+    expect(await screen.findByTestId('address-row')).toHaveTextContent('138****5678');
+    await user.click(screen.getByTestId('settings-tab-reminders'));
+    expect(await screen.findByTestId('reminder-lead-3')).toBeInTheDocument();
+    expect(calls.some((c) => c.command === 'snippets')).toBe(false);
+
+    expect(accountShown()).toBe('true');
+    rerender(<Providers client={client}>{sheet(false)}</Providers>);
+    rerender(<Providers client={client}>{sheet(true)}</Providers>);
+    await waitFor(() => expect(accountShown()).toBe('false'));
   });
 });

@@ -1,0 +1,62 @@
+import { SideSheet, TabPane, Tabs } from '@douyinfe/semi-ui';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppStatus } from '../../bindings';
+import { AddressesTab } from '../profile/AddressesTab';
+import { RemindersTab } from '../profile/RemindersTab';
+import { SnippetsTab } from '../profile/SnippetsTab';
+import { AccountTab } from './AccountTab';
+
+export type SettingsTab = 'account' | 'addresses' | 'snippets' | 'reminders';
+
+/**
+ * 设置, as a side sheet: 账号 (this feature), then the creator's profile — 收货地址, 常用文案,
+ * 提醒 (`features/profile`). Each opening starts on 账号; a tab loads its data when it is
+ * first shown.
+ */
+export function SettingsSheet({
+  visible,
+  status,
+  onClose,
+}: {
+  visible: boolean;
+  status: AppStatus | undefined;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation(['account', 'profile']);
+  const [tab, setTab] = useState<SettingsTab>('account');
+
+  useEffect(() => {
+    if (visible) setTab('account');
+  }, [visible]);
+
+  const label = (key: SettingsTab, text: string) => (
+    // Semi's tabs take no data-testid: the label carries it for WebDriver.
+    <span data-testid={`settings-tab-${key}`}>{text}</span>
+  );
+
+  return (
+    <SideSheet
+      title={t('title')}
+      visible={visible}
+      onCancel={onClose}
+      width={720}
+      className="settings-sheet"
+    >
+      <Tabs activeKey={tab} onChange={(key) => setTab(key as SettingsTab)} lazyRender>
+        <TabPane itemKey="account" tab={label('account', t('tab'))}>
+          <AccountTab visible={visible} status={status} onClose={onClose} />
+        </TabPane>
+        <TabPane itemKey="addresses" tab={label('addresses', t('profile:tabs.addresses'))}>
+          <AddressesTab />
+        </TabPane>
+        <TabPane itemKey="snippets" tab={label('snippets', t('profile:tabs.snippets'))}>
+          <SnippetsTab />
+        </TabPane>
+        <TabPane itemKey="reminders" tab={label('reminders', t('profile:tabs.reminders'))}>
+          <RemindersTab />
+        </TabPane>
+      </Tabs>
+    </SideSheet>
+  );
+}

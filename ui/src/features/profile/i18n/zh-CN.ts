@@ -1,0 +1,105 @@
+// The `profile` namespace (settings' 收货地址, 常用文案 and 提醒 tabs); zh-CN is the reference,
+// `en.ts` is typed to have exactly its keys. The tables keyed by a generated code
+// (`satisfies Record<Code, string>`) name every code, so a new one fails `tsc` until worded.
+
+import type { FormFieldCode, FormProblemCode, SnippetKind } from '../../../bindings';
+
+export const zhCN = {
+  tabs: {
+    addresses: '收货地址',
+    snippets: '常用文案',
+    reminders: '提醒',
+  },
+  failed: '操作失败：{{text}}',
+  edit: '编辑',
+  delete: '删除',
+  addresses: {
+    privacy: '收货地址只保存在本机的加密数据库中，只会发送给你报名的测评活动的品牌方。',
+    add: '新增地址',
+    empty: '还没有收货地址',
+    emptyHint: '报名测评活动需要收货地址，先保存一个吧。',
+    loadFailed: '无法读取收货地址',
+    isDefault: '默认',
+    setDefault: '设为默认',
+    defaultSet: '已设为默认地址',
+    deleteTitle: '删除这个地址？',
+    deleteBody: '删除后无法恢复。删除默认地址时，最早保存的另一个地址会成为默认。',
+    deleted: '地址已删除',
+    saved: '地址已保存',
+  },
+  addressForm: {
+    titleNew: '新增收货地址',
+    titleEdit: '编辑收货地址',
+    label: '标签',
+    labelPlaceholder: '如：家、公司（可不填）',
+    regionPlaceholder: '选择省 / 市 / 区县，或输入名称搜索',
+    regionsFailed: '无法读取地区列表',
+    addressFailed: '无法读取这个地址',
+    detailPlaceholder: '街道、门牌号、楼栋和房间号',
+    makeDefault: '设为默认地址',
+    alwaysDefault: '这是默认地址；要换默认，请把另一个地址设为默认。',
+    saveFailed: '保存失败：{{text}}',
+    checkFailed: '无法检查地址：{{text}}',
+  },
+  /** The checked fields of the form (an address, an application's texts). */
+  fields: {
+    contact_name: '收货人',
+    phone: '手机号',
+    region_code: '所在地区',
+    detail: '详细地址',
+    strengths: '合作优势',
+    idea: '创作思路',
+  } satisfies Record<FormFieldCode, string>,
+  /** What core found wrong with a field (`min`/`max` in characters). */
+  problems: {
+    empty: '必填',
+    too_short: '至少 {{min}} 个字',
+    too_long: '最多 {{max}} 个字',
+    not_a_mobile: '请输入 11 位大陆手机号',
+    unknown_region: '地区代码不存在',
+    not_county_level: '请选择到区县',
+  } satisfies Record<FormProblemCode, string>,
+  snippets: {
+    intro: '报名测评活动时，可以直接选用这里保存的“合作优势”和“创作思路”。',
+    kinds: {
+      strengths: '合作优势',
+      idea: '创作思路',
+    } satisfies Record<SnippetKind, string>,
+    kindHints: {
+      strengths: '你的账号、粉丝和内容适合这个品牌的理由',
+      idea: '打算怎样拍、怎样呈现产品',
+    } satisfies Record<SnippetKind, string>,
+    chars: '{{n}} 字',
+    add: '新增',
+    empty: '还没有保存的文案',
+    loadFailed: '无法读取常用文案',
+    titleNew: '新增{{kind}}',
+    titleEdit: '编辑{{kind}}',
+    title: '标题',
+    titlePlaceholder: '自己区分用，如：美妆方向',
+    body: '正文',
+    lengthHint: '报名表的这一项需要 {{min}}–{{max}} 个字。',
+    tooShort: '还差 {{missing}} 个字才能用于报名表。',
+    tooLong: '超出报名表上限 {{over}} 个字。',
+    required: '请填写标题和正文',
+    deleteTitle: '删除这条文案？',
+    deleted: '文案已删除',
+    saved: '文案已保存',
+  },
+  reminders: {
+    intro: '已报名活动的每个截止日期前，按下面选中的时间提醒你。',
+    delivery: '应用运行时以系统通知提醒；应用未运行时错过的提醒，会在下次启动时汇总显示。',
+    leadDays_one: '{{count}} 天前',
+    leadDays_other: '{{count}} 天前',
+    sameDay: '当天',
+    leadsLabel: '提醒时间',
+    custom: '自定义天数',
+    add: '添加',
+    max: '最多提前 {{max}} 天。',
+    none: '没有选中任何时间：不会提醒。',
+    loadFailed: '无法读取提醒设置',
+    saved: '提醒设置已保存',
+  },
+};
+
+export type ProfileMessages = typeof zhCN;
