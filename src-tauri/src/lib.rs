@@ -60,6 +60,9 @@ pub fn run() {
             focus_main_window(app)
         }))
         .plugin(tauri_plugin_dialog::init())
+        // Reminders come due in core, on time; the window words them and shows them as
+        // system notifications (desktop notifications cannot be scheduled ahead).
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let events = Arc::new(WindowEvents(app.handle().clone()));
             let opened = tauri::async_runtime::block_on(async {

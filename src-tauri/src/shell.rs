@@ -104,7 +104,10 @@ pub async fn export_report(
 
 /// Asks where to save the calendar (native save dialog), then writes every campaign date
 /// as an iCalendar file; the path, or `None` when the user cancelled.
-pub async fn export_calendar(app: &AppHandle, state: &AppState) -> Result<Option<String>, AppError> {
+pub async fn export_calendar(
+    app: &AppHandle,
+    state: &AppState,
+) -> Result<Option<String>, AppError> {
     let path = match test_seam::save_path("ics")? {
         Some(path) => Some(path),
         None => {

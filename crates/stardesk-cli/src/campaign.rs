@@ -44,7 +44,12 @@ pub async fn task(ctx: &Context, id: String, json: bool) -> Result<(), AppError>
     if json {
         print_json(&task)
     } else {
-        let get = |k: &str| task.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        let get = |k: &str| {
+            task.get(k)
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
         println!("{}  {}  [{}]", get("id"), get("title"), get("brand"));
         println!(
             "apply {} – {}; ship by {}; upload by {}",
@@ -138,7 +143,11 @@ pub async fn outbox(ctx: &Context, json: bool) -> Result<(), AppError> {
     }
     println!("{} waiting", waiting.len());
     for o in &waiting {
-        let last = o.last_error.as_ref().map(|e| e.message.as_str()).unwrap_or("");
+        let last = o
+            .last_error
+            .as_ref()
+            .map(|e| e.message.as_str())
+            .unwrap_or("");
         println!(
             "- {}  task {}  since {}  {} attempts  {}",
             o.id, o.task_id, o.created_at, o.attempts, last
@@ -198,7 +207,10 @@ pub async fn applications(ctx: &Context, json: bool) -> Result<(), AppError> {
                     .iter()
                     .find(|s| s.key == *key)
                     .and_then(|s| s.date.clone());
-                timeline.insert(key.as_str().to_string(), date.map_or(Value::Null, Value::String));
+                timeline.insert(
+                    key.as_str().to_string(),
+                    date.map_or(Value::Null, Value::String),
+                );
             }
             let mut v = serde_json::to_value(a).unwrap_or(Value::Null);
             if let Value::Object(map) = &mut v {
@@ -219,7 +231,9 @@ pub fn measure(plays: Option<u64>, rank: Option<u32>) -> Result<RewardMeasure, A
     match (plays, rank) {
         (Some(plays), None) => Ok(RewardMeasure::Plays { plays }),
         (None, Some(rank)) => Ok(RewardMeasure::Rank { rank }),
-        _ => Err(AppError::invalid_input("give exactly one of --plays and --rank")),
+        _ => Err(AppError::invalid_input(
+            "give exactly one of --plays and --rank",
+        )),
     }
 }
 
@@ -232,13 +246,22 @@ pub fn reward_from_file(path: &Path, measure: RewardMeasure) -> Result<Value, Ap
 }
 
 /// `stardesk reward --task ID …`.
-pub async fn reward_of_task(ctx: &Context, id: String, measure: RewardMeasure) -> Result<Value, AppError> {
+pub async fn reward_of_task(
+    ctx: &Context,
+    id: String,
+    measure: RewardMeasure,
+) -> Result<Value, AppError> {
     Ok(json!({"reward": ctx.reward_at(id, measure).await?}))
 }
 
 /// `stardesk agenda [--days N] [--ics FILE] [--json]`: the campaign dates of the next N
 /// days; `--ics` also writes every date as an iCalendar file.
-pub async fn agenda(ctx: &Context, days: u32, ics: Option<&Path>, json: bool) -> Result<(), AppError> {
+pub async fn agenda(
+    ctx: &Context,
+    days: u32,
+    ics: Option<&Path>,
+    json: bool,
+) -> Result<(), AppError> {
     if let Some(path) = ics {
         ctx.export_calendar(path.display().to_string()).await?;
         eprintln!("calendar written to {}", path.display());

@@ -96,6 +96,7 @@ async fn main() {
             today: None,
             background_jobs: false,
             granted_paths_only: false,
+            platform_client: Default::default(),
         },
         std::sync::Arc::new(NoEvents),
     )

@@ -72,6 +72,7 @@ async fn main() {
             today: None,
             background_jobs: false,
             granted_paths_only: false,
+            platform_client: Default::default(),
         },
         Arc::new(move |_: AppEvent| {
             count.fetch_add(1, Ordering::Relaxed);

@@ -308,12 +308,15 @@ fn commands_ts(
     Ok(text)
 }
 
-/// The capability of the main window: listening to events, and exactly the declared
-/// commands (`allow-<name>`, the permissions `tauri-build` makes for each).
+/// The capability of the main window: listening to events, showing notifications, and
+/// exactly the declared commands (`allow-<name>`, the permissions `tauri-build` makes for
+/// each).
 pub fn capability_json(specs: &[CommandSpec]) -> String {
     let mut permissions = vec![
         "core:event:allow-listen".to_string(),
         "core:event:allow-unlisten".to_string(),
+        // Reminders as system notifications, shown by the window in its language.
+        "notification:default".to_string(),
     ];
     permissions.extend(
         specs

@@ -69,6 +69,9 @@ macro_rules! with_commands {
                 core fn report_receipt(id: String, received: bool, note: Option<String>) -> ApplicationView;
                 /// The published work's link and day (R-REVIEW-13..15).
                 core fn report_content(id: String, url: String, published_on: String) -> ApplicationView;
+                /// Which brand received which address, when, for which campaign (R-REVIEW-4),
+                /// newest first.
+                core fn address_disclosures() -> Vec<AddressDisclosure>;
                 /// The reward task `task_id` pays at valid plays or a rank, yuan.
                 core fn reward_at(task_id: String, measure: RewardMeasure) -> String;
             }

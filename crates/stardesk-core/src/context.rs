@@ -43,6 +43,8 @@ pub struct ContextOptions {
     /// what the user picked in a dialog or dropped on the window). The CLI and tests
     /// read any path they are given.
     pub granted_paths_only: bool,
+    /// How the platform client times out and retries (tests shorten the backoff).
+    pub platform_client: ClientOptions,
 }
 
 impl ContextOptions {
@@ -69,6 +71,7 @@ impl ContextOptions {
             today: None,
             background_jobs: false,
             granted_paths_only: false,
+            platform_client: ClientOptions::default(),
         })
     }
 }
@@ -275,12 +278,17 @@ impl Context {
                         "no platform token is saved; enter it in Settings",
                     )
                 })?;
-                let client = PlatformClient::new(&url, token.expose(), ClientOptions::default())?;
+                let client = PlatformClient::new(
+                    &url,
+                    token.expose(),
+                    self.options.platform_client.clone(),
+                )?;
                 Ok((client, format!("platform:{url}")))
             }
             None => {
                 let url = self.sandbox_url().await?;
-                let client = PlatformClient::new(&url, DEMO_TOKEN, ClientOptions::default())?;
+                let client =
+                    PlatformClient::new(&url, DEMO_TOKEN, self.options.platform_client.clone())?;
                 Ok((client, SOURCE_SANDBOX.to_string()))
             }
         }

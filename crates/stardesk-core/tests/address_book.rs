@@ -14,6 +14,7 @@ fn options(dir: &std::path::Path) -> ContextOptions {
         today: None,
         background_jobs: false,
         granted_paths_only: false,
+        platform_client: Default::default(),
     }
 }
 

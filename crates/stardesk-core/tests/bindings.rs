@@ -75,7 +75,7 @@ fn every_command_is_declared_once_and_granted() {
             capability.matches("allow-").count()
         ),
         (specs.len(), specs.len() + 2),
-        "the capability grants the commands and event listening, nothing else"
+        "the capability grants the commands, event listening and notifications, nothing else"
     );
 }
 

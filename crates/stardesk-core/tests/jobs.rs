@@ -17,6 +17,7 @@ fn options(dir: &std::path::Path, background_jobs: bool) -> ContextOptions {
         today: None,
         background_jobs,
         granted_paths_only: false,
+        platform_client: Default::default(),
     }
 }
 

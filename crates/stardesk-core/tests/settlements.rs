@@ -39,6 +39,7 @@ fn options(dir: &Path) -> ContextOptions {
         today: None,
         background_jobs: false,
         granted_paths_only: false,
+        platform_client: Default::default(),
     }
 }
 

@@ -134,7 +134,7 @@ describe('app shell', () => {
     expect(screen.getByTestId('sync-button')).toHaveTextContent('同步中…');
 
     events.emit('sync_progress', { phase: 'done', applied: 1000, remaining: 0, error: null });
-    finish({ upserted: 1000, removed: 0, pages: 10, task_count: 4 });
+    finish({ upserted: 1000, removed: 0, pages: 10, task_count: 4, applications: 0 });
     await waitFor(() => expect(screen.getByTestId('sync-button')).toBeEnabled());
     expect(queriesSent(calls).length, 'nothing reloads before core says so').toBe(before.tasks);
     events.emit('data_changed', { areas: ['tasks', 'status'] });

@@ -21,6 +21,8 @@ export const AREA_QUERIES: Record<DataArea, readonly QueryKey[]> = {
   settlements: [settleKeys.all],
   // Addresses and snippets (the application form and Settings read them).
   address_book: [profileKeys.addressBook],
+  // Applications, the outbox and the agenda.
+  applications: [['applications']],
   reminders: [profileKeys.reminders],
 };
 

@@ -18,6 +18,10 @@ last_error: AppError | null, data_dir: string,
 /**
  * Where the database key lives (a key file gets a warning in the UI).
  */
-key_store: KeyStore, };
+key_store: KeyStore, 
+/**
+ * Applications waiting in the outbox to be sent.
+ */
+outbox_waiting: number, };
 
 export type PlatformAccountInput = { url: string, token: string, };

@@ -4,7 +4,8 @@
 
 import type { AppStatus, PlatformAccountInput } from './account';
 import type { AddressInput, AddressView, FieldProblem, ProvinceView, SnippetInput, SnippetView } from './addressBook';
-import type { ReminderSettings } from './reminders';
+import type { ApplicationCheck, ApplicationInput, ApplicationView, OutboxItemView, RewardMeasure } from './applications';
+import type { AgendaItem, ReminderSettings } from './reminders';
 import type { DecisionInput, DecisionView } from './settlementDecisions';
 import type { FilePreview, ImportFileView, ImportKind, ImportResult } from './settlementImports';
 import type { MonthIncome } from './settlementIncome';
@@ -99,6 +100,74 @@ export function deleteSnippet(id: string): Promise<null> {
 }
 
 /**
+ * The form's problems by field and the warnings about the task.
+ */
+export function checkApplication(input: ApplicationInput): Promise<ApplicationCheck> {
+  return call('check_application', { input });
+}
+
+/**
+ * Queues the application and returns at once; it is sent exactly once.
+ */
+export function apply(input: ApplicationInput): Promise<OutboxItemView> {
+  return call('apply', { input });
+}
+
+export function applications(): Promise<Array<ApplicationView>> {
+  return call('applications');
+}
+
+export function application(id: string): Promise<ApplicationView> {
+  return call('application', { id });
+}
+
+/**
+ * What waits to be sent, or was refused.
+ */
+export function outbox(): Promise<Array<OutboxItemView>> {
+  return call('outbox');
+}
+
+/**
+ * Sends a refused application again, as edited, under a new key.
+ */
+export function resendApplication(id: string, input: ApplicationInput): Promise<OutboxItemView> {
+  return call('resend_application', { id, input });
+}
+
+export function discardApplication(id: string): Promise<null> {
+  return call('discard_application', { id });
+}
+
+/**
+ * Before selection only.
+ */
+export function withdrawApplication(id: string): Promise<ApplicationView> {
+  return call('withdraw_application', { id });
+}
+
+/**
+ * The sample arrived, or did not or is refused, with a note (R-REVIEW-16).
+ */
+export function reportReceipt(id: string, received: boolean, note: string | null): Promise<ApplicationView> {
+  return call('report_receipt', { id, received, note });
+}
+
+/**
+ * The published work's link and day (R-REVIEW-13..15).
+ */
+export function reportContent(id: string, url: string, publishedOn: string): Promise<ApplicationView> {
+  return call('report_content', { id, url, publishedOn });
+}
+
+/**
+ * The reward task `task_id` pays at valid plays or a rank, yuan.
+ */
+export function rewardAt(taskId: string, measure: RewardMeasure): Promise<string> {
+  return call('reward_at', { taskId, measure });
+}
+
+/**
  * When reminders come: days before each campaign date.
  */
 export function reminderSettings(): Promise<ReminderSettings> {
@@ -107,6 +176,21 @@ export function reminderSettings(): Promise<ReminderSettings> {
 
 export function setReminderSettings(leadDays: Array<number>): Promise<ReminderSettings> {
   return call('set_reminder_settings', { leadDays });
+}
+
+/**
+ * The campaign dates of the next `days` days, soonest first.
+ */
+export function agenda(days: number): Promise<Array<AgendaItem>> {
+  return call('agenda', { days });
+}
+
+/**
+ * Asks where to save (native dialog) and writes every campaign date as an
+ * iCalendar file; the path, or null when cancelled.
+ */
+export function exportCalendar(): Promise<string | null> {
+  return call('export_calendar');
 }
 
 /**
@@ -223,7 +307,7 @@ export function payoutFix(input: PayoutFixInput): Promise<PayoutFixGuide> {
 }
 
 /** Every command name. */
-export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'reminder_settings', 'set_reminder_settings', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix'] as const;
+export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'reward_at', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix'] as const;
 
 /** What each command takes (its argument object) and returns. */
 export interface Commands {
@@ -241,8 +325,21 @@ export interface Commands {
   snippets: () => Array<SnippetView>;
   save_snippet: (args: { snippet: SnippetInput }) => SnippetView;
   delete_snippet: (args: { id: string }) => null;
+  check_application: (args: { input: ApplicationInput }) => ApplicationCheck;
+  apply: (args: { input: ApplicationInput }) => OutboxItemView;
+  applications: () => Array<ApplicationView>;
+  application: (args: { id: string }) => ApplicationView;
+  outbox: () => Array<OutboxItemView>;
+  resend_application: (args: { id: string; input: ApplicationInput }) => OutboxItemView;
+  discard_application: (args: { id: string }) => null;
+  withdraw_application: (args: { id: string }) => ApplicationView;
+  report_receipt: (args: { id: string; received: boolean; note: string | null }) => ApplicationView;
+  report_content: (args: { id: string; url: string; publishedOn: string }) => ApplicationView;
+  reward_at: (args: { taskId: string; measure: RewardMeasure }) => string;
   reminder_settings: () => ReminderSettings;
   set_reminder_settings: (args: { leadDays: Array<number> }) => ReminderSettings;
+  agenda: (args: { days: number }) => Array<AgendaItem>;
+  export_calendar: () => string | null;
   query_tasks: (args: { query: TaskQuery }) => TaskPage;
   task_detail: (args: { id: string }) => TaskDetail;
   facets: () => Facets;

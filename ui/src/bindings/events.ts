@@ -2,15 +2,16 @@
 
 import type { AppError } from './error';
 import type { JobKind } from './jobs';
+import type { ReminderNotice } from './reminders';
 import type { ImportProgress } from './settlementImports';
 import type { SyncProgress } from './sync';
 
 /** The one Tauri event every `AppEvent` arrives as. */
 export const APP_EVENT = 'stardesk://event';
 
-export type DataArea = "tasks" | "status" | "settlements" | "address_book" | "reminders";
+export type DataArea = "tasks" | "status" | "settlements" | "address_book" | "reminders" | "applications";
 
 /** Every `DataArea`, in declaration order. */
-export const DATA_AREAS = ['tasks', 'status', 'settlements', 'address_book', 'reminders'] as const satisfies readonly DataArea[];
+export const DATA_AREAS = ['tasks', 'status', 'settlements', 'address_book', 'reminders', 'applications'] as const satisfies readonly DataArea[];
 
-export type AppEvent = { "kind": "sync_progress" } & SyncProgress | { "kind": "import_progress" } & ImportProgress | { "kind": "data_changed", areas: Array<DataArea>, } | { "kind": "job_failed", job: JobKind, error: AppError, retry_at: string | null, };
+export type AppEvent = { "kind": "sync_progress" } & SyncProgress | { "kind": "import_progress" } & ImportProgress | { "kind": "data_changed", areas: Array<DataArea>, } | { "kind": "reminders_due", reminders: Array<ReminderNotice>, caught_up: boolean, } | { "kind": "job_failed", job: JobKind, error: AppError, retry_at: string | null, };

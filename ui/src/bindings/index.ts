@@ -4,6 +4,7 @@ export * from './jobs';
 export * from './events';
 export * from './account';
 export * from './addressBook';
+export * from './applications';
 export * from './reminders';
 export * from './taskHall';
 export * from './sync';

@@ -14,4 +14,8 @@ applied: number,
  */
 remaining: number, error: AppError | null, };
 
-export type SyncSummary = { upserted: number, removed: number, pages: number, task_count: number, };
+export type SyncSummary = { upserted: number, removed: number, pages: number, task_count: number, 
+/**
+ * Applications that changed (new, or in a new state).
+ */
+applications: number, };

@@ -40,11 +40,14 @@ export const en: CommonMessages = {
       'The local database was made by a newer StarDesk, or the key does not match',
     store_failed: 'The local database failed',
     busy: 'A sync is already running',
+    refused: 'The platform refused it',
     internal: 'Internal error',
   },
   errorDetail: '{{text}}: {{message}}',
   jobFailed: 'Background job "{{job}}" failed: {{text}}',
   jobs: {
     sync: 'Task hall sync',
+    outbox: 'Sending queued applications',
+    reminders: 'Campaign reminders',
   },
 };

@@ -40,12 +40,15 @@ export const zhCN = {
     store_incompatible: '本地数据库由更新版本的应用创建，或密钥不匹配',
     store_failed: '本地数据库出错',
     busy: '正在同步，请稍候',
+    refused: '平台拒绝了这个操作',
     internal: '应用内部错误',
   },
   errorDetail: '{{text}}：{{message}}',
   jobFailed: '后台任务“{{job}}”失败：{{text}}',
   jobs: {
     sync: '同步任务大厅',
+    outbox: '发送待发申请',
+    reminders: '合作日程提醒',
   },
 };
 

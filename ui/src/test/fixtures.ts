@@ -28,6 +28,7 @@ export const statusSandbox: AppStatus = {
   last_error: null,
   data_dir: '/home/lu/.local/share/stardesk',
   key_store: 'keychain',
+  outbox_waiting: 0,
 };
 
 export const statusNeverSynced: AppStatus = {

@@ -5,7 +5,7 @@ pub mod ipc;
 
 use std::sync::atomic::Ordering;
 
-use stardesk_platform::{ClientOptions, PlatformClient};
+use stardesk_platform::PlatformClient;
 use stardesk_store::secret::{self, KeyLocation};
 
 use crate::context::{with_store, Context, SETTING_PLATFORM_URL};
@@ -77,7 +77,7 @@ impl Context {
         let url = stardesk_platform::check_base_url(&input.url)
             .map_err(|e| AppError::new(ErrorCode::InvalidInput, e.to_string()))?
             .to_string();
-        let client = PlatformClient::new(&url, &token, ClientOptions::default())?;
+        let client = PlatformClient::new(&url, &token, self.options.platform_client.clone())?;
         client.me().await?;
         secret::keychain_set(&self.token_account(), &token)?;
         let changed = self.platform_url().await?.as_deref() != Some(url.as_str());

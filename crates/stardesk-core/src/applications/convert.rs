@@ -21,8 +21,7 @@ pub(crate) fn application_record(a: &wire::Application) -> Result<ApplicationRec
         .reward
         .as_ref()
         .map(|r| {
-            to_fen(r.amount)
-                .map_err(|e| protocol(format!("application {}: reward: {e}", a.id)))
+            to_fen(r.amount).map_err(|e| protocol(format!("application {}: reward: {e}", a.id)))
         })
         .transpose()?;
     Ok(ApplicationRecord {
@@ -68,7 +67,11 @@ pub(crate) fn application_record(a: &wire::Application) -> Result<ApplicationRec
                 ReviewOutcome::Approved => "approved",
                 ReviewOutcome::Rejected => "rejected",
             };
-            (outcome.to_string(), r.reason.clone(), instant(&r.reviewed_at))
+            (
+                outcome.to_string(),
+                r.reason.clone(),
+                instant(&r.reviewed_at),
+            )
         }),
         published_on: a.published_on,
         reward_fen,

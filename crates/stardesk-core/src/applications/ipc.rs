@@ -165,6 +165,20 @@ pub struct ApplicationView {
     pub can_report_content: bool,
 }
 
+/// One brand that received the creator's address: for that campaign's sample only
+/// (R-REVIEW-4), so the creator knows whom to ask for deletion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AddressDisclosure {
+    pub application_id: String,
+    pub task_id: String,
+    pub task_title: String,
+    pub brand: String,
+    /// RFC 3339: when the application carrying the address was sent.
+    pub sent_at: String,
+    pub status: ApplicationStatus,
+    pub shipping: ShippingView,
+}
+
 /// The shipping details of an application: a saved address, or typed in.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -183,9 +197,10 @@ pub enum ShippingChoice {
 impl std::fmt::Debug for ShippingChoice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ShippingChoice::Saved { address_id } => {
-                f.debug_struct("Saved").field("address_id", address_id).finish()
-            }
+            ShippingChoice::Saved { address_id } => f
+                .debug_struct("Saved")
+                .field("address_id", address_id)
+                .finish(),
             ShippingChoice::Typed { region_code, .. } => f
                 .debug_struct("Typed")
                 .field("region_code", region_code)
@@ -308,6 +323,7 @@ pub(crate) fn typescript() -> TsModule {
             TsType::of::<ContentView>(),
             TsType::of::<ListedRewardView>(),
             TsType::of::<ApplicationView>(),
+            TsType::of::<AddressDisclosure>(),
             TsType::of::<ShippingChoice>(),
             TsType::of::<ApplicationInput>(),
             TsType::listed::<ApplyWarningCode>("APPLY_WARNINGS"),

@@ -96,7 +96,12 @@ impl Context {
             ),
             ShippingChoice::Saved { address_id } => {
                 let saved = self.address(address_id.clone()).await?;
-                (saved.contact_name, saved.phone, saved.region_code, saved.detail)
+                (
+                    saved.contact_name,
+                    saved.phone,
+                    saved.region_code,
+                    saved.detail,
+                )
             }
         };
         let path = regions::district_path(region_code.trim());
@@ -217,14 +222,49 @@ impl Context {
 
     /// Every application, the most recently applied first, with its timeline for today.
     pub async fn applications(&self) -> Result<Vec<ApplicationView>, AppError> {
-        let (records, tasks) =
-            with_store(&self.reader, |s| Ok((s.applications()?, s.campaign_tasks()?))).await?;
+        let (records, tasks) = with_store(&self.reader, |s| {
+            Ok((s.applications()?, s.campaign_tasks()?))
+        })
+        .await?;
         let tasks: HashMap<String, _> = tasks.into_iter().map(|t| (t.task_id.clone(), t)).collect();
         let today = self.china_today();
         records
             .iter()
             .map(|a| view::application_view(a, tasks.get(&a.task_id), today))
             .collect()
+    }
+
+    /// Which brand received which address, when, for which campaign: R-REVIEW-4 gives
+    /// the address for that sample only, so this is whom to ask for deletion.
+    pub async fn address_disclosures(&self) -> Result<Vec<AddressDisclosure>, AppError> {
+        let (records, tasks) = with_store(&self.reader, |s| {
+            Ok((s.applications()?, s.campaign_tasks()?))
+        })
+        .await?;
+        let tasks: HashMap<String, _> = tasks.into_iter().map(|t| (t.task_id.clone(), t)).collect();
+        let mut out = records
+            .iter()
+            .map(|a| {
+                let (status, _) = view::status_of(&a.status).ok_or_else(|| {
+                    AppError::new(
+                        ErrorCode::StoreFailed,
+                        format!("application {}: unknown status {:?}", a.id, a.status),
+                    )
+                })?;
+                let task = tasks.get(&a.task_id);
+                Ok(AddressDisclosure {
+                    application_id: a.id.clone(),
+                    task_id: a.task_id.clone(),
+                    task_title: task.map(|t| t.title.clone()).unwrap_or_default(),
+                    brand: task.map(|t| t.brand.clone()).unwrap_or_default(),
+                    sent_at: a.applied_at.clone(),
+                    status,
+                    shipping: view::shipping_view(&a.shipping),
+                })
+            })
+            .collect::<Result<Vec<_>, AppError>>()?;
+        out.sort_by(|a, b| b.sent_at.cmp(&a.sent_at));
+        Ok(out)
     }
 
     /// One application.
@@ -239,9 +279,8 @@ impl Context {
             Ok((record, task))
         })
         .await?;
-        let record = record.ok_or_else(|| {
-            AppError::new(ErrorCode::NotFound, format!("no application {id}"))
-        })?;
+        let record = record
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("no application {id}")))?;
         view::application_view(&record, task.as_ref(), self.china_today())
     }
 

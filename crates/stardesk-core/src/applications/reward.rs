@@ -32,9 +32,15 @@ fn at(reward: &Reward, measure: RewardMeasure) -> Result<String, AppError> {
 
 /// The reward a scheme in the API's JSON shape (`{"kind": "play_tiers", "tiers": [...]}`)
 /// pays at `measure`, in yuan. `name` names the scheme in errors.
-pub fn reward_at_scheme(name: &str, json: &str, measure: RewardMeasure) -> Result<String, AppError> {
+pub fn reward_at_scheme(
+    name: &str,
+    json: &str,
+    measure: RewardMeasure,
+) -> Result<String, AppError> {
     let scheme: wire::Reward = serde_json::from_str(json).map_err(|e| {
-        AppError::invalid_input(format!("{name}: not a reward scheme in the API's shape: {e}"))
+        AppError::invalid_input(format!(
+            "{name}: not a reward scheme in the API's shape: {e}"
+        ))
     })?;
     let reward = reward_to_domain(&scheme);
     reward
@@ -46,7 +52,11 @@ pub fn reward_at_scheme(name: &str, json: &str, measure: RewardMeasure) -> Resul
 impl Context {
     /// The reward task `id` pays at `measure`, in yuan (from the task hall's cache, else
     /// from the platform).
-    pub async fn reward_at(&self, task_id: String, measure: RewardMeasure) -> Result<String, AppError> {
+    pub async fn reward_at(
+        &self,
+        task_id: String,
+        measure: RewardMeasure,
+    ) -> Result<String, AppError> {
         let lookup = task_id.trim().to_string();
         let cached = with_store(&self.reader, move |s| s.task(&lookup)).await?;
         let reward = match cached {

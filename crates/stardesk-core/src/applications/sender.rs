@@ -79,8 +79,7 @@ impl Context {
                 Ok(ApplyOutcome::Created(app) | ApplyOutcome::Replayed(app)) => {
                     let record = application_record(&app)?;
                     let at = timestamp(Utc::now());
-                    with_store(&self.writer, move |s| s.mark_outbox_sent(id, &record, &at))
-                        .await?;
+                    with_store(&self.writer, move |s| s.mark_outbox_sent(id, &record, &at)).await?;
                     report.sent += 1;
                 }
                 Err(e) if e.is_transient() => {

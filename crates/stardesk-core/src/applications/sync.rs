@@ -22,11 +22,8 @@ impl Context {
     ) -> Result<u32, AppError> {
         let from = source.to_string();
         let (mut cursor, known) = with_store(&self.reader, move |s| {
-            let known: HashSet<String> = s
-                .campaign_tasks()?
-                .into_iter()
-                .map(|t| t.task_id)
-                .collect();
+            let known: HashSet<String> =
+                s.campaign_tasks()?.into_iter().map(|t| t.task_id).collect();
             Ok((s.applications_cursor(&from)?, known))
         })
         .await?;

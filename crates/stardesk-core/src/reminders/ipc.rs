@@ -3,9 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::applications::ipc::{
-    ApplicationStatus, PartyCode, StepStateCode, TimelineKeyCode,
-};
+use crate::applications::ipc::{ApplicationStatus, PartyCode, StepStateCode, TimelineKeyCode};
 use crate::bindings::{TsModule, TsType};
 
 /// When to be reminded of a campaign's dates: days before each, `0` = on the day.

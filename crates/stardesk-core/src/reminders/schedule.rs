@@ -17,6 +17,7 @@ use stardesk_domain::campaign::reminders::schedule;
 use stardesk_store::applications::reminders::ReminderRecord;
 
 use super::ipc::*;
+use crate::applications::ipc::{StepStateCode, TimelineKeyCode};
 use crate::applications::view::{self as app_view, china, domain_of, key_code};
 use crate::codes::Code;
 use crate::context::{with_store, Context};
@@ -51,8 +52,10 @@ impl Context {
     pub(crate) async fn refresh_reminders(&self) -> Result<(), AppError> {
         let policy = self.reminder_policy_now().await?;
         let today = self.china_today();
-        let (apps, tasks) =
-            with_store(&self.reader, |s| Ok((s.applications()?, s.campaign_tasks()?))).await?;
+        let (apps, tasks) = with_store(&self.reader, |s| {
+            Ok((s.applications()?, s.campaign_tasks()?))
+        })
+        .await?;
         let tasks: HashMap<String, _> = tasks.into_iter().map(|t| (t.task_id.clone(), t)).collect();
         let mut records = Vec::new();
         for a in &apps {
@@ -130,7 +133,10 @@ impl Context {
                     })
                 })
                 .collect();
-            let caught_up = first && due.iter().any(|r| remind_instant(r.remind_on) + Duration::hours(1) < now);
+            let caught_up = first
+                && due
+                    .iter()
+                    .any(|r| remind_instant(r.remind_on) + Duration::hours(1) < now);
             let keys: Vec<String> = due.iter().map(|r| r.key()).collect();
             let at = crate::jobs::timestamp(now);
             with_store(&self.writer, move |s| s.mark_reminders_fired(&keys, &at)).await?;
@@ -161,7 +167,8 @@ impl Context {
                 a.timeline
                     .iter()
                     .filter_map(|s| {
-                        let date = NaiveDate::parse_from_str(s.date.as_deref()?, "%Y-%m-%d").ok()?;
+                        let date =
+                            NaiveDate::parse_from_str(s.date.as_deref()?, "%Y-%m-%d").ok()?;
                         let open = matches!(s.state, StepStateCode::Next | StepStateCode::Later);
                         (open && date >= today && date <= last).then(|| AgendaItem {
                             date: day(date),
@@ -180,7 +187,9 @@ impl Context {
                     .collect::<Vec<_>>()
             })
             .collect();
-        items.sort_by(|a, b| (&a.date, &a.application_id, a.key).cmp(&(&b.date, &b.application_id, b.key)));
+        items.sort_by(|a, b| {
+            (&a.date, &a.application_id, a.key).cmp(&(&b.date, &b.application_id, b.key))
+        });
         Ok(items)
     }
 

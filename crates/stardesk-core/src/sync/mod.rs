@@ -8,8 +8,8 @@ use stardesk_platform::{sync_tasks, SyncEvent, DEFAULT_PAGE_LIMIT};
 
 use crate::context::{with_store, Context};
 use crate::error::{AppError, ErrorCode};
-use crate::jobs::JobKind;
 use crate::events::{AppEvent, DataArea};
+use crate::jobs::JobKind;
 use ipc::*;
 
 impl Context {
@@ -89,8 +89,10 @@ impl Context {
             Err(e) => {
                 let (code, message) = (e.code.as_str(), e.message.clone());
                 let src = source.clone();
-                with_store(&self.writer, move |s| s.mark_sync_failed(&src, code, &message))
-                    .await?;
+                with_store(&self.writer, move |s| {
+                    s.mark_sync_failed(&src, code, &message)
+                })
+                .await?;
                 return Err(e);
             }
         };
