@@ -71,6 +71,17 @@ export function AppHeader({
       </div>
 
       <div className="app-header__actions">
+        {status && status.outbox_waiting > 0 && (
+          <Tag
+            color="orange"
+            type="light"
+            data-testid="outbox-count"
+            data-count={status.outbox_waiting}
+            title={t('header.outboxWaitingHint')}
+          >
+            {t('header.outboxWaiting', { count: status.outbox_waiting })}
+          </Tag>
+        )}
         {status && <LastSynced at={status.last_synced_at} />}
         <SyncButton />
         <Button

@@ -16,6 +16,9 @@ export const en: CommonMessages = {
     settings: 'Settings',
     langSwitch: '中文',
     langSwitchLabel: '切换到中文',
+    outboxWaiting_one: '{{count}} waiting to send',
+    outboxWaiting_other: '{{count}} waiting to send',
+    outboxWaitingHint: 'Applications made offline are sent once the platform is reachable — exactly once',
   },
   fatal: {
     title: 'StarDesk could not start',

@@ -17,6 +17,8 @@ export const zhCN = {
     settings: '设置',
     langSwitch: 'EN',
     langSwitchLabel: 'Switch to English',
+    outboxWaiting: '{{count}} 条待发送',
+    outboxWaitingHint: '离线时提交的申请会在联网后自动发送，只发送一次',
   },
   fatal: {
     title: '无法打开工作台',
