@@ -10,6 +10,7 @@ export CARGO_TARGET_DIR ?= $(HOME)/.cache/stardesk/target
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 APP_BIN := $(CARGO_TARGET_DIR)/debug/stardesk-app
+SANDBOX_BIN := $(CARGO_TARGET_DIR)/debug/stardesk-sandbox
 ARTIFACTS := $(CURDIR)/artifacts
 # A headless Secret Service for the keychain tests (gnome-keyring on a private D-Bus).
 KEYRING = dbus-run-session -- bash scripts/with-keyring.sh
@@ -33,8 +34,10 @@ app: ui
 
 # The app as the end-to-end tests drive it: with the dialog test seam
 # (STARDESK_TEST_PICK_DIR, see src-tauri/Cargo.toml). `make run` and releases never have it.
+# The standalone sandbox is the platform the tests take away and bring back.
 app-test: ui
 	cargo build -p stardesk-app --features test-seam
+	cargo build -p stardesk-sandbox
 
 # The app a user runs has no test seam: its binary does not even name the variable.
 check-seam: app
@@ -59,7 +62,7 @@ test-ui:
 
 test-e2e: app-test
 	mkdir -p $(ARTIFACTS)
-	$(KEYRING) bash scripts/e2e.sh $(APP_BIN) $(ARTIFACTS)
+	$(KEYRING) bash scripts/e2e.sh $(APP_BIN) $(ARTIFACTS) $(SANDBOX_BIN)
 
 test: deps-test lint test-ui test-rust check-seam test-e2e
 

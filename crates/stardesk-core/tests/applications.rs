@@ -172,7 +172,11 @@ async fn an_application_made_offline_waits_and_is_sent_once_when_the_platform_is
     )
     .await
     .expect("platform back");
-    let (report, _) = ctx.send_outbox(true).await.expect("send");
+    // The item backs off (30 s), but a sync that reached the platform makes it due now.
+    let (early, _) = ctx.send_outbox(false).await.expect("a pass");
+    assert_eq!(early.sent, 0, "not due yet: it backs off");
+    ctx.sync().await.expect("the platform answers");
+    let (report, _) = ctx.send_outbox(false).await.expect("send");
     assert_eq!((report.sent, report.waiting, report.refused), (1, 0, 0));
     assert_eq!(waiting(&ctx).await, 0);
     assert_eq!(platform.control().application_count(), before + 1);

@@ -72,6 +72,18 @@ describe('app shell', () => {
     expect(screen.queryByTestId('offline-banner')).toBeNull();
   });
 
+  it('the outbox count: shown while applications wait, gone when core says none do', async () => {
+    let waiting = 2;
+    const { events } = setup(statusSandbox, {
+      app_status: () => ({ ...statusSandbox, outbox_waiting: waiting }),
+    });
+    expect(await screen.findByTestId('outbox-count')).toHaveTextContent('2 条待发送');
+    waiting = 0;
+    events.emit('data_changed', { areas: ['status'] });
+    await waitFor(() => expect(screen.queryByTestId('outbox-count')).toBeNull());
+    expect(screen.queryByTestId('creator-nickname')).not.toBeNull();
+  });
+
   it('platform source shows its url', async () => {
     setup({ ...statusSandbox, source: { kind: 'platform', url: 'https://api.xingtu.example' } });
     const badge = await screen.findByTestId('source-badge');

@@ -71,6 +71,18 @@ export function AppHeader({
       </div>
 
       <div className="app-header__actions">
+        {status && status.outbox_waiting > 0 && (
+          <span title={t('header.outboxWaitingHint')}>
+            <Tag
+              color="orange"
+              type="light"
+              data-testid="outbox-count"
+              data-count={status.outbox_waiting}
+            >
+              {t('header.outboxWaiting', { count: status.outbox_waiting })}
+            </Tag>
+          </span>
+        )}
         {status && <LastSynced at={status.last_synced_at} />}
         <SyncButton />
         <Button

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
-import { DATA_AREAS } from '../bindings';
+import { type AppEvent, DATA_AREAS } from '../bindings';
 import { AREA_QUERIES, handleAppEvent } from './dataEvents';
 
 function cacheWith(keys: (string | number)[][]): QueryClient {
@@ -55,5 +55,21 @@ describe('data events', () => {
     } as const;
     handleAppEvent(client, event, failed);
     expect(failed).toHaveBeenCalledWith(event);
+  });
+
+  it('reminders_due goes to the reminder handler, nothing else', () => {
+    const client = cacheWith([['status']]);
+    const failed = vi.fn();
+    const reminders = vi.fn();
+    const event: AppEvent = { kind: 'reminders_due', reminders: [], caught_up: true };
+    handleAppEvent(client, event, failed, reminders);
+    expect(reminders).toHaveBeenCalledWith(event);
+    expect(failed).not.toHaveBeenCalled();
+    expect(
+      client
+        .getQueryCache()
+        .getAll()
+        .filter((q) => q.isStale()),
+    ).toHaveLength(0);
   });
 });

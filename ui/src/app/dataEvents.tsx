@@ -1,7 +1,8 @@
 //! Core says when stored data changed (`data_changed` with its areas); this is the one
 //! place the window refreshes what it caches because of it. A feature names the query
 //! roots of each area it shows in `AREA_QUERIES`; no component invalidates by hand after a
-//! mutation. A background job's failure is shown here too.
+//! mutation. A background job's failure is shown here too, and so are due reminders
+//! (`reminderNotices.ts`).
 
 import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -13,6 +14,7 @@ import { taskKeys } from '../features/taskHall/queries';
 import { statusKey } from '../shared/appStatus';
 import { onAppEvent, subscription } from '../shared/ipc';
 import { useNotify } from '../shared/notify';
+import { type RemindersDue, reminderMessages, showOsNotification } from './reminderNotices';
 
 /** The cached queries that show each area of the stored data. */
 export const AREA_QUERIES: Record<DataArea, readonly QueryKey[]> = {
@@ -44,9 +46,11 @@ export function handleAppEvent(
   client: QueryClient,
   event: AppEvent,
   jobFailed: (event: Extract<AppEvent, { kind: 'job_failed' }>) => void,
+  remindersDue: (event: RemindersDue) => void = () => {},
 ): void {
   if (event.kind === 'data_changed') void refreshAreas(client, event.areas);
   if (event.kind === 'job_failed') jobFailed(event);
+  if (event.kind === 'reminders_due') remindersDue(event);
 }
 
 /** Subscribes the window to core's events for as long as the app is mounted. */
@@ -58,15 +62,25 @@ export function useDataEvents(): void {
     () =>
       subscription(() =>
         onAppEvent((event) =>
-          handleAppEvent(client, event, (failed) => {
-            if (REPORTS_ITSELF.has(failed.job)) return;
-            notify.error(
-              t('jobFailed', {
-                job: t(`jobs.${failed.job}`),
-                text: t(`errors.${failed.error.code}`),
-              }),
-            );
-          }),
+          handleAppEvent(
+            client,
+            event,
+            (failed) => {
+              if (REPORTS_ITSELF.has(failed.job)) return;
+              notify.error(
+                t('jobFailed', {
+                  job: t(`jobs.${failed.job}`),
+                  text: t(`errors.${failed.error.code}`),
+                }),
+              );
+            },
+            (due) => {
+              for (const message of reminderMessages(t, due)) {
+                notify.info(`${message.title}\n${message.body}`);
+                void showOsNotification(message);
+              }
+            },
+          ),
         ),
       ),
     [client, notify, t],

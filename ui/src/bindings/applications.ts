@@ -95,6 +95,12 @@ can_report_receipt: boolean,
  */
 can_report_content: boolean, };
 
+export type AddressDisclosure = { application_id: string, task_id: string, task_title: string, brand: string, 
+/**
+ * RFC 3339: when the application carrying the address was sent.
+ */
+sent_at: string, status: ApplicationStatus, shipping: ShippingView, };
+
 export type ShippingChoice = { "kind": "saved", address_id: string, } | { "kind": "typed", contact_name: string, phone: string, region_code: string, detail: string, };
 
 export type ApplicationInput = { task_id: string, shipping: ShippingChoice, 

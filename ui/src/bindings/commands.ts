@@ -4,7 +4,7 @@
 
 import type { AppStatus, PlatformAccountInput } from './account';
 import type { AddressInput, AddressView, FieldProblem, ProvinceView, SnippetInput, SnippetView } from './addressBook';
-import type { ApplicationCheck, ApplicationInput, ApplicationView, OutboxItemView, RewardMeasure } from './applications';
+import type { AddressDisclosure, ApplicationCheck, ApplicationInput, ApplicationView, OutboxItemView, RewardMeasure } from './applications';
 import type { AgendaItem, ReminderSettings } from './reminders';
 import type { DecisionInput, DecisionView } from './settlementDecisions';
 import type { FilePreview, ImportFileView, ImportKind, ImportResult } from './settlementImports';
@@ -161,6 +161,14 @@ export function reportContent(id: string, url: string, publishedOn: string): Pro
 }
 
 /**
+ * Which brand received which address, when, for which campaign (R-REVIEW-4),
+ * newest first.
+ */
+export function addressDisclosures(): Promise<Array<AddressDisclosure>> {
+  return call('address_disclosures');
+}
+
+/**
  * The reward task `task_id` pays at valid plays or a rank, yuan.
  */
 export function rewardAt(taskId: string, measure: RewardMeasure): Promise<string> {
@@ -307,7 +315,7 @@ export function payoutFix(input: PayoutFixInput): Promise<PayoutFixGuide> {
 }
 
 /** Every command name. */
-export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'reward_at', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix'] as const;
+export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'address_disclosures', 'reward_at', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix'] as const;
 
 /** What each command takes (its argument object) and returns. */
 export interface Commands {
@@ -335,6 +343,7 @@ export interface Commands {
   withdraw_application: (args: { id: string }) => ApplicationView;
   report_receipt: (args: { id: string; received: boolean; note: string | null }) => ApplicationView;
   report_content: (args: { id: string; url: string; publishedOn: string }) => ApplicationView;
+  address_disclosures: () => Array<AddressDisclosure>;
   reward_at: (args: { taskId: string; measure: RewardMeasure }) => string;
   reminder_settings: () => ReminderSettings;
   set_reminder_settings: (args: { leadDays: Array<number> }) => ReminderSettings;

@@ -16,6 +16,10 @@ export const en: CommonMessages = {
     settings: 'Settings',
     langSwitch: '中文',
     langSwitchLabel: '切换到中文',
+    outboxWaiting_one: '{{count}} waiting to send',
+    outboxWaiting_other: '{{count}} waiting to send',
+    outboxWaitingHint:
+      'Applications made offline are sent once the platform is reachable — exactly once',
   },
   fatal: {
     title: 'StarDesk could not start',
@@ -49,5 +53,24 @@ export const en: CommonMessages = {
     sync: 'Task hall sync',
     outbox: 'Sending queued applications',
     reminders: 'Campaign reminders',
+  },
+  reminder: {
+    title: 'Campaign reminder',
+    today: '"{{task}}" — {{what}}: today ({{date}})',
+    ahead_one: '"{{task}}" — {{what}}: {{count}} day left ({{date}})',
+    ahead_other: '"{{task}}" — {{what}}: {{count}} days left ({{date}})',
+    caughtUpTitle_one: '{{count}} reminder while StarDesk was closed',
+    caughtUpTitle_other: '{{count}} reminders while StarDesk was closed',
+    more_one: '…and {{count}} more in My campaigns',
+    more_other: '…and {{count}} more in My campaigns',
+  },
+  timelineKeys: {
+    selection_by: 'Selection due',
+    ship_by: 'Sample ships by',
+    late_shipping_after: 'Shipping late after',
+    upload_by: 'Upload by',
+    cooperation_ends: 'Cooperation ends',
+    reward_publicity_ends: 'Reward list public until',
+    retain_until: 'Keep the work up until',
   },
 };

@@ -17,6 +17,9 @@ export const zhCN = {
     settings: '设置',
     langSwitch: 'EN',
     langSwitchLabel: 'Switch to English',
+    outboxWaiting_one: '{{count}} 条待发送',
+    outboxWaiting_other: '{{count}} 条待发送',
+    outboxWaitingHint: '离线时提交的申请会在联网后自动发送，只发送一次',
   },
   fatal: {
     title: '无法打开工作台',
@@ -49,6 +52,25 @@ export const zhCN = {
     sync: '同步任务大厅',
     outbox: '发送待发申请',
     reminders: '合作日程提醒',
+  },
+  reminder: {
+    title: '合作日程提醒',
+    today: '「{{task}}」{{what}}：今天（{{date}}）',
+    ahead_one: '「{{task}}」{{what}}：还剩 {{count}} 天（{{date}}）',
+    ahead_other: '「{{task}}」{{what}}：还剩 {{count}} 天（{{date}}）',
+    caughtUpTitle_one: '应用关闭期间有 {{count}} 条提醒',
+    caughtUpTitle_other: '应用关闭期间有 {{count}} 条提醒',
+    more_one: '……另有 {{count}} 条，见「我的合作」',
+    more_other: '……另有 {{count}} 条，见「我的合作」',
+  },
+  timelineKeys: {
+    selection_by: '品牌方选择截止',
+    ship_by: '样品寄出截止',
+    late_shipping_after: '逾期寄样起算',
+    upload_by: '作品上传截止',
+    cooperation_ends: '合作期结束',
+    reward_publicity_ends: '奖励公示结束',
+    retain_until: '作品保留至',
   },
 };
 

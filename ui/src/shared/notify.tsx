@@ -4,11 +4,13 @@ import { createContext, type ReactElement, type ReactNode, useContext, useMemo }
 export interface Notify {
   success: (text: string) => void;
   error: (text: string) => void;
+  info: (text: string) => void;
 }
 
 interface ToastApi {
   success: (config: { content: string }) => string;
   error: (config: { content: string }) => string;
+  info: (config: { content: ReactNode; duration?: number }) => string;
 }
 
 const NotifyContext = createContext<Notify | null>(null);
@@ -23,6 +25,12 @@ export function NotifyProvider({ children }: { children: ReactNode }) {
     () => ({
       success: (content) => void api.success({ content }),
       error: (content) => void api.error({ content }),
+      // Reminders: long enough to read a few lines.
+      info: (content) =>
+        void api.info({
+          content: <span style={{ whiteSpace: 'pre-line' }}>{content}</span>,
+          duration: 10,
+        }),
     }),
     [api],
   );

@@ -96,6 +96,8 @@ impl Context {
                 return Err(e);
             }
         };
+        let (src, stamp) = (source.clone(), crate::jobs::timestamp(chrono::Utc::now()));
+        with_store(&self.writer, move |s| s.outbox_due_now(&src, &stamp)).await?;
         self.schedule_job(JobKind::Outbox, None).await?;
         let task_count = with_store(&self.reader, |s| s.task_count()).await?;
         Ok(SyncSummary {

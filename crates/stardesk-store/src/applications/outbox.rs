@@ -227,6 +227,19 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// The platform answered: every waiting item of `source` is due at `now` instead of
+    /// at the end of its backoff. Returns how many.
+    pub fn outbox_due_now(&self, source: &str, now: &str) -> Result<usize, StoreError> {
+        self.conn
+            .execute(
+                "UPDATE application_outbox SET next_attempt_at = ?2
+                 WHERE state = 'waiting' AND source = ?1
+                   AND (next_attempt_at IS NULL OR next_attempt_at > ?2)",
+                params![source, now],
+            )
+            .map_err(|e| self.err(e))
+    }
+
     /// The earliest next attempt of a waiting item of `source`.
     pub fn outbox_next_attempt(&self, source: &str) -> Result<Option<String>, StoreError> {
         self.conn

@@ -1,0 +1,65 @@
+//! Core decides when a campaign reminder is due (desktop notifications cannot be scheduled
+//! ahead) and says so with `reminders_due`; the window words it and shows it as an OS
+//! notification, and in the window too, since the OS may have notifications turned off.
+//! Reminders missed while the app was closed arrive at once (`caught_up`): one summary.
+
+import {
+  isPermissionGranted,
+  requestPermission,
+  sendNotification,
+} from '@tauri-apps/plugin-notification';
+import type { AppEvent, ReminderNotice } from '../bindings';
+import type { TFor } from '../i18n';
+
+export type RemindersDue = Extract<AppEvent, { kind: 'reminders_due' }>;
+
+export interface Message {
+  title: string;
+  body: string;
+}
+
+/** The most reminders named in one summary; the rest are counted. */
+const SUMMARY_LINES = 5;
+
+function line(t: TFor, r: ReminderNotice): string {
+  const args = {
+    task: r.task_title || r.brand,
+    what: t(`common:timelineKeys.${r.key}`),
+    date: r.due_on,
+  };
+  return r.days_left <= 0
+    ? t('common:reminder.today', args)
+    : t('common:reminder.ahead', { ...args, count: r.days_left });
+}
+
+/** What to show for one `reminders_due` event: one message per reminder when they come on
+ * time, one summary when they were caught up at start. */
+export function reminderMessages(t: TFor, event: RemindersDue): Message[] {
+  const { reminders } = event;
+  if (reminders.length === 0) return [];
+  if (!event.caught_up) {
+    return reminders.map((r) => ({ title: t('common:reminder.title'), body: line(t, r) }));
+  }
+  const named = reminders.slice(0, SUMMARY_LINES).map((r) => line(t, r));
+  const rest = reminders.length - named.length;
+  if (rest > 0) named.push(t('common:reminder.more', { count: rest }));
+  return [
+    {
+      title: t('common:reminder.caughtUpTitle', { count: reminders.length }),
+      body: named.join('\n'),
+    },
+  ];
+}
+
+/** Shows a message as an OS notification, asking for the permission the first time.
+ * Resolves to whether it was shown; never throws (the window shows it anyway). */
+export async function showOsNotification(message: Message): Promise<boolean> {
+  try {
+    let granted = await isPermissionGranted();
+    if (!granted) granted = (await requestPermission()) === 'granted';
+    if (granted) sendNotification({ title: message.title, body: message.body });
+    return granted;
+  } catch {
+    return false;
+  }
+}
