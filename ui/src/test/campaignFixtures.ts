@@ -2,6 +2,7 @@
 //! typed by the generated bindings.
 
 import type {
+  AddressDisclosure,
   AgendaItem,
   ApplicationView,
   OutboxItemView,
@@ -257,4 +258,32 @@ export const agenda: AgendaItem[] = [
   agendaItem(inReview, 'upload_by', '2026-03-28', 0, 'R-REVIEW-13'),
   agendaItem(shipped, 'upload_by', '2026-03-31', 3, 'R-REVIEW-13'),
   agendaItem(shipped, 'cooperation_ends', '2026-04-03', 6, 'R-REVIEW-8'),
+];
+
+/** Who has the address: newest first, as core sorts them. */
+export const disclosures: AddressDisclosure[] = [
+  {
+    application_id: 'A2',
+    task_id: '7402',
+    task_title: '小米手环 9 NFC 版测评',
+    brand: '小米',
+    sent_at: '2026-03-14T03:00:00Z',
+    status: 'submitted',
+    shipping,
+  },
+  {
+    application_id: 'A4',
+    task_id: '7404',
+    task_title: '戴森吹风机 HD16 测评',
+    brand: '戴森',
+    sent_at: '2026-01-05T02:00:00Z',
+    status: 'reward_paid',
+    shipping: {
+      ...shipping,
+      phone_masked: '139****4321',
+      province: '北京市',
+      city: '市辖区',
+      district: '朝阳区',
+    },
+  },
 ];

@@ -15,7 +15,7 @@ const { Text } = Typography;
 
 /** 日程: the campaign dates of the next 14 days by day, and the calendar export. */
 export function AgendaPanel() {
-  const { t } = useTranslation('campaigns');
+  const { t } = useTranslation(['campaigns', 'common']);
   const notify = useNotify();
   const agenda = useAgenda(AGENDA_DAYS);
   const exporter = useMutation({
@@ -89,7 +89,7 @@ export function AgendaPanel() {
 }
 
 function AgendaRow({ item }: { item: AgendaItem }) {
-  const { t } = useTranslation('campaigns');
+  const { t } = useTranslation(['campaigns', 'common']);
   return (
     <li
       className="cmp-agenda__item"
@@ -98,7 +98,7 @@ function AgendaRow({ item }: { item: AgendaItem }) {
       data-application-id={item.application_id}
     >
       <Tooltip content={t('timeline.rule', { rule: item.rule })}>
-        <Text strong>{t(`timeline.keys.${item.key}`)}</Text>
+        <Text strong>{t(`common:timelineKeys.${item.key}`)}</Text>
       </Tooltip>
       <Text>
         {item.task_title || item.task_id}

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ApplicationView } from '../../bindings';
+import i18n from '../../i18n';
 import * as fx from '../../test/campaignFixtures';
 import { type Commands, mockEvents, mockIpc, Reject } from '../../test/ipcMock';
 import { renderWithProviders } from '../../test/render';
@@ -196,6 +197,27 @@ describe('my campaigns: the timeline', () => {
     expect(within(cardOf('A3')).getByTestId('campaign-fault')).toHaveTextContent(
       '达人逾期（R-REVIEW-13）',
     );
+  });
+
+  it('reads in English too', async () => {
+    await i18n.changeLanguage('en');
+    setup();
+    await screen.findAllByTestId('campaign-card');
+    expect(within(cardOf('A1')).getByTestId('campaign-status')).toHaveTextContent('Sample shipped');
+    expect(within(cardOf('A1')).getByTestId('campaign-carrier')).toHaveTextContent('SF Express');
+    expect(within(stepOf('A1', 'upload_by')).getByTestId('timeline-name')).toHaveTextContent(
+      'Upload by',
+    );
+    expect(within(stepOf('A1', 'upload_by')).getByTestId('timeline-countdown')).toHaveTextContent(
+      '3 days left',
+    );
+    expect(within(cardOf('A1')).getByTestId('campaign-fault')).toHaveTextContent(
+      'you may cancel this campaign',
+    );
+    expect(within(stepOf('A3', 'upload_by')).getByTestId('timeline-countdown')).toHaveTextContent(
+      '2 days overdue',
+    );
+    expect(screen.getByTestId('campaign-filter-active')).toHaveTextContent('In progress 2');
   });
 
   it('the rule shows in a tooltip', SLOW, async () => {

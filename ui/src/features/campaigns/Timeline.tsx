@@ -12,7 +12,7 @@ const { Text } = Typography;
  * next date's countdown, who was late; then a line per party at fault.
  */
 export function Timeline({ steps }: { steps: readonly TimelineStep[] }) {
-  const { t } = useTranslation('campaigns');
+  const { t } = useTranslation(['campaigns', 'common']);
   if (steps.length === 0) {
     return (
       <Text type="tertiary" size="small" data-testid="campaign-timeline-unknown">
@@ -43,7 +43,7 @@ export function Timeline({ steps }: { steps: readonly TimelineStep[] }) {
 }
 
 function Step({ step }: { step: TimelineStep }) {
-  const { t } = useTranslation('campaigns');
+  const { t } = useTranslation(['campaigns', 'common']);
   const left = countdown(t, step);
   const showState = step.state === 'not_applicable' || (step.state === 'missed' && left === null);
   return (
@@ -60,7 +60,7 @@ function Step({ step }: { step: TimelineStep }) {
       </span>
       <Tooltip content={t('timeline.rule', { rule: step.rule })}>
         <span className="cmp-step__name" data-testid="timeline-name" data-rule={step.rule}>
-          {t(`timeline.keys.${step.key}`)}
+          {t(`common:timelineKeys.${step.key}`)}
         </span>
       </Tooltip>
       <span className="cmp-step__date" data-testid="timeline-date">

@@ -3,7 +3,7 @@
 //! outbox sender, the sync): nothing here invalidates by hand after a mutation.
 
 import { useQuery } from '@tanstack/react-query';
-import { agenda, applications, outbox } from '../../shared/ipc';
+import { addressDisclosures, agenda, applications, outbox } from '../../shared/ipc';
 
 /** The agenda's horizon, in days. */
 export const AGENDA_DAYS = 14;
@@ -26,4 +26,9 @@ export function useOutbox() {
 
 export function useAgenda(days = AGENDA_DAYS) {
   return useQuery({ queryKey: campaignKeys.agenda(days), queryFn: () => agenda(days) });
+}
+
+/** Which brand has the creator's address (R-REVIEW-4), newest first. */
+export function useAddressDisclosures() {
+  return useQuery({ queryKey: campaignKeys.disclosures, queryFn: addressDisclosures });
 }

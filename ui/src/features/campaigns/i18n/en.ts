@@ -64,15 +64,6 @@ export const en: CampaignsMessages = {
     rewardPaid: 'paid {{day}}',
   },
   timeline: {
-    keys: {
-      selection_by: 'Brand decides by',
-      ship_by: 'Sample ships by',
-      late_shipping_after: 'Shipping late after',
-      upload_by: 'Upload by',
-      cooperation_ends: 'Cooperation ends',
-      reward_publicity_ends: 'Reward list public until',
-      retain_until: 'Keep the work up until',
-    },
     states: {
       done: 'Done',
       next: 'Next',

@@ -3,12 +3,7 @@
 // exactly its keys. Tables keyed by a generated code (`satisfies Record<Code, string>`) name
 // every code, so a new one fails `tsc` until worded.
 
-import type {
-  ApplicationStatus,
-  PartyCode,
-  StepStateCode,
-  TimelineKeyCode,
-} from '../../../bindings';
+import type { ApplicationStatus, PartyCode, StepStateCode } from '../../../bindings';
 import type { Carrier } from '../carriers';
 import type { RefusalCode, RemoteFieldCode, RemoteProblemCode } from '../outboxText';
 import type { StatusGroup } from '../statusGroups';
@@ -76,15 +71,6 @@ export const zhCN = {
     rewardPaid: '{{day}} 已发放',
   },
   timeline: {
-    keys: {
-      selection_by: '品牌方选择截止',
-      ship_by: '样品寄出截止',
-      late_shipping_after: '逾期寄样起算',
-      upload_by: '作品上传截止',
-      cooperation_ends: '合作期结束',
-      reward_publicity_ends: '奖励公示结束',
-      retain_until: '作品保留至',
-    } satisfies Record<TimelineKeyCode, string>,
     states: {
       done: '已完成',
       next: '下一个',
