@@ -42,6 +42,24 @@ describe('app shell', () => {
     expect(screen.queryByTestId('settlements-page')).toBeNull();
   });
 
+  it('我的合作 is second in the nav and opens the campaigns page', {
+    timeout: 30_000,
+  }, async () => {
+    await import('../features/campaigns/CampaignsPage');
+    const { calls, user } = setup(statusSandbox, {
+      applications: () => [],
+      outbox: () => [],
+    });
+    await screen.findAllByTestId('task-row');
+    const labels = screen.getAllByTestId(/^nav-/).map((n) => n.getAttribute('data-testid'));
+    expect(labels).toEqual(['nav-tasks', 'nav-campaigns', 'nav-settlements']);
+    expect(screen.getByTestId('nav-campaigns')).toHaveTextContent('我的合作');
+    await user.click(screen.getByTestId('nav-campaigns'));
+    expect(await screen.findByTestId('campaigns-empty')).toBeInTheDocument();
+    expect(calls.some((c) => c.command === 'applications')).toBe(true);
+    expect(screen.queryByTestId('task-row')).toBeNull();
+  });
+
   it('header: product, source, creator with level and followers, last sync', async () => {
     setup(statusNeverSynced);
     expect(await screen.findByTestId('creator-nickname')).toHaveTextContent('小鹿爱测评');

@@ -5,7 +5,7 @@
 //! `src/i18n/index.ts`, and one entry here. A page that pulls a heavy library loads with
 //! `lazy`, so the cold start (the first page) parses none of it.
 
-import { IconList, IconNoteMoney } from '@douyinfe/semi-icons';
+import { IconCalendarClock, IconList, IconNoteMoney } from '@douyinfe/semi-icons';
 import type { ParseKeys } from 'i18next';
 import { type ComponentType, lazy, type ReactNode } from 'react';
 import type { AppStatus } from '../bindings';
@@ -37,6 +37,18 @@ export const PAGES = [
     labelKey: 'taskHall:nav',
     testId: 'nav-tasks',
     component: TaskHall,
+  },
+  {
+    // 我的合作: lazy like settlements, so the task hall's cold start parses none of it.
+    key: 'campaigns',
+    icon: <IconCalendarClock />,
+    labelKey: 'campaigns:nav',
+    testId: 'nav-campaigns',
+    component: lazy(() =>
+      import('../features/campaigns/CampaignsPage').then((m) => ({
+        default: m.CampaignsPage,
+      })),
+    ),
   },
   {
     // The Settlements page (and ECharts with it) loads on first use, so the task hall's

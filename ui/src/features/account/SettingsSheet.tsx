@@ -2,17 +2,18 @@ import { SideSheet, TabPane, Tabs } from '@douyinfe/semi-ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../bindings';
+import { AddressDisclosuresTab } from '../campaigns/AddressDisclosuresTab';
 import { AddressesTab } from '../profile/AddressesTab';
 import { RemindersTab } from '../profile/RemindersTab';
 import { SnippetsTab } from '../profile/SnippetsTab';
 import { AccountTab } from './AccountTab';
 
-export type SettingsTab = 'account' | 'addresses' | 'snippets' | 'reminders';
+export type SettingsTab = 'account' | 'addresses' | 'disclosures' | 'snippets' | 'reminders';
 
 /**
  * 设置, as a side sheet: 账号 (this feature), then the creator's profile — 收货地址, 常用文案,
- * 提醒 (`features/profile`). Each opening starts on 账号; a tab loads its data when it is
- * first shown.
+ * 提醒 (`features/profile`) — with 谁有我的地址 (`features/campaigns`) after the addresses.
+ * Each opening starts on 账号; a tab loads its data when it is first shown.
  */
 export function SettingsSheet({
   visible,
@@ -23,7 +24,7 @@ export function SettingsSheet({
   status: AppStatus | undefined;
   onClose: () => void;
 }) {
-  const { t } = useTranslation(['account', 'profile']);
+  const { t } = useTranslation(['account', 'profile', 'campaigns']);
   const [tab, setTab] = useState<SettingsTab>('account');
 
   useEffect(() => {
@@ -49,6 +50,9 @@ export function SettingsSheet({
         </TabPane>
         <TabPane itemKey="addresses" tab={label('addresses', t('profile:tabs.addresses'))}>
           <AddressesTab />
+        </TabPane>
+        <TabPane itemKey="disclosures" tab={label('disclosures', t('campaigns:disclosures.tab'))}>
+          <AddressDisclosuresTab />
         </TabPane>
         <TabPane itemKey="snippets" tab={label('snippets', t('profile:tabs.snippets'))}>
           <SnippetsTab />

@@ -1,0 +1,229 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { ApplicationView } from '../../bindings';
+import i18n from '../../i18n';
+import * as fx from '../../test/campaignFixtures';
+import { type Commands, mockEvents, mockIpc, Reject } from '../../test/ipcMock';
+import { renderWithProviders } from '../../test/render';
+import { CampaignsPage } from './CampaignsPage';
+
+const SLOW = { timeout: 30_000 };
+
+function setup(extra: Partial<Commands> = {}) {
+  const events = mockEvents();
+  // As core does: the platform answers, the application is kept, the area changes.
+  const kept = (id: string, patch: Partial<ApplicationView>): ApplicationView => {
+    events.emit('data_changed', { areas: ['applications', 'status'] });
+    const app = fx.applications.find((a) => a.id === id) ?? fx.shipped;
+    return { ...app, ...patch };
+  };
+  const calls = mockIpc({
+    applications: () => fx.applications,
+    outbox: () => [],
+    agenda: () => fx.agenda,
+    withdraw_application: ({ id }) => kept(id, { status: 'withdrawn', can_withdraw: false }),
+    report_receipt: ({ id }) => kept(id, { can_report_receipt: false }),
+    report_content: ({ id }) => kept(id, { status: 'content_submitted' }),
+    ...extra,
+  });
+  const user = userEvent.setup();
+  renderWithProviders(<CampaignsPage />);
+  return { calls, user };
+}
+
+const cards = () => screen.getAllByTestId('campaign-card');
+const cardOf = (id: string) => {
+  const card = cards().find((c) => c.getAttribute('data-application-id') === id);
+  if (!card) throw new Error(`no card ${id}`);
+  return card;
+};
+const stepsOf = (id: string) => within(cardOf(id)).getAllByTestId('timeline-step');
+const stepOf = (id: string, key: string) => {
+  const step = stepsOf(id).find((s) => s.getAttribute('data-key') === key);
+  if (!step) throw new Error(`no ${key} on ${id}`);
+  return step;
+};
+
+describe('my campaigns: the list', () => {
+  it('filters by status group, with counts', SLOW, async () => {
+    const { user } = setup();
+    await screen.findAllByTestId('campaign-card');
+    const ids = () => cards().map((c) => c.getAttribute('data-application-id'));
+    expect(ids()).toEqual(['A2', 'A1', 'A6', 'A5', 'A3', 'A4']);
+    const count = (g: string) =>
+      screen.getByTestId(`campaign-filter-${g}`).getAttribute('data-count');
+    expect(['all', 'pending', 'active', 'done', 'closed'].map(count)).toEqual([
+      '6',
+      '1',
+      '2',
+      '1',
+      '2',
+    ]);
+    expect(screen.getByTestId('campaign-filter-active')).toHaveTextContent('进行中 2');
+
+    await user.click(screen.getByTestId('campaign-filter-active'));
+    expect(ids()).toEqual(['A1', 'A6']);
+    await user.click(screen.getByTestId('campaign-filter-closed'));
+    expect(ids()).toEqual(['A5', 'A3']);
+    await user.click(screen.getByTestId('campaign-filter-pending'));
+    expect(ids()).toEqual(['A2']);
+    await user.click(screen.getByTestId('campaign-filter-all'));
+    expect(cards()).toHaveLength(6);
+  });
+
+  it('a card: title, brand, status in words, masked shipping, carrier, tracking, reward', async () => {
+    setup();
+    await screen.findAllByTestId('campaign-card');
+    const a1 = cardOf('A1');
+    expect(within(a1).getByTestId('campaign-title')).toHaveTextContent('珀莱雅双抗精华 30ml 测评');
+    expect(within(a1).getByTestId('campaign-brand')).toHaveTextContent('珀莱雅');
+    expect(within(a1).getByTestId('campaign-status')).toHaveTextContent('样品已寄出');
+    expect(within(a1).getByTestId('campaign-applied')).toHaveTextContent('2026-02-24 报名');
+    expect(within(a1).getByTestId('campaign-shipping')).toHaveTextContent(
+      '陆小鹿 138****5678 · 浙江省 杭州市 西湖区',
+    );
+    expect(within(a1).getByTestId('campaign-carrier')).toHaveTextContent('顺丰速运');
+    expect(within(a1).getByTestId('campaign-tracking')).toHaveTextContent('SF1420123456789');
+    expect(within(a1).getByTestId('campaign-copy-tracking')).toBeInTheDocument();
+
+    const a3 = cardOf('A3');
+    expect(within(a3).getByTestId('campaign-status')).toHaveTextContent('未完成');
+    expect(within(a3).getByTestId('campaign-carrier')).toHaveTextContent('中通快递');
+    expect(within(a3).getByTestId('campaign-content')).toHaveAttribute('data-review', 'rejected');
+    expect(within(a3).getByTestId('campaign-review-reason')).toHaveTextContent(
+      '未通过原因：画面中没有出现产品成分表',
+    );
+    expect(within(a3).getByTestId('campaign-receipt')).toHaveTextContent('你已确认收到样品');
+
+    const a4 = cardOf('A4');
+    expect(within(a4).getByTestId('campaign-status')).toHaveTextContent('奖励已发放');
+    expect(within(a4).getByTestId('campaign-reward')).toHaveTextContent(
+      '¥1,000.00 · 2026-02-18 公示 · 2026-02-21 已发放',
+    );
+    // A carrier without a name shows its code.
+    expect(within(a4).getByTestId('campaign-carrier')).toHaveTextContent('annengwuliu');
+    // Terms not synced yet: the task id stands in, and the timeline says it is to come.
+    const a5 = cardOf('A5');
+    expect(within(a5).getByTestId('campaign-title')).toHaveTextContent('任务 7405（条款尚未同步）');
+    expect(within(a5).getByTestId('campaign-timeline-unknown')).toBeInTheDocument();
+    // The shipping details never show a full phone number.
+    for (const s of screen.getAllByTestId('campaign-shipping')) {
+      expect(s.textContent).not.toMatch(/1[3-9]\d{9}/);
+    }
+  });
+
+  it('no application yet: says so', async () => {
+    setup({ applications: () => [] });
+    expect(await screen.findByTestId('campaigns-empty')).toHaveTextContent('还没有报名的合作');
+  });
+
+  it('a failed load says why in words, with 重试', async () => {
+    setup({
+      applications: () => {
+        throw new Reject({ code: 'store_failed', message: 'disk I/O error' });
+      },
+    });
+    expect(await screen.findByText('无法读取合作：本地数据库出错 (store_failed)')).toBeVisible();
+    expect(screen.getByText('重试')).toBeInTheDocument();
+  });
+});
+
+describe('my campaigns: the timeline', () => {
+  it('every date in order, its state, the countdown, who was late (R-REVIEW-10)', async () => {
+    setup();
+    await screen.findAllByTestId('campaign-card');
+    const steps = stepsOf('A1');
+    expect(steps.map((s) => s.getAttribute('data-key'))).toEqual([
+      'selection_by',
+      'ship_by',
+      'late_shipping_after',
+      'upload_by',
+      'cooperation_ends',
+      'reward_publicity_ends',
+      'retain_until',
+    ]);
+    expect(steps.map((s) => s.getAttribute('data-state'))).toEqual([
+      'done',
+      'done',
+      'done',
+      'next',
+      'later',
+      'later',
+      'not_applicable',
+    ]);
+    expect(steps.map((s) => within(s).getByTestId('timeline-name').textContent)).toEqual([
+      '品牌方选择截止',
+      '样品寄出截止',
+      '逾期寄样起算',
+      '作品上传截止',
+      '合作期结束',
+      '奖励公示结束',
+      '作品保留至',
+    ]);
+    const upload = stepOf('A1', 'upload_by');
+    expect(upload).toHaveTextContent('2026-03-31');
+    expect(upload).toHaveAttribute('aria-current', 'step');
+    expect(within(upload).getByTestId('timeline-countdown')).toHaveTextContent('还剩 3 天');
+    // Only the next date counts down.
+    expect(within(cardOf('A1')).getAllByTestId('timeline-countdown')).toHaveLength(1);
+    expect(within(stepOf('A1', 'ship_by')).getByTestId('timeline-late')).toHaveTextContent(
+      '品牌方逾期',
+    );
+    expect(within(stepOf('A1', 'retain_until')).getByTestId('timeline-date')).toHaveTextContent(
+      '发布后确定',
+    );
+    expect(stepOf('A1', 'retain_until')).toHaveTextContent('不适用');
+    const fault = within(cardOf('A1')).getByTestId('campaign-fault');
+    expect(fault).toHaveAttribute('data-party', 'brand');
+    expect(fault).toHaveTextContent(
+      '品牌方逾期寄样（R-REVIEW-10）：责任在品牌方，你可以取消这次合作。',
+    );
+    // The rule id of each date, for its tooltip.
+    expect(within(upload).getByTestId('timeline-name')).toHaveAttribute('data-rule', 'R-REVIEW-13');
+  });
+
+  it('due today, overdue, and the creator at fault (R-REVIEW-13)', async () => {
+    setup();
+    await screen.findAllByTestId('campaign-card');
+    expect(
+      within(stepOf('A2', 'selection_by')).getByTestId('timeline-countdown'),
+    ).toHaveTextContent('今天截止');
+    expect(within(cardOf('A2')).queryByTestId('campaign-fault')).toBeNull();
+    const upload = stepOf('A3', 'upload_by');
+    expect(upload).toHaveAttribute('data-state', 'missed');
+    expect(within(upload).getByTestId('timeline-countdown')).toHaveTextContent('已逾期 2 天');
+    expect(within(upload).getByTestId('timeline-late')).toHaveTextContent('达人逾期');
+    expect(within(cardOf('A3')).getByTestId('campaign-fault')).toHaveTextContent(
+      '达人逾期（R-REVIEW-13）',
+    );
+  });
+
+  it('reads in English too', async () => {
+    await i18n.changeLanguage('en');
+    setup();
+    await screen.findAllByTestId('campaign-card');
+    expect(within(cardOf('A1')).getByTestId('campaign-status')).toHaveTextContent('Sample shipped');
+    expect(within(cardOf('A1')).getByTestId('campaign-carrier')).toHaveTextContent('SF Express');
+    expect(within(stepOf('A1', 'upload_by')).getByTestId('timeline-name')).toHaveTextContent(
+      'Upload by',
+    );
+    expect(within(stepOf('A1', 'upload_by')).getByTestId('timeline-countdown')).toHaveTextContent(
+      '3 days left',
+    );
+    expect(within(cardOf('A1')).getByTestId('campaign-fault')).toHaveTextContent(
+      'you may cancel this campaign',
+    );
+    expect(within(stepOf('A3', 'upload_by')).getByTestId('timeline-countdown')).toHaveTextContent(
+      '2 days overdue',
+    );
+    expect(screen.getByTestId('campaign-filter-active')).toHaveTextContent('In progress 2');
+  });
+
+  it('the rule shows in a tooltip', SLOW, async () => {
+    const { user } = setup();
+    await screen.findAllByTestId('campaign-card');
+    await user.hover(within(stepOf('A1', 'upload_by')).getByTestId('timeline-name'));
+    expect(await screen.findByText('规则 R-REVIEW-13')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { TimelineStep } from '../../bindings';
+import i18n from '../../i18n';
+import * as fx from '../../test/campaignFixtures';
+import { agendaDays, dayLabel } from './agenda';
+import { carrierName } from './carriers';
+import { chinaToday, dayCount } from './dates';
+import { problemText, refusalText } from './outboxText';
+import { GROUP_OF, groupCounts, inGroup, STATUS_GROUPS } from './statusGroups';
+import { countdown, daysLeftText, faults, stepDate } from './timeline';
+
+const zh = i18n.getFixedT('zh-CN', 'campaigns');
+const en = i18n.getFixedT('en', 'campaigns');
+
+const stepOf = (key: TimelineStep['key'], steps = fx.shipped.timeline) => {
+  const s = steps.find((x) => x.key === key);
+  if (!s) throw new Error(`no ${key}`);
+  return s;
+};
+
+describe('status groups', () => {
+  it('every status is in exactly one group, and the counts add up', () => {
+    expect(groupCounts(fx.applications)).toEqual({
+      all: 6,
+      pending: 1,
+      active: 2,
+      done: 1,
+      closed: 2,
+    });
+    const counts = groupCounts(fx.applications);
+    expect(counts.pending + counts.active + counts.done + counts.closed).toBe(counts.all);
+    // 'all' is a filter, never a status's group.
+    expect(new Set(Object.values(GROUP_OF))).toEqual(new Set(STATUS_GROUPS.slice(1)));
+  });
+
+  it('groups the statuses a creator thinks in', () => {
+    expect(GROUP_OF.submitted).toBe('pending');
+    expect(GROUP_OF.content_rejected).toBe('active');
+    expect(GROUP_OF.published).toBe('active');
+    expect(GROUP_OF.reward_listed).toBe('done');
+    expect(GROUP_OF.failed).toBe('closed');
+    expect(GROUP_OF.not_selected).toBe('closed');
+    expect(inGroup('all', 'withdrawn')).toBe(true);
+    expect(inGroup('active', 'withdrawn')).toBe(false);
+  });
+});
+
+describe('timeline words', () => {
+  it('the next date counts down; today is due today; a missed one says how overdue', () => {
+    expect(countdown(zh, stepOf('upload_by'))).toBe('还剩 3 天');
+    expect(countdown(en, stepOf('upload_by'))).toBe('3 days left');
+    expect(countdown(zh, stepOf('selection_by', fx.submitted.timeline))).toBe('今天截止');
+    expect(countdown(en, stepOf('selection_by', fx.submitted.timeline))).toBe('due today');
+    expect(countdown(zh, stepOf('upload_by', fx.failed.timeline))).toBe('已逾期 2 天');
+    expect(countdown(en, stepOf('upload_by', fx.failed.timeline))).toBe('2 days overdue');
+    expect(daysLeftText(en, 1)).toBe('1 day left');
+    expect(daysLeftText(en, -1)).toBe('1 day overdue');
+    // Done and later dates have no countdown.
+    expect(countdown(zh, stepOf('ship_by'))).toBeNull();
+    expect(countdown(zh, stepOf('cooperation_ends'))).toBeNull();
+  });
+
+  it('a date not known yet says why', () => {
+    expect(stepDate(zh, stepOf('retain_until'))).toBe('发布后确定');
+    expect(stepDate(zh, stepOf('reward_publicity_ends', fx.submitted.timeline))).toBe('—');
+    expect(stepDate(zh, stepOf('upload_by'))).toBe('2026-03-31');
+  });
+
+  it('who was late, once per party, with the rule (R-REVIEW-10, R-REVIEW-13)', () => {
+    expect(faults(fx.shipped.timeline)).toEqual([{ party: 'brand', rule: 'R-REVIEW-10' }]);
+    expect(faults(fx.failed.timeline)).toEqual([{ party: 'creator', rule: 'R-REVIEW-13' }]);
+    expect(faults(fx.submitted.timeline)).toEqual([]);
+  });
+
+  it('reads a day count as a number whether it arrives as number or bigint', () => {
+    expect(dayCount(3n)).toBe(3);
+    expect(dayCount(fx.shipped.timeline[3]?.days_left ?? null)).toBe(3);
+    expect(dayCount(null)).toBeNull();
+  });
+
+  it('today is the China calendar day', () => {
+    // 2026-03-27 20:00 UTC is already the 28th in China.
+    expect(chinaToday(new Date('2026-03-27T20:00:00Z'))).toBe('2026-03-28');
+    expect(chinaToday(new Date('2026-03-27T15:59:00Z'))).toBe('2026-03-27');
+  });
+});
+
+describe('agenda and outbox words', () => {
+  it('groups the agenda by day in order', () => {
+    const daysShown = agendaDays(fx.agenda);
+    expect(daysShown.map((d) => [d.date, d.items.length])).toEqual([
+      ['2026-03-28', 2],
+      ['2026-03-31', 1],
+      ['2026-04-03', 1],
+    ]);
+    expect(daysShown.map((d) => dayLabel(zh, d.daysLeft))).toEqual(['今天', '3 天后', '6 天后']);
+    expect(dayLabel(en, 1)).toBe('Tomorrow');
+  });
+
+  it('carriers by name, an unknown code as it came', () => {
+    expect(carrierName(zh, 'shunfeng')).toBe('顺丰速运');
+    expect(carrierName(en, 'jtexpress')).toBe('J&T Express');
+    expect(carrierName(zh, 'annengwuliu')).toBe('annengwuliu');
+  });
+
+  it('refusals and field problems in words; unknown codes shown as they came', () => {
+    expect(refusalText(zh, fx.full)).toBe('名额已满');
+    expect(refusalText(zh, { ...fx.full, refusal_code: 'blacklisted' })).toBe(
+      '平台拒绝了这个申请（blacklisted）',
+    );
+    expect(fx.refused.problems.map((p) => problemText(zh, p))).toEqual([
+      '详细地址：太短',
+      '合作优势：太短',
+    ]);
+    expect(
+      problemText(en, { field: 'address.lat', code: 'out_of_range', message: 'too far north' }),
+    ).toBe('address.lat: too far north');
+  });
+});

@@ -1,0 +1,47 @@
+//! The words of a campaign timeline (DOMAIN.md, "The campaign timeline"): the countdown of
+//! the next date, how late a missed one is, and who was at fault.
+
+import type { PartyCode, TimelineStep } from '../../bindings';
+import type { TFor } from '../../i18n';
+import { dayCount } from './dates';
+
+/**
+ * The countdown of a step: the next date's "还剩 3 天" / "今天截止" (or how overdue it is,
+ * should today be past it), a missed date's "已逾期 2 天"; nothing for the others.
+ */
+export function countdown(t: TFor<'campaigns'>, step: TimelineStep): string | null {
+  const days = dayCount(step.days_left);
+  if (days === null) return null;
+  if (step.state === 'next') return daysLeftText(t, days);
+  if (step.state === 'missed' && days < 0) return daysLeftText(t, days);
+  return null;
+}
+
+/** 还剩 3 天 / 今天截止 / 已逾期 2 天. */
+export function daysLeftText(t: TFor<'campaigns'>, days: number): string {
+  if (days > 0) return t('timeline.left', { count: days });
+  if (days === 0) return t('timeline.today');
+  return t('timeline.overdue', { count: -days });
+}
+
+/** The date as shown: the day, or why there is none. */
+export function stepDate(t: TFor<'campaigns'>, step: TimelineStep): string {
+  if (step.date !== null) return step.date;
+  // R-REVIEW-15: the retention date counts from the publishing day.
+  if (step.key === 'retain_until') return t('timeline.afterPublish');
+  return t('timeline.noDate');
+}
+
+/**
+ * Who was late, once per party, with the rule of the first step that says so: the brand
+ * shipping late (R-REVIEW-10), the creator without approved work (R-REVIEW-13).
+ */
+export function faults(steps: readonly TimelineStep[]): { party: PartyCode; rule: string }[] {
+  const out: { party: PartyCode; rule: string }[] = [];
+  for (const step of steps) {
+    if (step.late !== null && !out.some((f) => f.party === step.late)) {
+      out.push({ party: step.late, rule: step.rule });
+    }
+  }
+  return out;
+}
