@@ -66,6 +66,9 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // A page test renders Semi's whole tree in jsdom: a few seconds on a busy 2-core CI
+    // machine, past vitest's 5 s default. A hang still fails, at 30 s.
+    testTimeout: 30_000,
     // Semi's ES build imports its own .css files, which Node cannot load: let Vite transform it.
     // ECharts is inlined too, so tests load it with the frozen-prototype patch applied.
     server: { deps: { inline: [/@douyinfe\//, /[\\/]echarts[\\/]/] } },

@@ -36,7 +36,7 @@ rule: string,
 /**
  * Days from today to the date (negative once passed).
  */
-days_left: bigint | null, };
+days_left: number | null, };
 
 export type ShippingView = { contact_name: string, 
 /**

@@ -81,6 +81,7 @@ pub struct TimelineStep {
     /// The DOMAIN.md rule the date comes from.
     pub rule: String,
     /// Days from today to the date (negative once passed).
+    #[ts(type = "number | null")]
     pub days_left: Option<i64>,
 }
 

@@ -154,8 +154,9 @@ impl Context {
             .min())
     }
 
-    /// The campaign dates of the next `days` days (and those missed and still open),
-    /// soonest first.
+    /// The campaign dates from today to `days` days ahead that are still to come (next or
+    /// later; a missed date is on its application's card, not in the agenda), soonest
+    /// first.
     pub async fn agenda(&self, days: u32) -> Result<Vec<AgendaItem>, AppError> {
         let today = self.china_today();
         let last = today + Duration::days(i64::from(days));
