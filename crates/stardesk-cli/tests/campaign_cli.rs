@@ -356,6 +356,206 @@ fn sync_brings_the_applications_with_the_dates_of_domain_md_and_task_shows_the_a
     }
 }
 
+/// R-REVIEW-11 for the signed-in creator, and the task's own follower range.
+fn eligible(task: &Task, me: &wire::Me) -> bool {
+    let creator_ok = match &me.agency {
+        None => (10_000..=500_000).contains(&me.followers),
+        Some(a) => !a.deposit_ever_deducted,
+    };
+    creator_ok
+        && me.followers >= task.min_followers
+        && task.max_followers.is_none_or(|max| me.followers <= max)
+}
+
+fn is_review(task: &Task) -> bool {
+    task.settlement_mode == Some(wire::SettlementMode::ProductReview)
+}
+
+/// `apply` with one flag's value replaced.
+fn apply_with(task: &str, flag: &str, value: &str) -> Vec<String> {
+    let mut args = apply_args(task);
+    let at = args
+        .iter()
+        .position(|a| a == flag)
+        .unwrap_or_else(|| panic!("no {flag}"));
+    args[at + 1] = value.to_string();
+    args
+}
+
+fn failure(cli: &Cli, args: &[String]) -> String {
+    let out = cli.run(&strs(args));
+    assert!(
+        !out.status.success(),
+        "`stardesk {}` should fail; it printed {}",
+        args.join(" "),
+        text(&out.stdout)
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "a failed apply prints no result: {}",
+        text(&out.stdout)
+    );
+    text(&out.stderr)
+}
+
+/// R-REVIEW-12: every field is checked before anything is stored or sent.
+#[test]
+fn apply_names_the_invalid_field_queues_nothing_sends_once_and_reports_refusals() {
+    let platform = Platform::start(TASKS, None);
+    let control = platform.control();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cli = signed_in(&platform, dir.path());
+    let synced = control.add_open_review_tasks(1).remove(0);
+    cli.ok(&["sync", "--json"]);
+    // Published after the last sync: the CLI has not seen it.
+    let unsynced = control.add_open_review_tasks(1).remove(0);
+    let before = control.application_count();
+
+    const FLAGS: [&str; 6] = [
+        "--name",
+        "--phone",
+        "--region-code",
+        "--address",
+        "--strengths",
+        "--idea",
+    ];
+    let twenty_one = "林".repeat(21);
+    let cases: [(&str, &str); 9] = [
+        ("--name", ""),
+        ("--name", &twenty_one),
+        ("--phone", "12812345678"),
+        ("--phone", "1381234567"),
+        ("--region-code", "999999"),
+        ("--address", "文三路9"),
+        ("--strengths", "一二三四五六七八九"),
+        ("--idea", "一二三四五六七八九"),
+        ("--idea", "   一二三四五六七八九   "),
+    ];
+    for (flag, value) in cases {
+        let err = failure(&cli, &apply_with(&synced, flag, value));
+        assert!(
+            err.contains(flag),
+            "{flag} {value:?}: the error names {flag}: {err}"
+        );
+        for other in FLAGS.iter().filter(|f| **f != flag) {
+            assert!(
+                !err.contains(other),
+                "{flag} {value:?}: only the field at fault is named, not {other}: {err}"
+            );
+        }
+    }
+    assert_eq!(
+        cli.json(&["outbox", "--json"]),
+        Value::Array(vec![]),
+        "nothing waits"
+    );
+    assert!(
+        store_unsent(dir.path()).is_empty(),
+        "nothing was queued, not even as refused"
+    );
+    assert_eq!(control.application_count(), before, "nothing was sent");
+
+    // The bounds themselves are valid: 20 characters of name, 5 of address, 10 of each text.
+    let mut args = apply_args(&unsynced);
+    for (flag, value) in [
+        ("--name", "林".repeat(20)),
+        ("--address", "文三路9号".to_string()),
+        ("--strengths", "一二三四五六七八九十".to_string()),
+        ("--idea", "十九八七六五四三二一".to_string()),
+    ] {
+        args = {
+            let at = args.iter().position(|a| a == flag).expect("flag");
+            args[at + 1] = value;
+            args
+        };
+    }
+    let mut sent = BTreeMap::new();
+    for (task, args) in [(&unsynced, args), (&synced, apply_args(&synced))] {
+        let out = cli.json(&strs(&args));
+        assert_eq!(
+            object_keys(&out),
+            keys(&["id", "task_id", "status", "queued"]),
+            "exactly these keys: {out}"
+        );
+        assert_eq!(out["task_id"], task.as_str());
+        assert_eq!(out["queued"], false);
+        assert_eq!(out["status"], "submitted");
+        sent.insert(task.clone(), out["id"].as_str().expect("id").to_string());
+    }
+    let server = platform.server_applications();
+    for (task, id) in &sent {
+        let on_server: Vec<_> = server.iter().filter(|a| &a.task_id == task).collect();
+        assert_eq!(on_server.len(), 1, "task {task}: applied exactly once");
+        assert_eq!(&on_server[0].id, id, "the id printed is the platform's");
+    }
+    assert_eq!(control.application_count(), before + 2);
+
+    // At once, without a sync: listed with every date, the unsynced task's too.
+    let apps = cli.json(&["applications", "--json"]);
+    for (task_id, id) in &sent {
+        let app = apps
+            .as_array()
+            .expect("array")
+            .iter()
+            .find(|a| a["id"] == id.as_str())
+            .unwrap_or_else(|| panic!("application {id} is listed"));
+        let theirs = server.iter().find(|a| &a.id == id).expect("on the server");
+        let applied_on = date(app["applied_on"].as_str().expect("applied_on")).expect("date");
+        assert_eq!(applied_on, china_day(theirs.applied_at));
+        let task = platform.server_task(task_id);
+        let want = expected_timeline(applied_on, &task, None);
+        let got = timeline_of(app);
+        for (key, want) in want {
+            assert_eq!(got[key], want, "task {task_id} (just applied): {key}");
+        }
+    }
+
+    // The platform's refusals (409), with their reason.
+    let err = failure(&cli, &apply_args(&synced));
+    assert!(err.contains("already_applied"), "{err}");
+
+    let me = control.creator();
+    let today = control.today();
+    let mine: BTreeSet<String> = platform
+        .server_applications()
+        .into_iter()
+        .filter(|a| a.status != wire::ApplicationStatus::Withdrawn)
+        .map(|a| a.task_id)
+        .collect();
+    let open: Vec<Task> = platform
+        .server_tasks()
+        .into_iter()
+        .filter(|t| is_review(t) && !mine.contains(&t.id) && eligible(t, &me))
+        .collect();
+    let closed = open
+        .iter()
+        .find(|t| today < t.apply_start || today > t.apply_end)
+        .expect("a product-review task whose application window is not open today");
+    let err = failure(&cli, &apply_args(&closed.id));
+    assert!(
+        err.contains("window_closed"),
+        "task {} ({} to {}): {err}",
+        closed.id,
+        closed.apply_start,
+        closed.apply_end
+    );
+    let full = open
+        .iter()
+        .find(|t| (t.apply_start..=t.apply_end).contains(&today) && t.slots_taken >= t.slots_wanted)
+        .expect("a product-review task open today with every slot taken");
+    let err = failure(&cli, &apply_args(&full.id));
+    assert!(
+        err.contains("slots_full"),
+        "task {} ({}/{} slots): {err}",
+        full.id,
+        full.slots_taken,
+        full.slots_wanted
+    );
+
+    assert_eq!(control.application_count(), before + 2, "none was stored");
+    assert_eq!(cli.json(&["outbox", "--json"]), Value::Array(vec![]));
+}
+
 #[test]
 fn an_application_made_while_the_platform_is_down_waits_and_is_sent_once_when_it_is_back() {
     let platform_dir = tempfile::tempdir().expect("tempdir");
