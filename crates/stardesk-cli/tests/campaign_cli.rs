@@ -735,3 +735,58 @@ fn r_review_5_6_reward_at_each_bound_of_a_scheme_file() {
     assert!(!out.status.success(), "overlapping tiers are refused");
     assert!(text(&out.stderr).contains("overlap.json"), "names the file");
 }
+
+/// The CLI beside the app (or a second CLI) on one data directory: commands running at
+/// once wait for each other's writes instead of failing with "database is locked".
+#[test]
+fn commands_running_at_once_on_one_data_directory_all_succeed() {
+    let platform = Platform::start(200, None);
+    let control = platform.control();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cli = signed_in(&platform, dir.path());
+    let tasks = control.add_open_review_tasks(24);
+    cli.ok(&["sync", "--json"]);
+    let before = control.application_count();
+    for round in tasks.chunks(12) {
+        let mut children: Vec<(String, std::process::Child)> = Vec::new();
+        let mut spawn = |args: Vec<String>| {
+            let child = cli
+                .command(&strs(&args))
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn stardesk");
+            children.push((args.join(" "), child));
+        };
+        for task in round {
+            spawn(apply_args(task));
+        }
+        spawn(vec!["sync".into(), "--json".into()]);
+        spawn(vec!["applications".into(), "--json".into()]);
+        spawn(vec!["outbox".into(), "send".into()]);
+        for (args, child) in children {
+            let out = child.wait_with_output().expect("wait");
+            let err = text(&out.stderr);
+            if args == "outbox send" {
+                // It may find an application another process just queued, still in flight.
+                assert!(
+                    out.status.success() || err.contains("still wait"),
+                    "`stardesk {args}`: {err}"
+                );
+                continue;
+            }
+            assert!(out.status.success(), "`stardesk {args}` failed: {err}");
+            if args.starts_with("apply") {
+                let result: Value = serde_json::from_slice(&out.stdout).expect("apply JSON");
+                assert_eq!(result["queued"], false, "`stardesk {args}`: {result}");
+            }
+        }
+    }
+    cli.ok(&["outbox", "send"]);
+    let per_task = platform.applications_per_task();
+    for task in &tasks {
+        assert_eq!(per_task.get(task), Some(&1), "task {task}: applied once");
+    }
+    assert_eq!(control.application_count(), before + tasks.len());
+}
