@@ -221,7 +221,10 @@ impl Context {
                         app_view::key_title_en(step.key),
                         step.rule
                     ))
-                    .all_day(date);
+                    // RFC 5545 3.8.2.2: an all-day event ends, exclusive, the next day
+                    // (`all_day` would end it on its own day, which is invalid).
+                    .starts(date)
+                    .ends(date.succ_opt().unwrap_or(date));
                 for lead in &policy.lead_days {
                     // Relative to 00:00 of the day: 09:00 `lead` days before.
                     let trigger = Duration::hours(i64::from(REMINDER_HOUR))
