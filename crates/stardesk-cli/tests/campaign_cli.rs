@@ -736,6 +736,277 @@ fn r_review_5_6_reward_at_each_bound_of_a_scheme_file() {
     assert!(text(&out.stderr).contains("overlap.json"), "names the file");
 }
 
+/// Seconds of an RFC 5545 duration (`-PT226800S`, `-P2DT15H`, `PT9H`, `P1W`).
+fn duration_secs(v: &str) -> i64 {
+    let (sign, rest) = match v.strip_prefix('-') {
+        Some(r) => (-1, r),
+        None => (1, v.strip_prefix('+').unwrap_or(v)),
+    };
+    let rest = rest
+        .strip_prefix('P')
+        .unwrap_or_else(|| panic!("not a duration: {v}"));
+    let (mut secs, mut n, mut in_time) = (0i64, String::new(), false);
+    for c in rest.chars() {
+        match c {
+            'T' => in_time = true,
+            '0'..='9' => n.push(c),
+            unit => {
+                let k: i64 = n.parse().unwrap_or_else(|_| panic!("not a duration: {v}"));
+                n.clear();
+                secs += k * match (unit, in_time) {
+                    ('W', false) => 7 * 86_400,
+                    ('D', false) => 86_400,
+                    ('H', true) => 3_600,
+                    ('M', true) => 60,
+                    ('S', true) => 1,
+                    _ => panic!("not a duration: {v}"),
+                };
+            }
+        }
+    }
+    assert!(n.is_empty(), "not a duration: {v}");
+    sign * secs
+}
+
+/// One VEVENT as the test reads it back.
+#[derive(Debug, PartialEq, Eq)]
+struct ParsedEvent {
+    start: NaiveDate,
+    /// DTEND as a date, when given.
+    end: Option<NaiveDate>,
+    summary: String,
+    /// Each VALARM's action and trigger (seconds from the start of the day).
+    alarms: Vec<(String, i64)>,
+}
+
+/// The VEVENTs of an iCalendar file by UID, parsed with the `icalendar` crate's parser.
+fn parse_ics(path: &Path) -> BTreeMap<String, ParsedEvent> {
+    let raw = std::fs::read_to_string(path).expect("the calendar file");
+    assert!(
+        raw.starts_with("BEGIN:VCALENDAR\r\n"),
+        "a calendar: {raw:.60}"
+    );
+    assert!(raw.contains("VERSION:2.0\r\n") && raw.contains("PRODID:"));
+    let unfolded = icalendar::parser::unfold(&raw);
+    let calendar = icalendar::parser::read_calendar(&unfolded)
+        .unwrap_or_else(|e| panic!("{} does not parse: {e}", path.display()));
+    let mut events = BTreeMap::new();
+    for c in calendar
+        .components
+        .iter()
+        .filter(|c| c.name.as_str() == "VEVENT")
+    {
+        let prop = |name: &str| {
+            c.find_prop(name)
+                .map(|p| p.val.as_str().to_string())
+                .unwrap_or_else(|| panic!("a VEVENT without {name}"))
+        };
+        let day = |name: &str| {
+            c.find_prop(name).map(|p| {
+                assert!(
+                    p.params.iter().any(|q| q.key.as_str() == "VALUE"
+                        && q.val.as_ref().map(|v| v.as_str()) == Some("DATE")),
+                    "{name} is an all-day DATE: {p:?}"
+                );
+                NaiveDate::parse_from_str(p.val.as_str(), "%Y%m%d")
+                    .unwrap_or_else(|e| panic!("{name} {:?}: {e}", p.val.as_str()))
+            })
+        };
+        assert!(c.find_prop("DTSTAMP").is_some(), "RFC 5545: DTSTAMP");
+        let alarms = c
+            .components
+            .iter()
+            .filter(|a| a.name.as_str() == "VALARM")
+            .map(|a| {
+                let action = a
+                    .find_prop("ACTION")
+                    .expect("ACTION")
+                    .val
+                    .as_str()
+                    .to_string();
+                let trigger = a.find_prop("TRIGGER").expect("TRIGGER");
+                assert!(
+                    trigger.params.iter().all(|q| q.key.as_str() != "RELATED"
+                        || q.val.as_ref().map(|v| v.as_str()) == Some("START")),
+                    "relative to the start of the day: {trigger:?}"
+                );
+                assert!(
+                    a.find_prop("DESCRIPTION").is_some(),
+                    "RFC 5545: DISPLAY needs DESCRIPTION"
+                );
+                (action, duration_secs(trigger.val.as_str()))
+            })
+            .collect();
+        let uid = prop("UID");
+        let event = ParsedEvent {
+            start: day("DTSTART").expect("DTSTART"),
+            end: day("DTEND"),
+            summary: prop("SUMMARY"),
+            alarms,
+        };
+        assert!(
+            events.insert(uid.clone(), event).is_none(),
+            "UID {uid} appears twice"
+        );
+    }
+    events
+}
+
+/// The statuses after which nothing more happens (no reminders).
+const CLOSED: [&str; 5] = [
+    "withdrawn",
+    "not_selected",
+    "failed",
+    "completed",
+    "reward_paid",
+];
+
+#[test]
+fn agenda_lists_the_open_dates_ahead_and_the_calendar_has_one_event_per_date() {
+    let platform = Platform::start(TASKS, None);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cli = signed_in(&platform, dir.path());
+    cli.ok(&["sync", "--json"]);
+    let apps = cli.json(&["applications", "--json"]);
+    let apps = apps.as_array().expect("array");
+    let today = china_today();
+
+    // Every date of every application, with where it stands (the `steps` of the list).
+    struct Dated {
+        app: String,
+        status: String,
+        key: String,
+        date: NaiveDate,
+        state: String,
+        title: String,
+    }
+    let mut dated = Vec::new();
+    for a in apps {
+        let timeline = timeline_of(a);
+        for (key, d) in timeline {
+            let Some(d) = d else { continue };
+            let step = a["steps"]
+                .as_array()
+                .and_then(|s| s.iter().find(|s| s["key"] == key.as_str()))
+                .unwrap_or_else(|| panic!("application {}: step {key}", a["id"]));
+            dated.push(Dated {
+                app: a["id"].as_str().expect("id").to_string(),
+                status: a["status"].as_str().expect("status").to_string(),
+                key,
+                date: d,
+                state: step["state"].as_str().expect("state").to_string(),
+                title: a["task_title"].as_str().unwrap_or("").to_string(),
+            });
+        }
+    }
+    assert!(!dated.is_empty());
+
+    // The agenda: the dates still open (next or later) from today to 14 days ahead.
+    let agenda = cli.json(&["agenda", "--days", "14", "--json"]);
+    let agenda = agenda.as_array().expect("agenda --json is an array");
+    let got: BTreeSet<(String, String, NaiveDate)> = agenda
+        .iter()
+        .map(|i| {
+            let d = date(i["date"].as_str().expect("date")).expect("YYYY-MM-DD");
+            assert_eq!(i["days_left"], (d - today).num_days(), "{i}");
+            (
+                i["application_id"].as_str().expect("id").to_string(),
+                i["key"].as_str().expect("key").to_string(),
+                d,
+            )
+        })
+        .collect();
+    let want: BTreeSet<(String, String, NaiveDate)> = dated
+        .iter()
+        .filter(|d| {
+            matches!(d.state.as_str(), "next" | "later")
+                && d.date >= today
+                && d.date <= plus(today, 14)
+        })
+        .map(|d| (d.app.clone(), d.key.clone(), d.date))
+        .collect();
+    assert_eq!(got, want, "the open dates of the next 14 days");
+    assert_eq!(got.len(), agenda.len(), "each once");
+    assert!(
+        agenda
+            .windows(2)
+            .all(|w| w[0]["date"].as_str() <= w[1]["date"].as_str()),
+        "soonest first"
+    );
+    assert!(
+        !want.is_empty(),
+        "the demo data has dates in the next 14 days"
+    );
+
+    // The calendar, exported twice.
+    let first = dir.path().join("first.ics");
+    let second = dir.path().join("second.ics");
+    cli.ok(&["agenda", "--ics", first.to_str().expect("path")]);
+    cli.ok(&["agenda", "--ics", second.to_str().expect("path"), "--json"]);
+    let (a, b) = (parse_ics(&first), parse_ics(&second));
+    assert_eq!(
+        a.keys().collect::<Vec<_>>(),
+        b.keys().collect::<Vec<_>>(),
+        "the same UIDs in both exports, so importing again updates"
+    );
+    assert_eq!(a, b, "the same events in both exports");
+
+    // One all-day event per known date, and a 09:00 alarm per lead day (3, 1 and 0 days
+    // before by default) on each date the reminders remind of: not the end of cooperation
+    // (shown, not reminded), nothing of a closed application, nothing done or missed.
+    assert_eq!(a.len(), dated.len(), "one event per date of the timelines");
+    let leads = [3i64, 1, 0];
+    let mut with_alarms = 0;
+    for d in &dated {
+        let uid = format!("{}-{}@stardesk", d.app, d.key);
+        let event = a
+            .get(&uid)
+            .unwrap_or_else(|| panic!("no event {uid} for {} {}", d.key, d.date));
+        assert_eq!(event.start, d.date, "{uid}");
+        if let Some(end) = event.end {
+            assert_eq!(
+                end,
+                plus(d.date, 1),
+                "{uid}: an all-day event ends (exclusive) the next day (RFC 5545 3.8.2.2)"
+            );
+        }
+        assert!(
+            event.summary.contains(&d.title),
+            "{uid}: names the task: {}",
+            event.summary
+        );
+        let reminded = d.key != "cooperation_ends"
+            && !CLOSED.contains(&d.status.as_str())
+            && matches!(d.state.as_str(), "next" | "later");
+        let mut triggers: Vec<i64> = event
+            .alarms
+            .iter()
+            .map(|(action, t)| {
+                assert_eq!(action, "DISPLAY", "{uid}");
+                *t
+            })
+            .collect();
+        triggers.sort_unstable();
+        let mut expected: Vec<i64> = if reminded {
+            leads.iter().map(|l| 9 * 3_600 - l * 86_400).collect()
+        } else {
+            Vec::new()
+        };
+        expected.sort_unstable();
+        assert_eq!(
+            triggers, expected,
+            "{uid} ({}, {}, {}): alarms at 09:00 {leads:?} days before when reminded ({reminded})",
+            d.status, d.key, d.state
+        );
+        with_alarms += usize::from(reminded);
+    }
+    assert!(
+        with_alarms > 0 && with_alarms < dated.len(),
+        "the data has dates reminded of and dates not ({with_alarms} of {})",
+        dated.len()
+    );
+}
+
 /// The CLI beside the app (or a second CLI) on one data directory: commands running at
 /// once wait for each other's writes instead of failing with "database is locked".
 #[test]
