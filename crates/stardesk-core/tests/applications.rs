@@ -215,7 +215,10 @@ async fn an_application_made_offline_waits_and_is_sent_once_when_the_platform_is
         (mine.brand.as_str(), "138****5678", "西湖区")
     );
     assert!(!sent.brand.is_empty(), "the brand is known from the task");
-    assert!(disclosures.windows(2).all(|w| w[0].sent_at >= w[1].sent_at), "newest first");
+    assert!(
+        disclosures.windows(2).all(|w| w[0].sent_at >= w[1].sent_at),
+        "newest first"
+    );
     ctx.shutdown().await;
     platform.shutdown().await;
 }
