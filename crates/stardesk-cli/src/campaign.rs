@@ -7,8 +7,8 @@ use std::path::Path;
 use serde_json::{json, Map, Value};
 use stardesk_core::applications::reward_at_scheme;
 use stardesk_core::ipc::{
-    ApplicationInput, OutboxStateCode, PlatformAccountInput, RewardMeasure, ShippingChoice,
-    TimelineKeyCode,
+    ApplicationInput, FieldProblem, FormFieldCode, OutboxStateCode, PlatformAccountInput,
+    RewardMeasure, ShippingChoice, TimelineKeyCode,
 };
 use stardesk_core::{AppError, Code, Context, ErrorCode};
 
@@ -78,20 +78,29 @@ pub struct ApplyArgs {
 /// the platform's refusal exits non-zero with its reason; an unreachable platform queues
 /// the application (`"queued": true`, exit 0).
 pub async fn apply(ctx: &Context, args: ApplyArgs, json: bool) -> Result<(), AppError> {
-    let queued = ctx
-        .apply(ApplicationInput {
-            task_id: args.task_id,
-            shipping: ShippingChoice::Typed {
-                contact_name: args.name,
-                phone: args.phone,
-                region_code: args.region_code,
-                detail: args.address,
-            },
-            strengths: args.strengths,
-            idea: args.idea,
-            snippet_ids: Vec::new(),
-        })
-        .await?;
+    let input = ApplicationInput {
+        task_id: args.task_id,
+        shipping: ShippingChoice::Typed {
+            contact_name: args.name,
+            phone: args.phone,
+            region_code: args.region_code,
+            detail: args.address,
+        },
+        strengths: args.strengths,
+        idea: args.idea,
+        snippet_ids: Vec::new(),
+    };
+    // Checked here first so the error names the flags the user typed (`--name`,
+    // `--address`), not only the form's field codes (`contact_name`, `detail`).
+    let check = ctx.check_application(input.clone()).await?;
+    if !check.problems.is_empty() {
+        let list: Vec<String> = check.problems.iter().map(problem_text).collect();
+        return Err(AppError::invalid_input(format!(
+            "the application has problems: {}",
+            list.join("; ")
+        )));
+    }
+    let queued = ctx.apply(input).await?;
     // Try now; an unreachable platform leaves it waiting, which is not a failure here.
     match ctx.send_outbox(true).await {
         Ok(_) => {}
@@ -128,6 +137,28 @@ pub async fn apply(ctx: &Context, args: ApplyArgs, json: bool) -> Result<(), App
         println!("{}", out);
         Ok(())
     }
+}
+
+/// The `stardesk apply` flag of a form field.
+fn flag(field: FormFieldCode) -> &'static str {
+    match field {
+        FormFieldCode::ContactName => "--name",
+        FormFieldCode::Phone => "--phone",
+        FormFieldCode::RegionCode => "--region-code",
+        FormFieldCode::Detail => "--address",
+        FormFieldCode::Strengths => "--strengths",
+        FormFieldCode::Idea => "--idea",
+    }
+}
+
+/// `--address (detail): too_short, at least 5 characters`.
+fn problem_text(p: &FieldProblem) -> String {
+    let bound = match (p.min, p.max) {
+        (Some(min), _) => format!(", at least {min} characters"),
+        (_, Some(max)) => format!(", at most {max} characters"),
+        _ => String::new(),
+    };
+    format!("{} ({}): {}{bound}", flag(p.field), p.field, p.problem)
 }
 
 /// `stardesk outbox [--json]`: the applications waiting to be sent.

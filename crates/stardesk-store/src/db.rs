@@ -65,7 +65,7 @@ impl Store {
         // their pages (seen in parallel tests, never with a wrong key): that failure, and
         // only that one, is retried on a fresh connection. Keying is also serialised.
         let mut attempt = 0;
-        let conn = loop {
+        let mut conn = loop {
             attempt += 1;
             match Self::connect_keyed(path, key) {
                 Err(Keying::Transient(e)) if attempt < KEYING_ATTEMPTS => {
@@ -79,6 +79,12 @@ impl Store {
         };
         conn.busy_timeout(Duration::from_secs(5))
             .map_err(|e| StoreError::sqlite(path, e))?;
+        // Every transaction of the store writes. Begun deferred, one that reads first (or
+        // prepares a statement, which reads the schema) cannot become a writer while
+        // another process (the app beside a `stardesk` command) writes: SQLite answers
+        // "database is locked" at once instead of waiting out the busy timeout. Begun
+        // IMMEDIATE, it takes the write lock up front and waits for it.
+        conn.set_transaction_behavior(TransactionBehavior::Immediate);
         // SQLCipher decrypts a page each time it enters SQLite's page cache, so a cache
         // that holds the task table (64 MiB for ~100,000 tasks) is what keeps a filtered
         // scan of the task hall from decrypting the whole table on every query.

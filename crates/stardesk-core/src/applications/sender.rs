@@ -12,13 +12,15 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use stardesk_platform::wire::{Address, ApplicationRequest};
-use stardesk_platform::{ApplyOutcome, PlatformError};
+use stardesk_platform::{ApplyOutcome, PlatformClient, PlatformError};
 use stardesk_store::applications::outbox::{OutboxRecord, RemoteProblem};
+use stardesk_store::applications::CampaignTaskRecord;
 
-use super::convert::application_record;
+use super::convert::{application_record, campaign_task, campaign_task_from_cache};
 use crate::context::{with_store, Context};
 use crate::error::AppError;
 use crate::jobs::timestamp;
+use crate::settlements::now;
 
 /// What one pass of the sender did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -57,6 +59,38 @@ fn request(item: &OutboxRecord) -> ApplicationRequest {
 }
 
 impl Context {
+    /// The terms of `task_id` when the store has none yet: an application sent to a task
+    /// the task hall had not synced would otherwise have no dates (not even R-REVIEW-3's
+    /// `selection_by`) until the next sync. From the hall's cache, else the platform; a
+    /// task the platform cannot give now is left to the next sync.
+    async fn terms_if_unknown(
+        &self,
+        client: &PlatformClient,
+        task_id: &str,
+    ) -> Result<Option<CampaignTaskRecord>, AppError> {
+        let lookup = task_id.to_string();
+        let (known, cached) = with_store(&self.reader, move |s| {
+            Ok((s.campaign_task(&lookup)?.is_some(), s.task(&lookup)?))
+        })
+        .await?;
+        if known {
+            return Ok(None);
+        }
+        let at = now();
+        if let Some(t) = cached {
+            return Ok(Some(campaign_task_from_cache(&t, &at)));
+        }
+        let terms = match client.task(task_id).await {
+            Ok(t) => campaign_task(&t, &at),
+            Err(e) => Err(e.into()),
+        };
+        Ok(terms
+            .inspect_err(|e| {
+                tracing::info!(task_id, error = %e.message, "terms left to the next sync");
+            })
+            .ok())
+    }
+
     /// Sends every waiting item of the current source that is due now (all of them with
     /// `force`); returns what happened and when the next attempt is due.
     pub async fn send_outbox(
@@ -78,8 +112,15 @@ impl Context {
             match outcome {
                 Ok(ApplyOutcome::Created(app) | ApplyOutcome::Replayed(app)) => {
                     let record = application_record(&app)?;
+                    let terms = self.terms_if_unknown(&client, &app.task_id).await?;
                     let at = timestamp(Utc::now());
-                    with_store(&self.writer, move |s| s.mark_outbox_sent(id, &record, &at)).await?;
+                    with_store(&self.writer, move |s| {
+                        if let Some(terms) = &terms {
+                            s.save_campaign_task(terms)?;
+                        }
+                        s.mark_outbox_sent(id, &record, &at)
+                    })
+                    .await?;
                     report.sent += 1;
                 }
                 Err(e) if e.is_transient() => {

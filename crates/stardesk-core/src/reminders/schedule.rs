@@ -13,7 +13,7 @@ use std::sync::atomic::Ordering;
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike};
-use stardesk_domain::campaign::reminders::schedule;
+use stardesk_domain::campaign::reminders::{schedule, ReminderPolicy};
 use stardesk_store::applications::reminders::ReminderRecord;
 
 use super::ipc::*;
@@ -51,6 +51,17 @@ impl Context {
     /// lead days, keeps it, and wakes the reminder job.
     pub(crate) async fn refresh_reminders(&self) -> Result<(), AppError> {
         let policy = self.reminder_policy_now().await?;
+        let records = self.derive_reminders(&policy).await?;
+        with_store(&self.writer, move |s| s.replace_reminders(&records)).await?;
+        self.emit(AppEvent::data_changed(&[DataArea::Reminders]));
+        self.schedule_job(JobKind::Reminders, None).await
+    }
+
+    /// The reminders of every application on today's timeline under `policy` (none fired).
+    async fn derive_reminders(
+        &self,
+        policy: &ReminderPolicy,
+    ) -> Result<Vec<ReminderRecord>, AppError> {
         let today = self.china_today();
         let (apps, tasks) = with_store(&self.reader, |s| {
             Ok((s.applications()?, s.campaign_tasks()?))
@@ -63,7 +74,7 @@ impl Context {
             else {
                 continue;
             };
-            for r in schedule(&timeline, &facts, today, &policy) {
+            for r in schedule(&timeline, &facts, today, policy) {
                 records.push(ReminderRecord {
                     application_id: a.id.clone(),
                     timeline_key: key_code(r.key).as_str().to_string(),
@@ -74,9 +85,7 @@ impl Context {
                 });
             }
         }
-        with_store(&self.writer, move |s| s.replace_reminders(&records)).await?;
-        self.emit(AppEvent::data_changed(&[DataArea::Reminders]));
-        self.schedule_job(JobKind::Reminders, None).await
+        Ok(records)
     }
 
     /// Fires every reminder due now (at 09:00 China time on its day, or at once if that
@@ -196,9 +205,18 @@ impl Context {
 
     /// Every date of every application as an iCalendar file (RFC 5545): one all-day event
     /// per date with a stable UID (`<application>-<key>@stardesk`, so importing again
-    /// updates rather than duplicates) and a display alarm per lead day at 09:00.
+    /// updates rather than duplicates), and a display alarm at 09:00 for each reminder the
+    /// app itself would give of that date (one per lead day; none for the end of
+    /// cooperation, a closed application or a date done or missed).
     pub async fn calendar_ics(&self) -> Result<String, AppError> {
         let policy = self.reminder_policy_now().await?;
+        let mut leads: HashMap<(String, String), Vec<u32>> = HashMap::new();
+        for r in self.derive_reminders(&policy).await? {
+            leads
+                .entry((r.application_id, r.timeline_key))
+                .or_default()
+                .push(r.lead_days);
+        }
         let mut calendar = Calendar::new();
         calendar.name("StarDesk 合作日程");
         for a in self.applications().await? {
@@ -222,8 +240,15 @@ impl Context {
                         app_view::key_title_en(step.key),
                         step.rule
                     ))
-                    .all_day(date);
-                for lead in &policy.lead_days {
+                    // RFC 5545 3.8.2.2: an all-day event ends, exclusive, the next day
+                    // (`all_day` would end it on its own day, which is invalid).
+                    .starts(date)
+                    .ends(date.succ_opt().unwrap_or(date));
+                let reminded = leads
+                    .get(&(a.id.clone(), step.key.as_str().to_string()))
+                    .map(Vec::as_slice)
+                    .unwrap_or_default();
+                for lead in reminded {
                     // Relative to 00:00 of the day: 09:00 `lead` days before.
                     let trigger = Duration::hours(i64::from(REMINDER_HOUR))
                         - Duration::days(i64::from(*lead));
