@@ -13,6 +13,8 @@ import i18n, { type TFunction } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { en as accountEn } from '../features/account/i18n/en';
 import { zhCN as accountZh } from '../features/account/i18n/zh-CN';
+import { en as applyEn } from '../features/apply/i18n/en';
+import { zhCN as applyZh } from '../features/apply/i18n/zh-CN';
 import { en as profileEn } from '../features/profile/i18n/en';
 import { zhCN as profileZh } from '../features/profile/i18n/zh-CN';
 import { en as settlementsEn } from '../features/settlements/i18n/en';
@@ -32,6 +34,7 @@ const zhCN = {
   sync: syncZh,
   account: accountZh,
   profile: profileZh,
+  apply: applyZh,
 };
 
 /** Every namespace in every language; `en` has exactly zh-CN's namespaces. */
@@ -44,6 +47,7 @@ export const resources: Record<Lang, typeof zhCN> = {
     sync: syncEn,
     account: accountEn,
     profile: profileEn,
+    apply: applyEn,
   },
 };
 
