@@ -10,6 +10,7 @@ import './features/account/account.css';
 import './features/profile/profile.css';
 import './features/settlements/settlements.css';
 import './features/settlements/payoutFix/payoutFix.css';
+import './features/apply/apply.css';
 import { App } from './app/App';
 import { Providers } from './app/Providers';
 import { createQueryClient } from './app/queryClient';
