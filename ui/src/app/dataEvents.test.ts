@@ -38,6 +38,22 @@ describe('data events', () => {
     );
   });
 
+  it("the application form's check follows every area it reads; an apply re-reads snippets", async () => {
+    const client = cacheWith([
+      ['application_check', 1],
+      ['reward_at', '1', 2],
+      ['address_book', 'snippets'],
+      ['address_book', 'addresses'],
+    ]);
+    handleAppEvent(client, { kind: 'data_changed', areas: ['applications'] }, () => {});
+    await vi.waitFor(() => expect(stale(client)).toEqual(['address_book', 'application_check']));
+    expect(client.getQueryState(['address_book', 'addresses'])?.isInvalidated).toBe(false);
+    for (const area of ['tasks', 'status', 'address_book'] as const) {
+      expect(AREA_QUERIES[area]).toContainEqual(['application_check']);
+    }
+    expect(AREA_QUERIES.tasks).toContainEqual(['reward_at']);
+  });
+
   it('progress events refresh nothing; a failed job is handed on', () => {
     const client = cacheWith([['tasks', 0]]);
     const failed = vi.fn();

@@ -8,6 +8,7 @@ import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppEvent, DataArea, JobKind } from '../bindings';
+import { applyKeys } from '../features/apply/queries';
 import { profileKeys } from '../features/profile/queries';
 import { settleKeys } from '../features/settlements/queries';
 import { taskKeys } from '../features/taskHall/queries';
@@ -18,13 +19,24 @@ import { type RemindersDue, reminderMessages, showOsNotification } from './remin
 
 /** The cached queries that show each area of the stored data. */
 export const AREA_QUERIES: Record<DataArea, readonly QueryKey[]> = {
-  tasks: [taskKeys.allTasks, taskKeys.allDetails, taskKeys.facets],
-  status: [statusKey],
+  // The application form's check reads the task (window, slots, eligibility) and its reward
+  // preview the task's scheme.
+  tasks: [
+    taskKeys.allTasks,
+    taskKeys.allDetails,
+    taskKeys.facets,
+    applyKeys.checks,
+    applyKeys.rewards,
+  ],
+  // The creator's followers and agency, which the form's eligibility warnings read.
+  status: [statusKey, applyKeys.checks],
   settlements: [settleKeys.all],
   // Addresses and snippets (the application form and Settings read them).
-  address_book: [profileKeys.addressBook],
-  // Applications, the outbox and the agenda.
-  applications: [['applications']],
+  address_book: [profileKeys.addressBook, applyKeys.checks],
+  // Applications, the outbox and the agenda; the form's `already_applied`. Core's `apply`
+  // also marks the snippets it used (their last use orders them) but says only that this
+  // area changed: until it names `address_book` too, the snippets are read again here.
+  applications: [['applications'], applyKeys.checks, profileKeys.snippets],
   reminders: [profileKeys.reminders],
 };
 

@@ -13,6 +13,8 @@ import i18n, { type TFunction } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { en as accountEn } from '../features/account/i18n/en';
 import { zhCN as accountZh } from '../features/account/i18n/zh-CN';
+import { en as applyEn } from '../features/apply/i18n/en';
+import { zhCN as applyZh } from '../features/apply/i18n/zh-CN';
 import { en as campaignsEn } from '../features/campaigns/i18n/en';
 import { zhCN as campaignsZh } from '../features/campaigns/i18n/zh-CN';
 import { en as profileEn } from '../features/profile/i18n/en';
@@ -35,6 +37,7 @@ const zhCN = {
   account: accountZh,
   profile: profileZh,
   campaigns: campaignsZh,
+  apply: applyZh,
 };
 
 /** Every namespace in every language; `en` has exactly zh-CN's namespaces. */
@@ -48,6 +51,7 @@ export const resources: Record<Lang, typeof zhCN> = {
     account: accountEn,
     profile: profileEn,
     campaigns: campaignsEn,
+    apply: applyEn,
   },
 };
 

@@ -10,13 +10,6 @@ import type {
   TimelineStep,
 } from '../bindings';
 
-/**
- * A day count as it arrives over IPC. The binding types `TimelineStep.days_left` as
- * `bigint` (ts-rs's `i64`), but JSON carries a plain number: the fixtures send what the
- * window really gets.
- */
-const days = (n: number) => n as unknown as bigint;
-
 const step = (
   key: TimelineStep['key'],
   date: string | null,
@@ -30,7 +23,7 @@ const step = (
   state,
   late,
   rule,
-  days_left: left === null ? null : days(left),
+  days_left: left,
 });
 
 export const shipping: ShippingView = {

@@ -10,11 +10,3 @@ export function chinaToday(now: Date = new Date()): string {
     day: '2-digit',
   }).format(now);
 }
-
-/**
- * A day count from IPC. The generated `TimelineStep.days_left` says `bigint` (ts-rs's
- * default for `i64`), but JSON carries a plain number: either is read as a number.
- */
-export function dayCount(value: bigint | number | null): number | null {
-  return value === null ? null : Number(value);
-}

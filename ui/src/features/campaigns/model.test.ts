@@ -4,7 +4,7 @@ import i18n from '../../i18n';
 import * as fx from '../../test/campaignFixtures';
 import { agendaDays, dayLabel } from './agenda';
 import { carrierName } from './carriers';
-import { chinaToday, dayCount } from './dates';
+import { chinaToday } from './dates';
 import { problemText, refusalText } from './outboxText';
 import { GROUP_OF, groupCounts, inGroup, STATUS_GROUPS } from './statusGroups';
 import { countdown, daysLeftText, faults, stepDate } from './timeline';
@@ -70,12 +70,6 @@ describe('timeline words', () => {
     expect(faults(fx.shipped.timeline)).toEqual([{ party: 'brand', rule: 'R-REVIEW-10' }]);
     expect(faults(fx.failed.timeline)).toEqual([{ party: 'creator', rule: 'R-REVIEW-13' }]);
     expect(faults(fx.submitted.timeline)).toEqual([]);
-  });
-
-  it('reads a day count as a number whether it arrives as number or bigint', () => {
-    expect(dayCount(3n)).toBe(3);
-    expect(dayCount(fx.shipped.timeline[3]?.days_left ?? null)).toBe(3);
-    expect(dayCount(null)).toBeNull();
   });
 
   it('today is the China calendar day', () => {

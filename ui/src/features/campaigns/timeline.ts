@@ -3,14 +3,13 @@
 
 import type { PartyCode, TimelineStep } from '../../bindings';
 import type { TFor } from '../../i18n';
-import { dayCount } from './dates';
 
 /**
  * The countdown of a step: the next date's "还剩 3 天" / "今天截止" (or how overdue it is,
  * should today be past it), a missed date's "已逾期 2 天"; nothing for the others.
  */
 export function countdown(t: TFor<'campaigns'>, step: TimelineStep): string | null {
-  const days = dayCount(step.days_left);
+  const days = step.days_left;
   if (days === null) return null;
   if (step.state === 'next') return daysLeftText(t, days);
   if (step.state === 'missed' && days < 0) return daysLeftText(t, days);

@@ -7,6 +7,7 @@ import { useLang } from '../../../i18n';
 import { errorCode } from '../../../shared/errors';
 import { formatCount, formatFollowers, formatInstant, isZeroAmount } from '../../../shared/format';
 import { QueryView } from '../../../shared/QueryView';
+import { ApplyButton } from '../../apply/ApplyButton';
 import { useTaskDetail } from '../queries';
 import { CategoryTags } from '../tags';
 import { EligibilityList } from './EligibilityList';
@@ -89,6 +90,7 @@ export function DetailBody({ detail }: { detail: TaskDetail }) {
           <span className="chip">{row.industry}</span>
           <span className="chip">{t(`contentForm.${row.content_form}`)}</span>
         </div>
+        <ApplyButton key={row.id} detail={detail} />
       </header>
 
       <Section title={t('detail.reward')}>
