@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use stardesk_core::ipc::*;
-use stardesk_core::{Context, ContextOptions, ErrorCode, EventLog};
+use stardesk_core::{AppEvent, Context, ContextOptions, DataArea, ErrorCode, EventLog};
 use stardesk_platform::ClientOptions;
 use stardesk_sandbox::{RunningSandbox, SandboxConfig};
 use stardesk_store::KeyPolicy;
@@ -265,6 +265,59 @@ async fn a_refusal_keeps_the_platforms_reason_and_stops_retrying() {
     );
     ctx.discard_application(refused.id).await.expect("discard");
     assert!(ctx.outbox().await.expect("outbox").is_empty());
+    ctx.shutdown().await;
+    platform.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_item_is_not_an_application_and_used_snippets_are_announced() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let platform = platform(50, None).await;
+    let task = platform.control().add_open_review_tasks(1).remove(0);
+    let log = Arc::new(EventLog::new());
+    let ctx = Context::open(options(dir.path()), log.clone())
+        .await
+        .expect("open");
+    ctx.set_platform(PlatformAccountInput {
+        url: platform.url(),
+        token: TOKEN.into(),
+    })
+    .await
+    .expect("needs the OS keychain (gnome-keyring under dbus-run-session)");
+    ctx.sync().await.expect("sync");
+    let snippet = ctx
+        .save_snippet(SnippetInput {
+            id: None,
+            kind: SnippetKind::Strengths,
+            title: "三年美妆".into(),
+            body: "美妆测评三年，粉丝以 18-30 岁女性为主".into(),
+        })
+        .await
+        .expect("snippet");
+    log.clear();
+    let mut with_snippet = input(&task);
+    with_snippet.snippet_ids = vec![snippet.id.clone()];
+    platform
+        .control()
+        .push_fault(stardesk_sandbox::Fault::Status(409));
+    ctx.apply(with_snippet).await.expect("queued");
+    let (report, _) = ctx.send_outbox(true).await.expect("send");
+    assert_eq!(report.refused, 1, "a 409 stops the item");
+    let warnings = ctx
+        .check_application(input(&task))
+        .await
+        .expect("check")
+        .warnings;
+    assert!(
+        warnings
+            .iter()
+            .all(|w| w.code != ApplyWarningCode::AlreadyApplied),
+        "a refused item does not count as applied: {warnings:?}"
+    );
+    let changed_address_book = log.events().iter().any(
+        |e| matches!(e, AppEvent::DataChanged { areas } if areas.contains(&DataArea::AddressBook)),
+    );
+    assert!(changed_address_book, "the snippet's last use is announced");
     ctx.shutdown().await;
     platform.shutdown().await;
 }

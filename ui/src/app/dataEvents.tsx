@@ -33,10 +33,8 @@ export const AREA_QUERIES: Record<DataArea, readonly QueryKey[]> = {
   settlements: [settleKeys.all],
   // Addresses and snippets (the application form and Settings read them).
   address_book: [profileKeys.addressBook, applyKeys.checks],
-  // Applications, the outbox and the agenda; the form's `already_applied`. Core's `apply`
-  // also marks the snippets it used (their last use orders them) but says only that this
-  // area changed: until it names `address_book` too, the snippets are read again here.
-  applications: [['applications'], applyKeys.checks, profileKeys.snippets],
+  // Applications, the outbox and the agenda; the form's `already_applied`.
+  applications: [['applications'], applyKeys.checks],
   reminders: [profileKeys.reminders],
 };
 

@@ -18,7 +18,7 @@ use stardesk_domain::campaign::regions;
 use stardesk_domain::campaign::{self, apply_warnings, ApplicationForm, ApplyWarning as Warning};
 use stardesk_domain::eligibility::CheckCode as DomainCheck;
 use stardesk_platform::new_idempotency_key;
-use stardesk_store::applications::outbox::OutboxInput;
+use stardesk_store::applications::outbox::{OutboxInput, OutboxState};
 use stardesk_store::applications::ShippingRecord;
 
 use crate::address_book::{field_problem, form_error};
@@ -167,7 +167,10 @@ impl Context {
         let already = applications
             .iter()
             .any(|a| a.task_id == task.id && a.status != "withdrawn")
-            || outbox.iter().any(|o| o.task_id == task.id);
+            // A refused item is not an application: it may be edited and sent again.
+            || outbox
+                .iter()
+                .any(|o| o.task_id == task.id && o.state != OutboxState::Refused);
         let facts = hall::creator_facts(creator.as_ref());
         let derived = hall::derive(&task, &facts, self.today(), &self.rules);
         Ok(apply_warnings(&derived.eligibility, already)
@@ -203,6 +206,7 @@ impl Context {
             idea: input.idea.trim().to_string(),
             created_at: at.clone(),
         };
+        let used_snippets = !snippet_ids.is_empty();
         let (record, task) = with_store(&self.writer, move |s| {
             let cached = s.task(&task_id)?;
             let terms = cached
@@ -216,6 +220,10 @@ impl Context {
         let record =
             record.ok_or_else(|| AppError::new(ErrorCode::Internal, "the queued item is gone"))?;
         self.applications_changed();
+        if used_snippets {
+            // Their last use orders them in the form.
+            self.emit(AppEvent::data_changed(&[DataArea::AddressBook]));
+        }
         self.schedule_job(JobKind::Outbox, None).await?;
         Ok(view::outbox_view(&record, task.as_ref()))
     }
