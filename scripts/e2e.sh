@@ -16,5 +16,5 @@ export STARDESK_E2E_APP="$app" STARDESK_E2E_OUT="$out" STARDESK_E2E_SANDBOX="$sa
 # Software rendering: Xvfb has no GPU, and WebKit's DMA-BUF renderer shows blank frames there.
 export WEBKIT_DISABLE_DMABUF_RENDERER=1 LIBGL_ALWAYS_SOFTWARE=1
 cd "$(dirname "$0")/.."
-xvfb-run -a -s "-screen 0 1440x900x24" node --test --test-concurrency=1 tests/e2e/
+xvfb-run -a -s "-screen 0 1440x900x24" node --test --test-concurrency=1 ${STARDESK_E2E_ONLY:-tests/e2e/}
 echo "e2e: screenshots in $out"

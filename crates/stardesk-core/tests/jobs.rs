@@ -204,6 +204,11 @@ async fn a_failed_run_is_an_event_and_stays_recorded() {
     .unwrap_or_else(|e| {
         panic!("needs the OS keychain (gnome-keyring under dbus-run-session on Linux): {e}")
     });
+    // Switching accounts syncs the new one at once, in the background.
+    until("the new account's tasks", async || {
+        ctx.status().await.expect("status").task_count == 20 && !ctx.job_running(JobKind::Sync)
+    })
+    .await;
     // The platform now refuses the token: a 401 is not retried.
     platform.control().push_fault(Fault::Status(401));
     log.clear();

@@ -11,6 +11,7 @@ use stardesk_store::secret::{self, KeyLocation};
 use crate::context::{with_store, Context, SETTING_PLATFORM_URL};
 use crate::error::{code_from_str, AppError, ErrorCode};
 use crate::events::{AppEvent, DataArea};
+use crate::jobs::JobKind;
 use ipc::*;
 
 impl Context {
@@ -91,7 +92,7 @@ impl Context {
         if let Some(sb) = self.sandbox.lock().await.take() {
             sb.shutdown().await;
         }
-        self.emit(AppEvent::data_changed(&[DataArea::Tasks, DataArea::Status]));
+        self.account_switched().await?;
         self.status().await
     }
 
@@ -107,7 +108,18 @@ impl Context {
             .await?;
         }
         self.sandbox_url().await?;
-        self.emit(AppEvent::data_changed(&[DataArea::Tasks, DataArea::Status]));
+        self.account_switched().await?;
         self.status().await
+    }
+
+    /// Another account's data is wanted: what was synced is gone, and a sync (a
+    /// background job, with its progress) brings the new account's tasks and applications.
+    async fn account_switched(&self) -> Result<(), AppError> {
+        self.emit(AppEvent::data_changed(&[
+            DataArea::Tasks,
+            DataArea::Status,
+            DataArea::Applications,
+        ]));
+        self.schedule_job(JobKind::Sync, None).await
     }
 }
