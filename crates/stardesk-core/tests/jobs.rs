@@ -253,3 +253,67 @@ async fn a_failed_run_is_an_event_and_stays_recorded() {
     ctx.shutdown().await;
     platform.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_outbox_job_sends_what_waited_once_a_sync_reaches_the_platform() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("platform.sqlite");
+    let config = || SandboxConfig {
+        tasks: 30,
+        token: "outbox-token".into(),
+        seed: 5,
+        db_path: Some(db.clone()),
+        ..SandboxConfig::default()
+    };
+    let platform = stardesk_sandbox::start(config(), "127.0.0.1:0".parse().expect("addr"))
+        .await
+        .expect("platform");
+    let task = platform.control().add_open_review_tasks(1).remove(0);
+    let addr = platform.addr();
+    let before = platform.control().application_count();
+    let ctx = Context::open(options(dir.path(), true), Arc::new(EventLog::new()))
+        .await
+        .expect("open");
+    ctx.set_platform(PlatformAccountInput {
+        url: platform.url(),
+        token: "outbox-token".into(),
+    })
+    .await
+    .expect("needs the OS keychain (gnome-keyring under dbus-run-session)");
+    until("the account's first sync", async || {
+        ctx.status().await.expect("status").task_count > 0 && !ctx.job_running(JobKind::Sync)
+    })
+    .await;
+    platform.shutdown().await;
+    ctx.apply(ApplicationInput {
+        task_id: task.clone(),
+        shipping: ShippingChoice::Typed {
+            contact_name: "林小满".into(),
+            phone: "13812345678".into(),
+            region_code: "330106".into(),
+            detail: "文三路 90 号 3 幢 501".into(),
+        },
+        strengths: "美妆测评三年，粉丝以 18-30 岁女性为主".into(),
+        idea: "一周早晚对比实测，展示质地与持妆时长".into(),
+        snippet_ids: vec![],
+    })
+    .await
+    .expect("queued");
+    until("the first attempt to fail", async || {
+        ctx.outbox().await.expect("outbox")[0].attempts >= 1 && !ctx.job_running(JobKind::Outbox)
+    })
+    .await;
+    let platform = stardesk_sandbox::start(config(), addr).await.expect("back");
+    ctx.sync().await.expect("the platform answers");
+    until("the waiting item to be sent", async || {
+        ctx.status().await.expect("status").outbox_waiting == 0
+    })
+    .await;
+    assert_eq!(
+        platform.control().application_count(),
+        before + 1,
+        "sent once"
+    );
+    ctx.shutdown().await;
+    platform.shutdown().await;
+}
