@@ -239,6 +239,9 @@ describe('product-review applications in the real window', () => {
       }
       return false;
     });
+    // The first attempt has failed and is recorded (its reason is shown) before the
+    // platform comes back.
+    await wait('the failed attempt', () => present('[data-testid="outbox-item"][data-state="waiting"] [data-testid="outbox-last-error"]'), 60000);
     await d.screenshot(join(out, 'campaigns-waiting.png'));
 
     platform = await startPlatform(sandboxBin, { port, db: platformDb, token: TOKEN });
