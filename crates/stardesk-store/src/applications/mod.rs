@@ -26,6 +26,22 @@ pub struct ShippingRecord {
     pub detail: String,
 }
 
+impl ShippingRecord {
+    /// The seven shipping columns, in declaration order, starting at column `first`
+    /// (both the applications and the outbox keep them so).
+    pub(crate) fn read(r: &Row<'_>, first: usize) -> rusqlite::Result<Self> {
+        Ok(Self {
+            contact_name: r.get(first)?,
+            phone: r.get(first + 1)?,
+            region_code: r.get(first + 2)?,
+            province: r.get(first + 3)?,
+            city: r.get(first + 4)?,
+            district: r.get(first + 5)?,
+            detail: r.get(first + 6)?,
+        })
+    }
+}
+
 impl std::fmt::Debug for ShippingRecord {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ShippingRecord")
@@ -132,15 +148,7 @@ fn read_application(r: &Row<'_>) -> rusqlite::Result<ApplicationRecord> {
         task_id: r.get(1)?,
         status: r.get(2)?,
         applied_at: r.get(3)?,
-        shipping: ShippingRecord {
-            contact_name: r.get(4)?,
-            phone: r.get(5)?,
-            region_code: r.get(6)?,
-            province: r.get(7)?,
-            city: r.get(8)?,
-            district: r.get(9)?,
-            detail: r.get(10)?,
-        },
+        shipping: ShippingRecord::read(r, 4)?,
         strengths: r.get(11)?,
         idea: r.get(12)?,
         withdrawn_at: r.get(13)?,
