@@ -1,36 +1,10 @@
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ApplicationView } from '../../bindings';
 import i18n from '../../i18n';
-import * as fx from '../../test/campaignFixtures';
-import { type Commands, mockEvents, mockIpc, Reject } from '../../test/ipcMock';
-import { renderWithProviders } from '../../test/render';
-import { CampaignsPage } from './CampaignsPage';
+import { Reject } from '../../test/ipcMock';
+import { renderCampaignsPage } from './renderCampaignsPage';
 
 const SLOW = { timeout: 30_000 };
-
-function setup(extra: Partial<Commands> = {}) {
-  const events = mockEvents();
-  // As core does: the platform answers, the application is kept, the area changes.
-  const kept = (id: string, patch: Partial<ApplicationView>): ApplicationView => {
-    events.emit('data_changed', { areas: ['applications', 'status'] });
-    const app = fx.applications.find((a) => a.id === id) ?? fx.shipped;
-    return { ...app, ...patch };
-  };
-  const calls = mockIpc({
-    applications: () => fx.applications,
-    outbox: () => [],
-    agenda: () => fx.agenda,
-    withdraw_application: ({ id }) => kept(id, { status: 'withdrawn', can_withdraw: false }),
-    report_receipt: ({ id }) => kept(id, { can_report_receipt: false }),
-    report_content: ({ id }) => kept(id, { status: 'content_submitted' }),
-    ...extra,
-  });
-  const user = userEvent.setup();
-  renderWithProviders(<CampaignsPage />);
-  return { calls, user };
-}
 
 const cards = () => screen.getAllByTestId('campaign-card');
 const cardOf = (id: string) => {
@@ -47,7 +21,7 @@ const stepOf = (id: string, key: string) => {
 
 describe('my campaigns: the list', () => {
   it('filters by status group, with counts', SLOW, async () => {
-    const { user } = setup();
+    const { user } = renderCampaignsPage();
     await screen.findAllByTestId('campaign-card');
     const ids = () => cards().map((c) => c.getAttribute('data-application-id'));
     expect(ids()).toEqual(['A2', 'A1', 'A6', 'A5', 'A3', 'A4']);
@@ -73,7 +47,7 @@ describe('my campaigns: the list', () => {
   });
 
   it('a card: title, brand, status in words, masked shipping, carrier, tracking, reward', async () => {
-    setup();
+    renderCampaignsPage();
     await screen.findAllByTestId('campaign-card');
     const a1 = cardOf('A1');
     expect(within(a1).getByTestId('campaign-title')).toHaveTextContent('珀莱雅双抗精华 30ml 测评');
@@ -114,12 +88,12 @@ describe('my campaigns: the list', () => {
   });
 
   it('no application yet: says so', async () => {
-    setup({ applications: () => [] });
+    renderCampaignsPage({ applications: () => [] });
     expect(await screen.findByTestId('campaigns-empty')).toHaveTextContent('还没有报名的合作');
   });
 
   it('a failed load says why in words, with 重试', async () => {
-    setup({
+    renderCampaignsPage({
       applications: () => {
         throw new Reject({ code: 'store_failed', message: 'disk I/O error' });
       },
@@ -131,7 +105,7 @@ describe('my campaigns: the list', () => {
 
 describe('my campaigns: the timeline', () => {
   it('every date in order, its state, the countdown, who was late (R-REVIEW-10)', async () => {
-    setup();
+    renderCampaignsPage();
     await screen.findAllByTestId('campaign-card');
     const steps = stepsOf('A1');
     expect(steps.map((s) => s.getAttribute('data-key'))).toEqual([
@@ -184,7 +158,7 @@ describe('my campaigns: the timeline', () => {
   });
 
   it('due today, overdue, and the creator at fault (R-REVIEW-13)', async () => {
-    setup();
+    renderCampaignsPage();
     await screen.findAllByTestId('campaign-card');
     expect(
       within(stepOf('A2', 'selection_by')).getByTestId('timeline-countdown'),
@@ -201,7 +175,7 @@ describe('my campaigns: the timeline', () => {
 
   it('reads in English too', async () => {
     await i18n.changeLanguage('en');
-    setup();
+    renderCampaignsPage();
     await screen.findAllByTestId('campaign-card');
     expect(within(cardOf('A1')).getByTestId('campaign-status')).toHaveTextContent('Sample shipped');
     expect(within(cardOf('A1')).getByTestId('campaign-carrier')).toHaveTextContent('SF Express');
@@ -221,7 +195,7 @@ describe('my campaigns: the timeline', () => {
   });
 
   it('the rule shows in a tooltip', SLOW, async () => {
-    const { user } = setup();
+    const { user } = renderCampaignsPage();
     await screen.findAllByTestId('campaign-card');
     await user.hover(within(stepOf('A1', 'upload_by')).getByTestId('timeline-name'));
     expect(await screen.findByText('规则 R-REVIEW-13')).toBeInTheDocument();

@@ -1,36 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ApplicationView } from '../../bindings';
-import * as fx from '../../test/campaignFixtures';
-import { type Call, type Commands, mockEvents, mockIpc, Reject } from '../../test/ipcMock';
-import { renderWithProviders } from '../../test/render';
-import { CampaignsPage } from './CampaignsPage';
+import { type Call, Reject } from '../../test/ipcMock';
 import { chinaToday } from './dates';
+import { renderCampaignsPage } from './renderCampaignsPage';
 
 const SLOW = { timeout: 30_000 };
-
-function setup(extra: Partial<Commands> = {}) {
-  const events = mockEvents();
-  // As core does: the platform answers, the application is kept, the area changes.
-  const kept = (id: string, patch: Partial<ApplicationView>): ApplicationView => {
-    events.emit('data_changed', { areas: ['applications', 'status'] });
-    const app = fx.applications.find((a) => a.id === id) ?? fx.shipped;
-    return { ...app, ...patch };
-  };
-  const calls = mockIpc({
-    applications: () => fx.applications,
-    outbox: () => [],
-    agenda: () => fx.agenda,
-    withdraw_application: ({ id }) => kept(id, { status: 'withdrawn', can_withdraw: false }),
-    report_receipt: ({ id }) => kept(id, { can_report_receipt: false }),
-    report_content: ({ id }) => kept(id, { status: 'content_submitted' }),
-    ...extra,
-  });
-  const user = userEvent.setup();
-  renderWithProviders(<CampaignsPage />);
-  return { calls, user };
-}
 
 const argsOf = (calls: Call[], command: string) =>
   calls.filter((c) => c.command === command).map((c) => c.args);
@@ -42,7 +16,7 @@ const cardOf = (id: string) => {
 };
 describe('my campaigns: actions', () => {
   it('only what core allows is offered', async () => {
-    setup();
+    renderCampaignsPage();
     await screen.findAllByTestId('campaign-card');
     const has = (id: string, testId: string) => within(cardOf(id)).queryByTestId(testId) !== null;
     expect(has('A2', 'campaign-withdraw')).toBe(true);
@@ -57,7 +31,7 @@ describe('my campaigns: actions', () => {
   });
 
   it('withdraw asks first, then calls withdraw_application', SLOW, async () => {
-    const { calls, user } = setup();
+    const { calls, user } = renderCampaignsPage();
     await screen.findAllByTestId('campaign-card');
     await user.click(within(cardOf('A2')).getByTestId('campaign-withdraw'));
     expect(await screen.findByText('撤回这个申请？')).toBeInTheDocument();
@@ -70,7 +44,7 @@ describe('my campaigns: actions', () => {
   });
 
   it('a refused action says why in words', SLOW, async () => {
-    const { user } = setup({
+    const { user } = renderCampaignsPage({
       withdraw_application: () => {
         throw new Reject({ code: 'refused', message: '409 not_withdrawable' });
       },
@@ -83,7 +57,7 @@ describe('my campaigns: actions', () => {
   });
 
   it('sample arrived: report_receipt(id, true, null)', SLOW, async () => {
-    const { calls, user } = setup();
+    const { calls, user } = renderCampaignsPage();
     await screen.findAllByTestId('campaign-card');
     await user.click(within(cardOf('A1')).getByTestId('campaign-received'));
     await waitFor(() =>
@@ -96,7 +70,7 @@ describe('my campaigns: actions', () => {
     'did not arrive: a drafted, editable note to the brand, sent with report_receipt (R-REVIEW-16)',
     SLOW,
     async () => {
-      const { calls, user } = setup();
+      const { calls, user } = renderCampaignsPage();
       await screen.findAllByTestId('campaign-card');
       await user.click(within(cardOf('A1')).getByTestId('campaign-not-arrived'));
       const form = await screen.findByTestId('receipt-form');
@@ -123,7 +97,7 @@ describe('my campaigns: actions', () => {
   );
 
   it('refuse: its own draft; an empty note is not sent', SLOW, async () => {
-    const { calls, user } = setup();
+    const { calls, user } = renderCampaignsPage();
     await screen.findAllByTestId('campaign-card');
     await user.click(within(cardOf('A1')).getByTestId('campaign-refuse'));
     const note = (await screen.findByTestId('receipt-note')) as HTMLTextAreaElement;
@@ -135,7 +109,7 @@ describe('my campaigns: actions', () => {
   });
 
   it('report the work: url and published day to report_content', SLOW, async () => {
-    const { calls, user } = setup();
+    const { calls, user } = renderCampaignsPage();
     await screen.findAllByTestId('campaign-card');
     await user.click(within(cardOf('A6')).getByTestId('campaign-report-content'));
     await screen.findByTestId('content-form');
