@@ -19,7 +19,7 @@ use stardesk_domain::campaign::{self, apply_warnings, ApplicationForm, ApplyWarn
 use stardesk_domain::eligibility::CheckCode as DomainCheck;
 use stardesk_platform::new_idempotency_key;
 use stardesk_store::applications::outbox::{OutboxInput, OutboxState};
-use stardesk_store::applications::ShippingRecord;
+use stardesk_store::applications::{ApplicationRecord, CampaignTaskRecord, ShippingRecord};
 
 use crate::address_book::{field_problem, form_error};
 use crate::context::{with_store, Context};
@@ -228,13 +228,22 @@ impl Context {
         Ok(view::outbox_view(&record, task.as_ref()))
     }
 
-    /// Every application, the most recently applied first, with its timeline for today.
-    pub async fn applications(&self) -> Result<Vec<ApplicationView>, AppError> {
+    /// Every stored application, and the terms of the tasks applied to by task id (what a
+    /// timeline is worked out from).
+    pub(crate) async fn applications_with_terms(
+        &self,
+    ) -> Result<(Vec<ApplicationRecord>, HashMap<String, CampaignTaskRecord>), AppError> {
         let (records, tasks) = with_store(&self.reader, |s| {
             Ok((s.applications()?, s.campaign_tasks()?))
         })
         .await?;
-        let tasks: HashMap<String, _> = tasks.into_iter().map(|t| (t.task_id.clone(), t)).collect();
+        let tasks = tasks.into_iter().map(|t| (t.task_id.clone(), t)).collect();
+        Ok((records, tasks))
+    }
+
+    /// Every application, the most recently applied first, with its timeline for today.
+    pub async fn applications(&self) -> Result<Vec<ApplicationView>, AppError> {
+        let (records, tasks) = self.applications_with_terms().await?;
         let today = self.china_today();
         records
             .iter()
@@ -245,11 +254,7 @@ impl Context {
     /// Which brand received which address, when, for which campaign: R-REVIEW-4 gives
     /// the address for that sample only, so this is whom to ask for deletion.
     pub async fn address_disclosures(&self) -> Result<Vec<AddressDisclosure>, AppError> {
-        let (records, tasks) = with_store(&self.reader, |s| {
-            Ok((s.applications()?, s.campaign_tasks()?))
-        })
-        .await?;
-        let tasks: HashMap<String, _> = tasks.into_iter().map(|t| (t.task_id.clone(), t)).collect();
+        let (records, tasks) = self.applications_with_terms().await?;
         let mut out = records
             .iter()
             .map(|a| {

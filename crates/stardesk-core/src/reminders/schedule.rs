@@ -63,11 +63,7 @@ impl Context {
         policy: &ReminderPolicy,
     ) -> Result<Vec<ReminderRecord>, AppError> {
         let today = self.china_today();
-        let (apps, tasks) = with_store(&self.reader, |s| {
-            Ok((s.applications()?, s.campaign_tasks()?))
-        })
-        .await?;
-        let tasks: HashMap<String, _> = tasks.into_iter().map(|t| (t.task_id.clone(), t)).collect();
+        let (apps, tasks) = self.applications_with_terms().await?;
         let mut records = Vec::new();
         for a in &apps {
             let Some((timeline, facts)) = tasks.get(&a.task_id).and_then(|t| domain_of(a, t))
