@@ -254,8 +254,17 @@ async fn a_failed_run_is_an_event_and_stays_recorded() {
     platform.shutdown().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_outbox_job_sends_what_waited_once_a_sync_reaches_the_platform() {
+/// A platform account whose platform goes away after the first sync, and an application
+/// applied while it is away: queued, its first attempt failed. The platform is back (same
+/// address, same data) when this returns.
+struct Outage {
+    _dir: tempfile::TempDir,
+    ctx: Arc<Context>,
+    platform: stardesk_sandbox::RunningSandbox,
+    before: usize,
+}
+
+async fn applied_during_an_outage() -> Outage {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("platform.sqlite");
     let config = || SandboxConfig {
@@ -304,16 +313,61 @@ async fn the_outbox_job_sends_what_waited_once_a_sync_reaches_the_platform() {
     })
     .await;
     let platform = stardesk_sandbox::start(config(), addr).await.expect("back");
-    ctx.sync().await.expect("the platform answers");
+    Outage {
+        _dir: dir,
+        ctx,
+        platform,
+        before,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_outbox_job_sends_what_waited_once_a_sync_reaches_the_platform() {
+    let o = applied_during_an_outage().await;
+    o.ctx.sync().await.expect("the platform answers");
     until("the waiting item to be sent", async || {
-        ctx.status().await.expect("status").outbox_waiting == 0
+        o.ctx.status().await.expect("status").outbox_waiting == 0
     })
     .await;
     assert_eq!(
-        platform.control().application_count(),
-        before + 1,
+        o.platform.control().application_count(),
+        o.before + 1,
         "sent once"
     );
-    ctx.shutdown().await;
-    platform.shutdown().await;
+    o.ctx.shutdown().await;
+    o.platform.shutdown().await;
+}
+
+/// Without a sync, the runner's own retry (30 s after the first failure) sends it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_outbox_job_tries_again_on_its_own_after_its_backoff() {
+    let o = applied_during_an_outage().await;
+    let next = o.ctx.outbox().await.expect("outbox")[0]
+        .next_attempt_at
+        .clone();
+    assert!(next.is_some(), "the waiting item shows its next attempt");
+    let start = Instant::now();
+    until("the retry to send it", async || {
+        o.ctx.status().await.expect("status").outbox_waiting == 0
+    })
+    .await;
+    assert!(
+        start.elapsed() < Duration::from_secs(45),
+        "sent at its next attempt (30 s after the failure), not later: {:?}",
+        start.elapsed()
+    );
+    assert_eq!(
+        o.platform.control().application_count(),
+        o.before + 1,
+        "sent once"
+    );
+    let record = o
+        .ctx
+        .job_record(JobKind::Outbox)
+        .await
+        .expect("record")
+        .expect("scheduled");
+    assert_eq!(record.attempts, 0, "the pass that sent it succeeded");
+    o.ctx.shutdown().await;
+    o.platform.shutdown().await;
 }

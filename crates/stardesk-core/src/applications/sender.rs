@@ -174,6 +174,15 @@ impl Context {
         let next = next
             .and_then(|n| DateTime::parse_from_rfc3339(&n).ok())
             .map(|n| n.with_timezone(&Utc));
+        if report != SendReport::default() || next.is_some() {
+            tracing::info!(
+                sent = report.sent,
+                refused = report.refused,
+                waiting = report.waiting,
+                next_attempt = ?next,
+                "outbox pass"
+            );
+        }
         Ok((report, next))
     }
 }

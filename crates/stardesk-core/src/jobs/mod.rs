@@ -58,6 +58,9 @@ impl JobKind {
 /// The longest the runner sleeps without looking at the schedule.
 const IDLE_POLL: Duration = Duration::from_secs(300);
 
+/// How soon the runner looks at the schedule again after it could not read it.
+const RETRY_SCHEDULE: Duration = Duration::from_secs(5);
+
 pub(crate) fn timestamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
@@ -177,7 +180,15 @@ impl Context {
                 continue;
             }
             let stamp = timestamp(now);
-            with_store(&self.writer, move |s| s.start_job(kind.as_str(), &stamp)).await?;
+            let started =
+                with_store(&self.writer, move |s| s.start_job(kind.as_str(), &stamp)).await;
+            if let Err(e) = started {
+                // Not started: it must not stay marked as running in this process, or it
+                // would never run again until the next start.
+                self.not_running(kind);
+                return Err(e);
+            }
+            tracing::debug!(job = %kind, "job started");
             let ctx = Arc::clone(self);
             self.jobs.tasks.lock().await.spawn(async move {
                 let result = ctx.run_job(kind).await;
@@ -245,10 +256,14 @@ impl Context {
         if let Err(e) = stored {
             tracing::error!(job = %kind, "cannot record the job's end: {}", e.message);
         }
+        self.not_running(kind);
+        self.jobs.wake.notify_one();
+    }
+
+    fn not_running(&self, kind: JobKind) {
         if let Ok(mut r) = self.jobs.running.lock() {
             r.remove(&kind);
         }
-        self.jobs.wake.notify_one();
     }
 
     /// Stops the runner: no new run starts, and runs under way are cancelled (their
@@ -271,9 +286,11 @@ async fn run_loop(ctx: Weak<Context>, wake: Arc<Notify>, mut stop: watch::Receiv
         };
         let wait = match strong.start_due_jobs().await {
             Ok(wait) => wait,
+            // A busy or failing store: look again soon rather than after the idle poll,
+            // so a due job is not held up for minutes by one failed read.
             Err(e) => {
                 tracing::error!("the job runner cannot read the schedule: {}", e.message);
-                IDLE_POLL
+                RETRY_SCHEDULE
             }
         };
         drop(strong);
