@@ -28,6 +28,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0006_applications",
         include_str!("migrations/0006_applications.sql"),
     ),
+    (
+        "0007_shipments",
+        include_str!("migrations/0007_shipments.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -13,6 +13,7 @@ mod db;
 pub mod jobs;
 pub mod secret;
 pub mod settlements;
+pub mod shipments;
 pub mod state;
 pub mod tasks;
 

@@ -177,7 +177,9 @@ impl Store {
         // The outbox stays: its items name the source they were made for.
         tx.execute_batch(
             "DELETE FROM tasks; DELETE FROM sync_state; DELETE FROM creator;
-             DELETE FROM applications; DELETE FROM campaign_tasks; DELETE FROM reminders;",
+             DELETE FROM applications; DELETE FROM campaign_tasks; DELETE FROM reminders;
+             DELETE FROM shipments WHERE application_id IS NOT NULL;
+             DELETE FROM shipment_alerts WHERE subject LIKE 'application:%';",
         )
         .map_err(|e| StoreError::sqlite(&path, e))?;
         tx.commit().map_err(|e| StoreError::sqlite(&path, e))
