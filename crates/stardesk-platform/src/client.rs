@@ -250,7 +250,7 @@ pub fn check_base_url(raw: &str) -> Result<Url, PlatformError> {
     Ok(url)
 }
 
-fn is_loopback(host: &str) -> bool {
+pub(crate) fn is_loopback(host: &str) -> bool {
     let h = host.trim_start_matches('[').trim_end_matches(']');
     h == "localhost"
         || h.parse::<std::net::IpAddr>()

@@ -1,4 +1,5 @@
-//! stardesk-platform: the platform API client, the sync engine and the outbox.
+//! stardesk-platform: the platform API client, the sync engine and the outbox, and the
+//! parcel tracking client (kuaidi100, [`tracking`]).
 //!
 //! Owns every byte that crosses the network to the platform: the wire format
 //! (`docs/platform-api.yaml`), retries and timeouts (an application is retried only with
@@ -10,9 +11,13 @@
 pub mod client;
 pub mod convert;
 pub mod sync;
+pub mod tracking;
 pub mod wire;
 
 pub use client::{
     check_base_url, new_idempotency_key, ApplyOutcome, ClientOptions, PlatformClient, PlatformError,
 };
 pub use sync::{sync_tasks, SyncError, SyncEvent, SyncReport, DEFAULT_PAGE_LIMIT};
+pub use tracking::{
+    Kuaidi100Client, Kuaidi100Config, TrackQuery, TrackReport, TrackingError, TrackingProvider,
+};
