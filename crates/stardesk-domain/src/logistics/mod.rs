@@ -1,0 +1,8 @@
+//! Sample logistics for product-review campaigns: one status model for what the carrier
+//! reports (kuaidi100's states and advanced codes).
+//!
+//! Pure like the rest of the crate: tracking answers come in as text already fetched.
+
+pub mod status;
+
+pub use status::{map_event_status, map_kuaidi100, ShipmentState};
