@@ -4,3 +4,6 @@
 
 #[path = "logistics/status.rs"]
 mod status;
+
+#[path = "logistics/carrier.rs"]
+mod carrier;
