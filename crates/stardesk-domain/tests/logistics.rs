@@ -16,3 +16,6 @@ mod brand_shipping;
 
 #[path = "logistics/alerts.rs"]
 mod alerts;
+
+#[path = "logistics/messages.rs"]
+mod messages;
