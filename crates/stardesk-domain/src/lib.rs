@@ -1,8 +1,8 @@
 //! The platform's rules as pure functions and types: money, fees, rewards, eligibility,
-//! product-review campaigns (applying, the campaign timeline), withholding tax, the
-//! working-day calendar, expected earnings and settlement
-//! reconciliation (matching the platform's statement and the bank, and fixing a failed
-//! payout).
+//! product-review campaigns (applying, the campaign timeline), sample logistics (carrier
+//! states, carrier guesses, shipping alerts and drafted messages to the brand), withholding
+//! tax, the working-day calendar, expected earnings and settlement reconciliation (matching
+//! the platform's statement and the bank, and fixing a failed payout).
 //!
 //! Every rule that `shared/DOMAIN.md` gives an id (`R-PREF-3`, `R-REVIEW-5`, ...) names that
 //! id in the doc comment of the code that encodes it and in the test that proves it, so a
@@ -35,6 +35,7 @@ pub mod campaign;
 pub mod earnings;
 pub mod eligibility;
 pub mod fees;
+pub mod logistics;
 pub mod money;
 pub mod reconcile;
 pub mod reward;
