@@ -104,6 +104,7 @@ pub fn modules() -> Vec<TsModule> {
         crate::account::ipc::typescript(),
         crate::address_book::ipc::typescript(),
         crate::applications::ipc::typescript(),
+        crate::logistics::ipc::typescript(),
         crate::reminders::ipc::typescript(),
         crate::task_hall::ipc::typescript(),
         crate::sync::ipc::typescript(),

@@ -75,6 +75,33 @@ macro_rules! with_commands {
                 /// The reward task `task_id` pays at valid plays or a rank, yuan.
                 core fn reward_at(task_id: String, measure: RewardMeasure) -> String;
             }
+            logistics {
+                /// Every parcel with its state, last event and alerts, and the selected
+                /// applications still waiting for their sample.
+                core fn logistics() -> LogisticsView;
+                /// One parcel with every carrier event, newest first.
+                core fn parcel(id: String) -> ParcelDetail;
+                /// Adds a number by hand (a return leg needs its due date, R-REVIEW-13).
+                core fn add_parcel(input: ParcelInput) -> ParcelView;
+                /// A new number or carrier is tracked afresh.
+                core fn correct_parcel(id: String, input: ParcelInput) -> ParcelView;
+                core fn delete_parcel(id: String) -> ();
+                /// The creator has a parcel of no application in hand.
+                core fn confirm_parcel_received(id: String) -> ParcelView;
+                /// Asks the tracking service now (at most once per 30 minutes unless
+                /// `force`).
+                core fn track_parcel(id: String, force: bool) -> ParcelDetail;
+                /// The carriers a number may belong to, best first.
+                core fn guess_carriers(number: String) -> Vec<CarrierOption>;
+                /// Every carrier StarDesk knows.
+                core fn carriers() -> Vec<CarrierOption> => carrier_options;
+                core fn tracking_settings() -> TrackingSettings;
+                /// The key goes to the OS keychain only.
+                core fn set_tracking_account(account: TrackingAccountInput) -> TrackingSettings;
+                core fn clear_tracking_account() -> TrackingSettings;
+                core fn alert_thresholds() -> AlertThresholdsView;
+                core fn set_alert_thresholds(thresholds: AlertThresholdsView) -> AlertThresholdsView;
+            }
             reminders {
                 /// When reminders come: days before each campaign date.
                 core fn reminder_settings() -> ReminderSettings;

@@ -161,6 +161,7 @@ impl Context {
             ctx.schedule_job(JobKind::Sync, None).await?;
             ctx.schedule_job(JobKind::Outbox, None).await?;
             ctx.schedule_job(JobKind::Reminders, None).await?;
+            ctx.schedule_job(JobKind::Tracking, None).await?;
         }
         Ok(ctx)
     }

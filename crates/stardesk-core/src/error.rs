@@ -34,6 +34,13 @@ crate::code_enum! {
         /// The platform refused what was asked (already applied, the window closed, no
         /// slot left, not eligible, not in a state that allows it); the message says why.
         Refused = "refused",
+        /// No tracking account (kuaidi100) and no embedded sandbox to ask.
+        TrackingNotConfigured = "tracking_not_configured",
+        /// The tracking service could not be reached.
+        TrackingUnreachable = "tracking_unreachable",
+        /// The tracking service refused the query (kuaidi100's `returnCode`, with its
+        /// meaning in the message).
+        TrackingRefused = "tracking_refused",
         Internal = "internal",
     }
 }

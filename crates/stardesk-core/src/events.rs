@@ -13,6 +13,7 @@ use ts_rs::TS;
 use crate::bindings::{TsModule, TsType};
 use crate::error::AppError;
 use crate::jobs::JobKind;
+use crate::logistics::ipc::ParcelAlertNotice;
 use crate::reminders::ipc::ReminderNotice;
 use crate::settlements::imports::ipc::ImportProgress;
 use crate::sync::ipc::SyncProgress;
@@ -35,6 +36,8 @@ crate::code_enum! {
         Reminders = "reminders",
         /// Applications, the outbox, and the agenda derived from them.
         Applications = "applications",
+        /// Parcels, their events and alerts, the tracking account.
+        Logistics = "logistics",
     }
 }
 
@@ -54,6 +57,8 @@ pub enum AppEvent {
         reminders: Vec<ReminderNotice>,
         caught_up: bool,
     },
+    /// Parcel alerts raised for the first time (each once), for system notifications.
+    ParcelAlerts { alerts: Vec<ParcelAlertNotice> },
     /// A background job failed; `retry_at` (RFC 3339) when it will run again.
     JobFailed {
         job: JobKind,

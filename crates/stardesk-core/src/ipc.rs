@@ -11,6 +11,7 @@ pub use crate::account::ipc::*;
 pub use crate::address_book::ipc::*;
 pub use crate::applications::ipc::*;
 pub use crate::error::{AppError, ErrorCode};
+pub use crate::logistics::ipc::*;
 pub use crate::reminders::ipc::*;
 pub use crate::settlements::decisions::ipc::*;
 pub use crate::settlements::imports::ipc::*;

@@ -20,6 +20,7 @@ pub mod events;
 pub mod file_reconciliation;
 pub mod ipc;
 pub mod jobs;
+pub mod logistics;
 pub mod reminders;
 pub mod settlements;
 pub mod sync;

@@ -2,6 +2,7 @@
 
 import type { FieldProblem } from './addressBook';
 import type { AppError } from './error';
+import type { ShipmentEventView, ShipmentStateCode } from './logistics';
 import type { CheckCode } from './taskHall';
 
 export type ApplicationStatus = "submitted" | "withdrawn" | "not_selected" | "selected" | "shipped" | "delivered" | "content_submitted" | "content_rejected" | "content_approved" | "published" | "completed" | "failed" | "reward_listed" | "reward_paid";
@@ -48,7 +49,12 @@ export type ShipmentView = {
 /**
  * A kuaidi100 carrier code (`shunfeng`, `zhongtong`, ...).
  */
-carrier: string, tracking_no: string, shipped_on: string, };
+carrier: string, tracking_no: string, shipped_on: string, 
+/**
+ * The parcel StarDesk tracks for it (the Logistics page), its state and newest
+ * event, once known.
+ */
+parcel_id: string | null, parcel_state: ShipmentStateCode | null, last_event: ShipmentEventView | null, };
 
 export type ReceiptView = { received: boolean, note: string | null, reported_at: string, };
 

@@ -5,6 +5,7 @@
 import type { AppStatus, PlatformAccountInput } from './account';
 import type { AddressInput, AddressView, FieldProblem, ProvinceView, SnippetInput, SnippetView } from './addressBook';
 import type { AddressDisclosure, ApplicationCheck, ApplicationInput, ApplicationView, OutboxItemView, RewardMeasure } from './applications';
+import type { AlertThresholdsView, CarrierOption, LogisticsView, ParcelDetail, ParcelInput, ParcelView, TrackingAccountInput, TrackingSettings } from './logistics';
 import type { AgendaItem, ReminderSettings } from './reminders';
 import type { DecisionInput, DecisionView } from './settlementDecisions';
 import type { FilePreview, ImportFileView, ImportKind, ImportResult } from './settlementImports';
@@ -176,6 +177,91 @@ export function rewardAt(taskId: string, measure: RewardMeasure): Promise<string
 }
 
 /**
+ * Every parcel with its state, last event and alerts, and the selected
+ * applications still waiting for their sample.
+ */
+export function logistics(): Promise<LogisticsView> {
+  return call('logistics');
+}
+
+/**
+ * One parcel with every carrier event, newest first.
+ */
+export function parcel(id: string): Promise<ParcelDetail> {
+  return call('parcel', { id });
+}
+
+/**
+ * Adds a number by hand (a return leg needs its due date, R-REVIEW-13).
+ */
+export function addParcel(input: ParcelInput): Promise<ParcelView> {
+  return call('add_parcel', { input });
+}
+
+/**
+ * A new number or carrier is tracked afresh.
+ */
+export function correctParcel(id: string, input: ParcelInput): Promise<ParcelView> {
+  return call('correct_parcel', { id, input });
+}
+
+export function deleteParcel(id: string): Promise<null> {
+  return call('delete_parcel', { id });
+}
+
+/**
+ * The creator has a parcel of no application in hand.
+ */
+export function confirmParcelReceived(id: string): Promise<ParcelView> {
+  return call('confirm_parcel_received', { id });
+}
+
+/**
+ * Asks the tracking service now (at most once per 30 minutes unless
+ * `force`).
+ */
+export function trackParcel(id: string, force: boolean): Promise<ParcelDetail> {
+  return call('track_parcel', { id, force });
+}
+
+/**
+ * The carriers a number may belong to, best first.
+ */
+export function guessCarriers(number: string): Promise<Array<CarrierOption>> {
+  return call('guess_carriers', { number });
+}
+
+/**
+ * Every carrier StarDesk knows.
+ */
+export function carriers(): Promise<Array<CarrierOption>> {
+  return call('carriers');
+}
+
+export function trackingSettings(): Promise<TrackingSettings> {
+  return call('tracking_settings');
+}
+
+/**
+ * The key goes to the OS keychain only.
+ */
+export function setTrackingAccount(account: TrackingAccountInput): Promise<TrackingSettings> {
+  return call('set_tracking_account', { account });
+}
+
+export function clearTrackingAccount(): Promise<TrackingSettings> {
+  return call('clear_tracking_account');
+}
+
+export function alertThresholds(): Promise<AlertThresholdsView> {
+  return call('alert_thresholds');
+}
+
+export function setAlertThresholds(thresholds: AlertThresholdsView): Promise<AlertThresholdsView> {
+  return call('set_alert_thresholds', { thresholds });
+}
+
+/**
  * When reminders come: days before each campaign date.
  */
 export function reminderSettings(): Promise<ReminderSettings> {
@@ -315,7 +401,7 @@ export function payoutFix(input: PayoutFixInput): Promise<PayoutFixGuide> {
 }
 
 /** Every command name. */
-export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'address_disclosures', 'reward_at', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix'] as const;
+export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'address_disclosures', 'reward_at', 'logistics', 'parcel', 'add_parcel', 'correct_parcel', 'delete_parcel', 'confirm_parcel_received', 'track_parcel', 'guess_carriers', 'carriers', 'tracking_settings', 'set_tracking_account', 'clear_tracking_account', 'alert_thresholds', 'set_alert_thresholds', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix'] as const;
 
 /** What each command takes (its argument object) and returns. */
 export interface Commands {
@@ -345,6 +431,20 @@ export interface Commands {
   report_content: (args: { id: string; url: string; publishedOn: string }) => ApplicationView;
   address_disclosures: () => Array<AddressDisclosure>;
   reward_at: (args: { taskId: string; measure: RewardMeasure }) => string;
+  logistics: () => LogisticsView;
+  parcel: (args: { id: string }) => ParcelDetail;
+  add_parcel: (args: { input: ParcelInput }) => ParcelView;
+  correct_parcel: (args: { id: string; input: ParcelInput }) => ParcelView;
+  delete_parcel: (args: { id: string }) => null;
+  confirm_parcel_received: (args: { id: string }) => ParcelView;
+  track_parcel: (args: { id: string; force: boolean }) => ParcelDetail;
+  guess_carriers: (args: { number: string }) => Array<CarrierOption>;
+  carriers: () => Array<CarrierOption>;
+  tracking_settings: () => TrackingSettings;
+  set_tracking_account: (args: { account: TrackingAccountInput }) => TrackingSettings;
+  clear_tracking_account: () => TrackingSettings;
+  alert_thresholds: () => AlertThresholdsView;
+  set_alert_thresholds: (args: { thresholds: AlertThresholdsView }) => AlertThresholdsView;
   reminder_settings: () => ReminderSettings;
   set_reminder_settings: (args: { leadDays: Array<number> }) => ReminderSettings;
   agenda: (args: { days: number }) => Array<AgendaItem>;

@@ -5,6 +5,7 @@ export * from './events';
 export * from './account';
 export * from './addressBook';
 export * from './applications';
+export * from './logistics';
 export * from './reminders';
 export * from './taskHall';
 export * from './sync';

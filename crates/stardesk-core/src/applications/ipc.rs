@@ -6,6 +6,7 @@ use ts_rs::TS;
 use crate::address_book::ipc::FieldProblem;
 use crate::bindings::{TsModule, TsType};
 use crate::error::AppError;
+use crate::logistics::ipc::{ShipmentEventView, ShipmentStateCode};
 use crate::task_hall::ipc::CheckCode;
 
 crate::code_enum! {
@@ -102,6 +103,11 @@ pub struct ShipmentView {
     pub carrier: String,
     pub tracking_no: String,
     pub shipped_on: String,
+    /// The parcel StarDesk tracks for it (the Logistics page), its state and newest
+    /// event, once known.
+    pub parcel_id: Option<String>,
+    pub parcel_state: Option<ShipmentStateCode>,
+    pub last_event: Option<ShipmentEventView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -245,9 +245,14 @@ impl Context {
     pub async fn applications(&self) -> Result<Vec<ApplicationView>, AppError> {
         let (records, tasks) = self.applications_with_terms().await?;
         let today = self.china_today();
+        let parcels = self.parcel_states().await?;
         records
             .iter()
-            .map(|a| view::application_view(a, tasks.get(&a.task_id), today))
+            .map(|a| {
+                let mut v = view::application_view(a, tasks.get(&a.task_id), today)?;
+                with_parcel(&mut v, &parcels);
+                Ok(v)
+            })
             .collect()
     }
 
@@ -294,7 +299,9 @@ impl Context {
         .await?;
         let record = record
             .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("no application {id}")))?;
-        view::application_view(&record, task.as_ref(), self.china_today())
+        let mut v = view::application_view(&record, task.as_ref(), self.china_today())?;
+        with_parcel(&mut v, &self.parcel_states().await?);
+        Ok(v)
     }
 
     /// What waits to be sent, or was refused, oldest first.
@@ -375,5 +382,14 @@ impl Context {
                 format!("no unsent application {id}"),
             ))
         }
+    }
+}
+
+/// The tracked parcel's state on the application's shipment.
+fn with_parcel(v: &mut ApplicationView, parcels: &crate::logistics::ParcelStates) {
+    if let (Some(shipment), Some((id, state, last))) = (v.shipment.as_mut(), parcels.get(&v.id)) {
+        shipment.parcel_id = Some(id.clone());
+        shipment.parcel_state = *state;
+        shipment.last_event = last.clone();
     }
 }

@@ -73,6 +73,8 @@ impl Context {
         }
         // Timelines move with today as much as with the data.
         self.refresh_reminders().await?;
+        // The brand's shipments become parcels to track.
+        self.parcels_from_feed().await?;
         Ok(changed)
     }
 }

@@ -32,6 +32,9 @@ crate::code_enum! {
         Outbox = "outbox",
         /// Fires the reminders of campaign dates on time.
         Reminders = "reminders",
+        /// Asks about every parcel not delivered yet (at most once per 30 minutes each)
+        /// and raises new alerts.
+        Tracking = "tracking",
     }
 }
 
@@ -48,7 +51,7 @@ impl JobKind {
             }
             // Items back off one by one; a failed pass (the store, a refused token) is
             // tried again soon, at most every half hour.
-            JobKind::Outbox | JobKind::Reminders => Some(Duration::from_secs(
+            JobKind::Outbox | JobKind::Reminders | JobKind::Tracking => Some(Duration::from_secs(
                 (60u64 << attempts.saturating_sub(1).min(5)).min(1800),
             )),
         }
@@ -153,6 +156,7 @@ impl Context {
             },
             JobKind::Outbox => self.send_outbox(false).await.map(|(_, next)| next),
             JobKind::Reminders => self.fire_reminders().await,
+            JobKind::Tracking => self.poll_parcels().await,
         }
     }
 

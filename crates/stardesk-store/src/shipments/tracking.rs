@@ -188,4 +188,15 @@ impl Store {
         tx.commit().map_err(sql)?;
         Ok(new)
     }
+
+    /// Every parcel may be asked at once (another tracking service answers now).
+    pub fn reset_query_schedule(&self) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "UPDATE shipments SET next_query_at = NULL, failures = 0",
+                [],
+            )
+            .map(|_| ())
+            .map_err(|e| self.err(e))
+    }
 }
