@@ -17,6 +17,7 @@ use stardesk_core::settlements::report::write_report_csv;
 use stardesk_core::{AppError, AppEvent, Context, ContextOptions, EventSink};
 
 mod campaign;
+mod logistics;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -159,6 +160,37 @@ enum Command {
         plays: Option<u64>,
         #[arg(long)]
         rank: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The kuaidi100 account parcels are tracked with.
+    Tracking {
+        #[command(subcommand)]
+        action: logistics::TrackingAction,
+    },
+    /// The carriers a tracking number may belong to, best first.
+    Carrier {
+        number: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Track a parcel (added to the tracked parcels); at most one query per 30 minutes
+    /// unless --force.
+    Track {
+        number: String,
+        /// A kuaidi100 carrier code (default: the best guess).
+        #[arg(long)]
+        carrier: Option<String>,
+        /// The receiver's last 4 phone digits (顺丰, 中通).
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        force: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every tracked parcel with its state and alerts (offline).
+    Shipments {
         #[arg(long)]
         json: bool,
     },
@@ -448,6 +480,16 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             Err(e) => Err(e),
         },
         Command::Reward { .. } => Err(AppError::invalid_input("give --task or --scheme")),
+        Command::Tracking { action } => logistics::tracking(&ctx, action).await,
+        Command::Carrier { number, json } => logistics::carrier(&ctx, number, json).await,
+        Command::Track {
+            number,
+            carrier,
+            phone,
+            force,
+            json,
+        } => logistics::track(&ctx, number, carrier, phone, force, json).await,
+        Command::Shipments { json } => logistics::shipments(&ctx, json).await,
         Command::Status { json } => ctx.status().await.and_then(|s| {
             if json {
                 print_json(&s)
