@@ -79,6 +79,8 @@ pub(crate) struct Shared {
     pub(crate) faults_after: AtomicU64,
     pub(crate) token: String,
     pub(crate) me: Mutex<Me>,
+    /// The kuaidi100-compatible tracking service's account and test state.
+    pub(crate) tracking: crate::tracking::TrackingState,
 }
 
 impl std::fmt::Debug for Shared {
@@ -118,7 +120,12 @@ impl From<StoreError> for ApiError {
     }
 }
 
-fn problem(status: StatusCode, kind: &str, title: &str, detail: Option<String>) -> Response {
+pub(crate) fn problem(
+    status: StatusCode,
+    kind: &str,
+    title: &str,
+    detail: Option<String>,
+) -> Response {
     coded_problem(status, kind, title, detail, None, Vec::new())
 }
 
@@ -275,7 +282,9 @@ impl IntoResponse for ApiError {
     }
 }
 
-pub(crate) fn router(shared: Arc<Shared>) -> Router {
+/// The routes: `/v1` behind its gate, the kuaidi100-compatible tracking service, and
+/// with `control_http` the `/control` routes.
+pub(crate) fn router(shared: Arc<Shared>, control_http: bool) -> Router {
     let v1 = Router::new()
         .route("/v1/me", get(me))
         .route("/v1/tasks", get(list_tasks))
@@ -292,11 +301,14 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .route("/v1/applications/{id}/receipt", post(applications::receipt))
         .route("/v1/applications/{id}/content", post(applications::content))
         .route_layer(middleware::from_fn_with_state(shared.clone(), gate));
-    Router::new()
+    let mut router = Router::new()
         .route("/healthz", get(healthz))
         .merge(v1)
-        .fallback(no_route)
-        .with_state(shared)
+        .merge(crate::tracking::http::routes());
+    if control_http {
+        router = router.merge(crate::control_http::routes(shared.clone()));
+    }
+    router.fallback(no_route).with_state(shared)
 }
 
 async fn healthz() -> &'static str {
@@ -373,7 +385,7 @@ async fn gate(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Re
     }
 }
 
-fn authorize(headers: &HeaderMap, token: &str) -> Result<(), ApiError> {
+pub(crate) fn authorize(headers: &HeaderMap, token: &str) -> Result<(), ApiError> {
     let Some(value) = headers.get(header::AUTHORIZATION) else {
         return Err(ApiError::Unauthorized {
             invalid_token: false,
@@ -399,7 +411,7 @@ fn authorize(headers: &HeaderMap, token: &str) -> Result<(), ApiError> {
 
 /// Comparison whose time does not depend on where the inputs differ, so the sandbox is no
 /// worse a model of a real server than it needs to be.
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }

@@ -33,6 +33,8 @@
 //!   409 with a code for a wrong status.
 //! - `GET /healthz` → `ok`, no auth.
 //!
+//! The tracking service and the control routes below are not part of this API.
+//!
 //! ## The brands and the clock
 //! The sandbox plays the brands of its tasks and the platform's calendar (calendar days,
 //! Beijing time). Its clock ([`Control::now`]) follows real time from
@@ -48,6 +50,60 @@
 //! R-REVIEW-14) and lists a reward for some (R-REVIEW-9). [`Control`] can also force each
 //! brand move. The demo creator starts with about 15 applications in every status.
 //!
+//! ## Parcel tracking (kuaidi100-compatible)
+//! Not part of the platform API: a stand-in for kuaidi100 (`shared/reference/kuaidi100.md`)
+//! that knows the sandbox's own parcels, the applications' shipments. Outside the `/v1`
+//! gate (no bearer token, no `/v1` faults); every answer is HTTP 200, in the shapes of
+//! [`stardesk_platform::tracking::wire`].
+//! - `POST /poll/query.do`, form `customer`, `param` (JSON: `com`, `num`, `phone`,
+//!   `resultv2`, `show`, `order`), `sign` = `UPPERCASE_HEX(MD5(param + key + customer))`
+//!   with [`SandboxConfig::tracking_customer`] and [`SandboxConfig::tracking_key`]
+//!   (defaults [`SANDBOX_TRACKING_CUSTOMER`], [`SANDBOX_TRACKING_KEY`]). Checked in this
+//!   order: a wrong customer or sign → `returnCode` 503; `param` not JSON, or without
+//!   `com`/`num` → 400 (from here the query counts for [`Control::tracking_queries`]); a
+//!   failure queued by [`Control::tracking_fail_next`]; a `com` neither kuaidi100's
+//!   (`CARRIERS`, `shunfengkuaiyun`, `youzhengguonei`) nor the parcel's → 400; no
+//!   application shipped with `num` by that carrier → 500; 顺丰 (`shunfeng`,
+//!   `shunfengkuaiyun`) and 中通 (`zhongtong`) without `phone` ending in the last 4 digits
+//!   of the application's shipping phone → 408; no event yet → 500 `查询无结果，请隔段时间再查`.
+//!   Otherwise the history up to the clock's now, newest first (`order=asc` turns it),
+//!   times in Beijing time `YYYY-MM-DD HH:MM:SS`; `state` is the newest event's main state;
+//!   `ischeck` is `1` once an event signed for it (签收, or 退签); events carry
+//!   `areaCode`/`areaName` (`四川,成都市`) with `resultv2` 1 or 4 and `statusCode` (the
+//!   advanced code, else the main state) with `resultv2` 4.
+//! - `POST /autonumber/auto`, form `num`, `key`: `[{"comCode", "name", "noPre",
+//!   "lengthPre"}]` for a sandbox parcel, `[]` for any other number; a wrong key → 503
+//!   (kuaidi100's answer there is undocumented), no `num` → 400. Not counted as a query.
+//!
+//! Each parcel's history is drawn from the seed and the application, so it is the same on
+//! every run: 101 已下单 the morning of `shipped_at` (08:00–12:00 Beijing: a parcel shipped
+//! today has no event, hence 500, before then), 102 待揽收, 103 已揽收 hours later, 在途 and
+//! 1002 干线 events through sorting hubs from a warehouse city to the city of the
+//! application's shipping address, 1001 到达派件城市, 5 派件, sometimes 501 投柜或驿站, then
+//! 签收 (3) exactly at the application's `delivered_at`: 304 after a locker or station, 302
+//! after a 疑难, else 301 or 303. An application not delivered has no 签收 event, so the
+//! parcel and the `/v1` status agree (with the brands on autopilot, delivery comes at the
+//! plan's time; a delivery forced earlier cuts the story short). [`Control::parcel_incident`]
+//! and [`Control::parcel_event`] add events now, kept in the database; a halting one
+//! (退回, 退签, 拒签, 转投, 销单) ends the story and keeps the brand from delivering, but does
+//! not change the application's status ([`ParcelIncident`]).
+//!
+//! ## The control routes (`--control`)
+//! For end-to-end tests that run the binary as a separate process: with
+//! [`SandboxConfig::control_http`] (only on a loopback address) these routes need the same
+//! bearer token as `/v1`; without it they are 404. Errors are problem documents (404 for
+//! an unknown application or parcel, 409 for a wrong status, 400 for a bad body).
+//! - `GET /control/clock` → `{"now"}`; `POST /control/clock` with `{"advance_hours": N}`
+//!   (fractional or negative allowed) or `{"set": "RFC3339"}` → `{"now"}`.
+//! - `POST /control/brand_autopilot` `{"on": false}`.
+//! - `POST /control/applications/{id}/select`, `/deliver`, and `/ship` with
+//!   `{"carrier", "tracking_no", "shipped_at": "YYYY-MM-DD"}` (all optional: the brand's
+//!   own carrier and number, today) → the application ([`wire::Application`]).
+//! - `GET /control/parcels` → `[Parcel]`; `POST /control/parcels/{tracking_no}/incident`
+//!   with `{"kind": "returned"}` (one of [`ParcelIncident::KINDS`]; customs with
+//!   `"code"`) → the parcel.
+//! - `POST /control/tracking/fail_next` `{"return_code": 601, "times": 1}`.
+//!
 //! [`wire::Problem`]: stardesk_platform::wire::Problem
 //! [`wire::Me`]: stardesk_platform::wire::Me
 //! [`wire::TaskPage`]: stardesk_platform::wire::TaskPage
@@ -61,33 +117,33 @@ mod api;
 mod applications;
 mod catalog;
 mod clock;
+mod control;
+mod control_http;
 mod generate;
 mod rng;
 mod store;
+mod tracking;
 
 use std::collections::VecDeque;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::Context as _;
-use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
-use rust_decimal::Decimal;
-use stardesk_platform::wire::{Application, ApplicationStatus, Me, ReviewOutcome, Shipment};
+use chrono::{DateTime, Utc};
+use stardesk_platform::wire::Me;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use api::{problem_type, DEFAULT_LIMIT, MAX_LIMIT};
+pub use control::{Control, ControlError};
+pub use tracking::{Parcel, ParcelIncident, SANDBOX_TRACKING_CUSTOMER, SANDBOX_TRACKING_KEY};
 
-use api::{lock, RandomFaults, Shared};
-use applications::lifecycle::{self, Tracked, WrongState};
-use applications::ForceError;
-use clock::beijing_day;
-use generate::Shape;
-use rng::{mix64, SplitMix64};
-use store::{Store, StoreError};
+use api::Shared;
+use store::Store;
+use tracking::TrackingState;
 
 /// The bearer token the sandbox accepts unless configured otherwise. Not a secret: it is
 /// printed in docs and used by the embedded demo.
@@ -109,6 +165,12 @@ pub struct SandboxConfig {
     /// A SQLite file to keep the data in; `None` = in memory. A file that already holds a
     /// dataset is served as is (its own seed, its earlier changes), ignoring `seed`/`tasks`.
     pub db_path: Option<PathBuf>,
+    /// The kuaidi100 `customer` the tracking service accepts.
+    pub tracking_customer: String,
+    /// The kuaidi100 key the tracking service checks signs with (never in `Debug`).
+    pub tracking_key: String,
+    /// Also serve the `/control` routes (see the crate docs). Only on a loopback address.
+    pub control_http: bool,
 }
 
 impl Default for SandboxConfig {
@@ -119,6 +181,9 @@ impl Default for SandboxConfig {
             token: DEMO_TOKEN.to_owned(),
             now: None,
             db_path: None,
+            tracking_customer: SANDBOX_TRACKING_CUSTOMER.to_owned(),
+            tracking_key: SANDBOX_TRACKING_KEY.to_owned(),
+            control_http: false,
         }
     }
 }
@@ -131,6 +196,9 @@ impl std::fmt::Debug for SandboxConfig {
             .field("token", &"<redacted>")
             .field("now", &self.now)
             .field("db_path", &self.db_path)
+            .field("tracking_customer", &self.tracking_customer)
+            .field("tracking_key", &"<redacted>")
+            .field("control_http", &self.control_http)
             .finish()
     }
 }
@@ -163,26 +231,21 @@ pub struct FaultCounts {
     pub after_handling: u64,
 }
 
-/// A brand move [`Control`] could not force.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ControlError {
-    #[error("no application {0}")]
-    NotFound(String),
-    #[error("application {id} is {status:?}, which does not allow this")]
-    WrongState {
-        id: String,
-        status: ApplicationStatus,
-    },
-    #[error("the sandbox's storage failed: {0}")]
-    Storage(String),
-}
-
 /// Starts a sandbox: generates (or opens) its data, binds `addr` (port 0 = a random free
 /// port) and serves on a spawned tokio task until [`RunningSandbox::shutdown`] or drop.
 pub async fn start(config: SandboxConfig, addr: SocketAddr) -> anyhow::Result<RunningSandbox> {
     anyhow::ensure!(
         !config.token.trim().is_empty() && !config.token.contains(char::is_whitespace),
         "the sandbox token must be non-empty and contain no whitespace"
+    );
+    anyhow::ensure!(
+        !config.tracking_customer.trim().is_empty() && !config.tracking_key.trim().is_empty(),
+        "the sandbox's tracking customer and key must be non-empty"
+    );
+    anyhow::ensure!(
+        !config.control_http || addr.ip().is_loopback(),
+        "the control routes are served on a loopback address only, not on {}",
+        addr.ip()
     );
     // Bind first so a taken port fails fast, before seconds of data generation. Clients
     // that connect meanwhile wait in the accept backlog.
@@ -207,8 +270,9 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> anyhow::Result<Ru
         faults_before: AtomicU64::new(0),
         faults_after: AtomicU64::new(0),
         token: config.token,
+        tracking: TrackingState::new(config.tracking_customer, config.tracking_key),
     });
-    let app = api::router(shared.clone());
+    let app = api::router(shared.clone(), config.control_http);
     let (stop_tx, stop_rx) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         // The signal fires on an explicit stop and also when the sender is dropped, which
@@ -294,257 +358,5 @@ impl RunningSandbox {
         {
             task.abort();
         }
-    }
-}
-
-/// A handle to change a running sandbox's data and inject faults; cheap to clone.
-///
-/// Every method is synchronous and returns once the change is stored and visible to the
-/// next request. The data methods take the store's lock briefly (a few milliseconds for
-/// 100,000 tasks), so they are fine to call from async tests. They never panic: if storage
-/// fails, the change is rolled back, the error is logged and an empty list is returned.
-///
-/// Which tasks are changed is deterministic: a function of the seed and the feed's current
-/// revision, so the same calls on the same dataset pick the same tasks. One call never
-/// touches a task twice; asking for more than there are open tasks changes all of them.
-#[derive(Clone)]
-pub struct Control {
-    shared: Arc<Shared>,
-}
-
-impl std::fmt::Debug for Control {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Control")
-            .field("requests", &self.request_count())
-            .finish_non_exhaustive()
-    }
-}
-
-impl Control {
-    fn with_store(
-        &self,
-        what: &str,
-        f: impl FnOnce(&mut Store) -> Result<Vec<String>, StoreError>,
-    ) -> Vec<String> {
-        match f(&mut lock(&self.shared.store)) {
-            Ok(ids) => {
-                tracing::debug!(what, count = ids.len(), "control change");
-                ids
-            }
-            Err(err) => {
-                tracing::error!(what, %err, "control change failed");
-                Vec::new()
-            }
-        }
-    }
-
-    /// Changes `n` open tasks visibly (slots taken, a 「（加急）」 title suffix, or a raised
-    /// reward), each with a new revision and `updated_at`. Returns their ids in feed order.
-    pub fn modify_tasks(&self, n: usize) -> Vec<String> {
-        self.with_store("modify", |s| s.modify(n))
-    }
-
-    /// Closes `n` open tasks; the feed shows them as `closed` tombstones and
-    /// `GET /v1/tasks/{id}` answers 410.
-    pub fn close_tasks(&self, n: usize) -> Vec<String> {
-        self.with_store("close", |s| s.close(n))
-    }
-
-    /// Deletes `n` open tasks; the feed shows them as `deleted` tombstones.
-    pub fn delete_tasks(&self, n: usize) -> Vec<String> {
-        self.with_store("delete", |s| s.delete(n))
-    }
-
-    /// Publishes `n` new open tasks, continuing the seed's sequence.
-    pub fn add_tasks(&self, n: usize) -> Vec<String> {
-        self.with_store("add", |s| s.add(n))
-    }
-
-    /// Publishes `n` new product-review recruitment tasks that take applications today
-    /// (on the sandbox's clock) and have free slots: one per application a test sends.
-    pub fn add_open_review_tasks(&self, n: usize) -> Vec<String> {
-        self.with_store("add review tasks", |s| s.add_shaped(n, Shape::OpenReview))
-    }
-
-    /// Queues a fault for a later `/v1` request (first in, first out).
-    pub fn push_fault(&self, fault: Fault) {
-        lock(&self.shared.faults).push_back(fault);
-    }
-
-    /// From now on, each `/v1` request that finds the fault queue empty fails with
-    /// probability `percent`% (0 turns the mix off; above 100 counts as 100), with a fault
-    /// drawn from a fixed mix: half before the request is handled (a 500, a 503, a
-    /// disconnect), half after it (a 500, a 503, a disconnect after the change was
-    /// stored). The draws follow `seed`: the same seed and the same sequence of requests
-    /// fail the same ones.
-    pub fn set_random_faults(&self, seed: u64, percent: u8) {
-        *lock(&self.shared.random_faults) = (percent > 0).then(|| RandomFaults {
-            rng: SplitMix64::new(mix64(seed ^ 0xFA17_0000)),
-            percent: percent.min(100),
-        });
-    }
-
-    /// Injected faults so far (queued or random), by whether the request had been handled.
-    pub fn fault_counts(&self) -> FaultCounts {
-        FaultCounts {
-            before_handling: self.shared.faults_before.load(Ordering::SeqCst),
-            after_handling: self.shared.faults_after.load(Ordering::SeqCst),
-        }
-    }
-
-    /// Faults queued but not yet taken by a request.
-    pub fn pending_faults(&self) -> usize {
-        lock(&self.shared.faults).len()
-    }
-
-    /// `/v1` requests received so far, including faulted and unauthorised ones.
-    pub fn request_count(&self) -> u64 {
-        self.shared.requests.load(Ordering::SeqCst)
-    }
-
-    /// Tasks currently open (0 if storage fails, which is logged).
-    pub fn open_task_count(&self) -> usize {
-        lock(&self.shared.store).open_count().unwrap_or_else(|err| {
-            tracing::error!(%err, "counting open tasks failed");
-            0
-        })
-    }
-
-    /// Applications stored, the demo creator's included (0 if storage fails, which is
-    /// logged).
-    pub fn application_count(&self) -> usize {
-        lock(&self.shared.store)
-            .application_count()
-            .unwrap_or_else(|err| {
-                tracing::error!(%err, "counting applications failed");
-                0
-            })
-    }
-
-    /// Replaces the signed-in creator (`/v1/me`, and who applies: R-REVIEW-11 is checked
-    /// against its followers and agency).
-    pub fn set_creator(&self, me: Me) {
-        *lock(&self.shared.me) = me;
-    }
-
-    /// The signed-in creator.
-    pub fn creator(&self) -> Me {
-        lock(&self.shared.me).clone()
-    }
-
-    // --- The clock -----------------------------------------------------------------------
-
-    /// The sandbox's now.
-    pub fn now(&self) -> DateTime<Utc> {
-        lock(&self.shared.store).clock.now()
-    }
-
-    /// The sandbox's today: the Beijing calendar day of [`Self::now`].
-    pub fn today(&self) -> NaiveDate {
-        beijing_day(self.now())
-    }
-
-    /// Pins the clock at `at` (it stands still until moved again) and applies what falls
-    /// due by then.
-    pub fn set_now(&self, at: DateTime<Utc>) {
-        self.move_clock(|s| s.clock.set(at));
-    }
-
-    /// Moves the clock by `by` (pinned or running) and applies what falls due by then:
-    /// advancing 15 days expires an application the brand left waiting (R-REVIEW-3).
-    pub fn advance(&self, by: TimeDelta) {
-        self.move_clock(|s| s.clock.advance(by));
-    }
-
-    fn move_clock(&self, f: impl FnOnce(&mut Store)) {
-        let mut store = lock(&self.shared.store);
-        f(&mut store);
-        if let Err(err) = store.settle() {
-            tracing::error!(%err, "applying due changes failed");
-        }
-    }
-
-    /// Whether the brands act on their own as the clock moves (the default). Off, only the
-    /// platform's dates change applications, and the brand moves below are the only ones.
-    pub fn set_brand_autopilot(&self, on: bool) {
-        lock(&self.shared.store).autopilot = on;
-    }
-
-    // --- Brand moves, forced now ---------------------------------------------------------
-
-    fn force(
-        &self,
-        id: &str,
-        transition: impl FnOnce(&mut Tracked, DateTime<Utc>) -> Result<(), WrongState>,
-    ) -> Result<Application, ControlError> {
-        let mut store = lock(&self.shared.store);
-        store.force(id, transition).map_err(|e| match e {
-            ForceError::NotFound => ControlError::NotFound(id.to_owned()),
-            ForceError::WrongState(WrongState(status)) => ControlError::WrongState {
-                id: id.to_owned(),
-                status,
-            },
-            ForceError::Store(err) => ControlError::Storage(err.to_string()),
-        })
-    }
-
-    /// The brand selects the creator (from `submitted`, R-REVIEW-3).
-    pub fn select(&self, id: &str) -> Result<Application, ControlError> {
-        self.force(id, lifecycle::select)
-    }
-
-    /// The brand passes on the creator (from `submitted`).
-    pub fn pass(&self, id: &str) -> Result<Application, ControlError> {
-        self.force(id, lifecycle::pass)
-    }
-
-    /// The brand ships the sample (R-REVIEW-10): `carrier` a kuaidi100 code, shipped on
-    /// `shipped_at`. From `selected` (or with content reported before shipping).
-    pub fn ship(
-        &self,
-        id: &str,
-        carrier: &str,
-        tracking_no: &str,
-        shipped_at: NaiveDate,
-    ) -> Result<Application, ControlError> {
-        let shipment = Shipment {
-            carrier: carrier.to_owned(),
-            tracking_no: tracking_no.to_owned(),
-            shipped_at,
-        };
-        self.force(id, |t, _| lifecycle::ship(t, shipment))
-    }
-
-    /// The carrier reports the parcel delivered now (R-REVIEW-16).
-    pub fn deliver(&self, id: &str) -> Result<Application, ControlError> {
-        self.force(id, lifecycle::deliver)
-    }
-
-    /// The brand approves the content waiting for review.
-    pub fn approve(&self, id: &str) -> Result<Application, ControlError> {
-        self.force(id, |t, at| {
-            lifecycle::review(t, ReviewOutcome::Approved, None, at)
-        })
-    }
-
-    /// The brand rejects the content waiting for review, with a reason (R-REVIEW-14).
-    pub fn reject(&self, id: &str, reason: &str) -> Result<Application, ControlError> {
-        let reason = reason.to_owned();
-        self.force(id, |t, at| {
-            lifecycle::review(t, ReviewOutcome::Rejected, Some(reason), at)
-        })
-    }
-
-    /// Lists a reward of `amount` yuan today (R-REVIEW-9), from `published` or `completed`.
-    /// It is paid 3 days later unless [`Self::pay`] comes first.
-    pub fn list_reward(&self, id: &str, amount: Decimal) -> Result<Application, ControlError> {
-        self.force(id, |t, at| {
-            lifecycle::list_reward(t, amount, beijing_day(at))
-        })
-    }
-
-    /// Pays the listed reward today (R-REVIEW-9).
-    pub fn pay(&self, id: &str) -> Result<Application, ControlError> {
-        self.force(id, |t, at| lifecycle::pay(t, beijing_day(at)))
     }
 }

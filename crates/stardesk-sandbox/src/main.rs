@@ -6,12 +6,16 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use clap::Parser;
-use stardesk_sandbox::{SandboxConfig, DEFAULT_SEED, DEFAULT_TASKS, DEMO_TOKEN};
+use stardesk_sandbox::{
+    SandboxConfig, DEFAULT_SEED, DEFAULT_TASKS, DEMO_TOKEN, SANDBOX_TRACKING_CUSTOMER,
+    SANDBOX_TRACKING_KEY,
+};
 use tracing_subscriber::EnvFilter;
 
 /// Serve the StarDesk platform API v1 over realistic, deterministic demo data: the task
 /// hall, and the demo creator's campaign applications, with the brands played by the
-/// sandbox as its clock runs (see the crate's README).
+/// sandbox as its clock runs, and a kuaidi100-compatible tracking service for the parcels
+/// the brands ship (see the crate's docs).
 #[derive(Debug, Parser)]
 #[command(name = "stardesk-sandbox", version)]
 struct Args {
@@ -38,6 +42,16 @@ struct Args {
     /// instead of at the current time.
     #[arg(long, value_name = "RFC3339")]
     now: Option<DateTime<Utc>>,
+    /// The kuaidi100 `customer` the tracking service (`POST /poll/query.do`) accepts.
+    #[arg(long, default_value = SANDBOX_TRACKING_CUSTOMER)]
+    tracking_customer: String,
+    /// The kuaidi100 key the tracking service checks signs (and `/autonumber/auto`) with.
+    #[arg(long, default_value = SANDBOX_TRACKING_KEY, hide_default_value = true)]
+    tracking_key: String,
+    /// Also serve the `/control` routes (clock, brand moves, parcel incidents) for
+    /// end-to-end tests, behind the bearer token. Only with a loopback --host.
+    #[arg(long)]
+    control: bool,
 }
 
 #[tokio::main]
@@ -65,6 +79,9 @@ async fn main() -> anyhow::Result<()> {
         token: args.token,
         now: args.now,
         db_path: args.db,
+        tracking_customer: args.tracking_customer,
+        tracking_key: args.tracking_key,
+        control_http: args.control,
     };
     let sandbox = tokio::select! {
         started = stardesk_sandbox::start(config, addr) => started?,

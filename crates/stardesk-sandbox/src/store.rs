@@ -19,7 +19,11 @@ use crate::rng::{mix64, SplitMix64};
 
 /// The schema, one migration per version (`PRAGMA user_version` = migrations applied). A
 /// database from a newer sandbox is refused rather than misread.
-const MIGRATIONS: [&str; 2] = [TASKS_SCHEMA, crate::applications::SCHEMA];
+const MIGRATIONS: [&str; 3] = [
+    TASKS_SCHEMA,
+    crate::applications::SCHEMA,
+    crate::tracking::SCHEMA,
+];
 const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 const TASKS_SCHEMA: &str = "

@@ -46,6 +46,9 @@ pub(crate) struct Tracked {
     pub(crate) submissions: u32,
     /// When the brand acts next; `None` when it has nothing left to do.
     pub(crate) brand_due: Option<DateTime<Utc>>,
+    /// The parcel will not arrive (returned, refused, cancelled, handed on: a `Control`
+    /// parcel incident): the brand's plan no longer delivers it.
+    pub(crate) parcel_halted: bool,
 }
 
 /// A creator's action refused.
@@ -137,6 +140,7 @@ pub(crate) fn new_application(
         },
         submissions: 0,
         brand_due: None,
+        parcel_halted: false,
     }
 }
 
@@ -223,7 +227,7 @@ pub(crate) fn parcel(seed: u64, id: &str) -> (String, String) {
 }
 
 /// When the carrier delivers a parcel shipped on `shipped_at`: 1 to 4 days later.
-fn delivery_at(seed: u64, id: &str, shipped_at: NaiveDate) -> DateTime<Utc> {
+pub(crate) fn delivery_at(seed: u64, id: &str, shipped_at: NaiveDate) -> DateTime<Utc> {
     let mut r = plan(seed, id, Draw::Delivery, 0);
     start_of(shipped_at) + minutes(r.range(30 * 60, 100 * 60))
 }
@@ -308,7 +312,7 @@ fn brand_pending(t: &Tracked, task: &Task, seed: u64) -> Option<(DateTime<Utc>, 
             pending.push((ship_at(seed, &a.id, on, task), BrandAction::Ship));
         }
     }
-    if let (Some(shipment), None) = (&a.shipment, a.delivered_at) {
+    if let (Some(shipment), None, false) = (&a.shipment, a.delivered_at, t.parcel_halted) {
         if matches!(
             a.status,
             S::Shipped

@@ -10,7 +10,7 @@
 mod demo;
 pub(crate) mod http;
 pub(crate) mod lifecycle;
-mod store;
+pub(crate) mod store;
 pub(crate) mod validate;
 
 pub(crate) use store::{ActionError, ForceError, SCHEMA};

@@ -112,22 +112,28 @@ fn task_row(conn: &Connection, id: &str) -> Result<Option<(String, Task)>, Store
         .transpose()
 }
 
-fn task_of(conn: &Connection, t: &Tracked) -> Result<Task, StoreError> {
+pub(crate) fn task_of(conn: &Connection, t: &Tracked) -> Result<Task, StoreError> {
     task_row(conn, &t.app.task_id)?
         .map(|(_, task)| task)
         .ok_or_else(|| StoreError::Corrupt(format!("application {} has no task", t.app.id)))
 }
 
-fn load(conn: &Connection, id: &str) -> Result<Option<Tracked>, StoreError> {
+pub(crate) fn load(conn: &Connection, id: &str) -> Result<Option<Tracked>, StoreError> {
     let row: Option<(String, i64, Option<i64>)> = conn
         .prepare_cached("SELECT body, submissions, brand_due_ms FROM applications WHERE id = ?1")?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
     row.map(|(body, submissions, brand_due)| {
+        let app: Application = serde_json::from_str(&body)?;
+        let parcel_halted = match &app.shipment {
+            Some(s) => crate::tracking::store::halted(conn, &s.tracking_no)?,
+            None => false,
+        };
         Ok(Tracked {
-            app: serde_json::from_str(&body)?,
+            app,
             submissions: u32::try_from(submissions).unwrap_or(0),
             brand_due: brand_due.map(crate::store::from_ms).transpose()?,
+            parcel_halted,
         })
     })
     .transpose()
