@@ -6,8 +6,7 @@
 use std::sync::Arc;
 
 use stardesk_platform::tracking::{Kuaidi100Client, Kuaidi100Config, TrackingProvider};
-const SANDBOX_TRACKING_CUSTOMER: &str = "STARDESKSANDBOX0";
-const SANDBOX_TRACKING_KEY: &str = "sandbox-tracking-key"; // TEMP
+use stardesk_sandbox::{SANDBOX_TRACKING_CUSTOMER, SANDBOX_TRACKING_KEY};
 use stardesk_store::secret;
 
 use super::ipc::{TrackingAccountInput, TrackingSettings};
