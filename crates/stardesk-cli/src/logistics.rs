@@ -158,8 +158,13 @@ fn shipment_json(p: &ParcelView) -> Value {
     })
 }
 
-/// `stardesk shipments [--json]`: every tracked parcel as last queried (offline).
-pub async fn shipments(ctx: &Context, json: bool) -> Result<(), AppError> {
+/// `stardesk shipments [--refresh] [--json]`: every tracked parcel, after asking about
+/// those due.
+pub async fn shipments(ctx: &Context, refresh: bool, json: bool) -> Result<(), AppError> {
+    // Asking may fail (offline, no account): what was stored is still listed.
+    if let Err(e) = ctx.poll_parcels_now(refresh).await {
+        eprintln!("parcels not asked now: {}", e.message);
+    }
     let view = ctx.logistics().await?;
     if json {
         let out: Vec<Value> = view.parcels.iter().map(shipment_json).collect();

@@ -189,8 +189,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Every tracked parcel with its state and alerts (offline).
+    /// Every tracked parcel with its state and alerts. Asks about the parcels that are
+    /// due first (each at most once per 30 minutes; --refresh asks every parcel not
+    /// delivered); offline, what was stored.
     Shipments {
+        #[arg(long)]
+        refresh: bool,
         #[arg(long)]
         json: bool,
     },
@@ -489,7 +493,7 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             force,
             json,
         } => logistics::track(&ctx, number, carrier, phone, force, json).await,
-        Command::Shipments { json } => logistics::shipments(&ctx, json).await,
+        Command::Shipments { refresh, json } => logistics::shipments(&ctx, refresh, json).await,
         Command::Status { json } => ctx.status().await.and_then(|s| {
             if json {
                 print_json(&s)

@@ -73,11 +73,20 @@ pub(crate) fn facts_of(
 /// application, the brand's shipping against its dates (R-REVIEW-10); most urgent first.
 pub(crate) fn parcel_alerts(
     facts: &ShipmentFacts,
+    answered: bool,
     app: Option<(&Timeline, &stardesk_domain::campaign::ApplicationFacts)>,
     now: NaiveDateTime,
     th: &AlertThresholds,
 ) -> Vec<Alert> {
-    let mut out = stardesk_domain::logistics::shipment_alerts(facts, app.map(|a| a.0), now, th);
+    let mut out = if answered {
+        stardesk_domain::logistics::shipment_alerts(facts, app.map(|a| a.0), now, th)
+    } else {
+        // Never answered yet: where the parcel is, is not known; only a due return and
+        // the brand's shipping against its dates can be said.
+        stardesk_domain::logistics::alerts::return_due(facts, now, th)
+            .into_iter()
+            .collect()
+    };
     if let Some((timeline, app_facts)) = app {
         if facts.leg == Leg::Outbound {
             out.extend(stardesk_domain::logistics::application_alerts(

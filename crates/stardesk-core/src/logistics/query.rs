@@ -176,18 +176,24 @@ impl Context {
     /// One pass of the poller: asks every parcel that is not final and is due, raises the
     /// new alerts, and says when to look again.
     pub(crate) async fn poll_parcels(&self) -> Result<Option<DateTime<Utc>>, AppError> {
+        self.poll_parcels_now(false).await
+    }
+
+    /// A pass of the poller; `force` asks every parcel not final, whenever it was last
+    /// asked (`stardesk shipments --refresh`).
+    pub async fn poll_parcels_now(&self, force: bool) -> Result<Option<DateTime<Utc>>, AppError> {
         let now = Utc::now();
         let parcels = with_store(&self.reader, |s| s.shipments()).await?;
         let due: Vec<ShipmentRecord> = parcels
             .into_iter()
-            .filter(|r| !is_final(r) && is_due(r, now))
+            .filter(|r| !is_final(r) && (force || is_due(r, now)))
             .collect();
         let mut changed = false;
         if !due.is_empty() {
             match self.tracking_provider().await {
                 Ok(provider) => {
                     for rec in &due {
-                        match self.query_parcel(&provider, rec, false).await? {
+                        match self.query_parcel(&provider, rec, force).await? {
                             Queried::Failed(e) if stops_the_pass(&e) => {
                                 changed = true;
                                 tracing::warn!("tracking stopped for this pass: {e}");

@@ -114,6 +114,7 @@ impl Snapshot {
             .and_then(|a| self.app_domain(a));
         let alerts = parcel_alerts(
             &facts,
+            rec.state.is_some(),
             domain.as_ref().map(|(t, f)| (t, f)),
             self.now,
             &self.thresholds,

@@ -97,8 +97,14 @@ impl Context {
             }
         };
         let (src, stamp) = (source.clone(), crate::jobs::timestamp(chrono::Utc::now()));
-        with_store(&self.writer, move |s| s.outbox_due_now(&src, &stamp)).await?;
+        with_store(&self.writer, move |s| {
+            s.outbox_due_now(&src, &stamp)?;
+            // The network is back: parcels that could not be asked are asked now.
+            s.unreachable_parcels_due_now()
+        })
+        .await?;
         self.schedule_job(JobKind::Outbox, None).await?;
+        self.schedule_job(JobKind::Tracking, None).await?;
         let task_count = with_store(&self.reader, |s| s.task_count()).await?;
         Ok(SyncSummary {
             upserted: u32::try_from(report.upserted).unwrap_or(u32::MAX),

@@ -199,4 +199,15 @@ impl Store {
             .map(|_| ())
             .map_err(|e| self.err(e))
     }
+
+    /// Parcels whose last query could not reach the service are due now.
+    pub fn unreachable_parcels_due_now(&self) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "UPDATE shipments SET next_query_at = NULL WHERE last_error_code = 'unreachable'",
+                [],
+            )
+            .map(|_| ())
+            .map_err(|e| self.err(e))
+    }
 }
