@@ -9,6 +9,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppEvent, DataArea, JobKind } from '../bindings';
 import { applyKeys } from '../features/apply/queries';
+import { logisticsKeys } from '../features/logistics/queries';
 import { profileKeys } from '../features/profile/queries';
 import { settleKeys } from '../features/settlements/queries';
 import { taskKeys } from '../features/taskHall/queries';
@@ -36,6 +37,9 @@ export const AREA_QUERIES: Record<DataArea, readonly QueryKey[]> = {
   // Applications, the outbox and the agenda; the form's `already_applied`.
   applications: [['applications'], applyKeys.checks],
   reminders: [profileKeys.reminders],
+  // Parcels, their events and alerts, the tracking account and thresholds; and the
+  // applications, whose shipments show their parcel's state and last event.
+  logistics: [logisticsKeys.all, ['applications']],
 };
 
 /** Jobs whose failure the window already shows elsewhere: the sync (its progress and the
