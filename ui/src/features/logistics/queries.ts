@@ -4,7 +4,7 @@
 //! hand after a mutation. The carrier list never changes while the app runs, and a
 //! number's guesses are asked once per number: both live outside that root.
 
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   alertThresholds,
   carriers,
@@ -46,13 +46,15 @@ export function useCarriers() {
   });
 }
 
-/** The carriers a number may belong to, best first; nothing asked for a blank number. */
+/** The carriers a number may belong to, best first; nothing asked for a number too short
+ * to tell. While the next number's answer comes, the last one stays. */
 export function useCarrierGuess(number: string) {
   const trimmed = number.trim();
   return useQuery({
     queryKey: logisticsKeys.guess(trimmed),
     queryFn: () => guessCarriers(trimmed),
     enabled: trimmed.length >= MIN_GUESS_LENGTH,
+    placeholderData: keepPreviousData,
   });
 }
 
