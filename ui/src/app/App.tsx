@@ -1,9 +1,10 @@
 import { Layout, Nav } from '@douyinfe/semi-ui';
-import { Suspense, useState } from 'react';
+import { Suspense, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SettingsSheet } from '../features/account/SettingsSheet';
+import { SettingsSheet, type SettingsTab } from '../features/account/SettingsSheet';
 import { useAppStatus } from '../shared/appStatus';
 import { errorCodeText } from '../shared/errors';
+import { type Focus, type Navigation, NavigationProvider } from '../shared/navigation';
 import { LoadFailed, Loading, QueryView } from '../shared/QueryView';
 import { AppHeader } from './AppHeader';
 import { PAGES, type PageKey, pageLabel, pageOf } from './pages';
@@ -14,10 +15,25 @@ const { Header, Sider, Content } = Layout;
 export function App() {
   const { t } = useTranslation();
   const status = useAppStatus();
-  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [settings, setSettings] = useState<{ open: boolean; tab?: SettingsTab }>({ open: false });
   const [pageKey, setPageKey] = useState<PageKey>(PAGES[0].key);
+  const [focus, setFocus] = useState<Focus | null>(null);
+  const focusSeq = useRef(0);
   const page = pageOf(pageKey);
-  const openSettings = () => setSettingsOpen(true);
+  const openSettings = () => setSettings({ open: true });
+  // A page asks for another page (and an id on it to show); the nav shows a page as it is.
+  const navigation = useMemo<Navigation>(
+    () => ({
+      go: (key, id) => {
+        setPageKey(key);
+        focusSeq.current += 1;
+        setFocus(id === undefined ? null : { page: key, id, seq: focusSeq.current });
+      },
+      openSettings: (tab) => setSettings(tab === undefined ? { open: true } : { open: true, tab }),
+      focus,
+    }),
+    [focus],
+  );
 
   const content = (
     <QueryView
@@ -45,35 +61,38 @@ export function App() {
   );
 
   return (
-    <Layout className="app">
-      <Header>
-        <AppHeader status={status.data} onOpenSettings={openSettings} />
-      </Header>
-      {status.data?.last_error && (
-        <SyncErrorBanner error={status.data.last_error} onOpenSettings={openSettings} />
-      )}
-      <Layout className="app-body">
-        <Sider className="app-sider">
-          <Nav
-            selectedKeys={[page.key]}
-            onSelect={({ itemKey }) => setPageKey(pageOf(String(itemKey)).key)}
-            items={PAGES.map((p) => ({
-              itemKey: p.key,
-              // Semi's items take no data-testid: the label carries it for WebDriver.
-              text: <span data-testid={p.testId}>{pageLabel(t, p)}</span>,
-              icon: p.icon,
-            }))}
-            footer={{ collapseButton: true }}
-            style={{ height: '100%' }}
-          />
-        </Sider>
-        <Content className="app-content">{content}</Content>
+    <NavigationProvider value={navigation}>
+      <Layout className="app">
+        <Header>
+          <AppHeader status={status.data} onOpenSettings={openSettings} />
+        </Header>
+        {status.data?.last_error && (
+          <SyncErrorBanner error={status.data.last_error} onOpenSettings={openSettings} />
+        )}
+        <Layout className="app-body">
+          <Sider className="app-sider">
+            <Nav
+              selectedKeys={[page.key]}
+              onSelect={({ itemKey }) => navigation.go(pageOf(String(itemKey)).key)}
+              items={PAGES.map((p) => ({
+                itemKey: p.key,
+                // Semi's items take no data-testid: the label carries it for WebDriver.
+                text: <span data-testid={p.testId}>{pageLabel(t, p)}</span>,
+                icon: p.icon,
+              }))}
+              footer={{ collapseButton: true }}
+              style={{ height: '100%' }}
+            />
+          </Sider>
+          <Content className="app-content">{content}</Content>
+        </Layout>
+        <SettingsSheet
+          visible={settings.open}
+          initialTab={settings.tab}
+          status={status.data}
+          onClose={() => setSettings({ open: false })}
+        />
       </Layout>
-      <SettingsSheet
-        visible={settingsOpen}
-        status={status.data}
-        onClose={() => setSettingsOpen(false)}
-      />
-    </Layout>
+    </NavigationProvider>
   );
 }

@@ -54,6 +54,22 @@ describe('data events', () => {
     expect(AREA_QUERIES.tasks).toContainEqual(['reward_at']);
   });
 
+  it('logistics refreshes the parcels and the applications, whose shipments show them', async () => {
+    const client = cacheWith([
+      ['logistics', 'view'],
+      ['logistics', 'parcel', '11'],
+      ['applications', 'list'],
+      ['carriers'],
+      ['status'],
+    ]);
+    handleAppEvent(client, { kind: 'data_changed', areas: ['logistics'] }, () => {});
+    await vi.waitFor(() =>
+      expect(stale(client)).toEqual(['applications', 'logistics', 'logistics']),
+    );
+    // The carrier list never changes while the app runs.
+    expect(client.getQueryState(['carriers'])?.isInvalidated).toBe(false);
+  });
+
   it('progress events refresh nothing; a failed job is handed on', () => {
     const client = cacheWith([['tasks', 0]]);
     const failed = vi.fn();

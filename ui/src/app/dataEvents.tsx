@@ -1,21 +1,29 @@
 //! Core says when stored data changed (`data_changed` with its areas); this is the one
 //! place the window refreshes what it caches because of it. A feature names the query
 //! roots of each area it shows in `AREA_QUERIES`; no component invalidates by hand after a
-//! mutation. A background job's failure is shown here too, and so are due reminders
-//! (`reminderNotices.ts`).
+//! mutation. A background job's failure is shown here too, and so are due reminders and
+//! new parcel alerts (`reminderNotices.ts`).
 
 import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppEvent, DataArea, JobKind } from '../bindings';
 import { applyKeys } from '../features/apply/queries';
+import { logisticsKeys } from '../features/logistics/queries';
 import { profileKeys } from '../features/profile/queries';
 import { settleKeys } from '../features/settlements/queries';
 import { taskKeys } from '../features/taskHall/queries';
 import { statusKey } from '../shared/appStatus';
 import { onAppEvent, subscription } from '../shared/ipc';
 import { useNotify } from '../shared/notify';
-import { type RemindersDue, reminderMessages, showOsNotification } from './reminderNotices';
+import {
+  type Message,
+  type ParcelAlerts,
+  parcelAlertMessages,
+  type RemindersDue,
+  reminderMessages,
+  showOsNotification,
+} from './reminderNotices';
 
 /** The cached queries that show each area of the stored data. */
 export const AREA_QUERIES: Record<DataArea, readonly QueryKey[]> = {
@@ -36,6 +44,9 @@ export const AREA_QUERIES: Record<DataArea, readonly QueryKey[]> = {
   // Applications, the outbox and the agenda; the form's `already_applied`.
   applications: [['applications'], applyKeys.checks],
   reminders: [profileKeys.reminders],
+  // Parcels, their events and alerts, the tracking account and thresholds; and the
+  // applications, whose shipments show their parcel's state and last event.
+  logistics: [logisticsKeys.all, ['applications']],
 };
 
 /** Jobs whose failure the window already shows elsewhere: the sync (its progress and the
@@ -57,10 +68,12 @@ export function handleAppEvent(
   event: AppEvent,
   jobFailed: (event: Extract<AppEvent, { kind: 'job_failed' }>) => void,
   remindersDue: (event: RemindersDue) => void = () => {},
+  parcelAlerts: (event: ParcelAlerts) => void = () => {},
 ): void {
   if (event.kind === 'data_changed') void refreshAreas(client, event.areas);
   if (event.kind === 'job_failed') jobFailed(event);
   if (event.kind === 'reminders_due') remindersDue(event);
+  if (event.kind === 'parcel_alerts') parcelAlerts(event);
 }
 
 /** Subscribes the window to core's events for as long as the app is mounted. */
@@ -68,33 +81,34 @@ export function useDataEvents(): void {
   const client = useQueryClient();
   const notify = useNotify();
   const { t } = useTranslation('common');
-  useEffect(
-    () =>
-      subscription(() =>
-        onAppEvent((event) =>
-          handleAppEvent(
-            client,
-            event,
-            (failed) => {
-              if (REPORTS_ITSELF.has(failed.job)) return;
-              notify.error(
-                t('jobFailed', {
-                  job: t(`jobs.${failed.job}`),
-                  text: t(`errors.${failed.error.code}`),
-                }),
-              );
-            },
-            (due) => {
-              for (const message of reminderMessages(t, due)) {
-                notify.info(`${message.title}\n${message.body}`);
-                void showOsNotification(message);
-              }
-            },
-          ),
+  useEffect(() => {
+    // In the window (the OS may have notifications off) and as an OS notification.
+    const show = (messages: Message[]) => {
+      for (const message of messages) {
+        notify.info(`${message.title}\n${message.body}`);
+        void showOsNotification(message);
+      }
+    };
+    return subscription(() =>
+      onAppEvent((event) =>
+        handleAppEvent(
+          client,
+          event,
+          (failed) => {
+            if (REPORTS_ITSELF.has(failed.job)) return;
+            notify.error(
+              t('jobFailed', {
+                job: t(`jobs.${failed.job}`),
+                text: t(`errors.${failed.error.code}`),
+              }),
+            );
+          },
+          (due) => show(reminderMessages(t, due)),
+          (alerts) => show(parcelAlertMessages(t, alerts)),
         ),
       ),
-    [client, notify, t],
-  );
+    );
+  }, [client, notify, t]);
 }
 
 /** Mounts [`useDataEvents`] inside the providers it needs. */

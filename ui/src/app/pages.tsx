@@ -5,7 +5,7 @@
 //! `src/i18n/index.ts`, and one entry here. A page that pulls a heavy library loads with
 //! `lazy`, so the cold start (the first page) parses none of it.
 
-import { IconCalendarClock, IconList, IconNoteMoney } from '@douyinfe/semi-icons';
+import { IconBox, IconCalendarClock, IconList, IconNoteMoney } from '@douyinfe/semi-icons';
 import type { ParseKeys } from 'i18next';
 import { type ComponentType, lazy, type ReactNode } from 'react';
 import type { AppStatus } from '../bindings';
@@ -47,6 +47,18 @@ export const PAGES = [
     component: lazy(() =>
       import('../features/campaigns/CampaignsPage').then((m) => ({
         default: m.CampaignsPage,
+      })),
+    ),
+  },
+  {
+    // 物流: lazy too; 我的合作 links to it (a card's parcel) and it back (a parcel's campaign).
+    key: 'logistics',
+    icon: <IconBox />,
+    labelKey: 'logistics:nav',
+    testId: 'nav-logistics',
+    component: lazy(() =>
+      import('../features/logistics/LogisticsPage').then((m) => ({
+        default: m.LogisticsPage,
       })),
     ),
   },

@@ -2,16 +2,20 @@
 //! ahead) and says so with `reminders_due`; the window words it and shows it as an OS
 //! notification, and in the window too, since the OS may have notifications turned off.
 //! Reminders missed while the app was closed arrive at once (`caught_up`): one summary.
+//! Parcel alerts come the same way (`parcel_alerts`, each alert once): one notification
+//! each, worded by the window from the alert's code and figures.
 
 import {
   isPermissionGranted,
   requestPermission,
   sendNotification,
 } from '@tauri-apps/plugin-notification';
-import type { AppEvent, ReminderNotice } from '../bindings';
+import type { AppEvent, ParcelAlertNotice, ReminderNotice } from '../bindings';
+import { alertSentence } from '../features/logistics/alertText';
 import type { TFor } from '../i18n';
 
 export type RemindersDue = Extract<AppEvent, { kind: 'reminders_due' }>;
+export type ParcelAlerts = Extract<AppEvent, { kind: 'parcel_alerts' }>;
 
 export interface Message {
   title: string;
@@ -49,6 +53,26 @@ export function reminderMessages(t: TFor, event: RemindersDue): Message[] {
       body: named.join('\n'),
     },
   ];
+}
+
+/** Whose parcel: the campaign, else the carrier and number. */
+function parcelTitle(t: TFor, n: ParcelAlertNotice): string {
+  if (n.task_title !== null && n.task_title !== '') {
+    return t('logistics:notice.campaign', { task: n.task_title });
+  }
+  if (n.tracking_no !== null) {
+    return t('logistics:notice.parcel', { carrier: n.carrier_name ?? '', number: n.tracking_no });
+  }
+  return t('logistics:notice.fallback');
+}
+
+/** One message per new parcel alert: whose parcel, and what to do, in the current
+ * language (never core's English sentence). */
+export function parcelAlertMessages(t: TFor, event: ParcelAlerts): Message[] {
+  return event.alerts.map((n) => ({
+    title: parcelTitle(t, n),
+    body: alertSentence(t, n.alert),
+  }));
 }
 
 /** Shows a message as an OS notification, asking for the permission the first time.

@@ -45,6 +45,9 @@ export const en: CommonMessages = {
     store_failed: 'The local database failed',
     busy: 'A sync is already running',
     refused: 'The platform refused it',
+    tracking_not_configured: 'No parcel-tracking account (kuaidi100) is set up',
+    tracking_unreachable: 'The parcel-tracking service cannot be reached',
+    tracking_refused: 'The parcel-tracking service refused the query',
     internal: 'Internal error',
   },
   errorDetail: '{{text}}: {{message}}',
@@ -53,6 +56,7 @@ export const en: CommonMessages = {
     sync: 'Task hall sync',
     outbox: 'Sending queued applications',
     reminders: 'Campaign reminders',
+    tracking: 'Parcel tracking',
   },
   reminder: {
     title: 'Campaign reminder',

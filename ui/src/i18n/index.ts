@@ -17,6 +17,8 @@ import { en as applyEn } from '../features/apply/i18n/en';
 import { zhCN as applyZh } from '../features/apply/i18n/zh-CN';
 import { en as campaignsEn } from '../features/campaigns/i18n/en';
 import { zhCN as campaignsZh } from '../features/campaigns/i18n/zh-CN';
+import { en as logisticsEn } from '../features/logistics/i18n/en';
+import { zhCN as logisticsZh } from '../features/logistics/i18n/zh-CN';
 import { en as profileEn } from '../features/profile/i18n/en';
 import { zhCN as profileZh } from '../features/profile/i18n/zh-CN';
 import { en as settlementsEn } from '../features/settlements/i18n/en';
@@ -38,6 +40,7 @@ const zhCN = {
   profile: profileZh,
   campaigns: campaignsZh,
   apply: applyZh,
+  logistics: logisticsZh,
 };
 
 /** Every namespace in every language; `en` has exactly zh-CN's namespaces. */
@@ -52,6 +55,7 @@ export const resources: Record<Lang, typeof zhCN> = {
     profile: profileEn,
     campaigns: campaignsEn,
     apply: applyEn,
+    logistics: logisticsEn,
   },
 };
 

@@ -44,6 +44,9 @@ export const zhCN = {
     store_failed: '本地数据库出错',
     busy: '正在同步，请稍候',
     refused: '平台拒绝了这个操作',
+    tracking_not_configured: '还没有设置快递查询账号（快递100）',
+    tracking_unreachable: '无法连接快递查询服务',
+    tracking_refused: '快递查询服务拒绝了这次查询',
     internal: '应用内部错误',
   },
   errorDetail: '{{text}}：{{message}}',
@@ -52,6 +55,7 @@ export const zhCN = {
     sync: '同步任务大厅',
     outbox: '发送待发申请',
     reminders: '合作日程提醒',
+    tracking: '查询物流',
   },
   reminder: {
     title: '合作日程提醒',

@@ -59,7 +59,19 @@ export const shipped: ApplicationView = {
   applied_at: '2026-02-24T02:00:00Z',
   applied_on: '2026-02-24',
   selected_at: '2026-03-01T04:00:00Z',
-  shipment: { carrier: 'shunfeng', tracking_no: 'SF1420123456789', shipped_on: '2026-03-08' },
+  shipment: {
+    carrier: 'shunfeng',
+    tracking_no: 'SF1420123456789',
+    shipped_on: '2026-03-08',
+    parcel_id: '11',
+    parcel_state: 'in_transit',
+    last_event: {
+      time: '2026-03-27 14:05:00',
+      text: '快件已到达【杭州转运中心】',
+      area: '浙江省杭州市',
+      state: 'in_transit',
+    },
+  },
   timeline: [
     step('selection_by', '2026-03-10', 'done', -18, 'R-REVIEW-3'),
     step('ship_by', '2026-03-05', 'done', -23, 'R-REVIEW-10', 'brand'),
@@ -105,7 +117,19 @@ export const failed: ApplicationView = {
   status: 'failed',
   applied_at: '2026-02-01T02:00:00Z',
   applied_on: '2026-02-01',
-  shipment: { carrier: 'zhongtong', tracking_no: '78812345678901', shipped_on: '2026-02-20' },
+  shipment: {
+    carrier: 'zhongtong',
+    tracking_no: '78812345678901',
+    shipped_on: '2026-02-20',
+    parcel_id: '12',
+    parcel_state: 'delivered',
+    last_event: {
+      time: '2026-02-22 13:40:00',
+      text: '快件已签收，签收人：本人',
+      area: '浙江省杭州市',
+      state: 'delivered',
+    },
+  },
   delivered_at: '2026-02-22T06:00:00Z',
   receipt: { received: true, note: null, reported_at: '2026-02-22T08:00:00Z' },
   content: {
@@ -135,7 +159,15 @@ export const paid: ApplicationView = {
   status: 'reward_paid',
   applied_at: '2026-01-05T02:00:00Z',
   applied_on: '2026-01-05',
-  shipment: { carrier: 'annengwuliu', tracking_no: 'ANE300012345', shipped_on: '2026-01-15' },
+  // Not tracked: the carrier is one StarDesk does not know.
+  shipment: {
+    carrier: 'annengwuliu',
+    tracking_no: 'ANE300012345',
+    shipped_on: '2026-01-15',
+    parcel_id: null,
+    parcel_state: null,
+    last_event: null,
+  },
   content: {
     url: 'https://www.douyin.com/video/7470000000000000002',
     submitted_at: '2026-02-01T08:00:00Z',

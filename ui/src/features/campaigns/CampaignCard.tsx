@@ -1,9 +1,13 @@
-import { Typography } from '@douyinfe/semi-ui';
-import type { ReactNode } from 'react';
+import { IconChevronRight } from '@douyinfe/semi-icons';
+import { Button, Typography } from '@douyinfe/semi-ui';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApplicationView, ShippingView } from '../../bindings';
+import type { ApplicationView, ShipmentView, ShippingView } from '../../bindings';
 import { CopyButton } from '../../shared/CopyButton';
 import { formatMoney } from '../../shared/format';
+import { useFocus, useNavigation } from '../../shared/navigation';
+import { eventTime } from '../logistics/events';
+import { StateTag } from '../logistics/StateTag';
 import { CardActions } from './CardActions';
 import { carrierName } from './carriers';
 import { StatusTag } from './StatusTag';
@@ -11,11 +15,25 @@ import { Timeline } from './Timeline';
 
 const { Text } = Typography;
 
-/** One application: what it is, where it stands, its dates and what can be done now. */
+/** One application: what it is, where it stands, its dates and what can be done now.
+ * Opened from another page to show it (物流's "打开合作"), it scrolls into view, marked. */
 export function CampaignCard({ app }: { app: ApplicationView }) {
   const { t } = useTranslation('campaigns');
+  const focus = useFocus('campaigns');
+  const focused = focus?.id === app.id;
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focus?.id === app.id)
+      ref.current?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+  }, [focus, app.id]);
   return (
-    <article className="cmp-card" data-testid="campaign-card" data-application-id={app.id}>
+    <article
+      ref={ref}
+      className={focused ? 'cmp-card is-focused' : 'cmp-card'}
+      data-testid="campaign-card"
+      data-application-id={app.id}
+      data-focused={focused ? 'true' : undefined}
+    >
       <header className="cmp-card__head">
         <div className="cmp-card__title">
           <Text strong data-testid="campaign-title">
@@ -98,6 +116,7 @@ function Shipment({ app }: { app: ApplicationView }) {
         <Text type="tertiary">{t('card.shippedOn', { day: s.shipped_on })}</Text>
       </span>
       <CopyButton text={s.tracking_no} testId="campaign-copy-tracking" />
+      {s.parcel_id !== null && <Parcel shipment={s} parcelId={s.parcel_id} />}
       {app.delivered_at !== null && <Text type="success">{t('card.delivered')}</Text>}
       {app.receipt !== null && (
         <Text type={app.receipt.received ? 'success' : 'warning'} data-testid="campaign-receipt">
@@ -106,6 +125,33 @@ function Shipment({ app }: { app: ApplicationView }) {
             : t('card.notReceived', { note: app.receipt.note ?? '' })}
         </Text>
       )}
+    </div>
+  );
+}
+
+/** The tracked parcel: where it is, its newest scan, and the way to 物流 for the rest. */
+function Parcel({ shipment: s, parcelId }: { shipment: ShipmentView; parcelId: string }) {
+  const { t } = useTranslation('campaigns');
+  const { go } = useNavigation();
+  return (
+    <div className="cmp-parcel" data-testid="campaign-parcel">
+      <StateTag state={s.parcel_state} testId="campaign-parcel-state" />
+      {s.last_event !== null && (
+        <Text size="small" className="cmp-parcel__event" data-testid="campaign-parcel-event">
+          <span className="cmp-parcel__time">{eventTime(s.last_event.time)}</span>{' '}
+          {s.last_event.text}
+        </Text>
+      )}
+      <Button
+        size="small"
+        theme="borderless"
+        icon={<IconChevronRight />}
+        iconPosition="right"
+        onClick={() => go('logistics', parcelId)}
+        data-testid="campaign-track"
+      >
+        {t('card.track')}
+      </Button>
     </div>
   );
 }

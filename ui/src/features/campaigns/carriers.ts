@@ -6,6 +6,7 @@ import type { TFor } from '../../i18n';
 /** The kuaidi100 codes worded in `campaigns:carriers`. */
 export const CARRIERS = [
   'shunfeng',
+  'shunfengkuaiyun',
   'zhongtong',
   'yuantong',
   'yunda',
@@ -22,7 +23,7 @@ export const CARRIERS = [
 
 export type Carrier = (typeof CARRIERS)[number];
 
-function isCarrier(code: string): code is Carrier {
+export function isCarrier(code: string): code is Carrier {
   return (CARRIERS as readonly string[]).includes(code);
 }
 

@@ -47,6 +47,7 @@ export const en: CampaignsMessages = {
     shippedOn: 'shipped {{day}}',
     notShipped: 'The brand has not shipped the sample yet',
     delivered: 'The carrier reports it delivered',
+    track: 'Track',
     received: 'You confirmed the sample arrived',
     notReceived: 'You reported it did not arrive or was refused: {{note}}',
     content: 'Your work',
@@ -228,6 +229,7 @@ export const en: CampaignsMessages = {
   },
   carriers: {
     shunfeng: 'SF Express',
+    shunfengkuaiyun: 'SF Freight',
     zhongtong: 'ZTO Express',
     yuantong: 'YTO Express',
     yunda: 'Yunda Express',

@@ -54,6 +54,7 @@ export const zhCN = {
     shippedOn: '{{day}} 寄出',
     notShipped: '品牌方尚未寄出样品',
     delivered: '承运商显示已签收',
+    track: '查看物流',
     received: '你已确认收到样品',
     notReceived: '你已告知未收到或拒收：{{note}}',
     content: '作品',
@@ -228,6 +229,7 @@ export const zhCN = {
   },
   carriers: {
     shunfeng: '顺丰速运',
+    shunfengkuaiyun: '顺丰快运',
     zhongtong: '中通快递',
     yuantong: '圆通速递',
     yunda: '韵达快递',

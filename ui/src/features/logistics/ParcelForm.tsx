@@ -1,0 +1,251 @@
+import {
+  Banner,
+  Button,
+  DatePicker,
+  Input,
+  Modal,
+  Radio,
+  RadioGroup,
+  Select,
+  Typography,
+} from '@douyinfe/semi-ui';
+import { useMutation } from '@tanstack/react-query';
+import { type ReactNode, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LEGS, type LegCode, type ParcelInput, type ParcelView } from '../../bindings';
+import { errorText } from '../../shared/errors';
+import { addParcel, correctParcel } from '../../shared/ipc';
+import { useNotify } from '../../shared/notify';
+import { useApplications } from '../campaigns/queries';
+import { CarrierSelect } from './CarrierSelect';
+import { fieldOfRefusal, type ParcelField, useParcelForm } from './useParcelForm';
+
+const { Text } = Typography;
+
+/** Applications whose sample will never come: not offered as a parcel's campaign. */
+const NO_SAMPLE = new Set(['withdrawn', 'not_selected']);
+
+/**
+ * 添加快递单号 / 修改快递单号: the number (its carrier guessed as it is typed), which way
+ * it goes (a return with its due date, R-REVIEW-13), the campaign, and the receiver's
+ * phone digits where the carrier needs them. `editing` corrects that parcel.
+ */
+export function ParcelForm({
+  editing,
+  onClose,
+  onSaved,
+}: {
+  editing: ParcelView | null;
+  onClose: () => void;
+  onSaved: (id: string) => void;
+}) {
+  const { t } = useTranslation(['logistics', 'common']);
+  const notify = useNotify();
+  const form = useParcelForm(editing);
+  const apps = useApplications();
+  const ids = {
+    number: useId(),
+    carrier: useId(),
+    application: useId(),
+    phone: useId(),
+    due: useId(),
+  };
+  const save = useMutation({
+    mutationFn: (input: ParcelInput) =>
+      editing === null ? addParcel(input) : correctParcel(editing.id, input),
+    onSuccess: (parcel) => {
+      notify.success(editing === null ? t('form.added') : t('form.saved'));
+      onSaved(parcel.id);
+    },
+    onError: (error) => {
+      const placed = fieldOfRefusal(error);
+      if (placed !== null) form.setProblems(placed);
+    },
+  });
+  const submit = () => {
+    const input = form.check();
+    if (input !== null) save.mutate(input);
+  };
+  const problem = (field: ParcelField) => {
+    const code = form.problems[field];
+    return code === undefined ? null : t(`form.problems.${code}`);
+  };
+  // A refusal no field explains (not found, the store) shows as the error it is.
+  const unplaced = save.isError && fieldOfRefusal(save.error) === null;
+  const appOptions = (apps.data ?? [])
+    .filter((a) => !NO_SAMPLE.has(a.status) || a.id === form.applicationId)
+    .map((a) => ({
+      value: a.id,
+      label: `${a.task_title || t('form.untitled', { id: a.task_id })}${a.brand ? ` · ${a.brand}` : ''}`,
+    }));
+
+  return (
+    <Modal
+      visible
+      title={editing === null ? t('form.addTitle') : t('form.editTitle')}
+      onCancel={onClose}
+      maskClosable={false}
+      width={560}
+      footer={
+        <>
+          <Button onClick={onClose}>{t('common:cancel')}</Button>
+          <Button
+            theme="solid"
+            loading={save.isPending}
+            onClick={submit}
+            data-testid="parcel-submit"
+          >
+            {editing === null ? t('form.submitAdd') : t('form.submitEdit')}
+          </Button>
+        </>
+      }
+    >
+      <div className="lgx-form" data-testid="parcel-form">
+        <Text type="tertiary" size="small">
+          {t('form.intro')}
+        </Text>
+        <Field id={ids.number} label={t('form.number')} problem={problem('tracking_no')}>
+          <Input
+            id={ids.number}
+            value={form.number}
+            onChange={form.setNumber}
+            placeholder={t('form.numberPlaceholder')}
+            maxLength={40}
+            autoFocus
+            validateStatus={problem('tracking_no') !== null ? 'error' : 'default'}
+            data-testid="parcel-number"
+          />
+        </Field>
+        <Field id={ids.carrier} label={t('form.carrier')} problem={problem('carrier')}>
+          <CarrierSelect form={form} id={ids.carrier} invalid={problem('carrier') !== null} />
+        </Field>
+        <Field label={t('form.leg')}>
+          <RadioGroup
+            type="button"
+            value={form.leg}
+            onChange={(e) => form.setLeg(e.target.value as LegCode)}
+            aria-label={t('form.leg')}
+            data-testid="parcel-leg-input"
+          >
+            {LEGS.map((leg) => (
+              <Radio key={leg} value={leg} data-testid={`parcel-leg-${leg}`}>
+                {t(`legs.${leg}`)}
+              </Radio>
+            ))}
+          </RadioGroup>
+        </Field>
+        {form.leg === 'return' && (
+          <Field
+            labelId={ids.due}
+            label={t('form.returnDue')}
+            hint={t('form.returnDueHint')}
+            problem={problem('return_due')}
+          >
+            <DatePicker
+              aria-labelledby={ids.due}
+              type="date"
+              format="yyyy-MM-dd"
+              value={form.returnDue ?? undefined}
+              onChange={(_date, text) =>
+                form.setReturnDue(typeof text === 'string' && text !== '' ? text : null)
+              }
+              validateStatus={problem('return_due') !== null ? 'error' : 'default'}
+              data-testid="parcel-return-due"
+            />
+          </Field>
+        )}
+        <Field id={ids.application} label={t('form.application')} hint={t('form.applicationHint')}>
+          <Select
+            id={ids.application}
+            className="lgx-form__control"
+            value={form.applicationId ?? undefined}
+            placeholder={t('form.applicationPlaceholder')}
+            optionList={appOptions}
+            onChange={(v) => form.setApplicationId(v === undefined ? null : String(v))}
+            // A parcel's campaign can be changed, not taken away (core keeps it).
+            showClear={editing?.application_id == null}
+            disabled={editing !== null && editing.application_id !== null}
+            filter
+            emptyContent={null}
+            data-testid="parcel-application"
+          />
+        </Field>
+        {form.phoneAsked && (
+          <Field
+            id={ids.phone}
+            label={t('form.phone')}
+            hint={
+              editing?.phone_known
+                ? `${t('form.phoneHint')}${t('form.phoneKept')}`
+                : t('form.phoneHint')
+            }
+            problem={problem('phone')}
+          >
+            <Input
+              id={ids.phone}
+              value={form.phone}
+              onChange={form.setPhone}
+              placeholder={t('form.phonePlaceholder')}
+              maxLength={11}
+              inputMode="numeric"
+              autoComplete="off"
+              style={{ width: 200 }}
+              validateStatus={problem('phone') !== null ? 'error' : 'default'}
+              data-testid="parcel-phone"
+            />
+          </Field>
+        )}
+        {unplaced && (
+          <Banner
+            type="danger"
+            closeIcon={null}
+            data-testid="parcel-form-error"
+            description={t('failed', { text: errorText(t, save.error) })}
+          />
+        )}
+      </div>
+    </Modal>
+  );
+}
+
+function Field({
+  id,
+  labelId,
+  label,
+  hint,
+  problem = null,
+  children,
+}: {
+  /** The control's id, for the label; or the label's own, for `aria-labelledby`. */
+  id?: string;
+  labelId?: string;
+  label: string;
+  hint?: string;
+  problem?: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <div className="lgx-form__field">
+      {id === undefined ? (
+        <span className="lgx-label" id={labelId}>
+          {label}
+        </span>
+      ) : (
+        <label className="lgx-label" htmlFor={id}>
+          {label}
+        </label>
+      )}
+      {children}
+      {problem !== null && (
+        <Text type="danger" size="small" role="alert" data-testid="parcel-field-error">
+          {problem}
+        </Text>
+      )}
+      {hint !== undefined && (
+        <Text type="tertiary" size="small">
+          {hint}
+        </Text>
+      )}
+    </div>
+  );
+}
