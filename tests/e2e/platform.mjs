@@ -4,9 +4,14 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
-/** Starts `stardesk-sandbox` on `port` over the SQLite file `db`; resolves once it listens. */
-export async function startPlatform(bin, { port, db, token }) {
-  const child = spawn(bin, ['--port', String(port), '--db', db, '--token', token], {
+/**
+ * Starts `stardesk-sandbox` on `port` over the SQLite file `db`; resolves once it listens.
+ * With `control`, its loopback-only `/control` routes move the brands and the parcels.
+ */
+export async function startPlatform(bin, { port, db, token, control = false }) {
+  const args = ['--port', String(port), '--db', db, '--token', token];
+  if (control) args.push('--control');
+  const child = spawn(bin, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -47,4 +52,15 @@ export async function applicationsOn(url, token) {
     if (!page.has_more) return items;
     cursor = page.next_cursor;
   }
+}
+
+/** `POST /control/<path>` of a sandbox started with `control`; its JSON answer. */
+export async function controlPost(url, token, path, body = {}) {
+  const res = await fetch(`${url}/control/${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`POST /control/${path}: ${res.status} ${await res.text()}`);
+  return res.json();
 }
