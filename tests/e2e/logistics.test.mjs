@@ -164,10 +164,10 @@ describe('sample logistics in the real window', () => {
     await syncNow();
     await clickOn('nav-campaigns');
     await wait('the parcel state on the application', async () => {
-      for (const el of await d.findAll(sel('campaign-parcel-state'))) {
-        if ((await d.exec('return arguments[0].getAttribute("data-state");', el)) === 'delivered') return true;
-      }
-      return false;
+      const states = await d.exec(
+        'return [...document.querySelectorAll(\'[data-testid="campaign-parcel-state"]\')].map((e) => e.getAttribute("data-state"));',
+      );
+      return states.includes('delivered');
     }, 30000);
   });
 
