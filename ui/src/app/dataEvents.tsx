@@ -5,7 +5,7 @@
 //! new parcel alerts (`reminderNotices.ts`).
 
 import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppEvent, DataArea, JobKind } from '../bindings';
 import { applyKeys } from '../features/apply/queries';
@@ -81,34 +81,41 @@ export function useDataEvents(): void {
   const client = useQueryClient();
   const notify = useNotify();
   const { t } = useTranslation('common');
+  // One subscription for the app's life: re-subscribing whenever a dependency changed
+  // identity would leave a gap (listening is asynchronous) in which an event — a sync's
+  // end, an outbox item sent — is lost and the window shows stale data. The handler
+  // reads the latest client, toasts and words through a ref.
+  const latest = useRef({ client, notify, t });
+  latest.current = { client, notify, t };
   useEffect(() => {
     // In the window (the OS may have notifications off) and as an OS notification.
     const show = (messages: Message[]) => {
       for (const message of messages) {
-        notify.info(`${message.title}\n${message.body}`);
+        latest.current.notify.info(`${message.title}\n${message.body}`);
         void showOsNotification(message);
       }
     };
     return subscription(() =>
-      onAppEvent((event) =>
+      onAppEvent((event) => {
+        const { client: c, notify: n, t: tr } = latest.current;
         handleAppEvent(
-          client,
+          c,
           event,
           (failed) => {
             if (REPORTS_ITSELF.has(failed.job)) return;
-            notify.error(
-              t('jobFailed', {
-                job: t(`jobs.${failed.job}`),
-                text: t(`errors.${failed.error.code}`),
+            n.error(
+              tr('jobFailed', {
+                job: tr(`jobs.${failed.job}`),
+                text: tr(`errors.${failed.error.code}`),
               }),
             );
           },
-          (due) => show(reminderMessages(t, due)),
-          (alerts) => show(parcelAlertMessages(t, alerts)),
-        ),
-      ),
+          (due) => show(reminderMessages(tr, due)),
+          (alerts) => show(parcelAlertMessages(tr, alerts)),
+        );
+      }),
     );
-  }, [client, notify, t]);
+  }, []);
 }
 
 /** Mounts [`useDataEvents`] inside the providers it needs. */
