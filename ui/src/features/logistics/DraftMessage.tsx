@@ -21,7 +21,7 @@ export function DraftMessage({ text }: { text: string }) {
         </Text>
         <CopyButton text={text} testId="parcel-draft-copy" />
       </div>
-      <TextArea id={id} value={text} readOnly autosize rows={3} data-testid="parcel-draft-text" />
+      <TextArea id={id} value={text} readonly rows={4} data-testid="parcel-draft-text" />
     </div>
   );
 }
