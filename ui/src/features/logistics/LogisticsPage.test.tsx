@@ -93,6 +93,9 @@ describe('logistics: the list', () => {
     expect(alert).toHaveTextContent('品牌方没有在 2026-03-20 前寄出样品，已逾期 8 天。');
     expect(within(alert).getByTestId('parcel-brand-fault')).toHaveTextContent('责任在品牌方');
     expect(within(alert).getByTestId('parcel-alert-rule')).toHaveTextContent('R-REVIEW-10');
+    // The drafted message, folded in the list until asked for.
+    expect(within(row).queryByTestId('parcel-draft-text')).toBeNull();
+    await user.click(within(row).getByTestId('parcel-draft-toggle'));
     expect(within(row).getByTestId('parcel-draft-text')).toHaveValue(fx.awaiting.alerts[0]?.draft);
     // Parcels on the way carry no such marker.
     expect(within(rowOf('11')).queryByTestId('parcel-brand-fault')).toBeNull();

@@ -117,6 +117,7 @@ export function ParcelActions({
         <Banner
           type="warning"
           closeIcon={null}
+          fullMode={false}
           data-testid="parcel-last-error"
           data-code={p.last_error.code}
           title={t('sheet.lastError')}
@@ -127,6 +128,7 @@ export function ParcelActions({
         <Banner
           type="danger"
           closeIcon={null}
+          fullMode={false}
           data-testid="parcel-refresh-error"
           data-code={code}
           title={t('sheet.refreshFailed', { text: errorText(t, refresh.error) })}

@@ -123,6 +123,7 @@ function Detail({
         <Banner
           type="warning"
           closeIcon={null}
+          fullMode={false}
           description={t('sheet.phoneMissing')}
           data-testid="parcel-phone-banner"
         />
