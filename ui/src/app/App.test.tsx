@@ -3,8 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { AppStatus, SyncSummary } from '../bindings';
 import i18n, { LANG_STORAGE_KEY } from '../i18n';
+import * as cmp from '../test/campaignFixtures';
 import { pageOf, statusNeverSynced, statusSandbox } from '../test/fixtures';
 import { type Commands, mockEvents, mockIpc, queriesSent, Reject } from '../test/ipcMock';
+import * as lx from '../test/logisticsFixtures';
 import { renderWithProviders } from '../test/render';
 import { App } from './App';
 
@@ -52,12 +54,47 @@ describe('app shell', () => {
     });
     await screen.findAllByTestId('task-row');
     const labels = screen.getAllByTestId(/^nav-/).map((n) => n.getAttribute('data-testid'));
-    expect(labels).toEqual(['nav-tasks', 'nav-campaigns', 'nav-settlements']);
+    expect(labels).toEqual(['nav-tasks', 'nav-campaigns', 'nav-logistics', 'nav-settlements']);
     expect(screen.getByTestId('nav-campaigns')).toHaveTextContent('我的合作');
     await user.click(screen.getByTestId('nav-campaigns'));
     expect(await screen.findByTestId('campaigns-empty')).toBeInTheDocument();
     expect(calls.some((c) => c.command === 'applications')).toBe(true);
     expect(screen.queryByTestId('task-row')).toBeNull();
+  });
+
+  it('物流 and 我的合作 open each other on a parcel and its campaign', {
+    timeout: 30_000,
+  }, async () => {
+    await import('../features/logistics/LogisticsPage');
+    await import('../features/campaigns/CampaignsPage');
+    const { user } = setup(statusSandbox, {
+      logistics: () => lx.view,
+      parcel: ({ id }) => lx.detailOf(lx.parcels.find((p) => p.id === id) ?? lx.silent),
+      applications: () => cmp.applications,
+      outbox: () => [],
+      carriers: () => lx.carriers,
+    });
+    await screen.findAllByTestId('task-row');
+    expect(screen.getByTestId('nav-logistics')).toHaveTextContent('物流');
+    await user.click(screen.getByTestId('nav-logistics'));
+    const rows = await screen.findAllByTestId('parcel-row');
+    const row = rows.find((r) => r.getAttribute('data-parcel-id') === '11');
+    if (!row) throw new Error('no parcel 11');
+    await user.click(within(row).getByTestId('parcel-open'));
+    await user.click(await screen.findByTestId('parcel-open-application'));
+    // 我的合作, on the parcel's campaign.
+    const cards = await screen.findAllByTestId('campaign-card');
+    const a1 = cards.find((c) => c.getAttribute('data-application-id') === 'A1');
+    expect(a1).toHaveAttribute('data-focused', 'true');
+    expect(screen.queryByTestId('logistics-page')).toBeNull();
+    // And back: the card's parcel opens on 物流.
+    await user.click(within(a1 as HTMLElement).getByTestId('campaign-track'));
+    expect(await screen.findByTestId('parcel-detail')).toHaveAttribute('data-parcel-id', '11');
+    // The nav shows a page as it is: no parcel opened.
+    await user.click(screen.getByTestId('nav-tasks'));
+    await user.click(screen.getByTestId('nav-logistics'));
+    await screen.findAllByTestId('parcel-row');
+    expect(screen.queryByTestId('parcel-detail')).toBeNull();
   });
 
   it('header: product, source, creator with level and followers, last sync', async () => {

@@ -5,6 +5,7 @@ import { Providers } from '../../app/Providers';
 import type { AppStatus } from '../../bindings';
 import { statusSandbox } from '../../test/fixtures';
 import { type Commands, mockEvents, mockIpc, Reject } from '../../test/ipcMock';
+import * as lx from '../../test/logisticsFixtures';
 import { homeAddress, reminderDefaults } from '../../test/profileFixtures';
 import { renderWithProviders } from '../../test/render';
 import { SettingsSheet } from './SettingsSheet';
@@ -125,5 +126,20 @@ describe('settings', () => {
     rerender(<Providers client={client}>{sheet(false)}</Providers>);
     rerender(<Providers client={client}>{sheet(true)}</Providers>);
     await waitFor(() => expect(accountShown()).toBe('false'));
+  });
+
+  it('a page may open it on 物流跟踪', async () => {
+    mockEvents();
+    const calls = mockIpc({
+      app_status: () => statusSandbox,
+      tracking_settings: () => lx.trackingNone,
+      alert_thresholds: () => lx.thresholdDefaults,
+    });
+    renderWithProviders(
+      <SettingsSheet visible initialTab="tracking" status={statusSandbox} onClose={() => {}} />,
+    );
+    expect(screen.getByTestId('settings-tab-tracking')).toHaveTextContent('物流跟踪');
+    expect(await screen.findByTestId('tracking-status')).toHaveAttribute('data-status', 'none');
+    expect(calls.some((c) => c.command === 'tracking_settings')).toBe(true);
   });
 });

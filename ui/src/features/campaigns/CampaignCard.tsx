@@ -135,23 +135,25 @@ function Parcel({ shipment: s, parcelId }: { shipment: ShipmentView; parcelId: s
   const { go } = useNavigation();
   return (
     <div className="cmp-parcel" data-testid="campaign-parcel">
-      <StateTag state={s.parcel_state} testId="campaign-parcel-state" />
+      <div className="cmp-parcel__bar">
+        <StateTag state={s.parcel_state} testId="campaign-parcel-state" />
+        <Button
+          size="small"
+          theme="borderless"
+          icon={<IconChevronRight />}
+          iconPosition="right"
+          onClick={() => go('logistics', parcelId)}
+          data-testid="campaign-track"
+        >
+          {t('card.track')}
+        </Button>
+      </div>
       {s.last_event !== null && (
         <Text size="small" className="cmp-parcel__event" data-testid="campaign-parcel-event">
           <span className="cmp-parcel__time">{eventTime(s.last_event.time)}</span>{' '}
           {s.last_event.text}
         </Text>
       )}
-      <Button
-        size="small"
-        theme="borderless"
-        icon={<IconChevronRight />}
-        iconPosition="right"
-        onClick={() => go('logistics', parcelId)}
-        data-testid="campaign-track"
-      >
-        {t('card.track')}
-      </Button>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n';
 import { Reject } from '../../test/ipcMock';
 import { renderCampaignsPage } from './renderCampaignsPage';
@@ -199,5 +199,55 @@ describe('my campaigns: the timeline', () => {
     await screen.findAllByTestId('campaign-card');
     await user.hover(within(stepOf('A1', 'upload_by')).getByTestId('timeline-name'));
     expect(await screen.findByText('规则 R-REVIEW-13')).toBeInTheDocument();
+  });
+});
+
+describe('my campaigns: the tracked parcel', () => {
+  it('a shipped sample shows its parcel’s state and newest scan, and links to 物流', async () => {
+    const { navigation, user } = renderCampaignsPage();
+    await screen.findAllByTestId('campaign-card');
+    const a1 = cardOf('A1');
+    const state = within(a1).getByTestId('campaign-parcel-state');
+    expect(state).toHaveAttribute('data-state', 'in_transit');
+    expect(state).toHaveTextContent('运输中');
+    expect(within(a1).getByTestId('campaign-parcel-event')).toHaveTextContent(
+      '2026-03-27 14:05 快件已到达【杭州转运中心】',
+    );
+    expect(within(cardOf('A3')).getByTestId('campaign-parcel-state')).toHaveAttribute(
+      'data-state',
+      'delivered',
+    );
+    // Not tracked (a carrier StarDesk does not know), not shipped: no parcel to show.
+    expect(within(cardOf('A4')).queryByTestId('campaign-parcel')).toBeNull();
+    expect(within(cardOf('A2')).queryByTestId('campaign-parcel')).toBeNull();
+
+    await user.click(within(a1).getByTestId('campaign-track'));
+    expect(navigation.go).toHaveBeenCalledWith('logistics', '11');
+  });
+
+  it('in English', async () => {
+    await i18n.changeLanguage('en');
+    renderCampaignsPage();
+    await screen.findAllByTestId('campaign-card');
+    expect(within(cardOf('A1')).getByTestId('campaign-parcel-state')).toHaveTextContent(
+      'In transit',
+    );
+    expect(within(cardOf('A1')).getByTestId('campaign-track')).toHaveTextContent('Track');
+  });
+
+  it('opened from 物流 on an application: that card is marked and scrolled into view', async () => {
+    // jsdom lays nothing out and has no scrollIntoView: record the calls.
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    try {
+      renderCampaignsPage({}, { page: 'campaigns', id: 'A6', seq: 1 });
+      await screen.findAllByTestId('campaign-card');
+      expect(cardOf('A6')).toHaveAttribute('data-focused', 'true');
+      expect(cardOf('A1')).not.toHaveAttribute('data-focused');
+      expect(scrolled).toHaveBeenCalledTimes(1);
+      expect(scrolled.mock.contexts[0]).toBe(cardOf('A6'));
+    } finally {
+      Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
+    }
   });
 });

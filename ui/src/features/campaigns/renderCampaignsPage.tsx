@@ -1,14 +1,17 @@
-//! The 我的合作 page rendered as its tests need it: the campaign fixtures, and core's
-//! answers to the card actions (the application kept, its area changed).
+//! The 我的合作 page rendered as its tests need it: the campaign fixtures, core's answers
+//! to the card actions (the application kept, its area changed), and a navigation that
+//! records where the page asked to go (and may hand it an application to show).
 
 import userEvent from '@testing-library/user-event';
+import { vi } from 'vitest';
 import type { ApplicationView } from '../../bindings';
+import { type Focus, type Navigation, NavigationProvider } from '../../shared/navigation';
 import * as fx from '../../test/campaignFixtures';
 import { type Commands, mockEvents, mockIpc } from '../../test/ipcMock';
 import { renderWithProviders } from '../../test/render';
 import { CampaignsPage } from './CampaignsPage';
 
-export function renderCampaignsPage(extra: Partial<Commands> = {}) {
+export function renderCampaignsPage(extra: Partial<Commands> = {}, focus: Focus | null = null) {
   const events = mockEvents();
   // As core does: the platform answers, the application is kept, the area changes.
   const kept = (id: string, patch: Partial<ApplicationView>): ApplicationView => {
@@ -25,7 +28,12 @@ export function renderCampaignsPage(extra: Partial<Commands> = {}) {
     report_content: ({ id }) => kept(id, { status: 'content_submitted' }),
     ...extra,
   });
+  const navigation: Navigation = { go: vi.fn(), openSettings: vi.fn(), focus };
   const user = userEvent.setup();
-  renderWithProviders(<CampaignsPage />);
-  return { calls, user };
+  renderWithProviders(
+    <NavigationProvider value={navigation}>
+      <CampaignsPage />
+    </NavigationProvider>,
+  );
+  return { calls, navigation, user };
 }

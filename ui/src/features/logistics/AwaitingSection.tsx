@@ -58,7 +58,7 @@ export function AwaitingSection({ awaiting }: { awaiting: readonly AwaitingShipm
               <AlertList alerts={a.alerts} />
               {a.alerts.map((alert) =>
                 alert.draft === null ? null : (
-                  <DraftMessage key={`${alert.code}-draft`} text={alert.draft} />
+                  <DraftMessage key={`${alert.code}-draft`} text={alert.draft} folded />
                 ),
               )}
             </div>

@@ -4,7 +4,7 @@ import { Button, Empty, Typography } from '@douyinfe/semi-ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogisticsView, ParcelView } from '../../bindings';
-import { errorText } from '../../shared/errors';
+import { errorCodeText } from '../../shared/errors';
 import { useFocus } from '../../shared/navigation';
 import { LoadFailed, Loading, QueryView } from '../../shared/QueryView';
 import { AwaitingSection } from './AwaitingSection';
@@ -57,7 +57,7 @@ export function LogisticsPage() {
         error={(error, retry) => (
           <LoadFailed
             size={ILLUSTRATION}
-            title={t('loadFailed', { text: errorText(t, error) })}
+            title={t('loadFailed', { text: errorCodeText(t, error) })}
             onRetry={retry}
           />
         )}

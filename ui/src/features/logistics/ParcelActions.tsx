@@ -4,7 +4,7 @@ import type { ButtonProps } from '@douyinfe/semi-ui/lib/es/button';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ParcelView } from '../../bindings';
-import { errorCode, errorText } from '../../shared/errors';
+import { errorCode, errorCodeText } from '../../shared/errors';
 import { confirmParcelReceived, deleteParcel, trackParcel } from '../../shared/ipc';
 import { useNavigation } from '../../shared/navigation';
 import { useNotify } from '../../shared/notify';
@@ -32,7 +32,7 @@ export function ParcelActions({
   const client = useQueryClient();
   const notify = useNotify();
   const { go, openSettings } = useNavigation();
-  const failed = (error: unknown) => notify.error(t('failed', { text: errorText(t, error) }));
+  const failed = (error: unknown) => notify.error(t('failed', { text: errorCodeText(t, error) }));
 
   const refresh = useMutation({
     mutationFn: () => trackParcel(p.id, true),
@@ -117,6 +117,7 @@ export function ParcelActions({
         <Banner
           type="warning"
           closeIcon={null}
+          fullMode={false}
           data-testid="parcel-last-error"
           data-code={p.last_error.code}
           title={t('sheet.lastError')}
@@ -127,9 +128,10 @@ export function ParcelActions({
         <Banner
           type="danger"
           closeIcon={null}
+          fullMode={false}
           data-testid="parcel-refresh-error"
           data-code={code}
-          title={t('sheet.refreshFailed', { text: errorText(t, refresh.error) })}
+          title={t('sheet.refreshFailed', { text: errorCodeText(t, refresh.error) })}
           description={
             code === 'tracking_refused' && p.last_error !== null ? (
               trackingErrorText(t, p.last_error)

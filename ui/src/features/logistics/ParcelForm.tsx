@@ -13,7 +13,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEGS, type LegCode, type ParcelInput, type ParcelView } from '../../bindings';
-import { errorText } from '../../shared/errors';
+import { errorCodeText } from '../../shared/errors';
 import { addParcel, correctParcel } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { useApplications } from '../campaigns/queries';
@@ -200,7 +200,7 @@ export function ParcelForm({
             type="danger"
             closeIcon={null}
             data-testid="parcel-form-error"
-            description={t('failed', { text: errorText(t, save.error) })}
+            description={t('failed', { text: errorCodeText(t, save.error) })}
           />
         )}
       </div>

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParcelDetail, ParcelView } from '../../bindings';
 import { CopyButton } from '../../shared/CopyButton';
-import { errorText } from '../../shared/errors';
+import { errorCodeText } from '../../shared/errors';
 import { formatInstant } from '../../shared/format';
 import { LoadFailed, Loading, QueryView } from '../../shared/QueryView';
 import { StatusTag } from '../campaigns/StatusTag';
@@ -54,7 +54,7 @@ export function ParcelSheet({
         error={(error, retry) => (
           <LoadFailed
             size={100}
-            title={t('sheet.loadFailed', { text: errorText(t, error) })}
+            title={t('sheet.loadFailed', { text: errorCodeText(t, error) })}
             onRetry={retry}
           />
         )}
@@ -123,6 +123,7 @@ function Detail({
         <Banner
           type="warning"
           closeIcon={null}
+          fullMode={false}
           description={t('sheet.phoneMissing')}
           data-testid="parcel-phone-banner"
         />

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertThresholdsView } from '../../bindings';
-import { errorCode, errorText } from '../../shared/errors';
+import { errorCode, errorCodeText } from '../../shared/errors';
 import { setAlertThresholds } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { LoadFailed, Loading, QueryView } from '../../shared/QueryView';
@@ -52,7 +52,7 @@ export function ThresholdsForm() {
         error={(error, retry) => (
           <LoadFailed
             size={100}
-            title={t('settings.thresholds.loadFailed', { text: errorText(t, error) })}
+            title={t('settings.thresholds.loadFailed', { text: errorCodeText(t, error) })}
             onRetry={retry}
           />
         )}
@@ -76,7 +76,7 @@ function Fields({ saved }: { saved: AlertThresholdsView }) {
     ? null
     : errorCode(save.error) === 'invalid_input'
       ? t('settings.thresholds.invalid')
-      : t('failed', { text: errorText(t, save.error) });
+      : t('failed', { text: errorCodeText(t, save.error) });
   return (
     <div className="lgx-thresholds__form">
       <dl className="lgx-thresholds__grid">

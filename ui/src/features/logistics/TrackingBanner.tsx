@@ -22,6 +22,7 @@ export function TrackingBanner({ tracking }: { tracking: TrackingSettings }) {
     <Banner
       type="warning"
       closeIcon={null}
+      fullMode={false}
       data-testid="tracking-banner"
       title={t('banner.title')}
       description={

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrackingSettings } from '../../bindings';
-import { errorCode, errorText } from '../../shared/errors';
+import { errorCode, errorCodeText } from '../../shared/errors';
 import { clearTrackingAccount, setTrackingAccount } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { LoadFailed, Loading, QueryView } from '../../shared/QueryView';
@@ -35,7 +35,7 @@ export function TrackingTab() {
         error={(error, retry) => (
           <LoadFailed
             size={100}
-            title={t('settings.loadFailed', { text: errorText(t, error) })}
+            title={t('settings.loadFailed', { text: errorCodeText(t, error) })}
             onRetry={retry}
           />
         )}
@@ -73,7 +73,7 @@ function AccountForm({ settings }: { settings: TrackingSettings }) {
   const clear = useMutation({
     mutationFn: clearTrackingAccount,
     onSuccess: (next) => saved(next, t('settings.cleared')),
-    onError: (error) => notify.error(t('failed', { text: errorText(t, error) })),
+    onError: (error) => notify.error(t('failed', { text: errorCodeText(t, error) })),
   });
   const submit = () => {
     const empty = customer.trim() === '' || key.trim() === '';
@@ -87,7 +87,7 @@ function AccountForm({ settings }: { settings: TrackingSettings }) {
       ? null
       : errorCode(save.error) === 'invalid_input'
         ? t('settings.invalidInput')
-        : t('failed', { text: errorText(t, save.error) });
+        : t('failed', { text: errorCodeText(t, save.error) });
   const clearOk: ButtonProps = { type: 'danger', ...{ 'data-testid': 'tracking-clear-ok' } };
 
   return (

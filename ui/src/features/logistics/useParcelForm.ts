@@ -47,8 +47,9 @@ export function problemsOf(input: ParcelInput, phoneAsked: boolean): Problems {
   const out: Problems = {};
   if (!NUMBER.test(input.tracking_no)) out.tracking_no = 'tracking_no';
   if (input.carrier === '') out.carrier = 'carrier';
-  const digits = (input.phone ?? '').replace(/\D/g, '');
-  if (phoneAsked && digits.length < 4) out.phone = 'phone';
+  // Digits only (spaces aside), at least the last 4: as core reads them.
+  const phone = (input.phone ?? '').replace(/\s/g, '');
+  if (phoneAsked && !/^\d{4,}$/.test(phone)) out.phone = 'phone';
   if (input.leg === 'return' && (input.return_due ?? '') === '') out.return_due = 'return_due';
   return out;
 }

@@ -49,7 +49,6 @@ export const en: LogisticsMessages = {
   row: {
     noCampaign: 'No campaign',
     noEvent: 'No tracking events yet',
-    event: '{{time}} {{text}}',
     received: 'Received',
     open: 'Details',
     openLabel: 'Tracking details of {{carrier}} {{number}}',
@@ -117,7 +116,6 @@ export const en: LogisticsMessages = {
   },
   sheet: {
     campaign: 'Campaign',
-    leg: 'Direction',
     number: 'Tracking number',
     shippedOn: 'Shipped on',
     returnDue: 'Send back by',

@@ -53,7 +53,6 @@ export const zhCN = {
   row: {
     noCampaign: '未关联合作',
     noEvent: '暂无物流动态',
-    event: '{{time}} {{text}}',
     received: '已确认收到',
     open: '物流详情',
     openLabel: '查看 {{carrier}} {{number}} 的物流详情',
@@ -119,7 +118,6 @@ export const zhCN = {
   },
   sheet: {
     campaign: '合作',
-    leg: '方向',
     number: '快递单号',
     shippedOn: '寄出日期',
     returnDue: '寄回截止',
