@@ -118,6 +118,14 @@ fn a_carrier_the_creator_chose_is_not_changed_back_by_the_feed() {
         !format!("{now:?}").contains("5678"),
         "Debug hides the phone digits"
     );
+    // A correction that gives no digits keeps those given before.
+    let again = NewShipment {
+        phone_last4: None,
+        ..fix
+    };
+    assert!(s.correct_shipment(id, &again, NOW).expect("fix again"));
+    let kept = s.shipment(id).expect("get").expect("there");
+    assert_eq!(kept.phone_last4.as_deref(), Some("5678"));
 }
 
 #[test]

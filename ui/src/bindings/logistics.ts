@@ -40,6 +40,11 @@ days: number | null, hours: number | null,
  */
 date: string | null, 
 /**
+ * The shipping day (`shipped_late`), the arrival (`delivered_too_late`, with `ready_on`
+ * the day the content can be ready), `YYYY-MM-DD`.
+ */
+shipped_on: string | null, arrived_on: string | null, ready_on: string | null, 
+/**
  * Whose fault, when the alert says: `brand` for R-REVIEW-10.
  */
 brand_fault: boolean, 
@@ -144,7 +149,11 @@ export type TrackingAccountInput = { customer: string, key: string,
  */
 url: string | null, };
 
-export type ParcelAlertNotice = { parcel_id: string | null, application_id: string | null, task_title: string | null, carrier_name: string | null, tracking_no: string | null, alert: ShipmentAlertView, };
+export type ParcelAlertNotice = { parcel_id: string | null, application_id: string | null, task_title: string | null, 
+/**
+ * The carrier's code (for its name in the window's language) and Chinese name.
+ */
+carrier: string | null, carrier_name: string | null, leg: LegCode | null, tracking_no: string | null, alert: ShipmentAlertView, };
 
 export type AwaitingShipmentView = { application_id: string, task_title: string, brand: string, 
 /**

@@ -208,6 +208,7 @@ pub(crate) struct DraftContext<'a> {
 }
 
 pub(crate) fn alert_view(alert: &Alert, ctx: Option<&DraftContext<'_>>) -> ShipmentAlertView {
+    let (mut shipped, mut arrived, mut ready) = (None, None, None);
     let (days, hours, date, brand_fault) = match alert.detail {
         AlertDetail::Plain => (None, None, None, false),
         AlertDetail::NotShipped {
@@ -216,21 +217,30 @@ pub(crate) fn alert_view(alert: &Alert, ctx: Option<&DraftContext<'_>>) -> Shipm
             brand_fault,
         } => (Some(i64::from(days_overdue)), None, Some(due), brand_fault),
         AlertDetail::ShippedLate {
+            shipped_on,
             late_shipping_after,
             days_late,
-            ..
-        } => (
-            Some(i64::from(days_late)),
-            None,
-            Some(late_shipping_after),
-            true,
-        ),
+        } => {
+            shipped = Some(shipped_on);
+            (
+                Some(i64::from(days_late)),
+                None,
+                Some(late_shipping_after),
+                true,
+            )
+        }
         AlertDetail::Waited { hours, .. } => (None, Some(hours), None, false),
         AlertDetail::TooLate {
+            arrived_on,
+            ready_on,
             upload_by,
             days_short,
             ..
-        } => (Some(i64::from(days_short)), None, Some(upload_by), false),
+        } => {
+            arrived = Some(arrived_on);
+            ready = Some(ready_on);
+            (Some(i64::from(days_short)), None, Some(upload_by), false)
+        }
         AlertDetail::ReturnDue { due, days_left, .. } => (Some(days_left), None, Some(due), false),
     };
     let draft = ctx.and_then(|c| {
@@ -254,6 +264,9 @@ pub(crate) fn alert_view(alert: &Alert, ctx: Option<&DraftContext<'_>>) -> Shipm
         days,
         hours,
         date: date.map(day),
+        shipped_on: shipped.map(day),
+        arrived_on: arrived.map(day),
+        ready_on: ready.map(day),
         brand_fault,
         draft,
     }

@@ -82,6 +82,11 @@ pub struct ShipmentAlertView {
     /// The date it rests on (`YYYY-MM-DD`): ship-by, the client-fault date, upload-by,
     /// the return's due date.
     pub date: Option<String>,
+    /// The shipping day (`shipped_late`), the arrival (`delivered_too_late`, with `ready_on`
+    /// the day the content can be ready), `YYYY-MM-DD`.
+    pub shipped_on: Option<String>,
+    pub arrived_on: Option<String>,
+    pub ready_on: Option<String>,
     /// Whose fault, when the alert says: `brand` for R-REVIEW-10.
     pub brand_fault: bool,
     /// A drafted message to the brand (Chinese), when the brand should hear of it.
@@ -250,7 +255,10 @@ pub struct ParcelAlertNotice {
     pub parcel_id: Option<String>,
     pub application_id: Option<String>,
     pub task_title: Option<String>,
+    /// The carrier's code (for its name in the window's language) and Chinese name.
+    pub carrier: Option<String>,
     pub carrier_name: Option<String>,
+    pub leg: Option<LegCode>,
     pub tracking_no: Option<String>,
     pub alert: ShipmentAlertView,
 }

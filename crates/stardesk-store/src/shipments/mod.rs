@@ -277,7 +277,8 @@ impl Store {
         }
     }
 
-    /// Corrects a parcel's carrier, number, phone digits or return date. A new number or
+    /// Corrects a parcel's carrier, number, phone digits (kept when none are given) or
+    /// return date. A new number or
     /// carrier starts its tracking afresh (its events go). `Ok(false)`: no such parcel.
     pub fn correct_shipment(
         &mut self,
@@ -305,7 +306,7 @@ impl Store {
                 .map_err(sql)?;
         }
         let updated = tx.execute(
-            "UPDATE shipments SET carrier = ?2, tracking_no = ?3, phone_last4 = ?4,
+            "UPDATE shipments SET carrier = ?2, tracking_no = ?3, phone_last4 = coalesce(?4, phone_last4),
                  return_due = ?5, shipped_on = coalesce(?6, shipped_on),
                  application_id = coalesce(?7, application_id),
                  carrier_overridden = CASE WHEN carrier = ?2 THEN carrier_overridden ELSE 1 END,
