@@ -265,7 +265,9 @@ export const en: LogisticsMessages = {
   },
   notice: {
     campaign: 'Sample of "{{task}}"',
+    campaignReturn: 'Return parcel of "{{task}}"',
     parcel: '{{carrier}} {{number}}',
+    parcelReturn: 'Return parcel: {{carrier}} {{number}}',
     fallback: 'Parcel alert',
   },
 };

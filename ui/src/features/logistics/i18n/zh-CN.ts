@@ -258,9 +258,12 @@ export const zhCN = {
       loadFailed: '无法读取提醒时间：{{text}}',
     },
   },
+  // A parcel alert's notification title: the campaign, else the carrier and the number.
   notice: {
     campaign: '「{{task}}」的样品',
+    campaignReturn: '「{{task}}」寄回的样品',
     parcel: '{{carrier}} {{number}}',
+    parcelReturn: '寄回的样品：{{carrier}} {{number}}',
     fallback: '物流提醒',
   },
 };
