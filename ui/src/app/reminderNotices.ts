@@ -3,7 +3,8 @@
 //! notification, and in the window too, since the OS may have notifications turned off.
 //! Reminders missed while the app was closed arrive at once (`caught_up`): one summary.
 //! Parcel alerts come the same way (`parcel_alerts`, each alert once): one notification
-//! each, worded by the window from the alert's code and figures.
+//! each, worded by the window from the alert's code and figures, the carrier's code and
+//! the leg.
 
 import {
   isPermissionGranted,
@@ -11,7 +12,7 @@ import {
   sendNotification,
 } from '@tauri-apps/plugin-notification';
 import type { AppEvent, ParcelAlertNotice, ReminderNotice } from '../bindings';
-import { alertSentence } from '../features/logistics/alertText';
+import { alertSentence, carrierLabel } from '../features/logistics/alertText';
 import type { TFor } from '../i18n';
 
 export type RemindersDue = Extract<AppEvent, { kind: 'reminders_due' }>;
@@ -55,13 +56,20 @@ export function reminderMessages(t: TFor, event: RemindersDue): Message[] {
   ];
 }
 
-/** Whose parcel: the campaign, else the carrier and number. */
+/** Whose parcel: the campaign, else the carrier (by its code in the current language) and
+ * the number; a parcel going back to the brand says so. */
 function parcelTitle(t: TFor, n: ParcelAlertNotice): string {
+  const back = n.leg === 'return';
   if (n.task_title !== null && n.task_title !== '') {
-    return t('logistics:notice.campaign', { task: n.task_title });
+    return t(back ? 'logistics:notice.campaignReturn' : 'logistics:notice.campaign', {
+      task: n.task_title,
+    });
   }
   if (n.tracking_no !== null) {
-    return t('logistics:notice.parcel', { carrier: n.carrier_name ?? '', number: n.tracking_no });
+    return t(back ? 'logistics:notice.parcelReturn' : 'logistics:notice.parcel', {
+      carrier: carrierLabel(t, n.carrier ?? '', n.carrier_name ?? ''),
+      number: n.tracking_no,
+    });
   }
   return t('logistics:notice.fallback');
 }

@@ -22,6 +22,9 @@ const alert = (over: Partial<ShipmentAlertView> & Pick<ShipmentAlertView, 'code'
     days: null,
     hours: null,
     date: null,
+    shipped_on: null,
+    arrived_on: null,
+    ready_on: null,
     brand_fault: false,
     draft: null,
     ...over,
@@ -130,6 +133,58 @@ export const refused: ParcelView = {
   last_queried_at: '2026-03-28T01:00:00Z',
 };
 
+/** A8's sample: the brand shipped it 8 days after the client-fault date (R-REVIEW-10) and
+ * it came on 2026-03-27, so the content can be ready on 2026-03-30 at the earliest, 5 days
+ * after the upload deadline (R-REVIEW-13). */
+export const tooLate: ParcelView = {
+  ...base,
+  id: '16',
+  application_id: 'A8',
+  task_title: '小熊电炖锅测评',
+  brand: '小熊电器',
+  application_status: 'shipped',
+  origin: 'feed',
+  carrier: 'yunda',
+  carrier_name: '韵达快递',
+  tracking_no: '4312345678901',
+  shipped_on: '2026-03-18',
+  state: 'delivered',
+  state_code: '3',
+  signed: true,
+  is_final: true,
+  last_event: {
+    time: '2026-03-27 11:02:00',
+    text: '您的快件已签收，签收人：本人',
+    area: '浙江省杭州市',
+    state: 'delivered',
+  },
+  alerts: [
+    alert({
+      code: 'delivered_too_late',
+      rule: 'R-REVIEW-13',
+      days: 5,
+      date: '2026-03-25',
+      arrived_on: '2026-03-27',
+      ready_on: '2026-03-30',
+      since: '2026-03-27 11:02:00',
+      draft:
+        '您好！关于「小熊电炖锅测评」的测评样品：样品于2026年3月27日签收（韵达快递，单号 4312345678901，2026年3月18日寄出），按通常3天的制作时间，最早2026年3月30日才能完成，晚于上传截止日期2026年3月25日。想申请将上传截止日期延长至2026年3月30日，谢谢！',
+    }),
+    alert({
+      code: 'shipped_late',
+      rule: 'R-REVIEW-10',
+      days: 8,
+      date: '2026-03-10',
+      shipped_on: '2026-03-18',
+      brand_fault: true,
+      since: '2026-03-18 00:00:00',
+      draft:
+        '您好！关于「小熊电炖锅测评」的测评样品：样品于2026年3月18日寄出（韵达快递，单号 4312345678901），晚于2026年3月10日（上传截止日期2026年3月25日前15天）。按平台规则，此时寄出属于商家原因延误，留给制作的时间不足，想和您商量适当延长上传时间，谢谢！',
+    }),
+  ],
+  last_queried_at: '2026-03-28T00:30:00Z',
+};
+
 /** Bought by the creator, delivered a day and a half ago and not confirmed. */
 export const delivered: ParcelView = {
   ...base,
@@ -191,7 +246,7 @@ export const noPhone: ParcelView = {
   },
 };
 
-export const parcels: ParcelView[] = [refused, silent, delivered, goingBack, noPhone];
+export const parcels: ParcelView[] = [refused, tooLate, silent, delivered, goingBack, noPhone];
 
 /** Selected for 网易严选乳胶枕测评; the brand is 8 days past its ship-by date and past
  * the client-fault date: the delay is its fault (R-REVIEW-10). */

@@ -19,6 +19,7 @@ describe('logistics: the list', () => {
     await screen.findAllByTestId('parcel-row');
     expect(rows().map((r) => r.getAttribute('data-parcel-id'))).toEqual([
       '12',
+      '16',
       '11',
       '13',
       '14',
@@ -26,12 +27,13 @@ describe('logistics: the list', () => {
     ]);
     expect(rows().map((r) => r.getAttribute('data-state'))).toEqual([
       'refused',
+      'delivered',
       'in_transit',
       'delivered',
       'none',
       'none',
     ]);
-    expect(screen.getByTestId('parcel-count')).toHaveTextContent('5 个');
+    expect(screen.getByTestId('parcel-count')).toHaveTextContent('6 个');
 
     const silent = rowOf('11');
     expect(silent).toHaveAttribute('data-tracking-no', 'SF1420123456789');
@@ -80,6 +82,28 @@ describe('logistics: the list', () => {
     expect(screen.getByTestId('logistics-page')).not.toHaveTextContent(/English|CLI/);
   });
 
+  it('R-REVIEW-13 and R-REVIEW-10: a sample too late, with its arrival and ready days, shipped late on its day', async () => {
+    renderLogisticsPage();
+    await screen.findAllByTestId('parcel-row');
+    const [tooLate, shippedLate] = alertsOf('16');
+    expect(tooLate).toHaveAttribute('data-code', 'delivered_too_late');
+    expect(tooLate).toHaveAttribute('data-tone', 'danger');
+    expect(tooLate).toHaveTextContent(
+      '样品到得太晚：按 2026-03-27 到手、通常的制作时间计算，作品要到 2026-03-30 才能完成，比上传截止日（2026-03-25）晚 5 天，请向品牌方申请延期。',
+    );
+    expect(within(tooLate as HTMLElement).getByTestId('parcel-alert-rule')).toHaveTextContent(
+      'R-REVIEW-13',
+    );
+    expect(shippedLate).toHaveAttribute('data-code', 'shipped_late');
+    expect(shippedLate).toHaveTextContent(
+      '品牌方 2026-03-18 才寄出样品，比逾期寄样起算日（2026-03-10）晚 8 天，延误责任在品牌方，可以向品牌方申请延期。',
+    );
+    expect(within(shippedLate as HTMLElement).getByTestId('parcel-brand-fault')).toHaveTextContent(
+      '责任在品牌方',
+    );
+    expect(within(tooLate as HTMLElement).queryByTestId('parcel-brand-fault')).toBeNull();
+  });
+
   it('R-REVIEW-10: a sample the brand has not shipped, its dates, and whose fault it is', async () => {
     const { navigation, user } = renderLogisticsPage();
     const row = await screen.findByTestId('awaiting-row');
@@ -112,6 +136,15 @@ describe('logistics: the list', () => {
     expect(within(rowOf('12')).getByTestId('parcel-state')).toHaveTextContent('Refused');
     expect(alertsOf('12')[0]).toHaveTextContent('The parcel was refused: tell the brand promptly.');
     expect(alertsOf('11')[0]).toHaveTextContent('No new tracking event for 3 days.');
+    expect(alertsOf('16')[0]).toHaveTextContent(
+      'The sample comes too late: counting it in hand on 2026-03-27, the usual production time makes the work ready on 2026-03-30, 5 days after the upload deadline (2026-03-25). Ask the brand for more time.',
+    );
+    expect(alertsOf('16')[1]).toHaveTextContent(
+      'The brand shipped the sample on 2026-03-18, 8 days after the late-shipping date (2026-03-10): the delay is the brand’s fault, and you may ask for more time.',
+    );
+    expect(within(rowOf('16')).getByTestId('parcel-carrier-name')).toHaveTextContent(
+      'Yunda Express',
+    );
     expect(alertsOf('14')[0]).toHaveTextContent(
       'The sample must go back to the brand by 2026-03-30: 2 days left.',
     );
@@ -120,7 +153,7 @@ describe('logistics: the list', () => {
     );
     const awaiting = screen.getByTestId('awaiting-row');
     expect(within(awaiting).getByTestId('parcel-brand-fault')).toHaveTextContent('Brand’s fault');
-    expect(screen.getByTestId('parcel-count')).toHaveTextContent('5 parcels');
+    expect(screen.getByTestId('parcel-count')).toHaveTextContent('6 parcels');
   });
 
   it('not set up (no account, no demo): a banner that leads to settings', async () => {

@@ -116,6 +116,20 @@ describe('logistics: a parcel', () => {
     expect(within(detail).queryByTestId('parcel-confirm-received')).toBeNull();
   });
 
+  it('R-REVIEW-13 and R-REVIEW-10: a sample too late, its days, and a draft for each alert', async () => {
+    const { user } = renderLogisticsPage();
+    const detail = await open(user, '16');
+    const alerts = within(detail).getAllByTestId('parcel-alert-text');
+    expect(alerts.map((a) => a.textContent)).toEqual([
+      '样品到得太晚：按 2026-03-27 到手、通常的制作时间计算，作品要到 2026-03-30 才能完成，比上传截止日（2026-03-25）晚 5 天，请向品牌方申请延期。',
+      '品牌方 2026-03-18 才寄出样品，比逾期寄样起算日（2026-03-10）晚 8 天，延误责任在品牌方，可以向品牌方申请延期。',
+    ]);
+    const drafts = within(detail).getAllByTestId('parcel-draft-text');
+    expect(drafts.map((d) => (d as HTMLTextAreaElement).value)).toEqual(
+      fx.tooLate.alerts.map((a) => a.draft),
+    );
+  });
+
   it('opens its campaign on 我的合作', async () => {
     const { navigation, user } = renderLogisticsPage();
     const detail = await open(user, '11');

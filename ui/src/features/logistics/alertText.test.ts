@@ -10,6 +10,9 @@ const alert = (over: Partial<ShipmentAlertView> & Pick<ShipmentAlertView, 'code'
   days: null,
   hours: null,
   date: null,
+  shipped_on: null,
+  arrived_on: null,
+  ready_on: null,
   brand_fault: false,
   draft: null,
   ...over,
@@ -28,6 +31,49 @@ describe('alert sentences', () => {
     expect(alertSentence(en(), { ...a, days: 1 })).toBe(
       'The brand did not ship the sample by 2026-03-20: 1 day overdue.',
     );
+  });
+
+  it('R-REVIEW-10: the brand shipped after the client-fault date, the day it shipped', () => {
+    const a = alert({
+      code: 'shipped_late',
+      days: 8,
+      date: '2026-03-10',
+      shipped_on: '2026-03-18',
+      brand_fault: true,
+    });
+    expect(alertSentence(zh(), a)).toBe(
+      '品牌方 2026-03-18 才寄出样品，比逾期寄样起算日（2026-03-10）晚 8 天，延误责任在品牌方，可以向品牌方申请延期。',
+    );
+    expect(alertSentence(en(), a)).toBe(
+      'The brand shipped the sample on 2026-03-18, 8 days after the late-shipping date (2026-03-10): the delay is the brand’s fault, and you may ask for more time.',
+    );
+    expect(alertSentence(en(), { ...a, days: 1, shipped_on: '2026-03-11' })).toBe(
+      'The brand shipped the sample on 2026-03-11, 1 day after the late-shipping date (2026-03-10): the delay is the brand’s fault, and you may ask for more time.',
+    );
+    expect(alertTone(a)).toBe('warning');
+  });
+
+  it('R-REVIEW-13: a sample too late for the upload deadline, its arrival and ready days', () => {
+    const a = alert({
+      code: 'delivered_too_late',
+      days: 5,
+      date: '2026-03-25',
+      arrived_on: '2026-03-27',
+      ready_on: '2026-03-30',
+    });
+    expect(alertSentence(zh(), a)).toBe(
+      '样品到得太晚：按 2026-03-27 到手、通常的制作时间计算，作品要到 2026-03-30 才能完成，比上传截止日（2026-03-25）晚 5 天，请向品牌方申请延期。',
+    );
+    expect(alertSentence(en(), a)).toBe(
+      'The sample comes too late: counting it in hand on 2026-03-27, the usual production time makes the work ready on 2026-03-30, 5 days after the upload deadline (2026-03-25). Ask the brand for more time.',
+    );
+    // One still on its way counts from today, the earliest it can arrive.
+    expect(
+      alertSentence(en(), { ...a, days: 1, arrived_on: '2026-03-23', ready_on: '2026-03-26' }),
+    ).toBe(
+      'The sample comes too late: counting it in hand on 2026-03-23, the usual production time makes the work ready on 2026-03-26, 1 day after the upload deadline (2026-03-25). Ask the brand for more time.',
+    );
+    expect(alertTone(a)).toBe('danger');
   });
 
   it('R-REVIEW-13: a return due in days, today, or overdue', () => {
@@ -56,8 +102,17 @@ describe('alert sentences', () => {
 
   it('every code has a sentence in both languages, never the English message in zh-CN', () => {
     for (const code of SHIPMENT_ALERTS) {
-      const a = alert({ code, days: 2, hours: 30, date: '2026-03-30' });
+      const a = alert({
+        code,
+        days: 2,
+        hours: 30,
+        date: '2026-03-30',
+        shipped_on: '2026-03-27',
+        arrived_on: '2026-03-29',
+        ready_on: '2026-04-01',
+      });
       const text = alertSentence(zh(), a);
+      expect(text).not.toBe(i18n.t(`logistics:alertNames.${code}`, { lng: 'zh-CN' }));
       expect(text).not.toContain('English');
       expect(text).not.toMatch(/[A-Za-z]{3,}/);
       expect(text).not.toContain('alerts.');
@@ -67,6 +122,16 @@ describe('alert sentences', () => {
 
   it('an alert without its figures is named, not half-worded', () => {
     expect(alertSentence(zh(), alert({ code: 'shipped_late' }))).toBe('品牌方逾期寄样');
+    // A date sentence needs its days too: the shipping day, the arrival and ready days.
+    const noShippingDay = alert({ code: 'shipped_late', days: 8, date: '2026-03-10' });
+    expect(alertSentence(zh(), noShippingDay)).toBe('品牌方逾期寄样');
+    const noReadyDay = alert({
+      code: 'delivered_too_late',
+      days: 5,
+      date: '2026-03-25',
+      arrived_on: '2026-03-27',
+    });
+    expect(alertSentence(en(), noReadyDay)).toBe('Sample too late');
     expect(alertSentence(en(), alert({ code: 'no_new_event' }))).toBe('No tracking update');
   });
 

@@ -1,6 +1,7 @@
 //! Alerts in words. Core sends each alert as a code with its figures (`days`, `hours`,
-//! `date`, `brand_fault`) and an English sentence for the CLI; the window writes its own
-//! sentence from the code and the figures, in the current language.
+//! `date`, the shipping, arrival and ready days, `brand_fault`) and an English sentence for
+//! the CLI; the window writes its own sentence from the code and the figures, in the
+//! current language.
 
 import type { ShipmentAlertCode, ShipmentAlertView } from '../../bindings';
 import type { TFor } from '../../i18n';
@@ -18,7 +19,7 @@ export function waitText(t: TFor, hours: number): string {
 /** What the creator should do about an alert, as one sentence. An alert missing the
  * figures its sentence needs is named instead. */
 export function alertSentence(t: TFor, alert: ShipmentAlertView): string {
-  const { code, days, hours, date } = alert;
+  const { code, days, hours, date, shipped_on, arrived_on, ready_on } = alert;
   const named = t(`logistics:alertNames.${code}`);
   switch (code) {
     case 'refused':
@@ -37,12 +38,26 @@ export function alertSentence(t: TFor, alert: ShipmentAlertView): string {
       return days > 0
         ? t('logistics:alerts.return_due_left', { date, count: days })
         : t('logistics:alerts.return_due_overdue', { date, count: -days });
-    case 'delivered_too_late':
     case 'not_shipped':
-    case 'shipped_late':
       return days === null || date === null
         ? named
-        : t(`logistics:alerts.${code}`, { date, count: days });
+        : t('logistics:alerts.not_shipped', { date, count: days });
+    // R-REVIEW-10: the day it shipped, against the client-fault date.
+    case 'shipped_late':
+      return days === null || date === null || shipped_on === null
+        ? named
+        : t('logistics:alerts.shipped_late', { shipped: shipped_on, date, count: days });
+    // R-REVIEW-13: the arrival (a sample still on its way: today, the earliest it can come)
+    // and the day the content can be ready, against the upload deadline.
+    case 'delivered_too_late':
+      return days === null || date === null || arrived_on === null || ready_on === null
+        ? named
+        : t('logistics:alerts.delivered_too_late', {
+            arrived: arrived_on,
+            ready: ready_on,
+            date,
+            count: days,
+          });
   }
 }
 

@@ -71,15 +71,15 @@ export const en: LogisticsMessages = {
     return_due_overdue_other:
       'The sample had to go back to the brand by {{date}}: {{count}} days overdue.',
     delivered_too_late_one:
-      'The sample comes too late: with the usual production time the work is ready {{count}} day after the upload deadline ({{date}}). Ask the brand for more time.',
+      'The sample comes too late: counting it in hand on {{arrived}}, the usual production time makes the work ready on {{ready}}, {{count}} day after the upload deadline ({{date}}). Ask the brand for more time.',
     delivered_too_late_other:
-      'The sample comes too late: with the usual production time the work is ready {{count}} days after the upload deadline ({{date}}). Ask the brand for more time.',
+      'The sample comes too late: counting it in hand on {{arrived}}, the usual production time makes the work ready on {{ready}}, {{count}} days after the upload deadline ({{date}}). Ask the brand for more time.',
     not_shipped_one: 'The brand did not ship the sample by {{date}}: {{count}} day overdue.',
     not_shipped_other: 'The brand did not ship the sample by {{date}}: {{count}} days overdue.',
     shipped_late_one:
-      'The sample shipped {{count}} day after the late-shipping date ({{date}}): you may ask the brand for more time.',
+      'The brand shipped the sample on {{shipped}}, {{count}} day after the late-shipping date ({{date}}): the delay is the brand’s fault, and you may ask for more time.',
     shipped_late_other:
-      'The sample shipped {{count}} days after the late-shipping date ({{date}}): you may ask the brand for more time.',
+      'The brand shipped the sample on {{shipped}}, {{count}} days after the late-shipping date ({{date}}): the delay is the brand’s fault, and you may ask for more time.',
     no_new_event: 'No new tracking event for {{wait}}.',
     awaiting_pickup_too_long: 'Ordered {{wait}} ago and still not picked up by the carrier.',
   },
@@ -265,7 +265,9 @@ export const en: LogisticsMessages = {
   },
   notice: {
     campaign: 'Sample of "{{task}}"',
+    campaignReturn: 'Return parcel of "{{task}}"',
     parcel: '{{carrier}} {{number}}',
+    parcelReturn: 'Return parcel: {{carrier}} {{number}}',
     fallback: 'Parcel alert',
   },
 };

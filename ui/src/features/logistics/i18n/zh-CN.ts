@@ -72,15 +72,15 @@ export const zhCN = {
     return_due_overdue_one: '样品应在 {{date}} 前寄回品牌方，已逾期 {{count}} 天。',
     return_due_overdue_other: '样品应在 {{date}} 前寄回品牌方，已逾期 {{count}} 天。',
     delivered_too_late_one:
-      '样品到得太晚：按通常的制作时间，作品要比上传截止日（{{date}}）晚 {{count}} 天才能完成，请向品牌方申请延期。',
+      '样品到得太晚：按 {{arrived}} 到手、通常的制作时间计算，作品要到 {{ready}} 才能完成，比上传截止日（{{date}}）晚 {{count}} 天，请向品牌方申请延期。',
     delivered_too_late_other:
-      '样品到得太晚：按通常的制作时间，作品要比上传截止日（{{date}}）晚 {{count}} 天才能完成，请向品牌方申请延期。',
+      '样品到得太晚：按 {{arrived}} 到手、通常的制作时间计算，作品要到 {{ready}} 才能完成，比上传截止日（{{date}}）晚 {{count}} 天，请向品牌方申请延期。',
     not_shipped_one: '品牌方没有在 {{date}} 前寄出样品，已逾期 {{count}} 天。',
     not_shipped_other: '品牌方没有在 {{date}} 前寄出样品，已逾期 {{count}} 天。',
     shipped_late_one:
-      '样品比逾期寄样起算日（{{date}}）晚 {{count}} 天才寄出，可以向品牌方申请延期。',
+      '品牌方 {{shipped}} 才寄出样品，比逾期寄样起算日（{{date}}）晚 {{count}} 天，延误责任在品牌方，可以向品牌方申请延期。',
     shipped_late_other:
-      '样品比逾期寄样起算日（{{date}}）晚 {{count}} 天才寄出，可以向品牌方申请延期。',
+      '品牌方 {{shipped}} 才寄出样品，比逾期寄样起算日（{{date}}）晚 {{count}} 天，延误责任在品牌方，可以向品牌方申请延期。',
     no_new_event: '已经 {{wait}}没有新的物流动态。',
     awaiting_pickup_too_long: '下单已 {{wait}}，快递公司仍未揽收。',
   },
@@ -258,9 +258,12 @@ export const zhCN = {
       loadFailed: '无法读取提醒时间：{{text}}',
     },
   },
+  // A parcel alert's notification title: the campaign, else the carrier and the number.
   notice: {
     campaign: '「{{task}}」的样品',
+    campaignReturn: '「{{task}}」寄回的样品',
     parcel: '{{carrier}} {{number}}',
+    parcelReturn: '寄回的样品：{{carrier}} {{number}}',
     fallback: '物流提醒',
   },
 };
