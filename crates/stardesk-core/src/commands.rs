@@ -81,6 +81,9 @@ macro_rules! with_commands {
                 core fn logistics() -> LogisticsView;
                 /// One parcel with every carrier event, newest first.
                 core fn parcel(id: String) -> ParcelDetail;
+                /// Every problem of a parcel as typed, by field (`id`: the parcel it
+                /// corrects); empty when it can be saved.
+                core fn check_parcel(input: ParcelInput, id: Option<String>) -> Vec<ParcelProblem>;
                 /// Adds a number by hand (a return leg needs its due date, R-REVIEW-13).
                 core fn add_parcel(input: ParcelInput) -> ParcelView;
                 /// A new number or carrier is tracked afresh.

@@ -442,3 +442,72 @@ async fn the_poller_waits_offline_resumes_and_raises_each_new_alert_once() {
     ctx.shutdown().await;
     platform.shutdown().await;
 }
+
+/// The parcel form's problems come as field and problem codes, all at once; a parcel with
+/// none is added, and its number cannot be added twice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_typed_parcel_is_checked_field_by_field() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ctx = Context::open(options(dir.path(), false), Arc::new(EventLog::new()))
+        .await
+        .expect("open");
+    let bad = ParcelInput {
+        application_id: Some("no-such-application".into()),
+        leg: LegCode::Return,
+        carrier: String::new(),
+        tracking_no: "SF-12".into(),
+        phone: Some("12".into()),
+        return_due: None,
+    };
+    let problems = ctx.check_parcel(bad.clone(), None).await.expect("check");
+    let got: Vec<(ParcelFieldCode, ParcelProblemCode)> =
+        problems.iter().map(|p| (p.field, p.problem)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (ParcelFieldCode::TrackingNo, ParcelProblemCode::Invalid),
+            (ParcelFieldCode::Phone, ParcelProblemCode::Invalid),
+            (ParcelFieldCode::ReturnDue, ParcelProblemCode::Required),
+            (ParcelFieldCode::Application, ParcelProblemCode::NotFound),
+        ]
+    );
+    let e = ctx.add_parcel(bad).await.expect_err("refused");
+    assert_eq!(e.code, ErrorCode::InvalidInput);
+    let unknown = ParcelInput {
+        application_id: None,
+        leg: LegCode::Outbound,
+        carrier: String::new(),
+        tracking_no: "ABC".into(),
+        phone: None,
+        return_due: None,
+    };
+    let got = ctx.check_parcel(unknown, None).await.expect("check");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].problem, ParcelProblemCode::UnknownCarrier);
+    let good = ParcelInput {
+        application_id: None,
+        leg: LegCode::Return,
+        carrier: String::new(),
+        tracking_no: "sf1234567890123".into(),
+        phone: Some("138 1234 5678".into()),
+        return_due: Some("2026-12-20".into()),
+    };
+    assert!(ctx
+        .check_parcel(good.clone(), None)
+        .await
+        .expect("check")
+        .is_empty());
+    let added = ctx.add_parcel(good.clone()).await.expect("added");
+    assert_eq!(added.carrier, "shunfeng", "the best guess");
+    assert_eq!(added.tracking_no, "SF1234567890123");
+    assert_eq!(added.return_due.as_deref(), Some("2026-12-20"));
+    let again = ctx.check_parcel(good.clone(), None).await.expect("check");
+    assert_eq!(again[0].problem, ParcelProblemCode::AlreadyTracked);
+    assert!(
+        ctx.check_parcel(good, Some(added.id.clone()))
+            .await
+            .expect("check")
+            .is_empty(),
+        "its own number is no conflict when correcting it"
+    );
+}

@@ -5,7 +5,7 @@
 import type { AppStatus, PlatformAccountInput } from './account';
 import type { AddressInput, AddressView, FieldProblem, ProvinceView, SnippetInput, SnippetView } from './addressBook';
 import type { AddressDisclosure, ApplicationCheck, ApplicationInput, ApplicationView, OutboxItemView, RewardMeasure } from './applications';
-import type { AlertThresholdsView, CarrierOption, LogisticsView, ParcelDetail, ParcelInput, ParcelView, TrackingAccountInput, TrackingSettings } from './logistics';
+import type { AlertThresholdsView, CarrierOption, LogisticsView, ParcelDetail, ParcelInput, ParcelProblem, ParcelView, TrackingAccountInput, TrackingSettings } from './logistics';
 import type { AgendaItem, ReminderSettings } from './reminders';
 import type { DecisionInput, DecisionView } from './settlementDecisions';
 import type { FilePreview, ImportFileView, ImportKind, ImportResult } from './settlementImports';
@@ -189,6 +189,14 @@ export function logistics(): Promise<LogisticsView> {
  */
 export function parcel(id: string): Promise<ParcelDetail> {
   return call('parcel', { id });
+}
+
+/**
+ * Every problem of a parcel as typed, by field (`id`: the parcel it
+ * corrects); empty when it can be saved.
+ */
+export function checkParcel(input: ParcelInput, id: string | null): Promise<Array<ParcelProblem>> {
+  return call('check_parcel', { input, id });
 }
 
 /**
@@ -401,7 +409,7 @@ export function payoutFix(input: PayoutFixInput): Promise<PayoutFixGuide> {
 }
 
 /** Every command name. */
-export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'address_disclosures', 'reward_at', 'logistics', 'parcel', 'add_parcel', 'correct_parcel', 'delete_parcel', 'confirm_parcel_received', 'track_parcel', 'guess_carriers', 'carriers', 'tracking_settings', 'set_tracking_account', 'clear_tracking_account', 'alert_thresholds', 'set_alert_thresholds', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix'] as const;
+export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'address_disclosures', 'reward_at', 'logistics', 'parcel', 'check_parcel', 'add_parcel', 'correct_parcel', 'delete_parcel', 'confirm_parcel_received', 'track_parcel', 'guess_carriers', 'carriers', 'tracking_settings', 'set_tracking_account', 'clear_tracking_account', 'alert_thresholds', 'set_alert_thresholds', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix'] as const;
 
 /** What each command takes (its argument object) and returns. */
 export interface Commands {
@@ -433,6 +441,7 @@ export interface Commands {
   reward_at: (args: { taskId: string; measure: RewardMeasure }) => string;
   logistics: () => LogisticsView;
   parcel: (args: { id: string }) => ParcelDetail;
+  check_parcel: (args: { input: ParcelInput; id: string | null }) => Array<ParcelProblem>;
   add_parcel: (args: { input: ParcelInput }) => ParcelView;
   correct_parcel: (args: { id: string; input: ParcelInput }) => ParcelView;
   delete_parcel: (args: { id: string }) => null;

@@ -127,6 +127,18 @@ phone: string | null,
  */
 return_due: string | null, };
 
+export type ParcelFieldCode = "tracking_no" | "carrier" | "phone" | "return_due" | "application";
+
+/** Every `ParcelFieldCode`, in declaration order. */
+export const PARCEL_FIELDS = ['tracking_no', 'carrier', 'phone', 'return_due', 'application'] as const satisfies readonly ParcelFieldCode[];
+
+export type ParcelProblemCode = "required" | "invalid" | "unknown_carrier" | "already_tracked" | "not_found";
+
+/** Every `ParcelProblemCode`, in declaration order. */
+export const PARCEL_PROBLEMS = ['required', 'invalid', 'unknown_carrier', 'already_tracked', 'not_found'] as const satisfies readonly ParcelProblemCode[];
+
+export type ParcelProblem = { field: ParcelFieldCode, problem: ParcelProblemCode, };
+
 export type CarrierOption = { code: string, name: string, phone_required: boolean, };
 
 export type TrackingSettings = { 

@@ -172,6 +172,40 @@ pub struct ParcelInput {
     pub return_due: Option<String>,
 }
 
+crate::code_enum! {
+    /// A field of the parcel form.
+    pub enum ParcelFieldCode {
+        TrackingNo = "tracking_no",
+        Carrier = "carrier",
+        Phone = "phone",
+        ReturnDue = "return_due",
+        Application = "application",
+    }
+}
+
+crate::code_enum! {
+    /// What is wrong with a field of the parcel form.
+    pub enum ParcelProblemCode {
+        /// Empty, and needed (the number; a return's due date).
+        Required = "required",
+        /// Not in the field's shape (letters and digits up to 32; 4+ phone digits; a date).
+        Invalid = "invalid",
+        /// No carrier given and none fits the number's shape: choose one.
+        UnknownCarrier = "unknown_carrier",
+        /// Another parcel already has this number.
+        AlreadyTracked = "already_tracked",
+        /// No such application.
+        NotFound = "not_found",
+    }
+}
+
+/// One field's problem, for the form to show beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ParcelProblem {
+    pub field: ParcelFieldCode,
+    pub problem: ParcelProblemCode,
+}
+
 /// A carrier StarDesk knows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CarrierOption {
@@ -277,6 +311,9 @@ pub(crate) fn typescript() -> TsModule {
             TsType::of::<ParcelView>(),
             TsType::of::<ParcelDetail>(),
             TsType::of::<ParcelInput>(),
+            TsType::listed::<ParcelFieldCode>("PARCEL_FIELDS"),
+            TsType::listed::<ParcelProblemCode>("PARCEL_PROBLEMS"),
+            TsType::of::<ParcelProblem>(),
             TsType::of::<CarrierOption>(),
             TsType::of::<TrackingSettings>(),
             TsType::of::<TrackingAccountInput>(),

@@ -8,18 +8,17 @@
 
 mod account;
 mod alerts;
+mod input;
 pub mod ipc;
 mod query;
 mod view;
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 use stardesk_domain::logistics::carrier::carrier;
 use stardesk_domain::logistics::{guess, AlertThresholds};
-use stardesk_store::shipments::{
-    FeedShipment, NewShipment, ShipmentError, LEG_OUTBOUND, LEG_RETURN,
-};
+use stardesk_store::shipments::{FeedShipment, ShipmentError, LEG_RETURN};
 
 use self::ipc::*;
 use self::query::{app_error, Queried};
@@ -46,11 +45,6 @@ impl From<ShipmentError> for AppError {
 fn parse_id(id: &str) -> Result<i64, AppError> {
     id.parse()
         .map_err(|_| AppError::new(ErrorCode::NotFound, format!("no parcel {id}")))
-}
-
-fn parse_day(field: &str, s: &str) -> Result<NaiveDate, AppError> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| AppError::invalid_input(format!("{field}: {s:?} is not a date (YYYY-MM-DD)")))
 }
 
 /// Every carrier StarDesk knows, for a picker.
@@ -132,7 +126,7 @@ impl Context {
     /// Adds a parcel by hand; the carrier is the best guess when not given. It is asked
     /// about at once by the poller.
     pub async fn add_parcel(&self, input: ParcelInput) -> Result<ParcelView, AppError> {
-        let new = self.checked_parcel(input).await?;
+        let new = self.checked_parcel(input, None).await?;
         let at = timestamp(Utc::now());
         let id = with_store(&self.writer, move |s| Ok(s.add_shipment(&new, &at))).await??;
         self.parcels_changed().await?;
@@ -147,7 +141,7 @@ impl Context {
         input: ParcelInput,
     ) -> Result<ParcelView, AppError> {
         let n = parse_id(&id)?;
-        let fix = self.checked_parcel(input).await?;
+        let fix = self.checked_parcel(input, Some(id.clone())).await?;
         let at = timestamp(Utc::now());
         let found =
             with_store(&self.writer, move |s| Ok(s.correct_shipment(n, &fix, &at))).await??;
@@ -254,93 +248,6 @@ impl Context {
             }
         };
         self.track_parcel(id, force).await
-    }
-
-    /// The input checked: a number, a carrier (the best guess if none), 4+ phone digits,
-    /// an application that exists, a return date for a return.
-    async fn checked_parcel(&self, input: ParcelInput) -> Result<NewShipment, AppError> {
-        let number = input.tracking_no.trim().to_uppercase();
-        if number.is_empty()
-            || number.len() > 32
-            || !number.chars().all(|c| c.is_ascii_alphanumeric())
-        {
-            return Err(AppError::invalid_input(format!(
-                "tracking number: {:?} is not a tracking number (letters and digits, at most 32)",
-                input.tracking_no
-            )));
-        }
-        let code = input.carrier.trim().to_lowercase();
-        let code = if code.is_empty() {
-            guess(&number)
-                .first()
-                .map(|c| c.code.to_string())
-                .ok_or_else(|| {
-                    AppError::invalid_input(format!(
-                        "carrier: cannot tell the carrier of {number}; choose it"
-                    ))
-                })?
-        } else if code.chars().all(|c| c.is_ascii_alphanumeric()) {
-            code
-        } else {
-            return Err(AppError::invalid_input(format!(
-                "carrier: {code:?} is not a carrier code"
-            )));
-        };
-        let phone = match input
-            .phone
-            .as_deref()
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-        {
-            None => None,
-            Some(p) => {
-                let digits: String = p.chars().filter(char::is_ascii_digit).collect();
-                if digits.len() < 4
-                    || digits.len() != p.chars().filter(|c| !c.is_whitespace()).count()
-                {
-                    return Err(AppError::invalid_input(
-                        "phone: give the receiver's phone or its last 4 digits",
-                    ));
-                }
-                Some(digits[digits.len() - 4..].to_string())
-            }
-        };
-        let return_due = input
-            .return_due
-            .as_deref()
-            .filter(|d| !d.trim().is_empty())
-            .map(|d| parse_day("return due", d))
-            .transpose()?;
-        if input.leg == LegCode::Return && return_due.is_none() {
-            return Err(AppError::invalid_input(
-                "return due: a return needs the day it must be sent by",
-            ));
-        }
-        if let Some(app) = input.application_id.clone().filter(|a| !a.is_empty()) {
-            let lookup = app.clone();
-            if with_store(&self.reader, move |s| s.application(&lookup))
-                .await?
-                .is_none()
-            {
-                return Err(AppError::new(
-                    ErrorCode::NotFound,
-                    format!("no application {app}"),
-                ));
-            }
-        }
-        Ok(NewShipment {
-            application_id: input.application_id.filter(|a| !a.is_empty()),
-            leg: match input.leg {
-                LegCode::Outbound => LEG_OUTBOUND,
-                LegCode::Return => LEG_RETURN,
-            }
-            .to_string(),
-            carrier: code,
-            tracking_no: number,
-            phone_last4: phone,
-            shipped_on: None,
-            return_due,
-        })
     }
 
     /// Parcels changed by the creator or the feed: the pages show it, the poller asks.
