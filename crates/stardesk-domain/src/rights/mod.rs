@@ -1,10 +1,17 @@
 //! The rights center (权益中心) and the programmes around it, from the creator's side:
 //!
 //! - [`level`]: the creator level and the next level's checklist (R-LEVEL-1, R-LEVEL-2).
+//! - [`forecast`]: keeping the level: when the rolling 30-day post count would drop, the
+//!   posts that keep it, and the requirements close to their threshold.
 //!
 //! Every threshold here is the documented `Default`, named constructor or `pub const` of
 //! the rule that publishes it; today's date or time is always a parameter.
 
+pub mod forecast;
 pub mod level;
 
+pub use forecast::{
+    demotion_forecast, is_near, posts_in_window, DemotionForecast, PostsNeeded,
+    NEAR_MARGIN_PERCENT, POSTS_WINDOW_DAYS,
+};
 pub use level::{evaluate, Checked, Item, LevelReport, LevelTable, Metrics, Op, Requirement};
