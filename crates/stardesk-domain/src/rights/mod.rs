@@ -3,15 +3,20 @@
 //! - [`level`]: the creator level and the next level's checklist (R-LEVEL-1, R-LEVEL-2).
 //! - [`forecast`]: keeping the level: when the rolling 30-day post count would drop, the
 //!   posts that keep it, and the requirements close to their threshold.
+//! - [`reward_tasks`]: the 3-month reward-task bars (R-LEVEL-3).
 //!
 //! Every threshold here is the documented `Default`, named constructor or `pub const` of
 //! the rule that publishes it; today's date or time is always a parameter.
 
 pub mod forecast;
 pub mod level;
+pub mod reward_tasks;
 
 pub use forecast::{
     demotion_forecast, is_near, posts_in_window, DemotionForecast, PostsNeeded,
     NEAR_MARGIN_PERCENT, POSTS_WINDOW_DAYS,
 };
 pub use level::{evaluate, Checked, Item, LevelReport, LevelTable, Metrics, Op, Requirement};
+pub use reward_tasks::{
+    reward_progress, CycleMonth, PlaysChannel, RewardBar, RewardBars, RewardCheck, RewardProgress,
+};
