@@ -1,5 +1,5 @@
-//! The rights center: creator levels (R-LEVEL-1, R-LEVEL-2), keeping them, and reward tasks
-//! (R-LEVEL-3).
+//! The rights center: creator levels (R-LEVEL-1, R-LEVEL-2), keeping them, reward tasks
+//! (R-LEVEL-3) and benefits (R-LEVEL-4 to R-LEVEL-7).
 
 #[path = "rights/support.rs"]
 mod support;
@@ -12,3 +12,6 @@ mod forecast;
 
 #[path = "rights/reward_tasks.rs"]
 mod reward_tasks;
+
+#[path = "rights/benefits.rs"]
+mod benefits;

@@ -4,14 +4,22 @@
 //! - [`forecast`]: keeping the level: when the rolling 30-day post count would drop, the
 //!   posts that keep it, and the requirements close to their threshold.
 //! - [`reward_tasks`]: the 3-month reward-task bars (R-LEVEL-3).
+//! - [`benefits`]: each level's benefits, automatic or claimable, guarantee cards' expiry
+//!   and the DOU+ owed for missing dispatches (R-LEVEL-4 to R-LEVEL-7).
 //!
 //! Every threshold here is the documented `Default`, named constructor or `pub const` of
 //! the rule that publishes it; today's date or time is always a parameter.
 
+pub mod benefits;
 pub mod forecast;
 pub mod level;
 pub mod reward_tasks;
 
+pub use benefits::{
+    card_expiry, days_left, dou_plus_owed, Benefit, BenefitKind, BenefitTable, Claim,
+    ExpiryReminders, LevelBenefits, StatedValue, Tier, DISPATCH_PERIOD_DAYS,
+    DOU_PLUS_PER_OWED_DISPATCH,
+};
 pub use forecast::{
     demotion_forecast, is_near, posts_in_window, DemotionForecast, PostsNeeded,
     NEAR_MARGIN_PERCENT, POSTS_WINDOW_DAYS,

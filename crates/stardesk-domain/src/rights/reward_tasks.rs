@@ -1,6 +1,7 @@
 //! Reward tasks (奖励任务, R-LEVEL-3): over a 3-month assessment cycle, average orders per
 //! natural month and average valid plays (short video or live) against each level's bar.
-//! Meeting a level's bar earns that level's reward benefits (R-LEVEL-4).
+//! Meeting a level's bar earns that level's reward benefits ([`super::benefits::Tier::Reward`],
+//! R-LEVEL-4).
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
