@@ -1,5 +1,5 @@
 //! The rights center: creator levels (R-LEVEL-1, R-LEVEL-2), keeping them, reward tasks
-//! (R-LEVEL-3) and benefits (R-LEVEL-4 to R-LEVEL-7).
+//! (R-LEVEL-3), benefits (R-LEVEL-4 to R-LEVEL-7) and preferred orders (R-PREF-*).
 
 #[path = "rights/support.rs"]
 mod support;
@@ -15,3 +15,6 @@ mod reward_tasks;
 
 #[path = "rights/benefits.rs"]
 mod benefits;
+
+#[path = "rights/preferred.rs"]
+mod preferred;

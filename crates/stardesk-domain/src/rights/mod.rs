@@ -6,6 +6,8 @@
 //! - [`reward_tasks`]: the 3-month reward-task bars (R-LEVEL-3).
 //! - [`benefits`]: each level's benefits, automatic or claimable, guarantee cards' expiry
 //!   and the DOU+ owed for missing dispatches (R-LEVEL-4 to R-LEVEL-7).
+//! - [`preferred`]: preferred orders: the hour to accept, the 80% acceptance floor, the net
+//!   after the 15% (and 5%) fees (R-PREF-*).
 //!
 //! Every threshold here is the documented `Default`, named constructor or `pub const` of
 //! the rule that publishes it; today's date or time is always a parameter.
@@ -13,6 +15,7 @@
 pub mod benefits;
 pub mod forecast;
 pub mod level;
+pub mod preferred;
 pub mod reward_tasks;
 
 pub use benefits::{
@@ -25,6 +28,10 @@ pub use forecast::{
     NEAR_MARGIN_PERCENT, POSTS_WINDOW_DAYS,
 };
 pub use level::{evaluate, Checked, Item, LevelReport, LevelTable, Metrics, Op, Requirement};
+pub use preferred::{
+    acceptance_rate, after_decline, below_floor, declines_left, preferred_net, respond_by,
+    time_left, PreferredNet, ACCEPTANCE_FLOOR_PERCENT, RESPONSE_WINDOW,
+};
 pub use reward_tasks::{
     reward_progress, CycleMonth, PlaysChannel, RewardBar, RewardBars, RewardCheck, RewardProgress,
 };
