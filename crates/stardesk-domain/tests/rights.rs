@@ -1,5 +1,6 @@
 //! The rights center: creator levels (R-LEVEL-1, R-LEVEL-2), keeping them, reward tasks
-//! (R-LEVEL-3), benefits (R-LEVEL-4 to R-LEVEL-7) and preferred orders (R-PREF-*).
+//! (R-LEVEL-3), benefits (R-LEVEL-4 to R-LEVEL-7), preferred orders (R-PREF-*) and joining
+//! (R-JOIN-1, R-JOIN-2).
 
 #[path = "rights/support.rs"]
 mod support;
@@ -18,3 +19,6 @@ mod benefits;
 
 #[path = "rights/preferred.rs"]
 mod preferred;
+
+#[path = "rights/joining.rs"]
+mod joining;

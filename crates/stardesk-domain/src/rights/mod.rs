@@ -8,12 +8,15 @@
 //!   and the DOU+ owed for missing dispatches (R-LEVEL-4 to R-LEVEL-7).
 //! - [`preferred`]: preferred orders: the hour to accept, the 80% acceptance floor, the net
 //!   after the 15% (and 5%) fees (R-PREF-*).
+//! - [`joining`]: opening a creator account and its expected date, the MCN agency
+//!   checklist (R-JOIN-1, R-JOIN-2).
 //!
 //! Every threshold here is the documented `Default`, named constructor or `pub const` of
 //! the rule that publishes it; today's date or time is always a parameter.
 
 pub mod benefits;
 pub mod forecast;
+pub mod joining;
 pub mod level;
 pub mod preferred;
 pub mod reward_tasks;
@@ -26,6 +29,11 @@ pub use benefits::{
 pub use forecast::{
     demotion_forecast, is_near, posts_in_window, DemotionForecast, PostsNeeded,
     NEAR_MARGIN_PERCENT, POSTS_WINDOW_DAYS,
+};
+pub use joining::{
+    agency_checklist, can_open, expected_opening, AgencyApplicant, AgencyCheck, AgencyCheckCode,
+    AgencyChecklist, AgencyRequirements, OPENING_WORKING_DAYS, OPEN_MAIN_PLATFORM_FOLLOWERS,
+    OPEN_OTHER_PLATFORM_FOLLOWERS,
 };
 pub use level::{evaluate, Checked, Item, LevelReport, LevelTable, Metrics, Op, Requirement};
 pub use preferred::{
