@@ -10,10 +10,12 @@
 //!   after the 15% (and 5%) fees (R-PREF-*).
 //! - [`joining`]: opening a creator account and its expected date, the MCN agency
 //!   checklist (R-JOIN-1, R-JOIN-2).
+//! - [`agency`]: MCN agency levels and their rating days (R-MCN-1, R-MCN-2).
 //!
 //! Every threshold here is the documented `Default`, named constructor or `pub const` of
 //! the rule that publishes it; today's date or time is always a parameter.
 
+pub mod agency;
 pub mod benefits;
 pub mod forecast;
 pub mod joining;
@@ -21,6 +23,10 @@ pub mod level;
 pub mod preferred;
 pub mod reward_tasks;
 
+pub use agency::{
+    first_rating_day, level_from_channels, next_rating_day, rated_yet, AgencyLevel,
+    RATING_DAY_OF_MONTH,
+};
 pub use benefits::{
     card_expiry, days_left, dou_plus_owed, Benefit, BenefitKind, BenefitTable, Claim,
     ExpiryReminders, LevelBenefits, StatedValue, Tier, DISPATCH_PERIOD_DAYS,
