@@ -22,7 +22,7 @@ pub enum BenefitKind {
     GuaranteeCard,
     /// 1对1精准客户推荐: the platform's operators recommend the creator to clients.
     OneToOneRecommendation,
-    /// 巨量星图学院精选案例优先上线权 (R-LEVEL-8: one case per creator).
+    /// 巨量星图学院精选案例优先上线权: priority for the creator's one academy featured case.
     FeaturedCase,
     /// 商业案例行业外放: the assistant's recommendations to clients, an interview on the
     /// official WeChat account and the official Douyin account's recommendation.

@@ -10,6 +10,7 @@ use stardesk_domain::rights::{
 
 use crate::support::{at, d};
 
+/// R-PREF-4, R-PREF-7: the dispatch step of the flow is accepted within 1 hour.
 #[test]
 fn r_pref_4_one_hour_to_accept_and_none_left_at_the_hour() {
     let received = at(2025, 12, 8, 23, 30, 0);
