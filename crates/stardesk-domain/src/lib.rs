@@ -1,8 +1,10 @@
 //! The platform's rules as pure functions and types: money, fees, rewards, eligibility,
 //! product-review campaigns (applying, the campaign timeline), sample logistics (carrier
 //! states, carrier guesses, shipping alerts and drafted messages to the brand), withholding
-//! tax, the working-day calendar, expected earnings and settlement reconciliation (matching
-//! the platform's statement and the bank, and fixing a failed payout).
+//! tax, the working-day calendar, expected earnings, settlement reconciliation (matching
+//! the platform's statement and the bank, and fixing a failed payout), and the rights
+//! center ([`rights`]: creator levels, keeping them, reward tasks and benefits; preferred
+//! orders; opening an account; MCN agency levels).
 //!
 //! Every rule that `shared/DOMAIN.md` gives an id (`R-PREF-3`, `R-REVIEW-5`, ...) names that
 //! id in the doc comment of the code that encodes it and in the test that proves it, so a
@@ -39,4 +41,5 @@ pub mod logistics;
 pub mod money;
 pub mod reconcile;
 pub mod reward;
+pub mod rights;
 pub mod tax;
