@@ -8,6 +8,8 @@ import type {
   CarrierOption,
   LogisticsView,
   ParcelDetail,
+  ParcelInput,
+  ParcelProblem,
   ParcelView,
   ShipmentAlertView,
   ShipmentEventView,
@@ -318,3 +320,79 @@ export const thresholdDefaults: AlertThresholdsView = {
   production_days: 3,
   return_due_warning_days: 3,
 };
+
+/**
+ * The number shapes of stardesk-domain's carrier `guess` (`logistics/carrier.rs`), upper
+ * case: a number fitting none has no carrier to guess.
+ */
+const SHAPES: readonly RegExp[] = [
+  /^SF\d{12,13}$/,
+  /^JD[XVK][A-Z0-9]{9,17}$/,
+  /^YT\d{13}$/,
+  /^JT\d{12,13}$/,
+  /^[A-Z]{2}\d{9}[A-Z]{2}$/,
+  /^(10|11|50|51|95|97|98|99)\d{11}$/,
+  /^(77|88|99)\d{13}$/,
+  /^(55|66)\d{11}$/,
+  /^(75|73|78)\d{10,12}$/,
+  /^(43|46|31)(\d{11}|\d{13})$/,
+  /^(\d{12,14}|\d{15})$/,
+];
+
+/** A `YYYY-MM-DD` that is a day of the calendar. */
+function isDay(s: string): boolean {
+  const day = new Date(`${s}T00:00:00Z`);
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(s)
+  );
+}
+
+/**
+ * Core's `check_parcel` (stardesk-core's `logistics/input.rs`), its rules mirrored: every
+ * problem at once, in core's order. `store` is what core would find: the parcels tracked
+ * and the applications that exist; `id` is the parcel being corrected, whose own number is
+ * no conflict.
+ */
+export function checkParcel(
+  input: ParcelInput,
+  id: string | null,
+  store: { parcels: readonly ParcelView[]; applications: readonly string[] },
+): ParcelProblem[] {
+  const problems: ParcelProblem[] = [];
+  const add = (field: ParcelProblem['field'], problem: ParcelProblem['problem']) =>
+    problems.push({ field, problem });
+  // The number as tracked: trimmed, upper case, letters and digits only, at most 32.
+  const raw = input.tracking_no.trim().toUpperCase();
+  let number: string | null = null;
+  if (raw === '') add('tracking_no', 'required');
+  else if (raw.length > 32 || !/^[A-Z0-9]+$/.test(raw)) add('tracking_no', 'invalid');
+  else number = raw;
+  // No carrier given: the best guess from the number, when the number is one.
+  const carrier = input.carrier.trim().toLowerCase();
+  if (carrier !== '') {
+    if (!/^[a-z0-9]+$/.test(carrier)) add('carrier', 'invalid');
+  } else if (number !== null && !SHAPES.some((shape) => shape.test(number))) {
+    add('carrier', 'unknown_carrier');
+  }
+  // A phone given: digits only (spaces aside), at least the last 4.
+  const phone = (input.phone ?? '').trim();
+  if (phone !== '') {
+    const digits = phone.replace(/\D/g, '');
+    if (digits.length < 4 || digits.length !== phone.replace(/\s/g, '').length) {
+      add('phone', 'invalid');
+    }
+  }
+  const due = (input.return_due ?? '').trim();
+  if (due === '') {
+    if (input.leg === 'return') add('return_due', 'required');
+  } else if (!isDay(due)) {
+    add('return_due', 'invalid');
+  }
+  const app = (input.application_id ?? '').trim();
+  if (app !== '' && !store.applications.includes(app)) add('application', 'not_found');
+  const other = store.parcels.find((p) => p.tracking_no === number);
+  if (number !== null && other !== undefined && other.id !== id) {
+    add('tracking_no', 'already_tracked');
+  }
+  return problems;
+}

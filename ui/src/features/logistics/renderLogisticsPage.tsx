@@ -1,6 +1,7 @@
 //! The 物流 page rendered as its tests need it: the logistics fixtures, core's answers to
-//! the parcel actions (the store changed, the `logistics` area with it), and a navigation
-//! that records where the page asked to go.
+//! the parcel actions (the store changed, the `logistics` area with it), core's checks of a
+//! typed parcel against those parcels and campaigns, and a navigation that records where
+//! the page asked to go.
 
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
@@ -31,6 +32,11 @@ export function renderLogisticsPage(extra: Partial<Commands> = {}, focus: Focus 
       changed();
       return null;
     },
+    check_parcel: ({ input, id }) =>
+      fx.checkParcel(input, id, {
+        parcels: fx.parcels,
+        applications: cmp.applications.map((a) => a.id),
+      }),
     carriers: () => fx.carriers,
     guess_carriers: () => [],
     applications: () => cmp.applications,
