@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ParcelInput, ParcelView } from '../../bindings';
+import type { ParcelInput, ParcelProblem, ParcelView } from '../../bindings';
 import { type Call, Reject } from '../../test/ipcMock';
 import * as fx from '../../test/logisticsFixtures';
 import { renderLogisticsPage } from './renderLogisticsPage';
@@ -12,9 +12,20 @@ type User = ReturnType<typeof userEvent.setup>;
 
 const sent = (calls: Call[], command: 'add_parcel' | 'correct_parcel') =>
   calls.filter((c) => c.command === command).map((c) => c.args as { input: ParcelInput });
+const checked = (calls: Call[]) =>
+  calls
+    .filter((c) => c.command === 'check_parcel')
+    .map((c) => c.args as { input: ParcelInput; id: string | null });
 const guessed = (calls: Call[]) =>
   calls.filter((c) => c.command === 'guess_carriers').map((c) => c.args);
 const fieldErrors = () => screen.queryAllByTestId('parcel-field-error').map((e) => e.textContent);
+/** Each problem shown, by the field it is beside. */
+const errorsByField = () =>
+  Object.fromEntries(
+    screen
+      .queryAllByTestId('parcel-field-error')
+      .map((e) => [e.getAttribute('data-field'), e.textContent]),
+  );
 
 /**
  * Picks an option of a Semi Select. A controlled Select reports the change when its
@@ -68,27 +79,37 @@ describe('logistics: adding a parcel', () => {
       // 顺丰 needs the receiver's phone digits when no campaign's address gives them.
       expect(screen.getByTestId('parcel-phone')).toBeInTheDocument();
       expect(screen.getByText(/顺丰、中通查询物流需要收件人手机号后 4 位/)).toBeInTheDocument();
+      await user.type(screen.getByTestId('parcel-phone'), '12');
       await user.click(screen.getByTestId('parcel-submit'));
-      expect(fieldErrors()).toEqual(['请填写收件人手机号或后 4 位数字']);
+      // Core checks first; its problem shows beside the phone and nothing is sent.
+      expect(await screen.findByTestId('parcel-field-error')).toHaveAttribute(
+        'data-field',
+        'phone',
+      );
+      expect(fieldErrors()).toEqual(['手机号请填写完整号码或后四位']);
+      expect(checked(calls).at(-1)).toEqual({
+        input: expect.objectContaining({ phone: '12' }),
+        id: null,
+      });
       expect(sent(calls, 'add_parcel')).toEqual([]);
 
+      await user.clear(screen.getByTestId('parcel-phone'));
       await user.type(screen.getByTestId('parcel-phone'), '5678');
       expect(fieldErrors()).toEqual([]);
       await user.click(screen.getByTestId('parcel-submit'));
-      await waitFor(() =>
-        expect(sent(calls, 'add_parcel')).toEqual([
-          {
-            input: {
-              application_id: null,
-              leg: 'outbound',
-              carrier: 'shunfeng',
-              tracking_no: 'SF1420987654321',
-              phone: '5678',
-              return_due: null,
-            },
-          },
-        ]),
-      );
+      const input: ParcelInput = {
+        application_id: null,
+        leg: 'outbound',
+        carrier: 'shunfeng',
+        tracking_no: 'SF1420987654321',
+        phone: '5678',
+        return_due: null,
+      };
+      await waitFor(() => expect(sent(calls, 'add_parcel')).toEqual([{ input }]));
+      // What was sent is what core found nothing wrong with, checked just before.
+      expect(checked(calls).at(-1)).toEqual({ input, id: null });
+      const order = calls.map((c) => c.command).filter((c) => c.endsWith('_parcel'));
+      expect(order.slice(-2)).toEqual(['check_parcel', 'add_parcel']);
       expect(await screen.findByText('已添加，正在查询物流')).toBeInTheDocument();
       // The new parcel opens.
       expect(await screen.findByTestId('parcel-detail')).toHaveAttribute('data-parcel-id', '16');
@@ -115,27 +136,109 @@ describe('logistics: adding a parcel', () => {
     expect(sent(calls, 'add_parcel')[0]?.input).toMatchObject({ carrier: 'yuantong', phone: null });
   });
 
-  it('core’s refusal lands on its field, in words', SLOW, async () => {
-    const { user } = renderLogisticsPage({
-      guess_carriers: () => [fx.carriers[2] ?? sf[0]].flatMap((c) => c ?? []),
-      add_parcel: () => {
-        throw new Reject({
-          code: 'invalid_input',
-          message: 'the tracking number YT8801234567890 is already tracked',
-        });
+  it(
+    'a number already tracked: core’s code, worded beside the number; nothing is sent',
+    SLOW,
+    async () => {
+      const { calls, user } = renderLogisticsPage({
+        guess_carriers: () => fx.carriers.filter((c) => c.code === 'yuantong'),
+      });
+      await openForm(user);
+      // 圆通's parcel 13 has this number.
+      await user.type(screen.getByTestId('parcel-number'), 'YT8801234567890');
+      await screen.findByText('根据单号识别为：圆通速递');
+      await user.click(screen.getByTestId('parcel-submit'));
+      expect(await screen.findByTestId('parcel-field-error')).toHaveTextContent(
+        '这个单号已经在跟踪',
+      );
+      expect(errorsByField()).toEqual({ tracking_no: '这个单号已经在跟踪' });
+      expect(sent(calls, 'add_parcel')).toEqual([]);
+      expect(screen.queryByTestId('parcel-form-error')).toBeNull();
+      // The form stays open to fix it; typing clears the problem.
+      await user.type(screen.getByTestId('parcel-number'), '1');
+      expect(fieldErrors()).toEqual([]);
+    },
+  );
+
+  it('every problem core names shows beside its own field, all at once', SLOW, async () => {
+    const problems: ParcelProblem[] = [
+      { field: 'tracking_no', problem: 'invalid' },
+      { field: 'carrier', problem: 'unknown_carrier' },
+      { field: 'phone', problem: 'invalid' },
+      { field: 'return_due', problem: 'required' },
+      { field: 'application', problem: 'not_found' },
+    ];
+    const { calls, user } = renderLogisticsPage({
+      guess_carriers: () => sf,
+      check_parcel: () => problems,
+    });
+    await openForm(user);
+    await user.type(screen.getByTestId('parcel-number'), 'SF1420987654321');
+    await screen.findByText('根据单号识别为：顺丰速运');
+    await user.click(screen.getByTestId('parcel-leg-return'));
+    await user.click(screen.getByTestId('parcel-submit'));
+    await waitFor(() => expect(fieldErrors()).toHaveLength(5));
+    expect(errorsByField()).toEqual({
+      tracking_no: '单号只能包含字母和数字，最多 32 位',
+      carrier: '认不出快递公司，请选择',
+      phone: '手机号请填写完整号码或后四位',
+      return_due: '寄回需要填写截止日期',
+      application: '所属合作不存在',
+    });
+    expect(sent(calls, 'add_parcel')).toEqual([]);
+    // Each field's problem goes when that field changes; the others stay until core says.
+    await user.type(screen.getByTestId('parcel-phone'), '5678');
+    expect(Object.keys(errorsByField())).toEqual([
+      'tracking_no',
+      'carrier',
+      'return_due',
+      'application',
+    ]);
+    await user.click(screen.getByTestId('parcel-submit'));
+    await waitFor(() => expect(checked(calls)).toHaveLength(2));
+    expect(fieldErrors()).toHaveLength(5);
+    expect(sent(calls, 'add_parcel')).toEqual([]);
+  });
+
+  it(
+    'a refusal all the same (the store changed since the check) shows as its code, not its message',
+    SLOW,
+    async () => {
+      const { calls, user } = renderLogisticsPage({
+        guess_carriers: () => sf,
+        add_parcel: () => {
+          throw new Reject({
+            code: 'invalid_input',
+            message: 'the parcel cannot be saved: tracking_no already_tracked',
+          });
+        },
+      });
+      await openForm(user);
+      await user.type(screen.getByTestId('parcel-number'), 'SF1420987654321');
+      await screen.findByText('根据单号识别为：顺丰速运');
+      await user.click(screen.getByTestId('parcel-submit'));
+      expect(await screen.findByTestId('parcel-form-error')).toHaveTextContent(
+        '操作失败：输入无效 (invalid_input)',
+      );
+      expect(sent(calls, 'add_parcel')).toHaveLength(1);
+      expect(fieldErrors()).toEqual([]);
+      expect(screen.getByTestId('parcel-form')).not.toHaveTextContent('already_tracked');
+      expect(screen.getByTestId('parcel-form')).not.toHaveTextContent('cannot be saved');
+    },
+  );
+
+  it('the check itself failing shows as its code; nothing is sent', SLOW, async () => {
+    const { calls, user } = renderLogisticsPage({
+      check_parcel: () => {
+        throw new Reject({ code: 'store_failed', message: 'database is locked' });
       },
     });
     await openForm(user);
-    await user.type(screen.getByTestId('parcel-number'), 'YT8801234567890');
-    await screen.findByText('根据单号识别为：圆通速递');
+    await user.type(screen.getByTestId('parcel-number'), '78812345678909');
     await user.click(screen.getByTestId('parcel-submit'));
-    expect(await screen.findByTestId('parcel-field-error')).toHaveTextContent(
-      '这个单号已经在跟踪中',
-    );
-    expect(screen.getByTestId('parcel-form')).not.toHaveTextContent('already tracked');
-    // The form stays open to fix it; typing clears the problem.
-    await user.type(screen.getByTestId('parcel-number'), '1');
-    expect(fieldErrors()).toEqual([]);
+    expect(await screen.findByTestId('parcel-form-error')).toHaveTextContent('(store_failed)');
+    expect(screen.getByTestId('parcel-form')).not.toHaveTextContent('database is locked');
+    expect(sent(calls, 'add_parcel')).toEqual([]);
   });
 
   it(
@@ -148,11 +251,26 @@ describe('logistics: adding a parcel', () => {
       await user.click(screen.getByTestId('parcel-leg-return'));
       expect(screen.getByTestId('parcel-return-due')).toBeInTheDocument();
       await user.click(screen.getByTestId('parcel-submit'));
-      expect(fieldErrors()).toEqual([
-        '单号只能包含字母和数字，最多 32 位',
-        '无法识别快递公司，请手动选择',
-        '寄回品牌方的包裹需要填写寄回截止日期',
-      ]);
+      // Core's answer: no carrier to guess from no number, so the number is the problem.
+      await waitFor(() =>
+        expect(errorsByField()).toEqual({
+          tracking_no: '单号只能包含字母和数字，最多 32 位',
+          return_due: '寄回需要填写截止日期',
+        }),
+      );
+      expect(sent(calls, 'add_parcel')).toEqual([]);
+
+      // A number of no shape StarDesk knows: choose its carrier.
+      await user.clear(screen.getByTestId('parcel-number'));
+      await user.type(screen.getByTestId('parcel-number'), 'ABC123456');
+      await screen.findByText('无法从单号识别快递公司，请手动选择。');
+      await user.click(screen.getByTestId('parcel-submit'));
+      await waitFor(() =>
+        expect(errorsByField()).toEqual({
+          carrier: '认不出快递公司，请选择',
+          return_due: '寄回需要填写截止日期',
+        }),
+      );
       expect(sent(calls, 'add_parcel')).toEqual([]);
     },
   );
@@ -177,6 +295,8 @@ describe('logistics: correcting a parcel', () => {
     // 顺丰, but the campaign's address has the phone.
     expect(within(form).queryByTestId('parcel-phone')).toBeNull();
     await user.click(screen.getByTestId('parcel-submit'));
+    // Core checks it as parcel 11's correction: its own number is no conflict.
+    await waitFor(() => expect(checked(calls).map((c) => c.id)).toEqual(['11']));
     await waitFor(() =>
       expect(calls.filter((c) => c.command === 'correct_parcel').map((c) => c.args)).toEqual([
         {

@@ -12,13 +12,20 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEGS, type LegCode, type ParcelInput, type ParcelView } from '../../bindings';
+import {
+  LEGS,
+  type LegCode,
+  type ParcelFieldCode,
+  type ParcelInput,
+  type ParcelView,
+} from '../../bindings';
 import { errorCodeText } from '../../shared/errors';
-import { addParcel, correctParcel } from '../../shared/ipc';
+import { addParcel, checkParcel, correctParcel } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { useApplications } from '../campaigns/queries';
 import { CarrierSelect } from './CarrierSelect';
-import { fieldOfRefusal, type ParcelField, useParcelForm } from './useParcelForm';
+import { problemText } from './parcelProblems';
+import { useParcelForm } from './useParcelForm';
 
 const { Text } = Typography;
 
@@ -28,7 +35,9 @@ const NO_SAMPLE = new Set(['withdrawn', 'not_selected']);
 /**
  * 添加快递单号 / 修改快递单号: the number (its carrier guessed as it is typed), which way
  * it goes (a return with its due date, R-REVIEW-13), the campaign, and the receiver's
- * phone digits where the carrier needs them. `editing` corrects that parcel.
+ * phone digits where the carrier needs them. `editing` corrects that parcel. Core checks
+ * it first (`check_parcel`), each problem shown beside its field; it is sent only when
+ * core finds none.
  */
 export function ParcelForm({
   editing,
@@ -57,21 +66,25 @@ export function ParcelForm({
       notify.success(editing === null ? t('form.added') : t('form.saved'));
       onSaved(parcel.id);
     },
-    onError: (error) => {
-      const placed = fieldOfRefusal(error);
-      if (placed !== null) form.setProblems(placed);
+  });
+  const check = useMutation({
+    mutationFn: (input: ParcelInput) => checkParcel(input, editing?.id ?? null),
+    onSuccess: (problems, input) => {
+      form.setProblems(problems);
+      if (problems.length === 0) save.mutate(input);
     },
   });
   const submit = () => {
-    const input = form.check();
-    if (input !== null) save.mutate(input);
+    save.reset();
+    check.mutate(form.input);
   };
-  const problem = (field: ParcelField) => {
-    const code = form.problems[field];
-    return code === undefined ? null : t(`form.problems.${code}`);
+  const problem = (field: ParcelFieldCode) => {
+    const found = form.problems[field];
+    return found === undefined ? null : problemText(t, found);
   };
-  // A refusal no field explains (not found, the store) shows as the error it is.
-  const unplaced = save.isError && fieldOfRefusal(save.error) === null;
+  // The check failing, or a save refused all the same (the store changed in between):
+  // the error it is, by its code.
+  const failure = check.error ?? save.error;
   const appOptions = (apps.data ?? [])
     .filter((a) => !NO_SAMPLE.has(a.status) || a.id === form.applicationId)
     .map((a) => ({
@@ -91,7 +104,7 @@ export function ParcelForm({
           <Button onClick={onClose}>{t('common:cancel')}</Button>
           <Button
             theme="solid"
-            loading={save.isPending}
+            loading={check.isPending || save.isPending}
             onClick={submit}
             data-testid="parcel-submit"
           >
@@ -104,7 +117,12 @@ export function ParcelForm({
         <Text type="tertiary" size="small">
           {t('form.intro')}
         </Text>
-        <Field id={ids.number} label={t('form.number')} problem={problem('tracking_no')}>
+        <Field
+          id={ids.number}
+          label={t('form.number')}
+          field="tracking_no"
+          problem={problem('tracking_no')}
+        >
           <Input
             id={ids.number}
             value={form.number}
@@ -116,7 +134,12 @@ export function ParcelForm({
             data-testid="parcel-number"
           />
         </Field>
-        <Field id={ids.carrier} label={t('form.carrier')} problem={problem('carrier')}>
+        <Field
+          id={ids.carrier}
+          label={t('form.carrier')}
+          field="carrier"
+          problem={problem('carrier')}
+        >
           <CarrierSelect form={form} id={ids.carrier} invalid={problem('carrier') !== null} />
         </Field>
         <Field label={t('form.leg')}>
@@ -139,6 +162,7 @@ export function ParcelForm({
             labelId={ids.due}
             label={t('form.returnDue')}
             hint={t('form.returnDueHint')}
+            field="return_due"
             problem={problem('return_due')}
           >
             <DatePicker
@@ -154,7 +178,13 @@ export function ParcelForm({
             />
           </Field>
         )}
-        <Field id={ids.application} label={t('form.application')} hint={t('form.applicationHint')}>
+        <Field
+          id={ids.application}
+          label={t('form.application')}
+          hint={t('form.applicationHint')}
+          field="application"
+          problem={problem('application')}
+        >
           <Select
             id={ids.application}
             className="lgx-form__control"
@@ -162,6 +192,7 @@ export function ParcelForm({
             placeholder={t('form.applicationPlaceholder')}
             optionList={appOptions}
             onChange={(v) => form.setApplicationId(v === undefined ? null : String(v))}
+            validateStatus={problem('application') !== null ? 'error' : 'default'}
             // A parcel's campaign can be changed, not taken away (core keeps it).
             showClear={editing?.application_id == null}
             disabled={editing !== null && editing.application_id !== null}
@@ -179,6 +210,7 @@ export function ParcelForm({
                 ? `${t('form.phoneHint')}${t('form.phoneKept')}`
                 : t('form.phoneHint')
             }
+            field="phone"
             problem={problem('phone')}
           >
             <Input
@@ -195,12 +227,12 @@ export function ParcelForm({
             />
           </Field>
         )}
-        {unplaced && (
+        {failure !== null && (
           <Banner
             type="danger"
             closeIcon={null}
             data-testid="parcel-form-error"
-            description={t('failed', { text: errorCodeText(t, save.error) })}
+            description={t('failed', { text: errorCodeText(t, failure) })}
           />
         )}
       </div>
@@ -213,6 +245,7 @@ function Field({
   labelId,
   label,
   hint,
+  field,
   problem = null,
   children,
 }: {
@@ -221,6 +254,8 @@ function Field({
   labelId?: string;
   label: string;
   hint?: string;
+  /** The field core's problems name, and the words of its problem. */
+  field?: ParcelFieldCode;
   problem?: string | null;
   children: ReactNode;
 }) {
@@ -237,7 +272,13 @@ function Field({
       )}
       {children}
       {problem !== null && (
-        <Text type="danger" size="small" role="alert" data-testid="parcel-field-error">
+        <Text
+          type="danger"
+          size="small"
+          role="alert"
+          data-testid="parcel-field-error"
+          data-field={field}
+        >
           {problem}
         </Text>
       )}

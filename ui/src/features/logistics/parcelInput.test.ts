@@ -1,58 +1,136 @@
 import { describe, expect, it } from 'vitest';
-import type { ParcelInput } from '../../bindings';
-import { IpcError } from '../../shared/ipc';
-import { fieldOfRefusal, problemsOf } from './useParcelForm';
+import {
+  PARCEL_FIELDS,
+  PARCEL_PROBLEMS,
+  type ParcelInput,
+  type ParcelProblem,
+} from '../../bindings';
+import i18n from '../../i18n';
+import * as cmp from '../../test/campaignFixtures';
+import * as fx from '../../test/logisticsFixtures';
+import { problemsByField, problemText } from './parcelProblems';
 
-const refusal = (message: string, code: 'invalid_input' | 'not_found' = 'invalid_input') =>
-  new IpcError(code, message, 'add_parcel');
+const zh = () => i18n.getFixedT('zh-CN');
+const en = () => i18n.getFixedT('en');
 
 const input = (over: Partial<ParcelInput> = {}): ParcelInput => ({
   application_id: null,
   leg: 'outbound',
   carrier: 'zhongtong',
-  tracking_no: '78812345678901',
+  tracking_no: '78812345678909',
   phone: null,
   return_due: null,
   ...over,
 });
 
+const store = { parcels: fx.parcels, applications: cmp.applications.map((a) => a.id) };
+const check = (over: Partial<ParcelInput> = {}, id: string | null = null) =>
+  fx.checkParcel(input(over), id, store).map((p) => `${p.field} ${p.problem}`);
+
 describe('the parcel form’s problems', () => {
-  it('places core’s invalid_input on the field its message names', () => {
-    expect(fieldOfRefusal(refusal('tracking number: "SF-1" is not a tracking number'))).toEqual({
-      tracking_no: 'tracking_no',
+  it('are worded from the field and the problem code, in both languages', () => {
+    const p = (field: ParcelProblem['field'], problem: ParcelProblem['problem']) => ({
+      field,
+      problem,
     });
-    expect(
-      fieldOfRefusal(refusal('carrier: cannot tell the carrier of 123456; choose it')),
-    ).toEqual({ carrier: 'carrier' });
-    expect(
-      fieldOfRefusal(refusal("phone: give the receiver's phone or its last 4 digits")),
-    ).toEqual({ phone: 'phone' });
-    expect(
-      fieldOfRefusal(refusal('return due: a return needs the day it must be sent by')),
-    ).toEqual({ return_due: 'return_due' });
-    expect(fieldOfRefusal(refusal('the tracking number SF1 is already tracked'))).toEqual({
-      tracking_no: 'duplicate',
-    });
-    // No field's: shown as the error it is.
-    expect(fieldOfRefusal(refusal('something else'))).toBeNull();
-    expect(fieldOfRefusal(refusal('no application A9', 'not_found'))).toBeNull();
-    expect(fieldOfRefusal(new Error('tracking number: x'))).toBeNull();
+    expect(problemText(zh(), p('tracking_no', 'invalid'))).toBe(
+      '单号只能包含字母和数字，最多 32 位',
+    );
+    expect(problemText(en(), p('tracking_no', 'invalid'))).toBe(
+      'Letters and digits only, at most 32',
+    );
+    expect(problemText(zh(), p('tracking_no', 'already_tracked'))).toBe('这个单号已经在跟踪');
+    expect(problemText(en(), p('tracking_no', 'already_tracked'))).toBe(
+      'This number is already tracked',
+    );
+    expect(problemText(zh(), p('carrier', 'unknown_carrier'))).toBe('认不出快递公司，请选择');
+    expect(problemText(en(), p('carrier', 'unknown_carrier'))).toBe(
+      'Can’t tell the carrier from the number — choose it',
+    );
+    expect(problemText(zh(), p('phone', 'invalid'))).toBe('手机号请填写完整号码或后四位');
+    expect(problemText(zh(), p('return_due', 'required'))).toBe('寄回需要填写截止日期');
+    expect(problemText(zh(), p('application', 'not_found'))).toBe('所属合作不存在');
+    // A pair core may one day name without words of its own: the problem's words.
+    expect(problemText(zh(), p('phone', 'required'))).toBe('必填');
+    expect(problemText(en(), p('application', 'already_tracked'))).toBe('Already tracked');
   });
 
-  it('checks before sending: number, carrier, phone digits when asked, a return’s date', () => {
-    expect(problemsOf(input(), false)).toEqual({});
-    expect(problemsOf(input({ tracking_no: '' }), false)).toEqual({ tracking_no: 'tracking_no' });
-    expect(problemsOf(input({ tracking_no: 'A'.repeat(33) }), false)).toEqual({
-      tracking_no: 'tracking_no',
+  it('every field and problem core can name has words, never a key', () => {
+    for (const field of PARCEL_FIELDS) {
+      for (const problem of PARCEL_PROBLEMS) {
+        for (const t of [zh(), en()]) {
+          expect(problemText(t, { field, problem })).not.toMatch(/form\.|anyField/);
+        }
+      }
+    }
+  });
+
+  it('shows core’s first problem of each field', () => {
+    expect(
+      problemsByField([
+        { field: 'tracking_no', problem: 'invalid' },
+        { field: 'phone', problem: 'invalid' },
+        { field: 'tracking_no', problem: 'already_tracked' },
+      ]),
+    ).toEqual({
+      tracking_no: { field: 'tracking_no', problem: 'invalid' },
+      phone: { field: 'phone', problem: 'invalid' },
     });
-    expect(problemsOf(input({ carrier: '' }), false)).toEqual({ carrier: 'carrier' });
-    expect(problemsOf(input({ phone: '123' }), true)).toEqual({ phone: 'phone' });
-    expect(problemsOf(input({ phone: '138 1234 5678' }), true)).toEqual({});
-    expect(problemsOf(input({ phone: '5678' }), true)).toEqual({});
-    // Core takes digits only.
-    expect(problemsOf(input({ phone: '138-1234-5678' }), true)).toEqual({ phone: 'phone' });
-    expect(problemsOf(input({ phone: null }), false)).toEqual({});
-    expect(problemsOf(input({ leg: 'return' }), false)).toEqual({ return_due: 'return_due' });
-    expect(problemsOf(input({ leg: 'return', return_due: '2026-04-02' }), false)).toEqual({});
+    expect(problemsByField([])).toEqual({});
+  });
+});
+
+describe('the tests’ check_parcel, as core’s', () => {
+  it('finds every problem at once, in core’s order (core’s own case)', () => {
+    expect(
+      check({
+        application_id: 'no-such-application',
+        leg: 'return',
+        carrier: '',
+        tracking_no: 'SF-12',
+        phone: '12',
+      }),
+    ).toEqual([
+      'tracking_no invalid',
+      'phone invalid',
+      'return_due required',
+      'application not_found',
+    ]);
+  });
+
+  it('number: required, letters and digits up to 32 (trimmed, any case)', () => {
+    expect(check()).toEqual([]);
+    expect(check({ tracking_no: '  ' })).toEqual(['tracking_no required']);
+    expect(check({ tracking_no: '9'.repeat(33) })).toEqual(['tracking_no invalid']);
+    expect(check({ tracking_no: ' sf1234567890123 ' })).toEqual([]);
+  });
+
+  it('carrier: the guess from the number when none is given', () => {
+    expect(check({ carrier: '', tracking_no: 'SF1234567890123' })).toEqual([]);
+    expect(check({ carrier: '', tracking_no: 'ABC' })).toEqual(['carrier unknown_carrier']);
+    // No number, no guess to miss.
+    expect(check({ carrier: '', tracking_no: '' })).toEqual(['tracking_no required']);
+    expect(check({ carrier: 'shun-feng' })).toEqual(['carrier invalid']);
+  });
+
+  it('phone: when given, digits only (spaces aside), at least 4', () => {
+    expect(check({ phone: '138 1234 5678' })).toEqual([]);
+    expect(check({ phone: '5678' })).toEqual([]);
+    expect(check({ phone: '  ' })).toEqual([]);
+    expect(check({ phone: '123' })).toEqual(['phone invalid']);
+    expect(check({ phone: '12a4' })).toEqual(['phone invalid']);
+    expect(check({ phone: '138-1234-5678' })).toEqual(['phone invalid']);
+  });
+
+  it('a return needs its date; a date must be one', () => {
+    expect(check({ leg: 'return' })).toEqual(['return_due required']);
+    expect(check({ leg: 'return', return_due: '2026-04-02' })).toEqual([]);
+    expect(check({ return_due: '2026-02-30' })).toEqual(['return_due invalid']);
+  });
+
+  it('a number already tracked, unless it is the parcel corrected', () => {
+    expect(check({ tracking_no: 'yt8801234567890' })).toEqual(['tracking_no already_tracked']);
+    expect(check({ tracking_no: 'YT8801234567890' }, fx.delivered.id)).toEqual([]);
+    expect(check({ application_id: 'A1' })).toEqual([]);
   });
 });

@@ -202,11 +202,28 @@ export const en: LogisticsMessages = {
     added: 'Added; tracking it now',
     saved: 'Changes saved',
     problems: {
-      tracking_no: 'Letters and digits only, at most 32',
-      carrier: 'The carrier cannot be recognised: choose it',
-      phone: 'Enter the receiver’s phone or its last 4 digits',
-      return_due: 'A parcel going back to the brand needs the day it must be sent by',
-      duplicate: 'This number is already tracked',
+      tracking_no: {
+        required: 'Enter the tracking number',
+        invalid: 'Letters and digits only, at most 32',
+        already_tracked: 'This number is already tracked',
+      },
+      carrier: {
+        invalid: 'Not a valid carrier: choose it again',
+        unknown_carrier: 'Can’t tell the carrier from the number — choose it',
+      },
+      phone: { invalid: 'Enter the full phone number or its last 4 digits' },
+      return_due: {
+        required: 'A return needs the day it must be sent by',
+        invalid: 'Not a valid date: choose it again',
+      },
+      application: { not_found: 'This campaign no longer exists' },
+    },
+    anyField: {
+      required: 'Required',
+      invalid: 'Not valid',
+      unknown_carrier: 'Not recognised: choose it',
+      already_tracked: 'Already tracked',
+      not_found: 'Not found',
     },
   },
   settings: {

@@ -3,7 +3,13 @@
 // have exactly its keys. Tables keyed by a generated code (`satisfies Record<Code, string>`)
 // name every code, so a new one fails `tsc` until worded.
 
-import type { LegCode, ShipmentAlertCode, ShipmentStateCode } from '../../../bindings';
+import type {
+  LegCode,
+  ParcelProblemCode,
+  ShipmentAlertCode,
+  ShipmentStateCode,
+} from '../../../bindings';
+import type { ProblemWords } from '../parcelProblems';
 import type { ProviderCode } from '../trackingErrors';
 
 export const zhCN = {
@@ -199,13 +205,32 @@ export const zhCN = {
     submitEdit: '保存',
     added: '已添加，正在查询物流',
     saved: '修改已保存',
+    /** What core's `check_parcel` found, by field and problem code. */
     problems: {
-      tracking_no: '单号只能包含字母和数字，最多 32 位',
-      carrier: '无法识别快递公司，请手动选择',
-      phone: '请填写收件人手机号或后 4 位数字',
-      return_due: '寄回品牌方的包裹需要填写寄回截止日期',
-      duplicate: '这个单号已经在跟踪中',
-    },
+      tracking_no: {
+        required: '请填写快递单号',
+        invalid: '单号只能包含字母和数字，最多 32 位',
+        already_tracked: '这个单号已经在跟踪',
+      },
+      carrier: {
+        invalid: '快递公司无效，请重新选择',
+        unknown_carrier: '认不出快递公司，请选择',
+      },
+      phone: { invalid: '手机号请填写完整号码或后四位' },
+      return_due: {
+        required: '寄回需要填写截止日期',
+        invalid: '截止日期无效，请重新选择',
+      },
+      application: { not_found: '所属合作不存在' },
+    } satisfies ProblemWords,
+    /** A problem core names for a field not worded above. */
+    anyField: {
+      required: '必填',
+      invalid: '格式不正确',
+      unknown_carrier: '无法识别，请选择',
+      already_tracked: '已经在跟踪',
+      not_found: '不存在',
+    } satisfies Record<ParcelProblemCode, string>,
   },
   settings: {
     tab: '物流跟踪',
