@@ -484,6 +484,20 @@ async fn a_typed_parcel_is_checked_field_by_field() {
     let got = ctx.check_parcel(unknown, None).await.expect("check");
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].problem, ParcelProblemCode::UnknownCarrier);
+    // 顺丰 with no application and no phone: the digits are needed.
+    let no_phone = ParcelInput {
+        application_id: None,
+        leg: LegCode::Outbound,
+        carrier: "shunfeng".into(),
+        tracking_no: "SF1234567890999".into(),
+        phone: None,
+        return_due: None,
+    };
+    let got = ctx.check_parcel(no_phone, None).await.expect("check");
+    assert_eq!(
+        got.iter().map(|p| (p.field, p.problem)).collect::<Vec<_>>(),
+        vec![(ParcelFieldCode::Phone, ParcelProblemCode::Required)]
+    );
     let good = ParcelInput {
         application_id: None,
         leg: LegCode::Return,
@@ -504,10 +518,21 @@ async fn a_typed_parcel_is_checked_field_by_field() {
     let again = ctx.check_parcel(good.clone(), None).await.expect("check");
     assert_eq!(again[0].problem, ParcelProblemCode::AlreadyTracked);
     assert!(
-        ctx.check_parcel(good, Some(added.id.clone()))
+        ctx.check_parcel(good.clone(), Some(added.id.clone()))
             .await
             .expect("check")
             .is_empty(),
         "its own number is no conflict when correcting it"
+    );
+    let without_digits = ParcelInput {
+        phone: None,
+        ..good
+    };
+    assert!(
+        ctx.check_parcel(without_digits, Some(added.id.clone()))
+            .await
+            .expect("check")
+            .is_empty(),
+        "the digits kept from before count"
     );
 }

@@ -1,7 +1,7 @@
 //! A parcel typed by the creator, checked field by field: every problem as a code the form
 //! shows beside its field (the window never reads an error's message).
 
-use stardesk_domain::logistics::guess;
+use stardesk_domain::logistics::{guess, phone_required};
 use stardesk_store::shipments::{NewShipment, LEG_OUTBOUND, LEG_RETURN};
 
 use super::ipc::{LegCode, ParcelFieldCode, ParcelInput, ParcelProblem, ParcelProblemCode};
@@ -126,27 +126,41 @@ impl Context {
             }
         };
         let application_id = input.application_id.filter(|a| !a.trim().is_empty());
-        let (app_known, tracked_by) = {
+        let (app_phone, tracked_by, own_phone) = {
             let app = application_id.clone();
             let no = number.clone();
+            let own = id.as_deref().and_then(|i| i.parse::<i64>().ok());
             with_store(&self.reader, move |s| {
-                let known = match &app {
-                    Some(a) => s.application(a)?.is_some(),
-                    None => true,
+                // None: no such application; else whether its address has a phone.
+                let app_phone = match &app {
+                    Some(a) => s
+                        .application(a)?
+                        .map(|r| r.shipping.phone.chars().any(|c| c.is_ascii_digit())),
+                    None => Some(false),
                 };
                 let by = match &no {
                     Some(n) => s.shipment_by_number(n)?.map(|r| r.id.to_string()),
                     None => None,
                 };
-                Ok((known, by))
+                let own_phone = match own {
+                    Some(i) => s.shipment(i)?.and_then(|r| r.phone_last4).is_some(),
+                    None => false,
+                };
+                Ok((app_phone, by, own_phone))
             })
             .await?
         };
-        if !app_known {
+        if app_phone.is_none() {
             problems.push(problem(
                 ParcelFieldCode::Application,
                 ParcelProblemCode::NotFound,
             ));
+        }
+        // 顺丰 and 中通 answer only with the receiver's last 4 digits: from the
+        // application's address, kept from before, or given now.
+        let phone_known = phone.is_some() || own_phone || app_phone == Some(true);
+        if carrier.as_deref().is_some_and(phone_required) && !phone_known {
+            problems.push(problem(ParcelFieldCode::Phone, ParcelProblemCode::Required));
         }
         if tracked_by.is_some_and(|other| Some(other) != id) {
             problems.push(problem(

@@ -186,7 +186,8 @@ crate::code_enum! {
 crate::code_enum! {
     /// What is wrong with a field of the parcel form.
     pub enum ParcelProblemCode {
-        /// Empty, and needed (the number; a return's due date).
+        /// Empty, and needed (the number; a return's due date; the last 4 phone digits for
+        /// 顺丰 and 中通 when no application gives them).
         Required = "required",
         /// Not in the field's shape (letters and digits up to 32; 4+ phone digits; a date).
         Invalid = "invalid",
