@@ -8,7 +8,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { applicationsOn, startPlatform } from './platform.mjs';
-import { Driver, endSession, freePort, startDriver, tempDataDir, waitFor } from './webdriver.mjs';
+import { Driver, endSession, freePort, startDriver, tempDataDir } from './webdriver.mjs';
+import { windowHelpers } from './window.mjs';
 
 const app = process.env.STARDESK_E2E_APP;
 const out = process.env.STARDESK_E2E_OUT;
@@ -31,39 +32,9 @@ describe('product-review applications in the real window', () => {
   const platformDb = join(tempDataDir(), 'platform.sqlite');
   const applied = [];
 
-  // Waits, and on a timeout leaves a screenshot named after what it waited for.
-  const wait = (what, fn, ms, every) =>
-    waitFor(what, fn, ms, every).catch(async (e) => {
-      await d.screenshot(join(out, `campaigns-failed-${what.replace(/[^a-z0-9]+/gi, '-')}.png`)).catch(() => {});
-      throw e;
-    });
-  const sel = (testid) => `[data-testid="${testid}"]`;
+  let wait, sel, present, clickOn, typeInto, closeSheet, bodyText, signIn, settingsTab;
   // An element as a script argument (WebDriver's element reference).
   const ref = (id) => ({ 'element-6066-11e4-a52e-4f735466cecf': id });
-  const present = async (css) => (await d.findAll(css)).length > 0;
-  const clickOn = async (testid) => {
-    const el = await wait(testid, () => d.find(sel(testid))).catch(async (e) => {
-      await d.screenshot(join(out, `campaigns-failed-${testid}.png`)).catch(() => {});
-      throw e;
-    });
-    await d.click(el);
-  };
-  const typeInto = async (testid, text) => {
-    // Semi puts the test id on the wrapper or on the input itself: type into the input.
-    const el = await wait(testid, () =>
-      d.find(`input${sel(testid)}, textarea${sel(testid)}, ${sel(testid)} input, ${sel(testid)} textarea`),
-    );
-    await d.type(el, text);
-  };
-  /** Closes the open side sheet with its × and waits until `gone` is gone. */
-  const closeSheet = (gone) =>
-    wait('the sheet to close', async () => {
-      if (!(await present(sel(gone)))) return true;
-      const close = await d.findAll('.semi-sidesheet-close');
-      if (close.length > 0) await d.click(close[close.length - 1]).catch(() => {});
-      return false;
-    }, 20000, 700);
-  const bodyText = () => d.exec('return document.body.innerText;');
   const outboxCount = () =>
     d.exec(
       'const e = document.querySelector(\'[data-testid="outbox-count"]\'); return e ? Number(e.getAttribute("data-count")) : 0;',
@@ -78,6 +49,7 @@ describe('product-review applications in the real window', () => {
       STARDESK_LOG: 'info',
     });
     d = new Driver(driver.base);
+    ({ wait, sel, present, clickOn, typeInto, closeSheet, bodyText, signIn, settingsTab } = windowHelpers(d, out, 'campaigns'));
     await d.start(app);
   });
 
@@ -88,26 +60,8 @@ describe('product-review applications in the real window', () => {
   });
 
   test('signs in to the platform account and saves a default address', async () => {
-    await wait('the window', () => present(sel('settings-button')), 60000);
-    await clickOn('settings-button');
-    await clickOn('source-platform');
-    await typeInto('platform-url', platform.url);
-    await typeInto('platform-token', TOKEN);
-    await clickOn('settings-save');
-    // textContent: WebKit leaves an ellipsised url out of the rendered text.
-    await wait('the platform source', async () =>
-      (await d.exec('return document.querySelector(\'[data-testid="source-badge"]\').textContent;')).includes(platform.url),
-    60000);
-    // Switching accounts syncs the new one.
-    await wait('the account\'s tasks', () => present(sel('task-row')), 90000);
-
-    // The sheet may be closing after the save: (re)open it until the tab shows.
-    await wait('the addresses tab', async () => {
-      if (!(await present(sel('settings-tab-addresses')))) await clickOn('settings-button');
-      await d.click(await d.find(sel('settings-tab-addresses')));
-      await new Promise((r) => setTimeout(r, 500));
-      return present(sel('address-add'));
-    }, 30000, 1000);
+    await signIn(platform.url, TOKEN);
+    await settingsTab('addresses', 'address-add');
     await clickOn('address-add');
     await typeInto('address-contact-name', '林小满');
     await typeInto('address-phone', '13812345678');

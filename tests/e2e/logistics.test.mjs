@@ -8,7 +8,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { applicationsOn, controlPost, startPlatform } from './platform.mjs';
-import { Driver, endSession, freePort, startDriver, tempDataDir, waitFor } from './webdriver.mjs';
+import { Driver, endSession, freePort, startDriver, tempDataDir } from './webdriver.mjs';
+import { windowHelpers } from './window.mjs';
 
 const app = process.env.STARDESK_E2E_APP;
 const out = process.env.STARDESK_E2E_OUT;
@@ -35,31 +36,7 @@ describe('sample logistics in the real window', () => {
   const platformDb = join(tempDataDir(), 'platform.sqlite');
   const shipped = {};
 
-  const wait = (what, fn, ms, every) =>
-    waitFor(what, fn, ms, every).catch(async (e) => {
-      await d.screenshot(join(out, `logistics-failed-${what.replace(/[^a-z0-9]+/gi, '-')}.png`)).catch(() => {});
-      throw e;
-    });
-  const sel = (testid) => `[data-testid="${testid}"]`;
-  const present = async (css) => (await d.findAll(css)).length > 0;
-  const clickOn = async (testid) => {
-    const el = await wait(testid, () => d.find(sel(testid)));
-    await d.click(el);
-  };
-  const typeInto = async (testid, text) => {
-    const el = await wait(testid, () =>
-      d.find(`input${sel(testid)}, textarea${sel(testid)}, ${sel(testid)} input, ${sel(testid)} textarea`),
-    );
-    await d.type(el, text);
-  };
-  const closeSheet = (gone) =>
-    wait('the sheet to close', async () => {
-      if (!(await present(sel(gone)))) return true;
-      const close = await d.findAll('.semi-sidesheet-close');
-      if (close.length > 0) await d.click(close[close.length - 1]).catch(() => {});
-      return false;
-    }, 20000, 700);
-  const bodyText = () => d.exec('return document.body.innerText;');
+  let wait, sel, present, clickOn, typeInto, closeSheet, bodyText, signIn, settingsTab;
   const row = (number) => `[data-testid="parcel-row"][data-tracking-no="${number}"]`;
   const stateOf = (number) =>
     d.exec(
@@ -94,6 +71,7 @@ describe('sample logistics in the real window', () => {
     platform = await startPlatform(sandboxBin, { port, db: platformDb, token: TOKEN, control: true });
     driver = await startDriver({ STARDESK_DATA_DIR: dataDir, STARDESK_LOG: 'info' });
     d = new Driver(driver.base);
+    ({ wait, sel, present, clickOn, typeInto, closeSheet, bodyText, signIn, settingsTab } = windowHelpers(d, out, 'logistics'));
     await d.start(app);
   });
 
@@ -104,22 +82,8 @@ describe('sample logistics in the real window', () => {
   });
 
   test('signs in to the platform and sets its tracking account', async () => {
-    await wait('the window', () => present(sel('settings-button')), 60000);
-    await clickOn('settings-button');
-    await clickOn('source-platform');
-    await typeInto('platform-url', platform.url);
-    await typeInto('platform-token', TOKEN);
-    await clickOn('settings-save');
-    await wait('the platform source', async () =>
-      (await d.exec('return document.querySelector(\'[data-testid="source-badge"]\').textContent;')).includes(platform.url),
-    60000);
-    await wait('the account\'s tasks', () => present(sel('task-row')), 90000);
-    await wait('the tracking tab', async () => {
-      if (!(await present(sel('settings-tab-tracking')))) await clickOn('settings-button');
-      await d.click(await d.find(sel('settings-tab-tracking')));
-      await new Promise((r) => setTimeout(r, 500));
-      return present(sel('tracking-customer'));
-    }, 30000, 1000);
+    await signIn(platform.url, TOKEN);
+    await settingsTab('tracking', 'tracking-customer');
     await typeInto('tracking-customer', TRACKING_CUSTOMER);
     await typeInto('tracking-key', TRACKING_KEY);
     await typeInto('tracking-url', platform.url);
