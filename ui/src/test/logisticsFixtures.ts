@@ -323,21 +323,31 @@ export const thresholdDefaults: AlertThresholdsView = {
 
 /**
  * The number shapes of stardesk-domain's carrier `guess` (`logistics/carrier.rs`), upper
- * case: a number fitting none has no carrier to guess.
+ * case, each with its carrier, in that table's order. The table is already best first (a
+ * letter prefix, then a digit prefix with a length, then a length only; among equals, the
+ * table's order), so the first shape a number fits is core's best guess: 中通 for 12 or
+ * 14 digits, 韵达 for 13 of no known prefix. A number fitting none has no guess.
  */
-const SHAPES: readonly RegExp[] = [
-  /^SF\d{12,13}$/,
-  /^JD[XVK][A-Z0-9]{9,17}$/,
-  /^YT\d{13}$/,
-  /^JT\d{12,13}$/,
-  /^[A-Z]{2}\d{9}[A-Z]{2}$/,
-  /^(10|11|50|51|95|97|98|99)\d{11}$/,
-  /^(77|88|99)\d{13}$/,
-  /^(55|66)\d{11}$/,
-  /^(75|73|78)\d{10,12}$/,
-  /^(43|46|31)(\d{11}|\d{13})$/,
-  /^(\d{12,14}|\d{15})$/,
+const SHAPES: readonly (readonly [carrier: string, shape: RegExp])[] = [
+  ['shunfeng', /^SF\d{12,13}$/],
+  ['jd', /^JD[XVK][A-Z0-9]{9,17}$/],
+  ['yuantong', /^YT\d{13}$/],
+  ['jtexpress', /^JT\d{12,13}$/],
+  ['ems', /^[A-Z]{2}\d{9}[A-Z]{2}$/],
+  ['ems', /^(10|11|50|51|95|97|98|99)\d{11}$/],
+  ['shentong', /^(77|88|99)\d{13}$/],
+  ['shentong', /^(55|66)\d{11}$/],
+  ['zhongtong', /^(75|73|78)\d{10,12}$/],
+  ['yunda', /^(43|46|31)(\d{11}|\d{13})$/],
+  ['yunda', /^(\d{13}|\d{15})$/],
+  ['zhongtong', /^\d{12,14}$/],
+  ['shentong', /^\d{15}$/],
 ];
+
+/** Core's best guess of the carrier of a number (upper case), or null. */
+function bestGuess(number: string): string | null {
+  return SHAPES.find(([, shape]) => shape.test(number))?.[0] ?? null;
+}
 
 /** A `YYYY-MM-DD` that is a day of the calendar. */
 function isDay(s: string): boolean {
@@ -350,8 +360,9 @@ function isDay(s: string): boolean {
 /**
  * Core's `check_parcel` (stardesk-core's `logistics/input.rs`), its rules mirrored: every
  * problem at once, in core's order. `store` is what core would find: the parcels tracked
- * and the applications that exist; `id` is the parcel being corrected, whose own number is
- * no conflict.
+ * and the applications that exist (every fixture application's address has a phone);
+ * `id` is the parcel being corrected, whose own number is no conflict and whose phone
+ * digits, when it keeps some (`phone_known`), still count.
  */
 export function checkParcel(
   input: ParcelInput,
@@ -367,20 +378,24 @@ export function checkParcel(
   if (raw === '') add('tracking_no', 'required');
   else if (raw.length > 32 || !/^[A-Z0-9]+$/.test(raw)) add('tracking_no', 'invalid');
   else number = raw;
-  // No carrier given: the best guess from the number, when the number is one.
-  const carrier = input.carrier.trim().toLowerCase();
-  if (carrier !== '') {
-    if (!/^[a-z0-9]+$/.test(carrier)) add('carrier', 'invalid');
-  } else if (number !== null && !SHAPES.some((shape) => shape.test(number))) {
-    add('carrier', 'unknown_carrier');
+  // The carrier given, or (none given) the best guess from the number, when it is one.
+  const given = input.carrier.trim().toLowerCase();
+  let carrier: string | null = null;
+  if (given !== '') {
+    if (/^[a-z0-9]+$/.test(given)) carrier = given;
+    else add('carrier', 'invalid');
+  } else if (number !== null) {
+    carrier = bestGuess(number);
+    if (carrier === null) add('carrier', 'unknown_carrier');
   }
-  // A phone given: digits only (spaces aside), at least the last 4.
+  // A phone given: digits only (spaces aside), at least the last 4. One that is not gives
+  // no digits.
   const phone = (input.phone ?? '').trim();
+  let phoneGiven = false;
   if (phone !== '') {
     const digits = phone.replace(/\D/g, '');
-    if (digits.length < 4 || digits.length !== phone.replace(/\s/g, '').length) {
-      add('phone', 'invalid');
-    }
+    phoneGiven = digits.length >= 4 && digits.length === phone.replace(/\s/g, '').length;
+    if (!phoneGiven) add('phone', 'invalid');
   }
   const due = (input.return_due ?? '').trim();
   if (due === '') {
@@ -389,7 +404,13 @@ export function checkParcel(
     add('return_due', 'invalid');
   }
   const app = (input.application_id ?? '').trim();
-  if (app !== '' && !store.applications.includes(app)) add('application', 'not_found');
+  const appFound = app !== '' && store.applications.includes(app);
+  if (app !== '' && !appFound) add('application', 'not_found');
+  // 顺丰 and 中通 need the receiver's last 4 digits: given now, kept on the parcel being
+  // corrected, or from the application's address.
+  const needsPhone = carriers.find((c) => c.code === carrier)?.phone_required ?? false;
+  const kept = id !== null && store.parcels.some((p) => p.id === id && p.phone_known);
+  if (needsPhone && !phoneGiven && !kept && !appFound) add('phone', 'required');
   const other = store.parcels.find((p) => p.tracking_no === number);
   if (number !== null && other !== undefined && other.id !== id) {
     add('tracking_no', 'already_tracked');

@@ -2,7 +2,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ParcelInput, ParcelProblem, ParcelView } from '../../bindings';
-import { type Call, Reject } from '../../test/ipcMock';
+import * as cmp from '../../test/campaignFixtures';
+import { type Call, type Commands, Reject } from '../../test/ipcMock';
 import * as fx from '../../test/logisticsFixtures';
 import { renderLogisticsPage } from './renderLogisticsPage';
 
@@ -11,7 +12,9 @@ const SLOW = { timeout: 30_000 };
 type User = ReturnType<typeof userEvent.setup>;
 
 const sent = (calls: Call[], command: 'add_parcel' | 'correct_parcel') =>
-  calls.filter((c) => c.command === command).map((c) => c.args as { input: ParcelInput });
+  calls
+    .filter((c) => c.command === command)
+    .map((c) => c.args as { input: ParcelInput; id?: string });
 const checked = (calls: Call[]) =>
   calls
     .filter((c) => c.command === 'check_parcel')
@@ -50,11 +53,43 @@ const added: ParcelView = {
   phone_known: true,
 };
 
+/** 顺丰 bought by the creator (no campaign), the receiver's digits kept by core. */
+const kept: ParcelView = {
+  ...fx.noPhone,
+  id: '17',
+  tracking_no: 'SF1420555566667',
+  phone_known: true,
+  last_error: null,
+};
+const withKept: Partial<Commands> = {
+  logistics: () => ({ ...fx.view, parcels: [...fx.parcels, kept] }),
+  parcel: ({ id }) =>
+    fx.detailOf(id === kept.id ? kept : (fx.parcels.find((p) => p.id === id) ?? kept)),
+  check_parcel: ({ input, id }) =>
+    fx.checkParcel(input, id, {
+      parcels: [...fx.parcels, kept],
+      applications: cmp.applications.map((a) => a.id),
+    }),
+  correct_parcel: ({ id }) => ({ ...kept, id }),
+};
+
 async function openForm(user: User) {
   await screen.findAllByTestId('parcel-row');
   await user.click(screen.getByTestId('parcel-add'));
   return screen.findByTestId('parcel-form');
 }
+
+/** Opens the parcel's sheet, then its 修改 form. */
+async function openCorrection(user: User, id: string) {
+  const rows = await screen.findAllByTestId('parcel-row');
+  const row = rows.find((r) => r.getAttribute('data-parcel-id') === id);
+  if (!row) throw new Error(`no parcel ${id}`);
+  await user.click(within(row).getByTestId('parcel-open'));
+  await user.click(await screen.findByTestId('parcel-edit'));
+  return screen.findByTestId('parcel-form');
+}
+
+const PHONE_REQUIRED = '顺丰、中通查询需要收件人手机号后四位';
 
 describe('logistics: adding a parcel', () => {
   it(
@@ -201,6 +236,82 @@ describe('logistics: adding a parcel', () => {
   });
 
   it(
+    '顺丰 of no campaign without the receiver’s digits: core’s problem beside the phone',
+    SLOW,
+    async () => {
+      const { calls, user } = renderLogisticsPage({
+        guess_carriers: () => sf,
+        add_parcel: () => added,
+      });
+      await openForm(user);
+      await user.type(screen.getByTestId('parcel-number'), 'SF1420987654321');
+      await screen.findByText('根据单号识别为：顺丰速运');
+      expect(screen.getByTestId('parcel-phone')).toHaveValue('');
+      await user.click(screen.getByTestId('parcel-submit'));
+      await waitFor(() => expect(errorsByField()).toEqual({ phone: PHONE_REQUIRED }));
+      expect(checked(calls)).toEqual([
+        {
+          input: expect.objectContaining({ carrier: 'shunfeng', application_id: null, phone: '' }),
+          id: null,
+        },
+      ]);
+      expect(sent(calls, 'add_parcel')).toEqual([]);
+      // The digits given, the problem goes and the parcel is sent.
+      await user.type(screen.getByTestId('parcel-phone'), '13812345678');
+      expect(fieldErrors()).toEqual([]);
+      await user.click(screen.getByTestId('parcel-submit'));
+      await waitFor(() => expect(sent(calls, 'add_parcel')).toHaveLength(1));
+      expect(sent(calls, 'add_parcel')[0]?.input).toMatchObject({
+        carrier: 'shunfeng',
+        phone: '13812345678',
+      });
+    },
+  );
+
+  it('a carrier picked by hand that needs the digits asks them too', SLOW, async () => {
+    const { calls, user } = renderLogisticsPage();
+    await openForm(user);
+    // 13 digits: 韵达's shape first (core's guess), 中通 is the creator's word.
+    await user.type(screen.getByTestId('parcel-number'), '1234567890123');
+    await screen.findByText('无法从单号识别快递公司，请手动选择。');
+    expect(screen.queryByTestId('parcel-phone')).toBeNull();
+    await pick(user, 'parcel-carrier', '中通快递');
+    expect(await screen.findByTestId('parcel-phone')).toHaveValue('');
+    await user.click(screen.getByTestId('parcel-submit'));
+    await waitFor(() => expect(errorsByField()).toEqual({ phone: PHONE_REQUIRED }));
+    expect(checked(calls).at(-1)?.input).toMatchObject({ carrier: 'zhongtong', phone: '' });
+  });
+
+  it(
+    'a campaign chosen: its address gives 顺丰’s digits, none asked or required',
+    SLOW,
+    async () => {
+      const { calls, user } = renderLogisticsPage({
+        guess_carriers: () => sf,
+        add_parcel: () => added,
+      });
+      await openForm(user);
+      await user.type(screen.getByTestId('parcel-number'), 'SF1420987654321');
+      await screen.findByText('根据单号识别为：顺丰速运');
+      expect(screen.getByTestId('parcel-phone')).toBeInTheDocument();
+      await pick(user, 'parcel-application', `${cmp.shipped.task_title} · ${cmp.shipped.brand}`);
+      await waitFor(() => expect(screen.queryByTestId('parcel-phone')).toBeNull());
+      await user.click(screen.getByTestId('parcel-submit'));
+      const input: ParcelInput = {
+        application_id: cmp.shipped.id,
+        leg: 'outbound',
+        carrier: 'shunfeng',
+        tracking_no: 'SF1420987654321',
+        phone: null,
+        return_due: null,
+      };
+      await waitFor(() => expect(sent(calls, 'add_parcel')).toEqual([{ input }]));
+      expect(checked(calls)).toEqual([{ input, id: null }]);
+      expect(fieldErrors()).toEqual([]);
+    },
+  );
+
+  it(
     'a refusal all the same (the store changed since the check) shows as its code, not its message',
     SLOW,
     async () => {
@@ -216,6 +327,8 @@ describe('logistics: adding a parcel', () => {
       await openForm(user);
       await user.type(screen.getByTestId('parcel-number'), 'SF1420987654321');
       await screen.findByText('根据单号识别为：顺丰速运');
+      // 顺丰's digits given: core's check finds nothing, the save is refused all the same.
+      await user.type(screen.getByTestId('parcel-phone'), '5678');
       await user.click(screen.getByTestId('parcel-submit'));
       expect(await screen.findByTestId('parcel-form-error')).toHaveTextContent(
         '操作失败：输入无效 (invalid_input)',
@@ -281,12 +394,7 @@ describe('logistics: correcting a parcel', () => {
     const { calls, user } = renderLogisticsPage({
       correct_parcel: ({ id }) => ({ ...fx.silent, id }),
     });
-    const rows = await screen.findAllByTestId('parcel-row');
-    const row = rows.find((r) => r.getAttribute('data-parcel-id') === '11');
-    if (!row) throw new Error('no parcel 11');
-    await user.click(within(row).getByTestId('parcel-open'));
-    await user.click(await screen.findByTestId('parcel-edit'));
-    const form = await screen.findByTestId('parcel-form');
+    const form = await openCorrection(user, '11');
     expect(within(form).getByTestId('parcel-number')).toHaveValue('SF1420123456789');
     expect(within(form).getByTestId('parcel-carrier')).toHaveAttribute('data-carrier', 'shunfeng');
     expect(within(form).getByTestId('parcel-application')).toHaveTextContent(
@@ -313,5 +421,48 @@ describe('logistics: correcting a parcel', () => {
       ]),
     );
     expect(await screen.findByText('修改已保存')).toBeInTheDocument();
+  });
+
+  it(
+    '顺丰 of no campaign, its digits kept: asked again but not required; sent without them',
+    SLOW,
+    async () => {
+      const { calls, user } = renderLogisticsPage(withKept);
+      const form = await openCorrection(user, kept.id);
+      expect(within(form).getByTestId('parcel-carrier')).toHaveAttribute(
+        'data-carrier',
+        'shunfeng',
+      );
+      // No campaign: the phone is asked; the digits core keeps are not shown.
+      expect(within(form).getByTestId('parcel-phone')).toHaveValue('');
+      expect(form).toHaveTextContent('已保存的尾号不会显示，修改时请重新填写。');
+      await user.click(screen.getByTestId('parcel-submit'));
+      const input: ParcelInput = {
+        application_id: null,
+        leg: 'outbound',
+        carrier: 'shunfeng',
+        tracking_no: kept.tracking_no,
+        phone: '',
+        return_due: null,
+      };
+      await waitFor(() => expect(sent(calls, 'correct_parcel')).toEqual([{ id: kept.id, input }]));
+      expect(checked(calls)).toEqual([{ input, id: kept.id }]);
+      expect(fieldErrors()).toEqual([]);
+    },
+  );
+
+  it('顺丰 of no campaign that keeps no digits: required beside the phone', SLOW, async () => {
+    const { calls, user } = renderLogisticsPage({
+      correct_parcel: ({ id }) => ({ ...fx.noPhone, id, phone_known: true }),
+    });
+    await openCorrection(user, fx.noPhone.id);
+    await user.click(screen.getByTestId('parcel-submit'));
+    await waitFor(() => expect(errorsByField()).toEqual({ phone: PHONE_REQUIRED }));
+    expect(checked(calls).map((c) => c.id)).toEqual([fx.noPhone.id]);
+    expect(sent(calls, 'correct_parcel')).toEqual([]);
+    await user.type(screen.getByTestId('parcel-phone'), '5678');
+    await user.click(screen.getByTestId('parcel-submit'));
+    await waitFor(() => expect(sent(calls, 'correct_parcel')).toHaveLength(1));
+    expect(sent(calls, 'correct_parcel')[0]?.input).toMatchObject({ phone: '5678' });
   });
 });

@@ -13,12 +13,13 @@ import { problemsByField, problemText } from './parcelProblems';
 const zh = () => i18n.getFixedT('zh-CN');
 const en = () => i18n.getFixedT('en');
 
+// 中通, of no campaign: the receiver's digits are given, but where a case is about them.
 const input = (over: Partial<ParcelInput> = {}): ParcelInput => ({
   application_id: null,
   leg: 'outbound',
   carrier: 'zhongtong',
   tracking_no: '78812345678909',
-  phone: null,
+  phone: '5678',
   return_due: null,
   ...over,
 });
@@ -48,10 +49,14 @@ describe('the parcel form’s problems', () => {
       'Can’t tell the carrier from the number — choose it',
     );
     expect(problemText(zh(), p('phone', 'invalid'))).toBe('手机号请填写完整号码或后四位');
+    expect(problemText(zh(), p('phone', 'required'))).toBe('顺丰、中通查询需要收件人手机号后四位');
+    expect(problemText(en(), p('phone', 'required'))).toBe(
+      "SF and ZTO need the last 4 digits of the receiver's phone",
+    );
     expect(problemText(zh(), p('return_due', 'required'))).toBe('寄回需要填写截止日期');
     expect(problemText(zh(), p('application', 'not_found'))).toBe('所属合作不存在');
     // A pair core may one day name without words of its own: the problem's words.
-    expect(problemText(zh(), p('phone', 'required'))).toBe('必填');
+    expect(problemText(zh(), p('carrier', 'required'))).toBe('必填');
     expect(problemText(en(), p('application', 'already_tracked'))).toBe('Already tracked');
   });
 
@@ -114,12 +119,54 @@ describe('the tests’ check_parcel, as core’s', () => {
   });
 
   it('phone: when given, digits only (spaces aside), at least 4', () => {
-    expect(check({ phone: '138 1234 5678' })).toEqual([]);
-    expect(check({ phone: '5678' })).toEqual([]);
-    expect(check({ phone: '  ' })).toEqual([]);
-    expect(check({ phone: '123' })).toEqual(['phone invalid']);
-    expect(check({ phone: '12a4' })).toEqual(['phone invalid']);
-    expect(check({ phone: '138-1234-5678' })).toEqual(['phone invalid']);
+    // 圆通 needs no phone: only the shape is judged.
+    const yt = (phone: string | null) => check({ carrier: 'yuantong', phone });
+    expect(yt('138 1234 5678')).toEqual([]);
+    expect(yt('5678')).toEqual([]);
+    expect(yt('  ')).toEqual([]);
+    expect(yt(null)).toEqual([]);
+    expect(yt('123')).toEqual(['phone invalid']);
+    expect(yt('12a4')).toEqual(['phone invalid']);
+    expect(yt('138-1234-5678')).toEqual(['phone invalid']);
+  });
+
+  it('phone: 顺丰 and 中通 need the digits, given, kept, or from the campaign’s address', () => {
+    // Core's own case: 顺丰 of no campaign and no phone.
+    expect(check({ carrier: 'shunfeng', tracking_no: 'SF1234567890999', phone: null })).toEqual([
+      'phone required',
+    ]);
+    expect(check({ phone: null })).toEqual(['phone required']);
+    expect(check({ phone: '  ' })).toEqual(['phone required']);
+    expect(check({ carrier: 'shunfengkuaiyun', phone: null })).toEqual(['phone required']);
+    // A phone not in shape gives no digits either.
+    expect(check({ phone: '123' })).toEqual(['phone invalid', 'phone required']);
+    expect(check({ carrier: 'yuantong', phone: null })).toEqual([]);
+    // No carrier given: its best guess from the number decides.
+    const guessed = (tracking_no: string) => check({ carrier: '', tracking_no, phone: null });
+    expect(guessed('SF1234567890123')).toEqual(['phone required']);
+    expect(guessed('78812345678909')).toEqual(['phone required']);
+    // 14 digits: 中通 by their length; 13 are 韵达's first, 中通's only second.
+    expect(guessed('12345678901234')).toEqual(['phone required']);
+    expect(guessed('1234567890123')).toEqual([]);
+    expect(guessed('YT1234567890123')).toEqual([]);
+    // The campaign's address gives them; a campaign that does not exist gives none.
+    expect(check({ application_id: 'A1', phone: null })).toEqual([]);
+    expect(check({ application_id: 'no-such-application', phone: null })).toEqual([
+      'application not_found',
+      'phone required',
+    ]);
+    // The parcel corrected keeps its own (中通 12 does; 顺丰 15 has none).
+    expect(check({ tracking_no: fx.refused.tracking_no, phone: null }, fx.refused.id)).toEqual([]);
+    const noPhone = { carrier: 'shunfeng', tracking_no: fx.noPhone.tracking_no, phone: null };
+    expect(check(noPhone, fx.noPhone.id)).toEqual(['phone required']);
+    // Another parcel's digits are not this one's: after the campaign, before the number.
+    expect(
+      check({
+        application_id: 'no-such-application',
+        tracking_no: fx.refused.tracking_no,
+        phone: null,
+      }),
+    ).toEqual(['application not_found', 'phone required', 'tracking_no already_tracked']);
   });
 
   it('a return needs its date; a date must be one', () => {

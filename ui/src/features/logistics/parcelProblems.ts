@@ -9,7 +9,7 @@ import type { TFor } from '../../i18n';
 export const WORDED_PROBLEMS = {
   tracking_no: ['required', 'invalid', 'already_tracked'],
   carrier: ['invalid', 'unknown_carrier'],
-  phone: ['invalid'],
+  phone: ['invalid', 'required'],
   return_due: ['required', 'invalid'],
   application: ['not_found'],
 } as const satisfies Record<ParcelFieldCode, readonly ParcelProblemCode[]>;

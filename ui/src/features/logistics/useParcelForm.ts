@@ -62,15 +62,16 @@ export function useParcelForm(editing: ParcelView | null) {
     setNumber: (value: string) => {
       setNumberState(value);
       if (chosen?.by === 'parcel' && value.trim() !== editing?.tracking_no) setChosen(null);
-      // The carrier guessed (or not) from the number changes with it.
-      clear('tracking_no', 'carrier');
+      // The carrier guessed (or not) from the number changes with it, and with the carrier
+      // whether the phone digits are needed.
+      clear('tracking_no', 'carrier', 'phone');
     },
     carrier,
     /** Follows the guess: the creator has not picked a carrier. */
     carrierGuessed: chosen === null && carrier !== '',
     setCarrier: (code: string) => {
       setChosen({ code, by: 'user' });
-      clear('carrier');
+      clear('carrier', 'phone');
     },
     guesses,
     carriers: all.data ?? [],
@@ -85,6 +86,7 @@ export function useParcelForm(editing: ParcelView | null) {
     applicationId,
     setApplicationId: (id: string | null) => {
       setApplicationId(id);
+      // A campaign's address gives the phone digits.
       clear('application', 'phone');
     },
     phone,

@@ -211,7 +211,10 @@ export const en: LogisticsMessages = {
         invalid: 'Not a valid carrier: choose it again',
         unknown_carrier: 'Can’t tell the carrier from the number — choose it',
       },
-      phone: { invalid: 'Enter the full phone number or its last 4 digits' },
+      phone: {
+        invalid: 'Enter the full phone number or its last 4 digits',
+        required: "SF and ZTO need the last 4 digits of the receiver's phone",
+      },
       return_due: {
         required: 'A return needs the day it must be sent by',
         invalid: 'Not a valid date: choose it again',

@@ -216,7 +216,10 @@ export const zhCN = {
         invalid: '快递公司无效，请重新选择',
         unknown_carrier: '认不出快递公司，请选择',
       },
-      phone: { invalid: '手机号请填写完整号码或后四位' },
+      phone: {
+        invalid: '手机号请填写完整号码或后四位',
+        required: '顺丰、中通查询需要收件人手机号后四位',
+      },
       return_due: {
         required: '寄回需要填写截止日期',
         invalid: '截止日期无效，请重新选择',
