@@ -51,14 +51,17 @@ export function CarrierSelect({
         data-testid="parcel-carrier"
         data-carrier={form.carrier}
       >
+        {/* Semi's Select reads its options again only when its children's keys change:
+            each group is keyed by the carriers it holds, so that the carriers loaded, or
+            the guesses for another number, are offered. */}
         {form.guesses.length > 0 && (
-          <Select.OptGroup label={t('form.likely')}>
+          <Select.OptGroup key={`likely:${codes(form.guesses)}`} label={t('form.likely')}>
             {form.guesses.map((c) => (
               <Select.Option key={c.code} value={c.code} label={label(c)} />
             ))}
           </Select.OptGroup>
         )}
-        <Select.OptGroup label={t('form.all')}>
+        <Select.OptGroup key={`all:${codes(others)}`} label={t('form.all')}>
           {others.map((c) => (
             <Select.Option key={c.code} value={c.code} label={label(c)} />
           ))}
@@ -72,3 +75,5 @@ export function CarrierSelect({
     </>
   );
 }
+
+const codes = (carriers: readonly CarrierOption[]) => carriers.map((c) => c.code).join(',');

@@ -268,6 +268,20 @@ describe('logistics: adding a parcel', () => {
     },
   );
 
+  it('a carrier picked by hand that needs the digits asks them too', SLOW, async () => {
+    const { calls, user } = renderLogisticsPage();
+    await openForm(user);
+    // No guess offered for this number: the creator picks 中通 from every carrier.
+    await user.type(screen.getByTestId('parcel-number'), '1234567890123');
+    await screen.findByText('无法从单号识别快递公司，请手动选择。');
+    expect(screen.queryByTestId('parcel-phone')).toBeNull();
+    await pick(user, 'parcel-carrier', '中通快递');
+    expect(await screen.findByTestId('parcel-phone')).toHaveValue('');
+    await user.click(screen.getByTestId('parcel-submit'));
+    await waitFor(() => expect(errorsByField()).toEqual({ phone: PHONE_REQUIRED }));
+    expect(checked(calls).at(-1)?.input).toMatchObject({ carrier: 'zhongtong', phone: '' });
+  });
+
   it(
     'a campaign chosen: its address gives 顺丰’s digits, none asked or required',
     SLOW,
