@@ -271,7 +271,7 @@ describe('logistics: adding a parcel', () => {
   it('a carrier picked by hand that needs the digits asks them too', SLOW, async () => {
     const { calls, user } = renderLogisticsPage();
     await openForm(user);
-    // 13 digits: 韵达's shape first (core's guess), 中通 is the creator's word.
+    // No guess offered for this number: the creator picks 中通 from every carrier.
     await user.type(screen.getByTestId('parcel-number'), '1234567890123');
     await screen.findByText('无法从单号识别快递公司，请手动选择。');
     expect(screen.queryByTestId('parcel-phone')).toBeNull();
