@@ -163,26 +163,33 @@ pub fn new_idempotency_key() -> String {
 
 /// One request as it is sent on every attempt: the same body bytes and the same
 /// idempotency key each time.
-struct Call<'a> {
+pub(crate) struct Call<'a> {
     method: Method,
-    path: String,
+    pub(crate) path: String,
     query: Vec<(&'static str, String)>,
     body: Option<Vec<u8>>,
-    idempotency_key: Option<&'a str>,
+    pub(crate) idempotency_key: Option<&'a str>,
+    /// Whether sending it again after a lost answer is safe: a read, an action the server
+    /// answers unchanged when repeated, or a request with its idempotency key. A call that
+    /// is not is sent once.
+    repeatable: bool,
 }
 
 impl Call<'_> {
-    fn get(path: String, query: Vec<(&'static str, String)>) -> Self {
+    pub(crate) fn get(path: String, query: Vec<(&'static str, String)>) -> Self {
         Call {
             method: Method::GET,
             path,
             query,
             body: None,
             idempotency_key: None,
+            repeatable: true,
         }
     }
 
-    fn post(path: String, body: Option<&impl Serialize>) -> Result<Self, PlatformError> {
+    /// A `POST` that is safe to repeat: an action the server answers unchanged when it
+    /// already took effect, or one given its idempotency key.
+    pub(crate) fn post(path: String, body: Option<&impl Serialize>) -> Result<Self, PlatformError> {
         let body = body
             .map(serde_json::to_vec)
             .transpose()
@@ -193,12 +200,24 @@ impl Call<'_> {
             query: Vec::new(),
             body,
             idempotency_key: None,
+            repeatable: true,
+        })
+    }
+
+    /// A `POST` that changes state and has no idempotency key: sent once, never retried.
+    pub(crate) fn post_once(
+        path: String,
+        body: Option<&impl Serialize>,
+    ) -> Result<Self, PlatformError> {
+        Ok(Call {
+            repeatable: false,
+            ..Call::post(path, body)?
         })
     }
 }
 
 /// An id is decimal digits; anything else never reaches a URL path.
-fn check_id(what: &str, id: &str) -> Result<(), PlatformError> {
+pub(crate) fn check_id(what: &str, id: &str) -> Result<(), PlatformError> {
     if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
         return Err(PlatformError::Protocol(format!("not {what} id: {id:?}")));
     }
@@ -407,13 +426,17 @@ impl PlatformClient {
         Ok(self.send(&call).await?.1)
     }
 
-    async fn get_json<T: DeserializeOwned>(&self, call: Call<'_>) -> Result<T, PlatformError> {
+    pub(crate) async fn get_json<T: DeserializeOwned>(
+        &self,
+        call: Call<'_>,
+    ) -> Result<T, PlatformError> {
         Ok(self.send(&call).await?.1)
     }
 
     /// Sends `call` with retries: transport failures, 5xx and 429 back off (or wait the
     /// server's `Retry-After`) and send the very same request again; other 4xx fail at once.
-    async fn send<T: DeserializeOwned>(
+    /// A call that is not repeatable ([`Call::post_once`]) is sent once.
+    pub(crate) async fn send<T: DeserializeOwned>(
         &self,
         call: &Call<'_>,
     ) -> Result<(StatusCode, T), PlatformError> {
@@ -423,10 +446,15 @@ impl PlatformClient {
             .map_err(|e| PlatformError::Protocol(e.to_string()))?;
         let mut delay = self.options.backoff;
         let mut attempt = 1;
+        let attempts = if call.repeatable {
+            self.options.attempts
+        } else {
+            1
+        };
         loop {
             match self.send_once(url.clone(), call).await {
                 Ok(v) => return Ok(v),
-                Err((e, retry_after)) if attempt < self.options.attempts && e.is_transient() => {
+                Err((e, retry_after)) if attempt < attempts && e.is_transient() => {
                     let wait = retry_after.unwrap_or(delay).min(self.options.max_backoff);
                     let path = call.path.as_str();
                     tracing::warn!(path, attempt, ?wait, error = %e, "platform request failed; retrying");

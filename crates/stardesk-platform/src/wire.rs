@@ -1,8 +1,8 @@
 //! The platform API's wire format, v1 — exactly what `docs/platform-api.yaml` describes.
 //!
 //! These are the only serde types of the platform client: the creator, the task hall and
-//! the problem documents here, the campaign applications in [`applications`], all
-//! re-exported at this level. The sandbox serves the same
+//! the problem documents here, the campaign applications in [`applications`], the rights
+//! center in [`rights`], all re-exported at this level. The sandbox serves the same
 //! types, and the platform tests prove the pair against a real server over loopback.
 //! Amounts are decimal strings in yuan; ids are strings (the platform's ids are u64 and
 //! exceed JavaScript's 2^53); dates are ISO `YYYY-MM-DD`; instants are RFC 3339 UTC.
@@ -256,18 +256,21 @@ macro_rules! open_code {
 }
 
 pub mod applications;
+pub mod rights;
 
 pub use applications::*;
+pub use rights::*;
 
-/// The header `POST /v1/applications` needs: a UUID the client makes once per application
-/// and sends again, unchanged, on every retry.
+/// The header `POST /v1/applications` needs (and the rights center's claims and answers):
+/// a UUID the client makes once per request and sends again, unchanged, on every retry.
 pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
 
 open_code! {
     /// Why a 409 refused an action: the request was well formed but the application or the
     /// task is not in a state that allows it.
     pub enum ConflictCode {
-        /// Applying outside the task's application window, or to a closed task (R-REVIEW-2).
+        /// Applying outside the task's application window, or to a closed task (R-REVIEW-2);
+        /// answering a preferred dispatch after its hour (R-PREF-4).
         WindowClosed = "window_closed",
         /// Every slot of the task is taken (R-REVIEW-2).
         SlotsFull = "slots_full",
@@ -287,6 +290,18 @@ open_code! {
         UploadClosed = "upload_closed",
         /// The content was already approved.
         AlreadyApproved = "already_approved",
+        /// The benefit is dispatched automatically; there is nothing to claim (R-LEVEL-5).
+        AutomaticBenefit = "automatic_benefit",
+        /// The benefit expired before it was claimed (R-LEVEL-6).
+        BenefitExpired = "benefit_expired",
+        /// The benefit was used.
+        BenefitUsed = "benefit_used",
+        /// The benefit was claimed already (by a request with another idempotency key).
+        AlreadyClaimed = "already_claimed",
+        /// The invitation was answered already (by a request with another idempotency key).
+        AlreadyAnswered = "already_answered",
+        /// The creator has its one featured case already (R-LEVEL-8).
+        AlreadySubmitted = "already_submitted",
     }
 }
 
