@@ -10,6 +10,7 @@
 //! output; plain http is refused anywhere but loopback; a page of the feed is written
 //! whole or not at all. Never decides a platform rule (that is `stardesk-domain`).
 
+pub mod applications;
 pub mod client;
 pub mod convert;
 pub mod rights;

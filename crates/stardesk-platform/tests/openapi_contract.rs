@@ -29,6 +29,8 @@ use stardesk_platform::DEFAULT_PAGE_LIMIT;
 /// The rights center's schemas and routes.
 #[path = "openapi_contract/rights.rs"]
 mod rights;
+#[path = "openapi_contract/rights_values.rs"]
+mod rights_values;
 
 const SPEC_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/platform-api.yaml");
 
