@@ -120,6 +120,7 @@ mod clock;
 mod control;
 mod control_http;
 mod generate;
+mod rights;
 mod rng;
 mod store;
 mod tracking;
@@ -139,6 +140,7 @@ use tokio::task::JoinHandle;
 
 pub use api::{problem_type, DEFAULT_LIMIT, MAX_LIMIT};
 pub use control::{Control, ControlError};
+pub use rights::MetricsCounters;
 pub use tracking::{Parcel, ParcelIncident, SANDBOX_TRACKING_CUSTOMER, SANDBOX_TRACKING_KEY};
 
 use api::Shared;
@@ -261,8 +263,12 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> anyhow::Result<Ru
             .context("sandbox data generation panicked")?
             .context("opening the sandbox database")?;
 
+    let followers = store
+        .counters()
+        .context("reading the demo creator's followers")?
+        .followers;
     let shared = Arc::new(Shared {
-        me: Mutex::new(demo_creator(store.seed())),
+        me: Mutex::new(demo_creator(store.seed(), followers)),
         store: Mutex::new(store),
         faults: Mutex::new(VecDeque::new()),
         random_faults: Mutex::new(None),
@@ -296,14 +302,15 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> anyhow::Result<Ru
     })
 }
 
-/// The demo creator of R-REVIEW-11's band: independent, 268,000 followers, LV2.
-fn demo_creator(seed: u64) -> Me {
+/// The demo creator of R-REVIEW-11's band: independent, 268,000 followers at first (the
+/// rights center's, which `Control::set_followers` moves), LV2.
+fn demo_creator(seed: u64, followers: u64) -> Me {
     Me {
         creator_id: rng::creator_id(seed),
         nickname: "小满的好物日记".to_owned(),
-        followers: 268_000,
+        followers,
         agency: None,
-        level: 2,
+        level: rights::demo::DEMO_LEVEL,
     }
 }
 
