@@ -1,17 +1,17 @@
-//! The HTTP client of the platform API v1.
+//! The HTTP client of the platform API v1: the connection, retries and errors, the
+//! creator and the tasks. The applications' calls are in `crate::applications`, the
+//! rights center's in `crate::rights`.
 
 use std::time::Duration;
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use reqwest::{header, Method, StatusCode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use url::Url;
 
-use crate::wire::{
-    Application, ApplicationPage, ApplicationRequest, ConflictCode, ContentReport, FieldError, Me,
-    Problem, ReceiptReport, Task, TaskPage, IDEMPOTENCY_KEY,
-};
+use crate::wire::{ConflictCode, FieldError, Me, Problem, Task, TaskPage, IDEMPOTENCY_KEY};
+
+pub use crate::applications::ApplyOutcome;
 
 /// How the client retries.
 #[derive(Debug, Clone)]
@@ -116,34 +116,6 @@ fn in_parens(detail: &Option<String>) -> String {
         .unwrap_or_default()
 }
 
-/// What `POST /v1/applications` did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ApplyOutcome {
-    /// 201: this request created the application.
-    Created(Application),
-    /// 200: an earlier request with the same idempotency key and body created it (its
-    /// answer was lost); this is the application as it is now. Nothing new was created.
-    Replayed(Application),
-}
-
-impl ApplyOutcome {
-    pub fn application(&self) -> &Application {
-        match self {
-            ApplyOutcome::Created(a) | ApplyOutcome::Replayed(a) => a,
-        }
-    }
-
-    pub fn into_application(self) -> Application {
-        match self {
-            ApplyOutcome::Created(a) | ApplyOutcome::Replayed(a) => a,
-        }
-    }
-
-    pub fn is_replay(&self) -> bool {
-        matches!(self, ApplyOutcome::Replayed(_))
-    }
-}
-
 /// A new idempotency key: a random (version 4) UUID. Make one per application, keep it
 /// with the application until the platform confirmed it, and send it on every retry.
 pub fn new_idempotency_key() -> String {
@@ -163,26 +135,33 @@ pub fn new_idempotency_key() -> String {
 
 /// One request as it is sent on every attempt: the same body bytes and the same
 /// idempotency key each time.
-struct Call<'a> {
+pub(crate) struct Call<'a> {
     method: Method,
-    path: String,
+    pub(crate) path: String,
     query: Vec<(&'static str, String)>,
     body: Option<Vec<u8>>,
-    idempotency_key: Option<&'a str>,
+    pub(crate) idempotency_key: Option<&'a str>,
+    /// Whether sending it again after a lost answer is safe: a read, an action the server
+    /// answers unchanged when repeated, or a request with its idempotency key. A call that
+    /// is not is sent once.
+    repeatable: bool,
 }
 
 impl Call<'_> {
-    fn get(path: String, query: Vec<(&'static str, String)>) -> Self {
+    pub(crate) fn get(path: String, query: Vec<(&'static str, String)>) -> Self {
         Call {
             method: Method::GET,
             path,
             query,
             body: None,
             idempotency_key: None,
+            repeatable: true,
         }
     }
 
-    fn post(path: String, body: Option<&impl Serialize>) -> Result<Self, PlatformError> {
+    /// A `POST` that is safe to repeat: an action the server answers unchanged when it
+    /// already took effect, or one given its idempotency key.
+    pub(crate) fn post(path: String, body: Option<&impl Serialize>) -> Result<Self, PlatformError> {
         let body = body
             .map(serde_json::to_vec)
             .transpose()
@@ -193,12 +172,24 @@ impl Call<'_> {
             query: Vec::new(),
             body,
             idempotency_key: None,
+            repeatable: true,
+        })
+    }
+
+    /// A `POST` that changes state and has no idempotency key: sent once, never retried.
+    pub(crate) fn post_once(
+        path: String,
+        body: Option<&impl Serialize>,
+    ) -> Result<Self, PlatformError> {
+        Ok(Call {
+            repeatable: false,
+            ..Call::post(path, body)?
         })
     }
 }
 
 /// An id is decimal digits; anything else never reaches a URL path.
-fn check_id(what: &str, id: &str) -> Result<(), PlatformError> {
+pub(crate) fn check_id(what: &str, id: &str) -> Result<(), PlatformError> {
     if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
         return Err(PlatformError::Protocol(format!("not {what} id: {id:?}")));
     }
@@ -309,111 +300,17 @@ impl PlatformClient {
             .await
     }
 
-    /// Applies to a product-review task (`POST /v1/applications`, R-REVIEW-12).
-    ///
-    /// `idempotency_key` is what makes this safe to retry: make it once per application
-    /// ([`new_idempotency_key`]) and pass the same key every time this application is sent
-    /// again, here and after a restart. Every attempt of this call sends it unchanged, so a
-    /// request the server handled but whose answer was lost comes back as
-    /// [`ApplyOutcome::Replayed`] instead of a second application.
-    pub async fn apply(
+    pub(crate) async fn get_json<T: DeserializeOwned>(
         &self,
-        request: &ApplicationRequest,
-        idempotency_key: &str,
-    ) -> Result<ApplyOutcome, PlatformError> {
-        let mut call = Call::post("v1/applications".into(), Some(request))?;
-        call.idempotency_key = Some(idempotency_key);
-        let (status, application) = self.send(&call).await?;
-        match status {
-            StatusCode::CREATED => Ok(ApplyOutcome::Created(application)),
-            StatusCode::OK => Ok(ApplyOutcome::Replayed(application)),
-            other => Err(PlatformError::Protocol(format!(
-                "applying answered HTTP {other}, expected 201 or 200"
-            ))),
-        }
-    }
-
-    /// One page of the creator's applications, changed after `cursor` (all of them
-    /// without one) and, if given, updated at or after `updated_since`.
-    pub async fn applications_page(
-        &self,
-        cursor: Option<&str>,
-        updated_since: Option<DateTime<Utc>>,
-        limit: u32,
-    ) -> Result<ApplicationPage, PlatformError> {
-        let mut query = vec![("limit", limit.to_string())];
-        if let Some(c) = cursor {
-            query.push(("cursor", c.to_owned()));
-        }
-        if let Some(since) = updated_since {
-            query.push((
-                "updated_since",
-                since.to_rfc3339_opts(SecondsFormat::AutoSi, true),
-            ));
-        }
-        self.get_json(Call::get("v1/applications".into(), query))
-            .await
-    }
-
-    pub async fn application(&self, id: &str) -> Result<Application, PlatformError> {
-        check_id("an application", id)?;
-        self.get_json(Call::get(format!("v1/applications/{id}"), Vec::new()))
-            .await
-    }
-
-    /// Withdraws an application the brand has not decided on (409 `not_withdrawable`
-    /// otherwise). Withdrawing one already withdrawn answers it unchanged, so retries are
-    /// safe.
-    pub async fn withdraw(&self, id: &str) -> Result<Application, PlatformError> {
-        check_id("an application", id)?;
-        let call = Call::post(
-            format!("v1/applications/{id}/withdraw"),
-            None::<&serde_json::Value>,
-        )?;
-        Ok(self.send(&call).await?.1)
-    }
-
-    /// Tells the brand whether the sample arrived (R-REVIEW-16): `received: false` with a
-    /// note saying it did not arrive or is refused.
-    pub async fn receipt(
-        &self,
-        id: &str,
-        received: bool,
-        note: Option<&str>,
-    ) -> Result<Application, PlatformError> {
-        check_id("an application", id)?;
-        let body = ReceiptReport {
-            received,
-            note: note.map(str::to_owned),
-        };
-        let call = Call::post(format!("v1/applications/{id}/receipt"), Some(&body))?;
-        Ok(self.send(&call).await?.1)
-    }
-
-    /// Reports the work for the brand's review (R-REVIEW-13..15): its link and the day it
-    /// is (or goes) public. Also how a rejected work is re-uploaded (R-REVIEW-14).
-    pub async fn report_content(
-        &self,
-        id: &str,
-        url: &str,
-        published_on: NaiveDate,
-    ) -> Result<Application, PlatformError> {
-        check_id("an application", id)?;
-        let body = ContentReport {
-            url: url.to_owned(),
-            published_on,
-        };
-        let call = Call::post(format!("v1/applications/{id}/content"), Some(&body))?;
-        Ok(self.send(&call).await?.1)
-    }
-
-    async fn get_json<T: DeserializeOwned>(&self, call: Call<'_>) -> Result<T, PlatformError> {
+        call: Call<'_>,
+    ) -> Result<T, PlatformError> {
         Ok(self.send(&call).await?.1)
     }
 
     /// Sends `call` with retries: transport failures, 5xx and 429 back off (or wait the
     /// server's `Retry-After`) and send the very same request again; other 4xx fail at once.
-    async fn send<T: DeserializeOwned>(
+    /// A call that is not repeatable ([`Call::post_once`]) is sent once.
+    pub(crate) async fn send<T: DeserializeOwned>(
         &self,
         call: &Call<'_>,
     ) -> Result<(StatusCode, T), PlatformError> {
@@ -423,10 +320,15 @@ impl PlatformClient {
             .map_err(|e| PlatformError::Protocol(e.to_string()))?;
         let mut delay = self.options.backoff;
         let mut attempt = 1;
+        let attempts = if call.repeatable {
+            self.options.attempts
+        } else {
+            1
+        };
         loop {
             match self.send_once(url.clone(), call).await {
                 Ok(v) => return Ok(v),
-                Err((e, retry_after)) if attempt < self.options.attempts && e.is_transient() => {
+                Err((e, retry_after)) if attempt < attempts && e.is_transient() => {
                     let wait = retry_after.unwrap_or(delay).min(self.options.max_backoff);
                     let path = call.path.as_str();
                     tracing::warn!(path, attempt, ?wait, error = %e, "platform request failed; retrying");
@@ -527,108 +429,4 @@ fn transport(e: reqwest::Error) -> PlatformError {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn https_is_required_off_loopback() {
-        assert!(check_base_url("https://platform.example.com").is_ok());
-        assert!(check_base_url("http://127.0.0.1:8787").is_ok());
-        assert!(check_base_url("http://localhost:1/").is_ok());
-        assert!(check_base_url("http://[::1]:9/").is_ok());
-        assert!(matches!(
-            check_base_url("http://platform.example.com"),
-            Err(PlatformError::InsecureUrl(_))
-        ));
-        assert!(matches!(
-            check_base_url("http://10.0.0.1"),
-            Err(PlatformError::InsecureUrl(_))
-        ));
-        assert!(matches!(
-            check_base_url("ftp://x"),
-            Err(PlatformError::InvalidUrl { .. })
-        ));
-        assert!(matches!(
-            check_base_url("not a url"),
-            Err(PlatformError::InvalidUrl { .. })
-        ));
-        assert!(matches!(
-            check_base_url("https://u:p@host"),
-            Err(PlatformError::InvalidUrl { .. })
-        ));
-    }
-
-    #[test]
-    fn base_path_keeps_its_prefix() {
-        let u = check_base_url("https://h.example/api").expect("ok");
-        assert_eq!(
-            u.join("v1/me").expect("join").as_str(),
-            "https://h.example/api/v1/me"
-        );
-    }
-
-    #[test]
-    fn idempotency_keys_are_version_4_uuids_and_differ() {
-        let a = new_idempotency_key();
-        let b = new_idempotency_key();
-        assert_ne!(a, b);
-        let groups: Vec<&str> = a.split('-').collect();
-        assert_eq!(
-            groups.iter().map(|g| g.len()).collect::<Vec<_>>(),
-            [8, 4, 4, 4, 12]
-        );
-        assert!(a
-            .bytes()
-            .all(|c| c == b'-' || c.is_ascii_digit() || (b'a'..=b'f').contains(&c)));
-        assert!(groups[2].starts_with('4'), "{a}");
-        assert!(matches!(&groups[3][..1], "8" | "9" | "a" | "b"), "{a}");
-    }
-
-    #[test]
-    fn only_network_5xx_and_429_are_transient() {
-        let http = |status| PlatformError::Http {
-            status,
-            title: String::new(),
-            detail: None,
-        };
-        assert!(PlatformError::Unreachable("reset".into()).is_transient());
-        assert!(http(503).is_transient() && http(500).is_transient() && http(429).is_transient());
-        assert!(!http(404).is_transient() && !http(400).is_transient());
-        assert!(!PlatformError::Unauthorized { status: 401 }.is_transient());
-        let refused = problem_error(
-            StatusCode::CONFLICT,
-            Some(Problem {
-                kind: "urn:stardesk:problem:conflict".into(),
-                title: "Conflict".into(),
-                status: 409,
-                detail: Some("full".into()),
-                code: Some("slots_full".into()),
-                errors: Vec::new(),
-            }),
-        );
-        assert!(
-            matches!(
-                &refused,
-                PlatformError::Refused {
-                    code: ConflictCode::SlotsFull,
-                    ..
-                }
-            ),
-            "{refused:?}"
-        );
-        assert!(!refused.is_transient());
-        assert_eq!(
-            refused.to_string(),
-            "the platform refused: slots_full (full)"
-        );
-        let invalid = problem_error(StatusCode::UNPROCESSABLE_ENTITY, None);
-        assert!(matches!(invalid, PlatformError::Http { status: 422, .. }));
-    }
-
-    #[test]
-    fn debug_hides_the_token() {
-        let c = PlatformClient::new("http://127.0.0.1:1", "tok-SECRET", ClientOptions::default())
-            .expect("client");
-        assert!(!format!("{c:?}").contains("SECRET"));
-    }
-}
+mod tests;

@@ -26,6 +26,12 @@ use stardesk_platform::wire::{
 };
 use stardesk_platform::DEFAULT_PAGE_LIMIT;
 
+/// The rights center's schemas and routes.
+#[path = "openapi_contract/rights.rs"]
+mod rights;
+#[path = "openapi_contract/rights_values.rs"]
+mod rights_values;
+
 const SPEC_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/platform-api.yaml");
 
 // ---------------------------------------------------------------------------------------
@@ -137,6 +143,19 @@ fn matches_pattern(pattern: &str, s: &str) -> Result<bool, String> {
             let b = s.as_bytes();
             Ok(digits(s) && b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]))
         }
+        "^[0-9]{4}-(0[1-9]|1[0-2])$" => {
+            let b = s.as_bytes();
+            Ok(s.is_ascii()
+                && b.len() == 7
+                && digits(&s[..4])
+                && b[4] == b'-'
+                && digits(&s[5..])
+                && (1..=12).contains(&s[5..].parse::<u32>().unwrap_or(0)))
+        }
+        r"^[0-9]+(\.[0-9]{1,2})?$" => Ok(match s.split_once('.') {
+            None => digits(s),
+            Some((int, frac)) => digits(int) && digits(frac) && frac.len() <= 2,
+        }),
         "^[a-z0-9]+$" => Ok(!s.is_empty()
             && s.bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
@@ -701,11 +720,19 @@ fn every_conflict_code() -> Vec<ConflictCode> {
         SelectionRequired,
         UploadClosed,
         AlreadyApproved,
+        AutomaticBenefit,
+        BenefitExpired,
+        BenefitUsed,
+        AlreadyClaimed,
+        AlreadyAnswered,
+        AlreadySubmitted,
     ];
     for c in &all {
         match c {
             WindowClosed | SlotsFull | NotEligible | AlreadyApplied | NotWithdrawable
-            | NotShipped | ReceiptClosed | SelectionRequired | UploadClosed | AlreadyApproved => {}
+            | NotShipped | ReceiptClosed | SelectionRequired | UploadClosed | AlreadyApproved
+            | AutomaticBenefit | BenefitExpired | BenefitUsed | AlreadyClaimed
+            | AlreadyAnswered | AlreadySubmitted => {}
             Other(_) => unreachable!("not a known code"),
         }
     }
@@ -784,7 +811,7 @@ fn every_task_entry() -> Vec<TaskEntry> {
 // (a) paths, security and errors
 // ---------------------------------------------------------------------------------------
 
-/// Every route the API serves, with its methods.
+/// Every route of the API but the rights center's ([`rights::ROUTES`]), with its methods.
 const ROUTES: [(&str, &[&str]); 9] = [
     ("/v1/me", &["get"]),
     ("/v1/tasks", &["get"]),
@@ -796,6 +823,15 @@ const ROUTES: [(&str, &[&str]); 9] = [
     ("/v1/applications/{id}/content", &["post"]),
     ("/healthz", &["get"]),
 ];
+
+/// Every route the API serves, with its methods.
+fn all_routes() -> Vec<(&'static str, &'static [&'static str])> {
+    ROUTES
+        .iter()
+        .chain(rights::ROUTES.iter())
+        .copied()
+        .collect()
+}
 
 fn operation(path: &str, method: &str) -> &'static Value {
     let item = spec()
@@ -818,7 +854,7 @@ fn every_route_of_the_api_is_documented_with_its_methods() {
         "document: `openapi` must be 3.1.0"
     );
     let paths = spec()["paths"].as_object().expect("paths is a map");
-    for (path, methods) in ROUTES {
+    for (path, methods) in all_routes() {
         for method in methods {
             operation(path, method);
         }
@@ -836,7 +872,7 @@ fn every_route_of_the_api_is_documented_with_its_methods() {
         );
     }
     let documented: BTreeSet<&str> = paths.keys().map(String::as_str).collect();
-    let served: BTreeSet<&str> = ROUTES.iter().map(|(p, _)| *p).collect();
+    let served: BTreeSet<&str> = all_routes().iter().map(|(p, _)| *p).collect();
     assert_eq!(
         documented, served,
         "paths: the document lists routes the API does not serve"
@@ -861,7 +897,7 @@ fn bearer_auth_is_global_and_healthz_is_open() {
         global.iter().any(|req| req.get("bearerAuth").is_some()),
         "document: top-level `security` does not require bearerAuth"
     );
-    for (path, methods) in ROUTES.iter().filter(|(p, _)| *p != "/healthz") {
+    for (path, methods) in all_routes().iter().filter(|(p, _)| *p != "/healthz") {
         for method in *methods {
             assert!(
                 operation(path, method).get("security").is_none(),
@@ -1061,7 +1097,7 @@ fn every_error_is_a_problem_document() {
             &["400", "404", "409", "422"],
         ),
     ];
-    for (path, method, statuses) in expected {
+    for &(path, method, statuses) in expected.iter().chain(rights::ERRORS) {
         let responses = operation(path, method)["responses"]
             .as_object()
             .unwrap_or_else(|| panic!("path {path}: `responses` is missing"));

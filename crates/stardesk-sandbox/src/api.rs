@@ -21,6 +21,7 @@ use stardesk_platform::wire::{
 };
 
 use crate::applications::http as applications;
+use crate::rights::http as rights;
 use crate::rng::SplitMix64;
 use crate::store::{Cursor, FeedQuery, Lookup, Store, StoreError};
 use crate::Fault;
@@ -46,7 +47,7 @@ pub mod problem_type {
     pub const CONFLICT: &str = "urn:stardesk:problem:conflict";
     /// 422: fields at fault, listed in `errors`.
     pub const INVALID_FIELDS: &str = "urn:stardesk:problem:invalid-fields";
-    /// 422: an idempotency key used before with another body.
+    /// 422: an idempotency key used before for another request.
     pub const IDEMPOTENCY_KEY_REUSED: &str = "urn:stardesk:problem:idempotency-key-reused";
 }
 
@@ -230,8 +231,8 @@ impl IntoResponse for ApiError {
                 problem_type::IDEMPOTENCY_KEY_REUSED,
                 "Unprocessable Content",
                 Some(
-                    "this Idempotency-Key was used with another body; make a new key for a \
-                     new application"
+                    "this Idempotency-Key was used for another request; make a new key for a \
+                     new request"
                         .into(),
                 ),
                 Some(IDEMPOTENCY_KEY_REUSED),
@@ -300,6 +301,20 @@ pub(crate) fn router(shared: Arc<Shared>, control_http: bool) -> Router {
         )
         .route("/v1/applications/{id}/receipt", post(applications::receipt))
         .route("/v1/applications/{id}/content", post(applications::content))
+        .route("/v1/rights/metrics", get(rights::metrics))
+        .route("/v1/rights/benefits", get(rights::benefits))
+        .route("/v1/rights/benefits/{id}/claim", post(rights::claim))
+        .route("/v1/rights/dispatches", get(rights::dispatches))
+        .route("/v1/rights/star-index", get(rights::star_index))
+        .route("/v1/rights/star-index/history", get(rights::star_history))
+        .route("/v1/rights/invitations", get(rights::invitations))
+        .route("/v1/rights/invitations/{id}/accept", post(rights::accept))
+        .route("/v1/rights/invitations/{id}/decline", post(rights::decline))
+        .route(
+            "/v1/rights/featured-case",
+            get(rights::featured_case).post(rights::submit_featured_case),
+        )
+        .route("/v1/agencies", get(rights::agencies))
         .route_layer(middleware::from_fn_with_state(shared.clone(), gate));
     let mut router = Router::new()
         .route("/healthz", get(healthz))

@@ -29,6 +29,9 @@ pub enum ControlError {
     Invalid(String),
     #[error("no application {0}")]
     NotFound(String),
+    /// No such thing (a benefit card, …): the message says what.
+    #[error("{0}")]
+    Missing(String),
     #[error("application {id} is {status:?}, which does not allow this")]
     WrongState {
         id: String,

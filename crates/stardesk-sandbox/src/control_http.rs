@@ -14,8 +14,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde_json::json;
+use stardesk_platform::wire::InvitationKind;
 
 use crate::api::{authorize, problem, problem_type, Shared};
 use crate::{Control, ControlError, ParcelIncident};
@@ -30,6 +32,8 @@ pub(crate) fn routes(shared: Arc<Shared>) -> Router<Arc<Shared>> {
         .route("/control/parcels", get(parcels))
         .route("/control/parcels/{tracking_no}/incident", post(incident))
         .route("/control/tracking/fail_next", post(fail_next))
+        .route("/control/rights/invitations", post(invite))
+        .route("/control/rights/benefits/{id}/expire", post(expire_benefit))
         .route_layer(middleware::from_fn_with_state(shared, gate))
 }
 
@@ -65,9 +69,9 @@ impl IntoResponse for Refused {
                 problem_type::MALFORMED_BODY,
                 "Bad Request",
             ),
-            Refused::Control(ControlError::NotFound(_) | ControlError::NoParcel(_)) => {
-                (StatusCode::NOT_FOUND, problem_type::NOT_FOUND, "Not Found")
-            }
+            Refused::Control(
+                ControlError::NotFound(_) | ControlError::NoParcel(_) | ControlError::Missing(_),
+            ) => (StatusCode::NOT_FOUND, problem_type::NOT_FOUND, "Not Found"),
             Refused::Control(ControlError::WrongState { .. }) => {
                 (StatusCode::CONFLICT, problem_type::CONFLICT, "Conflict")
             }
@@ -241,4 +245,28 @@ async fn fail_next(State(shared): State<Arc<Shared>>, bytes: Bytes) -> Answer {
     let times = f.times.unwrap_or(1);
     control(shared).tracking_fail_next(f.return_code, times);
     Ok(Json(json!({ "return_code": f.return_code, "times": times })).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InviteBody {
+    kind: Option<InvitationKind>,
+    /// Yuan, a decimal string.
+    price: Option<Decimal>,
+}
+
+/// `{"kind": "dispatch", "price": "8800"}`, both optional (a dispatch at the offer's own
+/// price): the platform sends the creator a preferred-order invitation now (R-PREF-4: a
+/// dispatch's hour starts). Answers the invitation.
+async fn invite(State(shared): State<Arc<Shared>>, bytes: Bytes) -> Answer {
+    let b: InviteBody = body(&bytes)?;
+    let kind = b.kind.unwrap_or(InvitationKind::Dispatch);
+    let invitation = blocking(shared, move |c| c.invite(kind, b.price)).await?;
+    Ok(Json(invitation).into_response())
+}
+
+/// The card expires now (see `Control::expire_benefit`). Answers the card.
+async fn expire_benefit(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Answer {
+    let card = blocking(shared, move |c| c.expire_benefit(&id)).await?;
+    Ok(Json(card).into_response())
 }

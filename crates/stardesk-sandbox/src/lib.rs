@@ -31,6 +31,22 @@
 //! - `GET /v1/applications/{id}`; `POST /v1/applications/{id}/withdraw`, `/receipt`
 //!   ([`wire::ReceiptReport`]), `/content` ([`wire::ContentReport`]) → the application, or
 //!   409 with a code for a wrong status.
+//! - The rights center (R-LEVEL-*, R-PREF-*, R-MCN-*), see below: `GET /v1/rights/metrics`
+//!   → [`wire::RightsMetrics`]; `GET /v1/rights/benefits` → [`wire::BenefitList`];
+//!   `POST /v1/rights/benefits/{id}/claim` (`Idempotency-Key` required) →
+//!   [`wire::BenefitCard`]; `GET /v1/rights/dispatches` → [`wire::DispatchWindows`];
+//!   `GET /v1/rights/star-index` → [`wire::StarIndex`]; `GET
+//!   /v1/rights/star-index/history?days=` (1..=365, default 90; optional in the API) →
+//!   [`wire::StarIndexHistory`]; `GET /v1/rights/invitations` → [`wire::InvitationList`];
+//!   `POST /v1/rights/invitations/{id}/accept`, `/decline` (key required) →
+//!   [`wire::Invitation`]; `GET /v1/rights/featured-case` → [`wire::FeaturedCaseState`],
+//!   `POST` [`wire::FeaturedCaseRequest`] → 201 [`wire::FeaturedCase`] (200 for the same
+//!   text again); `GET /v1/agencies` → [`wire::AgencyDirectory`]. A claim or an answer with
+//!   a key seen before answers what that key did, as it is now (422
+//!   `idempotency_key_reused` for another request); refusals are 409 `automatic_benefit`,
+//!   `benefit_expired`, `benefit_used`, `already_claimed`, `window_closed` (a dispatch from
+//!   `received_at` + 1 h, R-PREF-4), `already_answered`, `already_submitted`; a blank or
+//!   too long (over 2,000 characters) case text is 422 `invalid_fields` (`text`).
 //! - `GET /healthz` → `ok`, no auth.
 //!
 //! The tracking service and the control routes below are not part of this API.
@@ -49,6 +65,38 @@
 //! later, reviews content within two days (rejecting some first versions with a reason,
 //! R-REVIEW-14) and lists a reward for some (R-REVIEW-9). [`Control`] can also force each
 //! brand move. The demo creator starts with about 15 applications in every status.
+//!
+//! ## The rights center
+//! The demo creator's rights data is made once per dataset around its **anchor**, the
+//! Beijing day of the first start (kept in the database), and served by the clock:
+//! - **metrics**: 268,000 followers (also `/v1/me`'s), 8 courses, an average of valid
+//!   plays above 50,000, 21 posts in the 30 days ending on the anchor (the oldest leaves the
+//!   window 2 days later, the next 4 days later) among those of the last 100 days (the last
+//!   60 are listed), orders, likes, credit and profile enough for LV3: by the domain's table
+//!   it is LV2 with one requirement of LV3 missing (the followers). The cycle is the
+//!   calendar quarter; each month's orders are drawn from the seed, its averages come from
+//!   the posts.
+//! - **benefits**: LV2's cards of the published table (automatic ones `claimed` from the
+//!   day the level was reached, 70 days before the anchor), and three batches of guarantee
+//!   cards (¥50, 180 days counting the issue day): usable, ending 4 days after the anchor,
+//!   and used or expired. A card past its `expires_on` is `expired`.
+//! - **dispatches**: 30-day periods from the level's day, promised by `/v1/me`'s level (8
+//!   at LV2); the first sent all 8, the second 5, later ones 4 to 8 on days drawn from the
+//!   seed, counted up to today.
+//! - **star index**: a mean-reverting random walk from the seed, one value per day from 89
+//!   days before the anchor (so `history` has 90 days at first, and one more each day).
+//! - **invitations**: 11 inquiries answered over 55 days (9 accepted), a dispatch accepted
+//!   and one expired, an inquiry pending since 3 hours before the start; and at every start
+//!   a new dispatch arriving 2 minutes later (unless one is still on its way), so its hour
+//!   (R-PREF-4) runs visibly. A dispatch is `expired` from `received_at` + 1 h.
+//! - **featured case**: none; once submitted it is `under_review`, `live` a day later.
+//! - **agencies**: 12, rated on the 3rd of each month (level and channel drawn per rating
+//!   day); one joined the month before the anchor's (first rated on its 3rd), one in the
+//!   anchor's month (not rated yet).
+//!
+//! [`Control::send_invitation`], [`Control::add_post`], [`Control::set_metrics`] (and
+//! [`Control::metrics`], [`Control::set_followers`]) and [`Control::expire_benefit`] move
+//! it; the clock does the rest.
 //!
 //! ## Parcel tracking (kuaidi100-compatible)
 //! Not part of the platform API: a stand-in for kuaidi100 (`shared/reference/kuaidi100.md`)
@@ -92,7 +140,7 @@
 //! For end-to-end tests that run the binary as a separate process: with
 //! [`SandboxConfig::control_http`] (only on a loopback address) these routes need the same
 //! bearer token as `/v1`; without it they are 404. Errors are problem documents (404 for
-//! an unknown application or parcel, 409 for a wrong status, 400 for a bad body).
+//! an unknown application, parcel or card, 409 for a wrong status, 400 for a bad body).
 //! - `GET /control/clock` → `{"now"}`; `POST /control/clock` with `{"advance_hours": N}`
 //!   (fractional or negative allowed) or `{"set": "RFC3339"}` → `{"now"}`.
 //! - `POST /control/brand_autopilot` `{"on": false}`.
@@ -103,6 +151,11 @@
 //!   with `{"kind": "returned"}` (one of [`ParcelIncident::KINDS`]; customs with
 //!   `"code"`) → the parcel.
 //! - `POST /control/tracking/fail_next` `{"return_code": 601, "times": 1}`.
+//! - `POST /control/rights/invitations` with `{"kind": "dispatch", "price": "8800"}` (both
+//!   optional: a dispatch at the offer's own price) → the invitation, received now
+//!   ([`wire::Invitation`]).
+//! - `POST /control/rights/benefits/{id}/expire` → the card, expired now
+//!   ([`wire::BenefitCard`]).
 //!
 //! [`wire::Problem`]: stardesk_platform::wire::Problem
 //! [`wire::Me`]: stardesk_platform::wire::Me
@@ -112,6 +165,18 @@
 //! [`wire::ApplicationPage`]: stardesk_platform::wire::ApplicationPage
 //! [`wire::ReceiptReport`]: stardesk_platform::wire::ReceiptReport
 //! [`wire::ContentReport`]: stardesk_platform::wire::ContentReport
+//! [`wire::RightsMetrics`]: stardesk_platform::wire::RightsMetrics
+//! [`wire::BenefitList`]: stardesk_platform::wire::BenefitList
+//! [`wire::BenefitCard`]: stardesk_platform::wire::BenefitCard
+//! [`wire::DispatchWindows`]: stardesk_platform::wire::DispatchWindows
+//! [`wire::StarIndex`]: stardesk_platform::wire::StarIndex
+//! [`wire::StarIndexHistory`]: stardesk_platform::wire::StarIndexHistory
+//! [`wire::InvitationList`]: stardesk_platform::wire::InvitationList
+//! [`wire::Invitation`]: stardesk_platform::wire::Invitation
+//! [`wire::FeaturedCaseState`]: stardesk_platform::wire::FeaturedCaseState
+//! [`wire::FeaturedCaseRequest`]: stardesk_platform::wire::FeaturedCaseRequest
+//! [`wire::FeaturedCase`]: stardesk_platform::wire::FeaturedCase
+//! [`wire::AgencyDirectory`]: stardesk_platform::wire::AgencyDirectory
 
 mod api;
 mod applications;
@@ -120,6 +185,7 @@ mod clock;
 mod control;
 mod control_http;
 mod generate;
+mod rights;
 mod rng;
 mod store;
 mod tracking;
@@ -139,6 +205,7 @@ use tokio::task::JoinHandle;
 
 pub use api::{problem_type, DEFAULT_LIMIT, MAX_LIMIT};
 pub use control::{Control, ControlError};
+pub use rights::MetricsCounters;
 pub use tracking::{Parcel, ParcelIncident, SANDBOX_TRACKING_CUSTOMER, SANDBOX_TRACKING_KEY};
 
 use api::Shared;
@@ -261,8 +328,12 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> anyhow::Result<Ru
             .context("sandbox data generation panicked")?
             .context("opening the sandbox database")?;
 
+    let followers = store
+        .counters()
+        .context("reading the demo creator's followers")?
+        .followers;
     let shared = Arc::new(Shared {
-        me: Mutex::new(demo_creator(store.seed())),
+        me: Mutex::new(demo_creator(store.seed(), followers)),
         store: Mutex::new(store),
         faults: Mutex::new(VecDeque::new()),
         random_faults: Mutex::new(None),
@@ -296,14 +367,15 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> anyhow::Result<Ru
     })
 }
 
-/// The demo creator of R-REVIEW-11's band: independent, 268,000 followers, LV2.
-fn demo_creator(seed: u64) -> Me {
+/// The demo creator of R-REVIEW-11's band: independent, 268,000 followers at first (the
+/// rights center's, which `Control::set_followers` moves), LV2.
+fn demo_creator(seed: u64, followers: u64) -> Me {
     Me {
         creator_id: rng::creator_id(seed),
         nickname: "小满的好物日记".to_owned(),
-        followers: 268_000,
+        followers,
         agency: None,
-        level: 2,
+        level: rights::demo::DEMO_LEVEL,
     }
 }
 

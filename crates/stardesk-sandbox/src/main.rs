@@ -13,9 +13,10 @@ use stardesk_sandbox::{
 use tracing_subscriber::EnvFilter;
 
 /// Serve the StarDesk platform API v1 over realistic, deterministic demo data: the task
-/// hall, and the demo creator's campaign applications, with the brands played by the
-/// sandbox as its clock runs, and a kuaidi100-compatible tracking service for the parcels
-/// the brands ship (see the crate's docs).
+/// hall, the demo creator's campaign applications, with the brands played by the sandbox as
+/// its clock runs, its rights center (metrics, benefits, dispatches, star index, preferred
+/// invitations, featured case) and the MCN agency directory, and a kuaidi100-compatible
+/// tracking service for the parcels the brands ship (see the crate's docs).
 #[derive(Debug, Parser)]
 #[command(name = "stardesk-sandbox", version)]
 struct Args {
@@ -34,8 +35,8 @@ struct Args {
     /// The bearer token clients must send.
     #[arg(long, default_value = DEMO_TOKEN)]
     token: String,
-    /// Keep the data (tasks, applications and their idempotency keys) in this SQLite file,
-    /// reused on the next start, instead of in memory.
+    /// Keep the data (tasks, applications, the rights center and their idempotency keys) in
+    /// this SQLite file, reused on the next start, instead of in memory.
     #[arg(long, value_name = "PATH")]
     db: Option<PathBuf>,
     /// Build the data around this instant (RFC 3339) and start the sandbox's clock there,
@@ -48,8 +49,9 @@ struct Args {
     /// The kuaidi100 key the tracking service checks signs (and `/autonumber/auto`) with.
     #[arg(long, default_value = SANDBOX_TRACKING_KEY, hide_default_value = true)]
     tracking_key: String,
-    /// Also serve the `/control` routes (clock, brand moves, parcel incidents) for
-    /// end-to-end tests, behind the bearer token. Only with a loopback --host.
+    /// Also serve the `/control` routes (clock, brand moves, parcel incidents, invitations,
+    /// expiring cards) for end-to-end tests, behind the bearer token. Only with a loopback
+    /// --host.
     #[arg(long)]
     control: bool,
 }

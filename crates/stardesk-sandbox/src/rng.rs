@@ -103,6 +103,29 @@ pub(crate) fn application_id(seed: u64, seq: u64) -> String {
     (APPLICATION_ID_BASE + permute56(seq.wrapping_add(salt))).to_string()
 }
 
+/// Benefit cards 7.60e18.., invitations 7.70e18.., agencies 6.90e18..: apart from the rest.
+const BENEFIT_ID_BASE: u64 = 7_600_000_000_000_000_000;
+const INVITATION_ID_BASE: u64 = 7_700_000_000_000_000_000;
+const AGENCY_ID_BASE: u64 = 6_900_000_000_000_000_000;
+
+/// The id of the `seq`-th benefit card of the dataset of `seed`.
+pub(crate) fn benefit_id(seed: u64, seq: u64) -> String {
+    let salt = mix64(seed ^ 0xBE4E_F170_0000_0003);
+    (BENEFIT_ID_BASE + permute56(seq.wrapping_add(salt))).to_string()
+}
+
+/// The id of the `seq`-th preferred-order invitation of the dataset of `seed`.
+pub(crate) fn invitation_id(seed: u64, seq: u64) -> String {
+    let salt = mix64(seed ^ 0x1A71_7E00_0000_0004);
+    (INVITATION_ID_BASE + permute56(seq.wrapping_add(salt))).to_string()
+}
+
+/// The id of the `index`-th agency of the directory of `seed`.
+pub(crate) fn agency_id(seed: u64, index: u64) -> String {
+    let salt = mix64(seed ^ 0xA6E1_C700_0000_0005);
+    (AGENCY_ID_BASE + permute56(index.wrapping_add(salt))).to_string()
+}
+
 pub(crate) fn creator_id(seed: u64) -> String {
     (CREATOR_ID_BASE + permute56(mix64(seed ^ 0xC4EA_7011))).to_string()
 }

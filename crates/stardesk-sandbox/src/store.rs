@@ -19,10 +19,11 @@ use crate::rng::{mix64, SplitMix64};
 
 /// The schema, one migration per version (`PRAGMA user_version` = migrations applied). A
 /// database from a newer sandbox is refused rather than misread.
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     TASKS_SCHEMA,
     crate::applications::SCHEMA,
     crate::tracking::SCHEMA,
+    crate::rights::SCHEMA,
 ];
 const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -216,6 +217,9 @@ impl Store {
             let made = store.seed_demo_applications(now)?;
             tracing::info!(applications = made, elapsed = ?started.elapsed(), "seeded demo applications");
         }
+        // The rights center's demo data once per dataset, and this start's dispatch.
+        store.seed_demo_rights(now)?;
+        store.dispatch_after_start(now)?;
         Ok(store)
     }
 

@@ -20,7 +20,7 @@ use crate::api::{lock, parse_feed, with_store, ApiError, FeedParams, Shared};
 use crate::store::Cursor;
 
 /// The body as a JSON object, or a 400 `malformed_body`.
-fn object(body: &Bytes) -> Result<Map<String, Value>, ApiError> {
+pub(crate) fn object(body: &Bytes) -> Result<Map<String, Value>, ApiError> {
     match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(map)) => Ok(map),
         _ => Err(ApiError::MalformedBody),
@@ -28,11 +28,11 @@ fn object(body: &Bytes) -> Result<Map<String, Value>, ApiError> {
 }
 
 /// The `Idempotency-Key` header, lower-cased, or a 400 naming what is wrong with it.
-fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
+pub(crate) fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
     let Some(value) = headers.get(IDEMPOTENCY_KEY) else {
         return Err(ApiError::InvalidHeader {
             code: IDEMPOTENCY_KEY_MISSING,
-            detail: "send a UUID made once per application, the same on every retry".into(),
+            detail: "send a UUID made once per request, the same on every retry".into(),
         });
     };
     match value.to_str().map(str::trim) {
