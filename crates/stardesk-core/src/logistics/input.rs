@@ -5,6 +5,7 @@ use stardesk_domain::logistics::{guess, phone_required};
 use stardesk_store::shipments::{NewShipment, LEG_OUTBOUND, LEG_RETURN};
 
 use super::ipc::{LegCode, ParcelFieldCode, ParcelInput, ParcelProblem, ParcelProblemCode};
+use super::query::last4;
 use crate::context::{with_store, Context};
 use crate::error::AppError;
 
@@ -30,10 +31,10 @@ fn phone_of(raw: Option<&str>) -> Result<Option<String>, ParcelProblemCode> {
         return Ok(None);
     };
     let digits: String = p.chars().filter(char::is_ascii_digit).collect();
-    if digits.len() < 4 || digits.len() != p.chars().filter(|c| !c.is_whitespace()).count() {
+    if digits.len() != p.chars().filter(|c| !c.is_whitespace()).count() {
         return Err(ParcelProblemCode::Invalid);
     }
-    Ok(Some(digits[digits.len() - 4..].to_string()))
+    last4(&digits).map(Some).ok_or(ParcelProblemCode::Invalid)
 }
 
 impl Context {

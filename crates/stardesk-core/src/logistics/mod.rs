@@ -42,7 +42,7 @@ impl From<ShipmentError> for AppError {
     }
 }
 
-fn parse_id(id: &str) -> Result<i64, AppError> {
+pub(super) fn parse_id(id: &str) -> Result<i64, AppError> {
     id.parse()
         .map_err(|_| AppError::new(ErrorCode::NotFound, format!("no parcel {id}")))
 }

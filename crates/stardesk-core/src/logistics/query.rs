@@ -79,7 +79,8 @@ pub(crate) enum Queried {
     Failed(TrackingError),
 }
 
-fn last4(phone: &str) -> Option<String> {
+/// The last 4 digits of a phone, when it has 4.
+pub(super) fn last4(phone: &str) -> Option<String> {
     let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
     (digits.len() >= 4).then(|| digits[digits.len() - 4..].iter().collect())
 }

@@ -256,9 +256,7 @@ impl Context {
 
     /// One parcel with every event, newest first.
     pub async fn parcel(&self, id: String) -> Result<ParcelDetail, AppError> {
-        let n: i64 = id
-            .parse()
-            .map_err(|_| AppError::new(ErrorCode::NotFound, format!("no parcel {id}")))?;
+        let n = super::parse_id(&id)?;
         let snap = self.snapshot().await?;
         let rec = snap
             .parcels
