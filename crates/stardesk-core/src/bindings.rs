@@ -106,6 +106,7 @@ pub fn modules() -> Vec<TsModule> {
         crate::applications::ipc::typescript(),
         crate::logistics::ipc::typescript(),
         crate::reminders::ipc::typescript(),
+        crate::rights::ipc::typescript(),
         crate::task_hall::ipc::typescript(),
         crate::sync::ipc::typescript(),
         crate::settlements::imports::ipc::typescript(),

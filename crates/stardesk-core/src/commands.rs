@@ -105,6 +105,32 @@ macro_rules! with_commands {
                 core fn alert_thresholds() -> AlertThresholdsView;
                 core fn set_alert_thresholds(thresholds: AlertThresholdsView) -> AlertThresholdsView;
             }
+            rights {
+                /// The level card, the demotion forecast and the reward tracker, from the
+                /// last sync of the rights center.
+                core fn rights() -> RightsView;
+                /// Syncs the rights center now (metrics, benefits, dispatches, the star
+                /// index, invitations, agencies).
+                core fn refresh_rights() -> RightsView;
+                /// Evaluates the given metrics offline: the level planner.
+                core fn plan_level(metrics: LevelMetrics) -> LevelReportView;
+                /// The benefits wallet and the DOU+ ledger.
+                core fn benefits() -> BenefitsView;
+                /// Queues the claim and returns at once; it is sent exactly once.
+                core fn claim_benefit(id: String) -> BenefitView;
+                core fn invitations() -> InvitationsView;
+                /// Queues the answer (a dispatch is accepted within its hour only).
+                core fn answer_invitation(id: String, accept: bool) -> InvitationView;
+                /// The creator is in the Stars plan (繁星, R-PREF-6).
+                core fn set_stars_plan(member: bool) -> InvitationsView;
+                /// The star index of the last `days` days recorded, oldest first.
+                core fn star_index(days: u32) -> StarIndexView;
+                core fn agencies() -> Vec<AgencyView>;
+                /// R-JOIN-1: can the account be opened, and by when.
+                core fn check_joining(input: JoiningInput) -> JoiningView;
+                /// The academy featured case (R-LEVEL-8), from LV3.
+                core fn submit_featured_case(text: String) -> FeaturedCaseView;
+            }
             reminders {
                 /// When reminders come: days before each campaign date.
                 core fn reminder_settings() -> ReminderSettings;

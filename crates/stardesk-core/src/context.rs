@@ -162,6 +162,7 @@ impl Context {
             ctx.schedule_job(JobKind::Outbox, None).await?;
             ctx.schedule_job(JobKind::Reminders, None).await?;
             ctx.schedule_job(JobKind::Tracking, None).await?;
+            ctx.schedule_job(JobKind::Rights, None).await?;
         }
         Ok(ctx)
     }

@@ -15,6 +15,7 @@ use crate::error::AppError;
 use crate::jobs::JobKind;
 use crate::logistics::ipc::ParcelAlertNotice;
 use crate::reminders::ipc::ReminderNotice;
+use crate::rights::ipc::InvitationNotice;
 use crate::settlements::imports::ipc::ImportProgress;
 use crate::sync::ipc::SyncProgress;
 
@@ -38,6 +39,8 @@ crate::code_enum! {
         Applications = "applications",
         /// Parcels, their events and alerts, the tracking account.
         Logistics = "logistics",
+        /// The rights center: level, benefits, dispatches, star index, invitations.
+        Rights = "rights",
     }
 }
 
@@ -59,6 +62,13 @@ pub enum AppEvent {
     },
     /// Parcel alerts raised for the first time (each once), for system notifications.
     ParcelAlerts { alerts: Vec<ParcelAlertNotice> },
+    /// Preferred invitations that arrived (each once), for system notifications; a
+    /// dispatch must be accepted within its hour (R-PREF-4).
+    /// `closing`: dispatches whose hour is almost over and still unanswered.
+    InvitationsArrived {
+        invitations: Vec<InvitationNotice>,
+        closing: bool,
+    },
     /// A background job failed; `retry_at` (RFC 3339) when it will run again.
     JobFailed {
         job: JobKind,

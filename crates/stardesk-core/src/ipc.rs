@@ -13,6 +13,7 @@ pub use crate::applications::ipc::*;
 pub use crate::error::{AppError, ErrorCode};
 pub use crate::logistics::ipc::*;
 pub use crate::reminders::ipc::*;
+pub use crate::rights::ipc::*;
 pub use crate::settlements::decisions::ipc::*;
 pub use crate::settlements::imports::ipc::*;
 pub use crate::settlements::income::ipc::*;

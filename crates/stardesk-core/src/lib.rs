@@ -22,6 +22,7 @@ pub mod ipc;
 pub mod jobs;
 pub mod logistics;
 pub mod reminders;
+pub mod rights;
 pub mod settlements;
 pub mod sync;
 pub mod task_hall;

@@ -32,6 +32,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0007_shipments",
         include_str!("migrations/0007_shipments.sql"),
     ),
+    ("0008_rights", include_str!("migrations/0008_rights.sql")),
 ];
 
 /// The schema version this binary writes.

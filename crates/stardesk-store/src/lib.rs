@@ -11,6 +11,7 @@ pub mod addresses;
 pub mod applications;
 mod db;
 pub mod jobs;
+pub mod rights;
 pub mod secret;
 pub mod settlements;
 pub mod shipments;

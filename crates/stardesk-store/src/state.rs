@@ -179,7 +179,9 @@ impl Store {
             "DELETE FROM tasks; DELETE FROM sync_state; DELETE FROM creator;
              DELETE FROM applications; DELETE FROM campaign_tasks; DELETE FROM reminders;
              DELETE FROM shipments WHERE application_id IS NOT NULL;
-             DELETE FROM shipment_alerts WHERE subject LIKE 'application:%';",
+             DELETE FROM shipment_alerts WHERE subject LIKE 'application:%';
+             DELETE FROM rights_cache; DELETE FROM star_index_points;
+             DELETE FROM invitations_seen;",
         )
         .map_err(|e| StoreError::sqlite(&path, e))?;
         tx.commit().map_err(|e| StoreError::sqlite(&path, e))

@@ -10,10 +10,10 @@ export type ApplicationStatus = "submitted" | "withdrawn" | "not_selected" | "se
 /** Every `ApplicationStatus`, in declaration order. */
 export const APPLICATION_STATUSES = ['submitted', 'withdrawn', 'not_selected', 'selected', 'shipped', 'delivered', 'content_submitted', 'content_rejected', 'content_approved', 'published', 'completed', 'failed', 'reward_listed', 'reward_paid'] as const satisfies readonly ApplicationStatus[];
 
-export type TimelineKeyCode = "selection_by" | "ship_by" | "late_shipping_after" | "upload_by" | "cooperation_ends" | "reward_publicity_ends" | "retain_until";
+export type TimelineKeyCode = "selection_by" | "ship_by" | "late_shipping_after" | "upload_by" | "cooperation_ends" | "reward_publicity_ends" | "retain_until" | "benefit_expires" | "level_drops";
 
 /** Every `TimelineKeyCode`, in declaration order. */
-export const TIMELINE_KEYS = ['selection_by', 'ship_by', 'late_shipping_after', 'upload_by', 'cooperation_ends', 'reward_publicity_ends', 'retain_until'] as const satisfies readonly TimelineKeyCode[];
+export const TIMELINE_KEYS = ['selection_by', 'ship_by', 'late_shipping_after', 'upload_by', 'cooperation_ends', 'reward_publicity_ends', 'retain_until', 'benefit_expires', 'level_drops'] as const satisfies readonly TimelineKeyCode[];
 
 export type StepStateCode = "done" | "next" | "later" | "missed" | "not_applicable";
 

@@ -7,6 +7,7 @@ import type { AddressInput, AddressView, FieldProblem, ProvinceView, SnippetInpu
 import type { AddressDisclosure, ApplicationCheck, ApplicationInput, ApplicationView, OutboxItemView, RewardMeasure } from './applications';
 import type { AlertThresholdsView, CarrierOption, LogisticsView, ParcelDetail, ParcelInput, ParcelProblem, ParcelView, TrackingAccountInput, TrackingSettings } from './logistics';
 import type { AgendaItem, ReminderSettings } from './reminders';
+import type { AgencyView, BenefitView, BenefitsView, FeaturedCaseView, InvitationView, InvitationsView, JoiningInput, JoiningView, LevelMetrics, LevelReportView, RightsView, StarIndexView } from './rights';
 import type { DecisionInput, DecisionView } from './settlementDecisions';
 import type { FilePreview, ImportFileView, ImportKind, ImportResult } from './settlementImports';
 import type { MonthIncome } from './settlementIncome';
@@ -270,6 +271,86 @@ export function setAlertThresholds(thresholds: AlertThresholdsView): Promise<Ale
 }
 
 /**
+ * The level card, the demotion forecast and the reward tracker, from the
+ * last sync of the rights center.
+ */
+export function rights(): Promise<RightsView> {
+  return call('rights');
+}
+
+/**
+ * Syncs the rights center now (metrics, benefits, dispatches, the star
+ * index, invitations, agencies).
+ */
+export function refreshRights(): Promise<RightsView> {
+  return call('refresh_rights');
+}
+
+/**
+ * Evaluates the given metrics offline: the level planner.
+ */
+export function planLevel(metrics: LevelMetrics): Promise<LevelReportView> {
+  return call('plan_level', { metrics });
+}
+
+/**
+ * The benefits wallet and the DOU+ ledger.
+ */
+export function benefits(): Promise<BenefitsView> {
+  return call('benefits');
+}
+
+/**
+ * Queues the claim and returns at once; it is sent exactly once.
+ */
+export function claimBenefit(id: string): Promise<BenefitView> {
+  return call('claim_benefit', { id });
+}
+
+export function invitations(): Promise<InvitationsView> {
+  return call('invitations');
+}
+
+/**
+ * Queues the answer (a dispatch is accepted within its hour only).
+ */
+export function answerInvitation(id: string, accept: boolean): Promise<InvitationView> {
+  return call('answer_invitation', { id, accept });
+}
+
+/**
+ * The creator is in the Stars plan (繁星, R-PREF-6).
+ */
+export function setStarsPlan(member: boolean): Promise<InvitationsView> {
+  return call('set_stars_plan', { member });
+}
+
+/**
+ * The star index of the last `days` days recorded, oldest first.
+ */
+export function starIndex(days: number): Promise<StarIndexView> {
+  return call('star_index', { days });
+}
+
+export function agencies(): Promise<Array<AgencyView>> {
+  return call('agencies');
+}
+
+/**
+ * R-JOIN-1: can the account be opened, and by when.
+ */
+export function checkJoining(input: JoiningInput): Promise<JoiningView> {
+  return call('check_joining', { input });
+}
+
+/**
+ * The academy featured case (R-LEVEL-8), from LV3.
+ */
+export function submitFeaturedCase(text: string): Promise<FeaturedCaseView> {
+  return call('submit_featured_case', { text });
+}
+
+/**
  * When reminders come: days before each campaign date.
  */
 export function reminderSettings(): Promise<ReminderSettings> {
@@ -409,7 +490,7 @@ export function payoutFix(input: PayoutFixInput): Promise<PayoutFixGuide> {
 }
 
 /** Every command name. */
-export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'address_disclosures', 'reward_at', 'logistics', 'parcel', 'check_parcel', 'add_parcel', 'correct_parcel', 'delete_parcel', 'confirm_parcel_received', 'track_parcel', 'guess_carriers', 'carriers', 'tracking_settings', 'set_tracking_account', 'clear_tracking_account', 'alert_thresholds', 'set_alert_thresholds', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix'] as const;
+export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'address_disclosures', 'reward_at', 'logistics', 'parcel', 'check_parcel', 'add_parcel', 'correct_parcel', 'delete_parcel', 'confirm_parcel_received', 'track_parcel', 'guess_carriers', 'carriers', 'tracking_settings', 'set_tracking_account', 'clear_tracking_account', 'alert_thresholds', 'set_alert_thresholds', 'rights', 'refresh_rights', 'plan_level', 'benefits', 'claim_benefit', 'invitations', 'answer_invitation', 'set_stars_plan', 'star_index', 'agencies', 'check_joining', 'submit_featured_case', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix'] as const;
 
 /** What each command takes (its argument object) and returns. */
 export interface Commands {
@@ -454,6 +535,18 @@ export interface Commands {
   clear_tracking_account: () => TrackingSettings;
   alert_thresholds: () => AlertThresholdsView;
   set_alert_thresholds: (args: { thresholds: AlertThresholdsView }) => AlertThresholdsView;
+  rights: () => RightsView;
+  refresh_rights: () => RightsView;
+  plan_level: (args: { metrics: LevelMetrics }) => LevelReportView;
+  benefits: () => BenefitsView;
+  claim_benefit: (args: { id: string }) => BenefitView;
+  invitations: () => InvitationsView;
+  answer_invitation: (args: { id: string; accept: boolean }) => InvitationView;
+  set_stars_plan: (args: { member: boolean }) => InvitationsView;
+  star_index: (args: { days: number }) => StarIndexView;
+  agencies: () => Array<AgencyView>;
+  check_joining: (args: { input: JoiningInput }) => JoiningView;
+  submit_featured_case: (args: { text: string }) => FeaturedCaseView;
   reminder_settings: () => ReminderSettings;
   set_reminder_settings: (args: { leadDays: Array<number> }) => ReminderSettings;
   agenda: (args: { days: number }) => Array<AgendaItem>;

@@ -4,15 +4,16 @@ import type { AppError } from './error';
 import type { JobKind } from './jobs';
 import type { ParcelAlertNotice } from './logistics';
 import type { ReminderNotice } from './reminders';
+import type { InvitationNotice } from './rights';
 import type { ImportProgress } from './settlementImports';
 import type { SyncProgress } from './sync';
 
 /** The one Tauri event every `AppEvent` arrives as. */
 export const APP_EVENT = 'stardesk://event';
 
-export type DataArea = "tasks" | "status" | "settlements" | "address_book" | "reminders" | "applications" | "logistics";
+export type DataArea = "tasks" | "status" | "settlements" | "address_book" | "reminders" | "applications" | "logistics" | "rights";
 
 /** Every `DataArea`, in declaration order. */
-export const DATA_AREAS = ['tasks', 'status', 'settlements', 'address_book', 'reminders', 'applications', 'logistics'] as const satisfies readonly DataArea[];
+export const DATA_AREAS = ['tasks', 'status', 'settlements', 'address_book', 'reminders', 'applications', 'logistics', 'rights'] as const satisfies readonly DataArea[];
 
-export type AppEvent = { "kind": "sync_progress" } & SyncProgress | { "kind": "import_progress" } & ImportProgress | { "kind": "data_changed", areas: Array<DataArea>, } | { "kind": "reminders_due", reminders: Array<ReminderNotice>, caught_up: boolean, } | { "kind": "parcel_alerts", alerts: Array<ParcelAlertNotice>, } | { "kind": "job_failed", job: JobKind, error: AppError, retry_at: string | null, };
+export type AppEvent = { "kind": "sync_progress" } & SyncProgress | { "kind": "import_progress" } & ImportProgress | { "kind": "data_changed", areas: Array<DataArea>, } | { "kind": "reminders_due", reminders: Array<ReminderNotice>, caught_up: boolean, } | { "kind": "parcel_alerts", alerts: Array<ParcelAlertNotice>, } | { "kind": "invitations_arrived", invitations: Array<InvitationNotice>, closing: boolean, } | { "kind": "job_failed", job: JobKind, error: AppError, retry_at: string | null, };

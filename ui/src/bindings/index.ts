@@ -7,6 +7,7 @@ export * from './addressBook';
 export * from './applications';
 export * from './logistics';
 export * from './reminders';
+export * from './rights';
 export * from './taskHall';
 export * from './sync';
 export * from './settlementImports';

@@ -12,13 +12,22 @@ lead_days: Array<number>,
  */
 max_lead_days: number, };
 
-export type AgendaItem = { 
+export type AgendaFeatureCode = "campaign" | "rights";
+
+/** Every `AgendaFeatureCode`, in declaration order. */
+export const AGENDA_FEATURES = ['campaign', 'rights'] as const satisfies readonly AgendaFeatureCode[];
+
+export type AgendaItem = { feature: AgendaFeatureCode, 
 /**
  * `YYYY-MM-DD`.
  */
-date: string, days_left: number, key: TimelineKeyCode, rule: string, state: StepStateCode, late: PartyCode | null, application_id: string, task_id: string, task_title: string, brand: string, status: ApplicationStatus, };
+date: string, days_left: number, key: TimelineKeyCode, rule: string, state: StepStateCode, late: PartyCode | null, application_id: string, task_id: string, task_title: string, brand: string, 
+/**
+ * The application's status; `None` for a rights date.
+ */
+status: ApplicationStatus | null, };
 
-export type ReminderNotice = { application_id: string, task_title: string, brand: string, key: TimelineKeyCode, 
+export type ReminderNotice = { feature: AgendaFeatureCode, application_id: string, task_title: string, brand: string, key: TimelineKeyCode, 
 /**
  * The date reminded of, `YYYY-MM-DD`.
  */

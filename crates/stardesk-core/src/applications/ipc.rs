@@ -45,6 +45,12 @@ crate::code_enum! {
         CooperationEnds = "cooperation_ends",
         RewardPublicityEnds = "reward_publicity_ends",
         RetainUntil = "retain_until",
+        /// A benefit card's last valid day (R-LEVEL-6): reminders only, never on a
+        /// campaign's timeline.
+        BenefitExpires = "benefit_expires",
+        /// The day the level would be lost if nothing new is posted (R-LEVEL-1, R-LEVEL-2):
+        /// reminders only.
+        LevelDrops = "level_drops",
     }
 }
 

@@ -67,6 +67,8 @@ pub(crate) fn key_title_zh(key: TimelineKeyCode) -> &'static str {
         TimelineKeyCode::CooperationEnds => "合作期结束",
         TimelineKeyCode::RewardPublicityEnds => "奖励公示结束",
         TimelineKeyCode::RetainUntil => "作品保留至",
+        TimelineKeyCode::BenefitExpires => "权益卡到期",
+        TimelineKeyCode::LevelDrops => "等级将降",
     }
 }
 
@@ -80,6 +82,8 @@ pub(crate) fn key_title_en(key: TimelineKeyCode) -> &'static str {
         TimelineKeyCode::CooperationEnds => "Cooperation ends",
         TimelineKeyCode::RewardPublicityEnds => "Reward list public until",
         TimelineKeyCode::RetainUntil => "Keep the work up until",
+        TimelineKeyCode::BenefitExpires => "Benefit card expires",
+        TimelineKeyCode::LevelDrops => "Level drops",
     }
 }
 

@@ -35,6 +35,10 @@ crate::code_enum! {
         /// Asks about every parcel not delivered yet (at most once per 30 minutes each)
         /// and raises new alerts.
         Tracking = "tracking",
+        /// The rights center: sends the claims and answers queued (exactly once each),
+        /// watches for preferred invitations (every minute), and syncs the rest when
+        /// that is older than half an hour.
+        Rights = "rights",
     }
 }
 
@@ -51,7 +55,7 @@ impl JobKind {
             }
             // Items back off one by one; a failed pass (the store, a refused token) is
             // tried again soon, at most every half hour.
-            JobKind::Outbox | JobKind::Reminders | JobKind::Tracking => Some(Duration::from_secs(
+            JobKind::Outbox | JobKind::Reminders | JobKind::Tracking | JobKind::Rights => Some(Duration::from_secs(
                 (60u64 << attempts.saturating_sub(1).min(5)).min(1800),
             )),
         }
@@ -157,6 +161,7 @@ impl Context {
             JobKind::Outbox => self.send_outbox(false).await.map(|(_, next)| next),
             JobKind::Reminders => self.fire_reminders().await,
             JobKind::Tracking => self.poll_parcels().await,
+            JobKind::Rights => self.rights_job().await,
         }
     }
 

@@ -15,9 +15,22 @@ pub struct ReminderSettings {
     pub max_lead_days: u32,
 }
 
-/// One date of the agenda: a campaign date of an application.
+crate::code_enum! {
+    /// Which feature a reminded date belongs to.
+    pub enum AgendaFeatureCode {
+        /// A campaign date of an application: `application_id` is the application's.
+        Campaign = "campaign",
+        /// The rights center: `application_id` is `benefit:<id>` (a card's expiry) or
+        /// `level` (the day the level would drop); `task_title` names it in Chinese.
+        Rights = "rights",
+    }
+}
+
+/// One date of the agenda: a campaign date of an application, or a date of the rights
+/// center.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AgendaItem {
+    pub feature: AgendaFeatureCode,
     /// `YYYY-MM-DD`.
     pub date: String,
     #[ts(type = "number")]
@@ -30,12 +43,14 @@ pub struct AgendaItem {
     pub task_id: String,
     pub task_title: String,
     pub brand: String,
-    pub status: ApplicationStatus,
+    /// The application's status; `None` for a rights date.
+    pub status: Option<ApplicationStatus>,
 }
 
 /// A reminder that came due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ReminderNotice {
+    pub feature: AgendaFeatureCode,
     pub application_id: String,
     pub task_title: String,
     pub brand: String,
@@ -52,6 +67,7 @@ pub(crate) fn typescript() -> TsModule {
         file: "reminders",
         types: vec![
             TsType::of::<ReminderSettings>(),
+            TsType::listed::<AgendaFeatureCode>("AGENDA_FEATURES"),
             TsType::of::<AgendaItem>(),
             TsType::of::<ReminderNotice>(),
         ],

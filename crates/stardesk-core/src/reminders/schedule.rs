@@ -129,6 +129,7 @@ impl Context {
                 .filter_map(|r| {
                     let (title, brand) = titles.get(&r.application_id).cloned().unwrap_or_default();
                     Some(ReminderNotice {
+                        feature: AgendaFeatureCode::Campaign,
                         application_id: r.application_id.clone(),
                         task_title: title,
                         brand,
@@ -177,6 +178,7 @@ impl Context {
                             NaiveDate::parse_from_str(s.date.as_deref()?, "%Y-%m-%d").ok()?;
                         let open = matches!(s.state, StepStateCode::Next | StepStateCode::Later);
                         (open && date >= today && date <= last).then(|| AgendaItem {
+                            feature: AgendaFeatureCode::Campaign,
                             date: day(date),
                             days_left: (date - today).num_days(),
                             key: s.key,
@@ -187,7 +189,7 @@ impl Context {
                             task_id: a.task_id.clone(),
                             task_title: a.task_title.clone(),
                             brand: a.brand.clone(),
-                            status: a.status,
+                            status: Some(a.status),
                         })
                     })
                     .collect::<Vec<_>>()
