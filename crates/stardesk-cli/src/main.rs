@@ -4,6 +4,7 @@
 //! same data directory, keychain and platform settings as the desktop app. With no
 //! account configured it uses the embedded sandbox, like the app.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -18,6 +19,7 @@ use stardesk_core::{AppError, AppEvent, Context, ContextOptions, EventSink};
 
 mod campaign;
 mod logistics;
+mod rights;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -198,6 +200,44 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The creator's level and the next level's checklist (R-LEVEL-1, R-LEVEL-2), from the
+    /// last sync; with --metrics FILE (a JSON object of the metrics), offline: the planner.
+    Level {
+        #[arg(long)]
+        metrics: Option<PathBuf>,
+        /// Sync the rights center first.
+        #[arg(long, conflicts_with = "metrics")]
+        refresh: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The benefits wallet and the DOU+ owed; `benefits claim ID` claims a card.
+    Benefits {
+        #[command(subcommand)]
+        action: Option<rights::BenefitsAction>,
+        #[arg(long)]
+        refresh: bool,
+        #[arg(long, global = true)]
+        json: bool,
+    },
+    /// Preferred invitations and the acceptance rate; `invitations accept|decline ID`.
+    Invitations {
+        #[command(subcommand)]
+        action: Option<rights::InvitationsAction>,
+        #[arg(long)]
+        refresh: bool,
+        #[arg(long, global = true)]
+        json: bool,
+    },
+    /// The star index recorded day by day (R-LEVEL-9), oldest first.
+    StarIndex {
+        #[arg(long, default_value_t = 90)]
+        days: u32,
+        #[arg(long)]
+        refresh: bool,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -282,8 +322,15 @@ fn print_reward(value: &serde_json::Value, json: bool) -> Result<(), AppError> {
 pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<(), AppError> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| AppError::new(stardesk_core::ErrorCode::Internal, e.to_string()))?;
-    println!("{text}");
-    Ok(())
+    // A closed pipe (`| head`) is the reader's choice, not a failure to report.
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}") {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(AppError::new(
+            stardesk_core::ErrorCode::Internal,
+            format!("cannot write to stdout: {e}"),
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn print_tasks(page: &TaskPage) {
@@ -380,6 +427,14 @@ async fn run(cli: Cli) -> Result<(), AppError> {
     {
         let value = campaign::reward_from_file(path, campaign::measure(*plays, *rank)?)?;
         return print_reward(&value, *json);
+    }
+    if let Command::Level {
+        metrics: Some(path),
+        json,
+        ..
+    } = &cli.command
+    {
+        return rights::level_of_file(path, *json);
     }
     let quiet = matches!(cli.command, Command::Sync { json: true });
     let ctx = Context::open(
@@ -494,6 +549,28 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             json,
         } => logistics::track(&ctx, number, carrier, phone, force, json).await,
         Command::Shipments { refresh, json } => logistics::shipments(&ctx, refresh, json).await,
+        Command::Level { refresh, json, .. } => rights::level(&ctx, refresh, json).await,
+        Command::Benefits {
+            action,
+            refresh,
+            json,
+        } => match action {
+            Some(rights::BenefitsAction::Claim { id }) => rights::claim(&ctx, id, json).await,
+            None => rights::benefits(&ctx, refresh, json).await,
+        },
+        Command::Invitations {
+            action,
+            refresh,
+            json,
+        } => match action {
+            Some(a) => rights::answer(&ctx, a, json).await,
+            None => rights::invitations(&ctx, refresh, json).await,
+        },
+        Command::StarIndex {
+            days,
+            refresh,
+            json,
+        } => rights::star_index(&ctx, days, refresh, json).await,
         Command::Status { json } => ctx.status().await.and_then(|s| {
             if json {
                 print_json(&s)

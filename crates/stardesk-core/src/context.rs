@@ -104,6 +104,8 @@ pub struct Context {
     granted: Mutex<HashSet<PathBuf>>,
     /// The reminder job ran once in this process (its first run reports a catch-up).
     pub(crate) reminders_started: AtomicBool,
+    /// A sync asked for the whole rights center: the rights job syncs it on its next run.
+    pub(crate) rights_due: AtomicBool,
 }
 
 /// Runs a store operation off the async threads.
@@ -155,6 +157,7 @@ impl Context {
             jobs: JobRunner::new(),
             granted: Mutex::new(HashSet::new()),
             reminders_started: AtomicBool::new(false),
+            rights_due: AtomicBool::new(false),
         });
         if background {
             ctx.start_jobs().await?;

@@ -149,7 +149,12 @@ fn check(ics: &str, apps: &[ApplicationView], leads: &[i64]) -> usize {
             reminded_dates += usize::from(reminded);
         }
     }
-    assert_eq!(events.len(), dates, "one event per known date, no other");
+    // The rights center's dates (a card's expiry, the level's drop day) come beside them.
+    let campaign = events
+        .keys()
+        .filter(|uid| !uid.starts_with("benefit-") && !uid.starts_with("level-"))
+        .count();
+    assert_eq!(campaign, dates, "one event per known date, no other");
     assert!(
         reminded_dates > 0 && reminded_dates < dates,
         "the demo data has dates reminded of and dates not ({reminded_dates} of {dates})"
@@ -189,7 +194,19 @@ async fn the_calendar_has_one_event_per_date_stable_uids_and_an_alarm_per_lead_d
         "the same UIDs each time, so importing again updates instead of duplicating"
     );
     assert_eq!(ea, eb, "and the same events");
-    assert_eq!(ea.len(), dates);
+    // R-LEVEL-6: each benefit card's last valid day, with alarms 30, 7 and 1 days before
+    // whatever the campaign lead days; the rest are the campaign dates.
+    let cards: Vec<_> = ea
+        .iter()
+        .filter(|(uid, _)| uid.starts_with("benefit-"))
+        .collect();
+    assert!(!cards.is_empty(), "the demo creator's cards expire");
+    for (uid, (_, _, alarms)) in &cards {
+        let want: Vec<i64> = [30, 7, 1].iter().map(|l| 9 * 3_600 - l * 86_400).collect();
+        assert_eq!(alarms, &want, "{uid}");
+    }
+    let level = usize::from(ea.keys().any(|uid| uid.starts_with("level-")));
+    assert_eq!(ea.len(), dates + cards.len() + level);
 
     // Lead days as configured: 7 and 2 days before.
     ctx.set_reminder_settings(vec![2, 7])
@@ -211,6 +228,6 @@ async fn the_calendar_has_one_event_per_date_stable_uids_and_an_alarm_per_lead_d
             .all(|(_, _, alarms)| alarms.is_empty()),
         "no lead days, no alarms"
     );
-    assert_eq!(events(&ics).len(), dates);
+    assert_eq!(events(&ics).len(), ea.len(), "the same dates");
     ctx.shutdown().await;
 }

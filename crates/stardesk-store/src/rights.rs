@@ -354,9 +354,11 @@ impl Store {
         let sql = |e| StoreError::sqlite(&path, e);
         let tx = self.conn.transaction().map_err(sql)?;
         let source: String = tx
-            .query_row("SELECT source FROM rights_outbox WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT source FROM rights_outbox WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
             .map_err(sql)?;
         tx.execute(
             "UPDATE rights_outbox SET state = 'sent', sent_at = ?2, next_attempt_at = NULL
@@ -416,5 +418,41 @@ impl Store {
             )
             .map(|_| ())
             .map_err(|e| self.err(e))
+    }
+}
+
+impl Store {
+    /// Marks the "hour almost over" notice given for these invitations and returns those
+    /// not warned before (each is warned once). One transaction.
+    pub fn warn_invitations(
+        &mut self,
+        source: &str,
+        ids: &[String],
+        at: &str,
+    ) -> Result<Vec<String>, StoreError> {
+        let path = self.path.clone();
+        let sql = |e| StoreError::sqlite(&path, e);
+        let tx = self.conn.transaction().map_err(sql)?;
+        let mut warned = Vec::new();
+        for id in ids {
+            tx.execute(
+                "INSERT INTO invitations_seen (source, id, seen_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (source, id) DO NOTHING",
+                params![source, id, at],
+            )
+            .map_err(sql)?;
+            let changed = tx
+                .execute(
+                    "UPDATE invitations_seen SET warned_at = ?3
+                     WHERE source = ?1 AND id = ?2 AND warned_at IS NULL",
+                    params![source, id, at],
+                )
+                .map_err(sql)?;
+            if changed == 1 {
+                warned.push(id.clone());
+            }
+        }
+        tx.commit().map_err(sql)?;
+        Ok(warned)
     }
 }

@@ -8,7 +8,7 @@ mod actions;
 mod convert;
 pub mod ipc;
 mod reward;
-mod sender;
+pub(crate) mod sender;
 mod sync;
 pub(crate) mod view;
 

@@ -55,9 +55,9 @@ impl JobKind {
             }
             // Items back off one by one; a failed pass (the store, a refused token) is
             // tried again soon, at most every half hour.
-            JobKind::Outbox | JobKind::Reminders | JobKind::Tracking | JobKind::Rights => Some(Duration::from_secs(
-                (60u64 << attempts.saturating_sub(1).min(5)).min(1800),
-            )),
+            JobKind::Outbox | JobKind::Reminders | JobKind::Tracking | JobKind::Rights => Some(
+                Duration::from_secs((60u64 << attempts.saturating_sub(1).min(5)).min(1800)),
+            ),
         }
     }
 }

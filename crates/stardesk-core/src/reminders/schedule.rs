@@ -42,6 +42,17 @@ fn remind_instant(day: NaiveDate) -> DateTime<Utc> {
         .unwrap_or_else(Utc::now)
 }
 
+/// Which feature a reminder's subject belongs to: the rights center's subjects are
+/// `benefit:<id>` and `level`, every other is an application.
+fn feature_of(subject: &str) -> AgendaFeatureCode {
+    if subject == crate::rights::LEVEL_SUBJECT || subject.starts_with(crate::rights::BENEFIT_PREFIX)
+    {
+        AgendaFeatureCode::Rights
+    } else {
+        AgendaFeatureCode::Campaign
+    }
+}
+
 fn timeline_key(code: &str) -> Option<TimelineKeyCode> {
     TimelineKeyCode::from_code(code)
 }
@@ -81,6 +92,7 @@ impl Context {
                 });
             }
         }
+        records.extend(self.rights_dates(policy).await?.reminders);
         Ok(records)
     }
 
@@ -93,7 +105,9 @@ impl Context {
             Ok((s.reminders()?, s.applications()?, s.campaign_tasks()?))
         })
         .await?;
-        let titles: HashMap<String, (String, String)> = apps
+        let policy = self.reminder_policy_now().await?;
+        let rights = self.rights_dates(&policy).await?;
+        let mut titles: HashMap<String, (String, String)> = apps
             .iter()
             .map(|a| {
                 let task = tasks.iter().find(|t| t.task_id == a.task_id);
@@ -104,6 +118,7 @@ impl Context {
                 )
             })
             .collect();
+        titles.extend(rights.titles());
         let unfired: Vec<&ReminderRecord> =
             reminders.iter().filter(|r| r.fired_at.is_none()).collect();
         let due: Vec<&ReminderRecord> = unfired
@@ -129,7 +144,7 @@ impl Context {
                 .filter_map(|r| {
                     let (title, brand) = titles.get(&r.application_id).cloned().unwrap_or_default();
                     Some(ReminderNotice {
-                        feature: AgendaFeatureCode::Campaign,
+                        feature: feature_of(&r.application_id),
                         application_id: r.application_id.clone(),
                         task_title: title,
                         brand,
@@ -195,6 +210,28 @@ impl Context {
                     .collect::<Vec<_>>()
             })
             .collect();
+        let policy = self.reminder_policy_now().await?;
+        items.extend(
+            self.rights_dates(&policy)
+                .await?
+                .dates
+                .into_iter()
+                .filter(|d| d.date >= today && d.date <= last)
+                .map(|d| AgendaItem {
+                    feature: AgendaFeatureCode::Rights,
+                    date: day(d.date),
+                    days_left: (d.date - today).num_days(),
+                    key: d.key,
+                    rule: d.rule.to_string(),
+                    state: StepStateCode::Next,
+                    late: None,
+                    application_id: d.subject,
+                    task_id: String::new(),
+                    task_title: d.title,
+                    brand: String::new(),
+                    status: None,
+                }),
+        );
         items.sort_by(|a, b| {
             (&a.date, &a.application_id, a.key).cmp(&(&b.date, &b.application_id, b.key))
         });
@@ -254,6 +291,34 @@ impl Context {
                 }
                 calendar.push(event.done());
             }
+        }
+        for d in self.rights_dates(&policy).await?.dates {
+            let title = format!("{} · {}", app_view::key_title_zh(d.key), d.title);
+            let mut event = Event::new();
+            event
+                .uid(&format!(
+                    "{}-{}@stardesk",
+                    d.subject.replace(':', "-"),
+                    d.key
+                ))
+                .summary(&title)
+                .description(&format!(
+                    "{} ({})\nStarDesk",
+                    app_view::key_title_en(d.key),
+                    d.rule
+                ))
+                .starts(d.date)
+                .ends(d.date.succ_opt().unwrap_or(d.date));
+            let reminded = leads
+                .get(&(d.subject.clone(), d.key.as_str().to_string()))
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            for lead in reminded {
+                let trigger =
+                    Duration::hours(i64::from(REMINDER_HOUR)) - Duration::days(i64::from(*lead));
+                event.alarm(Alarm::display(&title, trigger));
+            }
+            calendar.push(event.done());
         }
         Ok(calendar.done().to_string())
     }

@@ -96,15 +96,30 @@ impl Context {
                 return Err(e);
             }
         };
+        // The rights center comes with them: in the app, by its job right after (outside
+        // this sync's lock); without background jobs (the CLI), here. Its failure does not
+        // undo the task hall's sync: the page shows its own sync time.
+        if self.options.background_jobs {
+            self.rights_due.store(true, Ordering::SeqCst);
+        } else if let Err(e) = self.sync_rights_with(&client, &source).await {
+            tracing::warn!(error = %e.message, "the rights center was not synced");
+            self.emit(AppEvent::JobFailed {
+                job: JobKind::Rights,
+                error: e,
+                retry_at: None,
+            });
+        }
         let (src, stamp) = (source.clone(), crate::jobs::timestamp(chrono::Utc::now()));
         with_store(&self.writer, move |s| {
             s.outbox_due_now(&src, &stamp)?;
+            s.rights_outbox_due_now(&src, &stamp)?;
             // The network is back: parcels that could not be asked are asked now.
             s.unreachable_parcels_due_now()
         })
         .await?;
         self.schedule_job(JobKind::Outbox, None).await?;
         self.schedule_job(JobKind::Tracking, None).await?;
+        self.schedule_job(JobKind::Rights, None).await?;
         let task_count = with_store(&self.reader, |s| s.task_count()).await?;
         Ok(SyncSummary {
             upserted: u32::try_from(report.upserted).unwrap_or(u32::MAX),
