@@ -54,7 +54,13 @@ describe('app shell', () => {
     });
     await screen.findAllByTestId('task-row');
     const labels = screen.getAllByTestId(/^nav-/).map((n) => n.getAttribute('data-testid'));
-    expect(labels).toEqual(['nav-tasks', 'nav-campaigns', 'nav-logistics', 'nav-settlements']);
+    expect(labels).toEqual([
+      'nav-tasks',
+      'nav-campaigns',
+      'nav-logistics',
+      'nav-rights',
+      'nav-settlements',
+    ]);
     expect(screen.getByTestId('nav-campaigns')).toHaveTextContent('我的合作');
     await user.click(screen.getByTestId('nav-campaigns'));
     expect(await screen.findByTestId('campaigns-empty')).toBeInTheDocument();
