@@ -74,13 +74,22 @@ function StarsPlanSwitch({ member }: { member: boolean }) {
   );
 }
 
+/** Those to answer first, a dispatch's hour soonest over at the top; the rest in core's
+ * order. */
+function answerFirst(items: readonly InvitationView[]): InvitationView[] {
+  const clock = (i: InvitationView) =>
+    countsDown(i) && i.respond_by !== null ? Date.parse(i.respond_by) : Number.POSITIVE_INFINITY;
+  const pending = items
+    .map((i, at) => ({ i, at }))
+    .filter(({ i }) => i.status === 'pending')
+    .sort((a, b) => clock(a.i) - clock(b.i) || a.at - b.at)
+    .map(({ i }) => i);
+  return [...pending, ...items.filter((i) => i.status !== 'pending')];
+}
+
 function Invitations({ view }: { view: InvitationsView }) {
   const { t } = useTranslation('rights');
-  // Pending first, otherwise core's order.
-  const items = [
-    ...view.items.filter((i) => i.status === 'pending'),
-    ...view.items.filter((i) => i.status !== 'pending'),
-  ];
+  const items = answerFirst(view.items);
   const now = useNow(items.some(countsDown));
   return (
     <>

@@ -357,7 +357,7 @@ describe('rights center: the star index (R-LEVEL-9)', () => {
 });
 
 describe('rights center: preferred invitations (R-PREF)', () => {
-  it('the acceptance rate against its floor; pending first', async () => {
+  it('the acceptance rate against its floor; pending first, a dispatch’s hour at the top', async () => {
     renderRightsPage();
     const section = await screen.findByTestId('rights-invitations');
     expect(await within(section).findByTestId('acceptance-rate')).toHaveTextContent(
@@ -371,8 +371,8 @@ describe('rights center: preferred invitations (R-PREF)', () => {
       .getAllByTestId(/^invitation-inv-\d+$/)
       .map((i) => [i.getAttribute('data-testid'), i.getAttribute('data-status')]);
     expect(order).toEqual([
-      ['invitation-inv-30', 'pending'],
       ['invitation-inv-31', 'pending'],
+      ['invitation-inv-30', 'pending'],
       ['invitation-inv-28', 'accepted'],
       ['invitation-inv-25', 'declined'],
     ]);

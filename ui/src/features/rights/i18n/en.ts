@@ -8,8 +8,6 @@ export const en: RightsMessages = {
   loadFailed: 'Could not read the rights center: {{text}}',
   failed: 'Failed: {{text}}',
   levelName: 'LV{{level}}',
-  show: 'Show',
-  hide: 'Hide',
   items: {
     followers: 'Followers',
     courses_completed: 'Academy courses (≥ 80% done)',
@@ -62,8 +60,6 @@ export const en: RightsMessages = {
     missing: 'Still missing for LV{{level}}:',
     allMet: 'Every LV{{level}} requirement is met.',
     top: 'That is the top level.',
-    yes: 'Yes',
-    no: 'No',
   },
   reward: {
     title: 'Reward tasks',
@@ -108,8 +104,6 @@ export const en: RightsMessages = {
       'Claim the claimable ones here; tags, rankings, booths and recommendations are granted automatically (R-LEVEL-5).',
     empty: 'No benefits to use right now',
     loadFailed: 'Could not read the benefits: {{text}}',
-    value: 'Worth {{value}}',
-    levelOf: 'LV{{level}} benefit',
     daysLeft_one: '{{count}} day left',
     daysLeft_other: '{{count}} days left',
     today: 'Expires today',

@@ -22,8 +22,6 @@ export const zhCN = {
   loadFailed: '无法读取权益中心：{{text}}',
   failed: '操作失败：{{text}}',
   levelName: 'LV{{level}}',
-  show: '展开',
-  hide: '收起',
   items: {
     followers: '粉丝数',
     courses_completed: '学院课程（完成度 ≥ 80%）',
@@ -75,8 +73,6 @@ export const zhCN = {
     missing: '升到 LV{{level}} 还差：',
     allMet: '升到 LV{{level}} 的要求都满足了。',
     top: '已是最高等级。',
-    yes: '是',
-    no: '否',
   },
   reward: {
     title: '奖励任务',
@@ -120,8 +116,6 @@ export const zhCN = {
     intro: '可领取的权益在这里领取；身份标识、榜单、展位、推荐等由平台自动发放（R-LEVEL-5）。',
     empty: '暂时没有可用的权益',
     loadFailed: '无法读取权益：{{text}}',
-    value: '价值 {{value}}',
-    levelOf: 'LV{{level}} 权益',
     daysLeft_one: '还剩 {{count}} 天',
     daysLeft_other: '还剩 {{count}} 天',
     today: '今天到期',
