@@ -174,7 +174,7 @@ function DouPlusLedger({ view }: { view: BenefitsView }) {
       title: t('douplus.period'),
       dataIndex: 'starts_on',
       render: (_: string, p: DispatchPeriodView) => (
-        <span>
+        <span className="rts-nowrap">
           {p.starts_on} – {p.ends_on}
           {p.current && (
             <Tag size="small" color="blue" className="rts-tag-inline">

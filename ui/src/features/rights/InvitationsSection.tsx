@@ -1,3 +1,4 @@
+import { IconInfoCircle } from '@douyinfe/semi-icons';
 import { Banner, Button, Empty, Popconfirm, Switch, Tag, Typography } from '@douyinfe/semi-ui';
 import type { ButtonProps } from '@douyinfe/semi-ui/lib/es/button';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -238,6 +239,7 @@ function InvitationCard({
         <div className="rts-invitation__actions">
           <Popconfirm
             title={t('invitations.acceptTitle')}
+            icon={<IconInfoCircle className="rts-confirm__icon" size="extra-large" />}
             content={<NetTable net={i.net} agency={view.agency} testId={`net-preview-${i.id}`} />}
             okText={t('invitations.accept')}
             cancelText={t('common:cancel')}

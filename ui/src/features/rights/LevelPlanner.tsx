@@ -26,7 +26,7 @@ export function LevelPlanner({ metrics }: { metrics: LevelMetrics }) {
       <Text type="tertiary" size="small">
         {t('planner.intro')}
       </Text>
-      <Fold label={t('planner.title')} testId="planner-toggle">
+      <Fold label={t('planner.open')} testId="planner-toggle">
         <PlannerForm metrics={metrics} />
       </Fold>
     </section>

@@ -55,6 +55,7 @@ export const en: RightsMessages = {
   planner: {
     title: 'Level planner',
     intro: 'Change the numbers and see which level they reach. Worked out here, nothing is sent.',
+    open: 'Try other numbers',
     evaluate: 'Evaluate',
     result: 'Result',
     missing: 'Still missing for LV{{level}}:',

@@ -68,6 +68,7 @@ export const zhCN = {
   planner: {
     title: '等级测算',
     intro: '改改数字，看看能到哪一级。只在本机计算，不会提交给平台。',
+    open: '换个数字试试',
     evaluate: '测算',
     result: '测算结果',
     missing: '升到 LV{{level}} 还差：',
