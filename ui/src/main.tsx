@@ -12,6 +12,7 @@ import './features/settlements/settlements.css';
 import './features/settlements/payoutFix/payoutFix.css';
 import './features/campaigns/campaigns.css';
 import './features/logistics/logistics.css';
+import './features/rights/rights.css';
 import './features/apply/apply.css';
 import { App } from './app/App';
 import { Providers } from './app/Providers';

@@ -8,6 +8,7 @@ import { pageOf, statusNeverSynced, statusSandbox } from '../test/fixtures';
 import { type Commands, mockEvents, mockIpc, queriesSent, Reject } from '../test/ipcMock';
 import * as lx from '../test/logisticsFixtures';
 import { renderWithProviders } from '../test/render';
+import * as rx from '../test/rightsFixtures';
 import { App } from './App';
 
 function setup(status: AppStatus, extra: Partial<Commands> = {}) {
@@ -54,11 +55,37 @@ describe('app shell', () => {
     });
     await screen.findAllByTestId('task-row');
     const labels = screen.getAllByTestId(/^nav-/).map((n) => n.getAttribute('data-testid'));
-    expect(labels).toEqual(['nav-tasks', 'nav-campaigns', 'nav-logistics', 'nav-settlements']);
+    expect(labels).toEqual([
+      'nav-tasks',
+      'nav-campaigns',
+      'nav-logistics',
+      'nav-rights',
+      'nav-settlements',
+    ]);
     expect(screen.getByTestId('nav-campaigns')).toHaveTextContent('我的合作');
     await user.click(screen.getByTestId('nav-campaigns'));
     expect(await screen.findByTestId('campaigns-empty')).toBeInTheDocument();
     expect(calls.some((c) => c.command === 'applications')).toBe(true);
+    expect(screen.queryByTestId('task-row')).toBeNull();
+  });
+
+  it('权益中心 follows 物流 in the nav and opens the rights center', {
+    timeout: 30_000,
+  }, async () => {
+    await import('../features/rights/RightsPage');
+    const { calls, user } = setup(statusSandbox, {
+      rights: () => rx.rightsView,
+      benefits: () => rx.benefitsView,
+      invitations: () => rx.invitationsView,
+      star_index: () => rx.starIndexView,
+      agencies: () => rx.agencies,
+    });
+    await screen.findAllByTestId('task-row');
+    expect(screen.getByTestId('nav-rights')).toHaveTextContent('权益中心');
+    await user.click(screen.getByTestId('nav-rights'));
+    expect(await screen.findByTestId('rights-checklist')).toBeInTheDocument();
+    expect(screen.getByTestId('rights-page')).toBeInTheDocument();
+    expect(calls.some((c) => c.command === 'rights')).toBe(true);
     expect(screen.queryByTestId('task-row')).toBeNull();
   });
 

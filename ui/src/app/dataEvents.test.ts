@@ -70,6 +70,20 @@ describe('data events', () => {
     expect(client.getQueryState(['carriers'])?.isInvalidated).toBe(false);
   });
 
+  it('rights refreshes the rights center and the agenda, which lists its dates', async () => {
+    const client = cacheWith([
+      ['rights', 'view'],
+      ['rights', 'star_index', 90],
+      ['applications', 'agenda', 14],
+      ['applications', 'list'],
+      ['reminders'],
+    ]);
+    handleAppEvent(client, { kind: 'data_changed', areas: ['rights'] }, () => {});
+    await vi.waitFor(() => expect(stale(client)).toEqual(['applications', 'rights', 'rights']));
+    expect(client.getQueryState(['applications', 'list'])?.isInvalidated).toBe(false);
+    expect(client.getQueryState(['reminders'])?.isInvalidated).toBe(false);
+  });
+
   it('progress events refresh nothing; a failed job is handed on', () => {
     const client = cacheWith([['tasks', 0]]);
     const failed = vi.fn();

@@ -1,22 +1,26 @@
 //! Core says when stored data changed (`data_changed` with its areas); this is the one
 //! place the window refreshes what it caches because of it. A feature names the query
 //! roots of each area it shows in `AREA_QUERIES`; no component invalidates by hand after a
-//! mutation. A background job's failure is shown here too, and so are due reminders and
-//! new parcel alerts (`reminderNotices.ts`).
+//! mutation. A background job's failure is shown here too, and so are due reminders, new
+//! parcel alerts and preferred invitations that arrived (`reminderNotices.ts`).
 
 import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppEvent, DataArea, JobKind } from '../bindings';
 import { applyKeys } from '../features/apply/queries';
+import { campaignKeys } from '../features/campaigns/queries';
 import { logisticsKeys } from '../features/logistics/queries';
 import { profileKeys } from '../features/profile/queries';
+import { rightsKeys } from '../features/rights/queries';
 import { settleKeys } from '../features/settlements/queries';
 import { taskKeys } from '../features/taskHall/queries';
 import { statusKey } from '../shared/appStatus';
 import { onAppEvent, subscription } from '../shared/ipc';
 import { useNotify } from '../shared/notify';
 import {
+  type InvitationsArrived,
+  invitationMessages,
   type Message,
   type ParcelAlerts,
   parcelAlertMessages,
@@ -47,6 +51,9 @@ export const AREA_QUERIES: Record<DataArea, readonly QueryKey[]> = {
   // Parcels, their events and alerts, the tracking account and thresholds; and the
   // applications, whose shipments show their parcel's state and last event.
   logistics: [logisticsKeys.all, ['applications']],
+  // The level, benefits, dispatches, star index, invitations and agencies; and the agenda,
+  // which lists a benefit card's expiry and the day the level would drop.
+  rights: [rightsKeys.all, campaignKeys.agendas],
 };
 
 /** Jobs whose failure the window already shows elsewhere: the sync (its progress and the
@@ -69,11 +76,13 @@ export function handleAppEvent(
   jobFailed: (event: Extract<AppEvent, { kind: 'job_failed' }>) => void,
   remindersDue: (event: RemindersDue) => void = () => {},
   parcelAlerts: (event: ParcelAlerts) => void = () => {},
+  invitationsArrived: (event: InvitationsArrived) => void = () => {},
 ): void {
   if (event.kind === 'data_changed') void refreshAreas(client, event.areas);
   if (event.kind === 'job_failed') jobFailed(event);
   if (event.kind === 'reminders_due') remindersDue(event);
   if (event.kind === 'parcel_alerts') parcelAlerts(event);
+  if (event.kind === 'invitations_arrived') invitationsArrived(event);
 }
 
 /** Subscribes the window to core's events for as long as the app is mounted. */
@@ -112,6 +121,7 @@ export function useDataEvents(): void {
           },
           (due) => show(reminderMessages(tr, due)),
           (alerts) => show(parcelAlertMessages(tr, alerts)),
+          (arrived) => show(invitationMessages(tr, arrived)),
         );
       }),
     );

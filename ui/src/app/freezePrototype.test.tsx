@@ -5,17 +5,19 @@
 import { describe, expect, it } from 'vitest';
 
 describe('with Object.prototype frozen (Tauri freezePrototype)', () => {
-  it('the app loads, lists, opens a detail, settings, switches language and draws a chart', async () => {
+  it('the app loads, lists, opens a detail, settings, switches language and draws its charts', async () => {
     Object.freeze(Object.prototype);
     const { fireEvent, screen, waitFor } = await import('@testing-library/react');
     const { mockEvents, mockIpc } = await import('../test/ipcMock');
     const f = await import('../test/fixtures');
     const { renderWithProviders } = await import('../test/render');
     const s = await import('../test/settlementFixtures');
+    const r = await import('../test/rightsFixtures');
     const { App } = await import('./App');
     // The lazily loaded page, loaded here (under the frozen prototype too) so the test
     // waits on the UI rather than on transforming ECharts.
     await import('../features/settlements/SettlementsPage');
+    await import('../features/rights/RightsPage');
     // A 2D context that measures text, so the income chart really initialises and paints
     // (ECharts is where the freeze bit before; see vite.config.ts).
     const canvasContext = new Proxy(
@@ -48,6 +50,11 @@ describe('with Object.prototype frozen (Tauri freezePrototype)', () => {
       reconcile_saved: () => s.view,
       monthly_income: () => s.months,
       decisions: () => s.decisionList,
+      rights: () => ({ ...r.rightsView, featured_case_allowed: true }),
+      benefits: () => r.benefitsView,
+      invitations: () => r.invitationsView,
+      star_index: () => r.starIndexView,
+      agencies: () => r.agencies,
     });
 
     renderWithProviders(<App />);
@@ -64,7 +71,17 @@ describe('with Object.prototype frozen (Tauri freezePrototype)', () => {
     const chart = await screen.findByTestId('income-chart');
     // ECharts initialised (it marks its host) and took the option without throwing.
     await waitFor(() => expect(chart.querySelector('[_echarts_instance_]')).not.toBeNull());
-    await new Promise((r) => setTimeout(r, 100));
+    // The rights center: its forms (a date picker, number inputs), confirms and the star
+    // index chart.
+    fireEvent.click(screen.getByTestId('nav-rights'));
+    expect(await screen.findByTestId('rights-checklist')).toBeInTheDocument();
+    const star = await screen.findByTestId('star-index-chart');
+    await waitFor(() => expect(star.querySelector('[_echarts_instance_]')).not.toBeNull());
+    fireEvent.click(await screen.findByTestId('planner-toggle'));
+    expect(screen.getByTestId('planner-followers')).toBeInTheDocument();
+    fireEvent.click(await screen.findByTestId('decline-inv-30'));
+    expect(await screen.findByTestId('decline-preview-inv-30')).toBeInTheDocument();
+    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(Object.isFrozen(Object.prototype)).toBe(true);
   }, 60_000);
 });

@@ -5,7 +5,13 @@
 //! `src/i18n/index.ts`, and one entry here. A page that pulls a heavy library loads with
 //! `lazy`, so the cold start (the first page) parses none of it.
 
-import { IconBox, IconCalendarClock, IconList, IconNoteMoney } from '@douyinfe/semi-icons';
+import {
+  IconBox,
+  IconCalendarClock,
+  IconCrown,
+  IconList,
+  IconNoteMoney,
+} from '@douyinfe/semi-icons';
 import type { ParseKeys } from 'i18next';
 import { type ComponentType, lazy, type ReactNode } from 'react';
 import type { AppStatus } from '../bindings';
@@ -59,6 +65,18 @@ export const PAGES = [
     component: lazy(() =>
       import('../features/logistics/LogisticsPage').then((m) => ({
         default: m.LogisticsPage,
+      })),
+    ),
+  },
+  {
+    // 权益中心: lazy, and it draws the star index with ECharts like settlements.
+    key: 'rights',
+    icon: <IconCrown />,
+    labelKey: 'rights:nav',
+    testId: 'nav-rights',
+    component: lazy(() =>
+      import('../features/rights/RightsPage').then((m) => ({
+        default: m.RightsPage,
       })),
     ),
   },

@@ -11,6 +11,7 @@ const plugin = vi.hoisted(() => ({
 vi.mock('@tauri-apps/plugin-notification', () => plugin);
 
 const notice = (over: Partial<ReminderNotice>): ReminderNotice => ({
+  feature: 'campaign',
   application_id: 'app-1',
   task_title: '修护精华 30 天测评',
   brand: '薇诺娜',
@@ -59,6 +60,44 @@ describe('reminder notices', () => {
     expect(lines).toHaveLength(6);
     expect(lines[0]).toBe('"修护精华 30 天测评" — Upload by: 1 day left (2026-12-03)');
     expect(lines[5]).toBe('…and 2 more in My campaigns');
+  });
+
+  it('a rights date leads with what happens, naming the card or the level', () => {
+    const card = notice({
+      feature: 'rights',
+      application_id: 'benefit:b-201',
+      task_title: '投稿任务收益保底卡',
+      brand: '',
+      key: 'benefit_expires',
+      due_on: '2026-04-01',
+      days_left: 4,
+    });
+    const level = notice({
+      feature: 'rights',
+      application_id: 'level',
+      task_title: '达人等级 LV2',
+      brand: '',
+      key: 'level_drops',
+      due_on: '2026-03-28',
+      days_left: 0,
+    });
+    expect(reminderMessages(i18n.getFixedT('zh-CN'), due([card, level], false))).toEqual([
+      { title: '权益中心提醒', body: '权益卡到期：投稿任务收益保底卡，还剩 4 天（2026-04-01）' },
+      { title: '权益中心提醒', body: '等级将降：达人等级 LV2，就在今天（2026-03-28）' },
+    ]);
+    expect(reminderMessages(i18n.getFixedT('en'), due([card, level], false))).toEqual([
+      {
+        title: 'Rights center reminder',
+        body: 'Benefit card expires: 投稿任务收益保底卡, 4 days left (2026-04-01)',
+      },
+      { title: 'Rights center reminder', body: 'Level drops: 达人等级 LV2, today (2026-03-28)' },
+    ]);
+    // Caught up at start, a summary mixes both kinds, each worded its own way.
+    const [summary] = reminderMessages(i18n.getFixedT('zh-CN'), due([notice({}), card], true));
+    expect(summary?.body.split('\n')).toEqual([
+      '「修护精华 30 天测评」作品上传截止：还剩 3 天（2026-12-03）',
+      '权益卡到期：投稿任务收益保底卡，还剩 4 天（2026-04-01）',
+    ]);
   });
 
   it('nothing due, nothing shown', () => {

@@ -4,19 +4,22 @@
 //! Reminders missed while the app was closed arrive at once (`caught_up`): one summary.
 //! Parcel alerts come the same way (`parcel_alerts`, each alert once): one notification
 //! each, worded by the window from the alert's code and figures, the carrier's code and
-//! the leg.
+//! the leg. So do preferred invitations (`invitations_arrived`, each once, and again as a
+//! dispatch's hour is almost over: `closing`), with the local time to accept by (R-PREF-4).
 
 import {
   isPermissionGranted,
   requestPermission,
   sendNotification,
 } from '@tauri-apps/plugin-notification';
-import type { AppEvent, ParcelAlertNotice, ReminderNotice } from '../bindings';
+import type { AppEvent, InvitationNotice, ParcelAlertNotice, ReminderNotice } from '../bindings';
 import { alertSentence, carrierLabel } from '../features/logistics/alertText';
 import type { TFor } from '../i18n';
+import { formatTime } from '../shared/format';
 
 export type RemindersDue = Extract<AppEvent, { kind: 'reminders_due' }>;
 export type ParcelAlerts = Extract<AppEvent, { kind: 'parcel_alerts' }>;
+export type InvitationsArrived = Extract<AppEvent, { kind: 'invitations_arrived' }>;
 
 export interface Message {
   title: string;
@@ -26,12 +29,20 @@ export interface Message {
 /** The most reminders named in one summary; the rest are counted. */
 const SUMMARY_LINES = 5;
 
+/** One reminder: a campaign's date names its task first (「…」作品上传截止); a rights date
+ * leads with what happens (权益卡到期：投稿任务收益保底卡), `task_title` naming the card or
+ * the level. */
 function line(t: TFor, r: ReminderNotice): string {
   const args = {
     task: r.task_title || r.brand,
     what: t(`common:timelineKeys.${r.key}`),
     date: r.due_on,
   };
+  if (r.feature === 'rights') {
+    return r.days_left <= 0
+      ? t('common:reminder.rightsToday', args)
+      : t('common:reminder.rightsAhead', { ...args, count: r.days_left });
+  }
   return r.days_left <= 0
     ? t('common:reminder.today', args)
     : t('common:reminder.ahead', { ...args, count: r.days_left });
@@ -43,7 +54,10 @@ export function reminderMessages(t: TFor, event: RemindersDue): Message[] {
   const { reminders } = event;
   if (reminders.length === 0) return [];
   if (!event.caught_up) {
-    return reminders.map((r) => ({ title: t('common:reminder.title'), body: line(t, r) }));
+    return reminders.map((r) => ({
+      title: t(r.feature === 'rights' ? 'common:reminder.rightsTitle' : 'common:reminder.title'),
+      body: line(t, r),
+    }));
   }
   const named = reminders.slice(0, SUMMARY_LINES).map((r) => line(t, r));
   const rest = reminders.length - named.length;
@@ -81,6 +95,26 @@ export function parcelAlertMessages(t: TFor, event: ParcelAlerts): Message[] {
     title: parcelTitle(t, n),
     body: alertSentence(t, n.alert),
   }));
+}
+
+/** What an invitation is: a dispatch whose hour is almost over, a new dispatch, or an
+ * inquiry. */
+function invitationTitle(t: TFor, n: InvitationNotice, closing: boolean): string {
+  if (closing) return t('rights:notice.closing');
+  return t(n.kind === 'inquiry' ? 'rights:notice.inquiry' : 'rights:notice.dispatch');
+}
+
+/** One message per invitation: whose order (brand · task) and, for a dispatch, the local
+ * time to accept it by; an inquiry is answered in the rights center. */
+export function invitationMessages(t: TFor, event: InvitationsArrived): Message[] {
+  return event.invitations.map((n) => {
+    const who = [n.brand, n.task_title].filter((s) => s !== '').join(' · ');
+    const ask =
+      n.respond_by !== null
+        ? t('rights:notice.acceptBy', { time: formatTime(n.respond_by) })
+        : t('rights:notice.reply');
+    return { title: invitationTitle(t, n, event.closing), body: `${who}\n${ask}` };
+  });
 }
 
 /** Shows a message as an OS notification, asking for the permission the first time.

@@ -57,6 +57,7 @@ export const en: CommonMessages = {
     outbox: 'Sending queued applications',
     reminders: 'Campaign reminders',
     tracking: 'Parcel tracking',
+    rights: 'Rights center sync',
   },
   reminder: {
     title: 'Campaign reminder',
@@ -67,6 +68,10 @@ export const en: CommonMessages = {
     caughtUpTitle_other: '{{count}} reminders while StarDesk was closed',
     more_one: '…and {{count}} more in My campaigns',
     more_other: '…and {{count}} more in My campaigns',
+    rightsTitle: 'Rights center reminder',
+    rightsToday: '{{what}}: {{task}}, today ({{date}})',
+    rightsAhead_one: '{{what}}: {{task}}, {{count}} day left ({{date}})',
+    rightsAhead_other: '{{what}}: {{task}}, {{count}} days left ({{date}})',
   },
   timelineKeys: {
     selection_by: 'Selection due',
@@ -76,5 +81,7 @@ export const en: CommonMessages = {
     cooperation_ends: 'Cooperation ends',
     reward_publicity_ends: 'Reward list public until',
     retain_until: 'Keep the work up until',
+    benefit_expires: 'Benefit card expires',
+    level_drops: 'Level drops',
   },
 };

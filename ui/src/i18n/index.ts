@@ -21,6 +21,8 @@ import { en as logisticsEn } from '../features/logistics/i18n/en';
 import { zhCN as logisticsZh } from '../features/logistics/i18n/zh-CN';
 import { en as profileEn } from '../features/profile/i18n/en';
 import { zhCN as profileZh } from '../features/profile/i18n/zh-CN';
+import { en as rightsEn } from '../features/rights/i18n/en';
+import { zhCN as rightsZh } from '../features/rights/i18n/zh-CN';
 import { en as settlementsEn } from '../features/settlements/i18n/en';
 import { zhCN as settlementsZh } from '../features/settlements/i18n/zh-CN';
 import { en as syncEn } from '../features/sync/i18n/en';
@@ -41,6 +43,7 @@ const zhCN = {
   campaigns: campaignsZh,
   apply: applyZh,
   logistics: logisticsZh,
+  rights: rightsZh,
 };
 
 /** Every namespace in every language; `en` has exactly zh-CN's namespaces. */
@@ -56,6 +59,7 @@ export const resources: Record<Lang, typeof zhCN> = {
     campaigns: campaignsEn,
     apply: applyEn,
     logistics: logisticsEn,
+    rights: rightsEn,
   },
 };
 

@@ -56,6 +56,7 @@ export const zhCN = {
     outbox: '发送待发申请',
     reminders: '合作日程提醒',
     tracking: '查询物流',
+    rights: '同步权益中心',
   },
   reminder: {
     title: '合作日程提醒',
@@ -66,6 +67,10 @@ export const zhCN = {
     caughtUpTitle_other: '应用关闭期间有 {{count}} 条提醒',
     more_one: '……另有 {{count}} 条，见「我的合作」',
     more_other: '……另有 {{count}} 条，见「我的合作」',
+    rightsTitle: '权益中心提醒',
+    rightsToday: '{{what}}：{{task}}，就在今天（{{date}}）',
+    rightsAhead_one: '{{what}}：{{task}}，还剩 {{count}} 天（{{date}}）',
+    rightsAhead_other: '{{what}}：{{task}}，还剩 {{count}} 天（{{date}}）',
   },
   timelineKeys: {
     selection_by: '品牌方选择截止',
@@ -75,6 +80,8 @@ export const zhCN = {
     cooperation_ends: '合作期结束',
     reward_publicity_ends: '奖励公示结束',
     retain_until: '作品保留至',
+    benefit_expires: '权益卡到期',
+    level_drops: '等级将降',
   },
 };
 

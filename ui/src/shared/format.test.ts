@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   agoFrom,
+  escapeHtml,
   formatCount,
+  formatDecimal,
   formatFollowers,
+  formatInstant,
   formatMoney,
   formatMoneyShort,
+  formatTime,
   normalizeYuanInput,
   plainMoney,
   signedMoney,
@@ -94,5 +98,29 @@ describe('counts and input', () => {
     expect(agoFrom('2025-03-01T09:00:00Z', now)).toEqual({ unit: 'hours', count: 3 });
     expect(agoFrom('2025-02-27T12:00:00Z', now)).toEqual({ unit: 'days', count: 2 });
     expect(agoFrom('2025-01-01T12:00:00Z', now).unit).toBe('absolute');
+  });
+});
+
+describe('decimal strings and times', () => {
+  it.each([
+    ['12345.67', '12,345.67'],
+    ['3', '3'],
+    ['0.00', '0.00'],
+    ['1234567', '1,234,567'],
+    ['-1234.5', '-1,234.5'],
+    ['abc', 'abc'],
+  ])('formatDecimal %s → %s', (input, expected) => {
+    expect(formatDecimal(input)).toBe(expected);
+  });
+
+  it('a time of day is the local clock of the instant', () => {
+    const at = '2026-03-28T02:50:00Z';
+    expect(formatTime(at)).toBe(formatInstant(at).slice(11));
+    expect(formatTime(at)).toMatch(/^\d{2}:\d{2}$/);
+    expect(formatTime('soon')).toBe('soon');
+  });
+
+  it('HTML for a tooltip is escaped', () => {
+    expect(escapeHtml('<b>"A&B"</b>')).toBe('&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;');
   });
 });

@@ -141,3 +141,28 @@ export function agoFrom(rfc3339: string, now: Date): Ago {
   if (days < 7) return { unit: 'days', count: days };
   return { unit: 'absolute', text: formatInstant(rfc3339) };
 }
+
+/** Text put into HTML (an ECharts tooltip is HTML): `<`, `&` and quotes escaped. */
+export function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+}
+
+/** An RFC 3339 instant as local "HH:mm", for a time within the day. */
+export function formatTime(rfc3339: string): string {
+  const full = formatInstant(rfc3339);
+  return full === rfc3339 ? rfc3339 : full.slice(11);
+}
+
+/**
+ * A decimal string grouped by thousands, its fraction kept as sent: "12345.67" →
+ * "12,345.67", "3" → "3". A string that is not a plain decimal is returned unchanged.
+ */
+export function formatDecimal(value: string): string {
+  const m = DECIMAL.exec(value.trim());
+  if (!m) return value;
+  const [, sign = '', int = '0', frac] = m;
+  return `${sign === '-' ? '-' : ''}${groupDigits(int)}${frac === undefined ? '' : `.${frac}`}`;
+}

@@ -265,6 +265,7 @@ const agendaItem = (
   left: number,
   rule: string,
 ): AgendaItem => ({
+  feature: 'campaign',
   date,
   days_left: left,
   key,

@@ -1,9 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { type Navigation, NavigationProvider } from '../../shared/navigation';
 import * as fx from '../../test/campaignFixtures';
 import { type Call, type Commands, mockEvents, mockIpc, Reject } from '../../test/ipcMock';
 import { renderWithProviders } from '../../test/render';
+import { rightsAgenda } from '../../test/rightsFixtures';
 import { AgendaPanel } from './AgendaPanel';
 
 const SLOW = { timeout: 30_000 };
@@ -16,8 +18,13 @@ function setup(extra: Partial<Commands> = {}) {
     ...extra,
   });
   const user = userEvent.setup();
-  renderWithProviders(<AgendaPanel />);
-  return { calls, user };
+  const navigation: Navigation = { go: vi.fn(), openSettings: vi.fn(), focus: null };
+  renderWithProviders(
+    <NavigationProvider value={navigation}>
+      <AgendaPanel />
+    </NavigationProvider>,
+  );
+  return { calls, navigation, user };
 }
 
 const argsOf = (calls: Call[], command: string) =>
@@ -41,6 +48,31 @@ describe('my campaigns: the agenda', () => {
     expect(items[1]).toHaveTextContent('作品上传截止原神联名键盘测评 · 米哈游今天截止');
     expect(inThree).toHaveTextContent('3 天后');
     expect(within(inThree).getByTestId('agenda-countdown')).toHaveTextContent('还剩 3 天');
+  });
+
+  it('a campaign date opens its application; a rights date, the rights center', async () => {
+    // Core merges and sorts both features' dates; here, as it would on 2026-03-28.
+    const merged = [...fx.agenda.slice(0, 3), ...rightsAgenda, ...fx.agenda.slice(3)];
+    const { navigation, user } = setup({ agenda: () => merged });
+    const days = await screen.findAllByTestId('agenda-day');
+    const inThree = days.find((d) => d.getAttribute('data-date') === '2026-03-31');
+    if (inThree === undefined) throw new Error('no 2026-03-31');
+    const items = within(inThree).getAllByTestId('agenda-item');
+    expect(items.map((i) => i.getAttribute('data-feature'))).toEqual(['campaign', 'rights']);
+    const [campaign, level] = items as [HTMLElement, HTMLElement];
+    expect(level).toHaveTextContent('等级将降达人等级 LV2还剩 3 天');
+    expect(level).toHaveAttribute('data-application-id', 'level');
+    expect(within(level).queryByTestId('agenda-open-application')).toBeNull();
+    await user.click(within(level).getByTestId('agenda-open-rights'));
+    expect(navigation.go).toHaveBeenCalledWith('rights');
+
+    const card = screen
+      .getAllByTestId('agenda-item')
+      .find((i) => i.getAttribute('data-application-id') === 'benefit:b-201');
+    expect(card).toHaveTextContent('权益卡到期投稿任务收益保底卡还剩 4 天');
+
+    await user.click(within(campaign).getByTestId('agenda-open-application'));
+    expect(navigation.go).toHaveBeenLastCalledWith('campaigns', 'A1');
   });
 
   it('nothing due: says so', async () => {

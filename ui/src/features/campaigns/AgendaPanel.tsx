@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../bindings';
 import { errorText } from '../../shared/errors';
 import { exportCalendar } from '../../shared/ipc';
+import { useNavigation } from '../../shared/navigation';
 import { useNotify } from '../../shared/notify';
 import { LoadFailed, Loading, QueryView } from '../../shared/QueryView';
 import { agendaDays, dayLabel } from './agenda';
@@ -13,7 +14,8 @@ import { daysLeftText } from './timeline';
 
 const { Text } = Typography;
 
-/** 日程: the campaign dates of the next 14 days by day, and the calendar export. */
+/** 日程: the campaign dates of the next 14 days by day (and the rights center's: a benefit
+ * card expiring, the level dropping), and the calendar export. */
 export function AgendaPanel() {
   const { t } = useTranslation(['campaigns', 'common']);
   const notify = useNotify();
@@ -88,13 +90,18 @@ export function AgendaPanel() {
   );
 }
 
+/** One date: what it is, whose (an application's task, or the card or level a rights date
+ * names), how long is left; it opens its application, or the rights center. */
 function AgendaRow({ item }: { item: AgendaItem }) {
   const { t } = useTranslation(['campaigns', 'common']);
+  const { go } = useNavigation();
+  const rights = item.feature === 'rights';
   return (
     <li
       className="cmp-agenda__item"
       data-testid="agenda-item"
       data-key={item.key}
+      data-feature={item.feature}
       data-application-id={item.application_id}
     >
       <Tooltip content={t('timeline.rule', { rule: item.rule })}>
@@ -111,6 +118,25 @@ function AgendaRow({ item }: { item: AgendaItem }) {
         <Tag size="small" color="red">
           {t(`timeline.late.${item.late}`)}
         </Tag>
+      )}
+      {rights ? (
+        <Button
+          theme="borderless"
+          size="small"
+          onClick={() => go('rights')}
+          data-testid="agenda-open-rights"
+        >
+          {t('agenda.openRights')}
+        </Button>
+      ) : (
+        <Button
+          theme="borderless"
+          size="small"
+          onClick={() => go('campaigns', item.application_id)}
+          data-testid="agenda-open-application"
+        >
+          {t('agenda.openApplication')}
+        </Button>
       )}
     </li>
   );

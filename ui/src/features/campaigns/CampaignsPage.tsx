@@ -1,6 +1,7 @@
 import { TabPane, Tabs, Typography } from '@douyinfe/semi-ui';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocus } from '../../shared/navigation';
 import { AgendaPanel } from './AgendaPanel';
 import { ApplicationsList } from './ApplicationsList';
 import { OutboxSection } from './OutboxSection';
@@ -13,6 +14,12 @@ type Tab = 'applications' | 'agenda';
 export function CampaignsPage() {
   const { t } = useTranslation('campaigns');
   const [tab, setTab] = useState<Tab>('applications');
+  const focus = useFocus('campaigns');
+  // Asked to show an application (the agenda's link, 物流's "打开合作"): its card is on the
+  // applications tab.
+  useEffect(() => {
+    if (focus !== null) setTab('applications');
+  }, [focus]);
   const label = (key: Tab) => (
     // Semi's tabs take no data-testid: the label carries it for WebDriver.
     <span data-testid={`campaigns-tab-${key}`}>{t(`tabs.${key}`)}</span>

@@ -12,6 +12,8 @@ export const campaignKeys = {
   all: ['applications'] as const,
   list: ['applications', 'list'] as const,
   outbox: ['applications', 'outbox'] as const,
+  /** Every agenda horizon: it shows the rights center's dates too. */
+  agendas: ['applications', 'agenda'] as const,
   agenda: (days: number) => ['applications', 'agenda', days] as const,
   disclosures: ['applications', 'disclosures'] as const,
 };

@@ -2,9 +2,9 @@ import { Banner, Typography } from '@douyinfe/semi-ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonthIncome } from '../../bindings';
+import { EChart } from '../../shared/EChart';
 import { errorText } from '../../shared/errors';
 import { QueryView } from '../../shared/QueryView';
-import { EChart } from './EChart';
 import { incomeChartOption, partialMonths } from './incomeChart';
 import { useMonthlyIncome } from './queries';
 

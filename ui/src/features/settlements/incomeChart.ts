@@ -4,17 +4,10 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { MonthIncome } from '../../bindings';
 import type { TFor } from '../../i18n';
-import { formatMoney } from '../../shared/format';
+import { escapeHtml, formatMoney } from '../../shared/format';
 
 /** Plotting only: the bar heights. Every amount shown as text keeps the exact string. */
 const plot = (amount: string): number => Number(amount);
-
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-}
 
 /** Months whose statements lacked a gross, fee or tax column on some line. */
 export function partialMonths(months: readonly MonthIncome[]): string[] {

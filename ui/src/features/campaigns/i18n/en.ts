@@ -203,7 +203,8 @@ export const en: CampaignsMessages = {
   },
   agenda: {
     title: 'The next 14 days',
-    intro: 'The deadlines of your campaigns, day by day.',
+    intro:
+      'The deadlines of your campaigns, and when a benefit card expires or your level would drop, day by day.',
     export: 'Export calendar',
     exported: 'Calendar saved to {{path}}',
     exportFailed: 'Export failed: {{text}}',
@@ -214,6 +215,8 @@ export const en: CampaignsMessages = {
     inDays_one: 'in {{count}} day',
     inDays_other: 'in {{count}} days',
     item: '{{key}} · {{title}}',
+    openApplication: 'Open the campaign',
+    openRights: 'Open the Rights center',
   },
   disclosures: {
     tab: 'Who has my address',

@@ -203,7 +203,7 @@ export const zhCN = {
   },
   agenda: {
     title: '未来 14 天的日程',
-    intro: '已报名合作的截止日期，按天排列。',
+    intro: '已报名合作的截止日期，以及权益卡到期、等级将降的日子，按天排列。',
     export: '导出日历',
     exported: '日历已保存到 {{path}}',
     exportFailed: '导出失败：{{text}}',
@@ -214,6 +214,8 @@ export const zhCN = {
     inDays_one: '{{count}} 天后',
     inDays_other: '{{count}} 天后',
     item: '{{key}} · {{title}}',
+    openApplication: '查看合作',
+    openRights: '去权益中心',
   },
   disclosures: {
     tab: '谁有我的地址',
