@@ -57,8 +57,9 @@ export const AREA_QUERIES: Record<DataArea, readonly QueryKey[]> = {
 };
 
 /** Jobs whose failure the window already shows elsewhere: the sync (its progress and the
- * status banner). */
-const REPORTS_ITSELF: ReadonlySet<JobKind> = new Set<JobKind>(['sync']);
+ * status banner) and the rights center's minute watch (the page shows when it last synced
+ * and its refresh button says why it cannot; offline it would toast every retry). */
+const REPORTS_ITSELF: ReadonlySet<JobKind> = new Set<JobKind>(['sync', 'rights']);
 
 /** Marks every query of these areas stale; the ones on screen are read again. */
 export function refreshAreas(client: QueryClient, areas: readonly DataArea[]): Promise<unknown> {
