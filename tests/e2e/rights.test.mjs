@@ -79,7 +79,11 @@ describe('the rights center in the real window', () => {
     const forecast = await d.text(await d.find(sel('rights-forecast')));
     assert.match(forecast, /LV\s*2/);
     // The days left are counted in this WebView (China's calendar day, no time-zone data).
-    assert.match(await d.text(await d.find(sel('forecast-days-left'))), /\d/);
+    const left = await d.exec(
+      'return document.querySelector(\'[data-testid="rights-forecast"]\').textContent;',
+    );
+    assert.match(left, /还剩 \d+ 天/);
+    assert.doesNotMatch(left, /NaN/);
     assert.doesNotMatch(forecast, /NaN/);
     await d.screenshot(join(out, 'rights.png'));
   });
