@@ -263,17 +263,23 @@ function InvitationCard({
             title={t('invitations.declineTitle')}
             content={
               <Text
-                type={acceptance.after_decline_below_floor ? 'danger' : undefined}
+                type={
+                  i.kind === 'inquiry' && acceptance.after_decline_below_floor
+                    ? 'danger'
+                    : undefined
+                }
                 className="rts-confirm"
                 data-testid={`decline-preview-${i.id}`}
                 data-below-floor={acceptance.after_decline_below_floor ? 'true' : 'false'}
               >
-                {acceptance.after_decline_below_floor
-                  ? t('invitations.afterDeclineBelow', {
-                      rate: acceptance.after_decline,
-                      floor: acceptance.floor,
-                    })
-                  : t('invitations.afterDecline', { rate: acceptance.after_decline })}
+                {i.kind === 'dispatch'
+                  ? t('invitations.declineDispatch')
+                  : acceptance.after_decline_below_floor
+                    ? t('invitations.afterDeclineBelow', {
+                        rate: acceptance.after_decline,
+                        floor: acceptance.floor,
+                      })
+                    : t('invitations.afterDecline', { rate: acceptance.after_decline })}
               </Text>
             }
             okText={t('invitations.decline')}

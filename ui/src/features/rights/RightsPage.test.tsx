@@ -410,6 +410,16 @@ describe('rights center: preferred invitations (R-PREF)', () => {
     expect(screen.queryByTestId('decline-inv-30')).toBeNull();
   });
 
+  it('declining a dispatch names the refusal rules (R-PREF-5), not the inquiry rate', async () => {
+    const { user } = renderRightsPage();
+    await user.click(await screen.findByTestId('decline-inv-31'));
+    const preview = await screen.findByTestId('decline-preview-inv-31');
+    expect(preview).toHaveTextContent(
+      '拒绝派单按一口价任务规则处理；多次拒绝会被移出优选池（R-PREF-5）。',
+    );
+    expect(preview).not.toHaveTextContent('75.00%');
+  });
+
   it('accept shows what the order nets (R-PREF-3) before it is sent', async () => {
     const { calls, user } = renderRightsPage();
     await user.click(await screen.findByTestId('accept-inv-31'));

@@ -185,6 +185,8 @@ export const en: RightsMessages = {
     decline: 'Decline',
     acceptTitle: 'Accept this order?',
     declineTitle: 'Decline this invitation?',
+    declineDispatch:
+      'Refusing a dispatch follows the fixed-price task rules; repeated refusals remove you from the preferred pool (R-PREF-5).',
     afterDecline: 'After declining, your acceptance rate is {{rate}}%.',
     afterDeclineBelow:
       'After declining, your acceptance rate drops to {{rate}}%, below {{floor}}%: preferred dispatches shrink or stop.',

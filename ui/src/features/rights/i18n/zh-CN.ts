@@ -194,6 +194,7 @@ export const zhCN = {
     decline: '拒绝',
     acceptTitle: '接下这一单？',
     declineTitle: '拒绝这个邀约？',
+    declineDispatch: '拒绝派单按一口价任务规则处理；多次拒绝会被移出优选池（R-PREF-5）。',
     afterDecline: '拒绝后接受率将变为 {{rate}}%。',
     afterDeclineBelow: '拒绝后接受率将降到 {{rate}}%，低于 {{floor}}%：优选派单会减少甚至停止。',
     accepting: '接单中',
