@@ -7,8 +7,8 @@ use std::path::Path;
 use serde_json::{json, Map, Value};
 use stardesk_core::applications::reward_at_scheme;
 use stardesk_core::ipc::{
-    ApplicationInput, FieldProblem, FormFieldCode, OutboxStateCode, PlatformAccountInput,
-    RewardMeasure, ShippingChoice, TimelineKeyCode,
+    AgendaFeatureCode, ApplicationInput, FieldProblem, FormFieldCode, OutboxStateCode,
+    PlatformAccountInput, RewardMeasure, ShippingChoice, TimelineKeyCode,
 };
 use stardesk_core::{AppError, Code, Context, ErrorCode};
 
@@ -232,7 +232,10 @@ pub async fn applications(ctx: &Context, json: bool) -> Result<(), AppError> {
         .iter()
         .map(|a| {
             let mut timeline = Map::new();
-            for key in <TimelineKeyCode as Code>::ALL {
+            for key in <TimelineKeyCode as Code>::ALL
+                .iter()
+                .filter(|k| k.is_campaign_date())
+            {
                 let date = a
                     .timeline
                     .iter()
@@ -294,10 +297,18 @@ pub async fn agenda(
     json: bool,
 ) -> Result<(), AppError> {
     if let Some(path) = ics {
-        ctx.export_calendar(path.display().to_string()).await?;
+        ctx.export_campaign_calendar(path.display().to_string())
+            .await?;
         eprintln!("calendar written to {}", path.display());
     }
-    let items = ctx.agenda(days).await?;
+    // The campaign dates (the contract of `agenda`); the rights center's dates are in the
+    // window's agenda and calendar, and in `stardesk benefits` / `level`.
+    let items: Vec<_> = ctx
+        .agenda(days)
+        .await?
+        .into_iter()
+        .filter(|i| i.feature == AgendaFeatureCode::Campaign)
+        .collect();
     if json {
         return print_json(&items);
     }

@@ -54,6 +54,14 @@ crate::code_enum! {
     }
 }
 
+impl TimelineKeyCode {
+    /// A date of a campaign's timeline (the seven of R-REVIEW-*); not one of the rights
+    /// center's dates that share the reminder schedule.
+    pub const fn is_campaign_date(self) -> bool {
+        !matches!(self, Self::BenefitExpires | Self::LevelDrops)
+    }
+}
+
 crate::code_enum! {
     /// Where an application stands against one date.
     pub enum StepStateCode {

@@ -242,8 +242,20 @@ impl Context {
     /// per date with a stable UID (`<application>-<key>@stardesk`, so importing again
     /// updates rather than duplicates), and a display alarm at 09:00 for each reminder the
     /// app itself would give of that date (one per lead day; none for the end of
-    /// cooperation, a closed application or a date done or missed).
+    /// cooperation, a closed application or a date done or missed). With the rights
+    /// center's dates too (`benefit-<id>-benefit_expires`, `level-level_drops`), each with
+    /// its reminders' alarms: the window's export.
     pub async fn calendar_ics(&self) -> Result<String, AppError> {
+        self.calendar_ics_of(true).await
+    }
+
+    /// [`Context::calendar_ics`] with the campaign dates only (`stardesk agenda --ics`,
+    /// whose contract is one event per date of the applications' timelines).
+    pub async fn campaign_calendar_ics(&self) -> Result<String, AppError> {
+        self.calendar_ics_of(false).await
+    }
+
+    async fn calendar_ics_of(&self, rights: bool) -> Result<String, AppError> {
         let policy = self.reminder_policy_now().await?;
         let mut leads: HashMap<(String, String), Vec<u32>> = HashMap::new();
         for r in self.derive_reminders(&policy).await? {
@@ -292,7 +304,12 @@ impl Context {
                 calendar.push(event.done());
             }
         }
-        for d in self.rights_dates(&policy).await?.dates {
+        let rights_dates = if rights {
+            self.rights_dates(&policy).await?.dates
+        } else {
+            Vec::new()
+        };
+        for d in rights_dates {
             let title = format!("{} · {}", app_view::key_title_zh(d.key), d.title);
             let mut event = Event::new();
             event
@@ -326,12 +343,21 @@ impl Context {
     /// Writes [`Context::calendar_ics`] to `path`.
     pub async fn export_calendar(&self, path: String) -> Result<(), AppError> {
         let text = self.calendar_ics().await?;
-        tokio::task::spawn_blocking(move || {
-            std::fs::write(Path::new(&path), text).map_err(|e| {
-                AppError::invalid_input(format!("{path}: cannot write the calendar: {e}"))
-            })
-        })
-        .await
-        .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?
+        write_calendar(path, text).await
     }
+
+    /// Writes [`Context::campaign_calendar_ics`] to `path`.
+    pub async fn export_campaign_calendar(&self, path: String) -> Result<(), AppError> {
+        let text = self.campaign_calendar_ics().await?;
+        write_calendar(path, text).await
+    }
+}
+
+async fn write_calendar(path: String, text: String) -> Result<(), AppError> {
+    tokio::task::spawn_blocking(move || {
+        std::fs::write(Path::new(&path), text)
+            .map_err(|e| AppError::invalid_input(format!("{path}: cannot write the calendar: {e}")))
+    })
+    .await
+    .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?
 }
