@@ -174,8 +174,9 @@ function DouPlusLedger({ view }: { view: BenefitsView }) {
       title: t('douplus.period'),
       dataIndex: 'starts_on',
       render: (_: string, p: DispatchPeriodView) => (
-        <span className="rts-nowrap">
-          {p.starts_on} – {p.ends_on}
+        <span className="rts-period">
+          <span className="rts-nowrap">{p.starts_on} –</span>
+          <span className="rts-nowrap">{p.ends_on}</span>
           {p.current && (
             <Tag size="small" color="blue" className="rts-tag-inline">
               {t('douplus.current')}
