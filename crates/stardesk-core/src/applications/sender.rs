@@ -41,6 +41,16 @@ pub(crate) fn backoff(attempts: u32) -> Duration {
     }
 }
 
+/// When an item that failed transiently for the `attempts`-th time is tried again
+/// (RFC 3339), and the error's code and message to keep with it.
+pub(crate) fn retry_of(attempts: u32, e: PlatformError) -> (String, &'static str, String) {
+    let retry = Utc::now()
+        + chrono::Duration::from_std(backoff(attempts))
+            .unwrap_or_else(|_| chrono::Duration::minutes(30));
+    let err = AppError::from(e);
+    (timestamp(retry), err.code.as_str(), err.message)
+}
+
 fn request(item: &OutboxRecord) -> ApplicationRequest {
     ApplicationRequest {
         task_id: item.task_id.clone(),
@@ -124,12 +134,7 @@ impl Context {
                     report.sent += 1;
                 }
                 Err(e) if e.is_transient() => {
-                    let retry = Utc::now()
-                        + chrono::Duration::from_std(backoff(item.attempts))
-                            .unwrap_or_else(|_| chrono::Duration::minutes(30));
-                    let at = timestamp(retry);
-                    let err = AppError::from(e);
-                    let (code, message) = (err.code.as_str(), err.message);
+                    let (at, code, message) = retry_of(item.attempts, e);
                     with_store(&self.writer, move |s| {
                         s.mark_outbox_retry(id, &at, code, &message)
                     })

@@ -12,7 +12,7 @@ use stardesk_platform::{PlatformClient, PlatformError};
 use stardesk_store::rights::{CachePart, RightsAction, RightsOutboxRecord};
 
 use super::{part, RightsCache, PART_BENEFITS, PART_INVITATIONS};
-use crate::applications::sender::backoff;
+use crate::applications::sender::retry_of;
 use crate::context::{with_store, Context};
 use crate::error::AppError;
 use crate::events::{AppEvent, DataArea};
@@ -105,12 +105,7 @@ impl Context {
                     .await?;
                 }
                 Err(e) if e.is_transient() => {
-                    let retry = Utc::now()
-                        + chrono::Duration::from_std(backoff(item.attempts))
-                            .unwrap_or_else(|_| chrono::Duration::minutes(30));
-                    let at = timestamp(retry);
-                    let err = AppError::from(e);
-                    let (code, message) = (err.code.as_str(), err.message);
+                    let (at, code, message) = retry_of(item.attempts, e);
                     with_store(&self.writer, move |s| {
                         s.mark_rights_retry(id, &at, code, &message)
                     })
