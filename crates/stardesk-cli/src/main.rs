@@ -13,13 +13,15 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use stardesk_core::file_reconciliation::{self, ReconcileFiles};
-use stardesk_core::ipc::{Category, ImportPhase, TaskPage, TaskQuery, TaskSort};
-use stardesk_core::settlements::report::write_report_csv;
+use stardesk_core::ipc::{
+    Category, ImportPhase, ImportProgress, ReportFormat, TaskPage, TaskQuery, TaskSort,
+};
 use stardesk_core::{AppError, AppEvent, Context, ContextOptions, EventSink};
 
 mod campaign;
 mod logistics;
 mod rights;
+mod settlements;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -88,6 +90,13 @@ enum Command {
         out: Option<PathBuf>,
         #[arg(long)]
         json: bool,
+    },
+    /// The stored reconciliation, as the app's Settlements page keeps it: `import` files
+    /// into the data directory, `report` the reconciliation with the decisions taken in the
+    /// app, `delete --yes` all of it.
+    Settlements {
+        #[command(subcommand)]
+        action: settlements::SettlementsAction,
     },
     /// Show the account, the last sync and the data directory.
     Status {
@@ -287,10 +296,27 @@ enum SortArg {
     Reward,
 }
 
-/// The CLI's event sink: progress to stderr (none with `--json`), nothing else.
+/// The CLI's event sink: progress to stderr (none with `sync --json`), nothing else.
 #[derive(Debug)]
 struct StderrProgress {
     quiet: bool,
+}
+
+/// One line per phase of each imported file (and per chunk of a large one): which file of
+/// how many, and how far.
+fn import_progress_line(p: &ImportProgress) -> Option<String> {
+    let at = format!("[{}/{}] {}", p.file_index + 1, p.file_count, p.file_name);
+    match p.phase {
+        ImportPhase::Reading if p.done == 0 => Some(format!("{at}: reading ({} bytes)", p.total)),
+        ImportPhase::Reading if p.done < p.total => {
+            Some(format!("{at}: read {} of {} bytes", p.done, p.total))
+        }
+        ImportPhase::Reading => None,
+        ImportPhase::Parsing => Some(format!("{at}: checking every row")),
+        ImportPhase::Storing if p.done == 0 => Some(format!("{at}: storing {} lines", p.total)),
+        ImportPhase::Storing => Some(format!("{at}: stored {} of {} lines", p.done, p.total)),
+        ImportPhase::Done => Some(format!("{at}: imported ({} lines)", p.total)),
+    }
 }
 
 impl EventSink for StderrProgress {
@@ -302,8 +328,10 @@ impl EventSink for StderrProgress {
             AppEvent::SyncProgress(p) if p.remaining > 0 => {
                 eprintln!("synced {} (about {} left)", p.applied, p.remaining);
             }
-            AppEvent::ImportProgress(p) if p.phase == ImportPhase::Done => {
-                eprintln!("imported {} ({} lines)", p.file_name, p.total);
+            AppEvent::ImportProgress(p) => {
+                if let Some(line) = import_progress_line(&p) {
+                    eprintln!("{line}");
+                }
             }
             _ => {}
         }
@@ -354,43 +382,12 @@ fn print_tasks(page: &TaskPage) {
     }
 }
 
-/// Reconciliation needs no data directory, keychain or network: files in, report out.
+/// Reconciliation needs no data directory, keychain or network: files in, report out
+/// (always CSV), printed as `stardesk settlements report` prints the stored one.
 fn reconcile(files: ReconcileFiles, out: Option<PathBuf>, json: bool) -> Result<(), AppError> {
     let report = file_reconciliation::reconcile_files(&files)?;
-    if let Some(path) = &out {
-        write_report_csv(path, &report.rows)?;
-    }
-    if json {
-        return print_json(&report.summary);
-    }
-    let c = &report.summary.counts;
-    let t = &report.summary.totals;
-    let lines = [
-        ("matched", c.matched, &t.matched),
-        ("amount_mismatch", c.amount_mismatch, &t.amount_mismatch),
-        ("missing_payout", c.missing_payout, &t.missing_payout),
-        ("duplicate_payout", c.duplicate_payout, &t.duplicate_payout),
-        ("payout_failed", c.payout_failed, &t.payout_failed),
-        ("payout_overdue", c.payout_overdue, &t.payout_overdue),
-        (
-            "unexpected_credit",
-            c.unexpected_credit,
-            &t.unexpected_credit,
-        ),
-    ];
-    for (name, count, total) in lines {
-        println!("{name:18} {count:>9}  ¥{total}");
-    }
-    for r in report.rows.iter().take(20) {
-        println!("- {}", r.reason_zh);
-    }
-    if report.rows.len() > 20 {
-        println!(
-            "… {} more in the report (--out FILE)",
-            report.rows.len() - 20
-        );
-    }
-    Ok(())
+    let out = out.map(|path| (path, ReportFormat::Csv));
+    settlements::print_report(&report, out.as_ref(), json)
 }
 
 async fn run(cli: Cli) -> Result<(), AppError> {
@@ -435,6 +432,13 @@ async fn run(cli: Cli) -> Result<(), AppError> {
     } = &cli.command
     {
         return rights::level_of_file(path, *json);
+    }
+    if let Command::Settlements {
+        action: settlements::SettlementsAction::Delete { yes: false },
+    } = &cli.command
+    {
+        // Refused before anything is opened.
+        return Err(settlements::refuse_delete());
     }
     let quiet = matches!(cli.command, Command::Sync { json: true });
     let ctx = Context::open(
@@ -571,6 +575,7 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             refresh,
             json,
         } => rights::star_index(&ctx, days, refresh, json).await,
+        Command::Settlements { action } => settlements::run(&ctx, action).await,
         Command::Status { json } => ctx.status().await.and_then(|s| {
             if json {
                 print_json(&s)

@@ -2,6 +2,11 @@
 
 use std::process::Command;
 
+#[path = "common/settlement_files.rs"]
+mod settlement_files;
+
+use settlement_files::{write, BAD_STATEMENT, EXPECTED, STATEMENT};
+
 const KEYS: [&str; 7] = [
     "matched",
     "amount_mismatch",
@@ -12,26 +17,12 @@ const KEYS: [&str; 7] = [
     "unexpected_credit",
 ];
 
-fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, text).expect("write fixture");
-    p
-}
-
 #[test]
 fn json_has_exactly_the_seven_classes_and_the_report_csv_names_each_discrepancy() {
     let dir = tempfile::tempdir().expect("tempdir");
     // T1 matched; T2 paid short (amount_mismatch); T3 missing; T4 paid twice; T5 提现失败.
-    let expected = write(
-        dir.path(),
-        "expected.csv",
-        "task_id,amount,due_date\nT1,100.00,2026-03-01\nT2,200.00,2026-03-01\nT3,300.00,2026-03-01\nT4,400.00,2026-03-01\nT5,500.00,2026-03-01\n",
-    );
-    let statement = write(
-        dir.path(),
-        "statement.csv",
-        "结算单号,任务ID,结算金额,结算日期,状态\nJS1,T1,\"¥100.00\",2026/3/5,已结算\nJS1,T2,190.5元,20260305,已提现\nJS2,T4,400,2026年3月6日,已结算\nJS3,T4,400,2026-03-07,已结算\nJS4,T5,500.00,2026-03-07,提现失败\n",
-    );
+    let expected = write(dir.path(), "expected.csv", EXPECTED);
+    let statement = write(dir.path(), "statement.csv", STATEMENT);
     let report = dir.path().join("report.csv");
     let out = Command::new(env!("CARGO_BIN_EXE_stardesk"))
         .args(["reconcile", "--as-of", "2026-04-01", "--json"])
@@ -96,11 +87,7 @@ fn json_has_exactly_the_seven_classes_and_the_report_csv_names_each_discrepancy(
 #[test]
 fn a_bad_file_exits_non_zero_naming_file_row_column_and_value() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let statement = write(
-        dir.path(),
-        "bad-statement.csv",
-        "statement_id,task_id,amount,date,status\nJS1,T1,100.00,2026-03-05,已结算\nJS2,T2,12x,2026-03-05,已结算\n",
-    );
+    let statement = write(dir.path(), "bad-statement.csv", BAD_STATEMENT);
     let out = Command::new(env!("CARGO_BIN_EXE_stardesk"))
         .arg("reconcile")
         .arg("--statement")

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod settlement_files;
+
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::net::SocketAddr;

@@ -12,7 +12,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use stardesk_domain::money::format_yuan;
 use stardesk_domain::reconcile::records::LineKey;
-use stardesk_domain::reconcile::{reconcile_records, ReconcileOptions, RecordInputs, Summary};
+use stardesk_domain::reconcile::{
+    reconcile_records, ReconcileOptions, Reconciliation, RecordInputs, Summary,
+};
 use stardesk_import::{ImportError, Imported};
 
 use crate::error::{AppError, ErrorCode};
@@ -33,11 +35,28 @@ pub struct ReconcileFiles {
     pub summary_only: bool,
 }
 
-/// The outcome: the summary and one report row per discrepancy.
+/// The outcome: the summary and one report row per discrepancy. Also what
+/// `Context::saved_report` gives of the stored reconciliation, so `stardesk reconcile`
+/// and `stardesk settlements report` print one shape.
 #[derive(Debug, Clone)]
 pub struct ReconcileReport {
     pub summary: SummaryJson,
     pub rows: Vec<ReportRow>,
+}
+
+impl ReconcileReport {
+    /// The report of a reconciliation: the one place its summary and rows are built.
+    /// With `summary_only` the rows are left empty.
+    pub(crate) fn of(result: &Reconciliation<'_>, summary_only: bool) -> Self {
+        ReconcileReport {
+            summary: SummaryJson::of(&result.summary),
+            rows: if summary_only {
+                Vec::new()
+            } else {
+                discrepancy_rows(result)
+            },
+        }
+    }
 }
 
 /// What `stardesk reconcile --json` prints: `counts` and `totals`, each with exactly the
@@ -180,13 +199,5 @@ pub fn reconcile_files(req: &ReconcileFiles) -> Result<ReconcileReport, AppError
         },
         &options,
     );
-    let rows = if req.summary_only {
-        Vec::new()
-    } else {
-        discrepancy_rows(&result)
-    };
-    Ok(ReconcileReport {
-        summary: SummaryJson::of(&result.summary),
-        rows,
-    })
+    Ok(ReconcileReport::of(&result, req.summary_only))
 }

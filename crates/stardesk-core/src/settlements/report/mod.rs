@@ -16,6 +16,7 @@ use stardesk_domain::reconcile::{
 use crate::codes::Code;
 use crate::context::Context;
 use crate::error::{AppError, ErrorCode};
+use crate::file_reconciliation::ReconcileReport;
 use ipc::*;
 
 /// The report's columns, in order (documented in the README).
@@ -277,10 +278,18 @@ fn write_report_xlsx(path: &Path, rows: &[ReportRow]) -> Result<(), AppError> {
     book.save(path).map_err(|e| fail(&e))
 }
 
+/// Writes the report rows to `path`: CSV as `stardesk reconcile --out` writes it, or an
+/// xlsx workbook with the same columns (amounts as numbers formatted `0.00`).
+pub fn write_report(path: &Path, format: ReportFormat, rows: &[ReportRow]) -> Result<(), AppError> {
+    match format {
+        ReportFormat::Csv => write_report_csv(path, rows),
+        ReportFormat::Xlsx => write_report_xlsx(path, rows),
+    }
+}
+
 impl Context {
     /// Writes the saved reconciliation's report rows (as [`Context::reconcile_saved`]
-    /// with `as_of`) to `path`: CSV as `stardesk reconcile --out` writes it, or an xlsx
-    /// workbook with the same columns (amounts as numbers formatted `0.00`).
+    /// with `as_of`) to `path`, as [`write_report`].
     pub async fn export_report(
         &self,
         path: String,
@@ -290,14 +299,23 @@ impl Context {
         let rows = self
             .reconcile_stored(as_of, |_, result, _| discrepancy_rows(result))
             .await?;
-        tokio::task::spawn_blocking(move || {
-            let path = Path::new(&path);
-            match format {
-                ReportFormat::Csv => write_report_csv(path, &rows),
-                ReportFormat::Xlsx => write_report_xlsx(path, &rows),
-            }
+        tokio::task::spawn_blocking(move || write_report(Path::new(&path), format, &rows))
+            .await
+            .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?
+    }
+
+    /// The saved reconciliation (every stored line with the stored decisions, as
+    /// [`Context::reconcile_saved`] with `as_of`) in the shape `stardesk reconcile`
+    /// reports files in: the same summary (counts and totals by class) and every
+    /// discrepancy's report row, none with `summary_only`.
+    pub async fn saved_report(
+        &self,
+        as_of: Option<String>,
+        summary_only: bool,
+    ) -> Result<ReconcileReport, AppError> {
+        self.reconcile_stored(as_of, move |_, result, _| {
+            ReconcileReport::of(result, summary_only)
         })
         .await
-        .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?
     }
 }

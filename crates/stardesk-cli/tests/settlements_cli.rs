@@ -1,0 +1,562 @@
+//! `stardesk settlements import|report|delete`: the stored reconciliation over the app's
+//! data directory. Its contract (README, "CLI"): import is all or nothing and idempotent,
+//! `report --json` is `stardesk reconcile --json`'s shape and figures (with the decisions
+//! taken in the app applied), `delete` needs `--yes`.
+//!
+//! The database key goes to the OS keychain where there is one: run under `dbus-run-session
+//! -- bash scripts/with-keyring.sh cargo test -p stardesk-cli --test settlements_cli`.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+
+use calamine::Reader;
+use serde_json::Value;
+use stardesk_core::ipc::{DecisionAction, DecisionInput, MatchKind};
+use stardesk_core::{Context, ContextOptions, NoEvents};
+
+use common::settlement_files::{e2e, write, BAD_STATEMENT, EXPECTED, STATEMENT};
+use common::{text, Cli};
+
+const CLASSES: [&str; 7] = [
+    "matched",
+    "amount_mismatch",
+    "missing_payout",
+    "duplicate_payout",
+    "payout_failed",
+    "payout_overdue",
+    "unexpected_credit",
+];
+
+const REPORT_HEADER: &str = "class,task_id,statement_id,txn_id,date,amount,reason_zh,reason_en";
+
+fn keys(v: &Value) -> BTreeSet<String> {
+    v.as_object()
+        .map(|o| o.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+fn classes() -> BTreeSet<String> {
+    CLASSES.iter().map(|c| c.to_string()).collect()
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("a UTF-8 path")
+}
+
+/// `settlements import --kind KIND FILES… --json`, which must succeed.
+fn import<P: AsRef<Path>>(cli: &Cli, kind: &str, files: &[P]) -> Value {
+    let mut args = vec!["settlements", "import", "--kind", kind, "--json"];
+    args.extend(files.iter().map(|f| s(f.as_ref())));
+    cli.json(&args)
+}
+
+fn report(cli: &Cli, as_of: &str) -> Value {
+    cli.json(&["settlements", "report", "--as-of", as_of, "--json"])
+}
+
+/// `stardesk reconcile` over files, with no data directory.
+fn reconcile(args: &[&str]) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_stardesk"))
+        .arg("reconcile")
+        .args(args)
+        .output()
+        .expect("run stardesk reconcile");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("reconcile's JSON")
+}
+
+/// The e2e fixtures (one file of each kind) imported into `cli`'s data directory.
+fn import_e2e(cli: &Cli) {
+    for kind in ["expected", "statement", "bank", "invoices"] {
+        let v = import(cli, kind, &[e2e(kind)]);
+        assert!(v["added"].as_u64().expect("added") > 0, "{kind}: {v}");
+    }
+}
+
+fn e2e_reconcile(as_of: &str) -> Value {
+    let (expected, statement, bank, invoices) = (
+        e2e("expected"),
+        e2e("statement"),
+        e2e("bank"),
+        e2e("invoices"),
+    );
+    reconcile(&[
+        "--expected",
+        s(&expected),
+        "--statement",
+        s(&statement),
+        "--bank",
+        s(&bank),
+        "--invoices",
+        s(&invoices),
+        "--as-of",
+        as_of,
+        "--json",
+    ])
+}
+
+fn all_zero(report: &Value) -> bool {
+    CLASSES
+        .iter()
+        .all(|c| report["counts"][c] == 0 && report["totals"][c] == "0.00")
+}
+
+#[test]
+fn each_kind_imports_with_progress_and_again_adds_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cli = Cli::new(dir.path());
+    // The lines of each e2e fixture; the bank file is GBK.
+    for (kind, lines, encoding) in [
+        ("expected", 5, "UTF-8"),
+        ("statement", 4, "UTF-8"),
+        ("bank", 4, "GB18030"),
+        ("invoices", 2, "UTF-8"),
+    ] {
+        let file = e2e(kind);
+        let args = ["settlements", "import", "--kind", kind, s(&file), "--json"];
+        let out = cli.run(&args);
+        assert!(out.status.success(), "{kind}: {}", text(&out.stderr));
+        let first: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+        assert_eq!(first["added"], lines, "{kind}: {first}");
+        assert_eq!(first["already_present"], 0, "{kind}: {first}");
+        assert!(first["added"].is_u64() && first["already_present"].is_u64());
+        assert_eq!(
+            keys(&first),
+            ["added", "already_present", "files", "kind", "lines"]
+                .map(String::from)
+                .into()
+        );
+        assert_eq!(first["kind"], kind);
+        let f = &first["files"][0];
+        assert_eq!(first["files"].as_array().map(Vec::len), Some(1));
+        assert_eq!(f["path"], s(&file));
+        assert_eq!(f["kind"], kind);
+        assert_eq!(f["encoding"], encoding, "{kind}");
+        assert_eq!(f["lines"], lines);
+        assert_eq!(f["added"], lines);
+        assert_eq!(f["already_present"], 0);
+        // Every phase of the file on stderr (also with --json: stdout stays one object).
+        let name = file.file_name().and_then(|n| n.to_str()).expect("name");
+        let err = text(&out.stderr);
+        for phase in [
+            "reading (",
+            "checking every row",
+            &format!("storing {lines} lines"),
+            &format!("imported ({lines} lines)"),
+        ] {
+            assert!(
+                err.contains(&format!("[1/1] {name}: {phase}")),
+                "{kind}: no {phase:?} in {err}"
+            );
+        }
+
+        let again = import(&cli, kind, &[&file]);
+        assert_eq!(again["added"], 0, "{kind}: {again}");
+        assert_eq!(again["already_present"], lines, "{kind}: {again}");
+        assert_eq!(again["files"][0]["already_present"], lines);
+    }
+
+    // The text view, the file once more: nothing added.
+    let out = cli.ok(&["settlements", "import", "--kind", "bank", s(&e2e("bank"))]);
+    assert!(
+        out.contains("4 lines, 0 added, 4 already present (GB18030)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn several_files_in_one_command_are_totalled_and_an_overlap_counts_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cli = Cli::new(dir.path());
+    let files = tempfile::tempdir().expect("tempdir");
+    let march = write(files.path(), "statement-march.csv", STATEMENT);
+    // The same period exported again with one more line: only that line is new.
+    let reexport = write(
+        files.path(),
+        "statement-march-again.csv",
+        &format!("{STATEMENT}JS5,T6,66.00,2026-03-08,已结算\n"),
+    );
+    let out = cli.run(&[
+        "settlements",
+        "import",
+        "--kind",
+        "statement",
+        s(&march),
+        s(&reexport),
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["added"], 6, "5 lines, then the one new line: {v}");
+    assert_eq!(v["already_present"], 5, "{v}");
+    assert_eq!(v["lines"], 11);
+    let files: Vec<(u64, u64)> = v["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| {
+            (
+                f["added"].as_u64().expect("n"),
+                f["already_present"].as_u64().expect("n"),
+            )
+        })
+        .collect();
+    assert_eq!(files, [(5, 0), (1, 5)]);
+    assert_eq!(v["files"][1]["file_name"], "statement-march-again.csv");
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("[1/2] statement-march.csv: imported (5 lines)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("[2/2] statement-march-again.csv: imported (6 lines)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_bad_file_exits_non_zero_naming_file_row_and_field_and_nothing_of_the_command_is_imported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cli = Cli::new(dir.path());
+    let files = tempfile::tempdir().expect("tempdir");
+    let good = write(files.path(), "statement.csv", STATEMENT);
+    let bad = write(files.path(), "bad-statement.csv", BAD_STATEMENT);
+    let out = cli.run(&[
+        "settlements",
+        "import",
+        "--kind",
+        "statement",
+        s(&good),
+        s(&bad),
+        "--json",
+    ]);
+    assert!(!out.status.success(), "a bad file fails the command");
+    assert!(out.stdout.is_empty(), "nothing printed on stdout");
+    let err = text(&out.stderr);
+    for part in ["bad-statement.csv", "row 3", "amount", "12x"] {
+        assert!(err.contains(part), "{part:?} not in {err}");
+    }
+    assert!(!err.contains("kept from this command"), "{err}");
+
+    // The good file, listed first, was not stored either: it is all new now.
+    let v = import(&cli, "statement", &[&good]);
+    assert_eq!(v["added"], 5, "{v}");
+    assert_eq!(v["already_present"], 0, "{v}");
+
+    // A mapping profile that does not exist: refused, nothing stored.
+    let expected = write(files.path(), "expected.csv", EXPECTED);
+    let out = cli.run(&[
+        "settlements",
+        "import",
+        "--kind",
+        "expected",
+        s(&expected),
+        "--profile",
+        "no-such-profile",
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("no mapping profile named \"no-such-profile\""),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(import(&cli, "expected", &[&expected])["added"], 5);
+}
+
+/// Checking is all or nothing across the files; storing is per file (README): a line that
+/// passes the check but cannot be stored (a fraction of a fen) stops the import at its
+/// file, and the files before it stay stored.
+#[test]
+fn an_amount_in_fractions_of_a_fen_stops_at_its_file_and_the_files_before_it_stay() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cli = Cli::new(dir.path());
+    let files = tempfile::tempdir().expect("tempdir");
+    let good = write(files.path(), "expected.csv", EXPECTED);
+    let sub_fen = write(
+        files.path(),
+        "expected-sub-fen.csv",
+        "task_id,amount,due_date\nT9,0.125,2026-03-01\n",
+    );
+    let out = cli.run(&[
+        "settlements",
+        "import",
+        "--kind",
+        "expected",
+        s(&good),
+        s(&sub_fen),
+    ]);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("expected-sub-fen.csv") && err.contains("0.125"),
+        "{err}"
+    );
+    assert!(
+        err.contains("kept from this command: expected.csv (5 lines, 5 added)"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("kept from this command: expected-sub-fen.csv"),
+        "{err}"
+    );
+    assert_eq!(
+        import(&cli, "expected", &[&good])["already_present"],
+        5,
+        "the first file was stored"
+    );
+}
+
+#[test]
+fn report_json_is_reconciles_json_over_the_same_files() {
+    // The e2e fixtures (a GBK bank file, invoices): before and after XT2026070105's due
+    // date (2026-09-15), when its ¥3,000.00 becomes a missing payout.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cli = Cli::new(dir.path());
+    let empty = report(&cli, "2026-09-30");
+    assert!(all_zero(&empty), "nothing imported yet: {empty}");
+    import_e2e(&cli);
+    for as_of in ["2026-08-20", "2026-09-30"] {
+        let stored = report(&cli, as_of);
+        assert_eq!(keys(&stored), ["counts", "totals"].map(String::from).into());
+        assert_eq!(keys(&stored["counts"]), classes());
+        assert_eq!(keys(&stored["totals"]), classes());
+        assert_eq!(stored, e2e_reconcile(as_of), "as of {as_of}");
+        assert_eq!(stored["counts"]["amount_mismatch"], 1, "{stored}");
+        assert_eq!(stored["totals"]["amount_mismatch"], "-40.00", "{stored}");
+        assert_eq!(stored["counts"]["payout_failed"], 1, "{stored}");
+        assert_eq!(stored["totals"]["payout_failed"], "2500.00", "{stored}");
+        assert_eq!(stored["counts"]["unexpected_credit"], 1, "{stored}");
+        assert!(stored["counts"]["matched"].as_u64().expect("an integer") > 0);
+    }
+    assert_eq!(report(&cli, "2026-08-20")["counts"]["missing_payout"], 0);
+    let late = report(&cli, "2026-09-30");
+    assert_eq!(
+        late["counts"]["missing_payout"], 1,
+        "due by --as-of: {late}"
+    );
+    assert_eq!(late["totals"]["missing_payout"], "3000.00", "{late}");
+
+    // reconcile.rs's files: a duplicate payout and a missing one.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cli = Cli::new(dir.path());
+    let files = tempfile::tempdir().expect("tempdir");
+    let expected = write(files.path(), "expected.csv", EXPECTED);
+    let statement = write(files.path(), "statement.csv", STATEMENT);
+    import(&cli, "expected", &[&expected]);
+    import(&cli, "statement", &[&statement]);
+    let stored = report(&cli, "2026-04-01");
+    let files = reconcile(&[
+        "--expected",
+        s(&expected),
+        "--statement",
+        s(&statement),
+        "--as-of",
+        "2026-04-01",
+        "--json",
+    ]);
+    assert_eq!(stored, files);
+    assert_eq!(stored["counts"]["duplicate_payout"], 1, "{stored}");
+    assert_eq!(stored["counts"]["missing_payout"], 1, "{stored}");
+    assert_eq!(stored["totals"]["missing_payout"], "300.00", "{stored}");
+
+    // The text view: one line per class, as reconcile's.
+    let out = cli.ok(&["settlements", "report", "--as-of", "2026-04-01"]);
+    assert!(out.contains("missing_payout"), "{out}");
+    assert!(out.contains("¥300.00"), "{out}");
+    assert_eq!(
+        out,
+        {
+            let o = Command::new(env!("CARGO_BIN_EXE_stardesk"))
+                .args(["reconcile", "--as-of", "2026-04-01", "--expected"])
+                .arg(&expected)
+                .arg("--statement")
+                .arg(&statement)
+                .output()
+                .expect("run");
+            text(&o.stdout)
+        },
+        "the same text as reconcile's"
+    );
+}
+
+#[test]
+fn report_applies_the_decisions_taken_in_the_app() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cli = Cli::new(dir.path());
+    import_e2e(&cli);
+    const AS_OF: &str = "2026-09-30";
+    let before = report(&cli, AS_OF);
+
+    // In the app (a context over the same data directory): reject the match of
+    // XT2026070101 (¥1,200.00 expected, paid).
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    let app_summary = rt.block_on(async {
+        let ctx = Context::open(
+            ContextOptions {
+                key_policy: stardesk_store::KeyPolicy::KeychainThenFile,
+                ..ContextOptions::from_env(Some(dir.path().to_path_buf())).expect("options")
+            },
+            Arc::new(NoEvents),
+        )
+        .await
+        .expect("the app's context opens the CLI's data directory");
+        let view = ctx.reconcile_saved(Some(AS_OF.into())).await.expect("view");
+        let task = view
+            .matches
+            .iter()
+            .find(|m| m.kind == MatchKind::Task && m.task_id.as_deref() == Some("XT2026070101"))
+            .expect("XT2026070101's task match");
+        ctx.decide(DecisionInput {
+            action: DecisionAction::Reject,
+            kind: MatchKind::Task,
+            expected: task.expected_key.clone(),
+            statement: task.statement_keys.clone(),
+            bank: vec![],
+        })
+        .await
+        .expect("reject");
+        let summary = ctx
+            .reconcile_saved(Some(AS_OF.into()))
+            .await
+            .expect("view")
+            .summary;
+        ctx.shutdown().await;
+        summary
+    });
+
+    let after = report(&cli, AS_OF);
+    assert_ne!(after, before, "the decision changed the reconciliation");
+    assert_eq!(
+        after["counts"]["matched"].as_u64(),
+        before["counts"]["matched"].as_u64().map(|n| n - 1),
+        "{before}\n{after}"
+    );
+    // Exactly what the Settlements page shows.
+    for class in &app_summary.classes {
+        let name = class.class.to_string();
+        if CLASSES.contains(&name.as_str()) {
+            assert_eq!(after["counts"][&name], class.count, "{name}");
+            assert_eq!(after["totals"][&name], class.total.as_str(), "{name}");
+        }
+    }
+}
+
+#[test]
+fn report_out_writes_the_report_csv_as_reconcile_does_or_xlsx_by_the_extension() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cli = Cli::new(dir.path());
+    import_e2e(&cli);
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    let csv_path = out_dir.path().join("report.csv");
+    let json = cli.json(&[
+        "settlements",
+        "report",
+        "--as-of",
+        "2026-09-30",
+        "--out",
+        s(&csv_path),
+        "--json",
+    ]);
+    assert_eq!(
+        json,
+        e2e_reconcile("2026-09-30"),
+        "--out leaves --json as it is"
+    );
+    let csv = std::fs::read_to_string(&csv_path).expect("the report");
+    assert!(csv.starts_with('\u{feff}'), "a BOM for Excel");
+    let mut lines = csv.trim_start_matches('\u{feff}').lines();
+    assert_eq!(lines.next(), Some(REPORT_HEADER));
+    let rows: Vec<&str> = lines.collect();
+    let discrepancies: u64 = CLASSES[1..]
+        .iter()
+        .map(|c| json["counts"][c].as_u64().expect("count"))
+        .sum();
+    assert!(
+        rows.len() as u64 >= discrepancies && discrepancies > 0,
+        "{rows:?}"
+    );
+    assert!(rows
+        .iter()
+        .any(|l| l.starts_with("payout_failed,XT2026070103,JS202608002,")));
+
+    // The same report `stardesk reconcile --out` writes over the same files.
+    let reconciled = out_dir.path().join("reconciled.csv");
+    let (expected, statement, bank, invoices) = (
+        e2e("expected"),
+        e2e("statement"),
+        e2e("bank"),
+        e2e("invoices"),
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_stardesk"))
+        .args(["reconcile", "--as-of", "2026-09-30", "--expected"])
+        .arg(&expected)
+        .arg("--statement")
+        .arg(&statement)
+        .arg("--bank")
+        .arg(&bank)
+        .arg("--invoices")
+        .arg(&invoices)
+        .arg("--out")
+        .arg(&reconciled)
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        csv,
+        std::fs::read_to_string(&reconciled).expect("reconcile's report")
+    );
+
+    let xlsx_path = out_dir.path().join("对账报告.XLSX");
+    cli.ok(&[
+        "settlements",
+        "report",
+        "--as-of",
+        "2026-09-30",
+        "--out",
+        s(&xlsx_path),
+    ]);
+    let bytes = std::fs::read(&xlsx_path).expect("the workbook");
+    assert!(bytes.starts_with(b"PK\x03\x04"), "an xlsx (zip), not CSV");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx_path).expect("open xlsx");
+    let sheet = book.worksheet_range("Sheet1").expect("a sheet");
+    let header: Vec<String> = (0..8)
+        .map(|c| match sheet.get((0, c)) {
+            Some(calamine::Data::String(v)) => v.clone(),
+            other => panic!("header cell {c}: {other:?}"),
+        })
+        .collect();
+    assert_eq!(header.join(","), REPORT_HEADER);
+    assert_eq!(sheet.height(), 1 + rows.len());
+}
+
+#[test]
+fn delete_needs_yes_and_then_the_reconciliation_is_empty() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cli = Cli::new(dir.path());
+    import_e2e(&cli);
+    let before = report(&cli, "2026-09-30");
+    assert!(!all_zero(&before), "{before}");
+
+    let out = cli.run(&["settlements", "delete"]);
+    assert!(!out.status.success(), "refused without --yes");
+    let err = text(&out.stderr);
+    assert!(err.contains("add --yes"), "{err}");
+    assert_eq!(report(&cli, "2026-09-30"), before, "nothing deleted");
+
+    cli.ok(&["settlements", "delete", "--yes"]);
+    let after = report(&cli, "2026-09-30");
+    assert!(all_zero(&after), "{after}");
+    // The lines are gone, not hidden: importing them again adds them.
+    let statement: PathBuf = e2e("statement");
+    let again = import(&cli, "statement", &[&statement]);
+    assert_eq!(again["added"], 4, "{again}");
+    assert_eq!(again["already_present"], 0, "{again}");
+}
