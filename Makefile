@@ -66,8 +66,10 @@ test-e2e: app-test
 
 test: deps-test lint test-ui test-rust check-seam test-e2e
 
-bench: ui
+# The packages first (the UI's build needs its Node modules), then the UI, then the runs.
+bench:
 	@bash scripts/deps.sh bench
+	$(MAKE) ui
 	bash bench/run.sh
 
 clean:
