@@ -175,7 +175,7 @@ function DouPlusLedger({ view }: { view: BenefitsView }) {
       dataIndex: 'starts_on',
       render: (_: string, p: DispatchPeriodView) => (
         <span className="rts-period">
-          <span className="rts-nowrap">{p.starts_on} –</span>
+          <span className="rts-nowrap">{p.starts_on} –</span>{' '}
           <span className="rts-nowrap">{p.ends_on}</span>
           {p.current && (
             <Tag size="small" color="blue" className="rts-tag-inline">
