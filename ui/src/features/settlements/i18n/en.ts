@@ -250,9 +250,9 @@ export const en: SettlementsMessages = {
       not_stated:
         'The statement states no tax for this month, so it cannot be checked ({{expected}} expected).',
     },
-    sentenceSeparator: ' ',
+    // Sentences that follow another start with their space: zh-CN needs none.
     settle:
-      'Individual income tax is settled in the annual reconciliation: overpaid tax is refunded, underpaid tax is due.',
+      ' Individual income tax is settled in the annual reconciliation: overpaid tax is refunded, underpaid tax is due.',
     perPayment:
       'Per payment (before {{from}}, SAT Announcement 2018 No. 61): income {{income}} (gross less fees), {{basis}} {{expenses}}, taxable {{taxable}} × {{rate}}% − quick deduction {{quickDeduction}} = {{tax}}.',
     basis: {
@@ -261,10 +261,10 @@ export const en: SettlementsMessages = {
     },
     cumulative:
       'Cumulative method (from {{from}}, SAT Announcement 2025 No. 16): income this year {{income}} − expenses {{expenses}} − basic deduction {{deduction}} (paid months in a row: {{months}}) = {{taxable}}, × {{rate}}% − quick deduction {{quickDeduction}} = {{due}} due to date, less {{already}} due in earlier months: {{withholding}} this month.',
-    withoutTax_one: '{{count}} line states no tax and counts as 0.',
-    withoutTax_other: '{{count}} lines state no tax and count as 0.',
-    withoutGross_one: '{{count}} line states no gross: read as net + fee + tax.',
-    withoutGross_other: '{{count}} lines state no gross: read as net + fee + tax.',
+    withoutTax_one: ' {{count}} line states no tax and counts as 0.',
+    withoutTax_other: ' {{count}} lines state no tax and count as 0.',
+    withoutGross_one: ' {{count}} line states no gross: read as net + fee + tax.',
+    withoutGross_other: ' {{count}} lines state no gross: read as net + fee + tax.',
   },
   empty: {
     title: 'No reconciliation data yet',

@@ -262,8 +262,6 @@ export const zhCN = {
       not_stated: '结算单没有列出本月的个税，无法核对（应扣 {{expected}}）。',
     } satisfies Record<TaxVerdict, string>,
     settle: '个人所得税按年度汇算清缴，多退少补。',
-    // Between the sentences of an explanation: zh-CN needs no space.
-    sentenceSeparator: '',
     perPayment:
       '按次预扣（{{from}} 前，国家税务总局公告2018年第61号）：收入 {{income}}（税前减服务费），{{basis}} {{expenses}}，应纳税所得额 {{taxable}} × {{rate}}% − 速算扣除数 {{quickDeduction}} = {{tax}}。',
     basis: {

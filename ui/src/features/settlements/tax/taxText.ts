@@ -50,5 +50,6 @@ export function taxOutcomeText(t: TFor<'settlements'>, month: TaxMonth): string 
   }
   if (e.lines_without_gross > 0)
     parts.push(t('tax.withoutGross', { count: e.lines_without_gross }));
-  return parts.join(t('tax.sentenceSeparator'));
+  // Each following sentence carries its own leading space where the language wants one.
+  return parts.join('');
 }
