@@ -86,6 +86,17 @@ describe('settlements in the real window', () => {
     await d.screenshot(join(out, 'settlements-list.png'));
     await d.exec('document.querySelector(\'[data-testid="income-chart"]\').scrollIntoView({ block: "center" });');
     await d.screenshot(join(out, 'settlements-chart.png'));
+
+    // The tax check: August 2026's paid lines (the failed one left out), no tax withheld
+    // and none expected (cumulative: ¥2610.00 − 20% − ¥5000.00 < 0).
+    const tax = await waitFor('the tax check', async () => {
+      const text = await textOf('tax-check');
+      return text.includes('2026-08') ? text : '';
+    });
+    assert.match(tax, /2,747\.37/, 'the month\'s gross');
+    assert.match(tax, /一致/, 'withheld = expected');
+    await d.exec('document.querySelector(\'[data-testid="tax-check"]\').scrollIntoView({ block: "center" });');
+    await d.screenshot(join(out, 'settlements-tax.png'));
   });
 
   test('the page and the reasons switch to English', async () => {
@@ -95,6 +106,7 @@ describe('settlements in the real window', () => {
       return t.includes('Settlements') && t.includes('Fix payout') ? t : '';
     });
     assert.match(body, /the payout of ¥2500\.00 in statement JS202608002 failed/, 'the reason in English');
+    assert.match(body, /Tax check/, 'the tax check in English');
     assert.doesNotMatch(body, /结算对账|提现失败的打款/, 'no zh-CN labels left');
     await d.screenshot(join(out, 'settlements-en.png'));
     await clickOn('lang-switch');

@@ -14,8 +14,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use stardesk_core::file_reconciliation::{self, ReconcileFiles};
 use stardesk_core::ipc::{
-    Category, ImportPhase, ImportProgress, ReportFormat, TaskPage, TaskQuery, TaskSort,
+    Category, ImportPhase, ImportProgress, ReportFormat, TaskPage, TaskQuery, TaskSort, TaxVerdict,
 };
+use stardesk_core::settlements::tax::TaxCheckJson;
 use stardesk_core::{AppError, AppEvent, Context, ContextOptions, EventSink};
 
 mod campaign;
@@ -97,6 +98,19 @@ enum Command {
     Settlements {
         #[command(subcommand)]
         action: settlements::SettlementsAction,
+    },
+    /// Check the tax withheld from an individual creator, month by month, offline: the
+    /// statements' gross and tax column against the withholding StarDesk computes (per
+    /// payment before 2025-10-01, cumulative from then).
+    Tax {
+        /// Platform settlement statement files (CSV or XLSX); repeatable.
+        #[arg(long = "statement", required = true, num_args = 1..)]
+        statements: Vec<PathBuf>,
+        /// Only this calendar year's months (computed over every month of the files).
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        json: bool,
     },
     /// Show the account, the last sync and the data directory.
     Status {
@@ -390,7 +404,49 @@ fn reconcile(files: ReconcileFiles, out: Option<PathBuf>, json: bool) -> Result<
     settlements::print_report(&report, out.as_ref(), json)
 }
 
+fn tax(statements: &[PathBuf], year: Option<i32>, json: bool) -> Result<(), AppError> {
+    let view = file_reconciliation::tax_check_files(statements, year)?;
+    if json {
+        return print_json(&TaxCheckJson::of(&view));
+    }
+    println!(
+        "{:7}  {:>12}  {:>10}  {:>10}  {:>10}",
+        "month", "income", "withheld", "expected", "difference"
+    );
+    for m in &view.months {
+        // The verdict's code when the month does not add up (over_withheld, …).
+        let flag = match m.explanation.verdict {
+            TaxVerdict::Exact => String::new(),
+            verdict => format!("  {verdict}"),
+        };
+        println!(
+            "{:7}  {:>12}  {:>10}  {:>10}  {:>10}{flag}",
+            m.month, m.income, m.withheld, m.expected, m.difference
+        );
+    }
+    let t = &view.totals;
+    println!(
+        "{:7}  {:>12}  {:>10}  {:>10}  {:>10}",
+        "total", t.income, t.withheld, t.expected, t.difference
+    );
+    println!(
+        "expected: per payment before {}, cumulative from then, on the gross less the fees",
+        view.cumulative_from
+    );
+    Ok(())
+}
+
 async fn run(cli: Cli) -> Result<(), AppError> {
+    if let Command::Tax {
+        statements,
+        year,
+        json,
+    } = cli.command
+    {
+        return tokio::task::spawn_blocking(move || tax(&statements, year, json))
+            .await
+            .map_err(|e| AppError::new(stardesk_core::ErrorCode::Internal, e.to_string()))?;
+    }
     if let Command::Reconcile {
         statements,
         bank,
@@ -495,7 +551,7 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             })
         }
         // Handled above without opening a context: it needs no data directory.
-        Command::Reconcile { .. } => Ok(()),
+        Command::Reconcile { .. } | Command::Tax { .. } => Ok(()),
         Command::Account { action } => match action {
             AccountAction::Set { url, .. } => campaign::account_set(&ctx, url).await,
             AccountAction::Sandbox => campaign::account_sandbox(&ctx).await,

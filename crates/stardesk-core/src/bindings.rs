@@ -116,6 +116,7 @@ pub fn modules() -> Vec<TsModule> {
         crate::settlements::income::ipc::typescript(),
         crate::settlements::report::ipc::typescript(),
         crate::settlements::payout_fix::ipc::typescript(),
+        crate::settlements::tax::ipc::typescript(),
     ]
 }
 

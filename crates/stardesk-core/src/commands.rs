@@ -193,6 +193,12 @@ macro_rules! with_commands {
                 core fn set_contract_account(account: ContractAccountInput) -> ContractAccountView;
                 core fn payout_fix(input: PayoutFixInput) -> PayoutFixGuide;
             }
+            settlement_tax {
+                /// The individual creator's tax check, month by month: the statement's
+                /// withholding against StarDesk's; `year` shows one calendar year (null:
+                /// every year).
+                core fn settlement_tax(year: Option<i32>) -> TaxCheckView;
+            }
         }
     };
 }

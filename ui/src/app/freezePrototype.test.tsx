@@ -49,6 +49,7 @@ describe('with Object.prototype frozen (Tauri freezePrototype)', () => {
       mapping_profiles: () => [],
       reconcile_saved: () => s.view,
       monthly_income: () => s.months,
+      settlement_tax: ({ year }) => s.taxCheck(year),
       decisions: () => s.decisionList,
       rights: () => ({ ...r.rightsView, featured_case_allowed: true }),
       benefits: () => r.benefitsView,

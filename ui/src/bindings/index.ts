@@ -17,3 +17,4 @@ export * from './settlementDecisions';
 export * from './settlementIncome';
 export * from './settlementReport';
 export * from './settlementPayoutFix';
+export * from './settlementTax';

@@ -8,6 +8,8 @@ import type {
   MonthIncome,
   PayoutFixGuide,
   ReconcileView,
+  TaxCheckView,
+  TaxMonth,
 } from '../bindings';
 
 export const files: ImportFileView[] = [
@@ -236,4 +238,174 @@ export const guideCancellable: PayoutFixGuide = {
   email_subject: '【即合打款失败】小鹿爱测评-杭州小鹿文化传媒有限公司',
   email_body:
     '您好：\n结算单 JS202602002 打款失败，已更正收款账户。\n发票快递单号：SF1234567890\n附件为签收截图。',
+};
+
+// The tax check, as core computes it (the figures of crates/stardesk-core/tests/
+// settlement_tax.rs): per payment before 2025-10-01, cumulative from then.
+export const taxAugust: TaxMonth = {
+  month: '2025-08',
+  lines: 1,
+  income: '3000.00',
+  fees: '150.00',
+  taxable_income: '2850.00',
+  withheld: '500.00',
+  expected: '410.00',
+  difference: '90.00',
+  explanation: {
+    verdict: 'over_withheld',
+    working: {
+      method: 'per_payment',
+      income: '2850.00',
+      expense_basis: 'fixed',
+      expenses: '800.00',
+      taxable: '2050.00',
+      rate: '20',
+      quick_deduction: '0.00',
+      tax: '410.00',
+    },
+    lines_without_tax: 0,
+    lines_without_gross: 0,
+  },
+};
+
+export const taxSeptember: TaxMonth = {
+  month: '2025-09',
+  lines: 1,
+  income: '10000.00',
+  fees: '500.00',
+  taxable_income: '9500.00',
+  withheld: '1520.00',
+  expected: '1520.00',
+  difference: '0.00',
+  explanation: {
+    verdict: 'exact',
+    working: {
+      method: 'per_payment',
+      income: '9500.00',
+      expense_basis: 'ratio',
+      expenses: '1900.00',
+      taxable: '7600.00',
+      rate: '20',
+      quick_deduction: '0.00',
+      tax: '1520.00',
+    },
+    lines_without_tax: 0,
+    lines_without_gross: 0,
+  },
+};
+
+export const taxOctober: TaxMonth = {
+  month: '2025-10',
+  lines: 1,
+  income: '10000.00',
+  fees: '500.00',
+  taxable_income: '9500.00',
+  withheld: '1520.00',
+  expected: '78.00',
+  difference: '1442.00',
+  explanation: {
+    verdict: 'over_withheld',
+    working: {
+      method: 'cumulative',
+      cumulative_income: '9500.00',
+      cumulative_expenses: '1900.00',
+      deduction_months: 1,
+      cumulative_basic_deduction: '5000.00',
+      cumulative_taxable: '2600.00',
+      rate: '3',
+      quick_deduction: '0.00',
+      tax_due_to_date: '78.00',
+      already_withheld: '0.00',
+      withholding: '78.00',
+    },
+    lines_without_tax: 0,
+    lines_without_gross: 0,
+  },
+};
+
+/** Two lines, one of them without its tax: under-withheld. */
+export const taxNovember: TaxMonth = {
+  month: '2025-11',
+  lines: 2,
+  income: '20000.00',
+  fees: '1000.00',
+  taxable_income: '19000.00',
+  withheld: '300.00',
+  expected: '306.00',
+  difference: '-6.00',
+  explanation: {
+    verdict: 'under_withheld',
+    working: {
+      method: 'cumulative',
+      cumulative_income: '28500.00',
+      cumulative_expenses: '5700.00',
+      deduction_months: 2,
+      cumulative_basic_deduction: '10000.00',
+      cumulative_taxable: '12800.00',
+      rate: '3',
+      quick_deduction: '0.00',
+      tax_due_to_date: '384.00',
+      already_withheld: '78.00',
+      withholding: '306.00',
+    },
+    lines_without_tax: 1,
+    lines_without_gross: 0,
+  },
+};
+
+/** The new year restarts the cumulative total; the statement states neither gross nor tax. */
+export const taxJanuary: TaxMonth = {
+  month: '2026-01',
+  lines: 1,
+  income: '5000.00',
+  fees: '250.00',
+  taxable_income: '4750.00',
+  withheld: '0.00',
+  expected: '0.00',
+  difference: '0.00',
+  explanation: {
+    verdict: 'not_stated',
+    working: {
+      method: 'cumulative',
+      cumulative_income: '4750.00',
+      cumulative_expenses: '950.00',
+      deduction_months: 1,
+      cumulative_basic_deduction: '5000.00',
+      cumulative_taxable: '0.00',
+      rate: '3',
+      quick_deduction: '0.00',
+      tax_due_to_date: '0.00',
+      already_withheld: '0.00',
+      withholding: '0.00',
+    },
+    lines_without_tax: 1,
+    lines_without_gross: 1,
+  },
+};
+
+/** What `settlement_tax(year)` returns for these months. */
+export function taxCheck(year: number | null): TaxCheckView {
+  const all = [taxAugust, taxSeptember, taxOctober, taxNovember, taxJanuary];
+  const months = all.filter((m) => year === null || m.month.startsWith(`${year}-`));
+  const totals = {
+    all: { income: '48000.00', withheld: '3840.00', expected: '2314.00', difference: '1526.00' },
+    2025: { income: '43000.00', withheld: '3840.00', expected: '2314.00', difference: '1526.00' },
+    2026: { income: '5000.00', withheld: '0.00', expected: '0.00', difference: '0.00' },
+  };
+  return {
+    years: [2025, 2026],
+    year,
+    cumulative_from: '2025-10-01',
+    months,
+    totals: year === 2025 || year === 2026 ? totals[year] : totals.all,
+  };
+}
+
+/** No statement imported. */
+export const taxCheckEmpty: TaxCheckView = {
+  years: [],
+  year: null,
+  cumulative_from: '2025-10-01',
+  months: [],
+  totals: { income: '0.00', withheld: '0.00', expected: '0.00', difference: '0.00' },
 };

@@ -1,5 +1,6 @@
 //! Reconciliation of exported files, stateless: files in, report out, nothing stored
-//! (`stardesk reconcile`). The stored reconciliation is `crate::settlements`.
+//! (`stardesk reconcile`, and `stardesk tax` with [`tax_check_files`]). The stored
+//! reconciliation is `crate::settlements`.
 //!
 //! Reads the platform's statements, the bank's statements, the expected earnings and the
 //! invoices, reconciles them with `stardesk_domain::reconcile`, and reports the outcome
@@ -15,11 +16,14 @@ use stardesk_domain::reconcile::records::LineKey;
 use stardesk_domain::reconcile::{
     reconcile_records, ReconcileOptions, Reconciliation, RecordInputs, Summary,
 };
+use stardesk_domain::tax::TaxTable;
 use stardesk_import::{ImportError, Imported};
 
 use crate::error::{AppError, ErrorCode};
 use crate::settlements::report::ipc::ClassCode;
 use crate::settlements::report::{discrepancy_rows, tally, ReportRow};
+use crate::settlements::tax::check_lines;
+use crate::settlements::tax::ipc::TaxCheckView;
 
 /// The files of one reconciliation run.
 #[derive(Debug, Clone, Default)]
@@ -200,4 +204,18 @@ pub fn reconcile_files(req: &ReconcileFiles) -> Result<ReconcileReport, AppError
         &options,
     );
     Ok(ReconcileReport::of(&result, req.summary_only))
+}
+
+/// The tax check of statement files (see `crate::settlements::tax`): a line found in two
+/// files counts once, as in [`reconcile_files`]; `year` shows that calendar year only,
+/// computed over every month of the files. A bad file fails with an error naming the
+/// file, row, column and value.
+pub fn tax_check_files(
+    statements: &[PathBuf],
+    year: Option<i32>,
+) -> Result<TaxCheckView, AppError> {
+    let lines = import_all(statements, stardesk_import::import_statement_lean, |l| {
+        &l.key
+    })?;
+    Ok(check_lines(&lines, year, &TaxTable::china()))
 }

@@ -10,8 +10,8 @@
 //! By part: [`imports`] (files into the store, with progress), [`mapping_profiles`] (how
 //! to read an unusual layout), [`reconciliation`] (stored lines + decisions → matches and
 //! discrepancies), [`decisions`], [`income`] (by month), [`report`] (the summary and the
-//! CSV/XLSX rows, shared with `crate::file_reconciliation`) and [`payout_fix`]
-//! (R-SETTLE-2..4).
+//! CSV/XLSX rows, shared with `crate::file_reconciliation`), [`payout_fix`]
+//! (R-SETTLE-2..4) and [`tax`] (the individual creator's withholding, month by month).
 
 pub mod decisions;
 pub mod imports;
@@ -20,6 +20,7 @@ pub mod mapping_profiles;
 pub mod payout_fix;
 pub mod reconciliation;
 pub mod report;
+pub mod tax;
 
 use stardesk_domain::reconcile::records::LineKey;
 

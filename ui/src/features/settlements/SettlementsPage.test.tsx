@@ -18,6 +18,7 @@ function setup(extra: Partial<Commands> = {}, reconciled: ReconcileView = fx.vie
     mapping_profiles: () => [],
     reconcile_saved: () => reconciled,
     monthly_income: () => fx.months,
+    settlement_tax: ({ year }) => fx.taxCheck(year),
     decisions: () => fx.decisionList,
     // As core does: a decision is stored, then the settlements are said to have changed.
     decide: ({ input }) => {

@@ -19,6 +19,7 @@ import { type DiscrepancyClass, isoDate } from './model';
 import { PayoutFixSheet } from './payoutFix/PayoutFixSheet';
 import { useImportFiles, useReconcile } from './queries';
 import { SummaryCards } from './SummaryCards';
+import { TaxCheck } from './tax/TaxCheck';
 
 const { Title, Text } = Typography;
 
@@ -87,7 +88,10 @@ function SettlementsEmpty() {
   );
 }
 
-/** Everything below the file list: as-of date, export, summary, the tabs and the chart. */
+/**
+ * Everything below the file list: as-of date, export, summary, the tabs, the chart and
+ * the tax check.
+ */
 function Reconciliation() {
   const { t } = useTranslation('settlements');
   const notify = useNotify();
@@ -227,6 +231,7 @@ function Reconciliation() {
       </section>
       {body}
       <IncomeChart />
+      <TaxCheck />
       <PayoutFixSheet statementId={fixing} onClose={() => setFixing(null)} />
     </>
   );

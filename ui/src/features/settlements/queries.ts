@@ -3,7 +3,7 @@
 //! core's `data_changed` event for the `settlements` area refreshes it all
 //! (`app/dataEvents.tsx`).
 
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   contractAccount,
   decisions,
@@ -11,6 +11,7 @@ import {
   mappingProfiles,
   monthlyIncome,
   reconcileSaved,
+  settlementTax,
 } from '../../shared/ipc';
 
 export const settleKeys = {
@@ -22,6 +23,7 @@ export const settleKeys = {
   decisions: ['settlements', 'decisions'] as const,
   profiles: ['settlements', 'profiles'] as const,
   contract: ['settlements', 'contract'] as const,
+  tax: (year: number | null) => ['settlements', 'tax', year] as const,
 };
 
 export function useReconcile(asOf: string | null) {
@@ -49,4 +51,13 @@ export function useMappingProfiles() {
 
 export function useContractAccount(enabled = true) {
   return useQuery({ queryKey: settleKeys.contract, queryFn: contractAccount, enabled });
+}
+
+/** The tax check of `year` (null: every year); the table stays while another year loads. */
+export function useTaxCheck(year: number | null) {
+  return useQuery({
+    queryKey: settleKeys.tax(year),
+    queryFn: () => settlementTax(year),
+    placeholderData: keepPreviousData,
+  });
 }

@@ -221,6 +221,51 @@ export const en: SettlementsMessages = {
       'Statements for {{months}} omit some gross/fee/tax columns, so those months’ breakdown is partial (net is complete).',
     empty: 'Import statements to see your monthly income.',
   },
+  tax: {
+    title: 'Tax check',
+    intro:
+      'For independent creators paid as individuals: each month, the tax withheld on the statement against the tax StarDesk computes. Before {{from}} per payment, from {{from}} by the cumulative method; the labour income is the gross less the service fees.',
+    year: 'Year',
+    allYears: 'All years',
+    empty:
+      'No statements imported yet. Import statements with gross and tax-withheld columns to check the tax month by month.',
+    month: 'Month',
+    income: 'Gross income',
+    withheld: 'Withheld',
+    expected: 'Expected (StarDesk)',
+    difference: 'Difference',
+    explanation: 'Explanation',
+    totals:
+      'Total: gross income {{income}}, withheld {{withheld}}, expected {{expected}}, difference {{difference}}',
+    verdict: {
+      exact: 'Exact',
+      over_withheld: 'Over-withheld',
+      under_withheld: 'Under-withheld',
+      not_stated: 'Tax not stated',
+    },
+    outcome: {
+      exact: 'The platform withheld exactly what was computed.',
+      over_withheld: 'The platform withheld {{amount}} too much.',
+      under_withheld: 'The platform withheld {{amount}} too little.',
+      not_stated:
+        'The statement states no tax for this month, so it cannot be checked ({{expected}} expected).',
+    },
+    // Sentences that follow another start with their space: zh-CN needs none.
+    settle:
+      ' Individual income tax is settled in the annual reconciliation: overpaid tax is refunded, underpaid tax is due.',
+    perPayment:
+      'Per payment (before {{from}}, SAT Announcement 2018 No. 61): income {{income}} (gross less fees), {{basis}} {{expenses}}, taxable {{taxable}} × {{rate}}% − quick deduction {{quickDeduction}} = {{tax}}.',
+    basis: {
+      fixed: 'fixed expense deduction',
+      ratio: 'proportional expense deduction',
+    },
+    cumulative:
+      'Cumulative method (from {{from}}, SAT Announcement 2025 No. 16): income this year {{income}} − expenses {{expenses}} − basic deduction {{deduction}} (paid months in a row: {{months}}) = {{taxable}}, × {{rate}}% − quick deduction {{quickDeduction}} = {{due}} due to date, less {{already}} due in earlier months: {{withholding}} this month.',
+    withoutTax_one: ' {{count}} line states no tax and counts as 0.',
+    withoutTax_other: ' {{count}} lines state no tax and count as 0.',
+    withoutGross_one: ' {{count}} line states no gross: read as net + fee + tax.',
+    withoutGross_other: ' {{count}} lines state no gross: read as net + fee + tax.',
+  },
   empty: {
     title: 'No reconciliation data yet',
     body: 'Import your files in this order (CSV or Excel; you can also drop them onto the window):',

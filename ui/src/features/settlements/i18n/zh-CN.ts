@@ -13,6 +13,8 @@ import type {
   ImportPhase,
   MatchKind,
   MatchOrigin,
+  TaxExpenseBasis,
+  TaxVerdict,
 } from '../../../bindings';
 
 export const zhCN = {
@@ -231,6 +233,47 @@ export const zhCN = {
     partial:
       '{{months}} 的结算单没有列出全部税前/服务费/个税，这些月份的构成不完整（实发金额完整）。',
     empty: '导入结算单后，这里会显示每月收入。',
+  },
+  tax: {
+    title: '个税核对',
+    intro:
+      '面向以个人身份结算的独立创作达人：按月比较结算单上的代扣个税与 StarDesk 按规则算出的应扣税额。{{from}} 前按次预扣，{{from}} 起按累计预扣法；以税前金额减服务费为劳务报酬收入。',
+    year: '年份',
+    allYears: '全部年份',
+    empty: '还没有导入结算单。导入带「税前金额」和「代扣个税」列的结算单后，这里会逐月核对个税。',
+    month: '月份',
+    income: '税前收入',
+    withheld: '平台代扣',
+    expected: '应扣（StarDesk 计算）',
+    difference: '差额',
+    explanation: '说明',
+    totals:
+      '合计：税前收入 {{income}}，平台代扣 {{withheld}}，应扣 {{expected}}，差额 {{difference}}',
+    verdict: {
+      exact: '一致',
+      over_withheld: '多扣',
+      under_withheld: '少扣',
+      not_stated: '未列个税',
+    } satisfies Record<TaxVerdict, string>,
+    outcome: {
+      exact: '平台代扣与计算一致。',
+      over_withheld: '平台多扣了 {{amount}}。',
+      under_withheld: '平台少扣了 {{amount}}。',
+      not_stated: '结算单没有列出本月的个税，无法核对（应扣 {{expected}}）。',
+    } satisfies Record<TaxVerdict, string>,
+    settle: '个人所得税按年度汇算清缴，多退少补。',
+    perPayment:
+      '按次预扣（{{from}} 前，国家税务总局公告2018年第61号）：收入 {{income}}（税前减服务费），{{basis}} {{expenses}}，应纳税所得额 {{taxable}} × {{rate}}% − 速算扣除数 {{quickDeduction}} = {{tax}}。',
+    basis: {
+      fixed: '定额减除费用',
+      ratio: '按比例减除费用',
+    } satisfies Record<TaxExpenseBasis, string>,
+    cumulative:
+      '累计预扣法（{{from}} 起，国家税务总局公告2025年第16号）：本年累计收入 {{income}} − 累计费用 {{expenses}} − 累计减除费用 {{deduction}}（{{months}} 个月）= {{taxable}}，× {{rate}}% − 速算扣除数 {{quickDeduction}} = 累计应扣 {{due}}，减去此前各月应扣 {{already}}，本月应扣 {{withholding}}。',
+    withoutTax_one: '{{count}} 笔未列个税，按 0 计。',
+    withoutTax_other: '{{count}} 笔未列个税，按 0 计。',
+    withoutGross_one: '{{count}} 笔未列税前金额，按实发 + 服务费 + 个税计。',
+    withoutGross_other: '{{count}} 笔未列税前金额，按实发 + 服务费 + 个税计。',
   },
   empty: {
     title: '还没有导入对账数据',

@@ -15,6 +15,7 @@ function setup(contract: ContractAccountView | null = null) {
     mapping_profiles: () => [],
     reconcile_saved: () => fx.view,
     monthly_income: () => fx.months,
+    settlement_tax: ({ year }) => fx.taxCheck(year),
     decisions: () => [],
     contract_account: () => contract,
     set_contract_account: ({ account }) => ({
