@@ -16,3 +16,8 @@ pub(crate) fn wire_name<T: Serialize>(value: &T) -> Option<String> {
 pub(crate) fn from_wire_name<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
 }
+
+/// A calendar day as every date crosses IPC and the CLI: `YYYY-MM-DD`.
+pub(crate) fn day(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}

@@ -12,6 +12,7 @@ use stardesk_store::applications::{ApplicationRecord, CampaignTaskRecord, Shippi
 
 use super::ipc::*;
 use crate::error::{code_from_str, AppError};
+use crate::wire::day;
 
 /// China time (UTC+8): the calendar every campaign date is in.
 pub(crate) fn china() -> FixedOffset {
@@ -23,10 +24,6 @@ pub(crate) fn china_day(instant: &str) -> Option<NaiveDate> {
     DateTime::parse_from_rfc3339(instant)
         .ok()
         .map(|t| t.with_timezone(&china()).date_naive())
-}
-
-fn day(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
 }
 
 pub(crate) fn status_of(code: &str) -> Option<(ApplicationStatus, campaign::ApplicationStatus)> {

@@ -14,12 +14,9 @@ use stardesk_store::shipments::{ShipmentEventRecord, ShipmentRecord, LEG_RETURN}
 
 use super::ipc::{ShipmentAlertCode, ShipmentAlertView};
 use crate::codes::Code;
+use crate::wire::day;
 
 const TIME: &str = "%Y-%m-%d %H:%M:%S";
-
-fn day(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
 
 /// The carrier's name, or its code for one StarDesk does not know.
 pub(crate) fn carrier_name(code: &str) -> String {

@@ -24,13 +24,10 @@ use crate::context::{with_store, Context};
 use crate::error::{AppError, ErrorCode};
 use crate::events::{AppEvent, DataArea};
 use crate::jobs::JobKind;
+use crate::wire::day;
 
 /// The hour of the day (China time) reminders come at.
 const REMINDER_HOUR: u32 = 9;
-
-fn day(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
 
 /// 09:00 China time on `day`, as an instant.
 fn remind_instant(day: NaiveDate) -> DateTime<Utc> {

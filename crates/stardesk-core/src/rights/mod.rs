@@ -40,6 +40,7 @@ use crate::error::{AppError, ErrorCode};
 use crate::events::{AppEvent, DataArea};
 use crate::jobs::{timestamp, JobKind};
 use crate::task_hall::view::{creator_facts, creator_kind};
+use crate::wire::day;
 use ipc::*;
 pub(crate) use reminders::{BENEFIT_PREFIX, LEVEL_SUBJECT};
 
@@ -167,7 +168,7 @@ impl Context {
         let invitations = client.invitations().await?;
         let featured = client.featured_case().await?;
         let agencies = client.agencies().await?;
-        let since = view::day(self.china_today() - Duration::days(i64::from(STAR_INDEX_DAYS)));
+        let since = day(self.china_today() - Duration::days(i64::from(STAR_INDEX_DAYS)));
         let src = source.to_string();
         let recorded = with_store(&self.reader, move |s| s.star_index_points(&src, &since)).await?;
         let mut points = Vec::new();
@@ -521,7 +522,7 @@ impl Context {
     pub async fn star_index(&self, days: u32) -> Result<StarIndexView, AppError> {
         let days = days.clamp(1, 3650);
         let source = self.source_key().await?;
-        let since = view::day(self.china_today() - Duration::days(i64::from(days) - 1));
+        let since = day(self.china_today() - Duration::days(i64::from(days) - 1));
         let records =
             with_store(&self.reader, move |s| s.star_index_points(&source, &since)).await?;
         Ok(StarIndexView {
@@ -552,7 +553,7 @@ impl Context {
         let ok = can_open(input.main_followers, input.other_platform_followers);
         let (opens, warning) = if ok {
             let (d, w) = expected_opening(applied, &WorkCalendar::china());
-            (Some(view::day(d)), w)
+            (Some(day(d)), w)
         } else {
             (None, None)
         };
@@ -560,7 +561,7 @@ impl Context {
             can_open: ok,
             main_threshold: u32::try_from(OPEN_MAIN_PLATFORM_FOLLOWERS).unwrap_or(u32::MAX),
             other_threshold: u32::try_from(OPEN_OTHER_PLATFORM_FOLLOWERS).unwrap_or(u32::MAX),
-            applied_on: view::day(applied),
+            applied_on: day(applied),
             opens_by: opens,
             working_days: OPENING_WORKING_DAYS,
             uncovered_year: warning.map(|w| w.year),

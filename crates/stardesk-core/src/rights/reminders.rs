@@ -18,6 +18,7 @@ use super::view;
 use crate::applications::ipc::TimelineKeyCode;
 use crate::context::Context;
 use crate::error::AppError;
+use crate::wire::day;
 
 /// A subject of the schedule that is the level, not an application.
 pub(crate) const LEVEL_SUBJECT: &str = "level";
@@ -129,7 +130,7 @@ impl Context {
                 title: format!(
                     "LV{} 等级：{} 前再发 {} 条作品",
                     front.level.level,
-                    view::day(drops),
+                    day(drops),
                     front.forecast.posts_needed.unwrap_or(0)
                 ),
                 rule: "R-LEVEL-2",

@@ -21,10 +21,7 @@ use stardesk_platform::wire::{
 use stardesk_store::rights::{RightsAction, RightsOutboxRecord, RightsSendState, StarIndexRecord};
 
 use super::ipc::*;
-
-pub(crate) fn day(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
+use crate::wire::day;
 
 fn money(d: Decimal) -> String {
     format!(

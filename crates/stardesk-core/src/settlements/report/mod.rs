@@ -17,6 +17,7 @@ use crate::codes::Code;
 use crate::context::Context;
 use crate::error::{AppError, ErrorCode};
 use crate::file_reconciliation::ReconcileReport;
+use crate::wire::day;
 use ipc::*;
 
 /// The report's columns, in order (documented in the README).
@@ -133,10 +134,6 @@ fn part(c: Component) -> AmountPart {
         Component::Fee => AmountPart::Fee,
         Component::Tax => AmountPart::Tax,
     }
-}
-
-fn day(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
 }
 
 /// A discrepancy's explanation as data, for the window to word.
