@@ -126,6 +126,21 @@ fn read(r: &Row<'_>) -> rusqlite::Result<RightsOutboxRecord> {
     })
 }
 
+/// Records an invitation seen (once); whether it was new.
+fn mark_seen(
+    tx: &rusqlite::Transaction<'_>,
+    source: &str,
+    id: &str,
+    at: &str,
+) -> rusqlite::Result<bool> {
+    tx.execute(
+        "INSERT INTO invitations_seen (source, id, seen_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (source, id) DO NOTHING",
+        params![source, id, at],
+    )
+    .map(|added| added == 1)
+}
+
 /// A part of the cache, written with the item that changed it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CachePart {
@@ -236,14 +251,7 @@ impl Store {
         let tx = self.conn.transaction().map_err(sql)?;
         let mut new = Vec::new();
         for id in ids {
-            let added = tx
-                .execute(
-                    "INSERT INTO invitations_seen (source, id, seen_at) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (source, id) DO NOTHING",
-                    params![source, id, at],
-                )
-                .map_err(sql)?;
-            if added == 1 {
+            if mark_seen(&tx, source, id, at).map_err(sql)? {
                 new.push(id.clone());
             }
         }
@@ -300,14 +308,22 @@ impl Store {
 
     /// `source`'s items not sent (waiting or refused), oldest first.
     pub fn rights_outbox(&self, source: &str) -> Result<Vec<RightsOutboxRecord>, StoreError> {
+        self.rights_outbox_where("source = ?1 AND state != 'sent'", params![source])
+    }
+
+    /// The items matching `condition`, oldest first.
+    fn rights_outbox_where(
+        &self,
+        condition: &str,
+        values: impl rusqlite::Params,
+    ) -> Result<Vec<RightsOutboxRecord>, StoreError> {
         let mut stmt = self
             .conn
             .prepare(&format!(
-                "SELECT {COLUMNS} FROM rights_outbox WHERE source = ?1 AND state != 'sent'
-                 ORDER BY id"
+                "SELECT {COLUMNS} FROM rights_outbox WHERE {condition} ORDER BY id"
             ))
             .map_err(|e| self.err(e))?;
-        stmt.query_map([source], read)
+        stmt.query_map(values, read)
             .and_then(|rows| rows.collect())
             .map_err(|e| self.err(e))
     }
@@ -329,17 +345,11 @@ impl Store {
         source: &str,
         now: &str,
     ) -> Result<Vec<RightsOutboxRecord>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!(
-                "SELECT {COLUMNS} FROM rights_outbox WHERE source = ?1 AND state = 'waiting'
-                     AND (next_attempt_at IS NULL OR next_attempt_at <= ?2)
-                 ORDER BY id"
-            ))
-            .map_err(|e| self.err(e))?;
-        stmt.query_map(params![source, now], read)
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))
+        self.rights_outbox_where(
+            "source = ?1 AND state = 'waiting'
+                 AND (next_attempt_at IS NULL OR next_attempt_at <= ?2)",
+            params![source, now],
+        )
     }
 
     /// The platform confirmed the item: it is sent, and `part` (the cache the answer
@@ -435,12 +445,7 @@ impl Store {
         let tx = self.conn.transaction().map_err(sql)?;
         let mut warned = Vec::new();
         for id in ids {
-            tx.execute(
-                "INSERT INTO invitations_seen (source, id, seen_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (source, id) DO NOTHING",
-                params![source, id, at],
-            )
-            .map_err(sql)?;
+            mark_seen(&tx, source, id, at).map_err(sql)?;
             let changed = tx
                 .execute(
                     "UPDATE invitations_seen SET warned_at = ?3
