@@ -24,6 +24,7 @@ use crate::context::{with_store, Context};
 use crate::error::{AppError, ErrorCode};
 use crate::events::{AppEvent, DataArea};
 use crate::jobs::JobKind;
+use crate::rights::RightsDates;
 use crate::wire::day;
 
 /// The hour of the day (China time) reminders come at.
@@ -65,8 +66,19 @@ impl Context {
         self.schedule_job(JobKind::Reminders, None).await
     }
 
-    /// The reminders of every application on today's timeline under `policy` (none fired).
+    /// The reminders of every application on today's timeline under `policy`, and of the
+    /// rights center's dates (none fired).
     async fn derive_reminders(
+        &self,
+        policy: &ReminderPolicy,
+    ) -> Result<Vec<ReminderRecord>, AppError> {
+        let mut records = self.application_reminders(policy).await?;
+        records.extend(self.rights_dates(policy).await?.reminders);
+        Ok(records)
+    }
+
+    /// The reminders of every application on today's timeline under `policy` (none fired).
+    async fn application_reminders(
         &self,
         policy: &ReminderPolicy,
     ) -> Result<Vec<ReminderRecord>, AppError> {
@@ -89,7 +101,6 @@ impl Context {
                 });
             }
         }
-        records.extend(self.rights_dates(policy).await?.reminders);
         Ok(records)
     }
 
@@ -254,8 +265,15 @@ impl Context {
 
     async fn calendar_ics_of(&self, rights: bool) -> Result<String, AppError> {
         let policy = self.reminder_policy_now().await?;
+        // The rights center's dates once: their events and their reminders' alarms.
+        let rights = if rights {
+            self.rights_dates(&policy).await?
+        } else {
+            RightsDates::default()
+        };
         let mut leads: HashMap<(String, String), Vec<u32>> = HashMap::new();
-        for r in self.derive_reminders(&policy).await? {
+        let reminders = self.application_reminders(&policy).await?;
+        for r in reminders.into_iter().chain(rights.reminders) {
             leads
                 .entry((r.application_id, r.timeline_key))
                 .or_default()
@@ -301,12 +319,7 @@ impl Context {
                 calendar.push(event.done());
             }
         }
-        let rights_dates = if rights {
-            self.rights_dates(&policy).await?.dates
-        } else {
-            Vec::new()
-        };
-        for d in rights_dates {
+        for d in rights.dates {
             let title = format!("{} · {}", app_view::key_title_zh(d.key), d.title);
             let mut event = Event::new();
             event

@@ -11,6 +11,7 @@
 //! invitations every minute (one notification each, and one more when a dispatch's hour is
 //! almost over) and syncs the rest when that is older than half an hour.
 
+mod invitations;
 pub mod ipc;
 mod reminders;
 mod sender;
@@ -27,7 +28,7 @@ use stardesk_domain::rights::joining::{
     can_open, expected_opening, OPENING_WORKING_DAYS, OPEN_MAIN_PLATFORM_FOLLOWERS,
     OPEN_OTHER_PLATFORM_FOLLOWERS,
 };
-use stardesk_domain::rights::preferred::{respond_by, time_left};
+use stardesk_domain::rights::preferred::respond_by;
 use stardesk_platform::wire::{
     AgencyEntry, BenefitCard, BenefitClaim, BenefitStatus, DispatchWindow, FeaturedCase,
     InvitationKind, InvitationList, InvitationStatus, RightsMetrics, FEATURED_CASE_MAX_CHARS,
@@ -39,10 +40,9 @@ use crate::context::{with_store, Context};
 use crate::error::{AppError, ErrorCode};
 use crate::events::{AppEvent, DataArea};
 use crate::jobs::{timestamp, JobKind};
-use crate::task_hall::view::{creator_facts, creator_kind};
 use crate::wire::day;
 use ipc::*;
-pub(crate) use reminders::{BENEFIT_PREFIX, LEVEL_SUBJECT};
+pub(crate) use reminders::{RightsDates, BENEFIT_PREFIX, LEVEL_SUBJECT};
 
 /// R-LEVEL-1, R-LEVEL-2: the level of these metrics by the published table, offline (the
 /// planner; `stardesk level --metrics FILE`).
@@ -196,79 +196,6 @@ impl Context {
         self.refresh_reminders().await
     }
 
-    /// One notification per invitation seen for the first time while pending, and one
-    /// per dispatch whose hour is almost over (each once).
-    async fn announce_invitations(
-        &self,
-        source: &str,
-        list: &InvitationList,
-    ) -> Result<(), AppError> {
-        let now = Utc::now();
-        let pending: Vec<_> = list
-            .items
-            .iter()
-            .filter(|i| i.status == InvitationStatus::Pending)
-            .filter(|i| {
-                i.kind == InvitationKind::Inquiry
-                    || time_left(i.received_at.naive_utc(), now.naive_utc()).is_some()
-            })
-            .collect();
-        let ids: Vec<String> = pending.iter().map(|i| i.id.clone()).collect();
-        let closing: Vec<String> = pending
-            .iter()
-            .filter(|i| {
-                i.kind == InvitationKind::Dispatch
-                    && time_left(i.received_at.naive_utc(), now.naive_utc())
-                        .is_some_and(|left| left <= CLOSING_NOTICE)
-            })
-            .map(|i| i.id.clone())
-            .collect();
-        let (src, at) = (source.to_string(), timestamp(now));
-        let (new, warn) = with_store(&self.writer, move |s| {
-            Ok((
-                s.first_seen_invitations(&src, &ids, &at)?,
-                s.warn_invitations(&src, &closing, &at)?,
-            ))
-        })
-        .await?;
-        let notice = |id: &String| {
-            list.items
-                .iter()
-                .find(|i| &i.id == id)
-                .map(|i| InvitationNotice {
-                    id: i.id.clone(),
-                    kind: match i.kind {
-                        InvitationKind::Inquiry => InvitationKindCode::Inquiry,
-                        InvitationKind::Dispatch => InvitationKindCode::Dispatch,
-                    },
-                    task_title: i.task_title.clone(),
-                    brand: i.brand.clone(),
-                    respond_by: (i.kind == InvitationKind::Dispatch)
-                        .then(|| respond_by(i.received_at.naive_utc()).and_utc().to_rfc3339()),
-                })
-        };
-        let arrived: Vec<InvitationNotice> = new.iter().filter_map(notice).collect();
-        if !arrived.is_empty() {
-            self.emit(AppEvent::InvitationsArrived {
-                invitations: arrived,
-                closing: false,
-            });
-        }
-        // A dispatch first seen already in its last minutes is announced once, as arrived.
-        let closing: Vec<InvitationNotice> = warn
-            .iter()
-            .filter(|id| !new.contains(id))
-            .filter_map(notice)
-            .collect();
-        if !closing.is_empty() {
-            self.emit(AppEvent::InvitationsArrived {
-                invitations: closing,
-                closing: true,
-            });
-        }
-        Ok(())
-    }
-
     /// The background job: sends the claims and answers due, then either syncs the whole
     /// rights center (older than half an hour) or looks for invitations. Runs again in a
     /// minute, or at the next "almost over" notice if sooner.
@@ -385,137 +312,6 @@ impl Context {
         self.schedule_job(JobKind::Rights, None).await?;
         let outbox = self.rights_outbox_now(&source).await?;
         Ok(view::benefit_view(card, &outbox, today))
-    }
-
-    async fn invitation_context_parts(&self) -> Result<(bool, bool), AppError> {
-        let source = self.source_key().await?;
-        let (creator, stars) = with_store(&self.reader, move |s| {
-            Ok((s.creator(&source)?, s.setting(SETTING_STARS_PLAN)?))
-        })
-        .await?;
-        let agency = creator_facts(creator.as_ref()).agency.is_some();
-        Ok((agency, stars.as_deref() == Some("1")))
-    }
-
-    /// Preferred invitations, pending first, and the acceptance rate.
-    pub async fn invitations(&self) -> Result<InvitationsView, AppError> {
-        let (source, cache) = self.rights_cache_now().await?;
-        let outbox = self.rights_outbox_now(&source).await?;
-        let (agency, stars_plan) = self.invitation_context_parts().await?;
-        let src = source.clone();
-        let creator = with_store(&self.reader, move |s| s.creator(&src)).await?;
-        let cx = view::InvitationContext {
-            outbox: &outbox,
-            now: Utc::now(),
-            creator: creator_kind(&creator_facts(creator.as_ref())),
-            fees: &self.fees,
-        };
-        let list = cache.invitations.unwrap_or(InvitationList {
-            items: Vec::new(),
-            acceptance: stardesk_platform::wire::Acceptance {
-                accepted: 0,
-                total: 0,
-            },
-        });
-        let mut items: Vec<InvitationView> = list
-            .items
-            .iter()
-            .map(|i| view::invitation_view(i, &cx))
-            .collect();
-        // Pending first (the hour running out first), then the newest.
-        items.sort_by(|a, b| {
-            let key = |v: &InvitationView| {
-                (
-                    v.status != InvitationStatusCode::Pending,
-                    v.respond_by.is_none(),
-                    v.respond_by.clone(),
-                    std::cmp::Reverse(v.received_at.clone()),
-                )
-            };
-            key(a).cmp(&key(b))
-        });
-        Ok(InvitationsView {
-            items,
-            acceptance: view::acceptance_view(list.acceptance.accepted, list.acceptance.total),
-            stars_plan,
-            agency,
-        })
-    }
-
-    /// Queues the answer to a pending invitation; a dispatch is accepted within its hour
-    /// only (R-PREF-4).
-    pub async fn answer_invitation(
-        &self,
-        id: String,
-        accept: bool,
-    ) -> Result<InvitationView, AppError> {
-        let (source, cache) = self.rights_cache_now().await?;
-        let list = cache.invitations.unwrap_or(InvitationList {
-            items: Vec::new(),
-            acceptance: stardesk_platform::wire::Acceptance {
-                accepted: 0,
-                total: 0,
-            },
-        });
-        let inv = list.items.iter().find(|i| i.id == id).ok_or_else(|| {
-            AppError::new(
-                ErrorCode::NotFound,
-                format!("no invitation {id:?}; sync the rights center"),
-            )
-        })?;
-        let now = Utc::now();
-        let hour_over = inv.kind == InvitationKind::Dispatch
-            && (inv.status == InvitationStatus::Expired
-                || time_left(inv.received_at.naive_utc(), now.naive_utc()).is_none());
-        if !hour_over && inv.status != InvitationStatus::Pending {
-            return Err(AppError::new(
-                ErrorCode::Refused,
-                format!("invitation {id}: already answered or expired"),
-            ));
-        }
-        if hour_over {
-            let by = respond_by(inv.received_at.naive_utc()).and_utc();
-            return Err(AppError::new(
-                ErrorCode::Refused,
-                format!(
-                    "invitation {id}: the hour to answer a dispatch ended at {} (R-PREF-4)",
-                    by.with_timezone(&crate::applications::view::china())
-                        .format("%Y-%m-%d %H:%M")
-                ),
-            ));
-        }
-        let action = if accept {
-            RightsAction::Accept
-        } else {
-            RightsAction::Decline
-        };
-        let (src, target, at, key) = (
-            source.clone(),
-            id.clone(),
-            timestamp(now),
-            new_idempotency_key(),
-        );
-        with_store(&self.writer, move |s| {
-            s.queue_rights_action(&src, &key, action, &target, &at)
-        })
-        .await?;
-        self.emit(AppEvent::data_changed(&[DataArea::Rights]));
-        self.schedule_job(JobKind::Rights, None).await?;
-        let view = self.invitations().await?;
-        view.items
-            .into_iter()
-            .find(|i| i.id == id)
-            .ok_or_else(|| AppError::new(ErrorCode::Internal, "the invitation went away"))
-    }
-
-    /// The creator is in the Stars plan (R-PREF-6).
-    pub async fn set_stars_plan(&self, member: bool) -> Result<InvitationsView, AppError> {
-        with_store(&self.writer, move |s| {
-            s.set_setting(SETTING_STARS_PLAN, member.then_some("1"))
-        })
-        .await?;
-        self.emit(AppEvent::data_changed(&[DataArea::Rights]));
-        self.invitations().await
     }
 
     /// The star index of the `days` days ending today, as recorded, oldest first.

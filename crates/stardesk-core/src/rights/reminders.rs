@@ -102,7 +102,13 @@ impl Context {
                 rule: "R-LEVEL-6",
             });
         }
-        let front = self.rights().await?;
+        // The front from the cache read above (not a second read).
+        let front = view::rights_view(
+            cache.synced_at.as_deref(),
+            cache.metrics.as_ref(),
+            cache.featured_case.as_ref(),
+            today,
+        );
         if let Some(drops) = front
             .forecast
             .drops_on

@@ -1,29 +1,24 @@
 //! From the platform's facts and the store's outbox to the rights center's views, with
 //! the rules of `stardesk_domain::rights`.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
-use stardesk_domain::fees::{CreatorKind, FeeKind, FeeSchedule};
 use stardesk_domain::rights::benefits::{days_left, dou_plus_owed};
 use stardesk_domain::rights::forecast::demotion_forecast;
 use stardesk_domain::rights::level::{evaluate, Checked, Item, LevelReport, LevelTable, Metrics};
-use stardesk_domain::rights::preferred::{
-    acceptance_rate, after_decline, below_floor, declines_left, preferred_net, respond_by,
-    time_left, ACCEPTANCE_FLOOR_PERCENT,
-};
 use stardesk_domain::rights::reward_tasks::{self, reward_progress, PlaysChannel, RewardBars};
 use stardesk_platform::wire::{
     AgencyChannel, AgencyEntry, BenefitCard, BenefitClaim, BenefitKind, BenefitStatus,
-    DispatchWindow, FeaturedCase, FeaturedCaseStatus, Invitation, InvitationKind, InvitationStatus,
-    RightsMetrics, StarIndex,
+    DispatchWindow, FeaturedCase, FeaturedCaseStatus, RightsMetrics, StarIndex,
 };
 use stardesk_store::rights::{RightsAction, RightsOutboxRecord, RightsSendState, StarIndexRecord};
 
 use super::ipc::*;
 use crate::wire::day;
 
-fn money(d: Decimal) -> String {
+/// Money and rates as shown: two decimals, 四舍五入.
+pub(super) fn two_places(d: Decimal) -> String {
     format!(
         "{:.2}",
         d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
@@ -139,9 +134,9 @@ fn reward_view(m: Option<&RightsMetrics>) -> RewardTrackerView {
                 avg_valid_plays_live: c.avg_valid_plays_live,
             })
             .collect(),
-        avg_orders: money(p.avg_orders),
-        avg_plays_video: money(p.avg_plays_short_video),
-        avg_plays_live: money(p.avg_plays_live),
+        avg_orders: two_places(p.avg_orders),
+        avg_plays_video: two_places(p.avg_plays_short_video),
+        avg_plays_live: two_places(p.avg_plays_live),
         better: match p.better {
             PlaysChannel::ShortVideo => "short_video",
             PlaysChannel::Live => "live",
@@ -252,7 +247,9 @@ pub(crate) fn kind_name_zh(k: &BenefitKind) -> String {
     .to_string()
 }
 
-fn send_state(item: Option<&RightsOutboxRecord>) -> (Option<SendStateCode>, Option<String>) {
+pub(super) fn send_state(
+    item: Option<&RightsOutboxRecord>,
+) -> (Option<SendStateCode>, Option<String>) {
     match item {
         Some(i) if i.state == RightsSendState::Waiting => {
             (Some(SendStateCode::Waiting), i.last_error_message.clone())
@@ -288,7 +285,7 @@ pub(crate) fn benefit_view(
         kind: kind_code(&b.kind),
         kind_name: kind_name_zh(&b.kind),
         level: b.level,
-        value: b.value.map(money),
+        value: b.value.map(two_places),
         claimable: b.claim == BenefitClaim::Claimable,
         issued_on: day(b.issued_on),
         expires_on: b.expires_on.map(day),
@@ -344,87 +341,6 @@ pub(crate) fn benefits_view(
         dou_plus_owed: periods.iter().filter_map(|p| p.dou_plus).sum(),
         items,
         dispatches: periods,
-    }
-}
-
-fn percent(d: Decimal) -> String {
-    money(d)
-}
-
-pub(crate) fn acceptance_view(accepted: u32, total: u32) -> AcceptanceView {
-    // R-PREF-2, R-PREF-5: the rate now and after one more refusal, against 80%.
-    let rate = acceptance_rate(accepted, total);
-    let after = after_decline(accepted, total);
-    AcceptanceView {
-        accepted,
-        total,
-        rate: percent(rate),
-        below_floor: below_floor(rate),
-        after_decline: percent(after),
-        after_decline_below_floor: below_floor(after),
-        declines_left: declines_left(accepted, total),
-        floor: percent(ACCEPTANCE_FLOOR_PERCENT),
-    }
-}
-
-pub(crate) struct InvitationContext<'a> {
-    pub outbox: &'a [RightsOutboxRecord],
-    pub now: DateTime<Utc>,
-    pub creator: CreatorKind,
-    pub fees: &'a FeeSchedule,
-}
-
-pub(crate) fn invitation_view(i: &Invitation, cx: &InvitationContext<'_>) -> InvitationView {
-    let answer = cx.outbox.iter().rev().find(|o| {
-        matches!(o.action, RightsAction::Accept | RightsAction::Decline) && o.target_id == i.id
-    });
-    let (send_state, send_error) = send_state(answer);
-    let dispatch = i.kind == InvitationKind::Dispatch;
-    let received = i.received_at.naive_utc();
-    // R-PREF-4: a dispatch is accepted within the hour after it arrived.
-    let by = dispatch.then(|| respond_by(received).and_utc());
-    let left = (dispatch && i.status == InvitationStatus::Pending)
-        .then(|| time_left(received, cx.now.naive_utc()))
-        .flatten()
-        .map(|d| d.num_seconds());
-    // R-PREF-3: the price less 15%, and 5% more for an independent creator.
-    let net = preferred_net(i.price, cx.creator, false, cx.fees).breakdown;
-    let fee = |kind: FeeKind| {
-        net.fees
-            .iter()
-            .filter(|f| f.kind == kind)
-            .map(|f| f.amount)
-            .sum::<Decimal>()
-    };
-    InvitationView {
-        id: i.id.clone(),
-        kind: match i.kind {
-            InvitationKind::Inquiry => InvitationKindCode::Inquiry,
-            InvitationKind::Dispatch => InvitationKindCode::Dispatch,
-        },
-        task_title: i.task_title.clone(),
-        brand: i.brand.clone(),
-        received_at: i.received_at.to_rfc3339(),
-        respond_by: by.map(|b| b.to_rfc3339()),
-        seconds_left: left,
-        status: match i.status {
-            InvitationStatus::Pending if dispatch && left.is_none() => {
-                InvitationStatusCode::Expired
-            }
-            InvitationStatus::Pending => InvitationStatusCode::Pending,
-            InvitationStatus::Accepted => InvitationStatusCode::Accepted,
-            InvitationStatus::Declined => InvitationStatusCode::Declined,
-            InvitationStatus::Expired => InvitationStatusCode::Expired,
-        },
-        net: NetPreview {
-            price: money(net.gross),
-            technical_fee: money(fee(FeeKind::PreferredTechnical)),
-            platform_fee: money(fee(FeeKind::PlatformService)),
-            net: money(net.net),
-        },
-        answer: answer.map(|a| a.action.as_str().to_string()),
-        send_state,
-        send_error,
     }
 }
 
