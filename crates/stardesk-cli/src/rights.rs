@@ -51,6 +51,26 @@ async fn ensure_synced(ctx: &Context, refresh: bool) -> Result<(), AppError> {
     }
 }
 
+/// Sends what was just queued; an unreachable platform leaves it queued, which is not a
+/// failure here (the app or the next command sends it).
+async fn send_now(ctx: &Context) -> Result<(), AppError> {
+    match ctx.send_rights().await {
+        Err(e) if e.code != ErrorCode::PlatformUnreachable => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// The platform's refusal of a claim or an answer, as the command's error.
+fn refusal(state: Option<SendStateCode>, error: &Option<String>) -> Result<(), AppError> {
+    match state {
+        Some(SendStateCode::Refused) => Err(AppError::new(
+            ErrorCode::Refused,
+            error.clone().unwrap_or_else(|| "refused".into()),
+        )),
+        _ => Ok(()),
+    }
+}
+
 fn read_metrics(path: &Path) -> Result<LevelMetrics, AppError> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| AppError::invalid_input(format!("{}: cannot read: {e}", path.display())))?;
@@ -187,11 +207,7 @@ pub async fn benefits(ctx: &Context, refresh: bool, json: bool) -> Result<(), Ap
 pub async fn claim(ctx: &Context, id: String, json: bool) -> Result<(), AppError> {
     ensure_synced(ctx, false).await?;
     ctx.claim_benefit(id.clone()).await?;
-    match ctx.send_rights().await {
-        Ok(()) => {}
-        Err(e) if e.code == ErrorCode::PlatformUnreachable => {}
-        Err(e) => return Err(e),
-    }
+    send_now(ctx).await?;
     let card = ctx
         .benefits()
         .await?
@@ -199,12 +215,7 @@ pub async fn claim(ctx: &Context, id: String, json: bool) -> Result<(), AppError
         .into_iter()
         .find(|b| b.id == id)
         .ok_or_else(|| AppError::new(ErrorCode::Internal, "the benefit went away"))?;
-    if card.send_state == Some(SendStateCode::Refused) {
-        return Err(AppError::new(
-            ErrorCode::Refused,
-            card.send_error.unwrap_or_else(|| "refused".into()),
-        ));
-    }
+    refusal(card.send_state, &card.send_error)?;
     let out = benefit_json(&card);
     if json {
         print_json(&out)
@@ -285,11 +296,7 @@ pub async fn answer(ctx: &Context, action: InvitationsAction, json: bool) -> Res
     // The hour matters: answer from what the platform says now.
     ensure_synced(ctx, true).await?;
     ctx.answer_invitation(id.clone(), accept).await?;
-    match ctx.send_rights().await {
-        Ok(()) => {}
-        Err(e) if e.code == ErrorCode::PlatformUnreachable => {}
-        Err(e) => return Err(e),
-    }
+    send_now(ctx).await?;
     let inv = ctx
         .invitations()
         .await?
@@ -297,12 +304,7 @@ pub async fn answer(ctx: &Context, action: InvitationsAction, json: bool) -> Res
         .into_iter()
         .find(|i| i.id == id)
         .ok_or_else(|| AppError::new(ErrorCode::Internal, "the invitation went away"))?;
-    if inv.send_state == Some(SendStateCode::Refused) {
-        return Err(AppError::new(
-            ErrorCode::Refused,
-            inv.send_error.unwrap_or_else(|| "refused".into()),
-        ));
-    }
+    refusal(inv.send_state, &inv.send_error)?;
     if json {
         print_json(&invitation_json(&inv))
     } else {
