@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use calamine::Reader;
 use serde_json::Value;
-use stardesk_core::ipc::{DecisionAction, DecisionInput, MatchKind};
+use stardesk_core::ipc::{DecisionAction, DecisionInput, MatchKind, ReconcilePageQuery};
 use stardesk_core::{Context, ContextOptions, NoEvents};
 
 use common::settlement_files::{e2e, write, BAD_STATEMENT, EXPECTED, STATEMENT};
@@ -408,9 +408,17 @@ fn report_applies_the_decisions_taken_in_the_app() {
         )
         .await
         .expect("the app's context opens the CLI's data directory");
-        let view = ctx.reconcile_saved(Some(AS_OF.into())).await.expect("view");
-        let task = view
-            .matches
+        let matches = ctx
+            .reconcile_matches(ReconcilePageQuery {
+                as_of: Some(AS_OF.into()),
+                search: "XT2026070101".into(),
+                limit: 50,
+                ..ReconcilePageQuery::default()
+            })
+            .await
+            .expect("matches");
+        let task = matches
+            .rows
             .iter()
             .find(|m| m.kind == MatchKind::Task && m.task_id.as_deref() == Some("XT2026070101"))
             .expect("XT2026070101's task match");

@@ -170,6 +170,10 @@ macro_rules! with_commands {
                 /// Everything imported, reconciled with the saved decisions; `as_of` is
                 /// `YYYY-MM-DD`, null = today.
                 core fn reconcile_saved(as_of: Option<String>) -> ReconcileView;
+                /// A page of the discrepancies, filtered by class and id.
+                core fn reconcile_discrepancies(query: ReconcilePageQuery) -> DiscrepancyPage;
+                /// A page of the matches, filtered by id.
+                core fn reconcile_matches(query: ReconcilePageQuery) -> MatchPage;
                 /// Deletes every imported line, decision and the contract account
                 /// (mapping profiles stay).
                 core fn delete_settlement_data() -> ();

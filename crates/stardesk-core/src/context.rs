@@ -106,6 +106,8 @@ pub struct Context {
     pub(crate) reminders_started: AtomicBool,
     /// A sync asked for the whole rights center: the rights job syncs it on its next run.
     pub(crate) rights_due: AtomicBool,
+    /// The last saved reconciliation, kept until the settlements change.
+    pub(crate) reconcile_cache: crate::settlements::reconciliation::cache::ReconcileCache,
 }
 
 /// Runs a store operation off the async threads.
@@ -158,6 +160,7 @@ impl Context {
             granted: Mutex::new(HashSet::new()),
             reminders_started: AtomicBool::new(false),
             rights_due: AtomicBool::new(false),
+            reconcile_cache: Default::default(),
         });
         if background {
             ctx.start_jobs().await?;

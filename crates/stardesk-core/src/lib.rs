@@ -33,4 +33,3 @@ pub use context::{Context, ContextOptions};
 pub use error::{AppError, ErrorCode};
 pub use events::{AppEvent, DataArea, EventLog, EventSink, NoEvents, APP_EVENT};
 pub use jobs::JobKind;
-pub use settlements::VIEW_ROW_LIMIT;

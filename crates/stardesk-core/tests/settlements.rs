@@ -112,7 +112,68 @@ fn counts(v: &ReconcileView) -> [u64; 7] {
     .map(|c| tally(v, c).count)
 }
 
-fn payouts(v: &ReconcileView) -> Vec<&MatchRow> {
+/// The saved reconciliation as the window sees it: the summary and every row, read page
+/// by page.
+#[derive(Debug, PartialEq)]
+struct Seen {
+    view: ReconcileView,
+    rows: Vec<DiscrepancyView>,
+    matches: Vec<MatchRow>,
+}
+
+impl std::ops::Deref for Seen {
+    type Target = ReconcileView;
+    fn deref(&self) -> &ReconcileView {
+        &self.view
+    }
+}
+
+fn page(as_of: &str, offset: u32) -> ReconcilePageQuery {
+    ReconcilePageQuery {
+        as_of: Some(as_of.into()),
+        offset,
+        limit: 7,
+        ..ReconcilePageQuery::default()
+    }
+}
+
+async fn look(ctx: &Context, as_of: &str) -> Seen {
+    let view = ctx
+        .reconcile_saved(Some(as_of.into()))
+        .await
+        .expect("reconcile");
+    let (mut rows, mut matches) = (Vec::new(), Vec::new());
+    loop {
+        let p = ctx
+            .reconcile_discrepancies(page(as_of, rows.len() as u32))
+            .await
+            .expect("discrepancies");
+        assert_eq!(p.total, view.rows_total);
+        if p.rows.is_empty() {
+            break;
+        }
+        rows.extend(p.rows);
+    }
+    loop {
+        let p = ctx
+            .reconcile_matches(page(as_of, matches.len() as u32))
+            .await
+            .expect("matches");
+        assert_eq!(p.total, view.matches_total);
+        if p.rows.is_empty() {
+            break;
+        }
+        matches.extend(p.rows);
+    }
+    assert_eq!(rows.len() as u32, view.rows_total);
+    Seen {
+        view,
+        rows,
+        matches,
+    }
+}
+
+fn payouts(v: &Seen) -> Vec<&MatchRow> {
     v.matches
         .iter()
         .filter(|m| m.kind == MatchKind::Payout)
@@ -142,10 +203,7 @@ async fn imports_reconcile_and_reimports_add_nothing() {
     assert_eq!(first[2].encoding, "GB18030", "the bank file is GBK");
     assert_eq!(first[2].file_name, "银行流水.csv");
 
-    let view = ctx
-        .reconcile_saved(Some(AS_OF.into()))
-        .await
-        .expect("reconcile");
+    let view = look(&ctx, AS_OF).await;
     // matched, amount_mismatch, missing_payout, duplicate, failed, overdue, unexpected credit
     assert_eq!(counts(&view), [1, 1, 1, 0, 1, 0, 1], "{view:#?}");
     assert_eq!(tally(&view, ClassCode::AmountMismatch).total, "-9.50");
@@ -235,10 +293,7 @@ async fn imports_reconcile_and_reimports_add_nothing() {
         again.iter().all(|r| r.added == 0 && r.already_present == 3),
         "{again:?}"
     );
-    let view2 = ctx
-        .reconcile_saved(Some(AS_OF.into()))
-        .await
-        .expect("reconcile");
+    let view2 = look(&ctx, AS_OF).await;
     assert_eq!(view2, view);
 
     // An overlapping later export: one known line, one new.
@@ -270,10 +325,7 @@ async fn a_rejected_payout_match_stays_rejected_after_a_reimport() {
         .await
         .expect("open");
     import_all(&ctx, &files).await;
-    let before = ctx
-        .reconcile_saved(Some(AS_OF.into()))
-        .await
-        .expect("reconcile");
+    let before = look(&ctx, AS_OF).await;
     let tx1 = payouts(&before)
         .into_iter()
         .find(|m| m.txn_ids == ["TX1"])
@@ -292,10 +344,7 @@ async fn a_rejected_payout_match_stays_rejected_after_a_reimport() {
         .expect("decide");
     assert_eq!(saved.decision.action, DecisionAction::Reject);
 
-    let after = ctx
-        .reconcile_saved(Some(AS_OF.into()))
-        .await
-        .expect("reconcile");
+    let after = look(&ctx, AS_OF).await;
     assert!(payouts(&after).iter().all(|m| m.txn_ids != ["TX1"]));
     assert_eq!(
         tally(&after, ClassCode::UnexpectedCredit).count,
@@ -312,10 +361,7 @@ async fn a_rejected_payout_match_stays_rejected_after_a_reimport() {
         .expect("reopen");
     let again = import_all(&ctx, &files).await;
     assert!(again.iter().all(|r| r.added == 0));
-    let reimported = ctx
-        .reconcile_saved(Some(AS_OF.into()))
-        .await
-        .expect("reconcile");
+    let reimported = look(&ctx, AS_OF).await;
     assert_eq!(reimported, after, "the decision survives the re-import");
     let decisions = ctx.decisions().await.expect("decisions");
     assert_eq!(decisions.len(), 1);
@@ -325,10 +371,7 @@ async fn a_rejected_payout_match_stays_rejected_after_a_reimport() {
     ctx.delete_decision(decisions[0].id.clone())
         .await
         .expect("undo");
-    let undone = ctx
-        .reconcile_saved(Some(AS_OF.into()))
-        .await
-        .expect("reconcile");
+    let undone = look(&ctx, AS_OF).await;
     assert_eq!(undone, before);
 
     // A malformed decision is refused before anything is stored.
@@ -515,10 +558,7 @@ async fn monthly_income_reports_and_deletion() {
         "April's only line failed and is left out"
     );
 
-    let view = ctx
-        .reconcile_saved(Some(AS_OF.into()))
-        .await
-        .expect("reconcile");
+    let view = look(&ctx, AS_OF).await;
     let csv_path = dir.path().join("report.csv");
     ctx.export_report(s(&csv_path), ReportFormat::Csv, Some(AS_OF.into()))
         .await
@@ -573,10 +613,7 @@ async fn monthly_income_reports_and_deletion() {
     assert_eq!(line_counts(dir.path()), LineCounts::default());
     assert!(ctx.decisions().await.expect("decisions").is_empty());
     assert!(ctx.monthly_income().await.expect("income").is_empty());
-    let empty = ctx
-        .reconcile_saved(Some(AS_OF.into()))
-        .await
-        .expect("reconcile");
+    let empty = look(&ctx, AS_OF).await;
     assert_eq!(counts(&empty), [0; 7]);
     assert!(empty.rows.is_empty() && empty.matches.is_empty());
     ctx.shutdown().await;
@@ -718,10 +755,7 @@ async fn the_lines_a_discrepancy_names_make_a_manual_match() {
         .await
         .expect("import");
 
-    let view = ctx
-        .reconcile_saved(Some(AS_OF.into()))
-        .await
-        .expect("reconcile");
+    let view = look(&ctx, AS_OF).await;
     let of = |class: &str| {
         view.rows
             .iter()
@@ -747,10 +781,7 @@ async fn the_lines_a_discrepancy_names_make_a_manual_match() {
     })
     .await
     .expect("decide");
-    let after = ctx
-        .reconcile_saved(Some(AS_OF.into()))
-        .await
-        .expect("reconcile");
+    let after = look(&ctx, AS_OF).await;
     assert_eq!(tally(&after, ClassCode::Matched).count, 1, "{after:#?}");
     assert!(after.rows.is_empty(), "{:#?}", after.rows);
     let task = after
@@ -958,39 +989,150 @@ async fn r_settle_4_a_statement_past_cancelling_gets_the_scan_path() {
     assert!(err.message.contains("card_number"), "{}", err.message);
 }
 
+/// At more rows than a page: the window reaches every row a page at a time, the class
+/// filter and the search cover every row (not only a first slice), and a change made
+/// by another process on the same data directory is seen at the next look.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_window_gets_the_first_rows_and_the_export_gets_them_all() {
+async fn pages_and_filters_cover_every_row_and_the_export_gets_them_all() {
     use std::fmt::Write as _;
     let dir = tempfile::tempdir().expect("tempdir");
-    let lines = stardesk_core::VIEW_ROW_LIMIT + 1;
-    let mut csv = String::from("statement_id,task_id,amount,date,status\n");
+    // 1,200 tasks expected and never paid (missing payouts, listed first) ...
+    let lines = 1_200;
+    let mut csv = String::from("task_id,amount,due_date\n");
     for i in 0..lines {
-        writeln!(csv, "JS{},T{i},10.00,2026-03-05,已结算", i / 10).expect("write");
+        writeln!(csv, "T{i},10.00,2026-03-01").expect("write");
     }
-    let path = dir.path().join("big.csv");
+    let path = dir.path().join("expected.csv");
     std::fs::write(&path, csv).expect("write");
+    // ... and three payouts nobody expected, listed after all of them.
+    let statement = dir.path().join("statement.csv");
+    std::fs::write(
+        &statement,
+        "statement_id,task_id,amount,date,status\n\
+         JSX1,X1,5.00,2026-03-05,已结算\n\
+         JSX2,X2,6.00,2026-03-05,已结算\n\
+         JSX2,X3,7.00,2026-03-05,已结算\n",
+    )
+    .expect("write");
     let ctx = Context::open(options(dir.path()), Arc::new(NoEvents))
         .await
         .expect("open");
-    ctx.import_settlement_file(ImportKind::Statement, s(&path), None)
+    ctx.import_settlement_file(ImportKind::Expected, s(&path), None)
+        .await
+        .expect("import");
+    ctx.import_settlement_file(ImportKind::Statement, s(&statement), None)
         .await
         .expect("import");
 
-    // No expected lines: every statement line pays a task nobody expected.
     let view = ctx
         .reconcile_saved(Some(AS_OF.into()))
         .await
         .expect("reconcile");
-    assert_eq!(view.rows.len(), stardesk_core::VIEW_ROW_LIMIT);
-    assert_eq!(view.rows_total as usize, lines);
-    assert_eq!(view.rows[0].task_id, "T0", "the first rows, in file order");
+    assert_eq!(view.rows_total as usize, lines + 3);
+    let query =
+        |classes: Vec<ClassCode>, search: &str, offset: u32, limit: u32| ReconcilePageQuery {
+            as_of: Some(AS_OF.into()),
+            classes,
+            search: search.into(),
+            offset,
+            limit,
+        };
+    let first = ctx
+        .reconcile_discrepancies(query(vec![], "", 0, 50))
+        .await
+        .expect("page");
+    assert_eq!((first.total as usize, first.rows.len()), (lines + 3, 50));
+    let last = ctx
+        .reconcile_discrepancies(query(vec![], "", 1_190, 50))
+        .await
+        .expect("page");
+    assert_eq!(last.rows.len(), 13, "the rest: 1,203 − 1,190");
+    assert_eq!(
+        last.rows[0].index, 1_190,
+        "positions count from the first row"
+    );
+    let capped = ctx
+        .reconcile_discrepancies(query(vec![], "", 0, 100_000))
+        .await
+        .expect("page");
+    assert_eq!(capped.rows.len(), 500, "a page is 500 rows at most");
+
+    // The class filter finds the three unexpected payouts wherever they are.
+    let unexpected = ctx
+        .reconcile_discrepancies(query(vec![ClassCode::UnexpectedPayout], "", 0, 50))
+        .await
+        .expect("filtered");
+    assert_eq!(
+        unexpected
+            .rows
+            .iter()
+            .map(|r| r.task_id.as_str())
+            .collect::<Vec<_>>(),
+        ["X1", "X2", "X3"]
+    );
+    assert_eq!(unexpected.total, 3);
+    assert!(unexpected.rows.iter().all(|r| r.index as usize >= lines));
+    // The search looks at every id, in any case.
+    let found = ctx
+        .reconcile_discrepancies(query(vec![], "t1199", 0, 50))
+        .await
+        .expect("search");
+    assert_eq!(
+        found
+            .rows
+            .iter()
+            .map(|r| r.task_id.as_str())
+            .collect::<Vec<_>>(),
+        ["T1199"]
+    );
+    let by_statement = ctx
+        .reconcile_discrepancies(query(
+            vec![ClassCode::UnexpectedPayout, ClassCode::MissingPayout],
+            "jsx2",
+            0,
+            50,
+        ))
+        .await
+        .expect("search");
+    assert_eq!(by_statement.total, 2, "JSX2 holds X2 and X3");
+    let none = ctx
+        .reconcile_discrepancies(query(vec![ClassCode::MissingPayout], "jsx2", 0, 50))
+        .await
+        .expect("search");
+    assert_eq!(none.total, 0, "class and search both apply");
+
+    // Another process (the CLI) imports into the same data directory: the next look sees it.
+    let more = dir.path().join("more.csv");
+    std::fs::write(
+        &more,
+        "statement_id,task_id,amount,date,status\nJSX3,X4,8.00,2026-03-06,已结算\n",
+    )
+    .expect("write");
+    {
+        let other = Context::open(options(dir.path()), Arc::new(NoEvents))
+            .await
+            .expect("open a second context");
+        other
+            .import_settlement_file(ImportKind::Statement, s(&more), None)
+            .await
+            .expect("import");
+    }
+    let again = ctx
+        .reconcile_discrepancies(query(vec![ClassCode::UnexpectedPayout], "", 0, 50))
+        .await
+        .expect("filtered");
+    assert_eq!(again.total, 4, "the kept result is not used after a change");
 
     let report = dir.path().join("report.csv");
     ctx.export_report(s(&report), ReportFormat::Csv, Some(AS_OF.into()))
         .await
         .expect("export");
     let text = std::fs::read_to_string(&report).expect("read");
-    assert_eq!(text.lines().count(), lines + 1, "a header and every row");
+    assert_eq!(
+        text.lines().count(),
+        lines + 4 + 1,
+        "a header and every row"
+    );
 }
 
 #[test]

@@ -275,9 +275,47 @@ fn a_decision_survives_a_reimport() {
     );
     // The lines it names are still the stored lines.
     assert_eq!(store.statement_lines().expect("s")[0].key, s[0].key);
+    let before = store.settlement_revision().expect("revision");
     assert!(store.delete_decision(id).expect("delete"));
+    let after = store.settlement_revision().expect("revision");
+    assert_ne!(after, before, "deleting a decision moves the revision");
     assert!(!store.delete_decision(id).expect("delete again"));
+    assert_eq!(store.settlement_revision().expect("revision"), after);
     assert_eq!(store.decisions().expect("decisions").len(), 1);
+}
+
+/// The revision a kept reconciliation is checked against moves with every write that
+/// can change one, and only then: an import that adds lines, a decision, a delete.
+#[test]
+fn the_revision_moves_with_lines_and_decisions_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = open(dir.path());
+    assert_eq!(store.settlement_revision().expect("revision"), 0);
+    let s = statement(&[("JS1", "T1", "100.00", 5)]);
+    import(&mut store, "s", ImportLines::Statement(&s)).expect("import");
+    let first = store.settlement_revision().expect("revision");
+    assert!(first > 0, "an import that adds lines moves it");
+    import(&mut store, "s", ImportLines::Statement(&s)).expect("again");
+    assert_eq!(
+        store.settlement_revision().expect("revision"),
+        first,
+        "a re-import that adds nothing leaves it"
+    );
+    store
+        .set_setting("platform_url", Some("http://127.0.0.1:1"))
+        .expect("setting");
+    assert_eq!(store.settlement_revision().expect("revision"), first);
+    let reject = Decision::Reject(Pair::Payout {
+        statement: vec![s[0].key.clone()],
+        bank: vec![],
+    });
+    store
+        .add_decision(&reject, "2026-04-01T08:00:00Z")
+        .expect("add");
+    let decided = store.settlement_revision().expect("revision");
+    assert!(decided > first);
+    store.delete_settlement_data().expect("delete");
+    assert!(store.settlement_revision().expect("revision") > decided);
 }
 
 #[test]

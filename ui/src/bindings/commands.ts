@@ -13,7 +13,7 @@ import type { FilePreview, ImportFileView, ImportKind, ImportResult } from './se
 import type { MonthIncome } from './settlementIncome';
 import type { ColumnMappingView, MappingProfile } from './settlementMappingProfiles';
 import type { ContractAccountInput, ContractAccountView, PayoutFixGuide, PayoutFixInput } from './settlementPayoutFix';
-import type { ReconcileView } from './settlementReconciliation';
+import type { DiscrepancyPage, MatchPage, ReconcilePageQuery, ReconcileView } from './settlementReconciliation';
 import type { ReportFormat } from './settlementReport';
 import type { TaxCheckView } from './settlementTax';
 import type { SyncSummary } from './sync';
@@ -444,6 +444,20 @@ export function reconcileSaved(asOf: string | null): Promise<ReconcileView> {
 }
 
 /**
+ * A page of the discrepancies, filtered by class and id.
+ */
+export function reconcileDiscrepancies(query: ReconcilePageQuery): Promise<DiscrepancyPage> {
+  return call('reconcile_discrepancies', { query });
+}
+
+/**
+ * A page of the matches, filtered by id.
+ */
+export function reconcileMatches(query: ReconcilePageQuery): Promise<MatchPage> {
+  return call('reconcile_matches', { query });
+}
+
+/**
  * Deletes every imported line, decision and the contract account
  * (mapping profiles stay).
  */
@@ -500,7 +514,7 @@ export function settlementTax(year: number | null): Promise<TaxCheckView> {
 }
 
 /** Every command name. */
-export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'address_disclosures', 'reward_at', 'logistics', 'parcel', 'check_parcel', 'add_parcel', 'correct_parcel', 'delete_parcel', 'confirm_parcel_received', 'track_parcel', 'guess_carriers', 'carriers', 'tracking_settings', 'set_tracking_account', 'clear_tracking_account', 'alert_thresholds', 'set_alert_thresholds', 'rights', 'refresh_rights', 'plan_level', 'benefits', 'claim_benefit', 'invitations', 'answer_invitation', 'set_stars_plan', 'star_index', 'agencies', 'check_joining', 'submit_featured_case', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix', 'settlement_tax'] as const;
+export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'address_disclosures', 'reward_at', 'logistics', 'parcel', 'check_parcel', 'add_parcel', 'correct_parcel', 'delete_parcel', 'confirm_parcel_received', 'track_parcel', 'guess_carriers', 'carriers', 'tracking_settings', 'set_tracking_account', 'clear_tracking_account', 'alert_thresholds', 'set_alert_thresholds', 'rights', 'refresh_rights', 'plan_level', 'benefits', 'claim_benefit', 'invitations', 'answer_invitation', 'set_stars_plan', 'star_index', 'agencies', 'check_joining', 'submit_featured_case', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'reconcile_discrepancies', 'reconcile_matches', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix', 'settlement_tax'] as const;
 
 /** What each command takes (its argument object) and returns. */
 export interface Commands {
@@ -573,6 +587,8 @@ export interface Commands {
   save_mapping_profile: (args: { name: string; kind: ImportKind; mapping: ColumnMappingView }) => MappingProfile;
   delete_mapping_profile: (args: { name: string }) => null;
   reconcile_saved: (args: { asOf: string | null }) => ReconcileView;
+  reconcile_discrepancies: (args: { query: ReconcilePageQuery }) => DiscrepancyPage;
+  reconcile_matches: (args: { query: ReconcilePageQuery }) => MatchPage;
   delete_settlement_data: () => null;
   decide: (args: { input: DecisionInput }) => DecisionView;
   decisions: () => Array<DecisionView>;

@@ -6,7 +6,11 @@ export type MatchKind = "task" | "payout";
 
 export type MatchOrigin = "automatic" | "accepted" | "manual";
 
-export type MatchRow = { kind: MatchKind, origin: MatchOrigin, 
+export type MatchRow = { 
+/**
+ * The match's position in the reconciliation (stable until the data change).
+ */
+index: number, kind: MatchKind, origin: MatchOrigin, 
 /**
  * The expected line (task matches).
  */
@@ -35,14 +39,9 @@ amount: string, };
 
 export type ReconcileView = { as_of: string, summary: ReconcileSummary, 
 /**
- * One row per discrepancy, with the lines it is about: the first
- * `VIEW_ROW_LIMIT` of `rows_total`.
+ * Discrepancies, every class.
  */
-rows: Array<DiscrepancyView>, rows_total: number, 
-/**
- * The first `VIEW_ROW_LIMIT` of `matches_total`.
- */
-matches: Array<MatchRow>, matches_total: number, 
+rows_total: number, matches_total: number, 
 /**
  * Decisions that had no effect (a line they name is no longer imported, or was
  * already decided).
@@ -51,7 +50,11 @@ ignored_decisions: number, };
 
 export type LineRefs = { expected: string | null, statement: Array<string>, bank: Array<string>, };
 
-export type DiscrepancyView = { class: ClassCode, task_id: string, statement_id: string, txn_id: string, 
+export type DiscrepancyView = { 
+/**
+ * The discrepancy's position in the reconciliation (stable until the data change).
+ */
+index: number, class: ClassCode, task_id: string, statement_id: string, txn_id: string, 
 /**
  * The statement's, the credit's, or (overdue) the invoice's sending date.
  */
@@ -64,3 +67,37 @@ amount: string,
  * Why, with the figures, for the window to word.
  */
 reason: Reason, refs: LineRefs, };
+
+export type ReconcilePageQuery = { 
+/**
+ * `YYYY-MM-DD`; null = today.
+ */
+as_of: string | null, 
+/**
+ * The discrepancy classes to list; empty = every class. Matches ignore it.
+ */
+classes: Array<ClassCode>, 
+/**
+ * Part of a task, statement or transaction id, in any case; empty = every row.
+ */
+search: string, 
+/**
+ * The first row of the page, counted among the rows the filter keeps.
+ */
+offset: number, 
+/**
+ * Rows in the page, at most 500.
+ */
+limit: number, };
+
+export type DiscrepancyPage = { as_of: string, 
+/**
+ * The rows the filter keeps, every page.
+ */
+total: number, offset: number, rows: Array<DiscrepancyView>, };
+
+export type MatchPage = { as_of: string, 
+/**
+ * The rows the filter keeps, every page.
+ */
+total: number, offset: number, rows: Array<MatchRow>, };

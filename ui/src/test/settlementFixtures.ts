@@ -2,11 +2,14 @@
 
 import type {
   DecisionView,
+  DiscrepancyPage,
   DiscrepancyView,
   ImportFileView,
+  MatchPage,
   MatchRow,
   MonthIncome,
   PayoutFixGuide,
+  ReconcilePageQuery,
   ReconcileView,
   TaxCheckView,
   TaxMonth,
@@ -44,6 +47,7 @@ export const files: ImportFileView[] = [
 
 /** The expected line of task 9007199254740993001 with no statement line. */
 export const missingPayout: DiscrepancyView = {
+  index: 0,
   class: 'missing_payout',
   task_id: '9007199254740993001',
   statement_id: '',
@@ -61,6 +65,7 @@ export const missingPayout: DiscrepancyView = {
 
 /** A statement line of a task nobody expected (a mistyped task id, say). */
 export const unexpectedPayout: DiscrepancyView = {
+  index: 1,
   class: 'unexpected_payout',
   task_id: '9007199254740993091',
   statement_id: 'JS202602001',
@@ -78,6 +83,7 @@ export const unexpectedPayout: DiscrepancyView = {
 };
 
 export const payoutFailed: DiscrepancyView = {
+  index: 2,
   class: 'payout_failed',
   task_id: '9007199254740993002',
   statement_id: 'JS202602002',
@@ -96,6 +102,7 @@ export const payoutFailed: DiscrepancyView = {
 };
 
 export const unexpectedCredit: DiscrepancyView = {
+  index: 3,
   class: 'unexpected_credit',
   task_id: '',
   statement_id: '',
@@ -113,6 +120,7 @@ export const unexpectedCredit: DiscrepancyView = {
 };
 
 export const automaticMatch: MatchRow = {
+  index: 0,
   kind: 'task',
   origin: 'automatic',
   expected_key: 'e:aa03',
@@ -125,6 +133,7 @@ export const automaticMatch: MatchRow = {
 };
 
 export const payoutMatch: MatchRow = {
+  index: 1,
   kind: 'payout',
   origin: 'automatic',
   expected_key: null,
@@ -151,12 +160,51 @@ export const view: ReconcileView = {
       { class: 'unexpected_credit', count: 1, total: '500.00' },
     ],
   },
-  rows: [missingPayout, unexpectedPayout, payoutFailed, unexpectedCredit],
   rows_total: 4,
-  matches: [automaticMatch, payoutMatch],
   matches_total: 2,
   ignored_decisions: 0,
 };
+
+/** Every discrepancy of {@link view}, in core's order. */
+export const rows: DiscrepancyView[] = [
+  missingPayout,
+  unexpectedPayout,
+  payoutFailed,
+  unexpectedCredit,
+];
+/** Every match of {@link view}. */
+export const matches: MatchRow[] = [automaticMatch, payoutMatch];
+
+const found = (ids: (string | null)[], needle: string) =>
+  needle === '' || ids.some((id) => id?.toLowerCase().includes(needle));
+
+/** `reconcile_discrepancies` over `list` as core answers it: class, id search, page. */
+export function discrepancyPage(query: ReconcilePageQuery, list = rows): DiscrepancyPage {
+  const needle = query.search.trim().toLowerCase();
+  const kept = list.filter(
+    (r) =>
+      (query.classes.length === 0 || query.classes.includes(r.class)) &&
+      found([r.task_id, r.statement_id, r.txn_id], needle),
+  );
+  return {
+    as_of: query.as_of ?? view.as_of,
+    total: kept.length,
+    offset: query.offset,
+    rows: kept.slice(query.offset, query.offset + query.limit),
+  };
+}
+
+/** `reconcile_matches` over `list` as core answers it: id search, page. */
+export function matchPage(query: ReconcilePageQuery, list = matches): MatchPage {
+  const needle = query.search.trim().toLowerCase();
+  const kept = list.filter((m) => found([m.task_id, ...m.statement_ids, ...m.txn_ids], needle));
+  return {
+    as_of: query.as_of ?? view.as_of,
+    total: kept.length,
+    offset: query.offset,
+    rows: kept.slice(query.offset, query.offset + query.limit),
+  };
+}
 
 export const decisionList: DecisionView[] = [
   {

@@ -1,7 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import i18n from '../i18n';
+
+// `findBy…`/`waitFor` wait up to 5 s (1 s by default): a page that asks core twice (the
+// summary, then a page of rows) renders in well under that, but not always under 1 s on
+// a busy 2-core machine. A missing element still fails.
+configure({ asyncUtilTimeout: 5_000 });
 
 // The Rust side is not here: every test scripts `invoke` and `listen` (see ipcMock.ts).
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));

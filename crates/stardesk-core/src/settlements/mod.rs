@@ -28,10 +28,6 @@ use crate::context::{with_store, Context};
 use crate::error::AppError;
 use crate::events::{AppEvent, DataArea};
 
-/// Discrepancy rows and matches sent to the window at most, each: a window lists what a
-/// person reads, and the full list goes to the exported report.
-pub const VIEW_ROW_LIMIT: usize = 20_000;
-
 pub(crate) fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -61,6 +57,7 @@ impl Context {
     /// decisions and the contract account, in one transaction. Mapping profiles stay.
     pub async fn delete_settlement_data(&self) -> Result<(), AppError> {
         with_store(&self.writer, |s| s.delete_settlement_data()).await?;
+        self.reconcile_cache.clear().await;
         self.settlements_changed();
         Ok(())
     }

@@ -124,6 +124,7 @@ impl Store {
                     .map_err(sql)?;
             }
         }
+        super::bump_revision(&tx).map_err(sql)?;
         tx.commit().map_err(sql)?;
         Ok(id)
     }
@@ -186,10 +187,18 @@ impl Store {
     }
 
     /// Forgets a decision (its lines go with it); `false` if there was none with this id.
-    pub fn delete_decision(&self, id: i64) -> Result<bool, StoreError> {
-        self.conn
+    pub fn delete_decision(&mut self, id: i64) -> Result<bool, StoreError> {
+        let path = self.path.clone();
+        let sql = |e| StoreError::sqlite(&path, e);
+        let tx = self.conn.transaction().map_err(sql)?;
+        let deleted = tx
             .execute("DELETE FROM settlement_decisions WHERE id = ?1", [id])
-            .map(|n| n > 0)
-            .map_err(|e| self.err(e))
+            .map_err(sql)?
+            > 0;
+        if deleted {
+            super::bump_revision(&tx).map_err(sql)?;
+        }
+        tx.commit().map_err(sql)?;
+        Ok(deleted)
     }
 }

@@ -259,6 +259,9 @@ impl Store {
         let file_id = insert_file_record(&tx, lines.kind(), file, lines.len()).map_err(e)?;
         let added = insert_lines(&tx, file_id, &file.file_name, lines, progress)?;
         set_added_count(&tx, file_id, added).map_err(e)?;
+        if added > 0 {
+            super::bump_revision(&tx).map_err(e)?;
+        }
         tx.commit().map_err(e)?;
         Ok(ImportOutcome {
             file_id,

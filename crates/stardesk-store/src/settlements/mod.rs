@@ -22,7 +22,7 @@ mod lines;
 mod mapping_profiles;
 
 use chrono::NaiveDate;
-use rusqlite::Row;
+use rusqlite::{OptionalExtension, Row};
 use rust_decimal::Decimal;
 use stardesk_domain::money::{from_fen, to_fen};
 use stardesk_domain::reconcile::records::LineKey;
@@ -147,7 +147,37 @@ fn to_u64(v: i64) -> u64 {
     u64::try_from(v).unwrap_or(0)
 }
 
+/// The `settings` key of the settlements' revision.
+const REVISION_KEY: &str = "settlements_revision";
+
+/// Moves the settlements' revision on, in the caller's transaction: every write that can
+/// change a reconciliation (lines, decisions, a delete) calls it, so a reader that kept a
+/// result knows, by one read, whether it still holds — in this process or another one
+/// writing to the same data directory (the CLI beside the app).
+pub(crate) fn bump_revision(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, '1')
+         ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+        [REVISION_KEY],
+    )
+    .map(|_| ())
+}
+
 impl Store {
+    /// The settlements' revision: a number that changes whenever lines or decisions do
+    /// (0 before the first write).
+    pub fn settlement_revision(&self) -> Result<u64, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?1",
+                [REVISION_KEY],
+                |r| r.get::<_, i64>(0),
+            )
+            .optional()
+            .map(|v| v.map_or(0, to_u64))
+            .map_err(|e| self.err(e))
+    }
+
     /// Every row `sql` selects, read by `read`.
     fn load<T>(
         &self,
@@ -181,6 +211,7 @@ impl Store {
              DELETE FROM contract_account;",
         )
         .map_err(e)?;
+        bump_revision(&tx).map_err(e)?;
         tx.commit().map_err(e)
     }
 }

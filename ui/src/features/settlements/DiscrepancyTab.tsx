@@ -12,48 +12,46 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DiscrepancyView } from '../../bindings';
+import type { DiscrepancyView, ReconcileView } from '../../bindings';
 import { errorText } from '../../shared/errors';
 import { formatMoney } from '../../shared/format';
 import { decide } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { ClassTag } from './ClassTag';
 import { classLabel } from './labels';
-import { type DiscrepancyClass, FILTER_CLASSES, isDiscrepancyClass, manualMatchOf } from './model';
+import { type DiscrepancyClass, FILTER_CLASSES, manualMatchOf, tallyOf } from './model';
+import { useDiscrepancyPage } from './queries';
 import { reasonText } from './reasonText';
 
 const { Text } = Typography;
 
 export const PAGE_SIZE = 50;
 
-interface Row {
-  key: string;
-  view: DiscrepancyView;
-}
-
-function matchesSearch(view: DiscrepancyView, needle: string): boolean {
-  if (needle === '') return true;
-  const { task_id, statement_id, txn_id } = view;
-  return [task_id, statement_id, txn_id].some((id) => id.toLowerCase().includes(needle));
-}
-
-function toggle(selected: string[], keys: string[], on: boolean): string[] {
-  const next = new Set(selected);
-  for (const k of keys) {
-    if (on) next.add(k);
-    else next.delete(k);
+function toggle(
+  selected: Map<number, DiscrepancyView>,
+  rows: DiscrepancyView[],
+  on: boolean,
+): Map<number, DiscrepancyView> {
+  const next = new Map(selected);
+  for (const r of rows) {
+    if (on) next.set(r.index, r);
+    else next.delete(r.index);
   }
-  return [...next];
+  return next;
 }
 
-/** 需核对: every discrepancy, filterable by class and id, selectable to match by hand. */
+/**
+ * 需核对: every discrepancy, filterable by class and id, selectable to match by hand.
+ * Core filters and pages (a million-line reconciliation has every row reachable); the
+ * selection is kept across pages and filters until the data change.
+ */
 export function DiscrepancyTab({
-  rows,
+  view,
   classes,
   onClassesChange,
   onFixPayout,
 }: {
-  rows: DiscrepancyView[];
+  view: ReconcileView;
   classes: DiscrepancyClass[];
   onClassesChange: (classes: DiscrepancyClass[]) => void;
   onFixPayout: (statementId: string) => void;
@@ -61,41 +59,36 @@ export function DiscrepancyTab({
   const { t } = useTranslation('settlements');
   const notify = useNotify();
   const [search, setSearch] = useState('');
-  const [selected, setSelected] = useState<string[]>([]);
-  const needle = useDeferredValue(search.trim().toLowerCase());
+  const [page, setPage] = useState(1);
+  const [selected, setSelected] = useState<Map<number, DiscrepancyView>>(() => new Map());
+  const needle = useDeferredValue(search.trim());
 
-  // Keys are positions in this reconciliation: a new one starts a new selection.
-  const all = useMemo<Row[]>(() => rows.map((view, i) => ({ key: String(i), view })), [rows]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the rows change
-  useEffect(() => setSelected([]), [all]);
+  // Positions belong to one reconciliation: new data start a new selection and page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the data change
+  useEffect(() => {
+    setSelected(new Map());
+    setPage(1);
+  }, [view]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter starts at page 1
+  useEffect(() => setPage(1), [classes, needle]);
 
-  const counts = useMemo(() => {
-    const c = new Map<string, number>();
-    for (const view of rows) c.set(view.class, (c.get(view.class) ?? 0) + 1);
-    return c;
-  }, [rows]);
+  const rows = useDiscrepancyPage({
+    as_of: view.as_of,
+    classes,
+    search: needle,
+    offset: (page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  });
+  const shown = rows.data?.rows ?? [];
+  const total = rows.data?.total ?? 0;
 
-  const shown = useMemo(
-    () =>
-      all.filter(
-        (r) =>
-          (classes.length === 0 ||
-            (isDiscrepancyClass(r.view.class) && classes.includes(r.view.class))) &&
-          matchesSearch(r.view, needle),
-      ),
-    [all, classes, needle],
-  );
-
-  const match = useMemo(() => {
-    const chosen = new Set(selected);
-    return manualMatchOf(all.filter((r) => chosen.has(r.key)).map((r) => r.view.refs));
-  }, [all, selected]);
+  const match = useMemo(() => manualMatchOf([...selected.values()].map((r) => r.refs)), [selected]);
 
   const save = useMutation({
     mutationFn: decide,
     onSuccess: () => {
       notify.success(t('list.manualMatched'));
-      setSelected([]);
+      setSelected(new Map());
     },
     onError: (error) => notify.error(t('decideFailed', { text: errorText(t, error) })),
   });
@@ -107,20 +100,20 @@ export function DiscrepancyTab({
       title: t('list.class'),
       dataIndex: 'class',
       width: 110,
-      render: (_: unknown, r: Row) => <ClassTag code={r.view.class} />,
+      render: (_: unknown, r: DiscrepancyView) => <ClassTag code={r.class} />,
     },
     {
       // The ids stacked in one column, so the reason keeps the width it needs.
       title: t('list.ids'),
       dataIndex: 'ids',
       width: 210,
-      render: (_: unknown, r: Row) => (
+      render: (_: unknown, r: DiscrepancyView) => (
         <div className="discrepancy-ids">
           {(
             [
-              ['taskId', r.view.task_id],
-              ['statementId', r.view.statement_id],
-              ['txnId', r.view.txn_id],
+              ['taskId', r.task_id],
+              ['statementId', r.statement_id],
+              ['txnId', r.txn_id],
             ] as const
           )
             .filter(([, id]) => id !== '')
@@ -137,39 +130,39 @@ export function DiscrepancyTab({
       title: t('list.date'),
       dataIndex: 'date',
       width: 104,
-      render: (_: unknown, r: Row) => r.view.date,
+      render: (_: unknown, r: DiscrepancyView) => r.date,
     },
     {
       title: t('list.amount'),
       dataIndex: 'amount',
       width: 112,
       align: 'right' as const,
-      render: (_: unknown, r: Row) => (
+      render: (_: unknown, r: DiscrepancyView) => (
         <span className="amount-num" data-testid="discrepancy-amount">
-          {formatMoney(r.view.amount)}
+          {formatMoney(r.amount)}
         </span>
       ),
     },
     {
       title: t('list.reason'),
       dataIndex: 'reason',
-      render: (_: unknown, r: Row) => (
-        <span data-testid="discrepancy-reason">{reasonText(t, r.view.reason)}</span>
+      render: (_: unknown, r: DiscrepancyView) => (
+        <span data-testid="discrepancy-reason">{reasonText(t, r.reason)}</span>
       ),
     },
     {
       title: t('list.actions'),
       dataIndex: 'actions',
       width: 120,
-      render: (_: unknown, r: Row) =>
-        r.view.class === 'payout_failed' ? (
+      render: (_: unknown, r: DiscrepancyView) =>
+        r.class === 'payout_failed' ? (
           <Button
             size="small"
             type="danger"
             theme="light"
             icon={<IconWrench />}
             data-testid="fix-payout"
-            onClick={() => onFixPayout(r.view.statement_id)}
+            onClick={() => onFixPayout(r.statement_id)}
           >
             {t('list.fixPayout')}
           </Button>
@@ -190,7 +183,7 @@ export function DiscrepancyTab({
             {FILTER_CLASSES.map((cls) => (
               <Checkbox key={cls} value={cls} data-testid={`class-filter-${cls}`}>
                 {classLabel(t, cls)}
-                <span className="class-filter__count">{counts.get(cls) ?? 0}</span>
+                <span className="class-filter__count">{tallyOf(view.summary, cls).count}</span>
               </Checkbox>
             ))}
           </CheckboxGroup>
@@ -222,41 +215,49 @@ export function DiscrepancyTab({
           </span>
         </Tooltip>
         <Text type="tertiary" size="small" data-testid="manual-match-hint">
-          {selected.length > 0 ? `${t('list.selected', { count: selected.length })} · ` : ''}
+          {selected.size > 0 ? `${t('list.selected', { count: selected.size })} · ` : ''}
           {hint}
         </Text>
-        {selected.length > 0 && (
-          <Button size="small" theme="borderless" onClick={() => setSelected([])}>
+        {selected.size > 0 && (
+          <Button size="small" theme="borderless" onClick={() => setSelected(new Map())}>
             {t('list.clearSelection')}
           </Button>
         )}
       </div>
       <div data-testid="discrepancy-list">
-        <Table<Row>
+        <Table<DiscrepancyView>
           size="small"
-          rowKey="key"
+          rowKey={(r) => String(r?.index)}
           columns={columns}
           dataSource={shown}
+          loading={rows.isFetching && rows.isPlaceholderData}
           rowSelection={{
-            selectedRowKeys: selected,
-            // By row, not `onChange`: rows selected under another filter stay selected.
+            selectedRowKeys: [...selected.keys()].map(String),
+            // By row, not `onChange`: rows selected on another page or filter stay selected.
             onSelect: (r, on) => {
-              if (r) setSelected((s) => toggle(s, [r.key], on === true));
+              if (r) setSelected((s) => toggle(s, [r], on === true));
             },
             onSelectAll: (on, _rows, changed) =>
-              setSelected((s) =>
-                toggle(
-                  s,
-                  (changed ?? []).map((r) => r.key),
-                  on === true,
-                ),
-              ),
+              setSelected((s) => toggle(s, changed ?? [], on === true)),
           }}
-          pagination={shown.length > PAGE_SIZE ? { pageSize: PAGE_SIZE } : false}
-          onRow={(r) =>
-            ({ 'data-testid': 'discrepancy-row', 'data-class': r?.view.class }) as never
+          pagination={
+            total > PAGE_SIZE
+              ? {
+                  currentPage: page,
+                  pageSize: PAGE_SIZE,
+                  total,
+                  onPageChange: setPage,
+                }
+              : false
           }
-          empty={<Empty description={rows.length === 0 ? t('list.empty') : t('list.noResults')} />}
+          onRow={(r) => ({ 'data-testid': 'discrepancy-row', 'data-class': r?.class }) as never}
+          empty={
+            rows.isError ? (
+              <Empty description={t('loadFailed', { text: errorText(t, rows.error) })} />
+            ) : rows.isPending ? null : (
+              <Empty description={view.rows_total === 0 ? t('list.empty') : t('list.noResults')} />
+            )
+          }
         />
       </div>
     </div>

@@ -1,13 +1,15 @@
-import { Button, Empty, Table, Tag } from '@douyinfe/semi-ui';
+import { IconSearch } from '@douyinfe/semi-icons';
+import { Button, Empty, Input, Table, Tag } from '@douyinfe/semi-ui';
 import { useMutation } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DecisionAction, MatchOrigin, MatchRow } from '../../bindings';
+import type { DecisionAction, MatchOrigin, MatchRow, ReconcileView } from '../../bindings';
 import { errorText } from '../../shared/errors';
 import { formatMoney } from '../../shared/format';
 import { decide } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { PAGE_SIZE } from './DiscrepancyTab';
+import { useMatchPage } from './queries';
 
 const ORIGIN_COLOR = {
   automatic: 'blue',
@@ -15,19 +17,26 @@ const ORIGIN_COLOR = {
   manual: 'violet',
 } as const satisfies Record<MatchOrigin, string>;
 
-interface Row {
-  key: string;
-  match: MatchRow;
-}
-
-/** 已匹配: what was paired, and by whom; automatic pairs can be confirmed or refused. */
-export function MatchesTab({ matches }: { matches: MatchRow[] }) {
+/**
+ * 已匹配: what was paired, and by whom; automatic pairs can be confirmed or refused.
+ * Searched and paged by core.
+ */
+export function MatchesTab({ view }: { view: ReconcileView }) {
   const { t } = useTranslation('settlements');
   const notify = useNotify();
-  const rows = useMemo<Row[]>(
-    () => matches.map((match, i) => ({ key: String(i), match })),
-    [matches],
-  );
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(1);
+  const needle = useDeferredValue(search.trim());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new data or a new search start at page 1
+  useEffect(() => setPage(1), [view, needle]);
+  const rows = useMatchPage({
+    as_of: view.as_of,
+    classes: [],
+    search: needle,
+    offset: (page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  });
+  const total = rows.data?.total ?? 0;
 
   const save = useMutation({
     mutationFn: ({ action, m }: { action: DecisionAction; m: MatchRow }) =>
@@ -48,7 +57,7 @@ export function MatchesTab({ matches }: { matches: MatchRow[] }) {
       title: t('list.class'),
       dataIndex: 'kind',
       width: 150,
-      render: (_: unknown, { match: m }: Row) => (
+      render: (_: unknown, m: MatchRow) => (
         <span className="tag-pair">
           <Tag size="small" type="light" color="grey">
             {t(`match.kind.${m.kind}`)}
@@ -63,28 +72,26 @@ export function MatchesTab({ matches }: { matches: MatchRow[] }) {
       title: t('list.taskId'),
       dataIndex: 'task_id',
       width: 170,
-      render: (_: unknown, { match: m }: Row) => <span className="mono">{m.task_id ?? ''}</span>,
+      render: (_: unknown, m: MatchRow) => <span className="mono">{m.task_id ?? ''}</span>,
     },
     {
       title: t('list.statementId'),
       dataIndex: 'statement_ids',
-      render: (_: unknown, { match: m }: Row) => (
+      render: (_: unknown, m: MatchRow) => (
         <span className="mono">{m.statement_ids.join(', ')}</span>
       ),
     },
     {
       title: t('list.txnId'),
       dataIndex: 'txn_ids',
-      render: (_: unknown, { match: m }: Row) => (
-        <span className="mono">{m.txn_ids.join(', ')}</span>
-      ),
+      render: (_: unknown, m: MatchRow) => <span className="mono">{m.txn_ids.join(', ')}</span>,
     },
     {
       title: t('list.amount'),
       dataIndex: 'amount',
       width: 120,
       align: 'right' as const,
-      render: (_: unknown, { match: m }: Row) => (
+      render: (_: unknown, m: MatchRow) => (
         <span className="amount-num">{formatMoney(m.amount)}</span>
       ),
     },
@@ -92,7 +99,7 @@ export function MatchesTab({ matches }: { matches: MatchRow[] }) {
       title: t('list.actions'),
       dataIndex: 'actions',
       width: 150,
-      render: (_: unknown, { match: m }: Row) =>
+      render: (_: unknown, m: MatchRow) =>
         m.origin === 'automatic' ? (
           <span className="tag-pair">
             <Button
@@ -122,14 +129,38 @@ export function MatchesTab({ matches }: { matches: MatchRow[] }) {
 
   return (
     <div data-testid="match-list">
-      <Table<Row>
+      <div className="discrepancies__filters">
+        <Input
+          className="discrepancies__search"
+          prefix={<IconSearch />}
+          showClear
+          value={search}
+          onChange={setSearch}
+          placeholder={t('list.search')}
+          data-testid="match-search"
+        />
+      </div>
+      <Table<MatchRow>
         size="small"
-        rowKey="key"
+        rowKey={(m) => String(m?.index)}
         columns={columns}
-        dataSource={rows}
-        pagination={rows.length > PAGE_SIZE ? { pageSize: PAGE_SIZE } : false}
-        onRow={(r) => ({ 'data-testid': 'match-row', 'data-origin': r?.match.origin }) as never}
-        empty={<Empty description={t('match.empty')} />}
+        dataSource={rows.data?.rows ?? []}
+        loading={rows.isFetching && rows.isPlaceholderData}
+        pagination={
+          total > PAGE_SIZE
+            ? { currentPage: page, pageSize: PAGE_SIZE, total, onPageChange: setPage }
+            : false
+        }
+        onRow={(m) => ({ 'data-testid': 'match-row', 'data-origin': m?.origin }) as never}
+        empty={
+          rows.isError ? (
+            <Empty description={t('loadFailed', { text: errorText(t, rows.error) })} />
+          ) : rows.isPending ? null : (
+            <Empty
+              description={view.matches_total === 0 ? t('match.empty') : t('list.noResults')}
+            />
+          )
+        }
       />
     </div>
   );

@@ -1,7 +1,12 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { DecisionInput, ReconcileView } from '../../bindings';
+import type {
+  DecisionInput,
+  DiscrepancyView,
+  ReconcilePageQuery,
+  ReconcileView,
+} from '../../bindings';
 import i18n from '../../i18n';
 import { type Commands, mockEvents, mockIpc } from '../../test/ipcMock';
 import { renderWithProviders } from '../../test/render';
@@ -11,12 +16,18 @@ import { SettlementsPage } from './SettlementsPage';
 
 const zh = i18n.getFixedT('zh-CN', 'settlements');
 
-function setup(extra: Partial<Commands> = {}, reconciled: ReconcileView = fx.view) {
+function setup(
+  extra: Partial<Commands> = {},
+  reconciled: ReconcileView = fx.view,
+  rows: DiscrepancyView[] = fx.rows,
+) {
   const events = mockEvents();
   const calls = mockIpc({
     import_files: () => fx.files,
     mapping_profiles: () => [],
     reconcile_saved: () => reconciled,
+    reconcile_discrepancies: ({ query }) => fx.discrepancyPage(query, rows),
+    reconcile_matches: ({ query }) => fx.matchPage(query),
     monthly_income: () => fx.months,
     settlement_tax: ({ year }) => fx.taxCheck(year),
     decisions: () => fx.decisionList,
@@ -61,12 +72,14 @@ describe('settlements page', () => {
     expect(screen.getByTestId('summary-matched')).toHaveTextContent('2 笔');
     expect(screen.getByTestId('summary-matched')).toHaveTextContent('¥4,300.00');
 
-    expect(classesShown()).toEqual([
-      'missing_payout',
-      'unexpected_payout',
-      'payout_failed',
-      'unexpected_credit',
-    ]);
+    await waitFor(() =>
+      expect(classesShown()).toEqual([
+        'missing_payout',
+        'unexpected_payout',
+        'payout_failed',
+        'unexpected_credit',
+      ]),
+    );
     expect(rowOf('missing_payout')).toHaveTextContent('未结算');
     expect(rowOf('missing_payout')).toHaveTextContent('¥1,288.50');
     expect(rowOf('unexpected_payout')).toHaveTextContent('无应收的结算');
@@ -77,15 +90,15 @@ describe('settlements page', () => {
     // The class filter: two classes ticked, two rows left.
     const filter = screen.getByTestId('class-filter');
     await user.click(within(filter).getByText('提现失败'));
-    expect(classesShown()).toEqual(['payout_failed']);
+    await waitFor(() => expect(classesShown()).toEqual(['payout_failed']));
     await user.click(within(filter).getByText('不明入账'));
-    expect(classesShown()).toEqual(['payout_failed', 'unexpected_credit']);
+    await waitFor(() => expect(classesShown()).toEqual(['payout_failed', 'unexpected_credit']));
 
     // A summary card narrows to its class alone; a second click clears it.
     await user.click(screen.getByTestId('summary-missing_payout'));
-    expect(classesShown()).toEqual(['missing_payout']);
+    await waitFor(() => expect(classesShown()).toEqual(['missing_payout']));
     await user.click(screen.getByTestId('summary-missing_payout'));
-    expect(rowsShown()).toHaveLength(4);
+    await waitFor(() => expect(rowsShown()).toHaveLength(4));
 
     // The id search.
     await user.type(screen.getByTestId('discrepancy-search'), 'TX8800');
@@ -129,7 +142,7 @@ describe('settlements page', () => {
     }
     expect(within(filter).queryByTestId('class-filter-matched')).toBeNull();
     await user.click(within(filter).getByText('无应收的结算'));
-    expect(classesShown()).toEqual(['unexpected_payout']);
+    await waitFor(() => expect(classesShown()).toEqual(['unexpected_payout']));
 
     // Its tag and its reason in the row.
     const row = rowOf('unexpected_payout');
@@ -143,24 +156,53 @@ describe('settlements page', () => {
     // The card narrows the list to it as well; a second click clears it.
     await user.click(within(filter).getByText('无应收的结算'));
     await user.click(card);
-    expect(classesShown()).toEqual(['unexpected_payout']);
+    await waitFor(() => expect(classesShown()).toEqual(['unexpected_payout']));
     expect(card).toHaveAttribute('aria-pressed', 'true');
     await user.click(card);
-    expect(rowsShown()).toHaveLength(4);
+    await waitFor(() => expect(rowsShown()).toHaveLength(4));
   });
 
-  it('a long list says it shows only the first rows', async () => {
-    setup({}, { ...fx.view, rows_total: 25_000, matches_total: 2 });
+  it('a long list is paged by core: every page, filter and search is asked of it', async () => {
+    // 120 unexpected payouts, then the failed payout at position 120 (past two pages).
+    const many: DiscrepancyView[] = Array.from({ length: 120 }, (_, i) => ({
+      ...fx.unexpectedPayout,
+      index: i,
+      task_id: `T${String(i).padStart(4, '0')}`,
+    }));
+    const last = { ...fx.payoutFailed, index: 120 };
+    const { calls, user } = setup({}, { ...fx.view, rows_total: 121 }, [...many, last]);
     await screen.findAllByTestId('discrepancy-row');
-    const note = screen.getByTestId('rows-truncated');
-    expect(note).toHaveTextContent('前 4 条差异（共 25000 条）');
-    expect(note).toHaveTextContent('导出报告');
-  });
-
-  it('a complete list has no truncation note', async () => {
-    setup();
-    await screen.findAllByTestId('discrepancy-row');
+    const asked = () =>
+      calls
+        .filter((c) => c.command === 'reconcile_discrepancies')
+        .map((c) => (c.args as { query: ReconcilePageQuery }).query);
+    expect(rowsShown()).toHaveLength(50);
+    expect(asked().at(-1)).toMatchObject({ classes: [], search: '', offset: 0, limit: 50 });
     expect(screen.queryByTestId('rows-truncated')).toBeNull();
+
+    // The third page is core's rows 100..120.
+    const pageItem = within(screen.getByTestId('discrepancy-list'))
+      .getAllByText('3')
+      .find((el) => el.closest('.semi-page-item'));
+    if (!pageItem) throw new Error('no page 3');
+    await user.click(pageItem);
+    await waitFor(() => expect(rowsShown()).toHaveLength(21));
+    expect(asked().at(-1)).toMatchObject({ offset: 100 });
+    expect(classesShown().at(-1)).toBe('payout_failed');
+
+    // The class filter goes to core and finds the row past the first pages at once.
+    await user.click(within(screen.getByTestId('class-filter')).getByText('提现失败'));
+    await waitFor(() => expect(classesShown()).toEqual(['payout_failed']));
+    expect(asked().at(-1)).toMatchObject({ classes: ['payout_failed'], offset: 0 });
+
+    // A row ticked on one page stays ticked on another.
+    await user.click(within(screen.getByTestId('class-filter')).getByText('提现失败'));
+    await waitFor(() => expect(rowsShown()).toHaveLength(50));
+    await user.click(within(rowsShown()[0] as HTMLElement).getByRole('checkbox'));
+    await user.type(screen.getByTestId('discrepancy-search'), 't0119');
+    await waitFor(() => expect(rowsShown()).toHaveLength(1));
+    expect(asked().at(-1)).toMatchObject({ search: 't0119' });
+    expect(screen.getByTestId('manual-match-hint')).toHaveTextContent('已选 1');
   });
 
   it('the reason follows the language', async () => {

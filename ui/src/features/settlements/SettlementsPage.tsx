@@ -1,6 +1,6 @@
 import { IconDownload } from '@douyinfe/semi-icons';
 import { IllustrationConstruction } from '@douyinfe/semi-illustrations';
-import { Banner, Button, DatePicker, Empty, TabPane, Tabs, Typography } from '@douyinfe/semi-ui';
+import { Button, DatePicker, Empty, TabPane, Tabs, Typography } from '@douyinfe/semi-ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -139,19 +139,6 @@ function Reconciliation() {
             onPick={pickClass}
           />
           <section className="settle-section">
-            {(v.rows.length < v.rows_total || v.matches.length < v.matches_total) && (
-              <Banner
-                type="info"
-                closeIcon={null}
-                data-testid="rows-truncated"
-                description={t('truncated', {
-                  rows: v.rows.length,
-                  rowsTotal: v.rows_total,
-                  matches: v.matches.length,
-                  matchesTotal: v.matches_total,
-                })}
-              />
-            )}
             <Tabs
               type="line"
               activeKey={tab}
@@ -164,7 +151,7 @@ function Reconciliation() {
                 tab={<span data-testid="tab-discrepancies">{t('tabs.discrepancies')}</span>}
               >
                 <DiscrepancyTab
-                  rows={v.rows}
+                  view={v}
                   classes={classes}
                   onClassesChange={setClasses}
                   onFixPayout={setFixing}
@@ -174,7 +161,7 @@ function Reconciliation() {
                 itemKey="matches"
                 tab={<span data-testid="tab-matches">{t('tabs.matches')}</span>}
               >
-                <MatchesTab matches={v.matches} />
+                <MatchesTab view={v} />
               </TabPane>
               <TabPane
                 itemKey="decisions"

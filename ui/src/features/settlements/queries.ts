@@ -4,12 +4,15 @@
 //! (`app/dataEvents.tsx`).
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ReconcilePageQuery } from '../../bindings';
 import {
   contractAccount,
   decisions,
   importFiles,
   mappingProfiles,
   monthlyIncome,
+  reconcileDiscrepancies,
+  reconcileMatches,
   reconcileSaved,
   settlementTax,
 } from '../../shared/ipc';
@@ -18,6 +21,8 @@ export const settleKeys = {
   all: ['settlements'] as const,
   reconcile: ['settlements', 'reconcile'] as const,
   reconcileAsOf: (asOf: string | null) => ['settlements', 'reconcile', asOf] as const,
+  discrepancies: (q: ReconcilePageQuery) => ['settlements', 'discrepancies', q] as const,
+  matches: (q: ReconcilePageQuery) => ['settlements', 'matches', q] as const,
   monthly: ['settlements', 'monthly'] as const,
   files: ['settlements', 'files'] as const,
   decisions: ['settlements', 'decisions'] as const,
@@ -30,6 +35,27 @@ export function useReconcile(asOf: string | null) {
   return useQuery({
     queryKey: settleKeys.reconcileAsOf(asOf),
     queryFn: () => reconcileSaved(asOf),
+  });
+}
+
+/**
+ * A page of discrepancies, filtered and paged by core (every row is reachable, however
+ * many there are); the page shown stays while the next one loads.
+ */
+export function useDiscrepancyPage(query: ReconcilePageQuery) {
+  return useQuery({
+    queryKey: settleKeys.discrepancies(query),
+    queryFn: () => reconcileDiscrepancies(query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A page of matches, searched and paged by core. */
+export function useMatchPage(query: ReconcilePageQuery) {
+  return useQuery({
+    queryKey: settleKeys.matches(query),
+    queryFn: () => reconcileMatches(query),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -29,6 +29,8 @@ pub enum MatchOrigin {
 /// [`DecisionInput`] to accept or reject the match.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct MatchRow {
+    /// The match's position in the reconciliation (stable until the data change).
+    pub index: u32,
     pub kind: MatchKind,
     pub origin: MatchOrigin,
     /// The expected line (task matches).
@@ -47,17 +49,14 @@ pub struct MatchRow {
     pub amount: String,
 }
 
-/// The reconciliation of everything imported, with the user's decisions applied.
+/// The reconciliation of everything imported, with the user's decisions applied: the
+/// summary and how many rows there are (the rows come by page).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ReconcileView {
     pub as_of: String,
     pub summary: ReconcileSummary,
-    /// One row per discrepancy, with the lines it is about: the first
-    /// `VIEW_ROW_LIMIT` of `rows_total`.
-    pub rows: Vec<DiscrepancyView>,
+    /// Discrepancies, every class.
     pub rows_total: u32,
-    /// The first `VIEW_ROW_LIMIT` of `matches_total`.
-    pub matches: Vec<MatchRow>,
     pub matches_total: u32,
     /// Decisions that had no effect (a line they name is no longer imported, or was
     /// already decided).
@@ -77,6 +76,8 @@ pub struct LineRefs {
 /// the lines it is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DiscrepancyView {
+    /// The discrepancy's position in the reconciliation (stable until the data change).
+    pub index: u32,
     pub class: ClassCode,
     pub task_id: String,
     pub statement_id: String,
@@ -90,6 +91,43 @@ pub struct DiscrepancyView {
     pub refs: LineRefs,
 }
 
+/// Which rows of the saved reconciliation, and which page of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReconcilePageQuery {
+    /// `YYYY-MM-DD`; null = today.
+    pub as_of: Option<String>,
+    /// The discrepancy classes to list; empty = every class. Matches ignore it.
+    #[serde(default)]
+    pub classes: Vec<ClassCode>,
+    /// Part of a task, statement or transaction id, in any case; empty = every row.
+    #[serde(default)]
+    pub search: String,
+    /// The first row of the page, counted among the rows the filter keeps.
+    pub offset: u32,
+    /// Rows in the page, at most 500.
+    pub limit: u32,
+}
+
+/// A page of discrepancies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DiscrepancyPage {
+    pub as_of: String,
+    /// The rows the filter keeps, every page.
+    pub total: u32,
+    pub offset: u32,
+    pub rows: Vec<DiscrepancyView>,
+}
+
+/// A page of matches.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MatchPage {
+    pub as_of: String,
+    /// The rows the filter keeps, every page.
+    pub total: u32,
+    pub offset: u32,
+    pub rows: Vec<MatchRow>,
+}
+
 /// This module as TypeScript: `ui/src/bindings/settlementReconciliation.ts`.
 pub(crate) fn typescript() -> TsModule {
     TsModule {
@@ -101,6 +139,9 @@ pub(crate) fn typescript() -> TsModule {
             TsType::of::<ReconcileView>(),
             TsType::of::<LineRefs>(),
             TsType::of::<DiscrepancyView>(),
+            TsType::of::<ReconcilePageQuery>(),
+            TsType::of::<DiscrepancyPage>(),
+            TsType::of::<MatchPage>(),
         ],
         consts: vec![],
     }

@@ -3,8 +3,6 @@ import type { SettlementsMessages } from './zh-CN';
 export const en: SettlementsMessages = {
   nav: 'Settlements',
   title: 'Settlements',
-  truncated:
-    'A long list: shown here are the first {{rows}} of {{rowsTotal}} discrepancies and the first {{matches}} of {{matchesTotal}} matches; the figures above count them all. Export the report for the full list.',
   intro:
     'Import statements, bank statements, expected payments and invoice mailings to check that every task was paid in full.',
   loadFailed: 'Could not load the reconciliation: {{text}}',

@@ -20,8 +20,6 @@ import type {
 export const zhCN = {
   nav: '结算对账',
   title: '结算对账',
-  truncated:
-    '记录较多：这里列出前 {{rows}} 条差异（共 {{rowsTotal}} 条）和前 {{matches}} 条匹配（共 {{matchesTotal}} 条），上方统计包含全部。导出报告可得到完整清单。',
   intro: '导入结算单、银行流水、应收明细和发票寄送记录，逐笔核对每个任务的报酬是否足额到账。',
   loadFailed: '对账数据加载失败：{{text}}',
   kind: {

@@ -14,6 +14,8 @@ function setup(tax: (year: number | null) => TaxCheckView = fx.taxCheck) {
     import_files: () => fx.files,
     mapping_profiles: () => [],
     reconcile_saved: () => fx.view,
+    reconcile_discrepancies: ({ query }) => fx.discrepancyPage(query),
+    reconcile_matches: ({ query }) => fx.matchPage(query),
     monthly_income: () => fx.months,
     decisions: () => [],
     contract_account: () => null,
