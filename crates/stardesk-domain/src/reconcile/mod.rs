@@ -437,7 +437,7 @@ pub enum Discrepancy<'a> {
     UnexpectedCredit(UnexpectedCredit<'a>),
 }
 
-impl Discrepancy<'_> {
+impl<'a> Discrepancy<'a> {
     pub const fn code(&self) -> DiscrepancyCode {
         match self {
             Self::AmountMismatch(_) => DiscrepancyCode::AmountMismatch,
@@ -468,6 +468,20 @@ impl Discrepancy<'_> {
     /// `2025-10-09`), for a translated message template keyed by [`Discrepancy::code`].
     pub fn params(&self) -> Vec<(&'static str, String)> {
         reason::params(self)
+    }
+
+    /// The ids it names — task, statement, bank transaction — each `""` when it names
+    /// none (what a search over discrepancies looks at; nothing is allocated).
+    pub fn ids(&self) -> [&'a str; 3] {
+        match self {
+            Self::AmountMismatch(m) => [m.task_id, m.statement_id, ""],
+            Self::MissingPayout(m) => [m.task_id, "", ""],
+            Self::DuplicatePayout(m) => [m.task_id, m.statement_id, ""],
+            Self::PayoutFailed(m) => [m.task_id, m.statement_id, ""],
+            Self::UnexpectedPayout(m) => [m.task_id, m.statement_id, ""],
+            Self::PayoutOverdue(m) => ["", m.statement_id, ""],
+            Self::UnexpectedCredit(m) => ["", "", m.txn_id],
+        }
     }
 }
 

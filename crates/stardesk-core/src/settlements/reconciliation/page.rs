@@ -122,9 +122,7 @@ fn match_found(m: &Match<'_>, kept: &Cached, needle: &str) -> bool {
 
 /// Whether a discrepancy names an id (task, statement, transaction) containing `needle`.
 fn discrepancy_found(d: &Discrepancy<'_>, needle: &str) -> bool {
-    d.params().iter().any(|(name, value)| {
-        matches!(*name, "task_id" | "statement_id" | "txn_id") && contains_ci(value, needle)
-    })
+    d.ids().iter().any(|id| contains_ci(id, needle))
 }
 
 /// The discrepancies `query` keeps, by position.
