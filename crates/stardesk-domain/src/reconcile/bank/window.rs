@@ -1,10 +1,24 @@
 //! Step 2 of the money axis: one statement line, one credit, by amount and date.
+//!
+//! The date window is directional and counts working days (issue 11): the platform pays
+//! after it settles, and weekends, holidays and their make-up working days (调休) move the
+//! bank's credit, not the statement's date. A line is paid by a credit dated
+//! - from [`ReconcileOptions::bank_early_days`] calendar days before the line's date (the
+//!   bank and the platform cut their days at different hours),
+//! - to the [`ReconcileOptions::bank_window_working_days`]-th working day after it, or,
+//!   when an invoice was mailed for the line's statement, to R-SETTLE-1's deadline if
+//!   that is later.
+//!
+//! The calendar is asked once per distinct line date and once per invoice mailing day,
+//! before the search: in the search a window is two day numbers.
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::super::{ExpectedRecord, PayoutMethod, StatementRecord};
+use super::super::hash::{fast_map, FastMap};
+use super::super::{ExpectedRecord, InvoiceLine, PayoutMethod, ReconcileOptions, StatementRecord};
 use super::Matcher;
+use crate::calendar::payout_deadline;
 
 /// Union-find "next free position" with path halving: `parent[i] == i` while `i` is free.
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -47,11 +61,65 @@ struct Probe {
     day: i32,
     amount: i128,
     tolerance: i128,
-    window: u32,
+    window: Window,
+}
+
+/// The day numbers a credit paying one line may be dated, both ends inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Window {
+    earliest: i32,
+    latest: i32,
+}
+
+impl Window {
+    fn contains(self, day: i32) -> bool {
+        (self.earliest..=self.latest).contains(&day)
+    }
+}
+
+/// R-SETTLE-1: per statement with an invoice mailed, the day number of its deadline, the
+/// 15th working day after its latest invoice, as in the overdue check: a credit that
+/// arrives while the statement is not yet overdue pays it.
+fn invoice_horizons<'a>(
+    invoices: &'a [InvoiceLine],
+    options: &ReconcileOptions,
+) -> FastMap<&'a str, i32> {
+    let mut latest_sent: FastMap<&'a str, NaiveDate> = fast_map(invoices.len());
+    for invoice in invoices {
+        let sent = latest_sent
+            .entry(invoice.statement_id.as_str())
+            .or_insert(invoice.sent_date);
+        *sent = (*sent).max(invoice.sent_date);
+    }
+    // Many statements share a mailing day: the calendar is asked once per day.
+    let mut deadlines: FastMap<NaiveDate, i32> = fast_map(64);
+    latest_sent
+        .into_iter()
+        .map(|(id, sent)| {
+            let deadline = *deadlines
+                .entry(sent)
+                .or_insert_with(|| day_number(payout_deadline(sent, &options.calendar).0));
+            (id, deadline)
+        })
+        .collect()
+}
+
+/// The last day number a credit may be dated to pay a line dated `date` without an
+/// invoice: the `bank_window_working_days`-th working day after it (the line's own day
+/// never counts, as in [`crate::calendar::WorkCalendar::add_working_days`]). Outside the
+/// calendar's years, Monday to Friday; the window adds no calendar warning of its own (the
+/// overdue check reports the years it met).
+fn working_day_horizon(date: NaiveDate, options: &ReconcileOptions) -> i32 {
+    let last = options
+        .calendar
+        .add_working_days(date, options.bank_window_working_days)
+        .0;
+    day_number(last)
 }
 
 impl<E: ExpectedRecord, S: StatementRecord> Matcher<'_, '_, E, S> {
-    /// Step 2: one line, one credit, closest dates first (one pass per day of gap).
+    /// Step 2: one line, one credit, closest dates first (one pass per day of gap at which
+    /// some line has a credit left).
     pub(super) fn by_amount_and_date(&mut self) {
         let (statement, bank) = (self.input.statement, self.input.bank);
         let tolerance = self.options.amount_tolerance.abs();
@@ -113,6 +181,7 @@ impl<E: ExpectedRecord, S: StatementRecord> Matcher<'_, '_, E, S> {
             })
             .collect();
         lines.sort_unstable();
+        let windows = self.windows(&lines);
 
         let slots = free.len();
         // next[i]: the first free position ≥ i (slots = none). prev[i + 1]: the last free
@@ -122,9 +191,14 @@ impl<E: ExpectedRecord, S: StatementRecord> Matcher<'_, '_, E, S> {
         // A lower bound of each line's nearest usable gap: credits are only ever taken,
         // so it never shrinks, and a line is skipped until the pass reaches it.
         let mut lower_bound = vec![0u32; lines.len()];
-        let window = self.options.date_window_days;
-        for gap in 0..=window {
-            for (li, &(day, _, _, s, amount)) in lines.iter().enumerate() {
+        // The lines still looking, in order. A window can reach weeks ahead (an invoice's
+        // horizon), so a pass only visits these, and the passes that would find nothing
+        // are skipped: the next pass is the smallest lower bound.
+        let mut active: Vec<usize> = (0..lines.len()).collect();
+        let mut gap = 0u32;
+        loop {
+            for &li in &active {
+                let (day, _, _, s, amount) = lines[li];
                 if self.paid[s] || lower_bound[li] > gap {
                     continue;
                 }
@@ -133,7 +207,7 @@ impl<E: ExpectedRecord, S: StatementRecord> Matcher<'_, '_, E, S> {
                     day,
                     amount,
                     tolerance,
-                    window,
+                    window: windows[li],
                 };
                 match self.nearest_credit(&probe, &free, &runs, &mut next, &mut prev) {
                     Some((found_gap, position)) if found_gap <= gap => {
@@ -149,7 +223,47 @@ impl<E: ExpectedRecord, S: StatementRecord> Matcher<'_, '_, E, S> {
                     None => lower_bound[li] = u32::MAX,
                 }
             }
+            active.retain(|&li| !self.paid[lines[li].3] && lower_bound[li] != u32::MAX);
+            // Every line left was found farther than `gap`.
+            match active.iter().map(|&li| lower_bound[li]).min() {
+                Some(next) => gap = next.max(gap + 1),
+                None => break,
+            }
         }
+    }
+
+    /// Each line's [`Window`], for `lines` sorted by date.
+    fn windows(&self, lines: &[(i32, u64, u32, usize, i128)]) -> Vec<Window> {
+        let (statement, options) = (self.input.statement, self.options);
+        let horizons = invoice_horizons(self.input.invoices, options);
+        let early = i32::try_from(options.bank_early_days).unwrap_or(i32::MAX);
+        // Lines sorted by date: the calendar is asked once per date.
+        let mut last: Option<(i32, i32)> = None;
+        lines
+            .iter()
+            .map(|&(day, _, _, s, _)| {
+                let line = &statement[s];
+                let after = match last {
+                    Some((known, after)) if known == day => after,
+                    _ => {
+                        let after = working_day_horizon(line.date(), options);
+                        last = Some((day, after));
+                        after
+                    }
+                };
+                // R-SETTLE-1: once the invoice is mailed, the payout may come until the
+                // deadline; only after it is the line overdue.
+                let invoiced = if horizons.is_empty() {
+                    None
+                } else {
+                    horizons.get(line.statement_id()).copied()
+                };
+                Window {
+                    earliest: day.saturating_sub(early),
+                    latest: invoiced.map_or(after, |deadline| after.max(deadline)),
+                }
+            })
+            .collect()
     }
 
     /// The best free credit for a line within the tolerance and the window: (gap,
@@ -175,10 +289,10 @@ impl<E: ExpectedRecord, S: StatementRecord> Matcher<'_, '_, E, S> {
         let mut best: Option<((u32, i128, usize), usize)> = None;
         let mut consider = |position: usize| {
             let credit = &free[position];
-            let gap = (credit.day - probe.day).unsigned_abs();
-            if gap > probe.window {
+            if !probe.window.contains(credit.day) {
                 return;
             }
+            let gap = (credit.day - probe.day).unsigned_abs();
             let rank = (gap, (credit.amount - probe.amount).abs(), position);
             if best.is_none_or(|(current, _)| rank < current) {
                 best = Some((rank, position));
