@@ -108,8 +108,19 @@ fn a_reference_in_the_transaction_id_counts_and_is_matched_as_a_whole_token() {
 }
 
 #[test]
-fn amount_and_date_match_on_both_edges_of_the_3_day_window() {
-    for (day, matched) in [(6, false), (7, true), (10, true), (13, true), (14, false)] {
+fn amount_and_date_match_from_1_day_before_to_the_5th_working_day_after() {
+    // Tuesday 2025-06-10; its working days after: 6-11, 6-12, 6-13, 6-16, 6-17 (the 5th),
+    // 6-18 (the 6th). The old ±3 calendar days took 6-07 and 6-08 and left 6-14..6-17 out.
+    for (day, matched) in [
+        (7, false),
+        (8, false),
+        (9, true),
+        (10, true),
+        (13, true),
+        (14, true),
+        (17, true),
+        (18, false),
+    ] {
         let s = vec![statement(1, "A", "T1", "500", june(10))];
         let b = vec![credit(1, "B1", june(day), "500", "巨量引擎结算款")];
         let r = run(&s, &b, &[], &options());
@@ -145,18 +156,30 @@ fn the_window_and_the_tolerance_are_parameters() {
         paid(&run(&s, &b2, &[], &loose)).is_empty(),
         "two fen is beyond 0.01"
     );
-    let b3 = vec![credit(1, "B1", june(15), "500.00", "抖音")];
+    // Wednesday 2025-06-18 is the 6th working day after Tuesday 6-10.
+    let b3 = vec![credit(1, "B1", june(18), "500.00", "抖音")];
     let mut wide = options();
-    wide.date_window_days = 5;
+    wide.bank_window_working_days = 6;
     assert_eq!(paid(&run(&s, &b3, &[], &wide)).len(), 1);
     assert!(paid(&run(&s, &b3, &[], &options())).is_empty());
+    // Two days before the line: only with an allowance of 2.
+    let b4 = vec![credit(1, "B1", june(8), "500.00", "抖音")];
+    let mut early = options();
+    early.bank_early_days = 2;
+    assert_eq!(paid(&run(&s, &b4, &[], &early)).len(), 1);
+    assert!(paid(&run(&s, &b4, &[], &options())).is_empty());
+    let mut none_early = options();
+    none_early.bank_early_days = 0;
+    let b5 = vec![credit(1, "B1", june(9), "500.00", "抖音")];
+    assert!(paid(&run(&s, &b5, &[], &none_early)).is_empty());
 }
 
 #[test]
 fn the_closest_date_wins_and_ties_go_to_the_earlier_credit() {
     let s = vec![statement(1, "A", "T1", "500", june(10))];
+    // (A credit two days before, 6-08, is outside the window altogether.)
     let b = vec![
-        credit(1, "B1", june(8), "500", "星图"),
+        credit(1, "B1", june(13), "500", "星图"),
         credit(2, "B2", june(11), "500", "星图"),
     ];
     let r = run(&s, &b, &[], &options());

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::decisions::Resolved;
@@ -15,6 +15,8 @@ use super::{
 };
 use crate::calendar::{payout_deadline, payout_overdue, CalendarWarning, PAYOUT_WORKING_DAYS};
 use crate::money::to_fen;
+
+mod window;
 
 /// Lines examined around a credit's date when looking for group candidates.
 const GROUP_SCAN_LIMIT: usize = 4_096;
@@ -83,52 +85,8 @@ fn is_platform_credit(line: &super::BankLine, payers: &[String]) -> bool {
         })
 }
 
-/// Union-find "next free position" with path halving: `parent[i] == i` while `i` is free.
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        let up = parent[parent[x]];
-        parent[x] = up;
-        x = up;
-    }
-    x
-}
-
 fn day_gap(a: NaiveDate, b: NaiveDate) -> u32 {
     u32::try_from((a - b).num_days().unsigned_abs()).unwrap_or(u32::MAX)
-}
-
-/// `amount × 10^(scale − its scale)` as an exact integer; `None` when it does not fit
-/// (an amount beyond any real payout, which then sits out step 2).
-fn scaled(amount: Decimal, scale: u32) -> Option<i128> {
-    let mut value = amount.mantissa();
-    for _ in amount.scale()..scale {
-        value = value.checked_mul(10)?;
-    }
-    Some(value)
-}
-
-/// Days since the common era, for gaps without date arithmetic in the hot loop.
-fn day_number(date: NaiveDate) -> i32 {
-    date.num_days_from_ce()
-}
-
-/// A free platform credit in step 2, ordered by (amount, date, key, file position).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Credit {
-    amount: i128,
-    day: i32,
-    fingerprint: u64,
-    occurrence: u32,
-    index: usize,
-}
-
-/// A statement line looking for a credit in step 2.
-struct Probe {
-    line: usize,
-    day: i32,
-    amount: i128,
-    tolerance: i128,
-    window: u32,
 }
 
 struct Matcher<'i, 'a, E, S> {
@@ -340,168 +298,6 @@ impl<'a, E: ExpectedRecord, S: StatementRecord> Matcher<'_, 'a, E, S> {
             }
             self.record(group, vec![b], PayoutMethod::Reference, Origin::Automatic);
         }
-    }
-
-    /// Step 2: one line, one credit, closest dates first (one pass per day of gap).
-    fn by_amount_and_date(&mut self) {
-        let (statement, bank) = (self.input.statement, self.input.bank);
-        let tolerance = self.options.amount_tolerance.abs();
-        let lines: Vec<usize> = (0..statement.len())
-            .filter(|&s| self.open_line(s) && statement[s].amount() > Decimal::ZERO)
-            .collect();
-        let credits: Vec<usize> = (0..bank.len()).filter(|&b| self.free_credit(b)).collect();
-        if credits.is_empty() || lines.is_empty() {
-            return;
-        }
-        // Exact integer amounts: every amount times 10^scale, at the largest scale in play.
-        let scale = lines
-            .iter()
-            .map(|&s| statement[s].amount().scale())
-            .chain(credits.iter().map(|&b| bank[b].amount.scale()))
-            .chain(std::iter::once(tolerance.scale()))
-            .max()
-            .unwrap_or(0);
-        let Some(tolerance) = scaled(tolerance, scale) else {
-            return;
-        };
-        let mut free: Vec<Credit> = credits
-            .iter()
-            .filter_map(|&b| {
-                let line = &bank[b];
-                Some(Credit {
-                    amount: scaled(line.amount, scale)?,
-                    day: day_number(line.date),
-                    fingerprint: line.key.fingerprint,
-                    occurrence: line.key.occurrence,
-                    index: b,
-                })
-            })
-            .collect();
-        free.sort_unstable();
-        // The distinct amounts and where their credits start in `free`: a probe searches
-        // this short array, then only its run by date.
-        let mut runs: Vec<(i128, usize)> = Vec::new();
-        for (position, credit) in free.iter().enumerate() {
-            if runs
-                .last()
-                .is_none_or(|&(amount, _)| amount != credit.amount)
-            {
-                runs.push((credit.amount, position));
-            }
-        }
-        runs.push((i128::MAX, free.len()));
-        let mut lines: Vec<(i32, u64, u32, usize, i128)> = lines
-            .iter()
-            .filter_map(|&s| {
-                let line = &statement[s];
-                Some((
-                    day_number(line.date()),
-                    line.key().fingerprint,
-                    line.key().occurrence,
-                    s,
-                    scaled(line.amount(), scale)?,
-                ))
-            })
-            .collect();
-        lines.sort_unstable();
-
-        let slots = free.len();
-        // next[i]: the first free position ≥ i (slots = none). prev[i + 1]: the last free
-        // position ≤ i, plus one (0 = none).
-        let mut next: Vec<usize> = (0..=slots).collect();
-        let mut prev: Vec<usize> = (0..=slots).collect();
-        // A lower bound of each line's nearest usable gap: credits are only ever taken,
-        // so it never shrinks, and a line is skipped until the pass reaches it.
-        let mut lower_bound = vec![0u32; lines.len()];
-        let window = self.options.date_window_days;
-        for gap in 0..=window {
-            for (li, &(day, _, _, s, amount)) in lines.iter().enumerate() {
-                if self.paid[s] || lower_bound[li] > gap {
-                    continue;
-                }
-                let probe = Probe {
-                    line: s,
-                    day,
-                    amount,
-                    tolerance,
-                    window,
-                };
-                match self.nearest_credit(&probe, &free, &runs, &mut next, &mut prev) {
-                    Some((found_gap, position)) if found_gap <= gap => {
-                        next[position] = position + 1;
-                        prev[position + 1] = position;
-                        self.record_one(
-                            s,
-                            free[position].index,
-                            PayoutMethod::AmountAndDate { day_gap: found_gap },
-                        );
-                    }
-                    Some((found_gap, _)) => lower_bound[li] = found_gap,
-                    None => lower_bound[li] = u32::MAX,
-                }
-            }
-        }
-    }
-
-    /// The best free credit for a line within the tolerance and the window: (gap,
-    /// position in `free`). Ranked by gap, then amount difference, then the credit's
-    /// order in `free` (date, key, file position).
-    fn nearest_credit(
-        &self,
-        probe: &Probe,
-        free: &[Credit],
-        runs: &[(i128, usize)],
-        next: &mut [usize],
-        prev: &mut [usize],
-    ) -> Option<(u32, usize)> {
-        let (low, high) = (
-            probe.amount.saturating_sub(probe.tolerance),
-            probe.amount.saturating_add(probe.tolerance),
-        );
-        // The last entry of `runs` is the end sentinel, never a run of its own.
-        let amounts = &runs[..runs.len() - 1];
-        let first_run = amounts.partition_point(|&(amount, _)| amount < low);
-        let last_run = amounts.partition_point(|&(amount, _)| amount <= high);
-
-        let mut best: Option<((u32, i128, usize), usize)> = None;
-        let mut consider = |position: usize| {
-            let credit = &free[position];
-            let gap = (credit.day - probe.day).unsigned_abs();
-            if gap > probe.window {
-                return;
-            }
-            let rank = (gap, (credit.amount - probe.amount).abs(), position);
-            if best.is_none_or(|(current, _)| rank < current) {
-                best = Some((rank, position));
-            }
-        };
-
-        for run in first_run..last_run {
-            let (run_start, run_end) = (runs[run].1, runs[run + 1].1);
-            let pivot = run_start + free[run_start..run_end].partition_point(|c| c.day < probe.day);
-            // The nearest free credit on or after the line's date...
-            let mut position = find(next, pivot);
-            while position < run_end {
-                if self.rejected_single(probe.line, free[position].index) {
-                    position = find(next, position + 1);
-                    continue;
-                }
-                consider(position);
-                break;
-            }
-            // ...and the nearest before it.
-            let mut slot = find(prev, pivot);
-            while slot > run_start {
-                let position = slot - 1;
-                if self.rejected_single(probe.line, free[position].index) {
-                    slot = find(prev, position);
-                    continue;
-                }
-                consider(position);
-                break;
-            }
-        }
-        best.map(|((gap, ..), position)| (gap, position))
     }
 
     /// Step 3: several lines paid by one credit.

@@ -594,8 +594,14 @@ pub struct ReconcileOptions {
     pub as_of: NaiveDate,
     /// Step 2: largest |credit − line| still matched (default ¥0.00).
     pub amount_tolerance: Decimal,
-    /// Step 2: largest date gap in days (default 3).
-    pub date_window_days: u32,
+    /// Step 2: a line is paid by a credit dated up to this many working days after the
+    /// line's date, counted on `calendar` (default 5): a line dated on a Saturday by the
+    /// next Friday; holidays do not count, make-up working days (调休) do. See
+    /// [`reconcile`].
+    pub bank_window_working_days: u32,
+    /// Step 2: a credit may be dated up to this many calendar days before its line
+    /// (default 1): the bank and the platform do not cut their days at the same hour.
+    pub bank_early_days: u32,
     /// Step 3: every line of a group within this many days of the credit (default 7).
     pub group_window_days: u32,
     /// Step 3b: most lines in one group (default 8).
@@ -608,7 +614,7 @@ pub struct ReconcileOptions {
     /// A bank line is a platform credit when positive and its counterparty or memo
     /// contains one of these (ASCII case ignored). See [`default_platform_payers`].
     pub platform_payers: Vec<String>,
-    /// For R-SETTLE-1's 15 working days.
+    /// For R-SETTLE-1's 15 working days and step 2's window.
     pub calendar: WorkCalendar,
     /// Whether clean task matches are listed in [`Reconciliation::matches`] (default
     /// true). They are always counted and totalled in the summary; a caller that only
@@ -618,13 +624,15 @@ pub struct ReconcileOptions {
 }
 
 impl ReconcileOptions {
-    /// The defaults: exact amounts, ±3 days, groups of up to 8 lines within ±7 days, the
-    /// [`default_platform_payers`] and [`WorkCalendar::china`].
+    /// The defaults: exact amounts; a credit from 1 day before its line to the 5th working
+    /// day after it (or R-SETTLE-1's deadline once an invoice is mailed); groups of up to 8
+    /// lines within ±7 days; the [`default_platform_payers`] and [`WorkCalendar::china`].
     pub fn new(as_of: NaiveDate) -> Self {
         Self {
             as_of,
             amount_tolerance: Decimal::ZERO,
-            date_window_days: 3,
+            bank_window_working_days: 5,
+            bank_early_days: 1,
             group_window_days: 7,
             max_group_lines: 8,
             max_group_candidates: 20,
@@ -649,13 +657,21 @@ impl ReconcileOptions {
 ///    found in `JS10`) pays all remaining lines of the statement(s) it names; when the
 ///    credit is not their total (within tolerance) but equals one of those lines, it pays
 ///    that line only (a statement paid line by line, every credit naming it).
-/// 2. **Amount and date**: one line, one credit, |amount difference| ≤ tolerance and date
-///    gap ≤ window. Closest dates first, globally: every pair 0 days apart is made before
-///    any pair 1 day apart, and so on. Ties: lines in (date, key, file position) order; a
-///    line takes the credit with the smaller amount difference, then the smaller amount,
-///    then the earlier date, then the smaller key, then the earlier file position. Amounts
-///    are compared exactly as integers at the largest scale in play; an amount too large
-///    for that (beyond 10^38 of the smallest unit) sits this step out.
+/// 2. **Amount and date**: one line, one credit, |amount difference| ≤ tolerance and the
+///    credit dated in the line's window, which is directional and counts working days on
+///    `calendar` (a payout follows the statement; weekends and holidays delay it): from
+///    `bank_early_days` calendar days before the line's date (default 1) to the
+///    `bank_window_working_days`-th working day after it (default 5; the line's own day
+///    never counts, and a credit on a weekend or holiday before that working day is in);
+///    when an invoice was mailed for the line's statement, to R-SETTLE-1's deadline (the
+///    15th working day after the latest invoice) if that is later: a credit that arrives
+///    while the statement is not yet overdue pays it. Closest dates first (calendar days,
+///    either side), globally: every pair 0 days apart is made before any pair 1 day apart,
+///    and so on. Ties: lines in (date, key, file position) order; a line takes the credit
+///    with the smaller amount difference, then the smaller amount, then the earlier date,
+///    then the smaller key, then the earlier file position. Amounts are compared exactly
+///    as integers at the largest scale in play; an amount too large for that (beyond
+///    10^38 of the smallest unit) sits this step out.
 /// 3. **Several lines, one credit**, credits in (date, key, file position) order, lines
 ///    all within ±`group_window_days` of the credit and summing exactly to it (in fen):
 ///    a. all remaining lines (two or more) of one statement, however many;
