@@ -1,9 +1,9 @@
-//! Per-task earnings (the drawer, `Context::task_earnings`), over files imported into a
-//! real encrypted data directory. Every expected figure is worked by hand below from the
-//! published rules: the 5% platform service fee and the 15% preferred technical service
-//! fee (R-PREF-3), and the withholding on a month's labour income, per payment before
-//! 2025-10-01 (国家税务总局公告2018年第61号), cumulative from then (国家税务总局公告2025年
-//! 第16号).
+//! Per-task earnings (the drawer, `Context::task_earnings`) and the report's per-task
+//! columns, over files imported into a real encrypted data directory. Every expected
+//! figure is worked by hand below from the published rules: the 5% platform service fee
+//! and the 15% preferred technical service fee (R-PREF-3), and the withholding on a
+//! month's labour income, per payment before 2025-10-01 (国家税务总局公告2018年第61号),
+//! cumulative from then (国家税务总局公告2025年第16号).
 //!
 //! September 2025 (per payment; the month's labour income is one payment):
 //!   XT2025090101 (imported bare: 7,980.00): gross 10,000.00 from the statement, fee 5% =
@@ -28,6 +28,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use stardesk_core::file_reconciliation::{reconcile_files, ReconcileFiles};
 use stardesk_core::ipc::*;
 use stardesk_core::{Context, ContextOptions, ErrorCode, NoEvents};
 use stardesk_store::KeyPolicy;
@@ -54,6 +55,8 @@ const BANK: &str = "交易日期,收入金额,对方户名,摘要,流水号\n\
 2025-10-23,650.00,北京星图科技有限公司,结算款 JS202510002,B20251023001\n\
 2025-11-25,1600.00,北京星图科技有限公司,结算款 JS202511001,B20251125001\n";
 
+const AS_OF: &str = "2026-01-31";
+
 fn options(dir: &Path) -> ContextOptions {
     ContextOptions {
         data_dir: dir.to_path_buf(),
@@ -69,6 +72,8 @@ fn options(dir: &Path) -> ContextOptions {
 struct Fixture {
     _dir: tempfile::TempDir,
     ctx: Arc<Context>,
+    files: ReconcileFiles,
+    out: std::path::PathBuf,
 }
 
 async fn imported() -> Fixture {
@@ -96,7 +101,20 @@ async fn imported() -> Fixture {
             .await
             .expect("import");
     }
-    Fixture { _dir: dir, ctx }
+    let out = dir.path().join("对账报告.csv");
+    Fixture {
+        files: ReconcileFiles {
+            statements: vec![statement],
+            bank: vec![bank],
+            expected: vec![expected],
+            invoices: vec![],
+            as_of: chrono::NaiveDate::from_ymd_opt(2026, 1, 31).expect("date"),
+            summary_only: false,
+        },
+        _dir: dir,
+        ctx,
+        out,
+    }
 }
 
 async fn one(ctx: &Context, task: &str) -> (TaskEarningsView, TaskEarning) {
@@ -352,5 +370,67 @@ async fn unknown_components_other_lines_and_unknown_tasks() {
         .await
         .expect_err("no task id");
     assert_eq!(err.code, ErrorCode::InvalidInput);
+    f.ctx.shutdown().await;
+}
+
+/// The exported report's per-task columns are the drawer's figures, and `stardesk
+/// reconcile`'s rows over the same files are the same.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_report_has_the_per_task_columns_of_the_drawer() {
+    let f = imported().await;
+    f.ctx
+        .export_report(
+            f.out.display().to_string(),
+            ReportFormat::Csv,
+            Some(AS_OF.into()),
+        )
+        .await
+        .expect("export");
+    let csv = std::fs::read_to_string(&f.out).expect("read");
+    let mut lines = csv.trim_start_matches('\u{feff}').lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "class,task_id,statement_id,txn_id,date,amount,gross,fee,tax,net_expected,net_paid,\
+             reason_zh,reason_en"
+        )
+    );
+    let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .from_reader(csv.trim_start_matches('\u{feff}').as_bytes())
+        .records()
+        .map(|r| r.expect("a row").iter().map(str::to_string).collect())
+        .collect();
+    let row = |task: &str, class: &str| -> Vec<String> {
+        rows.iter()
+            .find(|r| r[1] == task && r[0] == class)
+            .unwrap_or_else(|| panic!("no {class} row of {task}: {rows:?}"))[..11]
+            .to_vec()
+    };
+    let cells = |s: &str| s.split(',').map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(
+        row("XT2025100101", "amount_mismatch"),
+        cells("amount_mismatch,XT2025100101,JS202510001,,,-1442.00,10000.00,500.00,78.00,9422.00,7980.00")
+    );
+    assert_eq!(
+        row("XT2025090102", "amount_mismatch"),
+        cells("amount_mismatch,XT2025090102,JS202509001,,,46.00,3000.00,150.00,456.00,2394.00,2440.00")
+    );
+    assert_eq!(
+        row("XT2025110101", "missing_payout"),
+        cells("missing_payout,XT2025110101,,,,1200.00,,,,1200.00,")
+    );
+    assert_eq!(
+        row("XT2025119999", "unexpected_payout"),
+        cells("unexpected_payout,XT2025119999,JS202511002,,2025-11-24,300.00,,,,,300.00")
+    );
+
+    let stored = f
+        .ctx
+        .saved_report(Some(AS_OF.into()), false)
+        .await
+        .expect("saved report");
+    let from_files = reconcile_files(&f.files).expect("reconcile the files");
+    assert_eq!(stored.rows, from_files.rows);
+    assert_eq!(stored.summary, from_files.summary);
     f.ctx.shutdown().await;
 }

@@ -97,6 +97,14 @@ impl<'a, E: ExpectedRecord, S: StatementRecord> TaskAxis<'a, E, S> {
         }
     }
 
+    pub fn expected_index(&self, key: &LineKey) -> Option<usize> {
+        self.expected_at.get(key).copied()
+    }
+
+    pub fn statement_index(&self, key: &LineKey) -> Option<usize> {
+        self.statement_at.get(key).copied()
+    }
+
     fn facts(&self, e: usize) -> Facts {
         let line = &self.expected[e];
         let paying = self.paid_by[e].map(|s| &self.statement[s]);
@@ -235,6 +243,10 @@ pub(crate) fn kinds(gross: Decimal, fee: Option<Decimal>) -> (OrderKind, Creator
 pub(crate) struct ExpectedParts {
     pub components: ComponentsSource,
     pub parts: Option<[Decimal; 3]>,
+}
+
+pub(crate) fn fully_stated<E: ExpectedRecord>(line: &E) -> bool {
+    line.gross().is_some() && line.fee().is_some() && line.tax().is_some()
 }
 
 pub(crate) fn expected_parts<E: ExpectedRecord>(
