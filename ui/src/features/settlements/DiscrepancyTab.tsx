@@ -21,6 +21,7 @@ import { ClassTag } from './ClassTag';
 import { classLabel } from './labels';
 import { type DiscrepancyClass, FILTER_CLASSES, isDiscrepancyClass, manualMatchOf } from './model';
 import { reasonText } from './reasonText';
+import { TaskEarningsOpener, useTaskEarningsSheet } from './TaskEarningsSheet';
 
 const { Text } = Typography;
 
@@ -63,6 +64,7 @@ export function DiscrepancyTab({
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const needle = useDeferredValue(search.trim().toLowerCase());
+  const earnings = useTaskEarningsSheet();
 
   // Keys are positions in this reconciliation: a new one starts a new selection.
   const all = useMemo<Row[]>(() => rows.map((view, i) => ({ key: String(i), view })), [rows]);
@@ -173,6 +175,8 @@ export function DiscrepancyTab({
           >
             {t('list.fixPayout')}
           </Button>
+        ) : r.view.class === 'amount_mismatch' && r.view.task_id !== '' ? (
+          <TaskEarningsOpener taskId={r.view.task_id} onOpen={earnings.open} />
         ) : null,
     },
   ];
@@ -259,6 +263,7 @@ export function DiscrepancyTab({
           empty={<Empty description={rows.length === 0 ? t('list.empty') : t('list.noResults')} />}
         />
       </div>
+      {earnings.sheet}
     </div>
   );
 }

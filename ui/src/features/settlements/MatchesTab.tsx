@@ -8,6 +8,7 @@ import { formatMoney } from '../../shared/format';
 import { decide } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { PAGE_SIZE } from './DiscrepancyTab';
+import { TaskEarningsOpener, useTaskEarningsSheet } from './TaskEarningsSheet';
 
 const ORIGIN_COLOR = {
   automatic: 'blue',
@@ -24,6 +25,7 @@ interface Row {
 export function MatchesTab({ matches }: { matches: MatchRow[] }) {
   const { t } = useTranslation('settlements');
   const notify = useNotify();
+  const earnings = useTaskEarningsSheet();
   const rows = useMemo<Row[]>(
     () => matches.map((match, i) => ({ key: String(i), match })),
     [matches],
@@ -63,7 +65,10 @@ export function MatchesTab({ matches }: { matches: MatchRow[] }) {
       title: t('list.taskId'),
       dataIndex: 'task_id',
       width: 170,
-      render: (_: unknown, { match: m }: Row) => <span className="mono">{m.task_id ?? ''}</span>,
+      render: (_: unknown, { match: m }: Row) =>
+        m.task_id === null ? null : (
+          <TaskEarningsOpener taskId={m.task_id} label={m.task_id} onOpen={earnings.open} />
+        ),
     },
     {
       title: t('list.statementId'),
@@ -131,6 +136,7 @@ export function MatchesTab({ matches }: { matches: MatchRow[] }) {
         onRow={(r) => ({ 'data-testid': 'match-row', 'data-origin': r?.match.origin }) as never}
         empty={<Empty description={t('match.empty')} />}
       />
+      {earnings.sheet}
     </div>
   );
 }

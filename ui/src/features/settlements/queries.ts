@@ -12,6 +12,7 @@ import {
   monthlyIncome,
   reconcileSaved,
   settlementTax,
+  taskEarnings,
 } from '../../shared/ipc';
 
 export const settleKeys = {
@@ -24,6 +25,7 @@ export const settleKeys = {
   profiles: ['settlements', 'profiles'] as const,
   contract: ['settlements', 'contract'] as const,
   tax: (year: number | null) => ['settlements', 'tax', year] as const,
+  taskEarnings: (taskId: string) => ['settlements', 'taskEarnings', taskId] as const,
 };
 
 export function useReconcile(asOf: string | null) {
@@ -59,5 +61,14 @@ export function useTaxCheck(year: number | null) {
     queryKey: settleKeys.tax(year),
     queryFn: () => settlementTax(year),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** One task's earnings for the drawer; nothing is asked while no task is open. */
+export function useTaskEarnings(taskId: string | null) {
+  return useQuery({
+    queryKey: settleKeys.taskEarnings(taskId ?? ''),
+    queryFn: () => taskEarnings(taskId ?? ''),
+    enabled: taskId !== null,
   });
 }
