@@ -73,15 +73,26 @@ fn json_has_exactly_the_seven_classes_and_the_report_csv_names_each_discrepancy(
     let mut lines = csv.trim_start_matches('\u{feff}').lines();
     assert_eq!(
         lines.next(),
-        Some("class,task_id,statement_id,txn_id,date,amount,reason_zh,reason_en")
+        Some(
+            "class,task_id,statement_id,txn_id,date,amount,gross,fee,tax,net_expected,\
+             net_paid,reason_zh,reason_en"
+        )
     );
     let body: Vec<&str> = lines.collect();
     assert_eq!(body.len(), 4, "{body:?}");
+    // The per-task columns: no gross is stated anywhere, so gross, fee and tax are
+    // unknown (empty, not zero); the nets expected and paid are the lines'.
+    assert!(
+        body.iter()
+            .any(|l| l.starts_with("amount_mismatch,T2,JS1,,,-9.50,,,,200.00,190.50,")),
+        "{body:?}"
+    );
     assert!(body
         .iter()
-        .any(|l| l.starts_with("amount_mismatch,T2,JS1,") && l.contains("-9.50")));
-    assert!(body.iter().any(|l| l.starts_with("missing_payout,T3,")));
-    assert!(body.iter().any(|l| l.starts_with("payout_failed,T5,JS4,")));
+        .any(|l| l.starts_with("missing_payout,T3,,,,300.00,,,,300.00,,")));
+    assert!(body
+        .iter()
+        .any(|l| l.starts_with("payout_failed,T5,JS4,,2026-03-07,500.00,,,,500.00,,")));
 }
 
 #[test]

@@ -31,7 +31,8 @@ const CLASSES: [&str; 7] = [
     "unexpected_credit",
 ];
 
-const REPORT_HEADER: &str = "class,task_id,statement_id,txn_id,date,amount,reason_zh,reason_en";
+const REPORT_HEADER: &str = "class,task_id,statement_id,txn_id,date,amount,gross,fee,tax,\
+                             net_expected,net_paid,reason_zh,reason_en";
 
 fn keys(v: &Value) -> BTreeSet<String> {
     v.as_object()
@@ -494,6 +495,16 @@ fn report_out_writes_the_report_csv_as_reconcile_does_or_xlsx_by_the_extension()
     assert!(rows
         .iter()
         .any(|l| l.starts_with("payout_failed,XT2026070103,JS202608002,")));
+    // The per-task columns (the task-earnings drawer's figures): XT2026070102 was
+    // expected as a bare ¥800.00; the statement's gross 800.00 less the 5% platform
+    // service fee (R-PREF-3) is 760.00, withheld nothing (August 2026, cumulative:
+    // 5,110.00 − 20% − 5,000.00 < 0), and 760.00 was paid.
+    assert!(
+        rows.iter().any(|l| l.starts_with(
+            "amount_mismatch,XT2026070102,JS202608001,,,-40.00,800.00,40.00,0.00,800.00,760.00,"
+        )),
+        "{rows:?}"
+    );
 
     // The same report `stardesk reconcile --out` writes over the same files.
     let reconciled = out_dir.path().join("reconciled.csv");
@@ -535,7 +546,7 @@ fn report_out_writes_the_report_csv_as_reconcile_does_or_xlsx_by_the_extension()
     assert!(bytes.starts_with(b"PK\x03\x04"), "an xlsx (zip), not CSV");
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx_path).expect("open xlsx");
     let sheet = book.worksheet_range("Sheet1").expect("a sheet");
-    let header: Vec<String> = (0..8)
+    let header: Vec<String> = (0..13)
         .map(|c| match sheet.get((0, c)) {
             Some(calamine::Data::String(v)) => v.clone(),
             other => panic!("header cell {c}: {other:?}"),

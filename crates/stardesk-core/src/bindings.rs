@@ -117,6 +117,7 @@ pub fn modules() -> Vec<TsModule> {
         crate::settlements::report::ipc::typescript(),
         crate::settlements::payout_fix::ipc::typescript(),
         crate::settlements::tax::ipc::typescript(),
+        crate::settlements::task_earnings::ipc::typescript(),
     ]
 }
 

@@ -203,6 +203,12 @@ macro_rules! with_commands {
                 /// every year).
                 core fn settlement_tax(year: Option<i32>) -> TaxCheckView;
             }
+            settlement_task_earnings {
+                /// One task's gross → fees → tax → net as the domain computes it, beside
+                /// the statement lines and bank credits that paid it (as of today);
+                /// `not_found` for a task with no imported line.
+                core fn task_earnings(task_id: String) -> TaskEarningsView;
+            }
         }
     };
 }

@@ -21,6 +21,7 @@ pub use crate::settlements::mapping_profiles::ipc::*;
 pub use crate::settlements::payout_fix::ipc::*;
 pub use crate::settlements::reconciliation::ipc::*;
 pub use crate::settlements::report::ipc::*;
+pub use crate::settlements::task_earnings::ipc::*;
 pub use crate::settlements::tax::ipc::*;
 pub use crate::sync::ipc::*;
 pub use crate::task_hall::ipc::*;

@@ -18,3 +18,4 @@ export * from './settlementIncome';
 export * from './settlementReport';
 export * from './settlementPayoutFix';
 export * from './settlementTax';
+export * from './settlementTaskEarnings';

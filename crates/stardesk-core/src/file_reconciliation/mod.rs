@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Serialize;
 use stardesk_domain::money::format_yuan;
-use stardesk_domain::reconcile::records::LineKey;
+use stardesk_domain::reconcile::records::{ExpectedRecord, LineKey, StatementRecord};
 use stardesk_domain::reconcile::{
     reconcile_records, ReconcileOptions, Reconciliation, RecordInputs, Summary,
 };
@@ -49,15 +49,21 @@ pub struct ReconcileReport {
 }
 
 impl ReconcileReport {
-    /// The report of a reconciliation: the one place its summary and rows are built.
-    /// With `summary_only` the rows are left empty.
-    pub(crate) fn of(result: &Reconciliation<'_>, summary_only: bool) -> Self {
+    /// The report of a reconciliation of `expected` and `statement` (its task matches
+    /// listed, unless `summary_only`): the one place its summary and rows are built. With
+    /// `summary_only` the rows are left empty.
+    pub(crate) fn of<E: ExpectedRecord, S: StatementRecord>(
+        result: &Reconciliation<'_>,
+        expected: &[E],
+        statement: &[S],
+        summary_only: bool,
+    ) -> Self {
         ReconcileReport {
             summary: SummaryJson::of(&result.summary),
             rows: if summary_only {
                 Vec::new()
             } else {
-                discrepancy_rows(result)
+                discrepancy_rows(result, expected, statement)
             },
         }
     }
@@ -192,7 +198,8 @@ pub fn reconcile_files(req: &ReconcileFiles) -> Result<ReconcileReport, AppError
     let (statement, bank) = (statement?, bank?);
     let (expected, invoices) = (expected?, invoices?);
     let mut options = ReconcileOptions::new(req.as_of);
-    options.list_task_matches = false;
+    // The rows' per-task columns need the task matches; the summary alone does not.
+    options.list_task_matches = !req.summary_only;
     let result = reconcile_records(
         &RecordInputs {
             expected: &expected,
@@ -203,7 +210,12 @@ pub fn reconcile_files(req: &ReconcileFiles) -> Result<ReconcileReport, AppError
         },
         &options,
     );
-    Ok(ReconcileReport::of(&result, req.summary_only))
+    Ok(ReconcileReport::of(
+        &result,
+        &expected,
+        &statement,
+        req.summary_only,
+    ))
 }
 
 /// The tax check of statement files (see `crate::settlements::tax`): a line found in two

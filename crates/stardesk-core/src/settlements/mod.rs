@@ -11,7 +11,8 @@
 //! to read an unusual layout), [`reconciliation`] (stored lines + decisions → matches and
 //! discrepancies), [`decisions`], [`income`] (by month), [`report`] (the summary and the
 //! CSV/XLSX rows, shared with `crate::file_reconciliation`), [`payout_fix`]
-//! (R-SETTLE-2..4) and [`tax`] (the individual creator's withholding, month by month).
+//! (R-SETTLE-2..4), [`tax`] (the individual creator's withholding, month by month) and
+//! [`task_earnings`] (one task's gross → fees → tax → net beside what paid it).
 
 pub mod decisions;
 pub mod imports;
@@ -20,6 +21,7 @@ pub mod mapping_profiles;
 pub mod payout_fix;
 pub mod reconciliation;
 pub mod report;
+pub mod task_earnings;
 pub mod tax;
 
 use stardesk_domain::reconcile::records::LineKey;

@@ -207,6 +207,35 @@ fn reward_view(r: &Reward) -> RewardView {
     }
 }
 
+/// The window's name for an order kind.
+pub(crate) fn order_view(order: fees::OrderKind) -> OrderKind {
+    match order {
+        fees::OrderKind::Ordinary => OrderKind::Ordinary,
+        fees::OrderKind::Preferred => OrderKind::Preferred,
+    }
+}
+
+/// The window's name for a creator kind.
+pub(crate) fn creator_view(kind: fees::CreatorKind) -> CreatorKind {
+    match kind {
+        fees::CreatorKind::Independent => CreatorKind::Independent,
+        fees::CreatorKind::Agency => CreatorKind::Agency,
+    }
+}
+
+/// One R-PREF-3 fee as the window lists it: its kind, rate, amount and rule id.
+pub(crate) fn fee_line(f: &fees::Fee) -> FeeLine {
+    FeeLine {
+        kind: match f.kind {
+            fees::FeeKind::PlatformService => FeeKind::PlatformService,
+            fees::FeeKind::PreferredTechnical => FeeKind::PreferredTechnical,
+        },
+        rate_percent: (f.rate * Decimal::ONE_HUNDRED).normalize().to_string(),
+        amount: format_yuan(f.amount),
+        rule: f.rule().to_string(),
+    }
+}
+
 /// R-PREF-3: the four fee scenarios on `gross`, the creator's own one marked.
 pub fn net_scenarios(
     gross: Decimal,
@@ -219,28 +248,10 @@ pub fn net_scenarios(
         for kind in [fees::CreatorKind::Independent, fees::CreatorKind::Agency] {
             let b = fees::net_income(gross, order, kind, schedule);
             out.push(NetScenario {
-                order: match order {
-                    fees::OrderKind::Ordinary => OrderKind::Ordinary,
-                    fees::OrderKind::Preferred => OrderKind::Preferred,
-                },
-                creator: match kind {
-                    fees::CreatorKind::Independent => CreatorKind::Independent,
-                    fees::CreatorKind::Agency => CreatorKind::Agency,
-                },
+                order: order_view(order),
+                creator: creator_view(kind),
                 gross: format_yuan(b.gross),
-                fees: b
-                    .fees
-                    .iter()
-                    .map(|f| FeeLine {
-                        kind: match f.kind {
-                            fees::FeeKind::PlatformService => FeeKind::PlatformService,
-                            fees::FeeKind::PreferredTechnical => FeeKind::PreferredTechnical,
-                        },
-                        rate_percent: (f.rate * Decimal::ONE_HUNDRED).normalize().to_string(),
-                        amount: format_yuan(f.amount),
-                        rule: f.rule().to_string(),
-                    })
-                    .collect(),
+                fees: b.fees.iter().map(fee_line).collect(),
                 net: format_yuan(b.net),
                 applies: order == own_order && kind == own_kind,
             });

@@ -22,6 +22,7 @@ import { classLabel } from './labels';
 import { type DiscrepancyClass, FILTER_CLASSES, manualMatchOf, tallyOf } from './model';
 import { useDiscrepancyPage } from './queries';
 import { reasonText } from './reasonText';
+import { TaskEarningsOpener, useTaskEarningsSheet } from './TaskEarningsSheet';
 
 const { Text } = Typography;
 
@@ -62,6 +63,7 @@ export function DiscrepancyTab({
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<Map<number, DiscrepancyView>>(() => new Map());
   const needle = useDeferredValue(search.trim());
+  const earnings = useTaskEarningsSheet();
 
   // Positions belong to one reconciliation: new data start a new selection and page.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the data change
@@ -166,6 +168,8 @@ export function DiscrepancyTab({
           >
             {t('list.fixPayout')}
           </Button>
+        ) : r.class === 'amount_mismatch' && r.task_id !== '' ? (
+          <TaskEarningsOpener taskId={r.task_id} onOpen={earnings.open} />
         ) : null,
     },
   ];
@@ -260,6 +264,7 @@ export function DiscrepancyTab({
           }
         />
       </div>
+      {earnings.sheet}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { decide } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { PAGE_SIZE } from './DiscrepancyTab';
 import { useMatchPage } from './queries';
+import { TaskEarningsOpener, useTaskEarningsSheet } from './TaskEarningsSheet';
 
 const ORIGIN_COLOR = {
   automatic: 'blue',
@@ -24,6 +25,7 @@ const ORIGIN_COLOR = {
 export function MatchesTab({ view }: { view: ReconcileView }) {
   const { t } = useTranslation('settlements');
   const notify = useNotify();
+  const earnings = useTaskEarningsSheet();
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const needle = useDeferredValue(search.trim());
@@ -72,7 +74,10 @@ export function MatchesTab({ view }: { view: ReconcileView }) {
       title: t('list.taskId'),
       dataIndex: 'task_id',
       width: 170,
-      render: (_: unknown, m: MatchRow) => <span className="mono">{m.task_id ?? ''}</span>,
+      render: (_: unknown, m: MatchRow) =>
+        m.task_id === null ? null : (
+          <TaskEarningsOpener taskId={m.task_id} label={m.task_id} onOpen={earnings.open} />
+        ),
     },
     {
       title: t('list.statementId'),
@@ -162,6 +167,7 @@ export function MatchesTab({ view }: { view: ReconcileView }) {
           )
         }
       />
+      {earnings.sheet}
     </div>
   );
 }

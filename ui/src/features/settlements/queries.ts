@@ -15,6 +15,7 @@ import {
   reconcileMatches,
   reconcileSaved,
   settlementTax,
+  taskEarnings,
 } from '../../shared/ipc';
 
 export const settleKeys = {
@@ -29,6 +30,7 @@ export const settleKeys = {
   profiles: ['settlements', 'profiles'] as const,
   contract: ['settlements', 'contract'] as const,
   tax: (year: number | null) => ['settlements', 'tax', year] as const,
+  taskEarnings: (taskId: string) => ['settlements', 'taskEarnings', taskId] as const,
 };
 
 export function useReconcile(asOf: string | null) {
@@ -85,5 +87,14 @@ export function useTaxCheck(year: number | null) {
     queryKey: settleKeys.tax(year),
     queryFn: () => settlementTax(year),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** One task's earnings for the drawer; nothing is asked while no task is open. */
+export function useTaskEarnings(taskId: string | null) {
+  return useQuery({
+    queryKey: settleKeys.taskEarnings(taskId ?? ''),
+    queryFn: () => taskEarnings(taskId ?? ''),
+    enabled: taskId !== null,
   });
 }

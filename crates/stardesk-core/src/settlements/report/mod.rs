@@ -3,11 +3,13 @@
 //! by one writer of cells). Shared by the stored reconciliation and
 //! `crate::file_reconciliation`.
 
+mod columns;
 pub mod ipc;
 
 use std::path::Path;
 
 use stardesk_domain::money::format_yuan;
+use stardesk_domain::reconcile::records::{ExpectedRecord, StatementRecord};
 use stardesk_domain::reconcile::{
     reason_en, reason_zh, Component, Discrepancy, DiscrepancyCode, Reconciliation, Summary, Tally,
     ACCOUNT_RULE, PAYOUT_RULE,
@@ -18,26 +20,31 @@ use crate::context::Context;
 use crate::error::{AppError, ErrorCode};
 use crate::file_reconciliation::ReconcileReport;
 use crate::wire::day;
+use columns::TaskColumns;
 use ipc::*;
 
 /// The report's columns, in order (documented in the README).
-pub const REPORT_COLUMNS: [&str; 8] = [
+pub const REPORT_COLUMNS: [&str; 13] = [
     "class",
     "task_id",
     "statement_id",
     "txn_id",
     "date",
     "amount",
+    "gross",
+    "fee",
+    "tax",
+    "net_expected",
+    "net_paid",
     "reason_zh",
     "reason_en",
 ];
 
-/// Where the amount is in [`REPORT_COLUMNS`]: the one column an xlsx holds as a number.
-const AMOUNT_COLUMN: usize = 5;
-const _: () = assert!(matches!(
-    REPORT_COLUMNS[AMOUNT_COLUMN].as_bytes(),
-    b"amount"
-));
+/// Where the money is in [`REPORT_COLUMNS`]: the amount and the per-task columns, the
+/// columns an xlsx holds as numbers.
+const MONEY_COLUMNS: std::ops::RangeInclusive<usize> = 5..=10;
+const _: () = assert!(matches!(REPORT_COLUMNS[5].as_bytes(), b"amount"));
+const _: () = assert!(matches!(REPORT_COLUMNS[10].as_bytes(), b"net_paid"));
 
 /// One line of the report (CSV, XLSX): the class, the ids and figures, and the domain's
 /// sentences in both languages.
@@ -51,13 +58,21 @@ pub struct ReportRow {
     pub date: String,
     /// The difference (paid − expected) for a mismatch, the amount otherwise.
     pub amount: String,
+    /// The task's expected gross, fee and tax (see [`TaskColumns`]); empty when unknown.
+    pub gross: String,
+    pub fee: String,
+    pub tax: String,
+    /// The expected line's net; empty when the row names none.
+    pub net_expected: String,
+    /// The net of the statement line the row names, unless its payout failed.
+    pub net_paid: String,
     pub reason_zh: String,
     pub reason_en: String,
 }
 
 impl ReportRow {
     /// The row's cells, in [`REPORT_COLUMNS`] order: the one place a row becomes cells.
-    pub fn cells(&self) -> [&str; 8] {
+    pub fn cells(&self) -> [&str; 13] {
         [
             self.class.as_str(),
             &self.task_id,
@@ -65,6 +80,11 @@ impl ReportRow {
             &self.txn_id,
             &self.date,
             &self.amount,
+            &self.gross,
+            &self.fee,
+            &self.tax,
+            &self.net_expected,
+            &self.net_paid,
             &self.reason_zh,
             &self.reason_en,
         ]
@@ -123,9 +143,23 @@ fn param(params: &[(&'static str, String)], name: &str) -> String {
         .unwrap_or_default()
 }
 
-/// One report row per discrepancy, in the reconciler's order.
-pub(crate) fn discrepancy_rows(result: &Reconciliation<'_>) -> Vec<ReportRow> {
-    result.discrepancies.iter().map(report_row).collect()
+/// One report row per discrepancy, in the reconciler's order, with the per-task columns
+/// of the lines it names (`expected` and `statement` are the lines reconciled).
+pub(crate) fn discrepancy_rows<E: ExpectedRecord, S: StatementRecord>(
+    result: &Reconciliation<'_>,
+    expected: &[E],
+    statement: &[S],
+) -> Vec<ReportRow> {
+    let columns = TaskColumns::new(result, expected, statement);
+    result
+        .discrepancies
+        .iter()
+        .map(|d| {
+            let mut row = report_row(d);
+            columns.fill(d, &mut row);
+            row
+        })
+        .collect()
 }
 
 fn part(c: Component) -> AmountPart {
@@ -217,6 +251,11 @@ pub(crate) fn report_row(d: &Discrepancy<'_>) -> ReportRow {
             }
         },
         amount: format_yuan(d.amount()),
+        gross: String::new(),
+        fee: String::new(),
+        tax: String::new(),
+        net_expected: String::new(),
+        net_paid: String::new(),
         reason_zh: reason_zh(d),
         reason_en: reason_en(d),
     }
@@ -242,7 +281,7 @@ pub fn write_report_csv(path: &Path, rows: &[ReportRow]) -> Result<(), AppError>
 }
 
 /// The report's xlsx: a header row ([`REPORT_COLUMNS`]) and one row per report
-/// row; amounts are numbers with the `0.00` format so Excel can sum them (a double holds
+/// row; amounts (and the per-task money columns) are numbers with the `0.00` format so Excel can sum them (a double holds
 /// every amount below 2^53 fen exactly to the fen), everything else text.
 fn write_report_xlsx(path: &Path, rows: &[ReportRow]) -> Result<(), AppError> {
     use rust_xlsxwriter::{Format, Workbook};
@@ -262,7 +301,8 @@ fn write_report_xlsx(path: &Path, rows: &[ReportRow]) -> Result<(), AppError> {
         let row = u32::try_from(i + 1).map_err(|e| fail(&e))?;
         for (c, value) in r.cells().into_iter().enumerate() {
             let col = c as u16;
-            let number = (c == AMOUNT_COLUMN)
+            let number = MONEY_COLUMNS
+                .contains(&c)
                 .then(|| value.parse::<f64>().ok())
                 .flatten();
             match number {
@@ -294,7 +334,9 @@ impl Context {
         as_of: Option<String>,
     ) -> Result<(), AppError> {
         let rows = self
-            .reconcile_stored(as_of, |_, result, _| discrepancy_rows(result))
+            .reconcile_stored(as_of, |_, result, lines| {
+                discrepancy_rows(result, &lines.expected, &lines.statement)
+            })
             .await?;
         tokio::task::spawn_blocking(move || write_report(Path::new(&path), format, &rows))
             .await
@@ -310,8 +352,8 @@ impl Context {
         as_of: Option<String>,
         summary_only: bool,
     ) -> Result<ReconcileReport, AppError> {
-        self.reconcile_stored(as_of, move |_, result, _| {
-            ReconcileReport::of(result, summary_only)
+        self.reconcile_stored(as_of, move |_, result, lines| {
+            ReconcileReport::of(result, &lines.expected, &lines.statement, summary_only)
         })
         .await
     }

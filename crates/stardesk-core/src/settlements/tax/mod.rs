@@ -152,7 +152,8 @@ fn percent(rate: Decimal) -> String {
     (rate * Decimal::ONE_HUNDRED).normalize().to_string()
 }
 
-fn working(withholding: &Withholding) -> TaxWorking {
+/// Every step of a withholding, as the window lays it out.
+pub(crate) fn working(withholding: &Withholding) -> TaxWorking {
     match withholding {
         Withholding::PerPayment(b) => TaxWorking::PerPayment {
             income: format_yuan(b.income),

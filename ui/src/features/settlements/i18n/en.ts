@@ -273,6 +273,81 @@ export const en: SettlementsMessages = {
     invoices: 'Invoice mailings: tracking numbers of the invoices you sent',
     privacy: 'Everything stays on this computer, encrypted; nothing is uploaded.',
   },
+  earnings: {
+    open: 'Earnings',
+    openTask: 'Show the earnings of task {{taskId}}',
+    title: 'Task earnings · {{taskId}}',
+    loadFailed: 'Could not load the task earnings: {{text}}',
+    line: 'Expected payment',
+    due: 'due {{date}}',
+    noDue: 'no due date',
+    notPaidTag: 'Not paid yet',
+    item: 'Item',
+    expected: 'Expected (StarDesk)',
+    paid: 'Statement (paid)',
+    gross: 'Gross',
+    feeLine: '{{fee}} {{rate}}% ({{rule}})',
+    fee: {
+      platform_service: 'Platform service fee',
+      preferred_technical: 'Preferred technical service fee',
+    },
+    feeTotal: 'Fees in total',
+    taxable: 'Labour income (gross − fees)',
+    tax: 'Tax withheld',
+    net: 'Net',
+    notStated: 'not stated',
+    unknown: 'unknown',
+    difference: 'Difference (paid − expected)',
+    noDifference: 'Nothing paid yet, so there is no difference to show.',
+    source: {
+      stated: 'The expected payment states its gross, fees and tax.',
+      computed:
+        'The expected payment states its net only: StarDesk computes the fees and tax from the gross on the {{from}}.',
+      unknown: 'The gross, fees and tax are unknown (not counted as 0).',
+    },
+    grossFrom: {
+      expected: 'expected payment',
+      statement: 'statement',
+    },
+    missing: {
+      no_gross:
+        'The expected payment was imported as a net amount and the statement paying it states no gross, so the gross, fees and tax cannot be told apart.',
+      no_pay_date:
+        'This line has no due date and no statement line pays it: its tax month is unknown, so its tax cannot be computed.',
+    },
+    kinds: {
+      stated_fee: 'From the fee stated: {{order}}, {{creator}} (R-PREF-3).',
+      no_fee_stated: 'No fee is stated: computed as {{order}}, {{creator}} (R-PREF-3).',
+      fee_fits_none:
+        'The fee stated fits none of the R-PREF-3 rates: computed as {{order}}, {{creator}}.',
+    },
+    order: {
+      ordinary: 'an ordinary order',
+      preferred: 'a preferred order',
+    },
+    creator: {
+      independent: 'independent creator',
+      agency: 'agency creator',
+    },
+    taxTitle: 'How the tax is computed',
+    noTax:
+      'An agency creator settles through its agency: the platform withholds no tax (R-PREF-3).',
+    taxShare:
+      ' The platform withholds by month: labour income in {{month}} was {{monthIncome}} in total and the month withholds {{monthTax}}; this task earned {{income}} and bears {{tax}} of it, in proportion to its income.',
+    taxWithoutGross_one:
+      ' {{count}} more expected payment that month has no known gross and is left out.',
+    taxWithoutGross_other:
+      ' {{count}} more expected payments that month have no known gross and are left out.',
+    disagree:
+      'By the rules StarDesk computes a net of {{net}} (fees {{fee}}, tax {{tax}}), not the {{expected}} of the expected payment.',
+    paidBy: 'Statement {{statementId}} · {{date}}',
+    failed: 'Withdrawal failed: not paid',
+    credit: 'Bank credit {{txnId}} · {{date}} · {{amount}}',
+    creditShared: 'This credit pays {{lines}} statement lines together.',
+    noCredit: 'No bank credit matched yet.',
+    notPaid: 'No statement line pays this expected payment yet.',
+    otherLines: 'Other statement lines of this task',
+  },
   decideFailed: 'Could not save: {{text}}',
   fix: {
     title: 'Fix payout: statement {{id}}',
