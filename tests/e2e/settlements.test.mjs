@@ -120,6 +120,32 @@ describe('settlements in the real window', () => {
     assert.equal(readFileSync(report).subarray(0, 2).toString('latin1'), 'PK', 'an xlsx is a zip');
   });
 
+  test('opens a task\'s earnings from its mismatch row: gross → fees → tax → net beside what was paid', async () => {
+    const mismatch = await d.find('[data-testid="discrepancy-row"][data-class="amount_mismatch"]');
+    await d.exec(
+      'const b = arguments[0].querySelector(\'[data-testid="task-earnings-open"]\'); b.scrollIntoView({ block: "center" }); b.click();',
+      [{ 'element-6066-11e4-a52e-4f735466cecf': mismatch }],
+    );
+    const sheet = await waitFor('the earnings drawer', async () => {
+      const text = await d.exec(
+        'const s = document.querySelector(\'[data-testid="task-earnings-waterfall"]\'); return s ? s.closest(\'[data-testid="task-earnings"]\').textContent : "";',
+      );
+      return text;
+    });
+    // T102: the statement's gross ¥800.00 less the 5% platform fee (R-PREF-3) is ¥760.00,
+    // and ¥760.00 was paid; the expected file said ¥800.00.
+    assert.match(sheet, /XT2026070102/);
+    assert.match(sheet, /800\.00/, 'the gross');
+    assert.match(sheet, /40\.00/, 'the 5% fee');
+    assert.match(sheet, /760\.00/, 'the net computed and paid');
+    assert.match(sheet, /R-PREF-3/);
+    await d.screenshot(join(out, 'settlements-task-earnings.png'));
+    await d.exec('document.querySelector(\'.semi-sidesheet-close, [aria-label="close"]\')?.click();');
+    await waitFor('the drawer closed', async () =>
+      d.exec('return document.querySelector(\'[data-testid="task-earnings-waterfall"]\') === null || document.querySelector(\'.semi-sidesheet-inner\')?.offsetParent === null;'),
+    );
+  });
+
   test('opens the failed-payout fix and drafts the e-mail with the tracking number', async () => {
     const failedRow = await d.find('[data-testid="discrepancy-row"][data-class="payout_failed"]');
     const fix = await d.exec(

@@ -20,7 +20,9 @@ pub const PAGE_LIMIT: u32 = 500;
 
 /// Whether `hay` contains `needle` (already lower-case), ignoring case.
 fn contains_ci(hay: &str, needle: &str) -> bool {
-    if hay.is_ascii() && needle.is_ascii() {
+    if needle.is_empty() {
+        true
+    } else if hay.is_ascii() && needle.is_ascii() {
         let (h, n) = (hay.as_bytes(), needle.as_bytes());
         n.len() <= h.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
     } else {
