@@ -134,16 +134,14 @@ describe('settlements in the real window', () => {
     });
     // T102: the statement's gross ¥800.00 less the 5% platform fee (R-PREF-3) is ¥760.00,
     // and ¥760.00 was paid; the expected file said ¥800.00.
-    assert.match(sheet, /XT2026070102/);
+    assert.match(sheet, /结算单 JS202608001/, 'the statement line that paid it');
     assert.match(sheet, /800\.00/, 'the gross');
     assert.match(sheet, /40\.00/, 'the 5% fee');
     assert.match(sheet, /760\.00/, 'the net computed and paid');
     assert.match(sheet, /R-PREF-3/);
     await d.screenshot(join(out, 'settlements-task-earnings.png'));
-    await d.exec('document.querySelector(\'.semi-sidesheet-close, [aria-label="close"]\')?.click();');
-    await waitFor('the drawer closed', async () =>
-      d.exec('return document.querySelector(\'[data-testid="task-earnings-waterfall"]\') === null || document.querySelector(\'.semi-sidesheet-inner\')?.offsetParent === null;'),
-    );
+    await d.exec('document.querySelector(".semi-sidesheet .semi-sidesheet-close, .semi-sidesheet [aria-label=close]").click();');
+    await waitFor('the drawer to close', async () => (await d.findAll('[data-testid="task-earnings"]')).length === 0);
   });
 
   test('opens the failed-payout fix and drafts the e-mail with the tracking number', async () => {
@@ -231,5 +229,17 @@ describe('settlements in the real window', () => {
     assert.ok(between.length >= 2, `the bar moved through the import: ${[...seen].join(', ')}`);
     const summary = await textOf('summary-matched');
     assert.match(summary, /2/, 'the earlier matches still stand');
+
+    // 200,000 unexpected payouts: the window shows a page of 50 and reaches the last one
+    // through core's search (it no longer receives only a first slice).
+    await waitFor('a page of rows', async () => (await rows()).length === 50);
+    assert.ok((await d.findAll('[data-testid="discrepancy-list"] .semi-page-item')).length > 2, 'the list pages');
+    await typeInto('discrepancy-search', 'BIG199999');
+    await waitFor('the last line found', async () => {
+      const listed = await rows();
+      return listed.length === 1 && /BIG199999/.test(await textOf('discrepancy-list'));
+    });
+    await d.exec('document.querySelector(\'[data-testid="discrepancy-search"]\').scrollIntoView({ block: "start" });');
+    await d.screenshot(join(out, 'settlements-search-200k.png'));
   });
 });
