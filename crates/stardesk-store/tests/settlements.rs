@@ -129,6 +129,75 @@ fn a_reexport_with_a_new_payout_status_updates_the_line_instead_of_adding_one() 
     );
 }
 
+/// A file large next to the table has the known keys read in one scan and the lines its
+/// upsert would not change skipped; a small file goes line by line. Both store the same:
+/// a new status and a newly filled component are kept, a component left empty keeps the
+/// stored one, nothing is duplicated, and the counts are right.
+#[test]
+fn a_reimport_stores_the_same_whether_the_known_keys_are_scanned_or_sought() {
+    let rows: Vec<(String, String)> = (0..20)
+        .map(|i| (format!("JS{}", i / 5), format!("T{i}")))
+        .collect();
+    let refs: Vec<(&str, &str, &str, u32)> = rows
+        .iter()
+        .map(|(s, t)| (s.as_str(), t.as_str(), "100.00", 5))
+        .collect();
+    let base = statement(&refs);
+    let mut changed = base.clone();
+    changed[3].status = PayoutStatus::Failed;
+    changed[7].tax = Some(yuan("3.00"));
+    changed[9].gross = None; // not in this export: the stored gross stays
+    changed[11].status = PayoutStatus::Other("审核中".into());
+
+    // Scanned: the whole changed export (20 lines next to 20 stored).
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut scanned = open(dir.path());
+    import(&mut scanned, "a", ImportLines::Statement(&base)).expect("first");
+    let again = import(&mut scanned, "b", ImportLines::Statement(&changed)).expect("again");
+    assert_eq!((again.added, again.already_present), (0, 20));
+
+    // Sought: the changed lines one file each (1 line next to 20 stored).
+    let dir2 = tempfile::tempdir().expect("tempdir");
+    let mut sought = open(dir2.path());
+    import(&mut sought, "a", ImportLines::Statement(&base)).expect("first");
+    for (i, line) in changed.iter().enumerate() {
+        let one = std::slice::from_ref(line);
+        let o = import(&mut sought, &format!("b{i}"), ImportLines::Statement(one)).expect("one");
+        assert_eq!((o.added, o.already_present), (0, 1));
+    }
+
+    let stored = scanned.statement_lines().expect("load");
+    assert_eq!(stored, sought.statement_lines().expect("load"));
+    assert_eq!(stored.len(), 20);
+    assert_eq!(stored[3].status, PayoutStatus::Failed);
+    assert_eq!(stored[7].tax, Some(yuan("3.00")));
+    assert_eq!(
+        stored[9].gross, base[9].gross,
+        "an empty component keeps the stored one"
+    );
+    assert_eq!(stored[11].status, PayoutStatus::Other("审核中".into()));
+    assert_eq!(stored[0], base[0]);
+
+    // A new line among known ones is added, once, by either path.
+    let mut more = changed.clone();
+    more.extend(statement(&[("JS9", "T99", "55.00", 6)]));
+    let o = import(&mut scanned, "c", ImportLines::Statement(&more)).expect("more");
+    assert_eq!((o.added, o.already_present), (1, 20));
+    let o = import(&mut sought, "c", ImportLines::Statement(&more[20..])).expect("more");
+    assert_eq!((o.added, o.already_present), (1, 0));
+    assert_eq!(
+        scanned.statement_lines().expect("load"),
+        sought.statement_lines().expect("load")
+    );
+
+    // Bank lines: a re-import through the scan adds nothing and keeps the order.
+    let b = bank(&[("TX1", "100.00", 6), ("TX2", "200.00", 7)]);
+    import(&mut scanned, "bank", ImportLines::Bank(&b)).expect("bank");
+    let o = import(&mut scanned, "bank", ImportLines::Bank(&b)).expect("bank again");
+    assert_eq!((o.added, o.already_present), (0, 2));
+    assert_eq!(scanned.bank_lines().expect("load"), b);
+}
+
 #[test]
 fn a_large_import_reports_its_progress_as_it_stores() {
     let dir = tempfile::tempdir().expect("tempdir");

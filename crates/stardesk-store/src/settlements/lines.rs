@@ -11,6 +11,7 @@ use stardesk_domain::reconcile::records::{
 };
 
 use super::files::{insert_file_record, set_added_count, ImportFileMeta};
+use super::known;
 use super::{
     conversion_error, date_at, fp_to_sql, key_at, money_at, opt_date_at, opt_money_at, to_u64, Fen,
     LineKind,
@@ -141,22 +142,37 @@ fn insert_lines(
             };
             // An upsert reports an update as a change too: count what is new instead.
             let before = count(tx)?;
+            let known = known::known_statements(tx, lines.len()).map_err(sql_err)?;
             for (i, l) in lines.iter().enumerate() {
                 report(progress, i);
                 let (status, status_text) = status_to_sql(&l.status);
-                stmt.execute(params![
-                    fp_to_sql(l.key.fingerprint),
-                    l.key.occurrence,
-                    file_id,
-                    l.statement_id,
-                    l.task_id,
-                    fen.of(i, "amount", l.amount)?,
-                    l.date.to_string(),
-                    status,
-                    status_text,
+                let amount = fen.of(i, "amount", l.amount)?;
+                let parts = [
                     fen.opt(i, "gross", l.gross)?,
                     fen.opt(i, "fee", l.fee)?,
                     fen.opt(i, "tax", l.tax)?,
+                ];
+                let key = (fp_to_sql(l.key.fingerprint), i64::from(l.key.occurrence));
+                if known
+                    .as_ref()
+                    .and_then(|k| k.get(&key))
+                    .is_some_and(|k| k.unchanged_by(status, status_text, parts))
+                {
+                    continue;
+                }
+                stmt.execute(params![
+                    key.0,
+                    key.1,
+                    file_id,
+                    l.statement_id,
+                    l.task_id,
+                    amount,
+                    l.date.to_string(),
+                    status,
+                    status_text,
+                    parts[0],
+                    parts[1],
+                    parts[2],
                 ])
                 .map_err(sql_err)?;
             }
@@ -169,16 +185,22 @@ fn insert_lines(
                      date, amount_fen, counterparty, memo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 )
                 .map_err(sql_err)?;
+            let known = known::known_keys(tx, "bank_lines", lines.len()).map_err(sql_err)?;
             for (i, l) in lines.iter().enumerate() {
                 report(progress, i);
+                let amount = fen.of(i, "amount", l.amount)?;
+                let key = (fp_to_sql(l.key.fingerprint), i64::from(l.key.occurrence));
+                if known.as_ref().is_some_and(|k| k.contains(&key)) {
+                    continue;
+                }
                 added += stmt
                     .execute(params![
-                        fp_to_sql(l.key.fingerprint),
-                        l.key.occurrence,
+                        key.0,
+                        key.1,
                         file_id,
                         l.txn_id,
                         l.date.to_string(),
-                        fen.of(i, "amount", l.amount)?,
+                        amount,
                         l.counterparty,
                         l.memo,
                     ])
@@ -193,19 +215,30 @@ fn insert_lines(
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 )
                 .map_err(sql_err)?;
+            let known = known::known_keys(tx, "expected_lines", lines.len()).map_err(sql_err)?;
             for (i, l) in lines.iter().enumerate() {
                 report(progress, i);
+                let amount = fen.of(i, "amount", l.amount)?;
+                let parts = [
+                    fen.opt(i, "gross", l.gross)?,
+                    fen.opt(i, "fee", l.fee)?,
+                    fen.opt(i, "tax", l.tax)?,
+                ];
+                let key = (fp_to_sql(l.key.fingerprint), i64::from(l.key.occurrence));
+                if known.as_ref().is_some_and(|k| k.contains(&key)) {
+                    continue;
+                }
                 added += stmt
                     .execute(params![
-                        fp_to_sql(l.key.fingerprint),
-                        l.key.occurrence,
+                        key.0,
+                        key.1,
                         file_id,
                         l.task_id,
-                        fen.of(i, "amount", l.amount)?,
+                        amount,
                         l.due_date.map(|d| d.to_string()),
-                        fen.opt(i, "gross", l.gross)?,
-                        fen.opt(i, "fee", l.fee)?,
-                        fen.opt(i, "tax", l.tax)?,
+                        parts[0],
+                        parts[1],
+                        parts[2],
                     ])
                     .map_err(sql_err)?;
             }
@@ -217,12 +250,17 @@ fn insert_lines(
                      statement_id, sent_date, tracking_no) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 )
                 .map_err(sql_err)?;
+            let known = known::known_keys(tx, "invoice_lines", lines.len()).map_err(sql_err)?;
             for (i, l) in lines.iter().enumerate() {
                 report(progress, i);
+                let key = (fp_to_sql(l.key.fingerprint), i64::from(l.key.occurrence));
+                if known.as_ref().is_some_and(|k| k.contains(&key)) {
+                    continue;
+                }
                 added += stmt
                     .execute(params![
-                        fp_to_sql(l.key.fingerprint),
-                        l.key.occurrence,
+                        key.0,
+                        key.1,
                         file_id,
                         l.statement_id,
                         l.sent_date.to_string(),

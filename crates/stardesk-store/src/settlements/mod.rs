@@ -18,6 +18,7 @@
 mod contract_account;
 mod decisions;
 mod files;
+mod known;
 mod lines;
 mod mapping_profiles;
 
