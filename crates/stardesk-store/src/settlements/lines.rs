@@ -147,11 +147,7 @@ fn insert_lines(
                 report(progress, i);
                 let (status, status_text) = status_to_sql(&l.status);
                 let amount = fen.of(i, "amount", l.amount)?;
-                let parts = [
-                    fen.opt(i, "gross", l.gross)?,
-                    fen.opt(i, "fee", l.fee)?,
-                    fen.opt(i, "tax", l.tax)?,
-                ];
+                let parts = fen.parts(i, l.gross, l.fee, l.tax)?;
                 let key = (fp_to_sql(l.key.fingerprint), i64::from(l.key.occurrence));
                 if known
                     .as_ref()
@@ -219,11 +215,7 @@ fn insert_lines(
             for (i, l) in lines.iter().enumerate() {
                 report(progress, i);
                 let amount = fen.of(i, "amount", l.amount)?;
-                let parts = [
-                    fen.opt(i, "gross", l.gross)?,
-                    fen.opt(i, "fee", l.fee)?,
-                    fen.opt(i, "tax", l.tax)?,
-                ];
+                let parts = fen.parts(i, l.gross, l.fee, l.tax)?;
                 let key = (fp_to_sql(l.key.fingerprint), i64::from(l.key.occurrence));
                 if known.as_ref().is_some_and(|k| k.contains(&key)) {
                     continue;

@@ -142,6 +142,21 @@ impl Fen<'_> {
     ) -> Result<Option<i64>, StoreError> {
         amount.map(|a| self.of(line, field, a)).transpose()
     }
+
+    /// A line's gross, fee and tax in fen, each when given.
+    fn parts(
+        &self,
+        line: usize,
+        gross: Option<Decimal>,
+        fee: Option<Decimal>,
+        tax: Option<Decimal>,
+    ) -> Result<[Option<i64>; 3], StoreError> {
+        Ok([
+            self.opt(line, "gross", gross)?,
+            self.opt(line, "fee", fee)?,
+            self.opt(line, "tax", tax)?,
+        ])
+    }
 }
 
 fn to_u64(v: i64) -> u64 {

@@ -1,14 +1,5 @@
-import { IconSearch, IconWrench } from '@douyinfe/semi-icons';
-import {
-  Button,
-  Checkbox,
-  CheckboxGroup,
-  Empty,
-  Input,
-  Table,
-  Tooltip,
-  Typography,
-} from '@douyinfe/semi-ui';
+import { IconWrench } from '@douyinfe/semi-icons';
+import { Button, Checkbox, CheckboxGroup, Table, Tooltip, Typography } from '@douyinfe/semi-ui';
 import { useMutation } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +11,7 @@ import { useNotify } from '../../shared/notify';
 import { ClassTag } from './ClassTag';
 import { classLabel } from './labels';
 import { type DiscrepancyClass, FILTER_CLASSES, manualMatchOf, tallyOf } from './model';
+import { IdSearch, PageEmpty } from './PagedList';
 import { useDiscrepancyPage } from './queries';
 import { reasonText } from './reasonText';
 import { TaskEarningsOpener, useTaskEarningsSheet } from './TaskEarningsSheet';
@@ -192,15 +184,7 @@ export function DiscrepancyTab({
             ))}
           </CheckboxGroup>
         </div>
-        <Input
-          className="discrepancies__search"
-          prefix={<IconSearch />}
-          showClear
-          value={search}
-          onChange={setSearch}
-          placeholder={t('list.search')}
-          data-testid="discrepancy-search"
-        />
+        <IdSearch value={search} onChange={setSearch} testId="discrepancy-search" />
       </div>
       <div className="discrepancies__actions">
         <Tooltip content={hint} position="topLeft">
@@ -255,13 +239,7 @@ export function DiscrepancyTab({
               : false
           }
           onRow={(r) => ({ 'data-testid': 'discrepancy-row', 'data-class': r?.class }) as never}
-          empty={
-            rows.isError ? (
-              <Empty description={t('loadFailed', { text: errorText(t, rows.error) })} />
-            ) : rows.isPending ? null : (
-              <Empty description={view.rows_total === 0 ? t('list.empty') : t('list.noResults')} />
-            )
-          }
+          empty={<PageEmpty page={rows} hasAny={view.rows_total > 0} none={t('list.empty')} />}
         />
       </div>
       {earnings.sheet}

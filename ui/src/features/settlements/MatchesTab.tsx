@@ -1,5 +1,4 @@
-import { IconSearch } from '@douyinfe/semi-icons';
-import { Button, Empty, Input, Table, Tag } from '@douyinfe/semi-ui';
+import { Button, Table, Tag } from '@douyinfe/semi-ui';
 import { useMutation } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,7 @@ import { formatMoney } from '../../shared/format';
 import { decide } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { PAGE_SIZE } from './DiscrepancyTab';
+import { IdSearch, PageEmpty } from './PagedList';
 import { useMatchPage } from './queries';
 import { TaskEarningsOpener, useTaskEarningsSheet } from './TaskEarningsSheet';
 
@@ -135,15 +135,7 @@ export function MatchesTab({ view }: { view: ReconcileView }) {
   return (
     <div data-testid="match-list">
       <div className="discrepancies__filters">
-        <Input
-          className="discrepancies__search"
-          prefix={<IconSearch />}
-          showClear
-          value={search}
-          onChange={setSearch}
-          placeholder={t('list.search')}
-          data-testid="match-search"
-        />
+        <IdSearch value={search} onChange={setSearch} testId="match-search" />
       </div>
       <Table<MatchRow>
         size="small"
@@ -157,15 +149,7 @@ export function MatchesTab({ view }: { view: ReconcileView }) {
             : false
         }
         onRow={(m) => ({ 'data-testid': 'match-row', 'data-origin': m?.origin }) as never}
-        empty={
-          rows.isError ? (
-            <Empty description={t('loadFailed', { text: errorText(t, rows.error) })} />
-          ) : rows.isPending ? null : (
-            <Empty
-              description={view.matches_total === 0 ? t('match.empty') : t('list.noResults')}
-            />
-          )
-        }
+        empty={<PageEmpty page={rows} hasAny={view.matches_total > 0} none={t('match.empty')} />}
       />
       {earnings.sheet}
     </div>
