@@ -5,12 +5,12 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{bk, credit, d, date, invoice, sk, statement};
+use common::{bk, credit, d, date, invoice, overdue_ids, paid, sk, statement, unexpected_credits};
 use stardesk_domain::calendar::{payout_deadline, CalendarWarning, WorkCalendar};
 use stardesk_domain::reconcile::{
     reason_en, reason_zh, reconcile, BankLine, Decision, Discrepancy, DiscrepancyCode, Inputs,
-    InvoiceLine, LineKey, Match, Origin, Pair, PayoutMatch, PayoutMethod, ReconcileOptions,
-    Reconciliation, StatementLine,
+    InvoiceLine, Match, Origin, Pair, PayoutMatch, PayoutMethod, ReconcileOptions, Reconciliation,
+    StatementLine,
 };
 
 fn june(day: u32) -> NaiveDate {
@@ -44,24 +44,6 @@ fn payouts<'r, 'a>(r: &'r Reconciliation<'a>) -> Vec<&'r PayoutMatch<'a>> {
         .filter_map(|m| match m {
             Match::Payout(p) => Some(p.as_ref()),
             Match::Task(_) => None,
-        })
-        .collect()
-}
-
-/// (statement keys, bank keys, method) of each payout match.
-fn paid(r: &Reconciliation<'_>) -> Vec<(Vec<LineKey>, Vec<LineKey>, PayoutMethod)> {
-    payouts(r)
-        .into_iter()
-        .map(|p| (p.statement.clone(), p.bank.clone(), p.method))
-        .collect()
-}
-
-fn unexpected_credits(r: &Reconciliation<'_>) -> Vec<LineKey> {
-    r.discrepancies
-        .iter()
-        .filter_map(|x| match x {
-            Discrepancy::UnexpectedCredit(u) => Some(u.bank.clone()),
-            _ => None,
         })
         .collect()
 }
@@ -503,16 +485,6 @@ fn overdue_run<'a>(
         },
         &ReconcileOptions::new(as_of),
     )
-}
-
-fn overdue_ids(r: &Reconciliation<'_>) -> Vec<String> {
-    r.discrepancies
-        .iter()
-        .filter_map(|x| match x {
-            Discrepancy::PayoutOverdue(o) => Some(o.statement_id.to_owned()),
-            _ => None,
-        })
-        .collect()
 }
 
 #[test]

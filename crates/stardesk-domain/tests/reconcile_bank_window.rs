@@ -6,11 +6,11 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{bk, credit, date, invoice, sk, statement};
+use common::{bk, credit, date, invoice, overdue_ids, paid, sk, statement, unexpected_credits};
 use stardesk_domain::calendar::{payout_deadline, WorkCalendar};
 use stardesk_domain::reconcile::{
-    reconcile, BankLine, Discrepancy, Inputs, InvoiceLine, LineKey, Match, PayoutMethod,
-    ReconcileOptions, Reconciliation, StatementLine,
+    reconcile, BankLine, Inputs, InvoiceLine, LineKey, PayoutMethod, ReconcileOptions,
+    Reconciliation, StatementLine,
 };
 
 fn run<'a>(
@@ -28,37 +28,6 @@ fn run<'a>(
         },
         &ReconcileOptions::new(as_of),
     )
-}
-
-/// (statement keys, bank keys, method) of each payout match.
-fn paid(r: &Reconciliation<'_>) -> Vec<(Vec<LineKey>, Vec<LineKey>, PayoutMethod)> {
-    r.matches
-        .iter()
-        .filter_map(|m| match m {
-            Match::Payout(p) => Some((p.statement.clone(), p.bank.clone(), p.method)),
-            Match::Task(_) => None,
-        })
-        .collect()
-}
-
-fn unexpected_credits(r: &Reconciliation<'_>) -> Vec<LineKey> {
-    r.discrepancies
-        .iter()
-        .filter_map(|x| match x {
-            Discrepancy::UnexpectedCredit(u) => Some(u.bank.clone()),
-            _ => None,
-        })
-        .collect()
-}
-
-fn overdue_ids(r: &Reconciliation<'_>) -> Vec<String> {
-    r.discrepancies
-        .iter()
-        .filter_map(|x| match x {
-            Discrepancy::PayoutOverdue(o) => Some(o.statement_id.to_owned()),
-            _ => None,
-        })
-        .collect()
 }
 
 fn by_amount_and_date(day_gap: u32) -> Vec<(Vec<LineKey>, Vec<LineKey>, PayoutMethod)> {

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use stardesk_domain::reconcile::{
-    BankLine, ExpectedLine, InvoiceLine, LineKey, PayoutStatus, StatementLine,
+    BankLine, Discrepancy, ExpectedLine, InvoiceLine, LineKey, Match, PayoutMethod, PayoutStatus,
+    Reconciliation, StatementLine,
 };
 
 pub fn d(text: &str) -> Decimal {
@@ -85,4 +86,37 @@ pub fn invoice(n: u64, sid: &str, sent: NaiveDate, tracking: &str) -> InvoiceLin
         sent_date: sent,
         tracking_no: tracking.to_owned(),
     }
+}
+
+/// (statement keys, bank keys, method) of each payout match.
+pub fn paid(r: &Reconciliation<'_>) -> Vec<(Vec<LineKey>, Vec<LineKey>, PayoutMethod)> {
+    r.matches
+        .iter()
+        .filter_map(|m| match m {
+            Match::Payout(p) => Some((p.statement.clone(), p.bank.clone(), p.method)),
+            Match::Task(_) => None,
+        })
+        .collect()
+}
+
+/// The bank lines reported as unexpected credits.
+pub fn unexpected_credits(r: &Reconciliation<'_>) -> Vec<LineKey> {
+    r.discrepancies
+        .iter()
+        .filter_map(|x| match x {
+            Discrepancy::UnexpectedCredit(u) => Some(u.bank.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The statements reported overdue (R-SETTLE-1).
+pub fn overdue_ids(r: &Reconciliation<'_>) -> Vec<String> {
+    r.discrepancies
+        .iter()
+        .filter_map(|x| match x {
+            Discrepancy::PayoutOverdue(o) => Some(o.statement_id.to_owned()),
+            _ => None,
+        })
+        .collect()
 }
