@@ -51,6 +51,7 @@ def sizes(release_dir, out):
             sys.exit(f"results: {path} is missing; build it with cargo build --release")
         size = os.path.getsize(path)
         result[name] = {"bytes": size, "mib": round(size / MIB, 2)}
+        print(f"  {name:17s} {size / MIB:6.1f} MiB  ({file})")
     with open(out, "w", encoding="utf-8") as f:
         json.dump(result, f, indent=2)
         f.write("\n")

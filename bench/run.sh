@@ -36,8 +36,6 @@ echo
 echo "== release binaries"
 cargo build --release -q -p stardesk-sandbox
 python3 bench/results.py sizes "$target/release" "$parts/sizes.json"
-python3 -c 'import json,sys; [print(f"  {k:17s} {v[\"mib\"]:6.1f} MiB") for k, v in json.load(open(sys.argv[1])).items()]' \
-  "$parts/sizes.json"
 
 echo
 echo "== results (parts in $parts)"
