@@ -103,7 +103,9 @@ def parse_marks(text, spawn_unix_ms):
             if name == "main" and unix_ms is not None:
                 # `main` came `ms` after the process took its start instant.
                 offset = float(unix_ms) - ms - spawn_unix_ms
-            marks.setdefault(name, ms)
+            # The app's first call of ui_ready is its ui_ready mark, told once.
+            if name != "ipc_ui_ready":
+                marks.setdefault(name, ms)
         elif name not in steps:
             at = None
             stamp = STAMP.match(line)
