@@ -21,6 +21,7 @@ import json
 import os
 import re
 import selectors
+import shutil
 import signal
 import statistics
 import subprocess
@@ -204,11 +205,14 @@ def main():
     data = tempfile.mkdtemp(prefix="stardesk-bench-")
     env = dict(os.environ, STARDESK_DATA_DIR=data, STARDESK_KEY_STORE="file", STARDESK_BENCH_READY="1",
                STARDESK_LOG="info")
-    # One run to sync the task hall, so every measured start opens on cached tasks.
-    run_once(app, env, measure_rss=False)
-    time.sleep(2)
-    base = measure(minimal, dict(os.environ))
-    mine = measure(app, env)
+    try:
+        # One run to sync the task hall, so every measured start opens on cached tasks.
+        run_once(app, env, measure_rss=False)
+        time.sleep(2)
+        base = measure(minimal, dict(os.environ))
+        mine = measure(app, env)
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
     print(f"minimal Tauri app: cold start {base['ms']:.0f} ms, RSS {base['rss_mib']:.1f} MiB "
           f"(median of {RUNS} starts; RSS of {RSS_RUNS}, after {IDLE_S} s idle)")
     print(f"StarDesk:          cold start {mine['ms']:.0f} ms, RSS {mine['rss_mib']:.1f} MiB")

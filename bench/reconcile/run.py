@@ -12,6 +12,7 @@ disagrees stops the run (exit 1) naming the tool, the class and both figures.
 """
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -75,6 +76,13 @@ def check(tool, out, want_counts, want_fen):
 def main():
     stardesk, py = sys.argv[1], sys.argv[2]
     work = tempfile.mkdtemp(prefix="stardesk-recon-bench-")
+    try:
+        bench(stardesk, py, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def bench(stardesk, py, work):
     subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), work, str(ROWS)], check=True)
     exp, st = os.path.join(work, "expected.csv"), os.path.join(work, "statement.csv")
     cmds = {"stardesk": [stardesk, "reconcile", "--expected", exp, "--statement", st, "--as-of", AS_OF, "--json"]}
