@@ -4,9 +4,24 @@ Cold start: from spawning the process to its UI reporting the first frame with c
 (StarDesk: the task hall's first rows; minimal: its page), signalled by a READY line on
 stdout (StarDesk prints it when STARDESK_BENCH_READY is set). Memory: the RSS of the whole
 process tree (the app plus WebKit's web and network processes) after 10 s idle.
-Prints medians and ratios; asserts nothing.
+
+Where the time goes: both apps log startup marks on stderr (`startup mark=NAME ms=T`,
+T since `main`; the first, `main`, also carries the wall clock `unix_ms`, from which the
+time between spawning and `main` follows), and StarDesk logs the steps it times
+(`startup step=NAME ms=D`: the database key, opening the store and its migrations, the
+job runner, the embedded sandbox, the first sync). The breakdown is the median over the
+runs of each mark's time since spawn, and of each step's duration.
+
+Usage: startup.py APP MINIMAL_APP   (under a display, e.g. xvfb-run)
+Environment: BENCH_STARTUP_RUNS (default 5; RSS is taken on the first 3),
+BENCH_JSON (write the figures there). Prints medians and ratios; asserts nothing.
 """
+import datetime
+import json
 import os
+import re
+import selectors
+import shutil
 import signal
 import statistics
 import subprocess
@@ -15,7 +30,30 @@ import tempfile
 import time
 
 RUNS = int(os.environ.get("BENCH_STARTUP_RUNS", "5"))
+RSS_RUNS = min(3, RUNS)
 IDLE_S = 10
+READY_TIMEOUT_S = 120
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+LINE = re.compile(r"startup (mark|step)=(\w+) ms=([0-9.]+)(?: unix_ms=([0-9.]+))?")
+STAMP = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)")
+# What each mark ends, for the printed breakdown.
+MEANING = {
+    "main": "process spawned → main (exec, loading WebKitGTK and the other libraries)",
+    "window_created": "Tauri and its plugins set up, window and webview built",
+    "context_opened": "core context opened (key, store, migrations, job runner) on the main thread",
+    "page_load_started": "the webview starts loading the page",
+    "page_load_finished": "page loaded (HTML, JS bundle parsed and run)",
+    "ui_ready": "first rows on screen (ui_ready)",
+}
+STEP_MEANING = {
+    "db_key": "database key from the keychain / key file",
+    "store_open": "SQLCipher writer connection: keying, pragmas, migrations",
+    "store_readers": "SQLCipher reader connection",
+    "jobs_start": "job runner started, jobs scheduled",
+    "sandbox_start": "embedded sandbox started (background, first sync)",
+    "sync": "first sync of the task hall (background)",
+}
 
 
 def children_map():
@@ -53,55 +91,147 @@ def rss_kib(pid):
     return 0
 
 
+def parse_marks(text, spawn_unix_ms):
+    """Marks as ms since spawn, and steps as (duration ms, ms since spawn at their end)."""
+    marks, steps, offset = {}, {}, None
+    for raw in text.splitlines():
+        line = ANSI.sub("", raw)
+        m = LINE.search(line)
+        if not m:
+            continue
+        kind, name, ms, unix_ms = m.group(1), m.group(2), float(m.group(3)), m.group(4)
+        if kind == "mark":
+            if name == "main" and unix_ms is not None:
+                # `main` came `ms` after the process took its start instant.
+                offset = float(unix_ms) - ms - spawn_unix_ms
+            # The app's first call of ui_ready is its ui_ready mark, told once.
+            if name != "ipc_ui_ready":
+                marks.setdefault(name, ms)
+        elif name not in steps:
+            at = None
+            stamp = STAMP.match(line)
+            if stamp:
+                when = datetime.datetime.fromisoformat(stamp.group(1).replace("Z", "+00:00"))
+                at = when.timestamp() * 1000 - spawn_unix_ms
+            steps[name] = (ms, at)
+    if offset is None:
+        return {}, {}
+    return {k: v + offset for k, v in marks.items()}, steps
+
+
 def run_once(binary, env, measure_rss):
-    start = time.monotonic()
-    proc = subprocess.Popen([binary], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    ready = None
-    deadline = start + 120
-    while time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        if not line:
-            break
-        if line.strip() == "READY":
-            ready = time.monotonic() - start
-            break
-    rss = None
-    if ready is not None and measure_rss:
-        time.sleep(IDLE_S)
-        rss = sum(rss_kib(p) for p in tree(proc.pid))
-    for p in reversed(tree(proc.pid)):
-        try:
-            os.kill(p, signal.SIGKILL)
-        except OSError:
-            pass
-    proc.wait()
+    """One start: (ms to READY, tree RSS KiB after IDLE_S or None, marks, steps)."""
+    with tempfile.TemporaryFile() as err:
+        spawn_unix_ms = time.time() * 1000
+        start = time.monotonic()
+        proc = subprocess.Popen([binary], env=env, stdout=subprocess.PIPE, stderr=err)
+        sel = selectors.DefaultSelector()
+        sel.register(proc.stdout, selectors.EVENT_READ)
+        ready, buf = None, b""
+        while ready is None and time.monotonic() < start + READY_TIMEOUT_S:
+            if not sel.select(timeout=1):
+                continue
+            chunk = os.read(proc.stdout.fileno(), 4096)
+            if not chunk:
+                break
+            buf += chunk
+            if b"READY\n" in buf:
+                ready = (time.monotonic() - start) * 1000
+        rss = None
+        if ready is not None and measure_rss:
+            time.sleep(IDLE_S)
+            rss = sum(rss_kib(p) for p in tree(proc.pid))
+        for p in reversed(tree(proc.pid)):
+            try:
+                os.kill(p, signal.SIGKILL)
+            except OSError:
+                pass
+        proc.wait()
+        err.seek(0)
+        log = err.read().decode(errors="replace")
     if ready is None:
-        sys.exit(f"{binary} never reported READY")
-    return ready, rss
+        sys.stderr.write(log[-4000:])
+        sys.exit(f"startup bench: {binary} never reported READY")
+    marks, steps = parse_marks(log, spawn_unix_ms)
+    return ready, rss, marks, steps
 
 
 def measure(binary, env):
-    starts, rsses = [], []
+    starts, rsses, marks, steps = [], [], [], []
     for i in range(RUNS):
-        s, r = run_once(binary, env, measure_rss=(i < 3))
+        s, r, m, st = run_once(binary, env, measure_rss=(i < RSS_RUNS))
         starts.append(s)
+        marks.append(m)
+        steps.append(st)
         if r is not None:
             rsses.append(r)
-    return statistics.median(starts), statistics.median(rsses)
+    med_marks = {}
+    for name in {k for m in marks for k in m}:
+        values = [m[name] for m in marks if name in m]
+        med_marks[name] = round(statistics.median(values), 1)
+    med_steps = {}
+    for name in {k for st in steps for k in st}:
+        durs = [st[name][0] for st in steps if name in st]
+        ats = [st[name][1] for st in steps if name in st and st[name][1] is not None]
+        med_steps[name] = {
+            "ms": round(statistics.median(durs), 1),
+            "ended_at_ms": round(statistics.median(ats), 1) if ats else None,
+            "runs": len(durs),
+        }
+    return {
+        "ms": round(statistics.median(starts), 1),
+        "rss_mib": round(statistics.median(rsses) / 1024, 1),
+        "marks": dict(sorted(med_marks.items(), key=lambda kv: kv[1])),
+        "steps": dict(sorted(med_steps.items(), key=lambda kv: kv[1]["ended_at_ms"] or 0)),
+    }
+
+
+def print_breakdown(title, res):
+    print(f"  {title}: marks, median ms since spawn (Δ from the previous mark)")
+    prev = 0.0
+    for name, at in res["marks"].items():
+        meaning = MEANING.get(name)
+        if meaning is None and name.startswith("ipc_"):
+            meaning = f"first `{name[4:]}` call from the UI"
+        print(f"    {at:7.0f} ms  (+{at - prev:5.0f})  {name:20s} {meaning or ''}")
+        prev = at
+    for name, s in res["steps"].items():
+        at = "" if s["ended_at_ms"] is None else f", ended at {s['ended_at_ms']:.0f} ms"
+        print(f"    step {name:14s} {s['ms']:7.1f} ms{at}  {STEP_MEANING.get(name, '')}")
 
 
 def main():
     app, minimal = sys.argv[1], sys.argv[2]
     data = tempfile.mkdtemp(prefix="stardesk-bench-")
-    env = dict(os.environ, STARDESK_DATA_DIR=data, STARDESK_KEY_STORE="file", STARDESK_BENCH_READY="1")
-    # One run to sync the task hall, so every measured start opens on cached tasks.
-    run_once(app, env, measure_rss=False)
-    time.sleep(2)
-    base_start, base_rss = measure(minimal, dict(os.environ))
-    app_start, app_rss = measure(app, env)
-    print(f"minimal Tauri app: cold start {base_start*1000:.0f} ms, RSS {base_rss/1024:.1f} MiB (median of {RUNS})")
-    print(f"StarDesk:          cold start {app_start*1000:.0f} ms, RSS {app_rss/1024:.1f} MiB (median of {RUNS})")
-    print(f"ratios: cold start {app_start/base_start:.2f}x, RSS {app_rss/base_rss:.2f}x the minimal app")
+    env = dict(os.environ, STARDESK_DATA_DIR=data, STARDESK_KEY_STORE="file", STARDESK_BENCH_READY="1",
+               STARDESK_LOG="info")
+    try:
+        # One run to sync the task hall, so every measured start opens on cached tasks.
+        run_once(app, env, measure_rss=False)
+        time.sleep(2)
+        base = measure(minimal, dict(os.environ))
+        mine = measure(app, env)
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
+    print(f"minimal Tauri app: cold start {base['ms']:.0f} ms, RSS {base['rss_mib']:.1f} MiB "
+          f"(median of {RUNS} starts; RSS of {RSS_RUNS}, after {IDLE_S} s idle)")
+    print(f"StarDesk:          cold start {mine['ms']:.0f} ms, RSS {mine['rss_mib']:.1f} MiB")
+    print(f"ratios: cold start {mine['ms'] / base['ms']:.2f}x, RSS {mine['rss_mib'] / base['rss_mib']:.2f}x the minimal app")
+    print("where the time goes:")
+    print_breakdown("StarDesk", mine)
+    print_breakdown("minimal app", base)
+
+    path = os.environ.get("BENCH_JSON")
+    if path:
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump({
+                "runs": RUNS,
+                "app_ms": mine["ms"], "minimal_ms": base["ms"],
+                "app_rss_mib": mine["rss_mib"], "minimal_rss_mib": base["rss_mib"],
+                "breakdown": {"app": {"marks": mine["marks"], "steps": mine["steps"]},
+                              "minimal": {"marks": base["marks"]}},
+            }, f, indent=2)
+            f.write("\n")
 
 
 if __name__ == "__main__":

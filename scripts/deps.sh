@@ -3,7 +3,8 @@
 #   scripts/deps.sh run    system packages to build and run the app, Node packages
 #   scripts/deps.sh test   the same, plus what the tests use (Xvfb, WebKitWebDriver,
 #                          tauri-driver, a headless keychain)
-#   scripts/deps.sh bench  the tests' set, plus Python's venv for the comparison tools
+#   scripts/deps.sh bench  the tests' set, plus a Python venv with the tools the
+#                          reconciliation is compared with (pandas, polars, DuckDB, pyarrow)
 set -euo pipefail
 mode=${1:-run}
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -47,6 +48,16 @@ if [ ! -f "$stamp" ] || ! cmp -s "$here/ui/package-lock.json" "$stamp"; then
   echo "deps: npm ci (ui)"
   (cd "$here/ui" && npm ci --no-audit --no-fund --loglevel=error)
   cp "$here/ui/package-lock.json" "$stamp"
+fi
+
+# The benchmark's peers, in their own venv (STARDESK_BENCH_VENV; bench/run.sh uses it).
+if [ "$mode" = bench ]; then
+  venv=${STARDESK_BENCH_VENV:-$HOME/.cache/stardesk/bench-venv}
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+  if ! "$venv/bin/python" -c 'import pandas, polars, duckdb, pyarrow' 2>/dev/null; then
+    echo "deps: pip install pandas polars duckdb pyarrow (into $venv)"
+    "$venv/bin/pip" install -q --disable-pip-version-check pandas polars duckdb pyarrow
+  fi
 fi
 
 if [ "$mode" != run ] && ! command -v tauri-driver >/dev/null; then

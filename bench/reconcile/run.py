@@ -1,12 +1,18 @@
 """`make bench` part: `stardesk reconcile` against pandas, polars and DuckDB on the same
-1,000,000-row files, same machine, same run. Wall time and peak RSS, median of RUNS.
+generated files, same machine, same run. Wall time (min and median of RUNS) and peak RSS
+of each tool's process, and the ratios of stardesk to each.
 
-Usage: run.py STARDESK_BINARY PYTHON_WITH_PANDAS_POLARS_DUCKDB
-Prints figures and ratios; asserts nothing about speed. It does check that every tool
-found the same counts, so the comparison is of the same job.
+Usage: run.py STARDESK_BINARY PYTHON_WITH_PANDAS_POLARS_DUCKDB_PYARROW
+Environment: BENCH_RECONCILE_ROWS (expected rows, default 1,000,000),
+BENCH_RECONCILE_RUNS (runs per tool, default 3), BENCH_JSON (write the figures there).
+
+Asserts nothing about speed. It does check that every tool found the same counts and
+totals as stardesk, on every run, so the comparison is of the same job: a tool that
+disagrees stops the run (exit 1) naming the tool, the class and both figures.
 """
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -16,62 +22,118 @@ from decimal import Decimal
 
 RUNS = int(os.environ.get("BENCH_RECONCILE_RUNS", "3"))
 ROWS = int(os.environ.get("BENCH_RECONCILE_ROWS", "1000000"))
+# "Due" is judged on a fixed day, so the figures do not move with the calendar; the
+# generated due dates span 2026, so some unpaid lines are due and some are not.
+AS_OF = "2026-07-01"
 HERE = os.path.dirname(os.path.abspath(__file__))
 CLASSES = ["matched", "amount_mismatch", "missing_payout", "duplicate_payout", "payout_failed"]
+# Classes of `stardesk reconcile --json` that need bank statements or invoices: none are
+# given, so stardesk must report none, and the peers do not compute them.
+ABSENT = ["payout_overdue", "unexpected_credit"]
+PEERS = ["duckdb", "polars", "pandas"]
 
 
-def measure(cmd):
-    """Runs cmd RUNS times; each run in its own wrapper so ru_maxrss is that run's."""
-    walls, rsses, out = [], [], b""
-    for _ in range(RUNS):
-        wrapper = [sys.executable, "-c", (
-            "import json,os,subprocess,sys,time,resource;"
-            "t=time.monotonic();p=subprocess.run(sys.argv[1:],capture_output=True);"
-            "w=time.monotonic()-t;r=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss;"
-            "sys.stderr.write(p.stderr.decode(errors='replace')[-2000:]);"
-            "print(json.dumps({'wall':w,'rss_kib':r,'rc':p.returncode,'out':p.stdout.decode()}))"
-        )] + cmd
-        res = json.loads(subprocess.run(wrapper, capture_output=True, check=True).stdout)
-        if res["rc"] != 0:
-            sys.exit(f"{' '.join(cmd)} exited {res['rc']}")
-        walls.append(res["wall"])
-        rsses.append(res["rss_kib"])
-        out = res["out"]
-    return statistics.median(walls), statistics.median(rsses), out
+def run_once(cmd):
+    """Runs cmd once: (wall seconds, peak RSS KiB of that process, stdout)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.monotonic()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.monotonic() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode != 0:
+            sys.stderr.write(err.read().decode(errors="replace")[-4000:])
+            sys.exit(f"reconcile bench: {' '.join(cmd)} exited {proc.returncode}")
+        # ru_maxrss is in KiB on Linux.
+        return wall, usage.ru_maxrss, out.read().decode()
 
 
-def counts_of_stardesk(out):
+def stardesk_figures(out):
     j = json.loads(out)
+    for k in ABSENT:
+        if j["counts"][k] != 0:
+            sys.exit(f"reconcile bench: stardesk reports {j['counts'][k]} {k} without bank or invoice files")
     counts = {k: j["counts"][k] for k in CLASSES}
     fen = {k: int(Decimal(j["totals"][k]) * 100) for k in CLASSES}
     return counts, fen
 
 
+def check(tool, out, want_counts, want_fen):
+    """Exits naming the tool and the figure when `tool` disagrees with stardesk."""
+    try:
+        got = json.loads(out)
+    except json.JSONDecodeError:
+        sys.exit(f"reconcile bench: {tool} printed no JSON: {out[:500]!r}")
+    for k in CLASSES:
+        for what, want, have in [("count", want_counts, got["counts"]), ("total (fen)", want_fen, got["totals_fen"])]:
+            if have.get(k) != want[k]:
+                sys.exit(f"reconcile bench: {tool} disagrees with stardesk on the {k} {what}: "
+                         f"{tool} {have.get(k)}, stardesk {want[k]}")
+
+
 def main():
     stardesk, py = sys.argv[1], sys.argv[2]
     work = tempfile.mkdtemp(prefix="stardesk-recon-bench-")
+    try:
+        bench(stardesk, py, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def bench(stardesk, py, work):
     subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), work, str(ROWS)], check=True)
     exp, st = os.path.join(work, "expected.csv"), os.path.join(work, "statement.csv")
-    results = {}
-    results["stardesk"] = measure([stardesk, "reconcile", "--expected", exp, "--statement", st, "--json"])
-    for tool in ["pandas", "polars", "duckdb"]:
-        results[tool] = measure([py, os.path.join(HERE, f"with_{tool}.py"), exp, st])
+    cmds = {"stardesk": [stardesk, "reconcile", "--expected", exp, "--statement", st, "--as-of", AS_OF, "--json"]}
+    for tool in PEERS:
+        cmds[tool] = [py, os.path.join(HERE, f"with_{tool}.py"), exp, st, AS_OF]
 
-    sd_counts, sd_fen = counts_of_stardesk(results["stardesk"][2])
-    for tool in ["pandas", "polars", "duckdb"]:
-        other = json.loads(results[tool][2])
-        if other["counts"] != sd_counts or other["totals_fen"] != sd_fen:
-            print(f"WARNING: {tool} disagrees with stardesk: {other} vs {sd_counts} {sd_fen}")
-    print(f"reconcile {ROWS:,} expected rows vs the statement (median of {RUNS} runs):")
-    for name, (wall, rss, _) in results.items():
-        print(f"  {name:9s} wall {wall:6.2f} s   peak RSS {rss / 1024:7.1f} MiB")
-    sd_wall, sd_rss, _ = results["stardesk"]
-    fastest = min(("pandas", "polars", "duckdb"), key=lambda t: results[t][0])
-    for tool in ["pandas", "polars", "duckdb"]:
-        wall, rss, _ = results[tool]
-        print(f"  stardesk vs {tool:7s}: {wall / sd_wall:5.2f}x faster, {rss / sd_rss:5.2f}x less memory")
-    print(f"  fastest other tool: {fastest}")
-    print(f"  stardesk counts: {json.dumps(sd_counts)}")
+    walls = {t: [] for t in cmds}
+    peaks = {t: [] for t in cmds}
+    want = None
+    # Round-robin, so a slow spell of a shared machine falls on every tool alike.
+    for _ in range(RUNS):
+        for tool, cmd in cmds.items():
+            wall, rss, out = run_once(cmd)
+            walls[tool].append(wall)
+            peaks[tool].append(rss)
+            if tool == "stardesk":
+                figures = stardesk_figures(out)
+                if want is not None and figures != want:
+                    sys.exit("reconcile bench: stardesk gave different figures on two runs")
+                want = figures
+            else:
+                check(tool, out, *want)
+    for k in CLASSES:
+        if want[0][k] == 0:
+            sys.exit(f"reconcile bench: no {k} lines in the generated files; the check would be vacuous")
+
+    tools = {
+        t: {
+            "wall_s": round(statistics.median(walls[t]), 3),
+            "wall_min_s": round(min(walls[t]), 3),
+            "peak_mib": round(max(peaks[t]) / 1024, 1),
+        }
+        for t in cmds
+    }
+    print(f"reconcile {ROWS:,} expected rows vs the statement, as of {AS_OF} ({RUNS} runs each; "
+          f"every tool found the same counts and totals):")
+    print(f"  {'tool':9s} {'wall min':>9s} {'median':>8s} {'peak RSS':>10s}")
+    for t, f in tools.items():
+        print(f"  {t:9s} {f['wall_min_s']:8.2f}s {f['wall_s']:7.2f}s {f['peak_mib']:7.1f} MiB")
+    sd = tools["stardesk"]
+    for t in PEERS:
+        print(f"  stardesk vs {t:7s}: {tools[t]['wall_s'] / sd['wall_s']:5.2f}x faster (median wall), "
+              f"{tools[t]['peak_mib'] / sd['peak_mib']:5.2f}x less memory")
+    print(f"  counts: {json.dumps(want[0])}")
+
+    path = os.environ.get("BENCH_JSON")
+    if path:
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump({"rows": ROWS, "runs": RUNS, "as_of": AS_OF, "tools": tools,
+                       "counts": want[0], "totals_fen": want[1]}, f, indent=2)
+            f.write("\n")
 
 
 if __name__ == "__main__":

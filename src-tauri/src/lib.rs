@@ -7,6 +7,7 @@
 
 mod commands;
 mod shell;
+mod startup;
 
 use std::sync::Arc;
 
@@ -46,6 +47,7 @@ fn focus_main_window(app: &tauri::AppHandle) {
 }
 
 pub fn run() {
+    startup::begin();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("STARDESK_LOG")
@@ -53,6 +55,7 @@ pub fn run() {
         )
         .with_writer(std::io::stderr)
         .init();
+    startup::main_entered();
     let result = tauri::Builder::default()
         // First: a second instance hands over to this one and exits before it opens
         // anything.
@@ -64,6 +67,8 @@ pub fn run() {
         // system notifications (desktop notifications cannot be scheduled ahead).
         .plugin(tauri_plugin_notification::init())
         .setup(|app| {
+            // Tauri built the configured window just before this hook.
+            startup::mark("window_created");
             let events = Arc::new(WindowEvents(app.handle().clone()));
             let opened = tauri::async_runtime::block_on(async {
                 let options = ContextOptions {
@@ -77,7 +82,12 @@ pub fn run() {
                 tracing::error!(code = %e.code, "cannot open the data directory: {}", e.message);
             }
             app.manage(AppState(opened));
+            startup::mark("context_opened");
             Ok(())
+        })
+        .on_page_load(|_webview, payload| match payload.event() {
+            tauri::webview::PageLoadEvent::Started => startup::mark("page_load_started"),
+            tauri::webview::PageLoadEvent::Finished => startup::mark("page_load_finished"),
         })
         .on_window_event(|window, event| {
             // Files dropped on the window may be imported: the user chose them.
@@ -87,7 +97,13 @@ pub fn run() {
                 }
             }
         })
-        .invoke_handler(commands::handler())
+        .invoke_handler({
+            let handler = commands::handler();
+            move |invoke| {
+                startup::command_called(invoke.message.command());
+                handler(invoke)
+            }
+        })
         .build(tauri::generate_context!());
     match result {
         Ok(app) => app.run(|handle, event| {

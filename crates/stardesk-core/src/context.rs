@@ -110,6 +110,13 @@ pub struct Context {
     pub(crate) reconcile_cache: crate::settlements::reconciliation::cache::ReconcileCache,
 }
 
+/// Logs how long a step took, as `startup step=NAME ms=…`: `make bench`'s cold-start
+/// breakdown (`bench/startup.py`) reads these lines (the app logs at info).
+pub(crate) fn log_step(name: &str, started: std::time::Instant) {
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    tracing::info!(target: "stardesk::startup", "startup step={name} ms={ms:.1}");
+}
+
 /// Runs a store operation off the async threads.
 pub(crate) async fn with_store<T: Send + 'static>(
     store: &Arc<Mutex<Store>>,
@@ -163,12 +170,14 @@ impl Context {
             reconcile_cache: Default::default(),
         });
         if background {
+            let step = std::time::Instant::now();
             ctx.start_jobs().await?;
             ctx.schedule_job(JobKind::Sync, None).await?;
             ctx.schedule_job(JobKind::Outbox, None).await?;
             ctx.schedule_job(JobKind::Reminders, None).await?;
             ctx.schedule_job(JobKind::Tracking, None).await?;
             ctx.schedule_job(JobKind::Rights, None).await?;
+            log_step("jobs_start", step);
         }
         Ok(ctx)
     }
@@ -264,6 +273,7 @@ impl Context {
             ..SandboxConfig::default()
         };
         let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
+        let step = std::time::Instant::now();
         let sb = stardesk_sandbox::start(config, addr).await.map_err(|e| {
             AppError::new(
                 ErrorCode::Internal,
@@ -271,6 +281,7 @@ impl Context {
             )
         })?;
         tracing::info!(url = %sb.url(), "embedded sandbox started");
+        log_step("sandbox_start", step);
         let url = sb.url();
         *guard = Some(sb);
         Ok(url)

@@ -61,6 +61,13 @@ impl StoreError {
     }
 }
 
+/// Logs how long a step of opening took, as `startup step=NAME ms=…` (`bench/startup.py`
+/// reads these lines).
+fn log_step(name: &str, started: std::time::Instant) {
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    tracing::info!(target: "stardesk::startup", "startup step={name} ms={ms:.1}");
+}
+
 /// Opens the database of `data_dir`, finding its key (or making one for a new database),
 /// plus `readers` more connections to the same file, so reads (the task hall) need not
 /// wait for a long write (a sync page) under WAL.
@@ -75,6 +82,8 @@ pub fn open_data_dir_with(
         .map_err(|e| StoreError::Io(format!("{}: {e}", data_dir.display())))?;
     let db_path = data_dir.join(DB_FILE);
     let exists = db_path.exists();
+    // Each step's time is logged for `make bench`'s cold-start breakdown.
+    let step = std::time::Instant::now();
     let (key, location) = match secret::load_or_create_db_key(data_dir, policy, !exists)? {
         Some(found) => found,
         None => {
@@ -83,9 +92,14 @@ pub fn open_data_dir_with(
             })
         }
     };
+    log_step("db_key", step);
+    let step = std::time::Instant::now();
     let store = Store::open(&db_path, &key)?;
+    log_step("store_open", step);
+    let step = std::time::Instant::now();
     let readers = (0..readers)
         .map(|_| Store::open(&db_path, &key))
         .collect::<Result<Vec<_>, _>>()?;
+    log_step("store_readers", step);
     Ok((store, readers, location))
 }

@@ -24,7 +24,9 @@ impl Context {
             .try_lock()
             .map_err(|_| AppError::new(ErrorCode::Busy, "a sync is already running"))?;
         self.syncing.store(true, Ordering::SeqCst);
+        let step = std::time::Instant::now();
         let result = self.sync_inner(&on_progress).await;
+        crate::context::log_step("sync", step);
         self.syncing.store(false, Ordering::SeqCst);
         match &result {
             Ok(summary) => {

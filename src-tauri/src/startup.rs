@@ -1,0 +1,67 @@
+//! Startup marks: one `info` line per step of a cold start, with the milliseconds since
+//! [`begin`] (the top of `run`), for `make bench`'s breakdown (`bench/startup.py` reads
+//! them from stderr). Each line is `startup mark=NAME ms=…` under the target
+//! `stardesk::startup`; `STARDESK_LOG=warn` silences them like any other info line.
+//!
+//! Cheap by design: an `Instant` read and one log line per mark, and on each IPC call one
+//! atomic load once the UI has reported its first rows.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock};
+use std::time::Instant;
+
+static START: OnceLock<Instant> = OnceLock::new();
+/// The UI reported its first rows: no more marks for commands.
+static READY: AtomicBool = AtomicBool::new(false);
+/// The commands seen so far, until [`READY`]: each one's first call is a mark.
+static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Takes the time every mark is measured from; the first call wins.
+pub fn begin() {
+    START.get_or_init(Instant::now);
+}
+
+fn since_start_ms() -> f64 {
+    START
+        .get()
+        .map(|t| t.elapsed().as_secs_f64() * 1000.0)
+        .unwrap_or(0.0)
+}
+
+/// The first mark, with the wall clock (`unix_ms`) so that the bench can add the time
+/// from spawning the process to `run`.
+pub fn main_entered() {
+    let ms = since_start_ms();
+    let unix_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64() * 1000.0)
+        .unwrap_or(0.0);
+    tracing::info!(target: "stardesk::startup", "startup mark=main ms={ms:.1} unix_ms={unix_ms:.1}");
+}
+
+/// Logs the mark `name` now.
+pub fn mark(name: &str) {
+    let ms = since_start_ms();
+    tracing::info!(target: "stardesk::startup", "startup mark={name} ms={ms:.1}");
+}
+
+/// The first call of each command before the first rows is a mark (`ipc_NAME`).
+pub fn command_called(name: &str) {
+    if READY.load(Ordering::Relaxed) {
+        return;
+    }
+    let Ok(mut seen) = SEEN.lock() else { return };
+    if seen.iter().any(|s| s == name) {
+        return;
+    }
+    seen.push(name.to_string());
+    drop(seen);
+    mark(&format!("ipc_{name}"));
+}
+
+/// The UI shows its first rows: the last mark.
+pub fn ready() {
+    if !READY.swap(true, Ordering::Relaxed) {
+        mark("ui_ready");
+    }
+}
