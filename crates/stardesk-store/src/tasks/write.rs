@@ -1,0 +1,127 @@
+//! Writing the task cache: a page of the change feed, with the hall's indexes.
+
+use rusqlite::{params, OptionalExtension};
+
+use super::eligible::Basis;
+use super::reward::StoredReward;
+use super::{grams, to_i64, Applied, PageChanges, COLUMNS};
+use crate::{Store, StoreError};
+
+impl Store {
+    /// Applies one page of the change feed and its cursor in one transaction: a page is
+    /// either all written with its cursor, or not at all, so an interrupted sync resumes
+    /// exactly where it stopped.
+    ///
+    /// The same transaction keeps the hall's indexes (migration 0009): `task_hall` by
+    /// trigger; the short-term index for each task whose text is new or changed; and the
+    /// precomputed eligibility of the page's tasks, in one statement, for the stored basis.
+    pub fn apply_page(&mut self, source: &str, page: &PageChanges) -> Result<Applied, StoreError> {
+        let path = self.path().to_path_buf();
+        let sq = |e| StoreError::sqlite(&path, e);
+        let tx = self.conn.transaction().map_err(sq)?;
+        let mut applied = Applied::default();
+        {
+            let mut existing = tx
+                .prepare_cached("SELECT rowid, search_text FROM tasks WHERE id = ?1")
+                .map_err(sq)?;
+            let mut upsert = tx
+                .prepare_cached(&format!(
+                    "INSERT INTO tasks ({COLUMNS}, search_text) VALUES
+                     (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                      ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)
+                     ON CONFLICT (id) DO UPDATE SET title = excluded.title, brand = excluded.brand,
+                        category = excluded.category, settlement_mode = excluded.settlement_mode,
+                        industry = excluded.industry, content_form = excluded.content_form,
+                        reward_kind = excluded.reward_kind, reward_json = excluded.reward_json,
+                        reward_min_fen = excluded.reward_min_fen, reward_max_fen = excluded.reward_max_fen,
+                        sample_value_fen = excluded.sample_value_fen, apply_start = excluded.apply_start,
+                        apply_end = excluded.apply_end, ship_by = excluded.ship_by,
+                        upload_deadline = excluded.upload_deadline, retention_days = excluded.retention_days,
+                        min_followers = excluded.min_followers, max_followers = excluded.max_followers,
+                        slots_wanted = excluded.slots_wanted, slots_taken = excluded.slots_taken,
+                        requirements = excluded.requirements, description = excluded.description,
+                        updated_at = excluded.updated_at, search_text = excluded.search_text
+                     RETURNING rowid"
+                ))
+                .map_err(sq)?;
+            let mut upserted: Vec<i64> = Vec::with_capacity(page.upserts.len());
+            for t in &page.upserts {
+                let requirements = serde_json::to_string(&t.requirements)
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                let reward = serde_json::to_string(&StoredReward::from(&t.reward))
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                let text = t.search_text();
+                let before: Option<(i64, String)> = existing
+                    .query_row([&t.id], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()
+                    .map_err(sq)?;
+                let rowid: i64 = upsert
+                    .query_row(
+                        params![
+                            t.id,
+                            t.title,
+                            t.brand,
+                            t.category,
+                            t.settlement_mode,
+                            t.industry,
+                            t.content_form,
+                            t.reward_kind,
+                            reward,
+                            t.reward_min_fen,
+                            t.reward_max_fen,
+                            t.sample_value_fen,
+                            t.apply_start.to_string(),
+                            t.apply_end.to_string(),
+                            t.ship_by.map(|d| d.to_string()),
+                            t.upload_deadline.to_string(),
+                            t.retention_days,
+                            to_i64(t.min_followers, "min_followers")?,
+                            t.max_followers
+                                .map(|v| to_i64(v, "max_followers"))
+                                .transpose()?,
+                            t.slots_wanted,
+                            t.slots_taken,
+                            requirements,
+                            t.description,
+                            t.updated_at
+                                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                            text,
+                        ],
+                        |r| r.get(0),
+                    )
+                    .map_err(sq)?;
+                match before {
+                    Some((_, old)) if old == text => {}
+                    Some((old_rowid, _)) => {
+                        grams::unindex(&tx, old_rowid).map_err(sq)?;
+                        grams::index(&tx, rowid, &text).map_err(sq)?;
+                    }
+                    None => grams::index(&tx, rowid, &text).map_err(sq)?,
+                }
+                upserted.push(rowid);
+                applied.upserted += 1;
+            }
+            if !upserted.is_empty() {
+                if let Some(basis) = Basis::stored(&tx).map_err(sq)? {
+                    let rowids = serde_json::to_string(&upserted)
+                        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                    basis.apply_to(&tx, &rowids).map_err(sq)?;
+                }
+            }
+            let mut remove = tx
+                .prepare_cached("DELETE FROM tasks WHERE id = ?1")
+                .map_err(sq)?;
+            for id in &page.removals {
+                applied.removed += remove.execute([id]).map_err(sq)?;
+            }
+            tx.execute(
+                "INSERT INTO sync_state (source, cursor) VALUES (?1, ?2)
+                 ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor",
+                params![source, page.next_cursor],
+            )
+            .map_err(sq)?;
+        }
+        tx.commit().map_err(sq)?;
+        Ok(applied)
+    }
+}
