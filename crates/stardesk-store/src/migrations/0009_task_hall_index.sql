@@ -90,11 +90,13 @@ DROP INDEX tasks_by_industry;
 
 -- Terms of one and two characters: every character and every pair of adjacent characters
 -- of a task's search text (none with whitespace), each written as one token of lowercase
--- hex code points ("9762" + "971c" → "00976200971c"), plus the token "x" in every
--- document, so that "every task without X" is the query `x NOT X`. The documents are
--- written by the store in Rust (tasks/grams.rs), which is why this table has no insert
--- trigger; a deleted task's document goes with it. Contentless, without positions: a
--- few bytes per task and term.
+-- hex code points ("9762" + "971c" → "00976200971c"); the task's category, industry and
+-- content form as tokens too ("cat" + the value's bytes in hex, "ind…", "form…"), so
+-- that FTS5 intersects a search with those filters; and the token "x" in every document,
+-- so that "every task without X" is the query `x NOT X`. The documents are written by the
+-- store in Rust (tasks/grams.rs), which is why this table has no insert trigger; a deleted
+-- task's document goes with it. Contentless, without positions: a few bytes per task and
+-- term. `tasks_grams_vocab` counts the tasks of each token, for the query's plan.
 CREATE VIRTUAL TABLE tasks_grams USING fts5 (
     grams,
     tokenize = 'ascii',
@@ -102,6 +104,7 @@ CREATE VIRTUAL TABLE tasks_grams USING fts5 (
     content = '',
     contentless_delete = 1
 );
+CREATE VIRTUAL TABLE tasks_grams_vocab USING fts5vocab (tasks_grams, 'row');
 CREATE TRIGGER tasks_grams_delete AFTER DELETE ON tasks BEGIN
     DELETE FROM tasks_grams WHERE rowid = old.rowid;
 END;

@@ -133,6 +133,8 @@ prop_compose! {
 #[derive(Debug, Clone)]
 enum Op {
     Page(Vec<TaskRecord>, Vec<u8>),
+    /// A task upserted again with only its category, content form and slots changed.
+    Change(u8, &'static str, &'static str, u32),
     Refresh(EligibleFor),
 }
 
@@ -143,6 +145,8 @@ fn op() -> impl Strategy<Value = Op> {
             prop::collection::vec(0..40u8, 0..4)
         )
             .prop_map(|(t, r)| Op::Page(t, r)),
+        1 => (0..40u8, select(CATEGORIES), select(FORMS), 0..2u32)
+            .prop_map(|(id, c, f, taken)| Op::Change(id, c, f, taken)),
         1 => eligible_for().prop_map(Op::Refresh),
     ]
 }
@@ -196,18 +200,17 @@ prop_compose! {
     }
 }
 
-const COUNTS: [Count; 5] = [
+const COUNTS: [Count; 4] = [
     Count::Filtered,
     Count::Found,
     Count::Driven,
     Count::Complement,
-    Count::Probed,
 ];
 const PAGES: [Page; 6] = [
     Page::InOrder,
     Page::Sorted,
-    Page::InOrderProbed,
-    Page::SortedProbed,
+    Page::InOrderChecked,
+    Page::SortedChecked,
     Page::InOrderListed,
     Page::Driven,
 ];
@@ -217,7 +220,7 @@ proptest! {
 
     #[test]
     fn the_indexed_hall_returns_what_the_plain_scan_returns(
-        ops in prop::collection::vec(op(), 1..8),
+        ops in prop::collection::vec(op(), 1..10),
         queries in prop::collection::vec(query(), 1..8),
     ) {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -232,6 +235,22 @@ proptest! {
                         next_cursor: format!("c{i}"),
                     };
                     store.apply_page("s", &page).expect("apply");
+                }
+                Op::Change(id, category, form, taken) => {
+                    if let Some(t) = store.task(&format!("t{id}")).expect("task") {
+                        let changed = TaskRecord {
+                            category: category.to_string(),
+                            content_form: form.to_string(),
+                            slots_taken: *taken,
+                            ..t
+                        };
+                        let page = PageChanges {
+                            upserts: vec![changed],
+                            removals: vec![],
+                            next_cursor: format!("c{i}"),
+                        };
+                        store.apply_page("s", &page).expect("apply");
+                    }
                 }
                 Op::Refresh(e) => {
                     store.refresh_eligibility(e).expect("refresh");

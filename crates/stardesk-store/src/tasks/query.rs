@@ -2,13 +2,15 @@
 //! 0009), so that only the rows of the page are read from the wide `tasks` table.
 //!
 //! - Search: a term of three characters or more is a trigram phrase (`tasks_fts`); terms
-//!   of one or two characters are tokens of `tasks_grams`. Beside terms of three or more,
-//!   shorter ones are checked with `instr()` on the few tasks the long ones find.
+//!   of one or two characters are tokens of `tasks_grams`, which also holds each task's
+//!   category, industry and content form, so that FTS5 itself intersects a search with
+//!   those filters. Beside terms of three or more, shorter ones are checked with `instr()`
+//!   on the few tasks the long ones find.
 //! - Filters and sort: `task_hall` and its covering indexes; "eligible only" is its
 //!   precomputed flag when that was computed for the creator and day asked about.
-//! - The count and the page pick their plan from the sizes involved (the number of tasks
-//!   the search finds, the number that match, the page wanted): read a sort index in
-//!   order until the page is full when matches are dense, or collect the matches and sort
+//! - The count and the page pick their plan from the sizes involved (the tasks the search
+//!   finds, the matches, the page wanted) and what each visit costs: read a sort index in
+//!   order until the page is full when matches are dense, or visit the matches and sort
 //!   them when they are few. Every plan returns the same rows; only the time differs.
 
 use rusqlite::types::Value;
@@ -18,22 +20,25 @@ use super::eligible::Basis;
 use super::{fts_phrase, grams, read_task, TaskFilter, TaskOrder, TaskRecord, COLUMNS};
 use crate::{Store, StoreError};
 
-/// The tasks a search finds, as SQL yielding their rowids (`task_rowid`).
-struct Search {
+/// What the full-text indexes find: SQL yielding each task's `task_rowid`.
+struct Found {
     sql: String,
     args: Vec<Value>,
-    /// For a search of short terms only: the tasks it does not find (`task_rowid`), and
-    /// the terms, which `instr()` checks on one task's text.
-    short_only: Option<(String, Vec<Value>, Vec<String>)>,
+    /// When the short-term index answers the whole search (no term of three characters
+    /// or more): its query's token groups, and the text terms, which `instr()` can check
+    /// on one task's text instead.
+    grams: Option<(Vec<Vec<String>>, Vec<String>)>,
 }
 
-impl Search {
-    fn new(q: &str) -> Option<Search> {
+const GRAMS: &str = "SELECT rowid AS task_rowid FROM tasks_grams WHERE tasks_grams MATCH ?";
+
+impl Found {
+    /// `None` when the search is better left to `task_hall` (no text, and filters other
+    /// than those the short-term index holds).
+    fn new(f: &TaskFilter, other_filters: bool) -> Option<Found> {
+        let q = f.search.as_deref().unwrap_or("");
         let (short, long): (Vec<&str>, Vec<&str>) =
             q.split_whitespace().partition(|t| t.chars().count() < 3);
-        if short.is_empty() && long.is_empty() {
-            return None;
-        }
         if !long.is_empty() {
             let phrases: Vec<String> = long.iter().map(|t| fts_phrase(t)).collect();
             let mut sql =
@@ -43,73 +48,122 @@ impl Search {
                 sql.push_str(" AND instr(search_text, ?) > 0");
                 args.push(Value::Text((*t).to_string()));
             }
-            return Some(Search {
+            return Some(Found {
                 sql,
                 args,
-                short_only: None,
+                grams: None,
             });
         }
-        let tokens: Vec<String> = short.iter().filter_map(|t| grams::term_query(t)).collect();
-        let query = tokens.join(" AND ");
-        let sql = "SELECT rowid AS task_rowid FROM tasks_grams WHERE tasks_grams MATCH ?";
-        Some(Search {
-            sql: sql.into(),
-            args: vec![Value::Text(query.clone())],
-            short_only: Some((
-                sql.into(),
-                vec![Value::Text(format!("{} NOT ({query})", grams::EVERY_TASK))],
-                short.iter().map(|t| (*t).to_string()).collect(),
-            )),
+        let mut groups: Vec<Vec<String>> = short
+            .iter()
+            .filter_map(|t| grams::term_token(t))
+            .map(|t| vec![t])
+            .collect();
+        for (prefix, values) in [
+            (grams::CATEGORY, &f.categories),
+            (grams::INDUSTRY, &f.industries),
+            (grams::CONTENT_FORM, &f.content_forms),
+        ] {
+            if !values.is_empty() {
+                groups.push(values.iter().map(|v| grams::facet(prefix, v)).collect());
+            }
+        }
+        if groups.is_empty() || (short.is_empty() && other_filters) {
+            return None;
+        }
+        Some(Found {
+            sql: GRAMS.into(),
+            args: vec![Value::Text(grams::query(&groups))],
+            grams: Some((groups, short.iter().map(|t| (*t).to_string()).collect())),
+        })
+    }
+
+    /// The tasks it does not find, when the short-term index answers it.
+    fn not(&self) -> Option<Vec<Value>> {
+        self.grams.as_ref().map(|(groups, _)| {
+            vec![Value::Text(format!(
+                "{} NOT ({})",
+                grams::EVERY_TASK,
+                grams::query(groups)
+            ))]
         })
     }
 }
 
-/// The filters other than search, as conditions on `task_hall AS h`.
-fn conditions(f: &TaskFilter, stored: Option<&Basis>, args: &mut Vec<Value>) -> Vec<String> {
-    let mut conds = Vec::new();
-    let mut any_of = |column: &str, values: &[String], args: &mut Vec<Value>| {
-        if !values.is_empty() {
-            let marks = vec!["?"; values.len()].join(", ");
-            conds.push(format!("h.{column} IN ({marks})"));
-            args.extend(values.iter().map(|v| Value::Text(v.clone())));
-        }
-    };
-    any_of("category", &f.categories, args);
-    any_of("industry", &f.industries, args);
-    any_of("content_form", &f.content_forms, args);
-    let mut bound = |cond: &str, v: Option<Value>| {
-        if let Some(v) = v {
-            conds.push(cond.to_string());
-            args.push(v);
-        }
-    };
-    bound(
-        "h.reward_max_fen >= ?",
-        f.reward_min_fen.map(Value::Integer),
-    );
-    bound(
-        "h.reward_max_fen <= ?",
-        f.reward_max_fen.map(Value::Integer),
-    );
-    let day = |d: Option<chrono::NaiveDate>| d.map(|d| Value::Text(d.to_string()));
-    bound("h.upload_deadline >= ?", day(f.deadline_from));
-    bound("h.upload_deadline <= ?", day(f.deadline_to));
-    if let Some(e) = &f.eligible_for {
-        let basis = Basis::from(e);
-        if stored == Some(&basis) {
-            conds.push("h.eligible = 1".into());
-        } else {
-            conds.push(basis.condition("h", args));
-        }
-    }
-    conds
+/// The filters other than search, as conditions on `task_hall AS h`: those the
+/// short-term index also holds (category, industry, content form), and the others.
+struct Conditions {
+    facets: Vec<String>,
+    facet_args: Vec<Value>,
+    rest: Vec<String>,
+    rest_args: Vec<Value>,
 }
 
-fn and(conds: &[String]) -> String {
+impl Conditions {
+    fn new(f: &TaskFilter, stored: Option<&Basis>) -> Conditions {
+        let mut facets = Vec::new();
+        let mut facet_args = Vec::new();
+        for (column, values) in [
+            ("category", &f.categories),
+            ("industry", &f.industries),
+            ("content_form", &f.content_forms),
+        ] {
+            if !values.is_empty() {
+                let marks = vec!["?"; values.len()].join(", ");
+                facets.push(format!("h.{column} IN ({marks})"));
+                facet_args.extend(values.iter().map(|v| Value::Text(v.clone())));
+            }
+        }
+        let mut rest = Vec::new();
+        let mut rest_args = Vec::new();
+        let day = |d: Option<chrono::NaiveDate>| d.map(|d| Value::Text(d.to_string()));
+        for (cond, v) in [
+            (
+                "h.reward_max_fen >= ?",
+                f.reward_min_fen.map(Value::Integer),
+            ),
+            (
+                "h.reward_max_fen <= ?",
+                f.reward_max_fen.map(Value::Integer),
+            ),
+            ("h.upload_deadline >= ?", day(f.deadline_from)),
+            ("h.upload_deadline <= ?", day(f.deadline_to)),
+        ] {
+            if let Some(v) = v {
+                rest.push(cond.to_string());
+                rest_args.push(v);
+            }
+        }
+        if let Some(e) = &f.eligible_for {
+            let basis = Basis::from(e);
+            if stored == Some(&basis) {
+                rest.push("h.eligible = 1".into());
+            } else {
+                rest.push(basis.condition("h", &mut rest_args));
+            }
+        }
+        Conditions {
+            facets,
+            facet_args,
+            rest,
+            rest_args,
+        }
+    }
+
+    /// Every filter.
+    fn all(&self) -> (Vec<String>, Vec<Value>) {
+        (
+            self.facets.iter().chain(&self.rest).cloned().collect(),
+            chain(&self.facet_args, &self.rest_args),
+        )
+    }
+}
+
+fn where_(conds: &[String]) -> String {
     if conds.is_empty() {
-        "1".into()
+        String::new()
     } else {
-        conds.join(" AND ")
+        format!("WHERE {}", conds.join(" AND "))
     }
 }
 
@@ -119,8 +173,16 @@ fn count(conn: &Connection, sql: &str, args: &[Value]) -> rusqlite::Result<u64> 
         .map(|n| u64::try_from(n).unwrap_or(0))
 }
 
-/// A search that finds at most this many tasks is counted and paged by visiting each.
+/// A search that finds at most this many tasks is counted by visiting each.
 const FEW: u64 = 10_000;
+
+/// What a visit costs, in covering index entries read (measured): an entry read, a task
+/// listed for lookup or looked up in the list, a task's row of the hall looked up, a
+/// text checked with instr().
+const ENTRY: u64 = 1;
+const LISTED: u64 = 3;
+const LOOKUP: u64 = 12;
+const CHECKED: u64 = 20;
 
 /// The condition that a task's text has every term: instr() on the trigram index's copy.
 fn probes(terms: &[String], conds: &[String], args: &[Value]) -> (Vec<String>, Vec<Value>) {
@@ -143,29 +205,27 @@ fn chain(a: &[Value], b: &[Value]) -> Vec<Value> {
 /// fit the query (a search plan without a search, say) falls back to one that does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Count {
-    /// Through the filters' indexes (no search).
+    /// Through `task_hall`'s indexes (no search).
     Filtered,
-    /// The tasks the search finds (no filters).
+    /// The tasks the full-text index finds (no other filter).
     Found,
     /// Each task found, joined to its row of the hall.
     Driven,
-    /// The filters' matches less those the search does not find (short terms).
+    /// The matches of the other filters less the tasks not found (short-term index).
     Complement,
-    /// The filters' matches, each text checked with instr() (short terms).
-    Probed,
 }
 
 /// How a query reads its page; as for [`Count`], every plan gives the same rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Page {
-    /// A sort index read in order until the page is full.
+    /// A sort index read in order until the page is full (no search).
     InOrder,
-    /// The matches collected through the filters' indexes, then sorted.
+    /// The matches collected through the filters' indexes, then sorted (no search).
     Sorted,
-    /// In order, each visited text checked with instr() (short terms).
-    InOrderProbed,
-    /// Sorted, each text checked with instr() (short terms).
-    SortedProbed,
+    /// In order, each visited text checked with instr() (short-term index).
+    InOrderChecked,
+    /// Collected through the filters' indexes, each text checked, sorted (short terms).
+    SortedChecked,
     /// In order, each visited task looked up in the list of those found.
     InOrderListed,
     /// Each task found, then sorted.
@@ -212,84 +272,66 @@ fn plan_and_run(
     f: &TaskFilter,
     force: Force,
 ) -> rusqlite::Result<(u64, Vec<i64>)> {
-    let stored = Basis::stored(conn)?;
-    let mut cond_args = Vec::new();
-    let conds = conditions(f, stored.as_ref(), &mut cond_args);
-    let search = f.search.as_deref().and_then(Search::new);
+    let c = Conditions::new(f, Basis::stored(conn)?.as_ref());
+    let found = Found::new(f, !c.rest.is_empty());
+    // With a search, the filters FTS5 did not apply; without, all of them.
+    let (conds, args) = match &found {
+        Some(Found { grams: Some(_), .. }) => (c.rest.clone(), c.rest_args.clone()),
+        _ => c.all(),
+    };
     let all = count(conn, "SELECT count(*) FROM task_hall", &[])?;
     // The tasks `from` yields, joined to their row of the hall and filtered.
     let driven = |from: &str, what: &str| {
         format!(
             "SELECT {what} FROM ({from}) AS s CROSS JOIN task_hall AS h
-             ON h.task_rowid = s.task_rowid WHERE {}",
-            and(&conds)
+             ON h.task_rowid = s.task_rowid {}",
+            where_(&conds)
         )
     };
     let filtered = |conds: &[String], what: &str| {
-        format!("SELECT {what} FROM task_hall AS h WHERE {}", and(conds))
-    };
-    let found = match &search {
-        Some(s) => count(conn, &format!("SELECT count(*) FROM ({})", s.sql), &s.args)?,
-        None => all,
+        format!("SELECT {what} FROM task_hall AS h {}", where_(conds))
     };
 
-    // The count, visiting the fewest tasks.
-    let plan = match (force.count, &search) {
+    // The count, and how many tasks the search finds (estimated when not counted).
+    let exact = |s: &Found| count(conn, &format!("SELECT count(*) FROM ({})", s.sql), &s.args);
+    let n_found = match &found {
+        None => all,
+        Some(s) if conds.is_empty() => exact(s)?,
+        Some(Found {
+            grams: Some((groups, _)),
+            ..
+        }) => grams::estimate(conn, groups)?,
+        Some(s) => exact(s)?,
+    };
+    let plan = match (force.count, &found) {
         (Some(plan), _) => plan,
         (None, None) => Count::Filtered,
-        (None, Some(_)) if found == 0 || conds.is_empty() => Count::Found,
-        (None, Some(s)) if s.short_only.is_some() && found > FEW => {
-            if 2 * found > all {
-                Count::Complement
-            } else if 2 * count(conn, &filtered(&conds, "count(*)"), &cond_args)? < found {
-                Count::Probed
-            } else {
-                Count::Driven
-            }
+        (None, Some(_)) if conds.is_empty() => Count::Found,
+        (None, Some(s)) if s.grams.is_some() && n_found > FEW && 2 * n_found > all => {
+            Count::Complement
         }
         (None, Some(_)) => Count::Driven,
     };
-    let total = match (plan, &search) {
-        (Count::Found, _) if conds.is_empty() => found,
-        (
-            Count::Complement,
-            Some(Search {
-                short_only: Some((not_sql, not_args, _)),
-                ..
-            }),
-        ) => {
+    let total = match (plan, &found) {
+        (Count::Found, None) if conds.is_empty() => all,
+        (Count::Found, Some(_)) if conds.is_empty() => n_found,
+        (Count::Complement, Some(s)) if s.grams.is_some() => {
             // Most tasks have the terms: the matches of the filters, less those without.
-            let matching = count(conn, &filtered(&conds, "count(*)"), &cond_args)?;
-            let without = count(
-                conn,
-                &driven(not_sql, "count(*)"),
-                &chain(not_args, &cond_args),
-            )?;
+            let not_args = s.not().unwrap_or_default();
+            let matching = count(conn, &filtered(&conds, "count(*)"), &args)?;
+            let without = count(conn, &driven(GRAMS, "count(*)"), &chain(&not_args, &args))?;
             matching.saturating_sub(without)
         }
-        (
-            Count::Probed,
-            Some(Search {
-                short_only: Some((_, _, terms)),
-                ..
-            }),
-        ) => {
-            let (conds, args) = probes(terms, &conds, &cond_args);
-            count(conn, &filtered(&conds, "count(*)"), &args)?
-        }
-        (_, Some(s)) => count(
-            conn,
-            &driven(&s.sql, "count(*)"),
-            &chain(&s.args, &cond_args),
-        )?,
-        (_, None) => count(conn, &filtered(&conds, "count(*)"), &cond_args)?,
+        (_, Some(s)) => count(conn, &driven(&s.sql, "count(*)"), &chain(&s.args, &args))?,
+        (_, None) => count(conn, &filtered(&conds, "count(*)"), &args)?,
     };
     if total <= u64::from(f.offset) || f.limit == 0 {
         return Ok((total, Vec::new()));
     }
 
-    // The page. Reading a sort index in order visits about `visits` entries to fill it;
-    // the filters alone match about `via_filters` tasks; the search finds `found`.
+    // The page, by the plan that costs least. Reading a sort index in order visits about
+    // `visits` entries to fill it; the filters FTS5 did not apply match `via_filters`
+    // tasks or so, and that share of the visited entries has its text checked.
     let (index, order) = match f.order {
         TaskOrder::Newest => ("task_hall_newest", "h.updated_at DESC, h.id"),
         TaskOrder::Deadline => ("task_hall_deadline", "h.upload_deadline, h.id"),
@@ -297,29 +339,41 @@ fn plan_and_run(
     };
     let wanted = u64::from(f.offset) + u64::from(f.limit);
     let visits = wanted.saturating_mul(all) / total;
-    let via_filters = total.saturating_mul(all) / found.max(1);
-    let plan = match (force.page, &search) {
+    let via_filters = (total.saturating_mul(all) / n_found.max(1)).min(all);
+    let plan = match (force.page, &found) {
         (Some(plan), _) => plan,
         (None, None) if visits <= 10 * total => Page::InOrder,
         (None, None) => Page::Sorted,
-        (None, Some(s)) if s.short_only.is_some() => {
-            if visits <= found.min(via_filters) {
-                Page::InOrderProbed
-            } else if via_filters < found {
-                Page::SortedProbed
-            } else {
-                Page::Driven
+        (None, Some(s)) => {
+            let check = match &s.grams {
+                Some((_, terms)) if !terms.is_empty() => CHECKED,
+                _ => 0,
+            };
+            let mut costs = vec![
+                (Page::InOrderListed, n_found * LISTED + visits * LISTED),
+                // Sorting keeps the `wanted` first: a comparison per level of its tree.
+                (
+                    Page::Driven,
+                    n_found * (LOOKUP + 2 * u64::from(wanted.ilog2())),
+                ),
+            ];
+            if s.grams.is_some() {
+                let checked = visits.saturating_mul(via_filters) / all.max(1);
+                costs.push((Page::InOrderChecked, visits * ENTRY + checked * check));
+                costs.push((Page::SortedChecked, via_filters * (LOOKUP + check)));
             }
+            costs
+                .into_iter()
+                .min_by_key(|(_, cost)| *cost)
+                .map_or(Page::Driven, |(p, _)| p)
         }
-        (None, Some(_)) if visits <= found => Page::InOrderListed,
-        (None, Some(_)) => Page::Driven,
     };
     // In order: the covering sort index holds every filter column.
     let in_order = |conds: &[String]| {
         format!(
-            "SELECT h.task_rowid FROM task_hall AS h INDEXED BY {index} WHERE {}
+            "SELECT h.task_rowid FROM task_hall AS h INDEXED BY {index} {}
              ORDER BY {order} LIMIT ? OFFSET ?",
-            and(conds)
+            where_(conds)
         )
     };
     // Collected through the filters' own index (the planner's choice), then sorted.
@@ -333,18 +387,18 @@ fn plan_and_run(
         Value::Integer(i64::from(f.limit)),
         Value::Integer(i64::from(f.offset)),
     ];
-    let (sql, args) = match (plan, &search) {
-        (Page::InOrder, None) => (in_order(&conds), chain(&cond_args, &page)),
-        (Page::Sorted, None) => (sorted(&conds), chain(&cond_args, &page)),
+    let (all_conds, all_args) = c.all();
+    let (sql, args) = match (plan, &found) {
+        (Page::Sorted, None) => (sorted(&all_conds), chain(&all_args, &page)),
         (
-            Page::InOrderProbed | Page::SortedProbed,
-            Some(Search {
-                short_only: Some((_, _, terms)),
+            Page::InOrderChecked | Page::SortedChecked,
+            Some(Found {
+                grams: Some((_, terms)),
                 ..
             }),
         ) => {
-            let (conds, args) = probes(terms, &conds, &cond_args);
-            let sql = if plan == Page::InOrderProbed {
+            let (conds, args) = probes(terms, &all_conds, &all_args);
+            let sql = if plan == Page::InOrderChecked {
                 in_order(&conds)
             } else {
                 sorted(&conds)
@@ -354,16 +408,16 @@ fn plan_and_run(
         (Page::InOrderListed, Some(s)) => {
             let mut conds = conds.clone();
             conds.push(format!("h.task_rowid IN ({})", s.sql));
-            (in_order(&conds), chain(&chain(&cond_args, &s.args), &page))
+            (in_order(&conds), chain(&chain(&args, &s.args), &page))
         }
         (_, Some(s)) => (
             format!(
                 "{} ORDER BY {order} LIMIT ? OFFSET ?",
                 driven(&s.sql, "h.task_rowid")
             ),
-            chain(&chain(&s.args, &cond_args), &page),
+            chain(&chain(&s.args, &args), &page),
         ),
-        (_, None) => (in_order(&conds), chain(&cond_args, &page)),
+        (_, None) => (in_order(&all_conds), chain(&all_args, &page)),
     };
     let mut stmt = conn.prepare_cached(&sql)?;
     let rowids = stmt

@@ -13,7 +13,7 @@ impl Store {
     /// exactly where it stopped.
     ///
     /// The same transaction keeps the hall's indexes (migration 0009): `task_hall` by
-    /// trigger; the short-term index for each task whose text is new or changed; and the
+    /// trigger; the short-term index for each task whose text or facets are new or changed; the
     /// precomputed eligibility of the page's tasks, in one statement, for the stored basis.
     pub fn apply_page(&mut self, source: &str, page: &PageChanges) -> Result<Applied, StoreError> {
         let path = self.path().to_path_buf();
@@ -22,7 +22,10 @@ impl Store {
         let mut applied = Applied::default();
         {
             let mut existing = tx
-                .prepare_cached("SELECT rowid, search_text FROM tasks WHERE id = ?1")
+                .prepare_cached(
+                    "SELECT rowid, search_text, category, industry, content_form FROM tasks
+                     WHERE id = ?1",
+                )
                 .map_err(sq)?;
             let mut upsert = tx
                 .prepare_cached(&format!(
@@ -51,8 +54,11 @@ impl Store {
                 let reward = serde_json::to_string(&StoredReward::from(&t.reward))
                     .map_err(|e| StoreError::Corrupt(e.to_string()))?;
                 let text = t.search_text();
-                let before: Option<(i64, String)> = existing
-                    .query_row([&t.id], |r| Ok((r.get(0)?, r.get(1)?)))
+                // What the short-term index holds of the task before and after.
+                let before: Option<(i64, [String; 4])> = existing
+                    .query_row([&t.id], |r| {
+                        Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))
+                    })
                     .optional()
                     .map_err(sq)?;
                 let rowid: i64 = upsert
@@ -90,13 +96,24 @@ impl Store {
                         |r| r.get(0),
                     )
                     .map_err(sq)?;
+                let facets = grams::Facets {
+                    category: &t.category,
+                    industry: &t.industry,
+                    content_form: &t.content_form,
+                };
                 match before {
-                    Some((_, old)) if old == text => {}
+                    Some((_, [old_text, category, industry, content_form]))
+                        if old_text == text
+                            && grams::Facets {
+                                category: &category,
+                                industry: &industry,
+                                content_form: &content_form,
+                            } == facets => {}
                     Some((old_rowid, _)) => {
                         grams::unindex(&tx, old_rowid).map_err(sq)?;
-                        grams::index(&tx, rowid, &text).map_err(sq)?;
+                        grams::index(&tx, rowid, &text, facets).map_err(sq)?;
                     }
-                    None => grams::index(&tx, rowid, &text).map_err(sq)?,
+                    None => grams::index(&tx, rowid, &text, facets).map_err(sq)?,
                 }
                 upserted.push(rowid);
                 applied.upserted += 1;
