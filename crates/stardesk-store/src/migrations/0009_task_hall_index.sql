@@ -3,9 +3,10 @@
 -- "Search").
 
 -- `task_hall`: one row per task (task_rowid = tasks.rowid) with the columns the hall
--- filters and sorts on, kept by the triggers below, and `eligible`: the "only tasks I am
--- eligible for" filter precomputed for the creator and day in `task_hall_basis`
--- (crates/stardesk-store/src/tasks/eligible.rs writes both).
+-- filters and sorts on, and `eligible`: the "only tasks I am eligible for" filter
+-- precomputed for the creator and day in `task_hall_basis`. The store writes a page's
+-- rows in one statement (tasks/write.rs) and the flags in another (tasks/eligible.rs);
+-- a deleted task's row goes with it (trigger).
 CREATE TABLE task_hall (
     task_rowid      INTEGER PRIMARY KEY,
     id              TEXT NOT NULL,
@@ -42,45 +43,24 @@ SELECT rowid, id, updated_at, upload_deadline, reward_max_fen, category, industr
     min_followers, max_followers
 FROM tasks;
 
-CREATE TRIGGER task_hall_insert AFTER INSERT ON tasks BEGIN
-    INSERT INTO task_hall (task_rowid, id, updated_at, upload_deadline, reward_max_fen,
-        category, industry, content_form, settlement_mode, apply_start, apply_end,
-        slots_taken, slots_wanted, min_followers, max_followers)
-    VALUES (new.rowid, new.id, new.updated_at, new.upload_deadline, new.reward_max_fen,
-        new.category, new.industry, new.content_form, new.settlement_mode, new.apply_start,
-        new.apply_end, new.slots_taken, new.slots_wanted, new.min_followers,
-        new.max_followers);
-END;
--- `eligible` is left as it was: the writer recomputes it for the rows it changed, in the
--- same transaction (Store::apply_page).
-CREATE TRIGGER task_hall_update AFTER UPDATE ON tasks BEGIN
-    UPDATE task_hall SET id = new.id, updated_at = new.updated_at,
-        upload_deadline = new.upload_deadline, reward_max_fen = new.reward_max_fen,
-        category = new.category, industry = new.industry, content_form = new.content_form,
-        settlement_mode = new.settlement_mode, apply_start = new.apply_start,
-        apply_end = new.apply_end, slots_taken = new.slots_taken,
-        slots_wanted = new.slots_wanted, min_followers = new.min_followers,
-        max_followers = new.max_followers
-    WHERE task_rowid = old.rowid;
-END;
 CREATE TRIGGER task_hall_delete AFTER DELETE ON tasks BEGIN
     DELETE FROM task_hall WHERE task_rowid = old.rowid;
 END;
 
 -- One index per sort order, each holding every filter column, so that a page is read in
--- order from the index alone; one led by industry for the industry and deadline filters;
--- and the eligible tasks on their own (a partial index), so that "eligible only" counts
--- without a scan. NULL rewards sort last in DESC order, as the hall wants.
+-- order from the index alone and a count over a range of deadlines or rewards reads only
+-- that range; and the eligible tasks on their own (a partial index, with the same
+-- columns), so that "eligible only" counts and filters without a scan. The short-term
+-- index below answers category, industry and content form. NULL rewards sort last in
+-- DESC order, as the hall wants.
 CREATE INDEX task_hall_newest ON task_hall (updated_at DESC, id, upload_deadline,
     reward_max_fen, category, industry, content_form, eligible);
 CREATE INDEX task_hall_deadline ON task_hall (upload_deadline, id, reward_max_fen,
     category, industry, content_form, eligible);
 CREATE INDEX task_hall_reward ON task_hall (reward_max_fen DESC, id, upload_deadline,
     category, industry, content_form, eligible);
-CREATE INDEX task_hall_industry ON task_hall (industry, upload_deadline, reward_max_fen,
-    category, content_form, eligible);
-CREATE INDEX task_hall_eligible ON task_hall (category, content_form, industry,
-    upload_deadline, reward_max_fen) WHERE eligible = 1;
+CREATE INDEX task_hall_eligible ON task_hall (upload_deadline, reward_max_fen, updated_at,
+    id, category, industry, content_form) WHERE eligible = 1;
 
 -- The hall reads `task_hall` now; the wide table keeps only its primary key.
 DROP INDEX tasks_by_updated;

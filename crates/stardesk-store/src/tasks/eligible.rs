@@ -78,16 +78,19 @@ impl Basis {
         .optional()
     }
 
-    /// Recomputes the flag of the tasks in `rowids` (a JSON array) for this basis.
+    /// Recomputes the flag of the tasks in `rowids` (a JSON array) for this basis,
+    /// writing those whose flag changes.
     pub(super) fn apply_to(&self, conn: &Connection, rowids: &str) -> rusqlite::Result<()> {
         let mut args = Vec::new();
         let condition = self.condition("task_hall", &mut args);
-        args.push(Value::Text(rowids.to_string()));
+        let mut all = args.clone();
+        all.push(Value::Text(rowids.to_string()));
+        all.extend(args);
         conn.prepare_cached(&format!(
             "UPDATE task_hall SET eligible = {condition}
-             WHERE task_rowid IN (SELECT value FROM json_each(?))"
+             WHERE task_rowid IN (SELECT value FROM json_each(?)) AND eligible <> {condition}"
         ))?
-        .execute(rusqlite::params_from_iter(args))?;
+        .execute(rusqlite::params_from_iter(all))?;
         Ok(())
     }
 }

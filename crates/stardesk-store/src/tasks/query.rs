@@ -97,6 +97,9 @@ struct Conditions {
     facet_args: Vec<Value>,
     rest: Vec<String>,
     rest_args: Vec<Value>,
+    /// The covering index whose range the other filters narrow most, as far as one can
+    /// tell: the eligible tasks', a range of deadlines, of rewards; or every task's.
+    narrowest: &'static str,
 }
 
 impl Conditions {
@@ -134,10 +137,18 @@ impl Conditions {
                 rest_args.push(v);
             }
         }
+        let mut narrowest = if f.deadline_from.is_some() || f.deadline_to.is_some() {
+            "task_hall_deadline"
+        } else if f.reward_min_fen.is_some() || f.reward_max_fen.is_some() {
+            "task_hall_reward"
+        } else {
+            "task_hall_newest"
+        };
         if let Some(e) = &f.eligible_for {
             let basis = Basis::from(e);
             if stored == Some(&basis) {
                 rest.push("h.eligible = 1".into());
+                narrowest = "task_hall_eligible";
             } else {
                 rest.push(basis.condition("h", &mut rest_args));
             }
@@ -147,6 +158,7 @@ impl Conditions {
             facet_args,
             rest,
             rest_args,
+            narrowest,
         }
     }
 
@@ -205,7 +217,7 @@ fn chain(a: &[Value], b: &[Value]) -> Vec<Value> {
 /// fit the query (a search plan without a search, say) falls back to one that does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Count {
-    /// Through `task_hall`'s indexes (no search).
+    /// On the narrowest of `task_hall`'s covering indexes (no search).
     Filtered,
     /// The tasks the full-text index finds (no other filter).
     Found,
@@ -220,11 +232,11 @@ pub(super) enum Count {
 pub(super) enum Page {
     /// A sort index read in order until the page is full (no search).
     InOrder,
-    /// The matches collected through the filters' indexes, then sorted (no search).
+    /// The narrowest covering index read, the matches sorted (no search).
     Sorted,
     /// In order, each visited text checked with instr() (short-term index).
     InOrderChecked,
-    /// Collected through the filters' indexes, each text checked, sorted (short terms).
+    /// The narrowest covering index read, each text checked, sorted (short terms).
     SortedChecked,
     /// In order, each visited task looked up in the list of those found.
     InOrderListed,
@@ -288,8 +300,17 @@ fn plan_and_run(
             where_(&conds)
         )
     };
-    let filtered = |conds: &[String], what: &str| {
-        format!("SELECT {what} FROM task_hall AS h {}", where_(conds))
+    // Counted on the narrowest covering index: never a lookup per task.
+    let counted = |conds: &[String]| {
+        if conds.is_empty() {
+            "SELECT count(*) FROM task_hall".to_string()
+        } else {
+            format!(
+                "SELECT count(*) FROM task_hall AS h INDEXED BY {} {}",
+                c.narrowest,
+                where_(conds)
+            )
+        }
     };
 
     // The count, and how many tasks the search finds (estimated when not counted).
@@ -318,12 +339,12 @@ fn plan_and_run(
         (Count::Complement, Some(s)) if s.grams.is_some() => {
             // Most tasks have the terms: the matches of the filters, less those without.
             let not_args = s.not().unwrap_or_default();
-            let matching = count(conn, &filtered(&conds, "count(*)"), &args)?;
+            let matching = count(conn, &counted(&conds), &args)?;
             let without = count(conn, &driven(GRAMS, "count(*)"), &chain(&not_args, &args))?;
             matching.saturating_sub(without)
         }
         (_, Some(s)) => count(conn, &driven(&s.sql, "count(*)"), &chain(&s.args, &args))?,
-        (_, None) => count(conn, &filtered(&conds, "count(*)"), &args)?,
+        (_, None) => count(conn, &counted(&conds), &args)?,
     };
     if total <= u64::from(f.offset) || f.limit == 0 {
         return Ok((total, Vec::new()));
@@ -340,27 +361,34 @@ fn plan_and_run(
     let wanted = u64::from(f.offset) + u64::from(f.limit);
     let visits = wanted.saturating_mul(all) / total;
     let via_filters = (total.saturating_mul(all) / n_found.max(1)).min(all);
+    let (all_conds, all_args) = c.all();
+    // Sorting keeps the `wanted` first: a comparison per level of its tree.
+    let sorting = 2 * u64::from(wanted.ilog2());
+    // To sort, the narrowest index that holds the sort's columns (the deadline and reward
+    // indexes have no update time).
+    let sort_from = match (f.order, c.narrowest) {
+        (TaskOrder::Newest, "task_hall_deadline" | "task_hall_reward") => index,
+        (_, narrowest) => narrowest,
+    };
     let plan = match (force.page, &found) {
         (Some(plan), _) => plan,
-        (None, None) if visits <= 10 * total => Page::InOrder,
+        // In order, unless the matches are sparse in that order and a narrower range
+        // holds them.
+        (None, None) if sort_from == index || visits <= 4 * total => Page::InOrder,
         (None, None) => Page::Sorted,
         (None, Some(s)) => {
-            let check = match &s.grams {
-                Some((_, terms)) if !terms.is_empty() => CHECKED,
-                _ => 0,
-            };
             let mut costs = vec![
-                (Page::InOrderListed, n_found * LISTED + visits * LISTED),
-                // Sorting keeps the `wanted` first: a comparison per level of its tree.
-                (
-                    Page::Driven,
-                    n_found * (LOOKUP + 2 * u64::from(wanted.ilog2())),
-                ),
+                (Page::InOrderListed, n_found * LISTED + visits * ENTRY),
+                (Page::Driven, n_found * (LOOKUP + sorting)),
             ];
-            if s.grams.is_some() {
+            if let Some((_, terms)) = &s.grams {
+                let check = if terms.is_empty() { 0 } else { CHECKED };
                 let checked = visits.saturating_mul(via_filters) / all.max(1);
                 costs.push((Page::InOrderChecked, visits * ENTRY + checked * check));
-                costs.push((Page::SortedChecked, via_filters * (LOOKUP + check)));
+                costs.push((
+                    Page::SortedChecked,
+                    all * ENTRY + via_filters * (check + sorting),
+                ));
             }
             costs
                 .into_iter()
@@ -376,18 +404,18 @@ fn plan_and_run(
             where_(conds)
         )
     };
-    // Collected through the filters' own index (the planner's choice), then sorted.
+    // The narrowest covering index read, the matches sorted.
     let sorted = |conds: &[String]| {
         format!(
-            "{} ORDER BY {order} LIMIT ? OFFSET ?",
-            filtered(conds, "h.task_rowid")
+            "SELECT h.task_rowid FROM task_hall AS h INDEXED BY {sort_from} {}
+             ORDER BY {order} LIMIT ? OFFSET ?",
+            where_(conds)
         )
     };
     let page = [
         Value::Integer(i64::from(f.limit)),
         Value::Integer(i64::from(f.offset)),
     ];
-    let (all_conds, all_args) = c.all();
     let (sql, args) = match (plan, &found) {
         (Page::Sorted, None) => (sorted(&all_conds), chain(&all_args, &page)),
         (

@@ -7,14 +7,59 @@ use super::reward::StoredReward;
 use super::{grams, to_i64, Applied, PageChanges, COLUMNS};
 use crate::{Store, StoreError};
 
+/// The columns `task_hall` copies from `tasks`.
+const HALL_COLUMNS: [&str; 14] = [
+    "id",
+    "updated_at",
+    "upload_deadline",
+    "reward_max_fen",
+    "category",
+    "industry",
+    "content_form",
+    "settlement_mode",
+    "apply_start",
+    "apply_end",
+    "slots_taken",
+    "slots_wanted",
+    "min_followers",
+    "max_followers",
+];
+
+/// Copies the tasks whose rowids ?1 lists (a JSON array) into `task_hall`, leaving the
+/// rows that did not change as they are.
+fn hall_upsert() -> String {
+    let list = |prefix: &str| {
+        HALL_COLUMNS
+            .iter()
+            .map(|c| format!("{prefix}{c}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let set = HALL_COLUMNS
+        .iter()
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "INSERT INTO task_hall (task_rowid, {columns})
+         SELECT rowid, {columns} FROM tasks WHERE rowid IN (SELECT value FROM json_each(?1))
+         ON CONFLICT (task_rowid) DO UPDATE SET {set}
+         WHERE ({old}) IS NOT ({new})",
+        columns = list(""),
+        old = list("task_hall."),
+        new = list("excluded."),
+    )
+}
+
 impl Store {
     /// Applies one page of the change feed and its cursor in one transaction: a page is
     /// either all written with its cursor, or not at all, so an interrupted sync resumes
     /// exactly where it stopped.
     ///
-    /// The same transaction keeps the hall's indexes (migration 0009): `task_hall` by
-    /// trigger; the short-term index for each task whose text or facets are new or changed; the
-    /// precomputed eligibility of the page's tasks, in one statement, for the stored basis.
+    /// The same transaction keeps the hall's indexes (migration 0009): the short-term index
+    /// for each task whose text or facets are new or changed; then, in one statement each,
+    /// the page's rows of `task_hall` and their precomputed eligibility (for the stored
+    /// basis), rewriting only what changed.
     pub fn apply_page(&mut self, source: &str, page: &PageChanges) -> Result<Applied, StoreError> {
         let path = self.path().to_path_buf();
         let sq = |e| StoreError::sqlite(&path, e);
@@ -119,9 +164,12 @@ impl Store {
                 applied.upserted += 1;
             }
             if !upserted.is_empty() {
+                let rowids = serde_json::to_string(&upserted)
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                tx.prepare_cached(&hall_upsert())
+                    .and_then(|mut s| s.execute([&rowids]))
+                    .map_err(sq)?;
                 if let Some(basis) = Basis::stored(&tx).map_err(sq)? {
-                    let rowids = serde_json::to_string(&upserted)
-                        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
                     basis.apply_to(&tx, &rowids).map_err(sq)?;
                 }
             }
