@@ -6,7 +6,10 @@
 //! - task-hall queries (search + filter + first page): median and p95, against the
 //!   unfiltered first page.
 //!
-//! Prints figures; asserts nothing about speed.
+//! Prints figures; asserts nothing about speed. With `BENCH_JSON=PATH` it also writes
+//! them there: `{"tasks", "sync_s", "fetch_only_s", "queries": [{"name", "p50_ms",
+//! "p95_ms", "matches"}]}` (the first query is the baseline). `BENCH_TASKS` sets the
+//! number of tasks (100,000), `BENCH_RUNS` the runs per query (50).
 
 use std::time::{Duration, Instant};
 
@@ -23,6 +26,11 @@ fn percentile(sorted: &[Duration], p: usize) -> Duration {
 
 fn ms(d: Duration) -> String {
     format!("{:.2}", d.as_secs_f64() * 1000.0)
+}
+
+/// Milliseconds to the hundredth, for the JSON figures.
+fn ms_f64(d: Duration) -> f64 {
+    (d.as_secs_f64() * 100_000.0).round() / 100.0
 }
 
 async fn time_queries(ctx: &Context, q: &TaskQuery, runs: usize) -> (Duration, Duration, u32) {
@@ -131,15 +139,35 @@ async fn main() {
         limit: 100,
         ..TaskQuery::default()
     };
-    let (b50, b95, _) = time_queries(&ctx, &base, runs).await;
+    let (b50, b95, base_total) = time_queries(&ctx, &base, runs).await;
     println!(
         "baseline query (no search, no filter, first page of 100): median {} ms, p95 {} ms",
         ms(b50),
         ms(b95)
     );
+    let mut measured = vec![serde_json::json!({
+        "name": "first page (no search, no filter)",
+        "p50_ms": ms_f64(b50),
+        "p95_ms": ms_f64(b95),
+        "matches": base_total,
+    })];
     let cases = [
         (
-            "search 面霜 (2 chars, substring scan) + category + reward sort",
+            "search 霜 (1 char)",
+            TaskQuery {
+                search: Some("霜".into()),
+                ..base.clone()
+            },
+        ),
+        (
+            "search 测评 (2 chars)",
+            TaskQuery {
+                search: Some("测评".into()),
+                ..base.clone()
+            },
+        ),
+        (
+            "search 面霜 (2 chars) + category + reward sort",
             TaskQuery {
                 search: Some("面霜".into()),
                 categories: vec![Category::Recruitment, Category::Submission],
@@ -152,6 +180,22 @@ async fn main() {
             TaskQuery {
                 search: Some("修护面霜".into()),
                 eligible_only: true,
+                ..base.clone()
+            },
+        ),
+        (
+            "eligible only",
+            TaskQuery {
+                eligible_only: true,
+                ..base.clone()
+            },
+        ),
+        (
+            "search 需 (1 char, in nearly every task) + eligible only + reward sort",
+            TaskQuery {
+                search: Some("需".into()),
+                eligible_only: true,
+                sort: TaskSort::Reward,
                 ..base.clone()
             },
         ),
@@ -174,6 +218,26 @@ async fn main() {
             ms(p95),
             p50.as_secs_f64() / b50.as_secs_f64(),
             p95.as_secs_f64() / b95.as_secs_f64()
+        );
+        measured.push(serde_json::json!({
+            "name": name,
+            "p50_ms": ms_f64(p50),
+            "p95_ms": ms_f64(p95),
+            "matches": total,
+        }));
+    }
+    if let Some(path) = std::env::var_os("BENCH_JSON") {
+        let json = serde_json::json!({
+            "tasks": tasks,
+            "sync_s": full_sync.as_secs_f64(),
+            "fetch_only_s": fetch_only.as_secs_f64(),
+            "queries": measured,
+        });
+        let text = serde_json::to_string_pretty(&json).expect("json");
+        std::fs::write(&path, text + "\n").expect("write BENCH_JSON");
+        println!(
+            "figures written to {}",
+            std::path::Path::new(&path).display()
         );
     }
     ctx.shutdown().await;

@@ -8,31 +8,49 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use crate::secret::DbKey;
 use crate::StoreError;
 
+/// What a migration does after its SQL, in the same transaction: what SQL alone cannot.
+type Then = fn(&rusqlite::Transaction<'_>) -> rusqlite::Result<()>;
+
 /// Every migration, in order. `PRAGMA user_version` is the count applied.
-const MIGRATIONS: &[(&str, &str)] = &[
-    ("0001_init", include_str!("migrations/0001_init.sql")),
+const MIGRATIONS: &[(&str, &str, Option<Then>)] = &[
+    ("0001_init", include_str!("migrations/0001_init.sql"), None),
     (
         "0002_settlements",
         include_str!("migrations/0002_settlements.sql"),
+        None,
     ),
-    ("0003_jobs", include_str!("migrations/0003_jobs.sql")),
+    ("0003_jobs", include_str!("migrations/0003_jobs.sql"), None),
     (
         "0004_settlement_columns",
         include_str!("migrations/0004_settlement_columns.sql"),
+        None,
     ),
     (
         "0005_address_book",
         include_str!("migrations/0005_address_book.sql"),
+        None,
     ),
     (
         "0006_applications",
         include_str!("migrations/0006_applications.sql"),
+        None,
     ),
     (
         "0007_shipments",
         include_str!("migrations/0007_shipments.sql"),
+        None,
     ),
-    ("0008_rights", include_str!("migrations/0008_rights.sql")),
+    (
+        "0008_rights",
+        include_str!("migrations/0008_rights.sql"),
+        None,
+    ),
+    (
+        "0009_task_hall_index",
+        include_str!("migrations/0009_task_hall_index.sql"),
+        // The short-term index of the tasks already cached.
+        Some(crate::tasks::grams::index_all),
+    ),
 ];
 
 /// The schema version this binary writes.
@@ -163,11 +181,15 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| StoreError::sqlite(&path, e))?;
-        for (name, sql) in &MIGRATIONS[found as usize..] {
-            tx.execute_batch(sql).map_err(|e| StoreError::Migration {
+        for (name, sql, then) in &MIGRATIONS[found as usize..] {
+            let failed = |e: rusqlite::Error| StoreError::Migration {
                 name,
                 message: e.to_string(),
-            })?;
+            };
+            tx.execute_batch(sql).map_err(failed)?;
+            if let Some(then) = then {
+                then(&tx).map_err(failed)?;
+            }
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)
             .map_err(|e| StoreError::sqlite(&path, e))?;

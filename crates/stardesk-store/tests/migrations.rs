@@ -241,3 +241,146 @@ fn a_reward_cached_by_an_earlier_version_reads_as_the_domains() {
     assert_eq!(read("3"), Reward::Fixed(yuan("1288.50")));
     assert_eq!(read("4"), Reward::SampleOnly);
 }
+
+/// v9 indexes the task hall: a cache written by v8 (no short-term index, no `task_hall`)
+/// comes through with every task searchable by one and two characters, filterable and
+/// sortable, and "eligible only" answered once refreshed.
+#[test]
+fn a_v8_task_cache_is_indexed_for_the_hall() {
+    use chrono::NaiveDate;
+    use stardesk_store::tasks::{EligibleFor, TaskFilter, TaskOrder};
+    const V8: [&str; 8] = [
+        include_str!("../src/migrations/0001_init.sql"),
+        include_str!("../src/migrations/0002_settlements.sql"),
+        include_str!("../src/migrations/0003_jobs.sql"),
+        include_str!("../src/migrations/0004_settlement_columns.sql"),
+        include_str!("../src/migrations/0005_address_book.sql"),
+        include_str!("../src/migrations/0006_applications.sql"),
+        include_str!("../src/migrations/0007_shipments.sql"),
+        include_str!("../src/migrations/0008_rights.sql"),
+    ];
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(DB_FILE);
+    let db_key = DbKey::random();
+    {
+        let conn = Connection::open(&path).expect("create");
+        conn.execute_batch(&format!(
+            "PRAGMA key = \"x'{}'\";",
+            db_key.to_hex().as_str()
+        ))
+        .expect("key");
+        for sql in V8 {
+            conn.execute_batch(sql).expect("an earlier migration");
+        }
+        conn.pragma_update(None, "user_version", 8)
+            .expect("version");
+        let tasks = [
+            (
+                "1",
+                "花间集修护面霜",
+                "美妆",
+                "2026-12-20",
+                20_000,
+                "2026-01-01T00:00:00.000Z",
+            ),
+            (
+                "2",
+                "云栖蓝牙耳机",
+                "3C数码",
+                "2026-12-10",
+                90_000,
+                "2026-01-02T00:00:00.000Z",
+            ),
+            (
+                "3",
+                "面膜 A_b",
+                "美妆",
+                "2026-12-15",
+                50_000,
+                "2026-01-03T00:00:00.000Z",
+            ),
+        ];
+        for (id, title, industry, deadline, reward, updated) in tasks {
+            conn.execute(
+                "INSERT INTO tasks VALUES (?1, ?2, 'b', 'recruitment', 'paid', ?3, 'video',
+                 'fixed', '{\"kind\":\"sample_only\"}', NULL, ?4, NULL, '2026-11-01',
+                 '2026-11-30', NULL, ?5, 0, 0, NULL, 10, 0, '[]', 'd', ?6, ?7)",
+                rusqlite::params![
+                    id,
+                    title,
+                    industry,
+                    reward,
+                    deadline,
+                    updated,
+                    format!("{title}\nb\n{industry}\n")
+                ],
+            )
+            .expect("a v8 task row");
+        }
+    }
+    let mut store = Store::open(&path, &db_key).expect("open and migrate");
+    assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
+    let ids = |store: &Store, f: TaskFilter| -> Vec<String> {
+        let (total, rows) = store
+            .query_tasks(&TaskFilter { limit: 10, ..f })
+            .expect("query");
+        assert_eq!(total as usize, rows.len());
+        rows.into_iter().map(|t| t.id).collect()
+    };
+    let search = |q: &str| TaskFilter {
+        search: Some(q.into()),
+        ..TaskFilter::default()
+    };
+    assert_eq!(ids(&store, search("面")), ["3", "1"]);
+    assert_eq!(ids(&store, search("面霜")), ["1"]);
+    assert_eq!(ids(&store, search("_b")), ["3"]);
+    assert_eq!(
+        ids(&store, search("_B")),
+        Vec::<String>::new(),
+        "case-sensitive"
+    );
+    assert_eq!(ids(&store, search("耳")), ["2"]);
+    assert_eq!(
+        ids(
+            &store,
+            TaskFilter {
+                industries: vec!["美妆".into()],
+                order: TaskOrder::Deadline,
+                ..TaskFilter::default()
+            }
+        ),
+        ["3", "1"]
+    );
+    assert_eq!(
+        ids(
+            &store,
+            TaskFilter {
+                order: TaskOrder::Reward,
+                ..TaskFilter::default()
+            }
+        ),
+        ["2", "3", "1"]
+    );
+    let e = EligibleFor {
+        today: NaiveDate::from_ymd_opt(2026, 11, 15).expect("date"),
+        followers: 200_000,
+        agency_deposit_deducted: None,
+        account_min_followers: 100_000,
+        review_min_followers: 10_000,
+        review_max_followers: 500_000,
+    };
+    let eligible = TaskFilter {
+        search: Some("面".into()),
+        eligible_for: Some(e.clone()),
+        ..TaskFilter::default()
+    };
+    assert_eq!(ids(&store, eligible.clone()), ["3", "1"]);
+    assert!(!store.eligibility_is_current(&e).expect("basis"));
+    store.refresh_eligibility(&e).expect("refresh");
+    assert!(store.eligibility_is_current(&e).expect("basis"));
+    assert_eq!(ids(&store, eligible), ["3", "1"]);
+    assert_eq!(
+        store.industries().expect("facets"),
+        ["3C数码".to_string(), "美妆".into()]
+    );
+}

@@ -84,6 +84,7 @@ impl Context {
             })
         })
         .await?;
+        self.refresh_hall_eligibility(&source).await?;
         // The applications come with the tasks: their feed, then what the outbox holds
         // (the platform answered, so it is worth trying now).
         let applications = match self.sync_applications(&client, &source).await {

@@ -23,6 +23,14 @@ impl Context {
         let schedule = self.fees.clone();
         let creator = with_store(&self.reader, move |s| s.creator(&source)).await?;
         let filter = view::filter(&query, creator.as_ref(), today, &rules)?;
+        if let Some(e) = filter.eligible_for.clone() {
+            // The store answers "eligible only" from a precomputed flag once it was
+            // computed for this creator and day (and correctly, more slowly, before).
+            let asked = e.clone();
+            if !with_store(&self.reader, move |s| s.eligibility_is_current(&asked)).await? {
+                with_store(&self.writer, move |s| s.refresh_eligibility(&e)).await?;
+            }
+        }
         let offset = filter.offset;
         let (total, records) = with_store(&self.reader, move |s| s.query_tasks(&filter)).await?;
         let facts = view::creator_facts(creator.as_ref());
@@ -35,6 +43,18 @@ impl Context {
             offset,
             rows,
         })
+    }
+
+    /// Precomputes "eligible only" for the creator of `source` today: after a sync, whose
+    /// profile may have changed, so that the next such query need not.
+    pub(crate) async fn refresh_hall_eligibility(&self, source: &str) -> Result<(), AppError> {
+        let (source, today, rules) = (source.to_string(), self.today(), self.rules.clone());
+        with_store(&self.writer, move |s| {
+            let creator = s.creator(&source)?;
+            let e = view::eligible_for(&view::creator_facts(creator.as_ref()), today, &rules);
+            s.refresh_eligibility(&e)
+        })
+        .await
     }
 
     pub async fn task_detail(&self, id: String) -> Result<TaskDetail, AppError> {

@@ -65,6 +65,22 @@ fn code<T: serde::Serialize>(v: &T) -> String {
     wire::wire_name(v).unwrap_or_default()
 }
 
+/// Who "only tasks I am eligible for" is for, as the store's filter takes it.
+pub fn eligible_for(
+    facts: &CreatorFacts,
+    today: NaiveDate,
+    rules: &EligibilityRules,
+) -> EligibleFor {
+    EligibleFor {
+        today,
+        followers: facts.followers,
+        agency_deposit_deducted: facts.agency.as_ref().map(|a| a.deposit_ever_deducted),
+        account_min_followers: rules.account_min_followers,
+        review_min_followers: rules.review_min_followers,
+        review_max_followers: rules.review_max_followers,
+    }
+}
+
 /// The store filter for a task-hall query.
 pub fn filter(
     q: &TaskQuery,
@@ -88,14 +104,7 @@ pub fn filter(
         deadline_to: q
             .deadline_within_days
             .map(|d| today + chrono::Days::new(u64::from(d))),
-        eligible_for: q.eligible_only.then(|| EligibleFor {
-            today,
-            followers: facts.followers,
-            agency_deposit_deducted: facts.agency.as_ref().map(|a| a.deposit_ever_deducted),
-            account_min_followers: rules.account_min_followers,
-            review_min_followers: rules.review_min_followers,
-            review_max_followers: rules.review_max_followers,
-        }),
+        eligible_for: q.eligible_only.then(|| eligible_for(&facts, today, rules)),
         order: match q.sort {
             TaskSort::Newest => TaskOrder::Newest,
             TaskSort::Deadline => TaskOrder::Deadline,

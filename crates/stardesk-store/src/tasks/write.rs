@@ -1,0 +1,192 @@
+//! Writing the task cache: a page of the change feed, with the hall's indexes.
+
+use rusqlite::{params, OptionalExtension};
+
+use super::eligible::Basis;
+use super::reward::StoredReward;
+use super::{grams, to_i64, Applied, PageChanges, COLUMNS};
+use crate::{Store, StoreError};
+
+/// The columns `task_hall` copies from `tasks`.
+const HALL_COLUMNS: [&str; 14] = [
+    "id",
+    "updated_at",
+    "upload_deadline",
+    "reward_max_fen",
+    "category",
+    "industry",
+    "content_form",
+    "settlement_mode",
+    "apply_start",
+    "apply_end",
+    "slots_taken",
+    "slots_wanted",
+    "min_followers",
+    "max_followers",
+];
+
+/// Copies the tasks whose rowids ?1 lists (a JSON array) into `task_hall`, leaving the
+/// rows that did not change as they are.
+fn hall_upsert() -> String {
+    let list = |prefix: &str| {
+        HALL_COLUMNS
+            .iter()
+            .map(|c| format!("{prefix}{c}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let set = HALL_COLUMNS
+        .iter()
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "INSERT INTO task_hall (task_rowid, {columns})
+         SELECT rowid, {columns} FROM tasks WHERE rowid IN (SELECT value FROM json_each(?1))
+         ON CONFLICT (task_rowid) DO UPDATE SET {set}
+         WHERE ({old}) IS NOT ({new})",
+        columns = list(""),
+        old = list("task_hall."),
+        new = list("excluded."),
+    )
+}
+
+impl Store {
+    /// Applies one page of the change feed and its cursor in one transaction: a page is
+    /// either all written with its cursor, or not at all, so an interrupted sync resumes
+    /// exactly where it stopped.
+    ///
+    /// The same transaction keeps the hall's indexes (migration 0009): the short-term index
+    /// for each task whose text or facets are new or changed; then, in one statement each,
+    /// the page's rows of `task_hall` and their precomputed eligibility (for the stored
+    /// basis), rewriting only what changed.
+    pub fn apply_page(&mut self, source: &str, page: &PageChanges) -> Result<Applied, StoreError> {
+        let path = self.path().to_path_buf();
+        let sq = |e| StoreError::sqlite(&path, e);
+        let tx = self.conn.transaction().map_err(sq)?;
+        let mut applied = Applied::default();
+        {
+            let mut existing = tx
+                .prepare_cached(
+                    "SELECT rowid, search_text, category, industry, content_form FROM tasks
+                     WHERE id = ?1",
+                )
+                .map_err(sq)?;
+            let mut upsert = tx
+                .prepare_cached(&format!(
+                    "INSERT INTO tasks ({COLUMNS}, search_text) VALUES
+                     (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                      ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)
+                     ON CONFLICT (id) DO UPDATE SET title = excluded.title, brand = excluded.brand,
+                        category = excluded.category, settlement_mode = excluded.settlement_mode,
+                        industry = excluded.industry, content_form = excluded.content_form,
+                        reward_kind = excluded.reward_kind, reward_json = excluded.reward_json,
+                        reward_min_fen = excluded.reward_min_fen, reward_max_fen = excluded.reward_max_fen,
+                        sample_value_fen = excluded.sample_value_fen, apply_start = excluded.apply_start,
+                        apply_end = excluded.apply_end, ship_by = excluded.ship_by,
+                        upload_deadline = excluded.upload_deadline, retention_days = excluded.retention_days,
+                        min_followers = excluded.min_followers, max_followers = excluded.max_followers,
+                        slots_wanted = excluded.slots_wanted, slots_taken = excluded.slots_taken,
+                        requirements = excluded.requirements, description = excluded.description,
+                        updated_at = excluded.updated_at, search_text = excluded.search_text
+                     RETURNING rowid"
+                ))
+                .map_err(sq)?;
+            let mut upserted: Vec<i64> = Vec::with_capacity(page.upserts.len());
+            for t in &page.upserts {
+                let requirements = serde_json::to_string(&t.requirements)
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                let reward = serde_json::to_string(&StoredReward::from(&t.reward))
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                let text = t.search_text();
+                // What the short-term index holds of the task before and after.
+                let before: Option<(i64, [String; 4])> = existing
+                    .query_row([&t.id], |r| {
+                        Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))
+                    })
+                    .optional()
+                    .map_err(sq)?;
+                let rowid: i64 = upsert
+                    .query_row(
+                        params![
+                            t.id,
+                            t.title,
+                            t.brand,
+                            t.category,
+                            t.settlement_mode,
+                            t.industry,
+                            t.content_form,
+                            t.reward_kind,
+                            reward,
+                            t.reward_min_fen,
+                            t.reward_max_fen,
+                            t.sample_value_fen,
+                            t.apply_start.to_string(),
+                            t.apply_end.to_string(),
+                            t.ship_by.map(|d| d.to_string()),
+                            t.upload_deadline.to_string(),
+                            t.retention_days,
+                            to_i64(t.min_followers, "min_followers")?,
+                            t.max_followers
+                                .map(|v| to_i64(v, "max_followers"))
+                                .transpose()?,
+                            t.slots_wanted,
+                            t.slots_taken,
+                            requirements,
+                            t.description,
+                            t.updated_at
+                                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                            text,
+                        ],
+                        |r| r.get(0),
+                    )
+                    .map_err(sq)?;
+                let facets = grams::Facets {
+                    category: &t.category,
+                    industry: &t.industry,
+                    content_form: &t.content_form,
+                };
+                match before {
+                    Some((_, [old_text, category, industry, content_form]))
+                        if old_text == text
+                            && grams::Facets {
+                                category: &category,
+                                industry: &industry,
+                                content_form: &content_form,
+                            } == facets => {}
+                    Some((old_rowid, _)) => {
+                        grams::unindex(&tx, old_rowid).map_err(sq)?;
+                        grams::index(&tx, rowid, &text, facets).map_err(sq)?;
+                    }
+                    None => grams::index(&tx, rowid, &text, facets).map_err(sq)?,
+                }
+                upserted.push(rowid);
+                applied.upserted += 1;
+            }
+            if !upserted.is_empty() {
+                let rowids = serde_json::to_string(&upserted)
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                tx.prepare_cached(&hall_upsert())
+                    .and_then(|mut s| s.execute([&rowids]))
+                    .map_err(sq)?;
+                if let Some(basis) = Basis::stored(&tx).map_err(sq)? {
+                    basis.apply_to(&tx, &rowids).map_err(sq)?;
+                }
+            }
+            let mut remove = tx
+                .prepare_cached("DELETE FROM tasks WHERE id = ?1")
+                .map_err(sq)?;
+            for id in &page.removals {
+                applied.removed += remove.execute([id]).map_err(sq)?;
+            }
+            tx.execute(
+                "INSERT INTO sync_state (source, cursor) VALUES (?1, ?2)
+                 ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor",
+                params![source, page.next_cursor],
+            )
+            .map_err(sq)?;
+        }
+        tx.commit().map_err(sq)?;
+        Ok(applied)
+    }
+}
