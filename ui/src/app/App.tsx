@@ -1,7 +1,7 @@
 import { Layout, Nav } from '@douyinfe/semi-ui';
-import { Suspense, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SettingsSheet, type SettingsTab } from '../features/account/SettingsSheet';
+import type { SettingsTab } from '../features/account/SettingsSheet';
 import { useAppStatus } from '../shared/appStatus';
 import { errorCodeText } from '../shared/errors';
 import { type Focus, type Navigation, NavigationProvider } from '../shared/navigation';
@@ -12,15 +12,24 @@ import { SyncErrorBanner } from './SyncErrorBanner';
 
 const { Header, Sider, Content } = Layout;
 
+// The settings (and every tab's form) load when first opened: the cold start parses none.
+const SettingsSheet = lazy(() =>
+  import('../features/account/SettingsSheet').then((m) => ({ default: m.SettingsSheet })),
+);
+
 export function App() {
   const { t } = useTranslation();
   const status = useAppStatus();
-  const [settings, setSettings] = useState<{ open: boolean; tab?: SettingsTab }>({ open: false });
+  // The sheet is mounted from its first opening on (closing keeps Semi's animation).
+  const [settings, setSettings] = useState<{ open: boolean; mounted: boolean; tab?: SettingsTab }>({
+    open: false,
+    mounted: false,
+  });
   const [pageKey, setPageKey] = useState<PageKey>(PAGES[0].key);
   const [focus, setFocus] = useState<Focus | null>(null);
   const focusSeq = useRef(0);
   const page = pageOf(pageKey);
-  const openSettings = () => setSettings({ open: true });
+  const openSettings = () => setSettings({ open: true, mounted: true });
   // A page asks for another page (and an id on it to show); the nav shows a page as it is.
   const navigation = useMemo<Navigation>(
     () => ({
@@ -29,36 +38,39 @@ export function App() {
         focusSeq.current += 1;
         setFocus(id === undefined ? null : { page: key, id, seq: focusSeq.current });
       },
-      openSettings: (tab) => setSettings(tab === undefined ? { open: true } : { open: true, tab }),
+      openSettings: (tab) => setSettings({ open: true, mounted: true, tab }),
       focus,
     }),
     [focus],
   );
 
-  const content = (
-    <QueryView
-      query={status}
-      pending={<Loading className="hall-center" />}
-      error={(error, retry) => (
-        // Without a status there is no store to read: key or database trouble, most likely.
-        <LoadFailed
-          className="hall-empty"
-          testId="fatal-error"
-          size={160}
-          title={t('fatal.title')}
-          description={errorCodeText(t, error)}
-          onRetry={retry}
-        />
-      )}
-    >
-      {(data) => (
-        // One boundary per page: a lazy page shows the spinner while its code loads.
-        <Suspense key={page.key} fallback={<Loading className="hall-center" />}>
-          <page.component status={data} />
-        </Suspense>
-      )}
-    </QueryView>
+  // Without a status there is no store to read: key or database trouble, most likely.
+  const fatal = (error: unknown, retry: () => void) => (
+    <LoadFailed
+      className="hall-empty"
+      testId="fatal-error"
+      size={160}
+      title={t('fatal.title')}
+      description={errorCodeText(t, error)}
+      onRetry={retry}
+    />
   );
+  // One boundary per page: a lazy page shows the spinner while its code loads.
+  const content =
+    'early' in page && !status.isError ? (
+      // The task hall asks for its rows at once; the status fills in when it comes.
+      <Suspense key={page.key} fallback={<Loading className="hall-center" />}>
+        <page.component status={status.data} />
+      </Suspense>
+    ) : (
+      <QueryView query={status} pending={<Loading className="hall-center" />} error={fatal}>
+        {(data) => (
+          <Suspense key={page.key} fallback={<Loading className="hall-center" />}>
+            <page.component status={data} />
+          </Suspense>
+        )}
+      </QueryView>
+    );
 
   return (
     <NavigationProvider value={navigation}>
@@ -86,12 +98,16 @@ export function App() {
           </Sider>
           <Content className="app-content">{content}</Content>
         </Layout>
-        <SettingsSheet
-          visible={settings.open}
-          initialTab={settings.tab}
-          status={status.data}
-          onClose={() => setSettings({ open: false })}
-        />
+        {settings.mounted && (
+          <Suspense fallback={null}>
+            <SettingsSheet
+              visible={settings.open}
+              initialTab={settings.tab}
+              status={status.data}
+              onClose={() => setSettings({ open: false, mounted: true })}
+            />
+          </Suspense>
+        )}
       </Layout>
     </NavigationProvider>
   );

@@ -18,7 +18,7 @@ import type { AppStatus } from '../bindings';
 import { TaskHall } from '../features/taskHall/TaskHall';
 import type { Namespace, TFor } from '../i18n';
 
-/** What every page gets: the app status, loaded before any page shows. */
+/** What every page gets: the app status, loaded before any page but an `early` one shows. */
 export interface PageProps {
   status: AppStatus;
 }
@@ -33,16 +33,22 @@ export interface PageEntry {
   testId: string;
   /** The page itself: eager, or `lazy(() => import(…))`. */
   component: ComponentType<PageProps>;
+  /**
+   * Drawn at once, before the app status has loaded (its component takes `status`
+   * undefined until then): the cold-start page, whose first rows need no status.
+   */
+  early?: true;
 }
 
 export const PAGES = [
   {
-    // The cold-start page: eager.
+    // The cold-start page: eager, and drawn before the status arrives.
     key: 'tasks',
     icon: <IconList />,
     labelKey: 'taskHall:nav',
     testId: 'nav-tasks',
     component: TaskHall,
+    early: true,
   },
   {
     // 我的合作: lazy like settlements, so the task hall's cold start parses none of it.

@@ -1,0 +1,35 @@
+//! The app itself: styles, languages, components. `main.tsx` loads this module after it
+//! has asked core for the cold start's data, so the two overlap.
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../i18n';
+// Every stylesheet of the app, in this order (the cascade), before any component pulls in
+// Semi's: the frame, then each feature's.
+import './app.css';
+import '../features/taskHall/taskHall.css';
+import '../features/taskHall/detail/detail.css';
+import '../features/account/account.css';
+import '../features/profile/profile.css';
+import '../features/settlements/settlements.css';
+import '../features/settlements/payoutFix/payoutFix.css';
+import '../features/campaigns/campaigns.css';
+import '../features/logistics/logistics.css';
+import '../features/rights/rights.css';
+import '../features/apply/apply.css';
+import type { QueryClient } from '@tanstack/react-query';
+import { App } from './App';
+import { Providers } from './Providers';
+
+/** Renders the app into #root with the client the cold start already filled. */
+export function boot(client: QueryClient) {
+  const root = document.getElementById('root');
+  if (root === null) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <Providers client={client}>
+        <App />
+      </Providers>
+    </StrictMode>,
+  );
+}
