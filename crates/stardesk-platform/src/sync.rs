@@ -120,8 +120,15 @@ pub async fn sync_tasks(
         Err(e) => {
             let (code, message) = (e.code(), e.to_string());
             tracing::warn!(code, %message, "sync failed");
-            // Best effort: the original error is the one to report.
-            let _ = blocking(store, move |s| s.mark_sync_failed(&src, code, &message)).await;
+            // Best effort: the original error is the one to report. The tasks a first
+            // sync wrote before it failed become searchable by the indexes now.
+            let _ = blocking(store, move |s| {
+                if let Err(e) = s.finish_task_index() {
+                    tracing::warn!(error = %e, "the task hall's indexes were not built");
+                }
+                s.mark_sync_failed(&src, code, &message)
+            })
+            .await;
         }
     }
     result
@@ -141,15 +148,17 @@ async fn run(
     blocking(store, move |s| s.save_creator(&src, &record)).await?;
 
     let src = source.to_string();
-    let mut cursor = blocking(store, move |s| Ok(s.sync_state(&src)?.cursor)).await?;
+    let cursor = blocking(store, move |s| Ok(s.sync_state(&src)?.cursor)).await?;
     let mut report = SyncReport {
         pages: 0,
         upserted: 0,
         removed: 0,
         creator: me,
     };
+    // The next page is asked for while this one is written: the sync takes about as long
+    // as the slower of the network and the store, not both.
+    let mut page = client.tasks_page(cursor.as_deref(), page_limit).await?;
     loop {
-        let page = client.tasks_page(cursor.as_deref(), page_limit).await?;
         let mut changes = PageChanges {
             upserts: Vec::with_capacity(page.items.len()),
             removals: Vec::new(),
@@ -164,7 +173,16 @@ async fn run(
             }
         }
         let src = source.to_string();
-        let applied = blocking(store, move |s| s.apply_page(&src, &changes)).await?;
+        let write = blocking(store, move |s| s.apply_page(&src, &changes));
+        let next = async {
+            if page.has_more {
+                Some(client.tasks_page(Some(&page.next_cursor), page_limit).await)
+            } else {
+                None
+            }
+        };
+        let (applied, next) = tokio::join!(write, next);
+        let applied = applied?;
         report.pages += 1;
         report.upserted += applied.upserted as u64;
         report.removed += applied.removed as u64;
@@ -172,9 +190,13 @@ async fn run(
             applied: report.upserted + report.removed,
             remaining: page.remaining,
         });
-        cursor = Some(page.next_cursor);
-        if !page.has_more {
-            return Ok(report);
+        match next {
+            Some(next) => page = next?,
+            None => {
+                // A first sync wrote its pages without the search indexes: built now.
+                blocking(store, |s| s.finish_task_index()).await?;
+                return Ok(report);
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use stardesk_platform::{sync_tasks, ClientOptions, PlatformClient, PlatformError, SyncError};
 use stardesk_sandbox::{Fault, RunningSandbox, SandboxConfig, DEMO_TOKEN};
+use stardesk_store::tasks::TaskFilter;
 use stardesk_store::{DbKey, Store, DB_FILE};
 
 const SOURCE: &str = "sandbox";
@@ -43,6 +44,39 @@ fn count(store: &Arc<Mutex<Store>>) -> u32 {
     store.lock().expect("lock").task_count().expect("count")
 }
 
+/// The indexes a first sync defers are built, and search by them: a task is found by
+/// its title's first four characters and by its first two.
+fn indexed_and_searchable(store: &Arc<Mutex<Store>>) {
+    let guard = store.lock().expect("lock");
+    assert!(
+        !guard.task_index_deferred().expect("deferred"),
+        "indexes built"
+    );
+    let (_, first) = guard
+        .query_tasks(&TaskFilter {
+            limit: 1,
+            ..TaskFilter::default()
+        })
+        .expect("first");
+    let task = &first[0];
+    for n in [4, 2] {
+        let term: String = task.title.chars().take(n).collect();
+        let (total, rows) = guard
+            .query_tasks(&TaskFilter {
+                search: Some(term.clone()),
+                limit: 500,
+                ..TaskFilter::default()
+            })
+            .expect("search");
+        assert!(total >= 1, "{term}");
+        assert!(
+            rows.iter().any(|t| t.id == task.id),
+            "{term} finds {}",
+            task.id
+        );
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn full_sync_of_3000_tasks_then_incremental_changes() {
     let sb = sandbox(3000).await;
@@ -56,6 +90,7 @@ async fn full_sync_of_3000_tasks_then_incremental_changes() {
     assert_eq!(report.pages, 6);
     assert_eq!(count(&store), 3000);
     assert_eq!(events.len(), 7, "started + one event per page: {events:?}");
+    indexed_and_searchable(&store);
     let creator = store
         .lock()
         .expect("lock")
@@ -82,6 +117,7 @@ async fn full_sync_of_3000_tasks_then_incremental_changes() {
     assert_eq!((report.upserted, report.removed, report.pages), (10, 5, 1));
     assert_eq!(count(&store), 2995);
     assert_eq!(count(&store) as usize, control.open_task_count());
+    indexed_and_searchable(&store);
     let guard = store.lock().expect("lock");
     for id in &closed {
         assert!(
@@ -186,6 +222,8 @@ async fn an_interrupted_sync_resumes_without_duplicates() {
         .expect_err("interrupted");
     assert_eq!(err.code(), "platform_unreachable");
     assert_eq!(count(&store), 1000, "two whole pages kept");
+    // The first sync failed: what it wrote is indexed all the same.
+    indexed_and_searchable(&store);
     let state = store
         .lock()
         .expect("lock")

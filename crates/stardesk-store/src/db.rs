@@ -51,6 +51,11 @@ const MIGRATIONS: &[(&str, &str, Option<Then>)] = &[
         // The short-term index of the tasks already cached.
         Some(crate::tasks::grams::index_all),
     ),
+    (
+        "0010_task_index_deferred",
+        include_str!("migrations/0010_task_index_deferred.sql"),
+        None,
+    ),
 ];
 
 /// The schema version this binary writes.
@@ -119,6 +124,7 @@ impl Store {
              PRAGMA cache_size = -65536;",
         )
         .map_err(|e| StoreError::sqlite(path, e))?;
+        crate::tasks::register_fold(&conn).map_err(|e| StoreError::sqlite(path, e))?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),

@@ -4,56 +4,17 @@
 //! gnome-keyring (packages `gnome-keyring dbus`). Without one, the keychain tests fail
 //! with a message that says so; they never skip.
 
+mod common;
+
 use std::path::Path;
 
-use chrono::{NaiveDate, TimeZone, Utc};
-use rust_decimal::Decimal;
-use stardesk_domain::reward::Reward;
+use chrono::NaiveDate;
+use common::{page, task};
 use stardesk_store::secret::{self, DbKey, KeyLocation, KeyPolicy};
-use stardesk_store::tasks::{EligibleFor, PageChanges, TaskFilter, TaskOrder, TaskRecord};
+use stardesk_store::tasks::{EligibleFor, PageChanges, TaskFilter, TaskOrder};
 use stardesk_store::{open_data_dir_with, Store, StoreError, DB_FILE, SCHEMA_VERSION};
 
 const SECRET_TITLE: &str = "绝密配方面霜ZQXJ测评招募";
-
-fn task(id: &str, title: &str) -> TaskRecord {
-    TaskRecord {
-        id: id.into(),
-        title: title.into(),
-        brand: "花间集".into(),
-        category: "recruitment".into(),
-        settlement_mode: Some("product_review".into()),
-        industry: "美妆".into(),
-        content_form: "video".into(),
-        reward_kind: "fixed".into(),
-        reward: Reward::Fixed(Decimal::new(10000, 2)),
-        reward_min_fen: Some(10_000),
-        reward_max_fen: Some(10_000),
-        sample_value_fen: Some(29_900),
-        apply_start: NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
-        apply_end: NaiveDate::from_ymd_opt(2026, 11, 30).expect("date"),
-        ship_by: NaiveDate::from_ymd_opt(2026, 12, 5),
-        upload_deadline: NaiveDate::from_ymd_opt(2026, 12, 31).expect("date"),
-        retention_days: 30,
-        min_followers: 10_000,
-        max_followers: Some(500_000),
-        slots_wanted: 20,
-        slots_taken: 3,
-        requirements: vec!["需挂载商品购物车组件".into()],
-        description: "一款修护面霜。".into(),
-        updated_at: Utc
-            .with_ymd_and_hms(2026, 11, 20, 8, 0, 0)
-            .single()
-            .expect("time"),
-    }
-}
-
-fn page(tasks: Vec<TaskRecord>, cursor: &str) -> PageChanges {
-    PageChanges {
-        upserts: tasks,
-        removals: vec![],
-        next_cursor: cursor.into(),
-    }
-}
 
 fn require_keychain() {
     if let Err(e) = secret::keychain_set("stardesk-test-probe", "probe") {
@@ -321,6 +282,8 @@ fn seeded_store() -> (tempfile::TempDir, Store) {
     store
         .apply_page("s", &page(vec![a, b, c], "r3"))
         .expect("apply");
+    // The sync's end: the indexes a first sync defers are built.
+    assert!(store.finish_task_index().expect("indexes"));
     (dir, store)
 }
 

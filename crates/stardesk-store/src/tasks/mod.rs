@@ -7,6 +7,7 @@ use stardesk_domain::reward::Reward;
 
 use crate::{Store, StoreError};
 
+mod bulk;
 mod eligible;
 pub(crate) mod grams;
 #[cfg(test)]
@@ -17,6 +18,7 @@ mod query;
 mod reward;
 mod write;
 
+pub(crate) use bulk::register_fold;
 use reward::StoredReward;
 pub(crate) use reward::{reward_from_store, reward_to_store};
 

@@ -3,7 +3,8 @@
 //! task caches written page by page (inserts, updates, removals, eligibility refreshed in
 //! between) and random queries (terms of one to four characters, Chinese, ASCII of both
 //! cases, wildcards and quotes; every filter; every sort; pages), under every plan the
-//! store can pick for the count and for the page.
+//! store can pick for the count and for the page; and the same while a first sync defers
+//! the indexes (migration 0010), and after they were built at its end and kept since.
 
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
@@ -136,6 +137,8 @@ enum Op {
     /// A task upserted again with only its category, content form and slots changed.
     Change(u8, &'static str, &'static str, u32),
     Refresh(EligibleFor),
+    /// The end of a first sync: the deferred indexes are built (a no-op otherwise).
+    Finish,
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -148,6 +151,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0..40u8, select(CATEGORIES), select(FORMS), 0..2u32)
             .prop_map(|(id, c, f, taken)| Op::Change(id, c, f, taken)),
         1 => eligible_for().prop_map(Op::Refresh),
+        1 => Just(Op::Finish),
     ]
 }
 
@@ -257,25 +261,45 @@ proptest! {
                     prop_assert!(store.eligibility_is_current(e).expect("current"));
                     refreshed = Some(e.clone());
                 }
+                Op::Finish => {
+                    store.finish_task_index().expect("finish");
+                }
             }
         }
-        for q in &queries {
-            let filter = TaskFilter {
+        let filters: Vec<TaskFilter> = queries
+            .iter()
+            .map(|q| TaskFilter {
                 eligible_for: match q.eligibility {
                     0 => None,
                     1 => refreshed.clone(),
                     _ => Some(q.e.clone()),
                 },
                 ..q.filter.clone()
-            };
-            let expected = oracle::query_tasks(&store.conn, &filter).expect("oracle");
-            prop_assert_eq!(&store.query_tasks(&filter).expect("query"), &expected);
+            })
+            .collect();
+        // Every answer under every plan, then (if they were deferred) the indexes built,
+        // and each answer checked against the oracle, which needs the trigram index.
+        let mut answers = Vec::new();
+        for filter in &filters {
+            let mut got = vec![("auto".to_string(), store.query_tasks(filter).expect("query"))];
             for count in COUNTS {
                 for page in PAGES {
                     let force = Force { count: Some(count), page: Some(page) };
-                    let got = query_on(&store.conn, &filter, force).expect("query");
-                    prop_assert_eq!(&got, &expected, "{:?} {:?}", count, page);
+                    got.push((
+                        format!("{count:?} {page:?}"),
+                        query_on(&store.conn, filter, force).expect("query"),
+                    ));
                 }
+            }
+            answers.push(got);
+        }
+        let deferred = store.task_index_deferred().expect("deferred");
+        store.finish_task_index().expect("finish");
+        prop_assert!(!store.task_index_deferred().expect("deferred"));
+        for (filter, got) in filters.iter().zip(&answers) {
+            let expected = oracle::query_tasks(&store.conn, filter).expect("oracle");
+            for (plan, answer) in got {
+                prop_assert_eq!(answer, &expected, "{} (deferred: {})", plan, deferred);
             }
         }
     }

@@ -17,7 +17,7 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, OptionalExtension, TransactionBehavior};
 
 use super::eligible::Basis;
-use super::{fts_phrase, grams, read_task, TaskFilter, TaskOrder, TaskRecord, COLUMNS};
+use super::{bulk, fts_phrase, grams, read_task, TaskFilter, TaskOrder, TaskRecord, COLUMNS};
 use crate::{Store, StoreError};
 
 /// What the full-text indexes find: SQL yielding each task's `task_rowid`.
@@ -75,6 +75,35 @@ impl Found {
             sql: GRAMS.into(),
             args: vec![Value::Text(grams::query(&groups))],
             grams: Some((groups, short.iter().map(|t| (*t).to_string()).collect())),
+        })
+    }
+
+    /// While a first sync defers the indexes (`bulk.rs`): the tasks whose own text has
+    /// every term, read from `tasks` — a term of three characters or more as the trigram
+    /// index matches it (`fts_fold`), a shorter one with `instr()`, as the index would.
+    fn deferred(f: &TaskFilter) -> Option<Found> {
+        let q = f.search.as_deref().unwrap_or("");
+        let terms: Vec<&str> = q.split_whitespace().collect();
+        if terms.is_empty() {
+            return None;
+        }
+        let mut conds = Vec::new();
+        let mut args = Vec::new();
+        for t in terms {
+            if t.chars().count() >= 3 {
+                conds.push("instr(fts_fold(search_text), fts_fold(?)) > 0");
+            } else {
+                conds.push("instr(search_text, ?) > 0");
+            }
+            args.push(Value::Text(t.to_string()));
+        }
+        Some(Found {
+            sql: format!(
+                "SELECT rowid AS task_rowid FROM tasks WHERE {}",
+                conds.join(" AND ")
+            ),
+            args,
+            grams: None,
         })
     }
 
@@ -285,7 +314,20 @@ fn plan_and_run(
     force: Force,
 ) -> rusqlite::Result<(u64, Vec<i64>)> {
     let c = Conditions::new(f, Basis::stored(conn)?.as_ref());
-    let found = Found::new(f, !c.rest.is_empty());
+    let deferred = bulk::deferred(conn)?;
+    let found = if deferred {
+        Found::deferred(f)
+    } else {
+        Found::new(f, !c.rest.is_empty())
+    };
+    // The covering index a statement reads; none while a first sync defers them.
+    let indexed_by = |name: &str| {
+        if deferred {
+            String::new()
+        } else {
+            format!("INDEXED BY {name}")
+        }
+    };
     // With a search, the filters FTS5 did not apply; without, all of them.
     let (conds, args) = match &found {
         Some(Found { grams: Some(_), .. }) => (c.rest.clone(), c.rest_args.clone()),
@@ -306,8 +348,8 @@ fn plan_and_run(
             "SELECT count(*) FROM task_hall".to_string()
         } else {
             format!(
-                "SELECT count(*) FROM task_hall AS h INDEXED BY {} {}",
-                c.narrowest,
+                "SELECT count(*) FROM task_hall AS h {} {}",
+                indexed_by(c.narrowest),
                 where_(conds)
             )
         }
@@ -399,16 +441,18 @@ fn plan_and_run(
     // In order: the covering sort index holds every filter column.
     let in_order = |conds: &[String]| {
         format!(
-            "SELECT h.task_rowid FROM task_hall AS h INDEXED BY {index} {}
+            "SELECT h.task_rowid FROM task_hall AS h {} {}
              ORDER BY {order} LIMIT ? OFFSET ?",
+            indexed_by(index),
             where_(conds)
         )
     };
     // The narrowest covering index read, the matches sorted.
     let sorted = |conds: &[String]| {
         format!(
-            "SELECT h.task_rowid FROM task_hall AS h INDEXED BY {sort_from} {}
+            "SELECT h.task_rowid FROM task_hall AS h {} {}
              ORDER BY {order} LIMIT ? OFFSET ?",
+            indexed_by(sort_from),
             where_(conds)
         )
     };

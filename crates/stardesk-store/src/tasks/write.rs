@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension};
 
 use super::eligible::Basis;
 use super::reward::StoredReward;
-use super::{grams, to_i64, Applied, PageChanges, COLUMNS};
+use super::{bulk, grams, to_i64, Applied, PageChanges, COLUMNS};
 use crate::{Store, StoreError};
 
 /// The columns `task_hall` copies from `tasks`.
@@ -60,11 +60,15 @@ impl Store {
     /// for each task whose text or facets are new or changed; then, in one statement each,
     /// the page's rows of `task_hall` and their precomputed eligibility (for the stored
     /// basis), rewriting only what changed.
+    ///
+    /// The first page of a sync into an empty cache defers both search indexes until
+    /// [`Store::finish_task_index`] (migration 0010, `bulk.rs`).
     pub fn apply_page(&mut self, source: &str, page: &PageChanges) -> Result<Applied, StoreError> {
         let path = self.path().to_path_buf();
         let sq = |e| StoreError::sqlite(&path, e);
         let tx = self.conn.transaction().map_err(sq)?;
         let mut applied = Applied::default();
+        let deferred = bulk::defer_if_first(&tx, source).map_err(sq)?;
         {
             let mut existing = tx
                 .prepare_cached(
@@ -99,13 +103,18 @@ impl Store {
                 let reward = serde_json::to_string(&StoredReward::from(&t.reward))
                     .map_err(|e| StoreError::Corrupt(e.to_string()))?;
                 let text = t.search_text();
-                // What the short-term index holds of the task before and after.
-                let before: Option<(i64, [String; 4])> = existing
-                    .query_row([&t.id], |r| {
-                        Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))
-                    })
-                    .optional()
-                    .map_err(sq)?;
+                // What the short-term index holds of the task before and after (nothing
+                // to keep while it is deferred).
+                let before: Option<(i64, [String; 4])> = if deferred {
+                    None
+                } else {
+                    existing
+                        .query_row([&t.id], |r| {
+                            Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))
+                        })
+                        .optional()
+                        .map_err(sq)?
+                };
                 let rowid: i64 = upsert
                     .query_row(
                         params![
@@ -147,6 +156,7 @@ impl Store {
                     content_form: &t.content_form,
                 };
                 match before {
+                    _ if deferred => {}
                     Some((_, [old_text, category, industry, content_form]))
                         if old_text == text
                             && grams::Facets {
