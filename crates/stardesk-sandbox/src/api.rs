@@ -16,7 +16,7 @@ use axum::{Json, Router};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use stardesk_platform::wire::{
-    ConflictCode, FieldError, Me, Problem, Task, TaskPage, IDEMPOTENCY_KEY_REUSED, INVALID_FIELDS,
+    ConflictCode, FieldError, Me, Problem, Task, IDEMPOTENCY_KEY_REUSED, INVALID_FIELDS,
     MALFORMED_BODY, PROBLEM_JSON,
 };
 
@@ -510,17 +510,21 @@ pub(crate) fn parse_feed(params: &FeedParams) -> Result<FeedQuery, ApiError> {
     })
 }
 
+/// A page of the feed, as `TaskPage` JSON written from the stored task bodies.
 async fn list_tasks(
     State(shared): State<Arc<Shared>>,
     params: Result<Query<FeedParams>, QueryRejection>,
-) -> Result<Json<TaskPage>, ApiError> {
+) -> Result<Response, ApiError> {
     let Query(params) = params.map_err(|rejection| ApiError::InvalidParameter {
         name: "query",
         detail: rejection.body_text(),
     })?;
     let query = parse_feed(&params)?;
-    let page = with_store(&shared, move |store: &mut Store| store.feed(&query)).await?;
-    Ok(Json(page))
+    let page = with_store(&shared, move |store: &mut Store| {
+        store.feed_page(&query)?.to_json()
+    })
+    .await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], page).into_response())
 }
 
 async fn get_task(

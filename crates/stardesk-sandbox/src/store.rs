@@ -11,11 +11,13 @@ use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
-use stardesk_platform::wire::{Task, TaskEntry, TaskPage};
+use stardesk_platform::wire::Task;
 
 use crate::clock::Clock;
 use crate::generate::{initial_updated_at, make_task, modify_task, Shape};
 use crate::rng::{mix64, SplitMix64};
+
+mod feed;
 
 /// The schema, one migration per version (`PRAGMA user_version` = migrations applied). A
 /// database from a newer sandbox is refused rather than misread.
@@ -234,65 +236,6 @@ impl Store {
         self.seed
     }
 
-    /// One page of the change feed. `remaining` counts what the next request, made with this
-    /// page's `next_cursor`, would match, so it falls to 0 exactly when `has_more` turns false.
-    pub(crate) fn feed(&self, q: &FeedQuery) -> Result<TaskPage, StoreError> {
-        // `rev > ?3` admits tombstones; for an incremental cursor ?3 = after, which admits
-        // every row the range does.
-        let (after, snapshot) = match q.cursor {
-            Cursor::Start => (0, Some(max_rev(&self.conn)?)),
-            Cursor::Snapshot { after, upto } => (after, Some(upto)),
-            Cursor::After(after) => (after, None),
-        };
-        let tombstones_after = snapshot.unwrap_or(after);
-        let since = q.since_ms.unwrap_or(i64::MIN);
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, rev, status, updated_at_ms, body FROM tasks
-             WHERE rev > ?1 AND updated_at_ms >= ?2 AND (status = 'open' OR rev > ?3)
-             ORDER BY rev LIMIT ?4",
-        )?;
-        let mut rows = stmt.query(params![after, since, tombstones_after, q.limit])?;
-        let mut items = Vec::new();
-        let mut last = after;
-        while let Some(row) = rows.next()? {
-            let id: String = row.get(0)?;
-            last = row.get(1)?;
-            let status: String = row.get(2)?;
-            let updated_at = from_ms(row.get(3)?)?;
-            let entry = match status.as_str() {
-                "open" => {
-                    let body: String = row.get(4)?;
-                    TaskEntry::Open(Box::new(serde_json::from_str(&body)?))
-                }
-                "closed" => TaskEntry::Closed { id, updated_at },
-                "deleted" => TaskEntry::Deleted { id, updated_at },
-                other => return Err(StoreError::Corrupt(format!("status {other:?}"))),
-            };
-            items.push(entry);
-        }
-        let remaining: i64 = self
-            .conn
-            .prepare_cached(
-                "SELECT count(*) FROM tasks
-                 WHERE rev > ?1 AND updated_at_ms >= ?2 AND (status = 'open' OR rev > ?3)",
-            )?
-            .query_row(params![last, since, tombstones_after], |r| r.get(0))?;
-        let next_cursor = match snapshot {
-            Some(upto) if remaining > 0 => format!("r{last}s{upto}"),
-            // The snapshot is complete. Whatever lies between `last` and `upto` now is a
-            // tombstone from before it began, so the next sync may start after `upto` —
-            // unless `updated_since` hid rows, which the client may still want later.
-            Some(upto) if q.since_ms.is_none() => format!("r{}", last.max(upto)),
-            _ => format!("r{last}"),
-        };
-        Ok(TaskPage {
-            items,
-            next_cursor,
-            has_more: remaining > 0,
-            remaining: u64::try_from(remaining).unwrap_or(0),
-        })
-    }
-
     pub(crate) fn get(&self, id: &str) -> Result<Lookup, StoreError> {
         let row: Option<(String, i64, String)> = self
             .conn
@@ -462,6 +405,7 @@ pub(crate) fn from_ms(ms: i64) -> Result<DateTime<Utc>, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use stardesk_platform::wire::{TaskEntry, TaskPage};
 
     fn now() -> DateTime<Utc> {
         DateTime::parse_from_rfc3339("2026-11-22T04:00:00Z")
@@ -481,6 +425,38 @@ mod tests {
                 limit: 1000,
             })
             .unwrap()
+    }
+
+    /// `GET /v1/tasks` writes each open task's stored body as it is: the page it writes
+    /// is, as JSON, exactly the page serde writes from the parsed tasks.
+    #[test]
+    fn the_feed_written_from_stored_bodies_is_the_page_serde_writes() {
+        let mut s = store(30);
+        s.modify(3).unwrap();
+        s.close(2).unwrap();
+        s.delete(1).unwrap();
+        s.add(2).unwrap();
+        let mut tombstones = 0;
+        for cursor in [Cursor::Start, Cursor::After(0), Cursor::After(30)] {
+            for limit in [1, 7, 1000] {
+                let q = FeedQuery {
+                    cursor,
+                    since_ms: None,
+                    limit,
+                };
+                let text = s.feed_page(&q).unwrap().to_json().unwrap();
+                let written: serde_json::Value = serde_json::from_str(&text).unwrap();
+                let page = s.feed(&q).unwrap();
+                assert_eq!(written, serde_json::to_value(&page).unwrap(), "{text}");
+                assert_eq!(serde_json::from_str::<TaskPage>(&text).unwrap(), page);
+                tombstones += page
+                    .items
+                    .iter()
+                    .filter(|e| !matches!(e, TaskEntry::Open(_)))
+                    .count();
+            }
+        }
+        assert!(tombstones > 0, "tombstones were written too");
     }
 
     #[test]
