@@ -69,6 +69,8 @@ async fn the_embedded_sandbox_fills_the_task_hall() {
     assert_eq!(phases.first(), Some(&SyncPhase::Started));
     assert_eq!(phases.last(), Some(&SyncPhase::Done));
     assert!(phases.iter().filter(|p| **p == SyncPhase::Page).count() >= 6);
+    // The first sync into an empty store builds the search indexes after its last page.
+    assert_eq!(phases[phases.len() - 2], SyncPhase::Indexing, "{phases:?}");
 
     let status = ctx.status().await.expect("status");
     assert!(

@@ -166,7 +166,7 @@ async fn runs_of_one_kind_never_overlap_and_a_request_during_a_run_is_kept() {
                 assert_eq!(open, 1, "two syncs at once");
             }
             SyncPhase::Done | SyncPhase::Failed => open -= 1,
-            SyncPhase::Page => assert_eq!(open, 1),
+            SyncPhase::Page | SyncPhase::Indexing => assert_eq!(open, 1),
         }
     }
     assert_eq!(open, 0);

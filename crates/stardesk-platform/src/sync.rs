@@ -26,6 +26,10 @@ pub enum SyncEvent {
         applied: u64,
         remaining: u64,
     },
+    /// Every page is in: the search indexes a first sync deferred are being built.
+    Indexing {
+        applied: u64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,8 +197,13 @@ async fn run(
         match next {
             Some(next) => page = next?,
             None => {
-                // A first sync wrote its pages without the search indexes: built now.
-                blocking(store, |s| s.finish_task_index()).await?;
+                // A first sync wrote its pages without the hall's indexes: built now.
+                if blocking(store, |s| s.task_index_deferred()).await? {
+                    on_event(SyncEvent::Indexing {
+                        applied: report.upserted + report.removed,
+                    });
+                    blocking(store, |s| s.finish_task_index()).await?;
+                }
                 return Ok(report);
             }
         }

@@ -4,7 +4,9 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use stardesk_platform::{sync_tasks, ClientOptions, PlatformClient, PlatformError, SyncError};
+use stardesk_platform::{
+    sync_tasks, ClientOptions, PlatformClient, PlatformError, SyncError, SyncEvent,
+};
 use stardesk_sandbox::{Fault, RunningSandbox, SandboxConfig, DEMO_TOKEN};
 use stardesk_store::tasks::TaskFilter;
 use stardesk_store::{DbKey, Store, DB_FILE};
@@ -89,7 +91,16 @@ async fn full_sync_of_3000_tasks_then_incremental_changes() {
     assert_eq!(report.upserted, 3000);
     assert_eq!(report.pages, 6);
     assert_eq!(count(&store), 3000);
-    assert_eq!(events.len(), 7, "started + one event per page: {events:?}");
+    assert_eq!(
+        events.len(),
+        8,
+        "started + one event per page + indexing: {events:?}"
+    );
+    assert_eq!(
+        events.last(),
+        Some(&SyncEvent::Indexing { applied: 3000 }),
+        "a first sync builds its indexes after the last page"
+    );
     indexed_and_searchable(&store);
     let creator = store
         .lock()
@@ -111,9 +122,16 @@ async fn full_sync_of_3000_tasks_then_incremental_changes() {
     let modified = control.modify_tasks(10);
     let closed = control.close_tasks(5);
     assert_eq!((modified.len(), closed.len()), (10, 5));
-    let report = sync_tasks(&c, &store, SOURCE, 500, |_| {})
+    let mut events = Vec::new();
+    let report = sync_tasks(&c, &store, SOURCE, 500, |e| events.push(e))
         .await
         .expect("incremental");
+    assert!(
+        !events
+            .iter()
+            .any(|e| matches!(e, SyncEvent::Indexing { .. })),
+        "a later sync keeps the indexes page by page: {events:?}"
+    );
     assert_eq!((report.upserted, report.removed, report.pages), (10, 5, 1));
     assert_eq!(count(&store), 2995);
     assert_eq!(count(&store) as usize, control.open_task_count());

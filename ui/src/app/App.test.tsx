@@ -227,6 +227,12 @@ describe('app shell', () => {
     expect(screen.getByTestId('sync-button')).toBeDisabled();
     expect(screen.getByTestId('sync-button')).toHaveTextContent('同步中…');
 
+    // Every page in: a first sync builds the search indexes, still running.
+    events.emit('sync_progress', { phase: 'indexing', applied: 1000, remaining: 0, error: null });
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '100'));
+    expect(screen.getByTestId('sync-progress-box')).toHaveTextContent('正在建立搜索索引…');
+    expect(screen.getByTestId('sync-button')).toBeDisabled();
+
     events.emit('sync_progress', { phase: 'done', applied: 1000, remaining: 0, error: null });
     finish({ upserted: 1000, removed: 0, pages: 10, task_count: 4, applications: 0 });
     await waitFor(() => expect(screen.getByTestId('sync-button')).toBeEnabled());

@@ -2,7 +2,7 @@
 
 import type { AppError } from './error';
 
-export type SyncPhase = "started" | "page" | "done" | "failed";
+export type SyncPhase = "started" | "page" | "indexing" | "done" | "failed";
 
 export type SyncProgress = { phase: SyncPhase, 
 /**

@@ -11,6 +11,9 @@ use crate::error::AppError;
 pub enum SyncPhase {
     Started,
     Page,
+    /// Every page is in; a first sync builds the hall's search indexes (a few seconds
+    /// at 100,000 tasks).
+    Indexing,
     Done,
     Failed,
 }

@@ -81,6 +81,12 @@ impl Context {
                     remaining: u32::try_from(remaining).unwrap_or(u32::MAX),
                     error: None,
                 },
+                SyncEvent::Indexing { applied } => SyncProgress {
+                    phase: SyncPhase::Indexing,
+                    applied: u32::try_from(applied).unwrap_or(u32::MAX),
+                    remaining: 0,
+                    error: None,
+                },
             })
         })
         .await?;

@@ -12,7 +12,7 @@ export function SyncButton() {
   const sync = useSync();
   const done = sync.applied;
   const all = sync.applied + sync.remaining;
-  const percent = all === 0 ? 0 : Math.floor((done * 100) / all);
+  const percent = sync.indexing ? 100 : all === 0 ? 0 : Math.floor((done * 100) / all);
 
   return (
     <>
@@ -20,10 +20,14 @@ export function SyncButton() {
         <span
           className="app-header__sync"
           data-testid="sync-progress-box"
-          title={t('syncProgress', {
-            applied: formatCount(done),
-            total: formatCount(all),
-          })}
+          title={
+            sync.indexing
+              ? t('indexing')
+              : t('syncProgress', {
+                  applied: formatCount(done),
+                  total: formatCount(all),
+                })
+          }
         >
           <Progress
             percent={percent}
@@ -33,7 +37,7 @@ export function SyncButton() {
             aria-label={t('syncing')}
           />
           <Text type="tertiary" size="small" className="app-header__sync-count">
-            {formatCount(done)}/{formatCount(all)}
+            {sync.indexing ? t('indexing') : `${formatCount(done)}/${formatCount(all)}`}
           </Text>
         </span>
       )}

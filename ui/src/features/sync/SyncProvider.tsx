@@ -18,6 +18,8 @@ import { useNotify } from '../../shared/notify';
 export interface SyncState {
   /** A sync is running (ours, or one the app started by itself). */
   running: boolean;
+  /** Every page is in and a first sync builds the search indexes. */
+  indexing: boolean;
   applied: number;
   remaining: number;
   start: () => void;
@@ -57,20 +59,19 @@ export function SyncProvider({ children }: { children: ReactNode }) {
       if (code !== 'busy') notify.error(t('failed', { text: t(`common:errors.${code}`) }));
     },
     onSettled: () => {
-      setProgress((p) =>
-        p && (p.phase === 'started' || p.phase === 'page') ? { ...p, phase: 'done' } : p,
-      );
+      setProgress((p) => (p && inProgress(p) ? { ...p, phase: 'done' } : p));
     },
   });
 
   const { mutate } = mutation;
   const start = useCallback(() => mutate(), [mutate]);
-  const inFlight = progress !== null && (progress.phase === 'started' || progress.phase === 'page');
+  const inFlight = progress !== null && inProgress(progress);
   const running = mutation.isPending || inFlight || status.data?.syncing === true;
 
   const value = useMemo<SyncState>(
     () => ({
       running,
+      indexing: running && progress?.phase === 'indexing',
       applied: progress?.applied ?? 0,
       remaining: progress?.remaining ?? 0,
       start,
@@ -78,6 +79,10 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     [running, progress, start],
   );
   return <SyncContext.Provider value={value}>{children}</SyncContext.Provider>;
+}
+
+function inProgress(p: SyncProgress): boolean {
+  return p.phase === 'started' || p.phase === 'page' || p.phase === 'indexing';
 }
 
 export function useSync(): SyncState {

@@ -14,6 +14,7 @@ export const en: SyncMessages = {
   agoDays_other: '{{count}} days ago',
   sync: 'Sync',
   syncing: 'Syncing…',
+  indexing: 'Building the search index…',
   syncProgress: 'Synced {{applied}} / {{total}}',
   banner: {
     offline: 'Cannot reach the platform — showing the data of the last sync (offline)',

@@ -14,6 +14,7 @@ export const zhCN = {
   agoDays_other: '{{count}} 天前',
   sync: '同步',
   syncing: '同步中…',
+  indexing: '正在建立搜索索引…',
   syncProgress: '已同步 {{applied}} / {{total}}',
   banner: {
     offline: '无法连接平台，正在显示上次同步的数据（离线）',
