@@ -23,9 +23,14 @@ use rusqlite::{params, Connection, OptionalExtension};
 pub(super) const EVERY_TASK: &str = "x";
 
 fn push_token(out: &mut String, chars: &[char]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     for c in chars {
-        // Writing to a String cannot fail.
-        let _ = write!(out, "{:06x}", u32::from(*c));
+        // Six lowercase hex digits of the code point (at most 0x10ffff), without the
+        // formatter: a first sync writes some 20 million of them.
+        let v = u32::from(*c);
+        for shift in [20, 16, 12, 8, 4, 0] {
+            out.push(char::from(HEX[((v >> shift) & 0xf) as usize]));
+        }
     }
 }
 
