@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ClassCode, ReconcileSummary } from '../../bindings';
-import { formatMoney } from '../../shared/format';
+import { formatCount, formatMoney } from '../../shared/format';
 import { classLabel } from './labels';
 import { CARD_CLASSES, CLASS_SEVERITY, tallyOf } from './model';
 
@@ -37,7 +37,9 @@ export function SummaryCards({
             onClick={() => onPick(cls)}
           >
             <span className="summary-card__label">{classLabel(t, cls)}</span>
-            <span className="summary-card__count">{t('cardCount', { count })}</span>
+            <span className="summary-card__count">
+              {t('cardCount', { count, n: formatCount(count) })}
+            </span>
             <span className="summary-card__total">{formatMoney(total)}</span>
           </button>
         );

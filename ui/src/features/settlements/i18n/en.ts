@@ -139,8 +139,8 @@ export const en: SettlementsMessages = {
     unexpected_credit:
       'Bank credit {{txn}} of {{amount}} on {{date}} from {{counterparty}} pays no statement line.',
   },
-  cardCount_one: '{{count}} item',
-  cardCount_other: '{{count}} items',
+  cardCount_one: '{{n}} item',
+  cardCount_other: '{{n}} items',
   tabs: {
     discrepancies: 'To check',
     matches: 'Matched',

@@ -160,8 +160,8 @@ export const zhCN = {
     unexpected_credit:
       '银行入账 {{txn}}（{{date}}，付款方 {{counterparty}}）{{amount}} 未对应任何结算单行。',
   },
-  cardCount_one: '{{count}} 笔',
-  cardCount_other: '{{count}} 笔',
+  cardCount_one: '{{n}} 笔',
+  cardCount_other: '{{n}} 笔',
   tabs: {
     discrepancies: '需核对',
     matches: '已匹配',
