@@ -89,6 +89,46 @@ impl FeedPage {
 }
 
 impl Store {
+    /// The rows after `last` that the feed serves: open ones, and tombstones after
+    /// `tombstones_after`, updated since `since_ms`. Without `since_ms` it is two range
+    /// counts (the open tasks up to `tombstones_after`, every row after it), each over an
+    /// index with no per-row test: the sync asks for it with every page.
+    pub(super) fn remaining(
+        &self,
+        last: i64,
+        since_ms: Option<i64>,
+        tombstones_after: i64,
+    ) -> Result<i64, StoreError> {
+        let count = |sql: &str, args: &[i64]| -> Result<i64, StoreError> {
+            Ok(self
+                .conn
+                .prepare_cached(sql)?
+                .query_row(rusqlite::params_from_iter(args), |r| r.get(0))?)
+        };
+        Ok(match since_ms {
+            Some(since) => count(
+                "SELECT count(*) FROM tasks
+                 WHERE rev > ?1 AND updated_at_ms >= ?2 AND (status = 'open' OR rev > ?3)",
+                &[last, since, tombstones_after],
+            )?,
+            None => {
+                let open = if last < tombstones_after {
+                    count(
+                        "SELECT count(*) FROM tasks INDEXED BY tasks_open_rev
+                         WHERE status = 'open' AND rev > ?1 AND rev <= ?2",
+                        &[last, tombstones_after],
+                    )?
+                } else {
+                    0
+                };
+                open + count(
+                    "SELECT count(*) FROM tasks WHERE rev > ?1",
+                    &[last.max(tombstones_after)],
+                )?
+            }
+        })
+    }
+
     /// One page of the change feed. `remaining` counts what the next request, made with this
     /// page's `next_cursor`, would match, so it falls to 0 exactly when `has_more` turns false.
     pub(crate) fn feed_page(&self, q: &FeedQuery) -> Result<FeedPage, StoreError> {
@@ -122,13 +162,7 @@ impl Store {
             };
             entries.push(entry);
         }
-        let remaining: i64 = self
-            .conn
-            .prepare_cached(
-                "SELECT count(*) FROM tasks
-                 WHERE rev > ?1 AND updated_at_ms >= ?2 AND (status = 'open' OR rev > ?3)",
-            )?
-            .query_row(params![last, since, tombstones_after], |r| r.get(0))?;
+        let remaining = self.remaining(last, q.since_ms, tombstones_after)?;
         let next_cursor = match snapshot {
             Some(upto) if remaining > 0 => format!("r{last}s{upto}"),
             // The snapshot is complete. Whatever lies between `last` and `upto` now is a
