@@ -1,11 +1,30 @@
-//! The entry: asks core for what the task hall's first paint needs (the status, the first
-//! page of tasks, the filters' facets) before the app's code is even parsed, then loads
-//! the app (`app/boot.tsx`), which finds those answers in the query cache. This module
-//! imports only the small IPC layer and the task hall's query keys.
-
-import { prefetchColdStart } from './app/coldStart';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './i18n';
+// Every stylesheet of the app, in this order (the cascade), before any component pulls in
+// Semi's: the frame, then each feature's.
+import './app/app.css';
+import './features/taskHall/taskHall.css';
+import './features/taskHall/detail/detail.css';
+import './features/account/account.css';
+import './features/profile/profile.css';
+import './features/settlements/settlements.css';
+import './features/settlements/payoutFix/payoutFix.css';
+import './features/campaigns/campaigns.css';
+import './features/logistics/logistics.css';
+import './features/rights/rights.css';
+import './features/apply/apply.css';
+import { App } from './app/App';
+import { Providers } from './app/Providers';
 import { createQueryClient } from './app/queryClient';
 
-const client = createQueryClient();
-prefetchColdStart(client);
-import('./app/boot').then(({ boot }) => boot(client));
+const root = document.getElementById('root');
+if (root === null) throw new Error('index.html has no #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <Providers client={createQueryClient()}>
+      <App />
+    </Providers>
+  </StrictMode>,
+);
