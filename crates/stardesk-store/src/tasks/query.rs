@@ -363,7 +363,7 @@ fn plan_and_run(
         Some(Found {
             grams: Some((groups, _)),
             ..
-        }) => grams::estimate(conn, groups)?,
+        }) => grams::estimate(conn, groups, all)?,
         Some(s) => exact(s)?,
     };
     let plan = match (force.count, &found) {
