@@ -56,6 +56,11 @@ const MIGRATIONS: &[(&str, &str, Option<Then>)] = &[
         include_str!("migrations/0010_task_index_deferred.sql"),
         None,
     ),
+    (
+        "0011_import_digest",
+        include_str!("migrations/0011_import_digest.sql"),
+        None,
+    ),
 ];
 
 /// The schema version this binary writes.

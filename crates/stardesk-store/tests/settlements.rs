@@ -129,6 +129,79 @@ fn a_reexport_with_a_new_payout_status_updates_the_line_instead_of_adding_one() 
     );
 }
 
+/// The file imported last of a kind, imported again, is recorded without a pass over its
+/// lines (migration 0011: its lines digest matches); any other file is stored line by
+/// line as before, so a re-import of an older export still puts its statuses back.
+#[test]
+fn the_last_file_again_skips_the_line_pass_and_an_older_one_is_stored_again() {
+    let rows: Vec<(String, String)> = (0..10_000)
+        .map(|i| (format!("JS{}", i / 50), format!("T{i}")))
+        .collect();
+    let refs: Vec<(&str, &str, &str, u32)> = rows
+        .iter()
+        .map(|(s, t)| (s.as_str(), t.as_str(), "100.00", 5))
+        .collect();
+    let mut a = statement(&refs);
+    for l in &mut a {
+        l.status = PayoutStatus::Withdrawing;
+    }
+    let mut b = a.clone();
+    for l in &mut b {
+        l.status = PayoutStatus::Failed;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = open(dir.path());
+    // Progress reports come from the line pass (every 8,192 lines).
+    let run = |store: &mut Store, name: &str, lines: &[StatementLine]| {
+        let mut reports = 0;
+        let o = store
+            .import_lines_with_progress(&meta(name), ImportLines::Statement(lines), &mut |_| {
+                reports += 1
+            })
+            .expect("import");
+        (o.added, o.already_present, reports)
+    };
+    assert_eq!(run(&mut store, "a.csv", &a), (10_000, 0, 1));
+    assert_eq!(
+        run(&mut store, "a.csv", &a),
+        (0, 10_000, 0),
+        "the same file again"
+    );
+    assert_eq!(store.statement_lines().expect("load"), a);
+    assert_eq!(run(&mut store, "b.csv", &b), (0, 10_000, 1), "a new status");
+    assert_eq!(store.statement_lines().expect("load"), b);
+    // a.csv is not the last statement file now: its lines are stored again, one by one.
+    assert_eq!(
+        run(&mut store, "a.csv", &a),
+        (0, 10_000, 1),
+        "an older export"
+    );
+    assert_eq!(store.statement_lines().expect("load"), a);
+    assert_eq!(run(&mut store, "a.csv", &a), (0, 10_000, 0));
+    let files = store.import_files().expect("files");
+    assert_eq!(files.len(), 5, "every import is recorded");
+    assert!(files.iter().all(|f| f.line_count == 10_000));
+
+    // Another kind in between does not matter; a bank file again is recorded the same way.
+    let bank_lines = bank(&[("TX1", "100.00", 6), ("TX2", "200.00", 7)]);
+    let o = import(&mut store, "bank.csv", ImportLines::Bank(&bank_lines)).expect("bank");
+    assert_eq!((o.added, o.already_present), (2, 0));
+    assert_eq!(run(&mut store, "a.csv", &a), (0, 10_000, 0));
+    let o = import(&mut store, "bank.csv", ImportLines::Bank(&bank_lines)).expect("again");
+    assert_eq!((o.added, o.already_present), (0, 2));
+    // One field differs: not the same lines, stored line by line (the new one added).
+    let mut other = bank_lines.clone();
+    other.extend(bank(&[("TX3", "300.00", 8)]));
+    let o = import(&mut store, "bank2.csv", ImportLines::Bank(&other)).expect("other");
+    assert_eq!((o.added, o.already_present), (1, 2));
+    assert_eq!(store.bank_lines().expect("load"), other);
+
+    // After the data is deleted, the same file adds every line again.
+    store.delete_settlement_data().expect("delete");
+    assert_eq!(run(&mut store, "a.csv", &a), (10_000, 0, 1));
+    assert_eq!(store.statement_lines().expect("load"), a);
+}
+
 /// A file large next to the table has the known keys read in one scan and the lines its
 /// upsert would not change skipped; a small file goes line by line. Both store the same:
 /// a new status and a newly filled component are kept, a component left empty keeps the

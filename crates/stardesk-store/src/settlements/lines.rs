@@ -3,7 +3,7 @@
 //! a file's lines with progress, reading them back in import order, a statement's total,
 //! its invoices' tracking numbers and the count of each kind.
 
-use rusqlite::{params, Transaction};
+use rusqlite::{params, OptionalExtension, Transaction};
 use rust_decimal::Decimal;
 use stardesk_domain::money::from_fen;
 use stardesk_domain::reconcile::records::{
@@ -265,6 +265,26 @@ fn insert_lines(
     Ok(added)
 }
 
+/// The lines digest of the file of `kind` imported last, if it has one.
+fn last_digest(tx: &Transaction<'_>, kind: LineKind) -> rusqlite::Result<Option<[u8; 32]>> {
+    let digest: Option<Option<Vec<u8>>> = tx
+        .query_row(
+            "SELECT lines_digest FROM import_files WHERE kind = ?1 ORDER BY id DESC LIMIT 1",
+            [kind.as_str()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(digest.flatten().and_then(|d| <[u8; 32]>::try_from(d).ok()))
+}
+
+fn set_digest(tx: &Transaction<'_>, file_id: i64, digest: &[u8; 32]) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE import_files SET lines_digest = ?2 WHERE id = ?1",
+        params![file_id, &digest[..]],
+    )?;
+    Ok(())
+}
+
 impl Store {
     /// Stores the lines of one file, all or nothing, in one transaction: lines whose key
     /// is already stored are left as they are (`already_present`), the rest are added. The
@@ -286,8 +306,18 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(e)?;
+        let digest = super::digest::lines_digest(lines);
+        let same_as_last = last_digest(&tx, lines.kind()).map_err(e)? == Some(digest);
         let file_id = insert_file_record(&tx, lines.kind(), file, lines.len()).map_err(e)?;
-        let added = insert_lines(&tx, file_id, &file.file_name, lines, progress)?;
+        set_digest(&tx, file_id, &digest).map_err(e)?;
+        // The file imported last of this kind had these very lines: every key is stored and
+        // nothing was imported since that could have changed one, so storing them again
+        // would change nothing (migration 0011).
+        let added = if same_as_last {
+            0
+        } else {
+            insert_lines(&tx, file_id, &file.file_name, lines, progress)?
+        };
         set_added_count(&tx, file_id, added).map_err(e)?;
         if added > 0 {
             super::bump_revision(&tx).map_err(e)?;

@@ -17,6 +17,7 @@
 
 mod contract_account;
 mod decisions;
+mod digest;
 mod files;
 mod known;
 mod lines;
