@@ -44,6 +44,14 @@ MEANING = {
     "context_opened": "core context opened (key, store, migrations, job runner) on the main thread",
     "page_load_started": "the webview starts loading the page",
     "page_load_finished": "page loaded (HTML, JS bundle parsed and run)",
+    "js_navigation_start": "the window's navigation starts (performance.timeOrigin)",
+    "js_script_start": "the entry chunk starts running (the chunks it imports, React and Semi, evaluated)",
+    "js_modules_evaluated": "every eager module evaluated (React, Semi, the app), before the first render",
+    "js_app_render": "React starts rendering the app",
+    "js_app_committed": "the app's first commit, after its first paint (React runs effects then; the queries start there)",
+    "js_first_page_answered": "core answered the task hall's first query_tasks",
+    "js_rows_committed": "React committed the first rows to the DOM",
+    "js_rows_frame": "the frame that paints them starts (requestAnimationFrame); ui_ready is sent",
     "ui_ready": "first rows on screen (ui_ready)",
 }
 STEP_MEANING = {

@@ -6,7 +6,7 @@
 //! `Context::grant_paths`): the window can import or preview only those, and files
 //! dropped on it (granted in `lib.rs`).
 
-use stardesk_core::ipc::{ImportKind, ReportFormat};
+use stardesk_core::ipc::{ImportKind, ReportFormat, UiMark};
 use stardesk_core::{AppError, ErrorCode};
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
@@ -17,10 +17,17 @@ fn dialog_error(e: impl std::fmt::Display) -> AppError {
     AppError::new(ErrorCode::Internal, format!("the file dialog failed: {e}"))
 }
 
-/// The UI reports its first rows on screen: logged, and printed as `READY` for
-/// `make bench`'s cold-start measurement when `STARDESK_BENCH_READY` is set.
-pub async fn ui_ready(_app: &AppHandle, _state: &AppState, rows: u32) -> Result<(), AppError> {
+/// The UI reports its first rows on screen: logged with the window's own marks, and
+/// printed as `READY` for `make bench`'s cold-start measurement when
+/// `STARDESK_BENCH_READY` is set.
+pub async fn ui_ready(
+    _app: &AppHandle,
+    _state: &AppState,
+    rows: u32,
+    marks: Vec<UiMark>,
+) -> Result<(), AppError> {
     tracing::info!(rows, "task hall ready");
+    crate::startup::ui_marks(&marks);
     crate::startup::ready();
     if std::env::var_os("STARDESK_BENCH_READY").is_some() {
         println!("READY");

@@ -10,21 +10,29 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::Instant;
 
-static START: OnceLock<Instant> = OnceLock::new();
+static START: OnceLock<(Instant, f64)> = OnceLock::new();
 /// The UI reported its first rows: no more marks for commands.
 static READY: AtomicBool = AtomicBool::new(false);
 /// The commands seen so far, until [`READY`]: each one's first call is a mark.
 static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
-/// Takes the time every mark is measured from; the first call wins.
+fn unix_ms_now() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64() * 1000.0)
+        .unwrap_or(0.0)
+}
+
+/// Takes the time every mark is measured from (and the wall clock then, for the window's
+/// marks); the first call wins.
 pub fn begin() {
-    START.get_or_init(Instant::now);
+    START.get_or_init(|| (Instant::now(), unix_ms_now()));
 }
 
 fn since_start_ms() -> f64 {
     START
         .get()
-        .map(|t| t.elapsed().as_secs_f64() * 1000.0)
+        .map(|(t, _)| t.elapsed().as_secs_f64() * 1000.0)
         .unwrap_or(0.0)
 }
 
@@ -32,11 +40,25 @@ fn since_start_ms() -> f64 {
 /// from spawning the process to `run`.
 pub fn main_entered() {
     let ms = since_start_ms();
-    let unix_ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs_f64() * 1000.0)
-        .unwrap_or(0.0);
+    let unix_ms = unix_ms_now();
     tracing::info!(target: "stardesk::startup", "startup mark=main ms={ms:.1} unix_ms={unix_ms:.1}");
+}
+
+/// The window's own marks (`js_NAME`), taken on its wall clock and logged as the time
+/// since [`begin`]. A name that is not `[a-z_]{1,32}` is left out.
+pub fn ui_marks(marks: &[stardesk_core::ipc::UiMark]) {
+    let Some((_, start_unix_ms)) = START.get() else {
+        return;
+    };
+    for m in marks {
+        let fits = (1..=32).contains(&m.name.len())
+            && m.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+        if !fits || !m.unix_ms.is_finite() {
+            continue;
+        }
+        let ms = (m.unix_ms - start_unix_ms).max(0.0);
+        tracing::info!(target: "stardesk::startup", "startup mark=js_{} ms={ms:.1}", m.name);
+    }
 }
 
 /// Logs the mark `name` now.

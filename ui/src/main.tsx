@@ -1,3 +1,5 @@
+// First, for its side effect: marks when the bundle starts running (shared/startupMarks.ts).
+import './shared/startupMarks';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
@@ -17,7 +19,9 @@ import './features/apply/apply.css';
 import { App } from './app/App';
 import { Providers } from './app/Providers';
 import { createQueryClient } from './app/queryClient';
+import { startupMark } from './shared/startupMarks';
 
+startupMark('modules_evaluated');
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');
 

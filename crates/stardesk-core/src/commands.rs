@@ -32,8 +32,8 @@ macro_rules! with_commands {
                 /// Back to the embedded sandbox: forgets the account's token and data.
                 core fn settings_use_sandbox() -> AppStatus => use_sandbox;
                 /// The UI has its first rows on screen (logged; `make bench` times cold
-                /// start by it).
-                shell fn ui_ready(rows: u32) -> ();
+                /// start by it), with the marks of the window's own start.
+                shell fn ui_ready(rows: u32, marks: Vec<UiMark>) -> ();
             }
             address_book {
                 /// Every saved address, the default first; phones masked, no street.

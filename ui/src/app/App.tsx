@@ -1,11 +1,12 @@
 import { Layout, Nav } from '@douyinfe/semi-ui';
-import { lazy, Suspense, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsTab } from '../features/account/SettingsSheet';
 import { useAppStatus } from '../shared/appStatus';
 import { errorCodeText } from '../shared/errors';
 import { type Focus, type Navigation, NavigationProvider } from '../shared/navigation';
 import { LoadFailed, Loading, QueryView } from '../shared/QueryView';
+import { startupMark } from '../shared/startupMarks';
 import { AppHeader } from './AppHeader';
 import { PAGES, type PageKey, pageLabel, pageOf } from './pages';
 import { SyncErrorBanner } from './SyncErrorBanner';
@@ -18,6 +19,10 @@ const SettingsSheet = lazy(() =>
 );
 
 export function App() {
+  // Cold-start marks (shared/startupMarks.ts): the first render, and the first commit's
+  // effects, which React runs after the first paint.
+  startupMark('app_render');
+  useEffect(() => startupMark('app_committed'), []);
   const { t } = useTranslation();
   const status = useAppStatus();
   // The sheet is mounted from its first opening on (closing keeps Semi's animation).

@@ -25,3 +25,5 @@ key_store: KeyStore,
 outbox_waiting: number, };
 
 export type PlatformAccountInput = { url: string, token: string, };
+
+export type UiMark = { name: string, unix_ms: number, };

@@ -2,7 +2,7 @@
 //! One typed function per IPC command (declared once in stardesk-core's
 //! `commands.rs`), and `Commands`, the contract a test mock implements.
 
-import type { AppStatus, PlatformAccountInput } from './account';
+import type { AppStatus, PlatformAccountInput, UiMark } from './account';
 import type { AddressInput, AddressView, FieldProblem, ProvinceView, SnippetInput, SnippetView } from './addressBook';
 import type { AddressDisclosure, ApplicationCheck, ApplicationInput, ApplicationView, OutboxItemView, RewardMeasure } from './applications';
 import type { AlertThresholdsView, CarrierOption, LogisticsView, ParcelDetail, ParcelInput, ParcelProblem, ParcelView, TrackingAccountInput, TrackingSettings } from './logistics';
@@ -45,10 +45,10 @@ export function settingsUseSandbox(): Promise<AppStatus> {
 
 /**
  * The UI has its first rows on screen (logged; `make bench` times cold
- * start by it).
+ * start by it), with the marks of the window's own start.
  */
-export function uiReady(rows: number): Promise<null> {
-  return call('ui_ready', { rows });
+export function uiReady(rows: number, marks: Array<UiMark>): Promise<null> {
+  return call('ui_ready', { rows, marks });
 }
 
 /**
@@ -531,7 +531,7 @@ export interface Commands {
   app_status: () => AppStatus;
   settings_set_platform: (args: { account: PlatformAccountInput }) => AppStatus;
   settings_use_sandbox: () => AppStatus;
-  ui_ready: (args: { rows: number }) => null;
+  ui_ready: (args: { rows: number; marks: Array<UiMark> }) => null;
   addresses: () => Array<AddressView>;
   address: (args: { id: string }) => AddressInput;
   check_address: (args: { address: AddressInput }) => Array<FieldProblem>;

@@ -52,7 +52,7 @@ describe('IPC wrapper', () => {
     await syncNow();
     await settingsSetPlatform({ url: 'https://api.example.com', token: 't0k' });
     await settingsUseSandbox();
-    await uiReady(37);
+    await uiReady(37, [{ name: 'rows_frame', unix_ms: 1_764_580_000_000.5 }]);
     expect(vi.mocked(invoke).mock.calls).toEqual([
       ['app_status', undefined],
       ['query_tasks', { query }],
@@ -61,7 +61,7 @@ describe('IPC wrapper', () => {
       ['sync_now', undefined],
       ['settings_set_platform', { account: { url: 'https://api.example.com', token: 't0k' } }],
       ['settings_use_sandbox', undefined],
-      ['ui_ready', { rows: 37 }],
+      ['ui_ready', { rows: 37, marks: [{ name: 'rows_frame', unix_ms: 1_764_580_000_000.5 }] }],
     ]);
     expect(query).toMatchObject({ search: '面霜', offset: 200, limit: 100 });
   });

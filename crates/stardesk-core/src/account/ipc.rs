@@ -64,6 +64,15 @@ pub struct PlatformAccountInput {
     pub token: String,
 }
 
+/// A moment of the window's cold start, sent with `ui_ready` for `make bench`'s breakdown:
+/// its name (`[a-z_]`, at most 32 characters) and the wall clock in milliseconds since the
+/// Unix epoch (`performance.timeOrigin + performance.now()`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct UiMark {
+    pub name: String,
+    pub unix_ms: f64,
+}
+
 /// This module as TypeScript: `ui/src/bindings/account.ts`.
 pub(crate) fn typescript() -> TsModule {
     TsModule {
@@ -75,6 +84,7 @@ pub(crate) fn typescript() -> TsModule {
             TsType::of::<KeyStore>(),
             TsType::of::<AppStatus>(),
             TsType::of::<PlatformAccountInput>(),
+            TsType::of::<UiMark>(),
         ],
         consts: vec![],
     }

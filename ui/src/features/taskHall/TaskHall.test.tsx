@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { AppStatus, TaskQuery } from '../../bindings';
+import type { AppStatus, TaskQuery, UiMark } from '../../bindings';
 import { pageOf, statusNeverSynced, statusSandbox, tiersDetail } from '../../test/fixtures';
 import { type Call, mockEvents, mockIpc, queriesSent } from '../../test/ipcMock';
 import { renderWithProviders } from '../../test/render';
@@ -53,10 +53,22 @@ describe('task hall', () => {
     expect(offsets.has(50_000)).toBe(true);
     expect(offsets.size).toBeLessThanOrEqual(3);
     expect(queriesSent(calls).every((q) => q.limit === 100)).toBe(true);
-    // The shell hears once that the first rows are on screen (cold-start benchmark).
-    expect(calls.filter((c) => c.command === 'ui_ready').map((c) => c.args)).toEqual([
-      { rows: 100 },
+    // The shell hears once that the first rows are on screen (cold-start benchmark), with
+    // the window's marks in the order they happened.
+    const ready = calls
+      .filter((c) => c.command === 'ui_ready')
+      .map((c) => c.args as { rows: number; marks: UiMark[] });
+    expect(ready.map((r) => r.rows)).toEqual([100]);
+    const marks = ready[0]?.marks ?? [];
+    expect(marks.map((m) => m.name)).toEqual([
+      'navigation_start',
+      'script_start',
+      'first_page_answered',
+      'rows_committed',
+      'rows_frame',
     ]);
+    const times = marks.map((m) => m.unix_ms);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 
   it('debounces the search (~250 ms) and sends the whole 2-character Chinese query', async () => {

@@ -7,6 +7,7 @@ import type { AppStatus } from '../../bindings';
 import { errorCodeText } from '../../shared/errors';
 import { uiReady } from '../../shared/ipc';
 import { LoadFailed, Loading, QueryView } from '../../shared/QueryView';
+import { startupMark, takeStartupMarks } from '../../shared/startupMarks';
 import { useDebouncedValue } from '../../shared/useDebouncedValue';
 import { useSync } from '../sync/SyncProvider';
 import { TaskDetailPanel } from './detail/TaskDetailPanel';
@@ -71,8 +72,10 @@ export function TaskHall({ status }: { status: AppStatus | undefined }) {
   useEffect(() => {
     if (reportedReady.current || firstRows === null) return;
     reportedReady.current = true;
+    startupMark('rows_committed');
     requestAnimationFrame(() => {
-      uiReady(firstRows).catch(() => {
+      startupMark('rows_frame');
+      uiReady(firstRows, takeStartupMarks()).catch(() => {
         // Only a log line on the Rust side; nothing to tell the user.
       });
     });

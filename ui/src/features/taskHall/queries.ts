@@ -7,6 +7,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TaskQuery } from '../../bindings';
 import { facets, queryTasks, taskDetail } from '../../shared/ipc';
+import { startupMark } from '../../shared/startupMarks';
 
 /** A task-hall query without its paging: the identity of one result list. */
 export type TaskFilter = Omit<TaskQuery, 'offset' | 'limit'>;
@@ -29,7 +30,11 @@ export function pageQuery(filter: TaskFilter, pageIndex: number): TaskQuery {
 export function taskPageQuery(filter: TaskFilter, pageIndex: number) {
   return {
     queryKey: taskKeys.taskPage(filter, pageIndex),
-    queryFn: () => queryTasks(pageQuery(filter, pageIndex)),
+    queryFn: () =>
+      queryTasks(pageQuery(filter, pageIndex)).then((page) => {
+        startupMark('first_page_answered');
+        return page;
+      }),
   };
 }
 

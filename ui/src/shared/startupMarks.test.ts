@@ -1,0 +1,32 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// A fresh module per test: the marks are the window's, kept once per page load.
+beforeEach(() => {
+  vi.resetModules();
+});
+
+describe('startup marks', () => {
+  it('start with the navigation and the script, keep each name once, in order', async () => {
+    const { startupMark, takeStartupMarks } = await import('./startupMarks');
+    startupMark('first_page_answered');
+    startupMark('first_page_answered');
+    startupMark('rows_frame');
+    const marks = takeStartupMarks();
+    expect(marks.map((m) => m.name)).toEqual([
+      'navigation_start',
+      'script_start',
+      'first_page_answered',
+      'rows_frame',
+    ]);
+    expect(marks[0]?.unix_ms).toBe(performance.timeOrigin);
+    const times = marks.map((m) => m.unix_ms);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+  });
+
+  it('keeps nothing after the marks were taken for ui_ready', async () => {
+    const { startupMark, takeStartupMarks } = await import('./startupMarks');
+    expect(takeStartupMarks()).toHaveLength(2);
+    startupMark('late');
+    expect(takeStartupMarks()).toEqual([]);
+  });
+});
