@@ -48,6 +48,7 @@ MEANING = {
     "js_script_start": "the entry chunk starts running (the chunks it imports, React and Semi, evaluated)",
     "js_modules_evaluated": "every eager module evaluated (React, Semi, the app), before the first render",
     "js_app_render": "React starts rendering the app",
+    "js_app_laid_out": "the app's first render committed to the DOM, layout effects run (before the first paint)",
     "js_app_committed": "the app's first commit, after its first paint (React runs effects then; the queries start there)",
     "js_first_page_answered": "core answered the task hall's first query_tasks",
     "js_rows_committed": "React committed the first rows to the DOM",

@@ -1,5 +1,5 @@
 import { Layout, Nav } from '@douyinfe/semi-ui';
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsTab } from '../features/account/SettingsSheet';
 import { useAppStatus } from '../shared/appStatus';
@@ -19,9 +19,10 @@ const SettingsSheet = lazy(() =>
 );
 
 export function App() {
-  // Cold-start marks (shared/startupMarks.ts): the first render, and the first commit's
-  // effects, which React runs after the first paint.
+  // Cold-start marks (shared/startupMarks.ts): the first render; its DOM committed and
+  // laid out (layout effects, before the paint); its effects, which run after the paint.
   startupMark('app_render');
+  useLayoutEffect(() => startupMark('app_laid_out'), []);
   useEffect(() => startupMark('app_committed'), []);
   const { t } = useTranslation();
   const status = useAppStatus();
