@@ -53,6 +53,18 @@ fn statement(rows: &[(&str, &str, &str, u32)]) -> Vec<StatementLine> {
         .collect()
 }
 
+/// `n` statement lines of ¥100.00 on the 5th, tasks `T0`… in statements of `per` lines.
+fn uniform_statement(n: usize, per: usize) -> Vec<StatementLine> {
+    let rows: Vec<(String, String)> = (0..n)
+        .map(|i| (format!("JS{}", i / per), format!("T{i}")))
+        .collect();
+    let refs: Vec<(&str, &str, &str, u32)> = rows
+        .iter()
+        .map(|(s, t)| (s.as_str(), t.as_str(), "100.00", 5))
+        .collect();
+    statement(&refs)
+}
+
 fn bank(rows: &[(&str, &str, u32)]) -> Vec<BankLine> {
     let fps: Vec<u64> = rows
         .iter()
@@ -134,14 +146,7 @@ fn a_reexport_with_a_new_payout_status_updates_the_line_instead_of_adding_one() 
 /// line as before, so a re-import of an older export still puts its statuses back.
 #[test]
 fn the_last_file_again_skips_the_line_pass_and_an_older_one_is_stored_again() {
-    let rows: Vec<(String, String)> = (0..10_000)
-        .map(|i| (format!("JS{}", i / 50), format!("T{i}")))
-        .collect();
-    let refs: Vec<(&str, &str, &str, u32)> = rows
-        .iter()
-        .map(|(s, t)| (s.as_str(), t.as_str(), "100.00", 5))
-        .collect();
-    let mut a = statement(&refs);
+    let mut a = uniform_statement(10_000, 50);
     for l in &mut a {
         l.status = PayoutStatus::Withdrawing;
     }
@@ -208,14 +213,7 @@ fn the_last_file_again_skips_the_line_pass_and_an_older_one_is_stored_again() {
 /// stored one, nothing is duplicated, and the counts are right.
 #[test]
 fn a_reimport_stores_the_same_whether_the_known_keys_are_scanned_or_sought() {
-    let rows: Vec<(String, String)> = (0..20)
-        .map(|i| (format!("JS{}", i / 5), format!("T{i}")))
-        .collect();
-    let refs: Vec<(&str, &str, &str, u32)> = rows
-        .iter()
-        .map(|(s, t)| (s.as_str(), t.as_str(), "100.00", 5))
-        .collect();
-    let base = statement(&refs);
+    let base = uniform_statement(20, 5);
     let mut changed = base.clone();
     changed[3].status = PayoutStatus::Failed;
     changed[7].tax = Some(yuan("3.00"));

@@ -128,7 +128,15 @@ pub(super) fn estimate(
     all: u64,
 ) -> rusqlite::Result<u64> {
     let q = query(groups);
+    let exact = || -> rusqlite::Result<u64> {
+        conn.prepare_cached("SELECT count(*) FROM tasks_grams WHERE tasks_grams MATCH ?1")?
+            .query_row([&q], |r| r.get::<_, i64>(0))
+            .map(|n| u64::try_from(n).unwrap_or(0))
+    };
     let all_i = i64::try_from(all).unwrap_or(i64::MAX);
+    if all_i <= 2 * SAMPLED {
+        return exact();
+    }
     let (lo, hi): (Option<i64>, Option<i64>) = conn
         // Two subqueries: each is one step down the table's b-tree, where one
         // `SELECT min(..), max(..)` scans every row.
@@ -137,17 +145,9 @@ pub(super) fn estimate(
                     (SELECT max(task_rowid) FROM task_hall)",
         )?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let exact = || -> rusqlite::Result<u64> {
-        conn.prepare_cached("SELECT count(*) FROM tasks_grams WHERE tasks_grams MATCH ?1")?
-            .query_row([&q], |r| r.get::<_, i64>(0))
-            .map(|n| u64::try_from(n).unwrap_or(0))
-    };
     let (Some(lo), Some(hi)) = (lo, hi) else {
-        return Ok(0);
-    };
-    if all_i <= 2 * SAMPLED {
         return exact();
-    }
+    };
     // Windows of `width` rowids, one at the start of each of WINDOWS equal stretches.
     let span = hi - lo + 1;
     let width = (span.saturating_mul(SAMPLED) / all_i / WINDOWS).max(1);
