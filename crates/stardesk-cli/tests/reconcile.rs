@@ -114,3 +114,65 @@ fn a_bad_file_exits_non_zero_naming_file_row_column_and_value() {
     assert!(err.contains("amount"), "{err}");
     assert!(err.contains("12x"), "{err}");
 }
+
+/// `--json` alone prints the summary from compact lines when the files allow it
+/// (numeric task ids, two-decimal amounts); with `--out` the full reconciliation runs.
+/// Both print the same counts and totals, every class occurring (R-SETTLE-1..4).
+#[test]
+fn json_alone_prints_what_the_full_run_prints() {
+    use std::fmt::Write as _;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut expected = String::from("task_id,amount,due_date\n");
+    let mut statement = String::from("结算单号,任务ID,结算金额,结算日期,状态\n");
+    for i in 0..3_000u64 {
+        let task = 7_300_000_000_000_000_000 + i * 7919;
+        let fen = 1_000 + i * 37 % 90_000;
+        let money = |fen: u64| format!("{}.{:02}", fen / 100, fen % 100);
+        let day = format!("2026-03-{:02}", 1 + i % 28);
+        writeln!(expected, "{task},{},{day}", money(fen)).unwrap();
+        let (amount, status, times) = match i % 50 {
+            0 => continue,
+            1 => (fen - 3, "已结算", 1),
+            2 => (fen, "提现失败", 1),
+            3 => (fen, "已提现", 2),
+            _ => (fen, "已结算", 1),
+        };
+        for n in 0..times {
+            writeln!(
+                statement,
+                "JS{i}-{n},{task},{},{day},{status}",
+                money(amount)
+            )
+            .unwrap();
+        }
+    }
+    writeln!(statement, "JS-x,42,8.00,2026-03-02,已结算").unwrap();
+    let expected = write(dir.path(), "expected.csv", &expected);
+    let statement = write(dir.path(), "statement.csv", &statement);
+    let run = |extra: &[&std::ffi::OsStr]| -> serde_json::Value {
+        let out = Command::new(env!("CARGO_BIN_EXE_stardesk"))
+            .args(["reconcile", "--as-of", "2026-03-20", "--json", "--expected"])
+            .arg(&expected)
+            .arg("--statement")
+            .arg(&statement)
+            .args(extra)
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("one JSON object")
+    };
+    let report = dir.path().join("report.csv");
+    let compact = run(&[]);
+    let full = run(&["--out".as_ref(), report.as_os_str()]);
+    assert_eq!(compact, full);
+    for class in &KEYS[..5] {
+        assert!(
+            compact["counts"][class].as_u64().unwrap() > 0,
+            "no {class}: {compact}"
+        );
+    }
+}

@@ -91,6 +91,7 @@
 //! million rows.
 #![deny(clippy::float_arithmetic)]
 
+mod compact;
 mod encoding;
 mod error;
 mod excel;
@@ -104,6 +105,7 @@ mod reader;
 mod table;
 mod values;
 
+pub use compact::{import_expected_compact, import_statement_compact};
 pub use encoding::{detect_format, Format, TextEncoding};
 pub use error::{ImportError, Problem};
 pub use fields::{normalize_header, FieldSpec, FileKind, ValueKind};

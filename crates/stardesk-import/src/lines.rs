@@ -8,45 +8,66 @@ use stardesk_domain::reconcile::records::{
     BankLine, ExpectedLine, ExpectedRecord, InvoiceLine, LineKey, PayoutStatus, StatementLine,
     StatementRecord,
 };
+use stardesk_domain::reconcile::summary::{TaskDue, TaskPayout};
 
+use crate::compact::{self, Compact};
 use crate::error::{ImportError, Problem};
 use crate::excel;
 use crate::fields::{bank, expected, invoices, statement, FileKind};
-use crate::fingerprint::{Fingerprint, Keyed};
+use crate::fingerprint::{assign_occurrences, Fingerprint, Keyed};
 use crate::layout::Layout;
 use crate::lean::{LeanExpectedLine, LeanStatementLine};
 use crate::table::{Cell, Cells};
 use crate::values::{clean_id, clean_text, parse_amount, parse_date, parse_status};
 
 /// A record type this crate imports: [`StatementLine`], [`BankLine`], [`ExpectedLine`] or
-/// [`InvoiceLine`]. Sealed: the set of kinds is [`FileKind`].
+/// [`InvoiceLine`], their lean forms, and the compact lines of a summary (`crate::compact`).
+/// Sealed: the set of kinds is [`FileKind`].
 pub trait ImportRecord: sealed::Sealed + Sized + Send {
     const KIND: FileKind;
 }
 
 pub(crate) mod sealed {
-    pub trait Sealed: crate::fingerprint::Keyed {
-        fn parse<R: crate::table::Cells>(
-            row: &crate::lines::RowCtx<'_, R>,
-        ) -> Result<Self, crate::error::ImportError>
-        where
-            Self: Sized;
-
-        /// [`Self::parse`] with the line's key set (occurrence 0) and its fingerprint.
-        /// A lean line overrides it to hash the fields while they are still borrowed
-        /// from the row, instead of reading them back from the record.
+    pub trait Sealed: Sized {
+        /// One row into a line and its fingerprint (see `crate::fingerprint`); a keyed
+        /// line's key has occurrence 0 until [`Sealed::number`].
         fn parse_keyed<R: crate::table::Cells>(
             row: &crate::lines::RowCtx<'_, R>,
-        ) -> Result<(Self, u64), crate::error::ImportError>
-        where
-            Self: Sized,
-        {
-            let mut line = Self::parse(row)?;
-            let fingerprint = crate::fingerprint::fingerprint(&mut line);
-            Ok((line, fingerprint))
-        }
+        ) -> Result<(Self, u64), crate::error::ImportError>;
+
+        /// Numbers lines of equal fingerprints by order of appearance
+        /// (`fingerprint::assign_occurrences`).
+        fn number(lines: &mut [Self], fingerprints: &[u64]);
+
+        /// Whether lines carry keys. The compact lines of a summary do not: their
+        /// fingerprints are neither hashed nor kept.
+        const KEYED: bool = true;
     }
 }
+
+/// A record read whole from its row, then hashed from its fields.
+trait Whole: Keyed + Sized {
+    fn parse<R: Cells>(row: &RowCtx<'_, R>) -> Result<Self, ImportError>;
+}
+
+/// The import of a [`Whole`] record: parsed, then fingerprinted and numbered.
+macro_rules! whole_records {
+    ($($record:ty),*) => {$(
+        impl sealed::Sealed for $record {
+            fn parse_keyed<R: Cells>(row: &RowCtx<'_, R>) -> Result<(Self, u64), ImportError> {
+                let mut line = <$record as Whole>::parse(row)?;
+                let fingerprint = crate::fingerprint::fingerprint(&mut line);
+                Ok((line, fingerprint))
+            }
+
+            fn number(lines: &mut [Self], fingerprints: &[u64]) {
+                assign_occurrences(lines, fingerprints);
+            }
+        }
+    )*};
+}
+
+whole_records!(StatementLine, BankLine, ExpectedLine, InvoiceLine);
 
 /// A row being read, with what is needed to name it in an error.
 #[derive(Debug)]
@@ -213,7 +234,7 @@ impl ImportRecord for StatementLine {
     const KIND: FileKind = FileKind::Statement;
 }
 
-impl sealed::Sealed for StatementLine {
+impl Whole for StatementLine {
     fn parse<R: Cells>(row: &RowCtx<'_, R>) -> Result<Self, ImportError> {
         use statement::*;
         Ok(Self {
@@ -267,8 +288,8 @@ impl ImportRecord for LeanStatementLine {
 /// Parsed exactly as [`StatementLine`], field by field in the same order (so a bad file
 /// fails on the same cell), with the ids kept inline.
 impl sealed::Sealed for LeanStatementLine {
-    fn parse<R: Cells>(row: &RowCtx<'_, R>) -> Result<Self, ImportError> {
-        Self::parse_keyed(row).map(|(line, _)| line)
+    fn number(lines: &mut [Self], fingerprints: &[u64]) {
+        assign_occurrences(lines, fingerprints);
     }
 
     /// The fingerprint of [`Keyed::fingerprint`], hashed from the borrowed cells.
@@ -316,7 +337,7 @@ impl ImportRecord for BankLine {
     const KIND: FileKind = FileKind::Bank;
 }
 
-impl sealed::Sealed for BankLine {
+impl Whole for BankLine {
     /// Credits are positive, debits negative. A bank that splits them into two columns
     /// (收入金额 / 支出金额) fills one per line; an empty or zero credit with a debit gives
     /// `−debit`. A line with both a non-zero credit and a non-zero debit is rejected: it
@@ -377,7 +398,7 @@ impl ImportRecord for ExpectedLine {
     const KIND: FileKind = FileKind::Expected;
 }
 
-impl sealed::Sealed for ExpectedLine {
+impl Whole for ExpectedLine {
     fn parse<R: Cells>(row: &RowCtx<'_, R>) -> Result<Self, ImportError> {
         use expected::*;
         Ok(Self {
@@ -439,8 +460,8 @@ impl ImportRecord for LeanExpectedLine {
 
 /// Parsed exactly as [`ExpectedLine`], with the task id kept inline.
 impl sealed::Sealed for LeanExpectedLine {
-    fn parse<R: Cells>(row: &RowCtx<'_, R>) -> Result<Self, ImportError> {
-        Self::parse_keyed(row).map(|(line, _)| line)
+    fn number(lines: &mut [Self], fingerprints: &[u64]) {
+        assign_occurrences(lines, fingerprints);
     }
 
     /// The fingerprint of [`Keyed::fingerprint`], hashed from the borrowed cells.
@@ -476,7 +497,7 @@ impl ImportRecord for InvoiceLine {
     const KIND: FileKind = FileKind::Invoices;
 }
 
-impl sealed::Sealed for InvoiceLine {
+impl Whole for InvoiceLine {
     fn parse<R: Cells>(row: &RowCtx<'_, R>) -> Result<Self, ImportError> {
         use invoices::*;
         Ok(Self {
@@ -500,4 +521,63 @@ impl Keyed for InvoiceLine {
     fn key_mut(&mut self) -> &mut LineKey {
         &mut self.key
     }
+}
+
+impl ImportRecord for Compact<TaskPayout> {
+    const KIND: FileKind = FileKind::Statement;
+}
+
+/// Parsed and checked exactly as [`LeanStatementLine`], cell by cell in the same order
+/// (so a bad file fails on the same cell with the same error); only what the summary
+/// needs is kept, and nothing is hashed.
+impl sealed::Sealed for Compact<TaskPayout> {
+    const KEYED: bool = false;
+
+    fn parse_keyed<R: Cells>(row: &RowCtx<'_, R>) -> Result<(Self, u64), ImportError> {
+        use statement::*;
+        row.text_ref(STATEMENT_ID, TextKind::Id)?;
+        let task = row.text_ref(TASK_ID, TextKind::Id)?;
+        let amount = row.amount(AMOUNT)?;
+        let date = row.date(DATE)?;
+        let failed = row.status(STATUS)? == PayoutStatus::Failed;
+        for component in [GROSS, FEE, TAX] {
+            row.opt_amount(component)?;
+        }
+        let line = compact::task_number(&task)
+            .zip(compact::fen(amount))
+            .map(|(task, fen)| TaskPayout {
+                task,
+                fen,
+                date,
+                failed,
+            });
+        Ok((Compact(line), 0))
+    }
+
+    fn number(_: &mut [Self], _: &[u64]) {}
+}
+
+impl ImportRecord for Compact<TaskDue> {
+    const KIND: FileKind = FileKind::Expected;
+}
+
+/// Parsed and checked exactly as [`LeanExpectedLine`] (see `Compact<TaskPayout>`).
+impl sealed::Sealed for Compact<TaskDue> {
+    const KEYED: bool = false;
+
+    fn parse_keyed<R: Cells>(row: &RowCtx<'_, R>) -> Result<(Self, u64), ImportError> {
+        use expected::*;
+        let task = row.text_ref(TASK_ID, TextKind::Id)?;
+        let amount = row.amount(AMOUNT)?;
+        let due = row.opt_date(DUE_DATE)?;
+        for component in [GROSS, FEE, TAX] {
+            row.opt_amount(component)?;
+        }
+        let line = compact::task_number(&task)
+            .zip(compact::fen(amount))
+            .map(|(task, fen)| TaskDue { task, fen, due });
+        Ok((Compact(line), 0))
+    }
+
+    fn number(_: &mut [Self], _: &[u64]) {}
 }

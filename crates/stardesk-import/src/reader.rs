@@ -8,7 +8,6 @@ use crate::encoding::{container, open_text, Format, TextEncoding};
 use crate::error::{ImportError, Problem};
 use crate::excel::{open_sheet, Sheet};
 use crate::fields::FileKind;
-use crate::fingerprint::assign_occurrences;
 use crate::layout::{check_mapping, detect, read_prefix, resolve, Layout};
 use crate::lean::{LeanExpectedLine, LeanStatementLine};
 use crate::lines::{ImportRecord, RowCtx};
@@ -189,7 +188,7 @@ fn read_rows<T: ImportRecord, S: Source>(
     rows_hint: usize,
 ) -> Result<Chunk<T>, ImportError> {
     let mut lines = Vec::with_capacity(rows_hint);
-    let mut fingerprints = Vec::with_capacity(rows_hint);
+    let mut fingerprints = Vec::with_capacity(if T::KEYED { rows_hint } else { 0 });
     let mut taken = 0usize;
     while let Some((row, cells)) = source.next_row()? {
         if header_row.is_some_and(|header| row <= header) {
@@ -216,7 +215,9 @@ fn read_rows<T: ImportRecord, S: Source>(
         match T::parse_keyed(&context) {
             Ok((line, fingerprint)) => {
                 // Hashed now, while the line (and its row) is still in cache.
-                fingerprints.push(fingerprint);
+                if T::KEYED {
+                    fingerprints.push(fingerprint);
+                }
                 lines.push(line);
             }
             // Blank rows (`,,,,` from a spreadsheet) are checked only when a row fails,
@@ -265,7 +266,7 @@ fn read_lines<T: ImportRecord, S: Source>(
         file,
         rows_hint,
     )?;
-    assign_occurrences(&mut chunk.lines, &chunk.fingerprints);
+    T::number(&mut chunk.lines, &chunk.fingerprints);
     Ok(chunk.lines)
 }
 
@@ -377,7 +378,7 @@ fn read_csv_lines<T: ImportRecord>(
             }
         }
     }
-    assign_occurrences(&mut lines, &fingerprints);
+    T::number(&mut lines, &fingerprints);
     Ok(lines)
 }
 

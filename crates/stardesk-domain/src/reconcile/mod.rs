@@ -31,6 +31,7 @@ mod join;
 mod parallel;
 mod reason;
 pub mod records;
+pub mod summary;
 mod tasks;
 
 use std::collections::HashMap;

@@ -1,0 +1,203 @@
+//! The summary of compact lines (`reconcile::summary`) against the full reconciliation:
+//! the same counts and totals in every class whenever it answers (R-SETTLE: one outcome
+//! per statement line, failed payouts as failed, unpaid lines missing once due), and an
+//! answer whenever no task needs the full rules.
+
+mod common;
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use common::{date, ek, key};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use stardesk_domain::reconcile::summary::{summarize_tasks, TaskDue, TaskPayout};
+use stardesk_domain::reconcile::{
+    reconcile, ExpectedLine, Inputs, PayoutStatus, ReconcileOptions, StatementLine, Summary,
+};
+
+fn as_of() -> NaiveDate {
+    date(2025, 6, 10)
+}
+
+/// The full reconciliation's summary of the same lines. Statement keys come from
+/// `order`, so lines of one day are ordered by keys unrelated to their file positions.
+fn full_summary(expected: &[TaskDue], statement: &[TaskPayout], order: &[u64]) -> Summary {
+    let expected: Vec<ExpectedLine> = expected
+        .iter()
+        .enumerate()
+        .map(|(i, line)| ExpectedLine {
+            key: ek(i as u64),
+            task_id: line.task.to_string(),
+            amount: Decimal::new(line.fen, 2),
+            due_date: line.due,
+            gross: None,
+            fee: None,
+            tax: None,
+        })
+        .collect();
+    let statement: Vec<StatementLine> = statement
+        .iter()
+        .enumerate()
+        .map(|(i, line)| StatementLine {
+            key: key(2, order[i]),
+            statement_id: format!("JS{i}"),
+            task_id: line.task.to_string(),
+            amount: Decimal::new(line.fen, 2),
+            date: line.date,
+            status: if line.failed {
+                PayoutStatus::Failed
+            } else {
+                PayoutStatus::Settled
+            },
+            gross: None,
+            fee: None,
+            tax: None,
+        })
+        .collect();
+    let input = Inputs {
+        expected: &expected,
+        statement: &statement,
+        bank: &[],
+        invoices: &[],
+        decisions: &[],
+    };
+    reconcile(&input, &ReconcileOptions::new(as_of())).summary
+}
+
+/// Whether some task has two expected lines, or two non-failed lines of one day with
+/// different amounts (the cases the summary leaves to the full rules).
+fn needs_full_rules(expected: &[TaskDue], statement: &[TaskPayout]) -> bool {
+    let mut tasks = HashSet::new();
+    if expected.iter().any(|line| !tasks.insert(line.task)) {
+        return true;
+    }
+    let mut days: HashMap<(u64, NaiveDate), i64> = HashMap::new();
+    statement
+        .iter()
+        .filter(|line| !line.failed)
+        .any(|line| *days.entry((line.task, line.date)).or_insert(line.fen) != line.fen)
+}
+
+fn lines() -> impl Strategy<Value = (Vec<TaskDue>, Vec<TaskPayout>, Vec<u64>)> {
+    // Few tasks, amounts and days, so that equal amounts, same-day lines, duplicates,
+    // failures and tasks on one side only all happen; dues around `as_of`.
+    let expected = prop::collection::vec((0u64..10, 1i64..5, prop::option::of(0u64..20)), 0..12);
+    let statement = prop::collection::vec((0u64..12, 1i64..5, 0u64..20, 0u8..5), 0..16);
+    let order = prop::collection::vec(any::<u64>(), 16);
+    (expected, statement, order).prop_map(|(expected, statement, order)| {
+        let day = |n: u64| date(2025, 6, 1) + chrono::Days::new(n);
+        (
+            expected
+                .into_iter()
+                .map(|(task, amount, due)| TaskDue {
+                    task: 7_300_000_000_000_000_000 + task,
+                    fen: amount * 1000 - 1,
+                    due: due.map(day),
+                })
+                .collect(),
+            statement
+                .into_iter()
+                .map(|(task, amount, on, status)| TaskPayout {
+                    task: 7_300_000_000_000_000_000 + task,
+                    fen: amount * 1000 - 1,
+                    date: day(on),
+                    failed: status == 0,
+                })
+                .collect(),
+            order,
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn the_summary_of_compact_lines_is_the_full_reconciliations(
+        (expected, statement, order) in lines()
+    ) {
+        let full = full_summary(&expected, &statement, &order);
+        let hard = needs_full_rules(&expected, &statement);
+        let (mut e, mut s) = (expected.clone(), statement.clone());
+        match summarize_tasks(&mut e, &mut s, as_of()) {
+            Some(summary) => prop_assert_eq!(summary, full),
+            None => prop_assert!(hard, "no answer, though no task needs the full rules"),
+        }
+    }
+}
+
+/// A large file of the usual shape (one expected line a task; 1% missing, 1% short, 0.5%
+/// failed, 0.5% paid twice on the same day) is answered, on the two-thread path, with
+/// the full reconciliation's figures, and every class occurs.
+#[test]
+fn a_large_file_of_the_usual_shape_is_summarized_as_in_full() {
+    let n = 60_000u64;
+    let (mut expected, mut statement) = (Vec::new(), Vec::new());
+    for i in 0..n {
+        let task = 7_300_000_000_000_000_000 + i * 7919;
+        let fen = 1_000 + (i * 7_919 % 5_000_000) as i64;
+        let due = date(2025, 5, 20) + chrono::Days::new(i % 40);
+        expected.push(TaskDue {
+            task,
+            fen,
+            due: Some(due),
+        });
+        let on = due + chrono::Days::new(3);
+        match i % 200 {
+            0 | 1 => continue,
+            2 | 3 => statement.push(TaskPayout {
+                task,
+                fen: fen - 7,
+                date: on,
+                failed: false,
+            }),
+            4 => statement.push(TaskPayout {
+                task,
+                fen,
+                date: on,
+                failed: true,
+            }),
+            5 => {
+                for _ in 0..2 {
+                    statement.push(TaskPayout {
+                        task,
+                        fen,
+                        date: on,
+                        failed: false,
+                    });
+                }
+            }
+            _ => statement.push(TaskPayout {
+                task,
+                fen,
+                date: on,
+                failed: false,
+            }),
+        }
+    }
+    // Statement lines of no expected task.
+    statement.push(TaskPayout {
+        task: 42,
+        fen: 500,
+        date: as_of(),
+        failed: false,
+    });
+    let order: Vec<u64> = (0..statement.len() as u64).collect();
+    let full = full_summary(&expected, &statement, &order);
+    // Shuffled by a fixed stride, as a file sorted by date rather than task would be.
+    let len = statement.len();
+    let mut shuffled: Vec<TaskPayout> = (0..len).map(|i| statement[i * 7_907 % len]).collect();
+    let summary = summarize_tasks(&mut expected, &mut shuffled, as_of()).expect("answered");
+    assert_eq!(summary, full);
+    for (class, tally) in [
+        ("matched", summary.matched),
+        ("amount_mismatch", summary.amount_mismatch),
+        ("missing_payout", summary.missing_payout),
+        ("duplicate_payout", summary.duplicate_payout),
+        ("payout_failed", summary.payout_failed),
+        ("unexpected_payout", summary.unexpected_payout),
+    ] {
+        assert!(tally.count > 0, "no {class} lines");
+    }
+}

@@ -1,0 +1,195 @@
+//! Compact lines (for `stardesk reconcile --json`'s summary): the lean lines' task,
+//! amount, date and failed status, read from the same tricky input (by the `csv` path;
+//! the large file by the plain, chunked one); no answer when a value has no compact
+//! form; the same errors on the same cells.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use stardesk_domain::reconcile::records::{ExpectedRecord, StatementRecord};
+use stardesk_domain::reconcile::summary::{TaskDue, TaskPayout};
+use stardesk_import::{
+    import_expected_compact, import_expected_lean, import_statement_compact, import_statement_lean,
+};
+
+const STATEMENT: &str = "结算单明细导出\n\
+    \n\
+    结算单号,任务ID,结算金额,结算日期,状态,税前金额,服务费,代扣个税\n\
+    JS001,7300000000000000000,\"¥1,234.50\",2026-03-05,已结算,,,\n\
+    JS001,7300000000000007919,(200.00),2026/3/6,提现失败,,,\n\
+    JS002,1002,1234.5元,2026年3月7日,审核中,1500,150,115.50\n\
+    \n\
+    JS002,1002,1234.5元,2026年3月7日,审核中,1500,150,115.50\n\
+    JS003,'12,=\"66.00\",20260308,FAILED,,,\n\
+    JS004, 0 ,+7.5,2026-03-09 14:22:01,Withdrawing,,,\n\
+    ,,,,,,,\n";
+
+const EXPECTED: &str = "task_id,amount,due_date,gross,fee,tax\n\
+    7300000000000000000,1234.5,2026-03-01,,,\n\
+    7300000000000007919,200,,,,\n\
+    1002,1234.50,2026-03-02,1500,150,115.5\n\
+    =\"12\",66.01,2026-03-03,,,\n";
+
+/// The file as each variant of the same export: CRLF, a BOM, GBK, tabs.
+fn variants(text: &str) -> Vec<(&'static str, Vec<u8>)> {
+    let unquoted = text.replace("\"¥1,234.50\"", "¥1234.50");
+    let crlf = text.replace('\n', "\r\n");
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(text.as_bytes());
+    let gbk_text = text.replace('¥', "￥");
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&gbk_text);
+    assert!(!unmappable);
+    let tabs = unquoted.replace(',', "\t");
+    vec![
+        ("quoted.csv", text.as_bytes().to_vec()),
+        ("plain.csv", unquoted.into_bytes()),
+        ("crlf.csv", crlf.into_bytes()),
+        ("bom.csv", bom),
+        ("gbk.csv", gbk.into_owned()),
+        ("tabs.csv", tabs.into_bytes()),
+    ]
+}
+
+fn fen(amount: rust_decimal::Decimal) -> i64 {
+    assert_eq!(amount.scale(), 2);
+    i64::try_from(amount.mantissa()).unwrap()
+}
+
+fn lean_payouts(name: &str, bytes: &[u8]) -> Vec<TaskPayout> {
+    import_statement_lean(name, bytes)
+        .unwrap()
+        .lines
+        .iter()
+        .map(|line| TaskPayout {
+            task: line.task_id().parse().unwrap(),
+            fen: fen(line.amount()),
+            date: line.date(),
+            failed: line.is_failed(),
+        })
+        .collect()
+}
+
+fn lean_dues(name: &str, bytes: &[u8]) -> Vec<TaskDue> {
+    import_expected_lean(name, bytes)
+        .unwrap()
+        .lines
+        .iter()
+        .map(|line| TaskDue {
+            task: line.task_id().parse().unwrap(),
+            fen: fen(line.amount()),
+            due: line.due_date(),
+        })
+        .collect()
+}
+
+#[test]
+fn compact_statement_lines_are_the_lean_lines_fields() {
+    for (name, bytes) in variants(STATEMENT) {
+        let compact = import_statement_compact(name, &bytes).unwrap().expect(name);
+        assert_eq!(compact.len(), 6, "{name}");
+        assert_eq!(compact, lean_payouts(name, &bytes), "{name}");
+        let failed: Vec<bool> = compact.iter().map(|line| line.failed).collect();
+        assert_eq!(failed, [false, true, false, false, true, false], "{name}");
+        assert_eq!(compact[0].fen, 123_450, "{name}");
+        assert_eq!(compact[4].task, 12, "{name}");
+    }
+}
+
+#[test]
+fn compact_expected_lines_are_the_lean_lines_fields() {
+    for (name, bytes) in variants(EXPECTED) {
+        let compact = import_expected_compact(name, &bytes).unwrap().expect(name);
+        assert_eq!(compact.len(), 4, "{name}");
+        assert_eq!(compact, lean_dues(name, &bytes), "{name}");
+        assert_eq!(compact[1].due, None, "{name}");
+        assert_eq!(
+            compact[3].due,
+            NaiveDate::from_ymd_opt(2026, 3, 3),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_value_without_a_compact_form_gives_no_lines() {
+    for (from, to) in [
+        ("1002", "T1002"),
+        ("'12", "'0012"),
+        ("7300000000000000000", "18000000000000000000"),
+        ("1234.5元", "1234.505元"),
+    ] {
+        let text = STATEMENT.replace(from, to);
+        assert_eq!(
+            import_statement_compact("s.csv", text.as_bytes()).unwrap(),
+            None,
+            "{to}"
+        );
+        // The lean import reads it all the same.
+        assert_eq!(
+            import_statement_lean("s.csv", text.as_bytes())
+                .unwrap()
+                .lines
+                .len(),
+            6
+        );
+    }
+    let text = EXPECTED.replace("66.01", "66.015");
+    assert_eq!(
+        import_expected_compact("e.csv", text.as_bytes()).unwrap(),
+        None
+    );
+}
+
+#[test]
+fn compact_and_lean_lines_fail_on_the_same_cell() {
+    for bad in [
+        "task_id,amount\n1,12,34x\n",
+        "task_id,amount\n1,12\n,5\n",
+        "task_id,amount,due_date\n1,12,2026-02-30\n",
+        "task_id,amount,due_date,fee\nT1,12,2026-02-28,x\n",
+        "task_id,amount\n\"1,12\n",
+        "amount\n12\n",
+    ] {
+        let lean = import_expected_lean("bad.csv", bad.as_bytes()).unwrap_err();
+        let compact = import_expected_compact("bad.csv", bad.as_bytes()).unwrap_err();
+        assert_eq!(compact.to_string(), lean.to_string(), "{bad:?}");
+    }
+    for bad in [
+        "结算单号,任务ID,结算金额,结算日期,状态\nJS1,1,5.00,2026-03-01,\n",
+        "结算单号,任务ID,结算金额,结算日期,状态\n,1,5.00,2026-03-01,已结算\n",
+        "结算单号,任务ID,结算金额,结算日期,状态\nJS1,T1,5.00,2026-13-01,已结算\n",
+    ] {
+        let lean = import_statement_lean("bad.csv", bad.as_bytes()).unwrap_err();
+        let compact = import_statement_compact("bad.csv", bad.as_bytes()).unwrap_err();
+        assert_eq!(compact.to_string(), lean.to_string(), "{bad:?}");
+    }
+}
+
+/// Over the 4 MiB threshold: read in chunks on two threads, in file order.
+#[test]
+fn a_large_statement_reads_in_chunks_as_the_lean_lines() {
+    let mut csv = String::from("statement_id,task_id,amount,date,status\n");
+    for i in 0..120_000u64 {
+        let status = if i % 97 == 0 {
+            "提现失败"
+        } else {
+            "已结算"
+        };
+        writeln!(
+            csv,
+            "JS{i:012},{},{}.{:02},2026-{:02}-{:02},{status}",
+            7_300_000_000_000_000_000 + i * 7919,
+            100 + i % 5000,
+            i % 100,
+            1 + i % 12,
+            1 + i % 28
+        )
+        .unwrap();
+    }
+    assert!(csv.len() > 4 << 20);
+    let compact = import_statement_compact("big.csv", csv.as_bytes())
+        .unwrap()
+        .unwrap();
+    assert_eq!(compact.len(), 120_000);
+    assert_eq!(compact, lean_payouts("big.csv", csv.as_bytes()));
+}
