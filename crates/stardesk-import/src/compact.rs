@@ -10,11 +10,16 @@
 //! `0012`), an amount with more than two decimals.
 
 use rust_decimal::Decimal;
+use stardesk_domain::reconcile::records::PayoutStatus;
 use stardesk_domain::reconcile::summary::{TaskDue, TaskPayout};
 
+use crate::encoding::container;
 use crate::error::ImportError;
+use crate::fields::FileKind;
+use crate::layout::{Layout, HEADER_SCAN_ROWS};
 use crate::mapping::ColumnMapping;
-use crate::reader::import_as;
+use crate::reader::{csv_layout, import_as};
+use crate::values::{clean_id, parse_amount, parse_date, parse_status};
 
 /// A line in its compact form, `None` when a value has none.
 #[derive(Debug, Clone, Copy)]
@@ -100,4 +105,233 @@ mod tests {
         assert_eq!(fen(Decimal::new(-5, 2)), Some(-5));
         assert_eq!(fen(Decimal::new(125, 3)), None);
     }
+}
+
+/// A compact line read straight from a plain CSV row's cells (see [`PlainScan`]).
+pub trait PlainRecord: Sized {
+    const KIND: FileKind;
+
+    /// The line, from the row's cells and the columns the header gave each field (in
+    /// [`FileKind::fields`] order); `None` when the import would read the row otherwise
+    /// than this reading, or reject it: the scan then stops and the full path runs.
+    fn from_cells(cells: &[&str], columns: &[Option<usize>]) -> Option<Self>;
+}
+
+/// The cell of a field, `None` without its column (a missing cell reads as empty).
+fn field<'a>(cells: &[&'a str], columns: &[Option<usize>], field: usize) -> Option<&'a str> {
+    let column = columns.get(field).copied().flatten()?;
+    Some(cells.get(column).copied().unwrap_or(""))
+}
+
+/// A required id, cleaned as the import cleans it; `None` when empty.
+fn required_id<'a>(cells: &[&'a str], columns: &[Option<usize>], at: usize) -> Option<&'a str> {
+    Some(clean_id(field(cells, columns, at)?)).filter(|id| !id.is_empty())
+}
+
+/// Whether the optional amount columns hold amounts or nothing, as the import requires.
+fn components_read(cells: &[&str], columns: &[Option<usize>], at: [usize; 3]) -> bool {
+    at.iter().all(|&component| {
+        field(cells, columns, component)
+            .is_none_or(|text| parse_amount(text).is_some() || text.trim().is_empty())
+    })
+}
+
+impl PlainRecord for TaskPayout {
+    const KIND: FileKind = FileKind::Statement;
+
+    fn from_cells(cells: &[&str], columns: &[Option<usize>]) -> Option<Self> {
+        use crate::fields::statement::*;
+        required_id(cells, columns, STATEMENT_ID)?;
+        let task = task_number(required_id(cells, columns, TASK_ID)?)?;
+        let fen = fen(parse_amount(field(cells, columns, AMOUNT)?)?)?;
+        let date = parse_date(field(cells, columns, DATE)?)?;
+        let failed = match parse_status(field(cells, columns, STATUS)?) {
+            PayoutStatus::Other(text) if text.is_empty() => return None,
+            status => status == PayoutStatus::Failed,
+        };
+        components_read(cells, columns, [GROSS, FEE, TAX]).then_some(TaskPayout {
+            task,
+            fen,
+            date,
+            failed,
+        })
+    }
+}
+
+impl PlainRecord for TaskDue {
+    const KIND: FileKind = FileKind::Expected;
+
+    fn from_cells(cells: &[&str], columns: &[Option<usize>]) -> Option<Self> {
+        use crate::fields::expected::*;
+        let task = task_number(required_id(cells, columns, TASK_ID)?)?;
+        let fen = fen(parse_amount(field(cells, columns, AMOUNT)?)?)?;
+        let due = match field(cells, columns, DUE_DATE) {
+            None => None,
+            Some(text) => match parse_date(text) {
+                Some(day) => Some(day),
+                None if text.trim().is_empty() => None,
+                None => return None,
+            },
+        };
+        components_read(cells, columns, [GROSS, FEE, TAX]).then_some(TaskDue { task, fen, due })
+    }
+}
+
+/// The most cells a row may have for [`PlainScan`]; wider files take the full path.
+const MAX_CELLS: usize = 32;
+
+/// A statement or expected-earnings CSV read chunk by chunk into compact lines, with no
+/// copy of the file held: what [`import_statement_compact`] and
+/// [`import_expected_compact`] give, for the plain file of every platform export — UTF-8
+/// without a byte-order mark, no quote, no carriage return, no NUL, at most
+/// [`MAX_CELLS`] cells a row, every value one the import reads — and `None` as soon as
+/// the file is anything else, so the caller runs the full import, which reads it or names
+/// what is wrong with it. The header is found by the import's own search; the cells are
+/// cleaned and parsed by the import's own functions.
+///
+/// The caller reads the file (this crate does no IO) and feeds it in chunks of whole
+/// lines, the first one also to [`PlainScan::start`].
+#[derive(Debug)]
+pub struct PlainScan<T> {
+    layout: Layout,
+    delimiter: u8,
+    /// Lines still to skip: the title lines and the header.
+    skip: usize,
+    /// A last line without a line break was fed: nothing may follow it.
+    ended: bool,
+    lines: Vec<T>,
+}
+
+impl<T: PlainRecord> PlainScan<T> {
+    /// Finds the header in the file's first chunk (`whole`: the chunk is the whole file).
+    /// `None` when the file is not plain, or the chunk has fewer rows than the header
+    /// search reads. `lines_hint` sizes the output.
+    pub fn start(head: &[u8], whole: bool, lines_hint: usize) -> Option<Self> {
+        if container("", head).ok()?.is_some() || head.starts_with(b"\xEF\xBB\xBF") {
+            return None;
+        }
+        let text = plain_text(head)?;
+        // The header search reads the first HEADER_SCAN_ROWS non-blank rows: the chunk
+        // must hold them, or be the whole file. A line with a letter, digit or non-ASCII
+        // character is non-blank whatever the delimiter.
+        let rows = text
+            .split('\n')
+            .filter(|line| line.bytes().any(|b| b.is_ascii_alphanumeric() || b >= 0x80))
+            .count();
+        if !whole && rows <= HEADER_SCAN_ROWS {
+            return None;
+        }
+        let (delimiter, layout) =
+            csv_layout(T::KIND, "", text.as_bytes(), &ColumnMapping::default()).ok()?;
+        Some(Self {
+            skip: layout.header_row?,
+            layout,
+            delimiter,
+            ended: false,
+            lines: Vec::with_capacity(lines_hint),
+        })
+    }
+
+    /// Reads a chunk of whole lines (the file's last line may lack its line break).
+    /// `None`: the file is not plain after all.
+    pub fn feed(&mut self, chunk: &[u8]) -> Option<()> {
+        if self.ended {
+            return None;
+        }
+        let text = plain_text(chunk)?;
+        let text = match text.strip_suffix('\n') {
+            Some(lines) => lines,
+            None => {
+                self.ended = true;
+                text
+            }
+        };
+        if text.is_empty() && self.ended {
+            return Some(());
+        }
+        let (layout, skip, lines) = (&self.layout, &mut self.skip, &mut self.lines);
+        rows(text, self.delimiter, |row| {
+            if *skip > 0 {
+                *skip -= 1;
+                return Some(());
+            }
+            let blank = |cells: &[&str]| cells.iter().all(|cell| cell.trim().is_empty());
+            // As the import: blank rows are skipped; a short row, or a value past the
+            // header's last column, is an error (here: the full path).
+            if blank(row) {
+                return Some(());
+            }
+            if row.len() < layout.width
+                || layout
+                    .raw_width
+                    .is_some_and(|width| row.len() > width && !blank(&row[width..]))
+            {
+                return None;
+            }
+            lines.push(T::from_cells(row, &layout.columns)?);
+            Some(())
+        })
+    }
+
+    /// The lines read, in file order.
+    pub fn finish(self) -> Vec<T> {
+        self.lines
+    }
+}
+
+/// Bytes with the high bit set where `word`'s byte is zero, exactly (no borrow from one
+/// byte into the next, unlike the shorter `(x - 0x01…) & !x` test).
+fn zero_bytes(word: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    !(((word & LOW7) + LOW7) | word | LOW7)
+}
+
+/// Calls `row` with each line's cells (split at `delimiter`), in order, while it answers;
+/// a line of more than [`MAX_CELLS`] cells ends the reading (`None`). The cuts are found a
+/// word at a time: cells are short, so a search per cell costs more than it saves.
+fn rows(text: &str, delimiter: u8, mut row: impl FnMut(&[&str]) -> Option<()>) -> Option<()> {
+    let bytes = text.as_bytes();
+    let mut cells: [&str; MAX_CELLS] = [""; MAX_CELLS];
+    let (mut count, mut cell_start) = (0usize, 0usize);
+    // `text` and every cut are at ASCII bytes, so every cell is whole characters.
+    let mut cut = |at: usize, line_end: bool| -> Option<()> {
+        *cells.get_mut(count)? = text.get(cell_start..at)?;
+        count += 1;
+        cell_start = at + 1;
+        if line_end {
+            let cells_of_line = count;
+            count = 0;
+            return row(&cells[..cells_of_line]);
+        }
+        Some(())
+    };
+    let spread = |byte: u8| u64::from(byte) * 0x0101_0101_0101_0101;
+    let (delimiters, breaks) = (spread(delimiter), spread(b'\n'));
+    let mut words = bytes.chunks_exact(8);
+    let mut base = 0;
+    for word in &mut words {
+        let word = u64::from_le_bytes(word.try_into().ok()?);
+        let mut hits = zero_bytes(word ^ delimiters) | zero_bytes(word ^ breaks);
+        while hits != 0 {
+            let at = base + (hits.trailing_zeros() / 8) as usize;
+            hits &= hits - 1;
+            cut(at, bytes[at] == b'\n')?;
+        }
+        base += 8;
+    }
+    for (offset, &byte) in words.remainder().iter().enumerate() {
+        if byte == delimiter || byte == b'\n' {
+            cut(base + offset, byte == b'\n')?;
+        }
+    }
+    // The last line, which has no line break in `text`.
+    cut(bytes.len(), true)
+}
+
+/// The chunk as text when it is plain: UTF-8, no quote, carriage return or NUL.
+fn plain_text(chunk: &[u8]) -> Option<&str> {
+    if chunk.contains(&b'"') || chunk.contains(&b'\r') || chunk.contains(&0) {
+        return None;
+    }
+    std::str::from_utf8(chunk).ok()
 }

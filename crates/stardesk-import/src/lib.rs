@@ -105,7 +105,7 @@ mod reader;
 mod table;
 mod values;
 
-pub use compact::{import_expected_compact, import_statement_compact};
+pub use compact::{import_expected_compact, import_statement_compact, PlainRecord, PlainScan};
 pub use encoding::{detect_format, Format, TextEncoding};
 pub use error::{ImportError, Problem};
 pub use fields::{normalize_header, FieldSpec, FileKind, ValueKind};

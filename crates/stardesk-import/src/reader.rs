@@ -140,7 +140,7 @@ fn delimiters(mapping: &ColumnMapping) -> Vec<u8> {
 /// When none does, the error reported is the one met with the delimiter that splits the
 /// first row into the most cells (the comma on a tie): a comma file's malformed quote or
 /// missing column is not hidden behind what a tab attempt made of it.
-fn csv_layout(
+pub(crate) fn csv_layout(
     kind: FileKind,
     file: &str,
     text: &[u8],

@@ -157,6 +157,10 @@ fn digits_value(bytes: &[u8]) -> Option<u32> {
 /// force-text formula `="6222…"`, which bank CSVs use to keep long numbers intact.
 pub(crate) fn clean_text(text: &str) -> &str {
     let text = trim(text);
+    // One byte compared for almost every cell, before the two-byte prefix.
+    if !text.starts_with('=') {
+        return text;
+    }
     match text.strip_prefix("=\"").and_then(|t| t.strip_suffix('"')) {
         Some(inner) => inner.trim(),
         None => text,

@@ -1,4 +1,5 @@
-//! Compact lines (for `stardesk reconcile --json`'s summary): the lean lines' task,
+//! Compact lines (for `stardesk reconcile --json`'s summary), imported and scanned in
+//! chunks ([`PlainScan`]): the lean lines' task,
 //! amount, date and failed status, read from the same tricky input (by the `csv` path;
 //! the large file by the plain, chunked one); no answer when a value has no compact
 //! form; the same errors on the same cells.
@@ -10,6 +11,7 @@ use stardesk_domain::reconcile::records::{ExpectedRecord, StatementRecord};
 use stardesk_domain::reconcile::summary::{TaskDue, TaskPayout};
 use stardesk_import::{
     import_expected_compact, import_expected_lean, import_statement_compact, import_statement_lean,
+    PlainRecord, PlainScan,
 };
 
 const STATEMENT: &str = "结算单明细导出\n\
@@ -192,4 +194,125 @@ fn a_large_statement_reads_in_chunks_as_the_lean_lines() {
         .unwrap();
     assert_eq!(compact.len(), 120_000);
     assert_eq!(compact, lean_payouts("big.csv", csv.as_bytes()));
+}
+
+/// Feeds `bytes` to a scan in chunks of whole lines of about `size` bytes, as the CLI
+/// reads a file; `None` when the scan gives up.
+fn scan<T: PlainRecord>(bytes: &[u8], size: usize) -> Option<Vec<T>> {
+    let mut rest = bytes;
+    let mut scanner: Option<PlainScan<T>> = None;
+    loop {
+        let whole = rest.len() <= size;
+        let cut = if whole {
+            rest.len()
+        } else {
+            rest[..size].iter().rposition(|&b| b == b'\n')? + 1
+        };
+        let (chunk, after) = rest.split_at(cut);
+        if scanner.is_none() {
+            scanner = Some(PlainScan::start(
+                chunk,
+                whole && bytes.len() == rest.len(),
+                0,
+            )?);
+        }
+        scanner.as_mut()?.feed(chunk)?;
+        if whole {
+            return scanner.map(PlainScan::finish);
+        }
+        rest = after;
+    }
+}
+
+fn statement_csv(rows: u64, title: bool) -> String {
+    let mut csv = String::new();
+    if title {
+        csv.push_str("结算单明细导出\n\n");
+    }
+    csv.push_str("结算单号,任务ID,结算金额,结算日期,状态,服务费,备注\n");
+    for i in 0..rows {
+        let status = ["已结算", "提现失败", "Withdrawn", "审核中", " failed "][(i % 5) as usize];
+        let fee = if i % 3 == 0 {
+            String::new()
+        } else {
+            format!("{}.5", i % 9)
+        };
+        writeln!(
+            csv,
+            "JS{i:06},{},{}.{:02},2026-{:02}-{:02},{status},{fee},备注{i}",
+            7_300_000_000_000_000_000 + i * 7919,
+            100 + i % 5000,
+            i % 100,
+            1 + i % 12,
+            1 + i % 28
+        )
+        .unwrap();
+        if i % 97 == 0 {
+            csv.push_str(",,,,\n\n");
+        }
+    }
+    csv
+}
+
+#[test]
+fn a_plain_file_scanned_in_chunks_is_the_compact_import() {
+    for title in [false, true] {
+        let csv = statement_csv(5_000, title);
+        let want = import_statement_compact("s.csv", csv.as_bytes())
+            .unwrap()
+            .unwrap();
+        assert_eq!(want.len(), 5_000);
+        for size in [4_096, 10_000, 65_536, 1 << 20] {
+            let got = scan::<TaskPayout>(csv.as_bytes(), size).expect("plain");
+            assert_eq!(got, want, "title {title}, chunks of {size}");
+        }
+        // Without the last line break.
+        let trimmed = csv.trim_end_matches('\n');
+        assert_eq!(scan::<TaskPayout>(trimmed.as_bytes(), 4_096).unwrap(), want);
+    }
+    let expected = EXPECTED.replace("=\"12\"", "12");
+    let want = import_expected_compact("e.csv", expected.as_bytes())
+        .unwrap()
+        .unwrap();
+    assert_eq!(scan::<TaskDue>(expected.as_bytes(), 1 << 20).unwrap(), want);
+}
+
+/// Whatever the scan gives up on, the import reads (or rejects) on its own terms.
+#[test]
+fn the_scan_gives_up_on_anything_but_a_plain_file() {
+    let csv = statement_csv(300, true);
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(csv.as_bytes());
+    let (gbk, _, _) = encoding_rs::GBK.encode(&csv);
+    let late = |from: &str, to: &str| {
+        let at = csv.rfind(from).unwrap();
+        format!("{}{to}{}", &csv[..at], &csv[at + from.len()..])
+    };
+    for (what, bytes) in [
+        ("a BOM", bom),
+        ("GBK", gbk.into_owned()),
+        ("CRLF", csv.replace('\n', "\r\n").into_bytes()),
+        ("a late quote", late("备注299", "\"备注\"").into_bytes()),
+        (
+            "a late short row",
+            late(",备注299", "").replace(",,,,\n", "\n").into_bytes(),
+        ),
+        ("a late bad amount", late("2026-", "x2026-").into_bytes()),
+        (
+            "a late non-numeric task",
+            late(",7300", ",T7300").into_bytes(),
+        ),
+        (
+            "a late value past the header",
+            late("备注299", "备注299,x").into_bytes(),
+        ),
+        ("a late empty status", late("已结算", "").into_bytes()),
+        ("no header", csv.replace("任务ID", "编号").into_bytes()),
+    ] {
+        assert_eq!(scan::<TaskPayout>(&bytes, 4_096), None, "{what}");
+    }
+    // Too few rows in the first chunk to be sure of the header: the full path.
+    let short = statement_csv(30, true);
+    assert_eq!(scan::<TaskPayout>(short.as_bytes(), 600), None);
+    assert!(scan::<TaskPayout>(short.as_bytes(), 1 << 20).is_some());
 }

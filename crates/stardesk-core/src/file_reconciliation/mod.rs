@@ -13,12 +13,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use stardesk_domain::money::format_yuan;
 use stardesk_domain::reconcile::records::{ExpectedRecord, LineKey, StatementRecord};
-use stardesk_domain::reconcile::summary::summarize_tasks;
+use stardesk_domain::reconcile::summary::{summarize_tasks, TaskDue, TaskPayout};
 use stardesk_domain::reconcile::{
     reconcile_records, ReconcileOptions, Reconciliation, RecordInputs, Summary,
 };
 use stardesk_domain::tax::TaxTable;
-use stardesk_import::{ImportError, Imported};
+use stardesk_import::{ImportError, Imported, PlainRecord, PlainScan};
 
 use crate::error::{AppError, ErrorCode};
 use crate::settlements::report::ipc::ClassCode;
@@ -242,24 +242,89 @@ fn compact_summary(req: &ReconcileFiles) -> Result<Option<Summary>, AppError> {
     if !plain {
         return Ok(None);
     }
-    let mut statement = {
-        let (name, bytes) = read(&req.statements[0])?;
-        match stardesk_import::import_statement_compact(&name, &bytes).map_err(import_error)? {
-            Some(lines) => lines,
-            None => return Ok(None),
+    // Each file read by its own thread, in chunks, while it is plain; what is not (or
+    // cannot be read so) goes through the import, statement first, as in the full run.
+    let (statement, expected) = std::thread::scope(|scope| {
+        let expected = scope.spawn(|| req.expected.first().map(|path| scan::<TaskDue>(path)));
+        let statement = scan::<TaskPayout>(&req.statements[0]);
+        let expected = expected
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (statement, expected)
+    });
+    let mut statement = match statement {
+        Some(lines) => lines,
+        None => {
+            let (name, bytes) = read(&req.statements[0])?;
+            match stardesk_import::import_statement_compact(&name, &bytes).map_err(import_error)? {
+                Some(lines) => lines,
+                None => return Ok(None),
+            }
         }
     };
-    let mut expected = match req.expected.first() {
-        Some(path) => {
+    let mut expected = match (expected, req.expected.first()) {
+        (Some(Some(lines)), _) => lines,
+        (_, Some(path)) => {
             let (name, bytes) = read(path)?;
             match stardesk_import::import_expected_compact(&name, &bytes).map_err(import_error)? {
                 Some(lines) => lines,
                 None => return Ok(None),
             }
         }
-        None => Vec::new(),
+        (_, None) => Vec::new(),
     };
     Ok(summarize_tasks(&mut expected, &mut statement, req.as_of))
+}
+
+/// Bytes read at a time by [`scan`].
+const SCAN_CHUNK: usize = 1 << 20;
+
+/// A file's compact lines read chunk by chunk into one reused buffer, while it is plain
+/// ([`PlainScan`]): no copy of the file is held, and no page of it is written twice.
+/// `None` when it is not plain, or cannot be read (the import then names why).
+fn scan<T: PlainRecord>(path: &Path) -> Option<Vec<T>> {
+    use std::io::Read as _;
+    let mut file = std::fs::File::open(path).ok()?;
+    let size = file.metadata().ok()?.len();
+    let mut buffer = vec![0u8; SCAN_CHUNK];
+    let (mut filled, mut scanner): (usize, Option<PlainScan<T>>) = (0, None);
+    loop {
+        let mut end_of_file = false;
+        while filled < buffer.len() {
+            match file.read(&mut buffer[filled..]) {
+                Ok(0) => {
+                    end_of_file = true;
+                    break;
+                }
+                Ok(read) => filled += read,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => return None,
+            }
+        }
+        // Whole lines only; a line longer than the buffer is not a plain export's.
+        let cut = if end_of_file {
+            filled
+        } else {
+            buffer[..filled].iter().rposition(|&b| b == b'\n')? + 1
+        };
+        let chunk = &buffer[..cut];
+        let scanner = match &mut scanner {
+            Some(scanner) => scanner,
+            None => {
+                // Lines in the file, from the first chunk's average, and a little more.
+                let lines = chunk.iter().filter(|&&b| b == b'\n').count().max(1);
+                let hint = usize::try_from(size).ok()? / (cut / lines).max(1);
+                scanner.insert(PlainScan::start(chunk, end_of_file, hint + hint / 32)?)
+            }
+        };
+        scanner.feed(chunk)?;
+        if end_of_file {
+            break;
+        }
+        buffer.copy_within(cut..filled, 0);
+        filled -= cut;
+    }
+    scanner.map(PlainScan::finish)
 }
 
 /// The tax check of statement files (see `crate::settlements::tax`): a line found in two
