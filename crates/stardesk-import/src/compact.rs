@@ -19,7 +19,7 @@ use crate::fields::FileKind;
 use crate::layout::{Layout, HEADER_SCAN_ROWS};
 use crate::mapping::ColumnMapping;
 use crate::reader::{csv_layout, import_as};
-use crate::values::{clean_id, parse_amount, parse_date, parse_status};
+use crate::values::{clean_id, parse_amount, parse_date, parse_fen, parse_status};
 
 /// A line in its compact form, `None` when a value has none.
 #[derive(Debug, Clone, Copy)]
@@ -143,7 +143,7 @@ impl PlainRecord for TaskPayout {
         use crate::fields::statement::*;
         required_id(cells, columns, STATEMENT_ID)?;
         let task = task_number(required_id(cells, columns, TASK_ID)?)?;
-        let fen = fen(parse_amount(field(cells, columns, AMOUNT)?)?)?;
+        let fen = parse_fen(field(cells, columns, AMOUNT)?)?;
         let date = parse_date(field(cells, columns, DATE)?)?;
         let failed = match parse_status(field(cells, columns, STATUS)?) {
             PayoutStatus::Other(text) if text.is_empty() => return None,
@@ -164,7 +164,7 @@ impl PlainRecord for TaskDue {
     fn from_cells(cells: &[&str], columns: &[Option<usize>]) -> Option<Self> {
         use crate::fields::expected::*;
         let task = task_number(required_id(cells, columns, TASK_ID)?)?;
-        let fen = fen(parse_amount(field(cells, columns, AMOUNT)?)?)?;
+        let fen = parse_fen(field(cells, columns, AMOUNT)?)?;
         let due = match field(cells, columns, DUE_DATE) {
             None => None,
             Some(text) => match parse_date(text) {
@@ -180,33 +180,31 @@ impl PlainRecord for TaskDue {
 /// The most cells a row may have for [`PlainScan`]; wider files take the full path.
 const MAX_CELLS: usize = 32;
 
-/// A statement or expected-earnings CSV read chunk by chunk into compact lines, with no
-/// copy of the file held: what [`import_statement_compact`] and
-/// [`import_expected_compact`] give, for the plain file of every platform export — UTF-8
-/// without a byte-order mark, no quote, no carriage return, no NUL, at most
-/// [`MAX_CELLS`] cells a row, every value one the import reads — and `None` as soon as
-/// the file is anything else, so the caller runs the full import, which reads it or names
-/// what is wrong with it. The header is found by the import's own search; the cells are
-/// cleaned and parsed by the import's own functions.
+/// A statement or expected-earnings CSV read in chunks into compact lines, with no copy
+/// of the file held and the chunks read on any thread in any order: what
+/// [`import_statement_compact`] and [`import_expected_compact`] give, for the plain file
+/// of every platform export — UTF-8 without a byte-order mark, no quote, no carriage
+/// return, no NUL, at most [`MAX_CELLS`] cells a row, every value one the import reads —
+/// and `None` as soon as the file is anything else, so the caller runs the full import,
+/// which reads it or names what is wrong with it. The header is found by the import's own
+/// search; the cells are cleaned and parsed by the import's own functions.
 ///
-/// The caller reads the file (this crate does no IO) and feeds it in chunks of whole
-/// lines, the first one also to [`PlainScan::start`].
+/// The caller reads the file (this crate does no IO): [`PlainScan::start`] with its
+/// first bytes, then [`PlainScan::read`] with every part of it, cut between lines.
 #[derive(Debug)]
 pub struct PlainScan<T> {
     layout: Layout,
     delimiter: u8,
-    /// Lines still to skip: the title lines and the header.
-    skip: usize,
-    /// A last line without a line break was fed: nothing may follow it.
-    ended: bool,
-    lines: Vec<T>,
+    /// The title lines and the header, skipped at the start of the file.
+    header_lines: usize,
+    kind: std::marker::PhantomData<fn() -> T>,
 }
 
 impl<T: PlainRecord> PlainScan<T> {
-    /// Finds the header in the file's first chunk (`whole`: the chunk is the whole file).
-    /// `None` when the file is not plain, or the chunk has fewer rows than the header
-    /// search reads. `lines_hint` sizes the output.
-    pub fn start(head: &[u8], whole: bool, lines_hint: usize) -> Option<Self> {
+    /// Finds the header in the file's first bytes, whole lines (`whole`: they are the
+    /// whole file). `None` when the file is not plain, or the bytes hold fewer rows than
+    /// the header search reads.
+    pub fn start(head: &[u8], whole: bool) -> Option<Self> {
         if container("", head).ok()?.is_some() || head.starts_with(b"\xEF\xBB\xBF") {
             return None;
         }
@@ -224,32 +222,30 @@ impl<T: PlainRecord> PlainScan<T> {
         let (delimiter, layout) =
             csv_layout(T::KIND, "", text.as_bytes(), &ColumnMapping::default()).ok()?;
         Some(Self {
-            skip: layout.header_row?,
+            header_lines: layout.header_row?,
             layout,
             delimiter,
-            ended: false,
-            lines: Vec::with_capacity(lines_hint),
+            kind: std::marker::PhantomData,
         })
     }
 
-    /// Reads a chunk of whole lines (the file's last line may lack its line break).
-    /// `None`: the file is not plain after all.
-    pub fn feed(&mut self, chunk: &[u8]) -> Option<()> {
-        if self.ended {
-            return None;
-        }
-        let text = plain_text(chunk)?;
-        let text = match text.strip_suffix('\n') {
-            Some(lines) => lines,
-            None => {
-                self.ended = true;
-                text
-            }
-        };
-        if text.is_empty() && self.ended {
+    /// The lines above the first data row: the title lines and the header. A reader
+    /// starting at the file's start skips them (see [`PlainScan::read`]).
+    pub fn header_lines(&self) -> usize {
+        self.header_lines
+    }
+
+    /// Reads whole lines into `lines` (the file's last line may lack its line break),
+    /// skipping the first `skip` of them and counting it down: [`Self::header_lines`] at
+    /// the file's start, else 0. `None`: the file is not plain after all.
+    pub fn read(&self, chunk: &[u8], skip: &mut usize, lines: &mut Vec<T>) -> Option<()> {
+        // Quotes, carriage returns and NULs are looked for while cutting the cells.
+        let text = std::str::from_utf8(chunk).ok()?;
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        if text.is_empty() {
             return Some(());
         }
-        let (layout, skip, lines) = (&self.layout, &mut self.skip, &mut self.lines);
+        let layout = &self.layout;
         rows(text, self.delimiter, |row| {
             if *skip > 0 {
                 *skip -= 1;
@@ -272,22 +268,19 @@ impl<T: PlainRecord> PlainScan<T> {
             Some(())
         })
     }
-
-    /// The lines read, in file order.
-    pub fn finish(self) -> Vec<T> {
-        self.lines
-    }
 }
 
 /// Bytes with the high bit set where `word`'s byte is zero, exactly (no borrow from one
 /// byte into the next, unlike the shorter `(x - 0x01…) & !x` test).
+#[inline(always)]
 fn zero_bytes(word: u64) -> u64 {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     !(((word & LOW7) + LOW7) | word | LOW7)
 }
 
 /// Calls `row` with each line's cells (split at `delimiter`), in order, while it answers;
-/// a line of more than [`MAX_CELLS`] cells ends the reading (`None`). The cuts are found a
+/// a line of more than [`MAX_CELLS`] cells, a quote, a carriage return or a NUL ends the
+/// reading (`None`). The cuts are found a
 /// word at a time: cells are short, so a search per cell costs more than it saves.
 fn rows(text: &str, delimiter: u8, mut row: impl FnMut(&[&str]) -> Option<()>) -> Option<()> {
     let bytes = text.as_bytes();
@@ -307,10 +300,15 @@ fn rows(text: &str, delimiter: u8, mut row: impl FnMut(&[&str]) -> Option<()>) -
     };
     let spread = |byte: u8| u64::from(byte) * 0x0101_0101_0101_0101;
     let (delimiters, breaks) = (spread(delimiter), spread(b'\n'));
+    let (quotes, returns) = (spread(b'"'), spread(b'\r'));
     let mut words = bytes.chunks_exact(8);
     let mut base = 0;
     for word in &mut words {
         let word = u64::from_le_bytes(word.try_into().ok()?);
+        // A quote, carriage return or NUL: not a plain file.
+        if zero_bytes(word ^ quotes) | zero_bytes(word ^ returns) | zero_bytes(word) != 0 {
+            return None;
+        }
         let mut hits = zero_bytes(word ^ delimiters) | zero_bytes(word ^ breaks);
         while hits != 0 {
             let at = base + (hits.trailing_zeros() / 8) as usize;
@@ -320,6 +318,9 @@ fn rows(text: &str, delimiter: u8, mut row: impl FnMut(&[&str]) -> Option<()>) -
         base += 8;
     }
     for (offset, &byte) in words.remainder().iter().enumerate() {
+        if matches!(byte, b'"' | b'\r' | 0) {
+            return None;
+        }
         if byte == delimiter || byte == b'\n' {
             cut(base + offset, byte == b'\n')?;
         }

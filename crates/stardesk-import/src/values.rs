@@ -35,6 +35,16 @@ pub(crate) fn at_least_fen(mut amount: Decimal) -> Decimal {
 /// `-?digits(.digits)?`, at most 16 bytes, so the mantissa times 100 fits an `i64`.
 /// `None` sends the text to the general parser (which also rejects what this rejects).
 fn fast_amount(bytes: &[u8]) -> Option<Decimal> {
+    let (mut mantissa, mut scale) = plain_mantissa(bytes)?;
+    while scale < 2 {
+        mantissa *= 10;
+        scale += 1;
+    }
+    Some(Decimal::new(mantissa, scale))
+}
+
+/// The mantissa and scale of a plain amount (see [`fast_amount`]), as written.
+fn plain_mantissa(bytes: &[u8]) -> Option<(i64, u32)> {
     let (negative, digits) = match bytes.split_first() {
         Some((b'-', rest)) => (true, rest),
         _ => (false, bytes),
@@ -57,14 +67,25 @@ fn fast_amount(bytes: &[u8]) -> Option<Decimal> {
             _ => return None,
         }
     }
-    while scale < 2 {
-        mantissa *= 10;
-        scale += 1;
+    Some((if negative { -mantissa } else { mantissa }, scale))
+}
+
+/// [`parse_amount`] in fen: `None` when the text is no amount, or one with more than two
+/// decimals. Plain amounts skip the `Decimal`.
+pub(crate) fn parse_fen(text: &str) -> Option<i64> {
+    if let Some((mantissa, scale)) = plain_mantissa(clean_text(text).as_bytes()) {
+        // At most 16 digits: times 100 still fits.
+        return match scale {
+            0 => Some(mantissa * 100),
+            1 => Some(mantissa * 10),
+            2 => Some(mantissa),
+            _ => None,
+        };
     }
-    Some(Decimal::new(
-        if negative { -mantissa } else { mantissa },
-        scale,
-    ))
+    let amount = parse_amount(text)?;
+    (amount.scale() == 2)
+        .then(|| i64::try_from(amount.mantissa()).ok())
+        .flatten()
 }
 
 /// Parses a date as exports write it: `2026-03-05`, `2026/3/5`, `2026.3.5`, `20260305`,
@@ -158,7 +179,7 @@ fn digits_value(bytes: &[u8]) -> Option<u32> {
 pub(crate) fn clean_text(text: &str) -> &str {
     let text = trim(text);
     // One byte compared for almost every cell, before the two-byte prefix.
-    if !text.starts_with('=') {
+    if text.as_bytes().first() != Some(&b'=') {
         return text;
     }
     match text.strip_prefix("=\"").and_then(|t| t.strip_suffix('"')) {
@@ -179,7 +200,11 @@ fn trim(text: &str) -> &str {
 /// which additionally drops the leading apostrophe that marks a number typed as text.
 pub(crate) fn clean_id(text: &str) -> &str {
     let text = clean_text(text);
-    text.strip_prefix('\'').map_or(text, trim)
+    // The first byte compared, not a one-character prefix (a call to `memcmp`).
+    match text.as_bytes().first() {
+        Some(b'\'') => trim(&text[1..]),
+        _ => text,
+    }
 }
 
 /// The platform's payout status: 已结算 / 提现中 / 已提现 / 提现失败, or the English
@@ -230,6 +255,34 @@ mod tests {
             let general = parse_yuan(text).ok().map(at_least_fen);
             assert_eq!(parse_amount(text), general, "{text}");
         }
+    }
+
+    #[test]
+    fn fen_are_the_amounts_with_two_decimals() {
+        for text in [
+            "0",
+            "12.5",
+            "1234.50",
+            "-200",
+            "-0.00",
+            "0.125",
+            "007",
+            "¥1,234.5",
+            "(200.00)",
+            " 66 ",
+            "=\"66.00\"",
+            "9999999999999.99",
+            "12x",
+            "",
+            "1.2.3",
+            "0.1250",
+        ] {
+            let via_decimal = parse_amount(text)
+                .filter(|amount| amount.scale() == 2)
+                .map(|amount| i64::try_from(amount.mantissa()).unwrap());
+            assert_eq!(parse_fen(text), via_decimal, "{text}");
+        }
+        assert_eq!(parse_fen("1234.5"), Some(123_450));
     }
 
     #[test]

@@ -196,32 +196,48 @@ fn a_large_statement_reads_in_chunks_as_the_lean_lines() {
     assert_eq!(compact, lean_payouts("big.csv", csv.as_bytes()));
 }
 
-/// Feeds `bytes` to a scan in chunks of whole lines of about `size` bytes, as the CLI
-/// reads a file; `None` when the scan gives up.
-fn scan<T: PlainRecord>(bytes: &[u8], size: usize) -> Option<Vec<T>> {
+/// Reads `bytes` as the CLI does: the header from the first MiB, then the lines in chunks
+/// of about `size` bytes (whole lines), the header's chunks first, then the others in
+/// reverse order, gathered in file order.
+/// `None` when the scan gives up.
+fn scan<T: PlainRecord + Clone>(bytes: &[u8], size: usize) -> Option<Vec<T>> {
+    let mut chunks = Vec::new();
     let mut rest = bytes;
-    let mut scanner: Option<PlainScan<T>> = None;
-    loop {
-        let whole = rest.len() <= size;
-        let cut = if whole {
+    while !rest.is_empty() {
+        let cut = if rest.len() <= size {
             rest.len()
         } else {
             rest[..size].iter().rposition(|&b| b == b'\n')? + 1
         };
         let (chunk, after) = rest.split_at(cut);
-        if scanner.is_none() {
-            scanner = Some(PlainScan::start(
-                chunk,
-                whole && bytes.len() == rest.len(),
-                0,
-            )?);
-        }
-        scanner.as_mut()?.feed(chunk)?;
-        if whole {
-            return scanner.map(PlainScan::finish);
-        }
+        chunks.push(chunk);
         rest = after;
     }
+    // The header from the first MiB, as the CLI reads it.
+    let whole = bytes.len() <= 1 << 20;
+    let head = if whole {
+        bytes
+    } else {
+        &bytes[..=bytes[..1 << 20].iter().rposition(|&b| b == b'\n')?]
+    };
+    let scanner = PlainScan::<T>::start(head, whole)?;
+    // The header is skipped in the first chunks, whatever their size, then the rest is
+    // read in reverse order.
+    let mut skip = scanner.header_lines();
+    let mut lines = Vec::new();
+    let mut at = 0;
+    while skip > 0 && at < chunks.len() {
+        scanner.read(chunks[at], &mut skip, &mut lines)?;
+        at += 1;
+    }
+    let mut parts = Vec::new();
+    for chunk in chunks[at..].iter().rev() {
+        let mut part = Vec::new();
+        scanner.read(chunk, &mut 0, &mut part)?;
+        parts.push(part);
+    }
+    lines.extend(parts.into_iter().rev().flatten());
+    Some(lines)
 }
 
 fn statement_csv(rows: u64, title: bool) -> String {
@@ -262,7 +278,7 @@ fn a_plain_file_scanned_in_chunks_is_the_compact_import() {
             .unwrap()
             .unwrap();
         assert_eq!(want.len(), 5_000);
-        for size in [4_096, 10_000, 65_536, 1 << 20] {
+        for size in [100, 4_096, 10_000, 65_536, 1 << 20] {
             let got = scan::<TaskPayout>(csv.as_bytes(), size).expect("plain");
             assert_eq!(got, want, "title {title}, chunks of {size}");
         }
@@ -313,6 +329,7 @@ fn the_scan_gives_up_on_anything_but_a_plain_file() {
     }
     // Too few rows in the first chunk to be sure of the header: the full path.
     let short = statement_csv(30, true);
-    assert_eq!(scan::<TaskPayout>(short.as_bytes(), 600), None);
-    assert!(scan::<TaskPayout>(short.as_bytes(), 1 << 20).is_some());
+    let head = &short.as_bytes()[..=short[..600].rfind('\n').unwrap()];
+    assert!(PlainScan::<TaskPayout>::start(head, false).is_none());
+    assert!(PlainScan::<TaskPayout>::start(head, true).is_some());
 }

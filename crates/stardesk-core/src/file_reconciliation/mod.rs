@@ -242,16 +242,10 @@ fn compact_summary(req: &ReconcileFiles) -> Result<Option<Summary>, AppError> {
     if !plain {
         return Ok(None);
     }
-    // Each file read by its own thread, in chunks, while it is plain; what is not (or
-    // cannot be read so) goes through the import, statement first, as in the full run.
-    let (statement, expected) = std::thread::scope(|scope| {
-        let expected = scope.spawn(|| req.expected.first().map(|path| scan::<TaskDue>(path)));
-        let statement = scan::<TaskPayout>(&req.statements[0]);
-        let expected = expected
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (statement, expected)
-    });
+    // Both files read in chunks, in parts spread evenly over the cores, while they are
+    // plain; what is not (or cannot be read so) goes through the import, statement
+    // first, as in the full run.
+    let (statement, expected) = scan_files(&req.statements[0], req.expected.first());
     let mut statement = match statement {
         Some(lines) => lines,
         None => {
@@ -276,55 +270,186 @@ fn compact_summary(req: &ReconcileFiles) -> Result<Option<Summary>, AppError> {
     Ok(summarize_tasks(&mut expected, &mut statement, req.as_of))
 }
 
-/// Bytes read at a time by [`scan`].
+/// Bytes read at a time by a scan.
 const SCAN_CHUNK: usize = 1 << 20;
 
-/// A file's compact lines read chunk by chunk into one reused buffer, while it is plain
-/// ([`PlainScan`]): no copy of the file is held, and no page of it is written twice.
-/// `None` when it is not plain, or cannot be read (the import then names why).
-fn scan<T: PlainRecord>(path: &Path) -> Option<Vec<T>> {
-    use std::io::Read as _;
-    let mut file = std::fs::File::open(path).ok()?;
-    let size = file.metadata().ok()?.len();
-    let mut buffer = vec![0u8; SCAN_CHUNK];
-    let (mut filled, mut scanner): (usize, Option<PlainScan<T>>) = (0, None);
-    loop {
-        let mut end_of_file = false;
-        while filled < buffer.len() {
-            match file.read(&mut buffer[filled..]) {
-                Ok(0) => {
-                    end_of_file = true;
-                    break;
-                }
-                Ok(read) => filled += read,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(_) => return None,
-            }
+/// A file to scan: its path, size and header.
+struct Scanned<'p, T> {
+    path: &'p Path,
+    size: u64,
+    scan: PlainScan<T>,
+}
+
+impl<'p, T: PlainRecord> Scanned<'p, T> {
+    /// The file's header, from its first chunk; `None` when it is not plain or cannot be
+    /// read (the import then names why).
+    fn open(path: &'p Path) -> Option<Self> {
+        use std::io::Read as _;
+        let file = std::fs::File::open(path).ok()?;
+        let size = file.metadata().ok()?.len();
+        let mut head = Vec::with_capacity(SCAN_CHUNK);
+        file.take(SCAN_CHUNK as u64).read_to_end(&mut head).ok()?;
+        let whole = head.len() as u64 == size;
+        if !whole {
+            let lines_end = head.iter().rposition(|&b| b == b'\n')? + 1;
+            head.truncate(lines_end);
         }
-        // Whole lines only; a line longer than the buffer is not a plain export's.
-        let cut = if end_of_file {
-            filled
-        } else {
-            buffer[..filled].iter().rposition(|&b| b == b'\n')? + 1
-        };
-        let chunk = &buffer[..cut];
-        let scanner = match &mut scanner {
-            Some(scanner) => scanner,
-            None => {
-                // Lines in the file, from the first chunk's average, and a little more.
-                let lines = chunk.iter().filter(|&&b| b == b'\n').count().max(1);
-                let hint = usize::try_from(size).ok()? / (cut / lines).max(1);
-                scanner.insert(PlainScan::start(chunk, end_of_file, hint + hint / 32)?)
-            }
-        };
-        scanner.feed(chunk)?;
-        if end_of_file {
-            break;
-        }
-        buffer.copy_within(cut..filled, 0);
-        filled -= cut;
+        let scan = PlainScan::start(&head, whole)?;
+        Some(Self { path, size, scan })
     }
-    scanner.map(PlainScan::finish)
+
+    /// The lines that start in `range` of the file's bytes: read in chunks into one
+    /// buffer, so no copy of the file is held and no page of it is written twice.
+    fn lines(&self, range: std::ops::Range<u64>, buffer: &mut Vec<u8>) -> Option<Vec<T>> {
+        use std::io::{Read as _, Seek as _, SeekFrom};
+        let mut file = std::fs::File::open(self.path).ok()?;
+        // A part after the first starts at the first line starting in it: from the byte
+        // before, so a line starting exactly at the cut is kept.
+        let from = range.start.saturating_sub(1);
+        file.seek(SeekFrom::Start(from)).ok()?;
+        let mut file = file.take(range.end.max(from) - from);
+        // Room for the lines of short rows; more is taken if they are shorter still.
+        let mut lines = Vec::with_capacity(usize::try_from(range.end - range.start).ok()? / 24);
+        buffer.clear();
+        let mut skip_partial = range.start > 0;
+        // The title lines and header, at the file's start.
+        let mut skip = if range.start == 0 {
+            self.scan.header_lines()
+        } else {
+            0
+        };
+        loop {
+            let before = buffer.len();
+            buffer.resize(SCAN_CHUNK.max(before + 1), 0);
+            let read = loop {
+                match file.read(&mut buffer[before..]) {
+                    Ok(read) => break read,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(_) => return None,
+                }
+            };
+            buffer.truncate(before + read);
+            let end_of_part = read == 0;
+            if skip_partial {
+                // The rest of a line the part before holds.
+                match buffer.iter().position(|&b| b == b'\n') {
+                    Some(at) => {
+                        buffer.drain(..=at);
+                        skip_partial = false;
+                    }
+                    None if end_of_part => return Some(lines),
+                    None => {
+                        buffer.clear();
+                        continue;
+                    }
+                }
+            }
+            if end_of_part {
+                // The part's last line runs on past its end: read it to its line break.
+                let mut rest = file.into_inner();
+                let mut byte = [0u8];
+                while buffer.last().is_some_and(|&b| b != b'\n') {
+                    match rest.read(&mut byte) {
+                        Ok(0) => break,
+                        Ok(_) => buffer.push(byte[0]),
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                        Err(_) => return None,
+                    }
+                }
+                self.scan.read(buffer, &mut skip, &mut lines)?;
+                return Some(lines);
+            }
+            let Some(cut) = buffer.iter().rposition(|&b| b == b'\n') else {
+                continue;
+            };
+            self.scan.read(&buffer[..=cut], &mut skip, &mut lines)?;
+            buffer.drain(..=cut);
+        }
+    }
+}
+
+/// The compact lines of a statement and an expected-earnings file, each `None` when it
+/// is not plain (the expected side `None` without a file). The two files' bytes are cut
+/// into one part per core, evenly, and each core reads its parts.
+#[allow(clippy::type_complexity)]
+fn scan_files(
+    statement: &Path,
+    expected: Option<&PathBuf>,
+) -> (Option<Vec<TaskPayout>>, Option<Option<Vec<TaskDue>>>) {
+    let (statement, expected) = (
+        Scanned::<TaskPayout>::open(statement),
+        expected.map(|path| Scanned::<TaskDue>::open(path)),
+    );
+    let sizes = [
+        statement.as_ref().map_or(0, |s| s.size),
+        expected
+            .as_ref()
+            .and_then(Option::as_ref)
+            .map_or(0, |e| e.size),
+    ];
+    let total = sizes[0] + sizes[1];
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8)) as u64;
+    // Part `i` of the two files laid end to end, as a range of each file.
+    let part = |i: u64, file: usize| -> std::ops::Range<u64> {
+        let offset = if file == 0 { 0 } else { sizes[0] };
+        let (start, end) = (total * i / cores, total * (i + 1) / cores);
+        let clip = |at: u64| at.clamp(offset, offset + sizes[file]) - offset;
+        clip(start)..clip(end)
+    };
+    type Parts = (Option<Vec<TaskPayout>>, Option<Vec<TaskDue>>);
+    let read_part = |i: u64| -> Parts {
+        let mut buffer = Vec::with_capacity(SCAN_CHUNK);
+        let s = statement.as_ref().and_then(|scanned| {
+            let range = part(i, 0);
+            scanned.lines(range, &mut buffer)
+        });
+        let e = expected
+            .as_ref()
+            .and_then(Option::as_ref)
+            .and_then(|scanned| {
+                let range = part(i, 1);
+                scanned.lines(range, &mut buffer)
+            });
+        (s, e)
+    };
+    let parts: Vec<Parts> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (1..cores)
+            .map(|i| scope.spawn(move || read_part(i)))
+            .collect();
+        let mut parts = vec![read_part(0)];
+        parts.extend(handles.into_iter().map(|handle| {
+            handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        }));
+        parts
+    });
+    // Order does not matter to the summary, which sorts by task.
+    let mut statement_lines = statement.as_ref().map(|_| Vec::new());
+    let mut expected_lines = expected
+        .as_ref()
+        .and_then(Option::as_ref)
+        .map(|_| Vec::new());
+    for (s, e) in parts {
+        statement_lines = statement_lines.zip(s).map(|(mut all, part)| {
+            if all.is_empty() {
+                part
+            } else {
+                all.extend(part);
+                all
+            }
+        });
+        expected_lines = expected_lines.zip(e).map(|(mut all, part)| {
+            if all.is_empty() {
+                part
+            } else {
+                all.extend(part);
+                all
+            }
+        });
+    }
+    let expected = expected.map(|_| expected_lines);
+    (statement_lines, expected)
 }
 
 /// The tax check of statement files (see `crate::settlements::tax`): a line found in two
@@ -339,4 +464,58 @@ pub fn tax_check_files(
         &l.key
     })?;
     Ok(check_lines(&lines, year, &TaxTable::china()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every line of a file is read by exactly one part, wherever the parts are cut: at a
+    /// line's start, inside it, at its line break, inside the header, with or without a
+    /// last line break; and the parts together are the import's compact lines.
+    #[test]
+    fn parts_cut_anywhere_read_every_line_once() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut text = String::from("应收明细\n\ntask_id,amount,due_date\n");
+        for i in 0..40u64 {
+            text.push_str(&format!(
+                "{},{}.{:02},2026-03-{:02}\n",
+                1000 + i,
+                i,
+                i,
+                1 + i % 28
+            ));
+            if i % 9 == 0 {
+                text.push('\n');
+            }
+        }
+        for ending in ["", "\n"] {
+            let text = format!("{}{ending}", text.trim_end_matches('\n'));
+            let path = dir.path().join("expected.csv");
+            std::fs::write(&path, &text).expect("write");
+            let want = stardesk_import::import_expected_compact("e", text.as_bytes())
+                .expect("import")
+                .expect("compact");
+            assert_eq!(want.len(), 40);
+            let scanned = Scanned::<TaskDue>::open(&path).expect("plain");
+            let size = text.len() as u64;
+            let header_start = text.find("task_id").expect("header") as u64;
+            let mut buffer = Vec::new();
+            let mut gave_up = 0;
+            for cut in 0..=size {
+                let first = scanned.lines(0..cut, &mut buffer);
+                let second = scanned.lines(cut..size, &mut buffer);
+                if cut > 0 && cut <= header_start && second.is_none() {
+                    // Cut inside the title lines: the second part reads the header as
+                    // data and gives up (the import then runs).
+                    gave_up += 1;
+                    continue;
+                }
+                let mut lines = first.unwrap_or_else(|| panic!("first part, cut at {cut}"));
+                lines.extend(second.expect("second part"));
+                assert_eq!(lines, want, "cut at byte {cut}");
+            }
+            assert!(gave_up > 0, "no cut in the title lines gave up");
+        }
+    }
 }
