@@ -101,6 +101,25 @@ pub fn summarize_tasks(
     let mut sums = Sums::default();
     let (mut e, mut s) = (0, 0);
     loop {
+        // The usual task, one expected line and one statement line, told at once.
+        if let (Some(due), Some(paid)) = (expected.get(e), statement.get(s)) {
+            let alone = |next: Option<u64>| next != Some(due.task);
+            if due.task == paid.task
+                && alone(expected.get(e + 1).map(|l| l.task))
+                && alone(statement.get(s + 1).map(|l| l.task))
+            {
+                if paid.failed {
+                    sums.payout_failed.add(i128::from(paid.fen));
+                } else if paid.fen == due.fen {
+                    sums.matched.add(i128::from(due.fen));
+                } else {
+                    sums.amount_mismatch
+                        .add(i128::from(paid.fen) - i128::from(due.fen));
+                }
+                (e, s) = (e + 1, s + 1);
+                continue;
+            }
+        }
         let task = match (expected.get(e), statement.get(s)) {
             (None, None) => break,
             (Some(due), None) => due.task,
