@@ -304,7 +304,15 @@ impl<T: PlainRecord> PlainScan<T> {
                 *skip -= 1;
                 return Some(());
             }
-            let blank = |cells: &[&str]| cells.iter().all(|cell| cell.trim().is_empty());
+            // A cell starting with a visible ASCII character is not blank: one byte
+            // decides for almost every row.
+            let blank = |cells: &[&str]| {
+                cells.iter().all(|cell| match cell.as_bytes().first() {
+                    None => true,
+                    Some(byte) if byte.is_ascii_graphic() => false,
+                    Some(_) => cell.trim().is_empty(),
+                })
+            };
             // As the import: blank rows are skipped; a short row, or a value past the
             // header's last column, is an error (here: the full path).
             if blank(row) {
