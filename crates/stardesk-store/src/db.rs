@@ -61,6 +61,11 @@ const MIGRATIONS: &[(&str, &str, Option<Then>)] = &[
         include_str!("migrations/0011_import_digest.sql"),
         None,
     ),
+    (
+        "0012_statement_status_check",
+        include_str!("migrations/0012_statement_status_check.sql"),
+        None,
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -384,3 +384,90 @@ fn a_v8_task_cache_is_indexed_for_the_hall() {
         ["3C数码".to_string(), "美妆".into()]
     );
 }
+
+/// v12 rebuilds `statement_lines` with its status check as comparisons (an IN list of
+/// five made SQLite build a temporary table on every insert): a v11 store keeps every
+/// line, in order, and an unknown status is still refused.
+#[test]
+fn v11_statement_lines_survive_the_v12_rebuild_and_the_status_check_holds() {
+    const V11: [&str; 11] = [
+        include_str!("../src/migrations/0001_init.sql"),
+        include_str!("../src/migrations/0002_settlements.sql"),
+        include_str!("../src/migrations/0003_jobs.sql"),
+        include_str!("../src/migrations/0004_settlement_columns.sql"),
+        include_str!("../src/migrations/0005_address_book.sql"),
+        include_str!("../src/migrations/0006_applications.sql"),
+        include_str!("../src/migrations/0007_shipments.sql"),
+        include_str!("../src/migrations/0008_rights.sql"),
+        include_str!("../src/migrations/0009_task_hall_index.sql"),
+        include_str!("../src/migrations/0010_task_index_deferred.sql"),
+        include_str!("../src/migrations/0011_import_digest.sql"),
+    ];
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(DB_FILE);
+    let db_key = DbKey::random();
+    let keyed = || {
+        let conn = Connection::open(&path).expect("open");
+        conn.execute_batch(&format!(
+            "PRAGMA key = \"x'{}'\";",
+            db_key.to_hex().as_str()
+        ))
+        .expect("key");
+        conn
+    };
+    let lines = |conn: &Connection| -> Vec<(i64, String, Option<String>)> {
+        conn.prepare("SELECT fingerprint, status, status_text FROM statement_lines ORDER BY rowid")
+            .expect("prepare")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows")
+    };
+    let before = {
+        let conn = keyed();
+        for sql in V11 {
+            conn.execute_batch(sql).expect("an earlier migration");
+        }
+        conn.pragma_update(None, "user_version", 11)
+            .expect("version");
+        conn.execute(
+            "INSERT INTO import_files (kind, file_name, imported_at, line_count, added_count,
+             encoding) VALUES ('statement', 's.csv', '2026-12-01T00:00:00Z', 3, 3, 'UTF-8')",
+            [],
+        )
+        .expect("a file");
+        for (fingerprint, status, text) in [
+            (30, "settled", None),
+            (10, "failed", None),
+            (20, "other", Some("审核中")),
+        ] {
+            conn.execute(
+                "INSERT INTO statement_lines (fingerprint, occurrence, file_id, statement_id,
+                 task_id, amount_fen, date, status, status_text) VALUES
+                 (?1, 0, 1, 'JS1', 'T1', 100, '2026-03-01', ?2, ?3)",
+                rusqlite::params![fingerprint, status, text],
+            )
+            .expect("a v11 line");
+        }
+        lines(&conn)
+    };
+    assert_eq!(before.len(), 3);
+    let store = Store::open(&path, &db_key).expect("open and migrate");
+    assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
+    drop(store);
+    let conn = keyed();
+    assert_eq!(lines(&conn), before, "every line kept, in file order");
+    let refused = conn.execute(
+        "INSERT INTO statement_lines (fingerprint, occurrence, file_id, statement_id, task_id,
+         amount_fen, date, status) VALUES (40, 0, 1, 'JS2', 'T2', 1, '2026-03-02', 'lost')",
+        [],
+    );
+    let message = refused.expect_err("an unknown status").to_string();
+    assert!(message.contains("CHECK constraint failed"), "{message}");
+    conn.execute(
+        "INSERT INTO statement_lines (fingerprint, occurrence, file_id, statement_id, task_id,
+         amount_fen, date, status) VALUES (40, 0, 1, 'JS2', 'T2', 1, '2026-03-02', 'withdrawn')",
+        [],
+    )
+    .expect("a known status");
+}
