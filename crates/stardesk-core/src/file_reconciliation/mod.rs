@@ -13,18 +13,20 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use stardesk_domain::money::format_yuan;
 use stardesk_domain::reconcile::records::{ExpectedRecord, LineKey, StatementRecord};
-use stardesk_domain::reconcile::summary::{summarize_tasks, TaskDue, TaskPayout};
+use stardesk_domain::reconcile::summary::summarize_tasks;
 use stardesk_domain::reconcile::{
     reconcile_records, ReconcileOptions, Reconciliation, RecordInputs, Summary,
 };
 use stardesk_domain::tax::TaxTable;
-use stardesk_import::{ImportError, Imported, PlainRecord, PlainScan};
+use stardesk_import::{ImportError, Imported};
 
 use crate::error::{AppError, ErrorCode};
 use crate::settlements::report::ipc::ClassCode;
 use crate::settlements::report::{discrepancy_rows, tally, ReportRow};
 use crate::settlements::tax::check_lines;
 use crate::settlements::tax::ipc::TaxCheckView;
+
+mod scan;
 
 /// The files of one reconciliation run.
 #[derive(Debug, Clone, Default)]
@@ -245,234 +247,37 @@ fn compact_summary(req: &ReconcileFiles) -> Result<Option<Summary>, AppError> {
     // Both files read in chunks, in parts spread evenly over the cores, while they are
     // plain; what is not (or cannot be read so) goes through the import, statement
     // first, as in the full run.
-    let (statement, expected) = scan_files(&req.statements[0], req.expected.first());
-    let mut statement = match statement {
-        Some(lines) => lines,
-        None => {
-            let (name, bytes) = read(&req.statements[0])?;
-            match stardesk_import::import_statement_compact(&name, &bytes).map_err(import_error)? {
-                Some(lines) => lines,
-                None => return Ok(None),
-            }
-        }
+    let (statement, expected) = scan::scan_files(&req.statements[0], req.expected.first());
+    let Some(mut statement) = or_import(
+        statement,
+        &req.statements[0],
+        stardesk_import::import_statement_compact,
+    )?
+    else {
+        return Ok(None);
     };
-    let mut expected = match (expected, req.expected.first()) {
-        (Some(Some(lines)), _) => lines,
-        (_, Some(path)) => {
-            let (name, bytes) = read(path)?;
-            match stardesk_import::import_expected_compact(&name, &bytes).map_err(import_error)? {
-                Some(lines) => lines,
-                None => return Ok(None),
-            }
-        }
-        (_, None) => Vec::new(),
+    let mut expected = match req.expected.first() {
+        Some(path) => match or_import(expected, path, stardesk_import::import_expected_compact)? {
+            Some(lines) => lines,
+            None => return Ok(None),
+        },
+        None => Vec::new(),
     };
     Ok(summarize_tasks(&mut expected, &mut statement, req.as_of))
 }
 
-/// Bytes read at a time by a scan.
-const SCAN_CHUNK: usize = 1 << 20;
-
-/// A file to scan: its path, size and header.
-struct Scanned<'p, T> {
-    path: &'p Path,
-    size: u64,
-    /// Lines in the file, as estimated from its first chunk.
-    lines: u64,
-    scan: PlainScan<T>,
-}
-
-impl<'p, T: PlainRecord> Scanned<'p, T> {
-    /// The file's header, from its first chunk; `None` when it is not plain or cannot be
-    /// read (the import then names why).
-    fn open(path: &'p Path) -> Option<Self> {
-        use std::io::Read as _;
-        let file = std::fs::File::open(path).ok()?;
-        let size = file.metadata().ok()?.len();
-        let mut head = Vec::with_capacity(SCAN_CHUNK);
-        file.take(SCAN_CHUNK as u64).read_to_end(&mut head).ok()?;
-        let whole = head.len() as u64 == size;
-        if !whole {
-            let lines_end = head.iter().rposition(|&b| b == b'\n')? + 1;
-            head.truncate(lines_end);
-        }
-        let scan = PlainScan::start(&head, whole)?;
-        let head_lines = head.iter().filter(|&&b| b == b'\n').count().max(1) as u64;
-        let lines =
-            u64::try_from(u128::from(size) * u128::from(head_lines) / (head.len() as u128).max(1))
-                .ok()?
-                .max(1);
-        Some(Self {
-            path,
-            size,
-            lines,
-            scan,
-        })
+/// The lines a scan gave, or else the import's compact lines of the file (`None` when
+/// they have no compact form; an error naming the bad cell).
+fn or_import<T>(
+    scanned: Option<Vec<T>>,
+    path: &Path,
+    import: impl Fn(&str, &[u8]) -> Result<Option<Vec<T>>, ImportError>,
+) -> Result<Option<Vec<T>>, AppError> {
+    if scanned.is_some() {
+        return Ok(scanned);
     }
-
-    /// The lines that start in `range` of the file's bytes: read in chunks into one
-    /// buffer, so no copy of the file is held and no page of it is written twice.
-    fn lines(&self, range: std::ops::Range<u64>, buffer: &mut Vec<u8>) -> Option<Vec<T>> {
-        use std::io::{Read as _, Seek as _, SeekFrom};
-        let mut file = std::fs::File::open(self.path).ok()?;
-        // A part after the first starts at the first line starting in it: from the byte
-        // before, so a line starting exactly at the cut is kept.
-        let from = range.start.saturating_sub(1);
-        file.seek(SeekFrom::Start(from)).ok()?;
-        let mut file = file.take(range.end.max(from) - from);
-        // Room for the lines of short rows; more is taken if they are shorter still.
-        let mut lines = Vec::with_capacity(usize::try_from(range.end - range.start).ok()? / 24);
-        buffer.clear();
-        let mut skip_partial = range.start > 0;
-        // The title lines and header, at the file's start.
-        let mut skip = if range.start == 0 {
-            self.scan.header_lines()
-        } else {
-            0
-        };
-        loop {
-            let before = buffer.len();
-            buffer.resize(SCAN_CHUNK.max(before + 1), 0);
-            let read = loop {
-                match file.read(&mut buffer[before..]) {
-                    Ok(read) => break read,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    Err(_) => return None,
-                }
-            };
-            buffer.truncate(before + read);
-            let end_of_part = read == 0;
-            if skip_partial {
-                // The rest of a line the part before holds.
-                match buffer.iter().position(|&b| b == b'\n') {
-                    Some(at) => {
-                        buffer.drain(..=at);
-                        skip_partial = false;
-                    }
-                    None if end_of_part => return Some(lines),
-                    None => {
-                        buffer.clear();
-                        continue;
-                    }
-                }
-            }
-            if end_of_part {
-                // The part's last line runs on past its end: read it to its line break.
-                let mut rest = file.into_inner();
-                let mut byte = [0u8];
-                while buffer.last().is_some_and(|&b| b != b'\n') {
-                    match rest.read(&mut byte) {
-                        Ok(0) => break,
-                        Ok(_) => buffer.push(byte[0]),
-                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                        Err(_) => return None,
-                    }
-                }
-                self.scan.read(buffer, &mut skip, &mut lines)?;
-                return Some(lines);
-            }
-            let Some(cut) = buffer.iter().rposition(|&b| b == b'\n') else {
-                continue;
-            };
-            self.scan.read(&buffer[..=cut], &mut skip, &mut lines)?;
-            buffer.drain(..=cut);
-        }
-    }
-}
-
-/// The compact lines of a statement and an expected-earnings file, each `None` when it
-/// is not plain (the expected side `None` without a file). The two files' bytes are cut
-/// into one part per core, evenly, and each core reads its parts.
-#[allow(clippy::type_complexity)]
-fn scan_files(
-    statement: &Path,
-    expected: Option<&PathBuf>,
-) -> (Option<Vec<TaskPayout>>, Option<Option<Vec<TaskDue>>>) {
-    let (statement, expected) = (
-        Scanned::<TaskPayout>::open(statement),
-        expected.map(|path| Scanned::<TaskDue>::open(path)),
-    );
-    // Each file's size and the work of reading it: its bytes, and for each line as many
-    // again as reading LINE_WORK bytes takes (measured on a million-line statement and
-    // expected list: ~105 ns a line, ~1.9 ns a byte).
-    const LINE_WORK: u64 = 56;
-    let work_of = |size: u64, lines: u64| size.saturating_add(lines.saturating_mul(LINE_WORK));
-    let files = [
-        statement
-            .as_ref()
-            .map_or((0, 0), |s| (s.size, work_of(s.size, s.lines))),
-        expected
-            .as_ref()
-            .and_then(Option::as_ref)
-            .map_or((0, 0), |e| (e.size, work_of(e.size, e.lines))),
-    ];
-    let work = u128::from(files[0].1 + files[1].1);
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8)) as u128;
-    // Part `i` of the work of both files laid end to end, as a byte range of each file
-    // (work grows evenly with the bytes of a file).
-    let part = |i: u128, file: usize| -> std::ops::Range<u64> {
-        let (size, file_work) = (u128::from(files[file].0), u128::from(files[file].1));
-        let before = if file == 0 { 0 } else { u128::from(files[0].1) };
-        let byte = |at: u128| {
-            let done = at.clamp(before, before + file_work) - before;
-            u64::try_from(done * size / file_work.max(1)).unwrap_or(u64::MAX)
-        };
-        byte(work * i / cores)..byte(work * (i + 1) / cores)
-    };
-    type Parts = (Option<Vec<TaskPayout>>, Option<Vec<TaskDue>>);
-    let read_part = |i: u128| -> Parts {
-        let mut buffer = Vec::with_capacity(SCAN_CHUNK);
-        let s = statement.as_ref().and_then(|scanned| {
-            let range = part(i, 0);
-            scanned.lines(range, &mut buffer)
-        });
-        let e = expected
-            .as_ref()
-            .and_then(Option::as_ref)
-            .and_then(|scanned| {
-                let range = part(i, 1);
-                scanned.lines(range, &mut buffer)
-            });
-        (s, e)
-    };
-    let parts: Vec<Parts> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (1..cores)
-            .map(|i| scope.spawn(move || read_part(i)))
-            .collect();
-        let mut parts = vec![read_part(0)];
-        parts.extend(handles.into_iter().map(|handle| {
-            handle
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        }));
-        parts
-    });
-    // Order does not matter to the summary, which sorts by task.
-    let mut statement_lines = statement.as_ref().map(|_| Vec::new());
-    let mut expected_lines = expected
-        .as_ref()
-        .and_then(Option::as_ref)
-        .map(|_| Vec::new());
-    for (s, e) in parts {
-        statement_lines = statement_lines.zip(s).map(|(mut all, part)| {
-            if all.is_empty() {
-                part
-            } else {
-                all.extend(part);
-                all
-            }
-        });
-        expected_lines = expected_lines.zip(e).map(|(mut all, part)| {
-            if all.is_empty() {
-                part
-            } else {
-                all.extend(part);
-                all
-            }
-        });
-    }
-    let expected = expected.map(|_| expected_lines);
-    (statement_lines, expected)
+    let (name, bytes) = read(path)?;
+    import(&name, &bytes).map_err(import_error)
 }
 
 /// The tax check of statement files (see `crate::settlements::tax`): a line found in two
@@ -487,110 +292,4 @@ pub fn tax_check_files(
         &l.key
     })?;
     Ok(check_lines(&lines, year, &TaxTable::china()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every line of a file is read by exactly one part, wherever the parts are cut: at a
-    /// line's start, inside it, at its line break, inside the header, with or without a
-    /// last line break; and the parts together are the import's compact lines.
-    #[test]
-    fn parts_cut_anywhere_read_every_line_once() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut text = String::from("应收明细\n\ntask_id,amount,due_date\n");
-        for i in 0..40u64 {
-            text.push_str(&format!(
-                "{},{}.{:02},2026-03-{:02}\n",
-                1000 + i,
-                i,
-                i,
-                1 + i % 28
-            ));
-            if i % 9 == 0 {
-                text.push('\n');
-            }
-        }
-        for ending in ["", "\n"] {
-            let text = format!("{}{ending}", text.trim_end_matches('\n'));
-            let path = dir.path().join("expected.csv");
-            std::fs::write(&path, &text).expect("write");
-            let want = stardesk_import::import_expected_compact("e", text.as_bytes())
-                .expect("import")
-                .expect("compact");
-            assert_eq!(want.len(), 40);
-            let scanned = Scanned::<TaskDue>::open(&path).expect("plain");
-            let size = text.len() as u64;
-            let header_start = text.find("task_id").expect("header") as u64;
-            let mut buffer = Vec::new();
-            let mut gave_up = 0;
-            for cut in 0..=size {
-                let first = scanned.lines(0..cut, &mut buffer);
-                let second = scanned.lines(cut..size, &mut buffer);
-                if cut > 0 && cut <= header_start && second.is_none() {
-                    // Cut inside the title lines: the second part reads the header as
-                    // data and gives up (the import then runs).
-                    gave_up += 1;
-                    continue;
-                }
-                let mut lines = first.unwrap_or_else(|| panic!("first part, cut at {cut}"));
-                lines.extend(second.expect("second part"));
-                assert_eq!(lines, want, "cut at byte {cut}");
-            }
-            assert!(gave_up > 0, "no cut in the title lines gave up");
-        }
-    }
-
-    /// Files of several MiB, read in parts and chunks: the import's compact lines, every
-    /// one, whatever part read it.
-    #[test]
-    fn large_files_scan_to_the_imports_compact_lines() {
-        use std::fmt::Write as _;
-        let dir = tempfile::tempdir().expect("tempdir");
-        let (mut statement, mut expected) = (
-            String::from("结算单号,任务ID,结算金额,结算日期,状态\n"),
-            String::from("task_id,amount,due_date\n"),
-        );
-        for i in 0..60_000u64 {
-            let task = 7_300_000_000_000_000_000 + i * 7919;
-            let status = if i % 41 == 0 {
-                "提现失败"
-            } else {
-                "已结算"
-            };
-            let day = format!("2026-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
-            writeln!(
-                statement,
-                "JS{i:012},{task},{}.{:02},{day},{status}",
-                i % 9000,
-                i % 100
-            )
-            .expect("write");
-            writeln!(expected, "{task},{}.{:02},{day}", i % 9000, i % 100).expect("write");
-        }
-        assert!(statement.len() > 3 * SCAN_CHUNK && expected.len() > 2 * SCAN_CHUNK);
-        let (s_path, e_path) = (dir.path().join("s.csv"), dir.path().join("e.csv"));
-        std::fs::write(&s_path, &statement).expect("write");
-        std::fs::write(&e_path, &expected).expect("write");
-        let (scanned_s, scanned_e) = scan_files(&s_path, Some(&e_path));
-        let mut scanned_s = scanned_s.expect("plain statement");
-        let mut scanned_e = scanned_e.flatten().expect("plain expected");
-        let mut want_s = stardesk_import::import_statement_compact("s", statement.as_bytes())
-            .expect("import")
-            .expect("compact");
-        let mut want_e = stardesk_import::import_expected_compact("e", expected.as_bytes())
-            .expect("import")
-            .expect("compact");
-        let by_line = |l: &TaskPayout| (l.task, l.fen, l.date, l.failed);
-        for lines in [&mut scanned_s, &mut want_s] {
-            lines.sort_unstable_by_key(by_line);
-        }
-        for lines in [&mut scanned_e, &mut want_e] {
-            lines.sort_unstable_by_key(|l| (l.task, l.fen, l.due));
-        }
-        assert_eq!(scanned_s.len(), 60_000);
-        assert_eq!(scanned_s, want_s);
-        assert_eq!(scanned_e, want_e);
-    }
 }
