@@ -9,7 +9,6 @@
 //! the full path: a task id that is not a canonical decimal below 10^19 (`T1001`,
 //! `0012`), an amount with more than two decimals.
 
-use rust_decimal::Decimal;
 use stardesk_domain::reconcile::records::PayoutStatus;
 use stardesk_domain::reconcile::summary::{TaskDue, TaskPayout};
 
@@ -63,14 +62,6 @@ fn eight_digits(word: u64) -> Option<u64> {
     Some((fours.wrapping_mul(10_000) + (fours >> 32)) & 0xFFFF_FFFF)
 }
 
-/// The amount in fen, when it has exactly two decimals (every imported amount has at
-/// least two).
-pub(crate) fn fen(amount: Decimal) -> Option<i64> {
-    (amount.scale() == 2)
-        .then(|| i64::try_from(amount.mantissa()).ok())
-        .flatten()
-}
-
 fn lines<T>(imported: Vec<Compact<T>>) -> Option<Vec<T>> {
     imported.into_iter().map(|line| line.0).collect()
 }
@@ -93,71 +84,6 @@ pub fn import_expected_compact(
 ) -> Result<Option<Vec<TaskDue>>, ImportError> {
     let imported = import_as::<Compact<TaskDue>>(file, bytes, &ColumnMapping::default())?;
     Ok(lines(imported.lines))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn task_numbers_are_ids_the_number_gives_back() {
-        assert_eq!(
-            task_number("7300000000000007919"),
-            Some(7_300_000_000_000_007_919)
-        );
-        assert_eq!(task_number("0"), Some(0));
-        assert_eq!(
-            task_number("9999999999999999999"),
-            Some(9_999_999_999_999_999_999)
-        );
-        for id in [
-            "",
-            "0012",
-            "T1001",
-            "10000000000000000000",
-            "+12",
-            "1 2",
-            "١٢",
-        ] {
-            assert_eq!(task_number(id), None, "{id}");
-        }
-    }
-
-    /// Against the standard library's reading of canonical ids, on ids of every length
-    /// with a non-digit (or a leading zero) put in at random now and then.
-    #[test]
-    fn task_numbers_read_as_the_standard_library_reads_them() {
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for _ in 0..200_000 {
-            let len = 1 + (next() % 21) as usize;
-            let mut id: Vec<u8> = (0..len).map(|_| b'0' + (next() % 10) as u8).collect();
-            if next() % 4 == 0 {
-                let at = (next() as usize) % len;
-                id[at] = [b'/', b':', b'a', b' ', 0x80, b'0'][(next() % 6) as usize];
-            }
-            let Ok(id) = String::from_utf8(id) else {
-                continue;
-            };
-            let canonical = id.len() <= 19
-                && id.bytes().all(|b| b.is_ascii_digit())
-                && (id.len() == 1 || !id.starts_with('0'));
-            let want = canonical.then(|| id.parse::<u64>().unwrap());
-            assert_eq!(task_number(&id), want, "{id:?}");
-        }
-    }
-
-    #[test]
-    fn amounts_in_fen_have_two_decimals() {
-        assert_eq!(fen(Decimal::new(12_345, 2)), Some(12_345));
-        assert_eq!(fen(Decimal::new(-5, 2)), Some(-5));
-        assert_eq!(fen(Decimal::new(125, 3)), None);
-    }
 }
 
 /// A compact line read straight from a plain CSV row's cells (see [`PlainScan`]).
@@ -341,8 +267,8 @@ fn zero_bytes(word: u64) -> u64 {
 
 /// Calls `row` with each line's cells (split at `delimiter`), in order, while it answers;
 /// a line of more than [`MAX_CELLS`] cells, a quote, a carriage return or a NUL ends the
-/// reading (`None`). The cuts are found a
-/// word at a time: cells are short, so a search per cell costs more than it saves.
+/// reading (`None`). The cuts are found a word at a time: cells are short, so a search
+/// per cell costs more than it saves.
 fn rows(text: &str, delimiter: u8, mut row: impl FnMut(&[&str]) -> Option<()>) -> Option<()> {
     let bytes = text.as_bytes();
     let mut cells: [&str; MAX_CELLS] = [""; MAX_CELLS];
@@ -396,4 +322,62 @@ fn plain_text(chunk: &[u8]) -> Option<&str> {
         return None;
     }
     std::str::from_utf8(chunk).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn task_numbers_are_ids_the_number_gives_back() {
+        assert_eq!(
+            task_number("7300000000000007919"),
+            Some(7_300_000_000_000_007_919)
+        );
+        assert_eq!(task_number("0"), Some(0));
+        assert_eq!(
+            task_number("9999999999999999999"),
+            Some(9_999_999_999_999_999_999)
+        );
+        for id in [
+            "",
+            "0012",
+            "T1001",
+            "10000000000000000000",
+            "+12",
+            "1 2",
+            "١٢",
+        ] {
+            assert_eq!(task_number(id), None, "{id}");
+        }
+    }
+
+    /// Against the standard library's reading of canonical ids, on ids of every length
+    /// with a non-digit (or a leading zero) put in at random now and then.
+    #[test]
+    fn task_numbers_read_as_the_standard_library_reads_them() {
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..200_000 {
+            let len = 1 + (next() % 21) as usize;
+            let mut id: Vec<u8> = (0..len).map(|_| b'0' + (next() % 10) as u8).collect();
+            if next() % 4 == 0 {
+                let at = (next() as usize) % len;
+                id[at] = [b'/', b':', b'a', b' ', 0x80, b'0'][(next() % 6) as usize];
+            }
+            let Ok(id) = String::from_utf8(id) else {
+                continue;
+            };
+            let canonical = id.len() <= 19
+                && id.bytes().all(|b| b.is_ascii_digit())
+                && (id.len() == 1 || !id.starts_with('0'));
+            let want = canonical.then(|| id.parse::<u64>().unwrap());
+            assert_eq!(task_number(&id), want, "{id:?}");
+        }
+    }
 }

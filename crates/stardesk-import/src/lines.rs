@@ -18,7 +18,7 @@ use crate::fingerprint::{assign_occurrences, Fingerprint, Keyed};
 use crate::layout::Layout;
 use crate::lean::{LeanExpectedLine, LeanStatementLine};
 use crate::table::{Cell, Cells};
-use crate::values::{clean_id, clean_text, parse_amount, parse_date, parse_status};
+use crate::values::{amount_fen, clean_id, clean_text, parse_amount, parse_date, parse_status};
 
 /// A record type this crate imports: [`StatementLine`], [`BankLine`], [`ExpectedLine`] or
 /// [`InvoiceLine`], their lean forms, and the compact lines of a summary (`crate::compact`).
@@ -544,7 +544,7 @@ impl sealed::Sealed for Compact<TaskPayout> {
             row.opt_amount(component)?;
         }
         let line = compact::task_number(&task)
-            .zip(compact::fen(amount))
+            .zip(amount_fen(amount))
             .map(|(task, fen)| TaskPayout {
                 task,
                 fen,
@@ -574,7 +574,7 @@ impl sealed::Sealed for Compact<TaskDue> {
             row.opt_amount(component)?;
         }
         let line = compact::task_number(&task)
-            .zip(compact::fen(amount))
+            .zip(amount_fen(amount))
             .map(|(task, fen)| TaskDue { task, fen, due });
         Ok((Compact(line), 0))
     }

@@ -82,7 +82,12 @@ pub(crate) fn parse_fen(text: &str) -> Option<i64> {
             _ => None,
         };
     }
-    let amount = parse_amount(text)?;
+    amount_fen(parse_amount(text)?)
+}
+
+/// The amount in fen, when it has exactly two decimals (every imported amount has at
+/// least two).
+pub(crate) fn amount_fen(amount: Decimal) -> Option<i64> {
     (amount.scale() == 2)
         .then(|| i64::try_from(amount.mantissa()).ok())
         .flatten()
@@ -283,6 +288,13 @@ mod tests {
             assert_eq!(parse_fen(text), via_decimal, "{text}");
         }
         assert_eq!(parse_fen("1234.5"), Some(123_450));
+    }
+
+    #[test]
+    fn amounts_in_fen_have_two_decimals() {
+        assert_eq!(amount_fen(Decimal::new(12_345, 2)), Some(12_345));
+        assert_eq!(amount_fen(Decimal::new(-5, 2)), Some(-5));
+        assert_eq!(amount_fen(Decimal::new(125, 3)), None);
     }
 
     #[test]
