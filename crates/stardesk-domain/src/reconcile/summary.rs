@@ -101,21 +101,15 @@ pub fn summarize_tasks(
     let mut sums = Sums::default();
     let (mut e, mut s) = (0, 0);
     loop {
-        // The usual task, one expected line and one statement line, told at once.
+        // The usual task, one expected line and one statement line, without counting
+        // the lines of its task.
         if let (Some(due), Some(paid)) = (expected.get(e), statement.get(s)) {
             let alone = |next: Option<u64>| next != Some(due.task);
             if due.task == paid.task
                 && alone(expected.get(e + 1).map(|l| l.task))
                 && alone(statement.get(s + 1).map(|l| l.task))
             {
-                if paid.failed {
-                    sums.payout_failed.add(i128::from(paid.fen));
-                } else if paid.fen == due.fen {
-                    sums.matched.add(i128::from(due.fen));
-                } else {
-                    sums.amount_mismatch
-                        .add(i128::from(paid.fen) - i128::from(due.fen));
-                }
+                one_task(&expected[e..=e], &statement[s..=s], as_of, &mut sums)?;
                 (e, s) = (e + 1, s + 1);
                 continue;
             }
@@ -142,7 +136,9 @@ pub fn summarize_tasks(
     })
 }
 
-/// One task's lines into the sums; `None` when the task needs the full rules.
+/// One task's lines into the sums; `None` when the task needs the full rules. Inlined:
+/// the usual task's call, with one line on each side, then costs no more than its sums.
+#[inline(always)]
 fn one_task(
     expected: &[TaskDue],
     lines: &[TaskPayout],
