@@ -9,10 +9,19 @@ use stardesk_import::{ColumnMapping, ColumnRef, HeaderRow, TextEncoding};
 use stardesk_store::settlements::LineKind;
 use stardesk_store::{DbKey, Store, DB_FILE, SCHEMA_VERSION};
 
-const V3: [&str; 3] = [
+/// The migrations before v12, in order: a database of schema vN is the first N of them.
+const EARLIER: [&str; 11] = [
     include_str!("../src/migrations/0001_init.sql"),
     include_str!("../src/migrations/0002_settlements.sql"),
     include_str!("../src/migrations/0003_jobs.sql"),
+    include_str!("../src/migrations/0004_settlement_columns.sql"),
+    include_str!("../src/migrations/0005_address_book.sql"),
+    include_str!("../src/migrations/0006_applications.sql"),
+    include_str!("../src/migrations/0007_shipments.sql"),
+    include_str!("../src/migrations/0008_rights.sql"),
+    include_str!("../src/migrations/0009_task_hall_index.sql"),
+    include_str!("../src/migrations/0010_task_index_deferred.sql"),
+    include_str!("../src/migrations/0011_import_digest.sql"),
 ];
 
 fn key(fp: u64, occurrence: u32) -> LineKey {
@@ -35,7 +44,7 @@ fn v3_database(
         db_key.to_hex().as_str()
     ))
     .expect("key");
-    for sql in V3 {
+    for sql in &EARLIER[..3] {
         conn.execute_batch(sql).expect("an earlier migration");
     }
     conn.pragma_update(None, "user_version", 3)
@@ -249,16 +258,6 @@ fn a_reward_cached_by_an_earlier_version_reads_as_the_domains() {
 fn a_v8_task_cache_is_indexed_for_the_hall() {
     use chrono::NaiveDate;
     use stardesk_store::tasks::{EligibleFor, TaskFilter, TaskOrder};
-    const V8: [&str; 8] = [
-        include_str!("../src/migrations/0001_init.sql"),
-        include_str!("../src/migrations/0002_settlements.sql"),
-        include_str!("../src/migrations/0003_jobs.sql"),
-        include_str!("../src/migrations/0004_settlement_columns.sql"),
-        include_str!("../src/migrations/0005_address_book.sql"),
-        include_str!("../src/migrations/0006_applications.sql"),
-        include_str!("../src/migrations/0007_shipments.sql"),
-        include_str!("../src/migrations/0008_rights.sql"),
-    ];
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join(DB_FILE);
     let db_key = DbKey::random();
@@ -269,7 +268,7 @@ fn a_v8_task_cache_is_indexed_for_the_hall() {
             db_key.to_hex().as_str()
         ))
         .expect("key");
-        for sql in V8 {
+        for sql in &EARLIER[..8] {
             conn.execute_batch(sql).expect("an earlier migration");
         }
         conn.pragma_update(None, "user_version", 8)
@@ -390,19 +389,6 @@ fn a_v8_task_cache_is_indexed_for_the_hall() {
 /// line, in order, and an unknown status is still refused.
 #[test]
 fn v11_statement_lines_survive_the_v12_rebuild_and_the_status_check_holds() {
-    const V11: [&str; 11] = [
-        include_str!("../src/migrations/0001_init.sql"),
-        include_str!("../src/migrations/0002_settlements.sql"),
-        include_str!("../src/migrations/0003_jobs.sql"),
-        include_str!("../src/migrations/0004_settlement_columns.sql"),
-        include_str!("../src/migrations/0005_address_book.sql"),
-        include_str!("../src/migrations/0006_applications.sql"),
-        include_str!("../src/migrations/0007_shipments.sql"),
-        include_str!("../src/migrations/0008_rights.sql"),
-        include_str!("../src/migrations/0009_task_hall_index.sql"),
-        include_str!("../src/migrations/0010_task_index_deferred.sql"),
-        include_str!("../src/migrations/0011_import_digest.sql"),
-    ];
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join(DB_FILE);
     let db_key = DbKey::random();
@@ -425,7 +411,7 @@ fn v11_statement_lines_survive_the_v12_rebuild_and_the_status_check_holds() {
     };
     let before = {
         let conn = keyed();
-        for sql in V11 {
+        for sql in &EARLIER[..11] {
             conn.execute_batch(sql).expect("an earlier migration");
         }
         conn.pragma_update(None, "user_version", 11)
