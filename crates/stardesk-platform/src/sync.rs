@@ -13,10 +13,14 @@ use stardesk_store::{Store, StoreError};
 
 use crate::client::{PlatformClient, PlatformError};
 use crate::convert::{task_record, InvalidTask};
-use crate::wire::{Me, TaskEntry};
+use crate::wire::{Me, TaskEntry, TaskPage};
 
 /// Entries per page asked of the server.
 pub const DEFAULT_PAGE_LIMIT: u32 = 500;
+
+/// Pages a first sync writes in one transaction at most (20,000 tasks at the default
+/// limit): what an interrupted first sync can lose and fetch again.
+const MAX_BATCH_PAGES: usize = 40;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyncEvent {
@@ -160,52 +164,109 @@ async fn run(
         creator: me,
     };
     // The next page is asked for while this one is written: the sync takes about as long
-    // as the slower of the network and the store, not both.
-    let mut page = client.tasks_page(cursor.as_deref(), page_limit).await?;
+    // as the slower of the network and the store, not both. A first sync (its pages go in
+    // without the search indexes, see `Store::apply_pages`) keeps asking for pages while a
+    // write runs, and writes what came in meanwhile in one transaction; any other sync
+    // writes each page with its cursor in a transaction of its own.
+    let first = client.tasks_page(cursor.as_deref(), page_limit).await?;
+    let mut feed = Feed {
+        has_more: first.has_more,
+        next_cursor: first.next_cursor.clone(),
+        remaining: first.remaining,
+    };
+    let mut batch = vec![page_changes(&first)?];
+    let mut bulk = false;
     loop {
-        let mut changes = PageChanges {
-            upserts: Vec::with_capacity(page.items.len()),
-            removals: Vec::new(),
-            next_cursor: page.next_cursor.clone(),
-        };
-        for entry in &page.items {
-            match entry {
-                TaskEntry::Open(task) => changes.upserts.push(task_record(task)?),
-                TaskEntry::Closed { id, .. } | TaskEntry::Deleted { id, .. } => {
-                    changes.removals.push(id.clone())
+        let pages = std::mem::take(&mut batch);
+        let (remaining, written) = (feed.remaining, pages.len() as u32);
+        let (src, shared) = (source.to_string(), Arc::clone(store));
+        let write = tokio::task::spawn_blocking(move || {
+            let mut s = shared
+                .lock()
+                .map_err(|_| SyncError::Internal("the store lock was poisoned".into()))?;
+            let applied = s.apply_pages(&src, &pages)?;
+            Ok::<_, SyncError>((applied, s.task_index_deferred()?))
+        });
+        // What fetching meanwhile ran into; reported once the write is in.
+        let mut failed: Option<SyncError> = None;
+        while feed.has_more {
+            match fetch_next(client, &mut feed, page_limit).await {
+                Ok(changes) => batch.push(changes),
+                Err(e) => {
+                    failed = Some(e);
+                    break;
                 }
             }
-        }
-        let src = source.to_string();
-        let write = blocking(store, move |s| s.apply_page(&src, &changes));
-        let next = async {
-            if page.has_more {
-                Some(client.tasks_page(Some(&page.next_cursor), page_limit).await)
-            } else {
-                None
+            if !bulk || write.is_finished() || batch.len() >= MAX_BATCH_PAGES {
+                break;
             }
-        };
-        let (applied, next) = tokio::join!(write, next);
-        let applied = applied?;
-        report.pages += 1;
+        }
+        let (applied, deferred) = write
+            .await
+            .map_err(|e| SyncError::Internal(e.to_string()))??;
+        bulk = deferred;
+        report.pages += written;
         report.upserted += applied.upserted as u64;
         report.removed += applied.removed as u64;
         on_event(SyncEvent::Page {
             applied: report.upserted + report.removed,
-            remaining: page.remaining,
+            remaining,
         });
-        match next {
-            Some(next) => page = next?,
-            None => {
-                // A first sync wrote its pages without the hall's indexes: built now.
-                if blocking(store, |s| s.task_index_deferred()).await? {
-                    on_event(SyncEvent::Indexing {
-                        applied: report.upserted + report.removed,
-                    });
-                    blocking(store, |s| s.finish_task_index()).await?;
-                }
-                return Ok(report);
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        if batch.is_empty() {
+            // A first sync wrote its pages without the hall's indexes: built now.
+            if blocking(store, |s| s.task_index_deferred()).await? {
+                on_event(SyncEvent::Indexing {
+                    applied: report.upserted + report.removed,
+                });
+                blocking(store, |s| s.finish_task_index()).await?;
+            }
+            return Ok(report);
+        }
+    }
+}
+
+/// Where the feed stands: the last page's cursor and whether more follow.
+struct Feed {
+    has_more: bool,
+    next_cursor: String,
+    remaining: u64,
+}
+
+/// Asks for the page after `feed` and moves `feed` past it.
+async fn fetch_next(
+    client: &PlatformClient,
+    feed: &mut Feed,
+    page_limit: u32,
+) -> Result<PageChanges, SyncError> {
+    let page = client
+        .tasks_page(Some(&feed.next_cursor), page_limit)
+        .await?;
+    let changes = page_changes(&page)?;
+    *feed = Feed {
+        has_more: page.has_more,
+        next_cursor: page.next_cursor,
+        remaining: page.remaining,
+    };
+    Ok(changes)
+}
+
+/// What a page of the feed does to the store.
+fn page_changes(page: &TaskPage) -> Result<PageChanges, SyncError> {
+    let mut changes = PageChanges {
+        upserts: Vec::with_capacity(page.items.len()),
+        removals: Vec::new(),
+        next_cursor: page.next_cursor.clone(),
+    };
+    for entry in &page.items {
+        match entry {
+            TaskEntry::Open(task) => changes.upserts.push(task_record(task)?),
+            TaskEntry::Closed { id, .. } | TaskEntry::Deleted { id, .. } => {
+                changes.removals.push(id.clone())
             }
         }
     }
+    Ok(changes)
 }

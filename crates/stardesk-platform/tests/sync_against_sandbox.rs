@@ -91,11 +91,25 @@ async fn full_sync_of_3000_tasks_then_incremental_changes() {
     assert_eq!(report.upserted, 3000);
     assert_eq!(report.pages, 6);
     assert_eq!(count(&store), 3000);
-    assert_eq!(
-        events.len(),
-        8,
-        "started + one event per page + indexing: {events:?}"
+    // Started, one event per transaction (a first sync writes the pages that came in
+    // while the previous write ran in one), indexing.
+    assert_eq!(events.first(), Some(&SyncEvent::Started));
+    let written: Vec<(u64, u64)> = events
+        .iter()
+        .filter_map(|e| match e {
+            SyncEvent::Page { applied, remaining } => Some((*applied, *remaining)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(events.len(), written.len() + 2, "{events:?}");
+    assert!((1..=6).contains(&written.len()), "{events:?}");
+    assert!(
+        written
+            .windows(2)
+            .all(|w| w[0].0 < w[1].0 && w[0].1 > w[1].1),
+        "progress only goes forward: {events:?}"
     );
+    assert_eq!(written.last(), Some(&(3000, 0)));
     assert_eq!(
         events.last(),
         Some(&SyncEvent::Indexing { applied: 3000 }),
@@ -286,4 +300,45 @@ async fn an_unreachable_platform_is_reported_as_such() {
         .await
         .expect_err("nothing listens");
     assert_eq!(err.code(), "platform_unreachable");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_later_sync_writes_each_page_with_its_cursor_in_a_transaction_of_its_own() {
+    let sb = sandbox(1500).await;
+    let (_dir, store) = store();
+    let c = client(&sb, fast_options());
+    sync_tasks(&c, &store, SOURCE, 500, |_| {})
+        .await
+        .expect("first sync");
+    assert_eq!(count(&store), 1500);
+    let modified = sb.control().modify_tasks(1200);
+    assert_eq!(modified.len(), 1200);
+    let mut events = Vec::new();
+    let report = sync_tasks(&c, &store, SOURCE, 500, |e| events.push(e))
+        .await
+        .expect("incremental");
+    let pages: Vec<&SyncEvent> = events
+        .iter()
+        .filter(|e| matches!(e, SyncEvent::Page { .. }))
+        .collect();
+    assert_eq!((report.upserted, report.pages), (1200, 3));
+    assert_eq!(
+        pages,
+        [
+            &SyncEvent::Page {
+                applied: 500,
+                remaining: 700
+            },
+            &SyncEvent::Page {
+                applied: 1000,
+                remaining: 200
+            },
+            &SyncEvent::Page {
+                applied: 1200,
+                remaining: 0
+            },
+        ],
+        "one transaction per page: {events:?}"
+    );
+    indexed_and_searchable(&store);
 }

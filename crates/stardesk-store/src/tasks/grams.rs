@@ -23,14 +23,17 @@ use rusqlite::{params, Connection};
 pub(super) const EVERY_TASK: &str = "x";
 
 fn push_token(out: &mut String, chars: &[char]) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     for c in chars {
-        // Six lowercase hex digits of the code point (at most 0x10ffff), without the
-        // formatter: a first sync writes some 20 million of them.
-        let v = u32::from(*c);
-        for shift in [20, 16, 12, 8, 4, 0] {
-            out.push(char::from(HEX[((v >> shift) & 0xf) as usize]));
-        }
+        push_code_point(out, u32::from(*c));
+    }
+}
+
+/// Six lowercase hex digits of a code point (at most 0x10ffff), without the formatter: a
+/// first sync writes some 20 million of them.
+fn push_code_point(out: &mut String, v: u32) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    for shift in [20, 16, 12, 8, 4, 0] {
+        out.push(char::from(HEX[((v >> shift) & 0xf) as usize]));
     }
 }
 
@@ -59,15 +62,20 @@ pub(super) const CONTENT_FORM: &str = "form";
 
 /// The document indexed for a task's search text and facets.
 pub(super) fn document(text: &str, facets: Facets<'_>) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut grams: Vec<&[char]> = Vec::with_capacity(chars.len() * 2);
-    for (i, c) in chars.iter().enumerate() {
+    // Each gram as one integer, ordered as the grams themselves are (a character before
+    // every pair it starts): the first character's code point above, then the second's
+    // plus one, or 0 for a single character. Sorting and deduplicating integers, not
+    // slices of characters, is what a first sync's 100,000 documents spend least on.
+    let mut grams: Vec<u64> = Vec::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         if c.is_whitespace() {
             continue;
         }
-        grams.push(&chars[i..=i]);
-        if chars.get(i + 1).is_some_and(|d| !d.is_whitespace()) {
-            grams.push(&chars[i..i + 2]);
+        let first = u64::from(u32::from(c)) << 32;
+        grams.push(first);
+        if let Some(&d) = chars.peek().filter(|d| !d.is_whitespace()) {
+            grams.push(first | (u64::from(u32::from(d)) + 1));
         }
     }
     grams.sort_unstable();
@@ -84,7 +92,10 @@ pub(super) fn document(text: &str, facets: Facets<'_>) -> String {
     }
     for g in grams {
         doc.push(' ');
-        push_token(&mut doc, g);
+        push_code_point(&mut doc, (g >> 32) as u32);
+        if let Some(second) = (g as u32).checked_sub(1) {
+            push_code_point(&mut doc, second);
+        }
     }
     doc
 }
@@ -231,6 +242,36 @@ mod tests {
             document("", FACETS),
             "x cat61737369676e6564 inde7be8ee5a686 form"
         );
+    }
+
+    proptest::proptest! {
+        /// The document's terms are the tokens of every character and every pair of
+        /// adjacent characters without whitespace, each once, in the order of the terms
+        /// themselves: what `document` computes with integers, said with strings.
+        #[test]
+        fn a_document_is_the_tokens_of_its_terms_in_order(
+            text in "[a-zA-Z0-9 \\t\\n面霜需修护\u{3000}\u{1F600}\u{10FFFF}%]{0,24}",
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let mut terms: Vec<&[char]> = Vec::new();
+            for i in 0..chars.len() {
+                if !chars[i].is_whitespace() {
+                    terms.push(&chars[i..=i]);
+                    if chars.get(i + 1).is_some_and(|d| !d.is_whitespace()) {
+                        terms.push(&chars[i..i + 2]);
+                    }
+                }
+            }
+            terms.sort();
+            terms.dedup();
+            let tokens: Vec<String> = terms
+                .iter()
+                .map(|t| term_token(&t.iter().collect::<String>()).expect("a term of 1 or 2"))
+                .collect();
+            let doc = document(&text, FACETS);
+            let got: Vec<&str> = doc.split(' ').skip(4).collect();
+            proptest::prop_assert_eq!(got, tokens);
+        }
     }
 
     #[test]

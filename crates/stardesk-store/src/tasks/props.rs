@@ -304,3 +304,71 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Pages written in batches, one transaction each (a first sync), leave the cache that
+    /// the same pages written one by one leave: the same tasks, answers and cursor, with a
+    /// task removed and upserted again across the pages of a batch taken in their order.
+    #[test]
+    fn pages_in_one_transaction_leave_what_pages_one_by_one_leave(
+        pages in prop::collection::vec(
+            (prop::collection::vec(task(), 0..30), prop::collection::vec(0..40u8, 0..6)),
+            1..8,
+        ),
+        cuts in prop::collection::vec(any::<bool>(), 8),
+        finish in any::<bool>(),
+        queries in prop::collection::vec(query(), 1..4),
+    ) {
+        let pages: Vec<PageChanges> = pages
+            .into_iter()
+            .enumerate()
+            .map(|(i, (upserts, removals))| PageChanges {
+                upserts,
+                removals: removals.iter().map(|r| format!("t{r}")).collect(),
+                next_cursor: format!("c{i}"),
+            })
+            .collect();
+        let dir = tempfile::tempdir().expect("tempdir");
+        let key = DbKey::random();
+        let mut one = Store::open(&dir.path().join("one.db"), &key).expect("open");
+        let mut batched = Store::open(&dir.path().join("batched.db"), &key).expect("open");
+        let mut counted = super::Applied::default();
+        for page in &pages {
+            let a = one.apply_page("s", page).expect("apply");
+            counted.upserted += a.upserted;
+            counted.removed += a.removed;
+        }
+        let (mut start, mut applied) = (0, super::Applied::default());
+        for i in 0..pages.len() {
+            if i + 1 == pages.len() || cuts[i] {
+                let a = batched.apply_pages("s", &pages[start..=i]).expect("apply batch");
+                applied.upserted += a.upserted;
+                applied.removed += a.removed;
+                start = i + 1;
+            }
+        }
+        prop_assert_eq!(applied, counted);
+        if finish {
+            one.finish_task_index().expect("finish");
+            batched.finish_task_index().expect("finish");
+        }
+        prop_assert_eq!(one.sync_state("s").expect("state"), batched.sync_state("s").expect("state"));
+        prop_assert_eq!(
+            one.task_index_deferred().expect("deferred"),
+            batched.task_index_deferred().expect("deferred")
+        );
+        for id in 0..40 {
+            let id = format!("t{id}");
+            prop_assert_eq!(one.task(&id).expect("task"), batched.task(&id).expect("task"));
+        }
+        for q in &queries {
+            let filter = TaskFilter { eligible_for: None, ..q.filter.clone() };
+            prop_assert_eq!(
+                one.query_tasks(&filter).expect("query"),
+                batched.query_tasks(&filter).expect("query")
+            );
+        }
+    }
+}

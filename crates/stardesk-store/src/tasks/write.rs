@@ -1,6 +1,6 @@
 //! Writing the task cache: a page of the change feed, with the hall's indexes.
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::eligible::Basis;
 use super::reward::StoredReward;
@@ -64,19 +64,65 @@ impl Store {
     /// The first page of a sync into an empty cache defers both search indexes until
     /// [`Store::finish_task_index`] (migration 0010, `bulk.rs`).
     pub fn apply_page(&mut self, source: &str, page: &PageChanges) -> Result<Applied, StoreError> {
+        self.apply_pages(source, std::slice::from_ref(page))
+    }
+
+    /// Applies consecutive pages of the change feed, in their order, and the last one's
+    /// cursor in one transaction: all of them or none. A first sync writes its pages in
+    /// batches (`stardesk_platform::sync`): a transaction rewrites and re-encrypts every
+    /// page of the tasks' id index that its rows land on, which for the feed's random ids
+    /// is most of that index, so one commit per 500 tasks wrote it 200 times over.
+    pub fn apply_pages(
+        &mut self,
+        source: &str,
+        pages: &[PageChanges],
+    ) -> Result<Applied, StoreError> {
         let path = self.path().to_path_buf();
         let sq = |e| StoreError::sqlite(&path, e);
         let tx = self.conn.transaction().map_err(sq)?;
         let mut applied = Applied::default();
-        let deferred = bulk::defer_if_first(&tx, source).map_err(sq)?;
-        {
-            let mut existing = tx
-                .prepare_cached(
-                    "SELECT rowid, search_text, category, industry, content_form FROM tasks
+        for page in pages {
+            let one = apply_in(&tx, source, page).map_err(|e| match e {
+                Failure::Sqlite(e) => StoreError::sqlite(&path, e),
+                Failure::Store(e) => e,
+            })?;
+            applied.upserted += one.upserted;
+            applied.removed += one.removed;
+        }
+        tx.commit().map_err(sq)?;
+        Ok(applied)
+    }
+}
+
+/// Why writing a page failed: SQLite (given the store's path by the caller) or a task
+/// the store cannot keep.
+enum Failure {
+    Sqlite(rusqlite::Error),
+    Store(StoreError),
+}
+
+impl From<rusqlite::Error> for Failure {
+    fn from(e: rusqlite::Error) -> Self {
+        Failure::Sqlite(e)
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure::Store(e)
+    }
+}
+
+/// Writes one page and its cursor in the caller's transaction.
+fn apply_in(tx: &Transaction<'_>, source: &str, page: &PageChanges) -> Result<Applied, Failure> {
+    let mut applied = Applied::default();
+    let deferred = bulk::defer_if_first(tx, source)?;
+    {
+        let mut existing = tx.prepare_cached(
+            "SELECT rowid, search_text, category, industry, content_form FROM tasks
                      WHERE id = ?1",
-                )
-                .map_err(sq)?;
-            let mut upsert = tx
+        )?;
+        let mut upsert = tx
                 .prepare_cached(&format!(
                     "INSERT INTO tasks ({COLUMNS}, search_text) VALUES
                      (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
@@ -95,108 +141,99 @@ impl Store {
                         updated_at = excluded.updated_at, search_text = excluded.search_text
                      RETURNING rowid"
                 ))
-                .map_err(sq)?;
-            let mut upserted: Vec<i64> = Vec::with_capacity(page.upserts.len());
-            for t in &page.upserts {
-                let requirements = serde_json::to_string(&t.requirements)
-                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-                let reward = serde_json::to_string(&StoredReward::from(&t.reward))
-                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-                let text = t.search_text();
-                // What the short-term index holds of the task before and after (nothing
-                // to keep while it is deferred).
-                let before: Option<(i64, [String; 4])> = if deferred {
-                    None
-                } else {
-                    existing
-                        .query_row([&t.id], |r| {
-                            Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))
-                        })
-                        .optional()
-                        .map_err(sq)?
-                };
-                let rowid: i64 = upsert
-                    .query_row(
-                        params![
-                            t.id,
-                            t.title,
-                            t.brand,
-                            t.category,
-                            t.settlement_mode,
-                            t.industry,
-                            t.content_form,
-                            t.reward_kind,
-                            reward,
-                            t.reward_min_fen,
-                            t.reward_max_fen,
-                            t.sample_value_fen,
-                            t.apply_start.to_string(),
-                            t.apply_end.to_string(),
-                            t.ship_by.map(|d| d.to_string()),
-                            t.upload_deadline.to_string(),
-                            t.retention_days,
-                            to_i64(t.min_followers, "min_followers")?,
-                            t.max_followers
-                                .map(|v| to_i64(v, "max_followers"))
-                                .transpose()?,
-                            t.slots_wanted,
-                            t.slots_taken,
-                            requirements,
-                            t.description,
-                            t.updated_at
-                                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-                            text,
-                        ],
-                        |r| r.get(0),
-                    )
-                    .map_err(sq)?;
-                let facets = grams::Facets {
-                    category: &t.category,
-                    industry: &t.industry,
-                    content_form: &t.content_form,
-                };
-                match before {
-                    _ if deferred => {}
-                    Some((_, [old_text, category, industry, content_form]))
-                        if old_text == text
-                            && grams::Facets {
-                                category: &category,
-                                industry: &industry,
-                                content_form: &content_form,
-                            } == facets => {}
-                    Some((old_rowid, _)) => {
-                        grams::unindex(&tx, old_rowid).map_err(sq)?;
-                        grams::index(&tx, rowid, &text, facets).map_err(sq)?;
-                    }
-                    None => grams::index(&tx, rowid, &text, facets).map_err(sq)?,
+                ?;
+        let mut upserted: Vec<i64> = Vec::with_capacity(page.upserts.len());
+        for t in &page.upserts {
+            let requirements = serde_json::to_string(&t.requirements)
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            let reward = serde_json::to_string(&StoredReward::from(&t.reward))
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            let text = t.search_text();
+            // What the short-term index holds of the task before and after (nothing
+            // to keep while it is deferred).
+            let before: Option<(i64, [String; 4])> = if deferred {
+                None
+            } else {
+                existing
+                    .query_row([&t.id], |r| {
+                        Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))
+                    })
+                    .optional()?
+            };
+            let rowid: i64 = upsert.query_row(
+                params![
+                    t.id,
+                    t.title,
+                    t.brand,
+                    t.category,
+                    t.settlement_mode,
+                    t.industry,
+                    t.content_form,
+                    t.reward_kind,
+                    reward,
+                    t.reward_min_fen,
+                    t.reward_max_fen,
+                    t.sample_value_fen,
+                    t.apply_start.to_string(),
+                    t.apply_end.to_string(),
+                    t.ship_by.map(|d| d.to_string()),
+                    t.upload_deadline.to_string(),
+                    t.retention_days,
+                    to_i64(t.min_followers, "min_followers")?,
+                    t.max_followers
+                        .map(|v| to_i64(v, "max_followers"))
+                        .transpose()?,
+                    t.slots_wanted,
+                    t.slots_taken,
+                    requirements,
+                    t.description,
+                    t.updated_at
+                        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                    text,
+                ],
+                |r| r.get(0),
+            )?;
+            let facets = grams::Facets {
+                category: &t.category,
+                industry: &t.industry,
+                content_form: &t.content_form,
+            };
+            match before {
+                _ if deferred => {}
+                Some((_, [old_text, category, industry, content_form]))
+                    if old_text == text
+                        && grams::Facets {
+                            category: &category,
+                            industry: &industry,
+                            content_form: &content_form,
+                        } == facets => {}
+                Some((old_rowid, _)) => {
+                    grams::unindex(tx, old_rowid)?;
+                    grams::index(tx, rowid, &text, facets)?;
                 }
-                upserted.push(rowid);
-                applied.upserted += 1;
+                None => grams::index(tx, rowid, &text, facets)?,
             }
-            if !upserted.is_empty() {
-                let rowids = serde_json::to_string(&upserted)
-                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-                tx.prepare_cached(&hall_upsert())
-                    .and_then(|mut s| s.execute([&rowids]))
-                    .map_err(sq)?;
-                if let Some(basis) = Basis::stored(&tx).map_err(sq)? {
-                    basis.apply_to(&tx, &rowids).map_err(sq)?;
-                }
-            }
-            let mut remove = tx
-                .prepare_cached("DELETE FROM tasks WHERE id = ?1")
-                .map_err(sq)?;
-            for id in &page.removals {
-                applied.removed += remove.execute([id]).map_err(sq)?;
-            }
-            tx.execute(
-                "INSERT INTO sync_state (source, cursor) VALUES (?1, ?2)
-                 ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor",
-                params![source, page.next_cursor],
-            )
-            .map_err(sq)?;
+            upserted.push(rowid);
+            applied.upserted += 1;
         }
-        tx.commit().map_err(sq)?;
-        Ok(applied)
+        if !upserted.is_empty() {
+            let rowids =
+                serde_json::to_string(&upserted).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            tx.prepare_cached(&hall_upsert())
+                .and_then(|mut s| s.execute([&rowids]))?;
+            if let Some(basis) = Basis::stored(tx)? {
+                basis.apply_to(tx, &rowids)?;
+            }
+        }
+        let mut remove = tx.prepare_cached("DELETE FROM tasks WHERE id = ?1")?;
+        for id in &page.removals {
+            applied.removed += remove.execute([id])?;
+        }
+        tx.execute(
+            "INSERT INTO sync_state (source, cursor) VALUES (?1, ?2)
+                 ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor",
+            params![source, page.next_cursor],
+        )?;
     }
+    Ok(applied)
 }
