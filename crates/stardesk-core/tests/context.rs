@@ -68,7 +68,10 @@ async fn the_embedded_sandbox_fills_the_task_hall() {
     assert_eq!((summary.upserted, summary.task_count), (3000, 3000));
     assert_eq!(phases.first(), Some(&SyncPhase::Started));
     assert_eq!(phases.last(), Some(&SyncPhase::Done));
-    assert!(phases.iter().filter(|p| **p == SyncPhase::Page).count() >= 6);
+    // At least one progress event per transaction: a first sync writes the pages that
+    // came in during a write together, so there are 1 to 6 of them for 6 pages.
+    let pages = phases.iter().filter(|p| **p == SyncPhase::Page).count();
+    assert!((1..=6).contains(&pages), "{phases:?}");
     // The first sync into an empty store builds the search indexes after its last page.
     assert_eq!(phases[phases.len() - 2], SyncPhase::Indexing, "{phases:?}");
 

@@ -21,7 +21,9 @@ pub mod wire;
 pub use client::{
     check_base_url, new_idempotency_key, ApplyOutcome, ClientOptions, PlatformClient, PlatformError,
 };
-pub use sync::{sync_tasks, SyncError, SyncEvent, SyncReport, DEFAULT_PAGE_LIMIT};
+pub use sync::{
+    sync_tasks, sync_tasks_prepared, Prepare, SyncError, SyncEvent, SyncReport, DEFAULT_PAGE_LIMIT,
+};
 pub use tracking::{
     Kuaidi100Client, Kuaidi100Config, TrackQuery, TrackReport, TrackingError, TrackingProvider,
 };

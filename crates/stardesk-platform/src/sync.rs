@@ -107,6 +107,10 @@ async fn blocking<T: Send + 'static>(
     .map_err(|e| SyncError::Internal(e.to_string()))?
 }
 
+/// What runs with the store once the creator's profile of this sync is saved, before the
+/// first page is written (see [`sync_tasks_prepared`]).
+pub type Prepare = Box<dyn FnOnce(&mut Store) -> Result<(), StoreError> + Send>;
+
 /// Brings the store's copy of `source` up to date with the platform.
 ///
 /// On failure the error is also recorded in the store's sync state, so the UI can show
@@ -116,9 +120,32 @@ pub async fn sync_tasks(
     store: &Arc<Mutex<Store>>,
     source: &str,
     page_limit: u32,
+    on_event: impl FnMut(SyncEvent) + Send,
+) -> Result<SyncReport, SyncError> {
+    sync_tasks_prepared(
+        client,
+        store,
+        source,
+        page_limit,
+        Box::new(|_| Ok(())),
+        on_event,
+    )
+    .await
+}
+
+/// [`sync_tasks`], with `prepare` run right after the creator's profile is saved and
+/// before the first page: the app precomputes the hall's "eligible only" flag for that
+/// profile there, so every page's tasks get their flag as they are written (a first
+/// sync's before the hall's indexes exist) instead of every row rewritten afterwards.
+pub async fn sync_tasks_prepared(
+    client: &PlatformClient,
+    store: &Arc<Mutex<Store>>,
+    source: &str,
+    page_limit: u32,
+    prepare: Prepare,
     mut on_event: impl FnMut(SyncEvent) + Send,
 ) -> Result<SyncReport, SyncError> {
-    let result = run(client, store, source, page_limit, &mut on_event).await;
+    let result = run(client, store, source, page_limit, prepare, &mut on_event).await;
     let src = source.to_string();
     match &result {
         Ok(_) => {
@@ -147,13 +174,18 @@ async fn run(
     store: &Arc<Mutex<Store>>,
     source: &str,
     page_limit: u32,
+    prepare: Prepare,
     on_event: &mut (impl FnMut(SyncEvent) + Send),
 ) -> Result<SyncReport, SyncError> {
     on_event(SyncEvent::Started);
     let me = client.me().await?;
     let record = creator_record(&me);
     let src = source.to_string();
-    blocking(store, move |s| s.save_creator(&src, &record)).await?;
+    blocking(store, move |s| {
+        s.save_creator(&src, &record)?;
+        prepare(s)
+    })
+    .await?;
 
     let src = source.to_string();
     let cursor = blocking(store, move |s| Ok(s.sync_state(&src)?.cursor)).await?;

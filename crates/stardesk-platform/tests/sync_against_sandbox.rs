@@ -5,10 +5,11 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use stardesk_platform::{
-    sync_tasks, ClientOptions, PlatformClient, PlatformError, SyncError, SyncEvent,
+    sync_tasks, sync_tasks_prepared, ClientOptions, PlatformClient, PlatformError, SyncError,
+    SyncEvent,
 };
 use stardesk_sandbox::{Fault, RunningSandbox, SandboxConfig, DEMO_TOKEN};
-use stardesk_store::tasks::TaskFilter;
+use stardesk_store::tasks::{EligibleFor, TaskFilter};
 use stardesk_store::{DbKey, Store, DB_FILE};
 
 const SOURCE: &str = "sandbox";
@@ -341,4 +342,58 @@ async fn a_later_sync_writes_each_page_with_its_cursor_in_a_transaction_of_its_o
         "one transaction per page: {events:?}"
     );
     indexed_and_searchable(&store);
+}
+
+/// Who "eligible only" is for in the test below (R-JOIN-1, R-REVIEW-11 thresholds).
+fn eligible_for(followers: u64) -> EligibleFor {
+    EligibleFor {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
+        followers,
+        agency_deposit_deducted: None,
+        account_min_followers: 1000,
+        review_min_followers: 10_000,
+        review_max_followers: 500_000,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn prepare_runs_before_the_first_page_and_its_eligibility_holds_for_every_page() {
+    let sb = sandbox(2000).await;
+    let (_dir, store) = store();
+    let c = client(&sb, fast_options());
+    let seen = Arc::new(Mutex::new(None));
+    let saw = Arc::clone(&seen);
+    let prepare: stardesk_platform::Prepare = Box::new(move |s: &mut Store| {
+        *saw.lock().expect("lock") = Some((s.creator(SOURCE)?.is_some(), s.task_count()?));
+        s.refresh_eligibility(&eligible_for(50_000))
+    });
+    sync_tasks_prepared(&c, &store, SOURCE, 500, prepare, |_| {})
+        .await
+        .expect("sync");
+    assert_eq!(
+        *seen.lock().expect("lock"),
+        Some((true, 0)),
+        "prepare sees the creator saved and no task written yet"
+    );
+    let mut guard = store.lock().expect("lock");
+    let e = eligible_for(50_000);
+    assert!(guard.eligibility_is_current(&e).expect("current"));
+    let only = |s: &Store| {
+        s.query_tasks(&TaskFilter {
+            eligible_for: Some(e.clone()),
+            limit: 1,
+            ..TaskFilter::default()
+        })
+        .expect("query")
+        .0
+    };
+    // The flags the pages got as they were written, against every flag computed again.
+    let as_written = only(&guard);
+    guard
+        .refresh_eligibility(&eligible_for(0))
+        .expect("refresh");
+    guard.refresh_eligibility(&e).expect("refresh");
+    let recomputed = only(&guard);
+    assert_eq!(as_written, recomputed);
+    assert!(as_written > 0 && as_written < 2000, "{as_written}");
 }

@@ -4,7 +4,7 @@ pub mod ipc;
 
 use std::sync::atomic::Ordering;
 
-use stardesk_platform::{sync_tasks, SyncEvent, DEFAULT_PAGE_LIMIT};
+use stardesk_platform::{sync_tasks_prepared, SyncEvent, DEFAULT_PAGE_LIMIT};
 
 use crate::context::{with_store, Context};
 use crate::error::{AppError, ErrorCode};
@@ -67,28 +67,38 @@ impl Context {
                 return Err(e);
             }
         };
-        let report = sync_tasks(&client, &self.writer, &source, DEFAULT_PAGE_LIMIT, |e| {
-            on_progress(match e {
-                SyncEvent::Started => SyncProgress {
-                    phase: SyncPhase::Started,
-                    applied: 0,
-                    remaining: 0,
-                    error: None,
-                },
-                SyncEvent::Page { applied, remaining } => SyncProgress {
-                    phase: SyncPhase::Page,
-                    applied: u32::try_from(applied).unwrap_or(u32::MAX),
-                    remaining: u32::try_from(remaining).unwrap_or(u32::MAX),
-                    error: None,
-                },
-                SyncEvent::Indexing { applied } => SyncProgress {
-                    phase: SyncPhase::Indexing,
-                    applied: u32::try_from(applied).unwrap_or(u32::MAX),
-                    remaining: 0,
-                    error: None,
-                },
-            })
-        })
+        // The hall's eligibility for the creator's profile of this sync, computed before
+        // the pages so that each page's tasks get their flag as they are written.
+        let prepare = Box::new(self.hall_eligibility_refresh(&source));
+        let report = sync_tasks_prepared(
+            &client,
+            &self.writer,
+            &source,
+            DEFAULT_PAGE_LIMIT,
+            prepare,
+            |e| {
+                on_progress(match e {
+                    SyncEvent::Started => SyncProgress {
+                        phase: SyncPhase::Started,
+                        applied: 0,
+                        remaining: 0,
+                        error: None,
+                    },
+                    SyncEvent::Page { applied, remaining } => SyncProgress {
+                        phase: SyncPhase::Page,
+                        applied: u32::try_from(applied).unwrap_or(u32::MAX),
+                        remaining: u32::try_from(remaining).unwrap_or(u32::MAX),
+                        error: None,
+                    },
+                    SyncEvent::Indexing { applied } => SyncProgress {
+                        phase: SyncPhase::Indexing,
+                        applied: u32::try_from(applied).unwrap_or(u32::MAX),
+                        remaining: 0,
+                        error: None,
+                    },
+                })
+            },
+        )
         .await?;
         self.refresh_hall_eligibility(&source).await?;
         // The applications come with the tasks: their feed, then what the outbox holds

@@ -7,6 +7,7 @@ pub(crate) mod view;
 use crate::context::{with_store, Context};
 use crate::error::{AppError, ErrorCode};
 use ipc::*;
+use stardesk_store::{Store, StoreError};
 
 pub use view::MAX_PAGE;
 
@@ -45,16 +46,25 @@ impl Context {
         })
     }
 
-    /// Precomputes "eligible only" for the creator of `source` today: after a sync, whose
-    /// profile may have changed, so that the next such query need not.
+    /// Precomputes "eligible only" for the creator of `source` today, so that the next
+    /// such query need not: the sync runs it once the creator's profile (which may have
+    /// changed) is saved, before its first page, and again after its last.
     pub(crate) async fn refresh_hall_eligibility(&self, source: &str) -> Result<(), AppError> {
+        let refresh = self.hall_eligibility_refresh(source);
+        with_store(&self.writer, refresh).await
+    }
+
+    /// What [`Self::refresh_hall_eligibility`] does with the store.
+    pub(crate) fn hall_eligibility_refresh(
+        &self,
+        source: &str,
+    ) -> impl FnOnce(&mut Store) -> Result<(), StoreError> + Send + 'static {
         let (source, today, rules) = (source.to_string(), self.today(), self.rules.clone());
-        with_store(&self.writer, move |s| {
+        move |s: &mut Store| {
             let creator = s.creator(&source)?;
             let e = view::eligible_for(&view::creator_facts(creator.as_ref()), today, &rules);
             s.refresh_eligibility(&e)
-        })
-        .await
+        }
     }
 
     pub async fn task_detail(&self, id: String) -> Result<TaskDetail, AppError> {
