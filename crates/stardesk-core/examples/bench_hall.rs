@@ -82,7 +82,7 @@ async fn main() {
     let mut fetched = 0usize;
     loop {
         let page = client
-            .tasks_page(cursor.as_deref(), 500)
+            .tasks_page(cursor.as_deref(), stardesk_platform::DEFAULT_PAGE_LIMIT)
             .await
             .expect("page");
         fetched += page.items.len();

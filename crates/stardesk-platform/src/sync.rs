@@ -16,7 +16,7 @@ use crate::convert::{task_record, InvalidTask};
 use crate::wire::{Me, TaskEntry, TaskPage};
 
 /// Entries per page asked of the server.
-pub const DEFAULT_PAGE_LIMIT: u32 = 500;
+pub const DEFAULT_PAGE_LIMIT: u32 = 1000;
 
 /// Pages a first sync writes in one transaction at most (20,000 tasks at the default
 /// limit): what an interrupted first sync can lose and fetch again.

@@ -134,6 +134,8 @@ pub(crate) struct Store {
     /// Whether the brands act on their own (select, ship, deliver, review, list rewards)
     /// as the clock moves. The platform's own dates apply either way.
     pub(crate) autopilot: bool,
+    /// What the last snapshot page left to count (`store/feed.rs`).
+    pub(crate) feed_memo: std::cell::Cell<Option<feed::FeedMemo>>,
 }
 
 /// Which kind of change a control call makes; also salts its random choice.
@@ -217,6 +219,7 @@ impl Store {
             seed,
             clock: Clock::new(now, last_ms),
             autopilot: true,
+            feed_memo: std::cell::Cell::new(None),
         };
         // A new dataset, or one a sandbox without applications made: give the demo creator
         // its applications, once.
@@ -551,6 +554,45 @@ mod tests {
             "r99999999999999999999",
         ] {
             assert_eq!(Cursor::parse(bad), None, "{bad:?}");
+        }
+    }
+
+    /// The snapshot's `remaining`, carried from page to page, is what counting again
+    /// gives: with no change between pages, and with tasks modified, closed and deleted
+    /// between them (each change moves a task out of the snapshot's range).
+    #[test]
+    fn the_remaining_carried_between_snapshot_pages_is_the_count() {
+        for change_every in [0, 1, 2, 3] {
+            let mut s = store(60);
+            let mut cursor = Cursor::Start;
+            for n in 1.. {
+                let q = FeedQuery {
+                    cursor,
+                    since_ms: None,
+                    limit: 7,
+                };
+                let page = s.feed_page(&q).unwrap();
+                cursor = Cursor::parse(&page.next_cursor).unwrap();
+                let counted = match cursor {
+                    Cursor::Snapshot { after, upto } => s.remaining(after, None, upto).unwrap(),
+                    Cursor::After(after) => s.remaining(after, None, after).unwrap(),
+                    Cursor::Start => unreachable!("a page never points back to the start"),
+                };
+                assert_eq!(
+                    page.remaining as i64, counted,
+                    "page {n}, changes every {change_every}"
+                );
+                if page.remaining == 0 {
+                    break;
+                }
+                if change_every > 0 && n % change_every == 0 {
+                    match n % 3 {
+                        0 => s.modify(2).map(drop).unwrap(),
+                        1 => s.close(1).map(drop).unwrap(),
+                        _ => s.delete(1).map(drop).unwrap(),
+                    }
+                }
+            }
         }
     }
 
