@@ -9,7 +9,8 @@
 //! Prints figures; asserts nothing about speed. With `BENCH_JSON=PATH` it also writes
 //! them there: `{"tasks", "sync_s", "fetch_only_s", "queries": [{"name", "p50_ms",
 //! "p95_ms", "matches"}]}` (the first query is the baseline). `BENCH_TASKS` sets the
-//! number of tasks (100,000), `BENCH_RUNS` the runs per query (50).
+//! number of tasks (100,000), `BENCH_RUNS` the runs per query (50), `BENCH_QUERY` a part
+//! of the name of the only query to time (for profiling it).
 
 use std::time::{Duration, Instant};
 
@@ -210,7 +211,12 @@ async fn main() {
             },
         ),
     ];
+    // `BENCH_QUERY=TEXT` times only the queries whose name holds TEXT (to profile one).
+    let only = std::env::var("BENCH_QUERY").ok();
     for (name, q) in cases {
+        if only.as_deref().is_some_and(|o| !name.contains(o)) {
+            continue;
+        }
         let (p50, p95, total) = time_queries(&ctx, &q, runs).await;
         println!(
             "query [{name}] ({total} matches): median {} ms, p95 {} ms — {:.2}x / {:.2}x the baseline",
