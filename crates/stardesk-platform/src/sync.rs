@@ -18,9 +18,9 @@ use crate::wire::{Me, TaskEntry, TaskPage};
 /// Entries per page asked of the server.
 pub const DEFAULT_PAGE_LIMIT: u32 = 1000;
 
-/// Pages a first sync writes in one transaction at most (20,000 tasks at the default
-/// limit): what an interrupted first sync can lose and fetch again.
-const MAX_BATCH_PAGES: usize = 40;
+/// Entries a first sync gathers for one transaction at most: what it holds in memory
+/// while a write runs, and what an interrupted first sync can lose and fetch again.
+const MAX_BATCH_ENTRIES: usize = 40_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyncEvent {
@@ -229,7 +229,11 @@ async fn run(
                     break;
                 }
             }
-            if !bulk || write.is_finished() || batch.len() >= MAX_BATCH_PAGES {
+            let gathered: usize = batch
+                .iter()
+                .map(|p| p.upserts.len() + p.removals.len())
+                .sum();
+            if !bulk || write.is_finished() || gathered >= MAX_BATCH_ENTRIES {
                 break;
             }
         }
