@@ -183,7 +183,12 @@ async fn run(
     let src = source.to_string();
     blocking(store, move |s| {
         s.save_creator(&src, &record)?;
-        prepare(s)
+        // Best effort: without it the pages are written all the same (their flags are
+        // then computed by the refresh after the sync).
+        if let Err(e) = prepare(s) {
+            tracing::warn!(error = %e, "the step before the sync's pages failed");
+        }
+        Ok(())
     })
     .await?;
 
@@ -208,6 +213,9 @@ async fn run(
     };
     let mut batch = vec![page_changes(&first)?];
     let mut bulk = false;
+    // What fetching ran into: the pages fetched before it are still written, then it is
+    // reported.
+    let mut failed: Option<SyncError> = None;
     loop {
         let pages = std::mem::take(&mut batch);
         let (remaining, written) = (feed.remaining, pages.len() as u32);
@@ -219,9 +227,7 @@ async fn run(
             let applied = s.apply_pages(&src, &pages)?;
             Ok::<_, SyncError>((applied, s.task_index_deferred()?))
         });
-        // What fetching meanwhile ran into; reported once the write is in.
-        let mut failed: Option<SyncError> = None;
-        while feed.has_more {
+        while failed.is_none() && feed.has_more {
             match fetch_next(client, &mut feed, page_limit).await {
                 Ok(changes) => batch.push(changes),
                 Err(e) => {
@@ -248,10 +254,10 @@ async fn run(
             applied: report.upserted + report.removed,
             remaining,
         });
-        if let Some(e) = failed {
-            return Err(e);
-        }
         if batch.is_empty() {
+            if let Some(e) = failed {
+                return Err(e);
+            }
             // A first sync wrote its pages without the hall's indexes: built now.
             if blocking(store, |s| s.task_index_deferred()).await? {
                 on_event(SyncEvent::Indexing {

@@ -397,3 +397,18 @@ async fn prepare_runs_before_the_first_page_and_its_eligibility_holds_for_every_
     assert_eq!(as_written, recomputed);
     assert!(as_written > 0 && as_written < 2000, "{as_written}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failing_prepare_step_does_not_stop_the_sync() {
+    let sb = sandbox(1200).await;
+    let (_dir, store) = store();
+    let c = client(&sb, fast_options());
+    let prepare: stardesk_platform::Prepare =
+        Box::new(|_| Err(stardesk_store::StoreError::Corrupt("prepare failed".into())));
+    let report = sync_tasks_prepared(&c, &store, SOURCE, 500, prepare, |_| {})
+        .await
+        .expect("the sync goes on without it");
+    assert_eq!(report.upserted, 1200);
+    assert_eq!(count(&store), 1200);
+    indexed_and_searchable(&store);
+}
