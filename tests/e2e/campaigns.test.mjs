@@ -103,18 +103,21 @@ describe('product-review applications in the real window', () => {
     const search = await wait('the search box', () => d.find(sel('search-input')));
     // The hall keeps its search across pages: type it only once.
     if ((await d.exec('return arguments[0].value;', [ref(search)])) !== '好物测评') await d.type(search, '好物测评');
+    // The rows by task id and text: the hall renders its rows again when a sync ends (the
+    // account's first sync may still be writing), so an element found now may be gone.
     const rows = await wait('review tasks', async () => {
-      const r = await d.findAll(sel('task-row'));
-      const texts = await d.exec(
-        'return Array.from(document.querySelectorAll(\'[data-testid="task-row"]\')).map((e) => e.textContent);',
+      const r = await d.exec(
+        'return Array.from(document.querySelectorAll(\'[data-testid="task-row"]\')).map((e) => [e.getAttribute("data-task-id"), e.textContent]);',
       );
-      return r.length > 0 && texts.every((t) => t.includes('测评')) ? r : null;
+      return r.length > 0 && r.every(([, t]) => t.includes('测评')) ? r : null;
     });
-    for (const row of rows.slice(0, 40)) {
-      const id = await d.exec('return arguments[0].getAttribute("data-task-id");', [ref(row)]);
+    for (const [id, rowText] of rows.slice(0, 40)) {
       if (skip.includes(id)) continue;
-      const rowText = await d.exec('return arguments[0].textContent;', [ref(row)]);
-      await d.click(row);
+      // Found again by its id and clicked at once (again if it was rendered anew between).
+      await wait(`the row of task ${id}`, async () => {
+        await d.click(await d.find(`${sel('task-row')}[data-task-id="${id}"]`));
+        return true;
+      });
       // The detail of this row, not the one before.
       await wait('the detail of the row', async () => {
         const title = await d.exec(
