@@ -92,10 +92,11 @@ pub fn creator_record(me: &Me) -> CreatorRecord {
     }
 }
 
-async fn blocking<T: Send + 'static>(
+/// Runs `f` with the store on the blocking pool; the handle says whether it is done.
+fn spawn_store<T: Send + 'static>(
     store: &Arc<Mutex<Store>>,
     f: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
-) -> Result<T, SyncError> {
+) -> tokio::task::JoinHandle<Result<T, SyncError>> {
     let store = Arc::clone(store);
     tokio::task::spawn_blocking(move || {
         let mut guard = store
@@ -103,8 +104,20 @@ async fn blocking<T: Send + 'static>(
             .map_err(|_| SyncError::Internal("the store lock was poisoned".into()))?;
         f(&mut guard).map_err(SyncError::from)
     })
-    .await
-    .map_err(|e| SyncError::Internal(e.to_string()))?
+}
+
+/// What a [`spawn_store`] came to.
+async fn joined<T>(handle: tokio::task::JoinHandle<Result<T, SyncError>>) -> Result<T, SyncError> {
+    handle
+        .await
+        .map_err(|e| SyncError::Internal(e.to_string()))?
+}
+
+async fn blocking<T: Send + 'static>(
+    store: &Arc<Mutex<Store>>,
+    f: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, SyncError> {
+    joined(spawn_store(store, f)).await
 }
 
 /// What runs with the store once the creator's profile of this sync is saved, before the
@@ -206,12 +219,8 @@ async fn run(
     // write runs, and writes what came in meanwhile in one transaction; any other sync
     // writes each page with its cursor in a transaction of its own.
     let first = client.tasks_page(cursor.as_deref(), page_limit).await?;
-    let mut feed = Feed {
-        has_more: first.has_more,
-        next_cursor: first.next_cursor.clone(),
-        remaining: first.remaining,
-    };
     let mut batch = vec![page_changes(&first)?];
+    let mut feed = Feed::after(first);
     let mut bulk = false;
     // What fetching ran into: the pages fetched before it are still written, then it is
     // reported.
@@ -219,13 +228,9 @@ async fn run(
     loop {
         let pages = std::mem::take(&mut batch);
         let (remaining, written) = (feed.remaining, pages.len() as u32);
-        let (src, shared) = (source.to_string(), Arc::clone(store));
-        let write = tokio::task::spawn_blocking(move || {
-            let mut s = shared
-                .lock()
-                .map_err(|_| SyncError::Internal("the store lock was poisoned".into()))?;
-            let applied = s.apply_pages(&src, &pages)?;
-            Ok::<_, SyncError>((applied, s.task_index_deferred()?))
+        let src = source.to_string();
+        let write = spawn_store(store, move |s| {
+            Ok((s.apply_pages(&src, &pages)?, s.task_index_deferred()?))
         });
         while failed.is_none() && feed.has_more {
             match fetch_next(client, &mut feed, page_limit).await {
@@ -243,9 +248,7 @@ async fn run(
                 break;
             }
         }
-        let (applied, deferred) = write
-            .await
-            .map_err(|e| SyncError::Internal(e.to_string()))??;
+        let (applied, deferred) = joined(write).await?;
         bulk = deferred;
         report.pages += written;
         report.upserted += applied.upserted as u64;
@@ -287,12 +290,19 @@ async fn fetch_next(
         .tasks_page(Some(&feed.next_cursor), page_limit)
         .await?;
     let changes = page_changes(&page)?;
-    *feed = Feed {
-        has_more: page.has_more,
-        next_cursor: page.next_cursor,
-        remaining: page.remaining,
-    };
+    *feed = Feed::after(page);
     Ok(changes)
+}
+
+impl Feed {
+    /// Where the feed stands after `page`.
+    fn after(page: TaskPage) -> Self {
+        Feed {
+            has_more: page.has_more,
+            next_cursor: page.next_cursor,
+            remaining: page.remaining,
+        }
+    }
 }
 
 /// What a page of the feed does to the store.
