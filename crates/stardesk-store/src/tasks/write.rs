@@ -1,5 +1,7 @@
 //! Writing the task cache: a page of the change feed, with the hall's indexes.
 
+use std::path::Path;
+
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::eligible::Basis;
@@ -82,10 +84,7 @@ impl Store {
         let tx = self.conn.transaction().map_err(sq)?;
         let mut applied = Applied::default();
         for page in pages {
-            let one = apply_in(&tx, source, page).map_err(|e| match e {
-                Failure::Sqlite(e) => StoreError::sqlite(&path, e),
-                Failure::Store(e) => e,
-            })?;
+            let one = apply_in(&tx, &path, source, page)?;
             applied.upserted += one.upserted;
             applied.removed += one.removed;
         }
@@ -94,54 +93,44 @@ impl Store {
     }
 }
 
-/// Why writing a page failed: SQLite (given the store's path by the caller) or a task
-/// the store cannot keep.
-enum Failure {
-    Sqlite(rusqlite::Error),
-    Store(StoreError),
-}
-
-impl From<rusqlite::Error> for Failure {
-    fn from(e: rusqlite::Error) -> Self {
-        Failure::Sqlite(e)
-    }
-}
-
-impl From<StoreError> for Failure {
-    fn from(e: StoreError) -> Self {
-        Failure::Store(e)
-    }
-}
-
-/// Writes one page and its cursor in the caller's transaction.
-fn apply_in(tx: &Transaction<'_>, source: &str, page: &PageChanges) -> Result<Applied, Failure> {
+/// Writes one page and its cursor in the caller's transaction; `path` names the store in
+/// errors.
+fn apply_in(
+    tx: &Transaction<'_>,
+    path: &Path,
+    source: &str,
+    page: &PageChanges,
+) -> Result<Applied, StoreError> {
+    let sq = |e| StoreError::sqlite(path, e);
     let mut applied = Applied::default();
-    let deferred = bulk::defer_if_first(tx, source)?;
+    let deferred = bulk::defer_if_first(tx, source).map_err(sq)?;
     {
-        let mut existing = tx.prepare_cached(
-            "SELECT rowid, search_text, category, industry, content_form FROM tasks
-                     WHERE id = ?1",
-        )?;
+        let mut existing = tx
+            .prepare_cached(
+                "SELECT rowid, search_text, category, industry, content_form FROM tasks
+                 WHERE id = ?1",
+            )
+            .map_err(sq)?;
         let mut upsert = tx
-                .prepare_cached(&format!(
-                    "INSERT INTO tasks ({COLUMNS}, search_text) VALUES
-                     (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                      ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)
-                     ON CONFLICT (id) DO UPDATE SET title = excluded.title, brand = excluded.brand,
-                        category = excluded.category, settlement_mode = excluded.settlement_mode,
-                        industry = excluded.industry, content_form = excluded.content_form,
-                        reward_kind = excluded.reward_kind, reward_json = excluded.reward_json,
-                        reward_min_fen = excluded.reward_min_fen, reward_max_fen = excluded.reward_max_fen,
-                        sample_value_fen = excluded.sample_value_fen, apply_start = excluded.apply_start,
-                        apply_end = excluded.apply_end, ship_by = excluded.ship_by,
-                        upload_deadline = excluded.upload_deadline, retention_days = excluded.retention_days,
-                        min_followers = excluded.min_followers, max_followers = excluded.max_followers,
-                        slots_wanted = excluded.slots_wanted, slots_taken = excluded.slots_taken,
-                        requirements = excluded.requirements, description = excluded.description,
-                        updated_at = excluded.updated_at, search_text = excluded.search_text
-                     RETURNING rowid"
-                ))
-                ?;
+            .prepare_cached(&format!(
+                "INSERT INTO tasks ({COLUMNS}, search_text) VALUES
+                 (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                  ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)
+                 ON CONFLICT (id) DO UPDATE SET title = excluded.title, brand = excluded.brand,
+                    category = excluded.category, settlement_mode = excluded.settlement_mode,
+                    industry = excluded.industry, content_form = excluded.content_form,
+                    reward_kind = excluded.reward_kind, reward_json = excluded.reward_json,
+                    reward_min_fen = excluded.reward_min_fen, reward_max_fen = excluded.reward_max_fen,
+                    sample_value_fen = excluded.sample_value_fen, apply_start = excluded.apply_start,
+                    apply_end = excluded.apply_end, ship_by = excluded.ship_by,
+                    upload_deadline = excluded.upload_deadline, retention_days = excluded.retention_days,
+                    min_followers = excluded.min_followers, max_followers = excluded.max_followers,
+                    slots_wanted = excluded.slots_wanted, slots_taken = excluded.slots_taken,
+                    requirements = excluded.requirements, description = excluded.description,
+                    updated_at = excluded.updated_at, search_text = excluded.search_text
+                 RETURNING rowid"
+            ))
+            .map_err(sq)?;
         let mut upserted: Vec<i64> = Vec::with_capacity(page.upserts.len());
         for t in &page.upserts {
             let requirements = serde_json::to_string(&t.requirements)
@@ -158,41 +147,44 @@ fn apply_in(tx: &Transaction<'_>, source: &str, page: &PageChanges) -> Result<Ap
                     .query_row([&t.id], |r| {
                         Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))
                     })
-                    .optional()?
+                    .optional()
+                    .map_err(sq)?
             };
-            let rowid: i64 = upsert.query_row(
-                params![
-                    t.id,
-                    t.title,
-                    t.brand,
-                    t.category,
-                    t.settlement_mode,
-                    t.industry,
-                    t.content_form,
-                    t.reward_kind,
-                    reward,
-                    t.reward_min_fen,
-                    t.reward_max_fen,
-                    t.sample_value_fen,
-                    t.apply_start.to_string(),
-                    t.apply_end.to_string(),
-                    t.ship_by.map(|d| d.to_string()),
-                    t.upload_deadline.to_string(),
-                    t.retention_days,
-                    to_i64(t.min_followers, "min_followers")?,
-                    t.max_followers
-                        .map(|v| to_i64(v, "max_followers"))
-                        .transpose()?,
-                    t.slots_wanted,
-                    t.slots_taken,
-                    requirements,
-                    t.description,
-                    t.updated_at
-                        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-                    text,
-                ],
-                |r| r.get(0),
-            )?;
+            let rowid: i64 = upsert
+                .query_row(
+                    params![
+                        t.id,
+                        t.title,
+                        t.brand,
+                        t.category,
+                        t.settlement_mode,
+                        t.industry,
+                        t.content_form,
+                        t.reward_kind,
+                        reward,
+                        t.reward_min_fen,
+                        t.reward_max_fen,
+                        t.sample_value_fen,
+                        t.apply_start.to_string(),
+                        t.apply_end.to_string(),
+                        t.ship_by.map(|d| d.to_string()),
+                        t.upload_deadline.to_string(),
+                        t.retention_days,
+                        to_i64(t.min_followers, "min_followers")?,
+                        t.max_followers
+                            .map(|v| to_i64(v, "max_followers"))
+                            .transpose()?,
+                        t.slots_wanted,
+                        t.slots_taken,
+                        requirements,
+                        t.description,
+                        t.updated_at
+                            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                        text,
+                    ],
+                    |r| r.get(0),
+                )
+                .map_err(sq)?;
             let facets = grams::Facets {
                 category: &t.category,
                 industry: &t.industry,
@@ -208,10 +200,10 @@ fn apply_in(tx: &Transaction<'_>, source: &str, page: &PageChanges) -> Result<Ap
                             content_form: &content_form,
                         } == facets => {}
                 Some((old_rowid, _)) => {
-                    grams::unindex(tx, old_rowid)?;
-                    grams::index(tx, rowid, &text, facets)?;
+                    grams::unindex(tx, old_rowid).map_err(sq)?;
+                    grams::index(tx, rowid, &text, facets).map_err(sq)?;
                 }
-                None => grams::index(tx, rowid, &text, facets)?,
+                None => grams::index(tx, rowid, &text, facets).map_err(sq)?,
             }
             upserted.push(rowid);
             applied.upserted += 1;
@@ -220,20 +212,24 @@ fn apply_in(tx: &Transaction<'_>, source: &str, page: &PageChanges) -> Result<Ap
             let rowids =
                 serde_json::to_string(&upserted).map_err(|e| StoreError::Corrupt(e.to_string()))?;
             tx.prepare_cached(&hall_upsert())
-                .and_then(|mut s| s.execute([&rowids]))?;
-            if let Some(basis) = Basis::stored(tx)? {
-                basis.apply_to(tx, &rowids)?;
+                .and_then(|mut s| s.execute([&rowids]))
+                .map_err(sq)?;
+            if let Some(basis) = Basis::stored(tx).map_err(sq)? {
+                basis.apply_to(tx, &rowids).map_err(sq)?;
             }
         }
-        let mut remove = tx.prepare_cached("DELETE FROM tasks WHERE id = ?1")?;
+        let mut remove = tx
+            .prepare_cached("DELETE FROM tasks WHERE id = ?1")
+            .map_err(sq)?;
         for id in &page.removals {
-            applied.removed += remove.execute([id])?;
+            applied.removed += remove.execute([id]).map_err(sq)?;
         }
         tx.execute(
             "INSERT INTO sync_state (source, cursor) VALUES (?1, ?2)
-                 ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor",
+             ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor",
             params![source, page.next_cursor],
-        )?;
+        )
+        .map_err(sq)?;
     }
     Ok(applied)
 }
