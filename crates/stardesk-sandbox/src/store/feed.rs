@@ -152,9 +152,11 @@ impl Store {
         served: i64,
     ) -> Result<i64, StoreError> {
         let max_rev = max_rev(&self.conn)?;
+        // Every row after the snapshot: counted each time (changes made during the sync).
+        let beyond = self.remaining(upto, None, upto)?;
         let open = match self.feed_memo.get() {
             Some(m) if (m.upto, m.max_rev, m.last) == (upto, max_rev, after) => m.open - served,
-            _ => self.remaining(last, None, upto)? - self.remaining(upto, None, upto)?,
+            _ => self.remaining(last, None, upto)? - beyond,
         };
         self.feed_memo.set(Some(FeedMemo {
             upto,
@@ -162,7 +164,7 @@ impl Store {
             last,
             open,
         }));
-        Ok(open + self.remaining(upto, None, upto)?)
+        Ok(open + beyond)
     }
 
     /// One page of the change feed. `remaining` counts what the next request, made with this
