@@ -48,8 +48,9 @@ const MIGRATIONS: &[(&str, &str, Option<Then>)] = &[
     (
         "0009_task_hall_index",
         include_str!("migrations/0009_task_hall_index.sql"),
-        // The short-term index of the tasks already cached.
-        Some(crate::tasks::grams::index_all),
+        // The short-term index of the tasks already cached is written by 0013, which
+        // adds to its documents (its hook needs that migration's table).
+        None,
     ),
     (
         "0010_task_index_deferred",
@@ -65,6 +66,12 @@ const MIGRATIONS: &[(&str, &str, Option<Then>)] = &[
         "0012_statement_status_check",
         include_str!("migrations/0012_statement_status_check.sql"),
         None,
+    ),
+    (
+        "0013_task_grams_common",
+        include_str!("migrations/0013_task_grams_common.sql"),
+        // The short-term index of the tasks already cached, with complement tokens.
+        Some(crate::tasks::grams::index_all),
     ),
 ];
 

@@ -12,11 +12,14 @@
 //!
 //! A document also holds the task's category, industry and content form as tokens (a
 //! prefix and the value's UTF-8 bytes in hex: `cat`, `ind`, `form`), so FTS5 intersects
-//! a search with those filters itself, and `x`, in every document.
+//! a search with those filters itself, and `x`, in every document; and for the few terms
+//! most tasks have, the complement token of each one the task lacks (`without.rs`).
 
 use std::fmt::Write;
 
 use rusqlite::{params, Connection};
+
+use super::without::Common;
 
 /// The token in every document: `x NOT <query>` is every task the query does not find.
 /// Never a token of a term (those are hex digits only).
@@ -60,12 +63,13 @@ pub(super) const CATEGORY: &str = "cat";
 pub(super) const INDUSTRY: &str = "ind";
 pub(super) const CONTENT_FORM: &str = "form";
 
-/// The document indexed for a task's search text and facets.
-pub(super) fn document(text: &str, facets: Facets<'_>) -> String {
-    // Each gram as one integer, ordered as the grams themselves are (a character before
-    // every pair it starts): the first character's code point above, then the second's
-    // plus one, or 0 for a single character. Sorting and deduplicating integers, not
-    // slices of characters, is what a first sync's 100,000 documents spend least on.
+/// The terms of a text, each as one integer, ascending and distinct: every character
+/// without whitespace and every pair of adjacent ones. A term's number is the first
+/// character's code point above, then the second's plus one, or 0 for a single character,
+/// so the numbers sort as the terms do (a character before every pair it starts).
+/// Sorting and deduplicating integers, not slices of characters, is what a first sync's
+/// 100,000 documents spend least on.
+pub(super) fn grams_of(text: &str) -> Vec<u64> {
     let mut grams: Vec<u64> = Vec::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -80,6 +84,36 @@ pub(super) fn document(text: &str, facets: Facets<'_>) -> String {
     }
     grams.sort_unstable();
     grams.dedup();
+    grams
+}
+
+/// Appends the token of a term numbered as [`grams_of`] numbers them.
+pub(super) fn push_gram(out: &mut String, g: u64) {
+    push_code_point(out, (g >> 32) as u32);
+    if let Some(second) = (g as u32).checked_sub(1) {
+        push_code_point(out, second);
+    }
+}
+
+/// The number of a term's token (six or twelve hex digits); `None` for any other token.
+pub(super) fn gram_of_token(token: &str) -> Option<u64> {
+    let hex = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+            .then(|| u32::from_str_radix(s, 16).ok())
+            .flatten()
+    };
+    match token.len() {
+        6 => Some(u64::from(hex(token)?) << 32),
+        12 => Some(u64::from(hex(&token[..6])?) << 32 | (u64::from(hex(&token[6..])?) + 1)),
+        _ => None,
+    }
+}
+
+/// The document indexed for a task's search text and facets, with the complement tokens
+/// of the `common` terms it lacks (`without.rs`).
+pub(super) fn document(text: &str, facets: Facets<'_>, common: &Common) -> String {
+    let grams = grams_of(text);
     let mut doc = String::with_capacity(64 + grams.len() * 10);
     doc.push_str(EVERY_TASK);
     for (prefix, value) in [
@@ -90,13 +124,11 @@ pub(super) fn document(text: &str, facets: Facets<'_>) -> String {
         doc.push(' ');
         doc.push_str(&facet(prefix, value));
     }
-    for g in grams {
+    for &g in &grams {
         doc.push(' ');
-        push_code_point(&mut doc, (g >> 32) as u32);
-        if let Some(second) = (g as u32).checked_sub(1) {
-            push_code_point(&mut doc, second);
-        }
+        push_gram(&mut doc, g);
     }
+    common.push_missing(&mut doc, &grams);
     doc
 }
 
@@ -190,9 +222,10 @@ pub(super) fn index(
     rowid: i64,
     text: &str,
     facets: Facets<'_>,
+    common: &Common,
 ) -> rusqlite::Result<()> {
     conn.prepare_cached("INSERT INTO tasks_grams (rowid, grams) VALUES (?1, ?2)")?
-        .execute(params![rowid, document(text, facets)])?;
+        .execute(params![rowid, document(text, facets, common)])?;
     Ok(())
 }
 
@@ -203,8 +236,10 @@ pub(super) fn unindex(conn: &Connection, rowid: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Rebuilds the whole index from the task cache (migration 0009).
+/// Rebuilds the whole index from the task cache (after a first sync; migration 0013),
+/// choosing its complement tokens anew.
 pub(crate) fn index_all(conn: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    let common = Common::choose(conn)?;
     conn.execute_batch("INSERT INTO tasks_grams (tasks_grams) VALUES ('delete-all')")?;
     let mut rows =
         conn.prepare("SELECT rowid, search_text, category, industry, content_form FROM tasks")?;
@@ -217,7 +252,7 @@ pub(crate) fn index_all(conn: &rusqlite::Transaction<'_>) -> rusqlite::Result<()
             industry: &industry,
             content_form: &content_form,
         };
-        index(conn, r.get(0)?, &text, facets)?;
+        index(conn, r.get(0)?, &text, facets, &common)?;
     }
     Ok(())
 }
@@ -235,11 +270,11 @@ mod tests {
     #[test]
     fn a_document_holds_every_character_and_pair_without_whitespace_and_the_facets() {
         assert_eq!(
-            document("面霜 a\n面", FACETS),
+            document("面霜 a\n面", FACETS, &Common::default()),
             "x cat61737369676e6564 inde7be8ee5a686 form 000061 00971c 009762 00976200971c"
         );
         assert_eq!(
-            document("", FACETS),
+            document("", FACETS, &Common::default()),
             "x cat61737369676e6564 inde7be8ee5a686 form"
         );
     }
@@ -268,7 +303,7 @@ mod tests {
                 .iter()
                 .map(|t| term_token(&t.iter().collect::<String>()).expect("a term of 1 or 2"))
                 .collect();
-            let doc = document(&text, FACETS);
+            let doc = document(&text, FACETS, &Common::default());
             let got: Vec<&str> = doc.split(' ').skip(4).collect();
             proptest::prop_assert_eq!(got, tokens);
         }

@@ -16,6 +16,7 @@ mod oracle;
 mod props;
 mod query;
 mod reward;
+mod without;
 mod write;
 
 pub(crate) use bulk::register_fold;

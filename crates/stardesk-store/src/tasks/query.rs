@@ -17,6 +17,7 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, OptionalExtension, TransactionBehavior};
 
 use super::eligible::Basis;
+use super::without::Common;
 use super::{bulk, fts_phrase, grams, read_task, TaskFilter, TaskOrder, TaskRecord, COLUMNS};
 use crate::{Store, StoreError};
 
@@ -107,15 +108,18 @@ impl Found {
         })
     }
 
-    /// The tasks it does not find, when the short-term index answers it.
-    fn not(&self) -> Option<Vec<Value>> {
-        self.grams.as_ref().map(|(groups, _)| {
-            vec![Value::Text(format!(
-                "{} NOT ({})",
-                grams::EVERY_TASK,
-                grams::query(groups)
-            ))]
-        })
+    /// The tasks it does not find, when the short-term index answers it: the complement
+    /// tokens' one short list when the terms have them (`without.rs`), else every task
+    /// (`x`) less those found.
+    fn not(&self, conn: &Connection) -> rusqlite::Result<Option<Vec<Value>>> {
+        let Some((groups, _)) = &self.grams else {
+            return Ok(None);
+        };
+        let q = match Common::load(conn)?.without(groups) {
+            Some(without) => without,
+            None => format!("{} NOT ({})", grams::EVERY_TASK, grams::query(groups)),
+        };
+        Ok(Some(vec![Value::Text(q)]))
     }
 }
 
@@ -380,7 +384,7 @@ fn plan_and_run(
         (Count::Found, Some(_)) if conds.is_empty() => n_found,
         (Count::Complement, Some(s)) if s.grams.is_some() => {
             // Most tasks have the terms: the matches of the filters, less those without.
-            let not_args = s.not().unwrap_or_default();
+            let not_args = s.not(conn)?.unwrap_or_default();
             let matching = count(conn, &counted(&conds), &args)?;
             let without = count(conn, &driven(GRAMS, "count(*)"), &chain(&not_args, &args))?;
             matching.saturating_sub(without)

@@ -6,6 +6,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::eligible::Basis;
 use super::reward::StoredReward;
+use super::without::Common;
 use super::{bulk, grams, to_i64, Applied, PageChanges, COLUMNS};
 use crate::{Store, StoreError};
 
@@ -104,6 +105,12 @@ fn apply_in(
     let sq = |e| StoreError::sqlite(path, e);
     let mut applied = Applied::default();
     let deferred = bulk::defer_if_first(tx, source).map_err(sq)?;
+    // The terms whose complement tokens the documents hold (none to write while deferred).
+    let common = if deferred {
+        Common::default()
+    } else {
+        Common::load(tx).map_err(sq)?
+    };
     {
         let mut existing = tx
             .prepare_cached(
@@ -201,9 +208,9 @@ fn apply_in(
                         } == facets => {}
                 Some((old_rowid, _)) => {
                     grams::unindex(tx, old_rowid).map_err(sq)?;
-                    grams::index(tx, rowid, &text, facets).map_err(sq)?;
+                    grams::index(tx, rowid, &text, facets, &common).map_err(sq)?;
                 }
-                None => grams::index(tx, rowid, &text, facets).map_err(sq)?,
+                None => grams::index(tx, rowid, &text, facets, &common).map_err(sq)?,
             }
             upserted.push(rowid);
             applied.upserted += 1;
