@@ -19,15 +19,19 @@ import './features/apply/apply.css';
 import { App } from './app/App';
 import { Providers } from './app/Providers';
 import { createQueryClient } from './app/queryClient';
+import { seedFirstPage } from './features/taskHall/queries';
 import { startupMark } from './shared/startupMarks';
 
 startupMark('modules_evaluated');
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');
 
+// The task hall's first page, if index.html's first script asked for it already.
+const client = createQueryClient();
+seedFirstPage(client);
 createRoot(root).render(
   <StrictMode>
-    <Providers client={createQueryClient()}>
+    <Providers client={client}>
       <App />
     </Providers>
   </StrictMode>,

@@ -14,7 +14,7 @@ import { logisticsKeys } from '../features/logistics/queries';
 import { profileKeys } from '../features/profile/queries';
 import { rightsKeys } from '../features/rights/queries';
 import { settleKeys } from '../features/settlements/queries';
-import { taskKeys } from '../features/taskHall/queries';
+import { refreshEarlyFirstPage, taskKeys } from '../features/taskHall/queries';
 import { statusKey } from '../shared/appStatus';
 import { onAppEvent, subscription } from '../shared/ipc';
 import { useNotify } from '../shared/notify';
@@ -124,6 +124,11 @@ export function useDataEvents(): void {
           (alerts) => show(parcelAlertMessages(tr, alerts)),
           (arrived) => show(invitationMessages(tr, arrived)),
         );
+      }).then((unlisten) => {
+        // Listening now: the task hall's first page, asked before (firstPage.ts), is
+        // asked again, in case a sync changed it unheard.
+        refreshEarlyFirstPage(latest.current.client);
+        return unlisten;
       }),
     );
   }, []);

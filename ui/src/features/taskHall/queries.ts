@@ -4,15 +4,13 @@
 //! settings change; so nothing goes stale on a timer: core's `data_changed` event for the
 //! `tasks` area refreshes these queries (`app/dataEvents.tsx`).
 
-import { useQuery } from '@tanstack/react-query';
-import type { TaskQuery } from '../../bindings';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
+import type { TaskPage } from '../../bindings';
 import { facets, queryTasks, taskDetail } from '../../shared/ipc';
 import { startupMark } from '../../shared/startupMarks';
+import { FIRST_FILTER, pageQuery, type TaskFilter, takeFirstPage } from './firstPage';
 
-/** A task-hall query without its paging: the identity of one result list. */
-export type TaskFilter = Omit<TaskQuery, 'offset' | 'limit'>;
-
-export const PAGE_SIZE = 100;
+export { PAGE_SIZE, pageQuery, type TaskFilter } from './firstPage';
 
 export const taskKeys = {
   facets: ['facets'] as const,
@@ -21,10 +19,6 @@ export const taskKeys = {
   allDetails: ['task_detail'] as const,
   taskDetail: (id: string) => ['task_detail', id] as const,
 };
-
-export function pageQuery(filter: TaskFilter, pageIndex: number): TaskQuery {
-  return { ...filter, offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE };
-}
 
 /** Key and fetch of one page of 100 (page 0 carries the total). */
 export function taskPageQuery(filter: TaskFilter, pageIndex: number) {
@@ -36,6 +30,48 @@ export function taskPageQuery(filter: TaskFilter, pageIndex: number) {
         return page;
       }),
   };
+}
+
+let seededEarly = false;
+
+/**
+ * Once the window listens to core's events (`app/dataEvents.tsx`): asks again for the
+ * first page seeded early, if it was. Its answer may have been taken during the startup
+ * sync, whose `data_changed` went out before anyone listened; the rows stay on screen
+ * meanwhile and change only if the answer did.
+ */
+export function refreshEarlyFirstPage(client: QueryClient): void {
+  if (!seededEarly) return;
+  seededEarly = false;
+  void client.invalidateQueries({ queryKey: taskKeys.taskPage(FIRST_FILTER, 0), exact: true });
+}
+
+/**
+ * Puts the first page asked for early (`firstPage.ts`) in the query cache, before the
+ * first render: its answer when it came already, else the question still on its way (and
+ * if that fails, the hall's own question, as without it).
+ */
+export function seedFirstPage(client: QueryClient): void {
+  const early = takeFirstPage();
+  if (early === null) return;
+  seededEarly = true;
+  const { queryKey, queryFn } = taskPageQuery(FIRST_FILTER, 0);
+  if (early.page !== undefined) {
+    startupMark('first_page_answered');
+    client.setQueryData<TaskPage>(queryKey, early.page);
+    return;
+  }
+  void client.prefetchQuery({
+    queryKey,
+    queryFn: () =>
+      early.promise.then(
+        (page) => {
+          startupMark('first_page_answered');
+          return page;
+        },
+        () => queryFn(),
+      ),
+  });
 }
 
 export function useFacets() {
