@@ -1,9 +1,11 @@
+import { invoke } from '@tauri-apps/api/core';
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import html from '../../../index.html?raw';
 import { Providers } from '../../app/Providers';
 import { createQueryClient } from '../../app/queryClient';
 import type { TaskPage, TaskQuery } from '../../bindings';
+import { queryTasks } from '../../bindings/commands';
 import { pageOf, statusSandbox } from '../../test/fixtures';
 import { mockEvents, mockIpc, queriesSent } from '../../test/ipcMock';
 import { FIRST_FILTER, pageQuery } from './firstPage';
@@ -95,6 +97,41 @@ describe("the task hall's first page, asked for by index.html", () => {
       expect(screen.getByTestId('task-total')).toHaveAttribute('data-total', '100001'),
     );
     expect(queriesSent(calls).filter((q) => q.offset === 0)).toEqual([pageQuery(FIRST_FILTER, 0)]);
+  });
+
+  it('an early answer that comes after the window listens is asked again too', async () => {
+    mockEvents();
+    const calls = mockIpc({
+      app_status: () => statusSandbox,
+      facets: () => ({ industries: [] }),
+      query_tasks: ({ query }) => pageOf(query, 7),
+      ui_ready: () => null,
+    });
+    let answer: (p: TaskPage) => void = () => {};
+    runEarlyScript(() => new Promise((r) => (answer = r as (p: TaskPage) => void)));
+    const client = createQueryClient();
+    seedFirstPage(client);
+    render(
+      <Providers client={client}>
+        <TaskHall status={statusSandbox} />
+      </Providers>,
+    );
+    // The window listens (the mocked subscription resolves at once), then the early
+    // answer comes: taken before the window listened, it is asked again.
+    await new Promise((r) => setTimeout(r, 20));
+    answer(pageOf(pageQuery(FIRST_FILTER, 0), 5));
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('task-total')).toHaveAttribute('data-total', '7'),
+    );
+    expect(queriesSent(calls).filter((q) => q.offset === 0)).toEqual([pageQuery(FIRST_FILTER, 0)]);
+  });
+
+  it('asks with the command the generated bindings use', async () => {
+    mockIpc({ query_tasks: ({ query }) => pageOf(query, 1) });
+    await queryTasks(pageQuery(FIRST_FILTER, 0));
+    const command = vi.mocked(invoke).mock.calls.at(-1)?.[0];
+    const invokeEarly = runEarlyScript(async () => page);
+    expect(invokeEarly.mock.calls[0]?.[0]).toBe(command);
   });
 
   it('a failed early question is asked again by the hall', async () => {

@@ -32,7 +32,8 @@ export function taskPageQuery(filter: TaskFilter, pageIndex: number) {
   };
 }
 
-let seededEarly = false;
+/** The seeding of the early first page, settled once its question (or the fallback) is. */
+let seededEarly: Promise<unknown> | null = null;
 
 /**
  * Once the window listens to core's events (`app/dataEvents.tsx`): asks again for the
@@ -41,9 +42,14 @@ let seededEarly = false;
  * meanwhile and change only if the answer did.
  */
 export function refreshEarlyFirstPage(client: QueryClient): void {
-  if (!seededEarly) return;
-  seededEarly = false;
-  void client.invalidateQueries({ queryKey: taskKeys.taskPage(FIRST_FILTER, 0), exact: true });
+  const seeded = seededEarly;
+  if (seeded === null) return;
+  seededEarly = null;
+  // After the early question settled: invalidating a query whose first fetch is still on
+  // its way joins that fetch, whose success then clears the invalidation.
+  void seeded.then(() =>
+    client.invalidateQueries({ queryKey: taskKeys.taskPage(FIRST_FILTER, 0), exact: true }),
+  );
 }
 
 /**
@@ -54,14 +60,14 @@ export function refreshEarlyFirstPage(client: QueryClient): void {
 export function seedFirstPage(client: QueryClient): void {
   const early = takeFirstPage();
   if (early === null) return;
-  seededEarly = true;
   const { queryKey, queryFn } = taskPageQuery(FIRST_FILTER, 0);
   if (early.page !== undefined) {
     startupMark('first_page_answered');
     client.setQueryData<TaskPage>(queryKey, early.page);
+    seededEarly = Promise.resolve();
     return;
   }
-  void client.prefetchQuery({
+  seededEarly = client.prefetchQuery({
     queryKey,
     queryFn: () =>
       early.promise.then(
