@@ -71,7 +71,7 @@ const MIGRATIONS: &[(&str, &str, Option<Then>)] = &[
         "0013_task_grams_common",
         include_str!("migrations/0013_task_grams_common.sql"),
         // The short-term index of the tasks already cached, with complement tokens.
-        Some(crate::tasks::grams::index_all),
+        Some(crate::tasks::reindex_grams),
     ),
 ];
 

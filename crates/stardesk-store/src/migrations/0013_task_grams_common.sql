@@ -5,4 +5,4 @@
 -- rebuilds the index of the tasks already cached with these tokens.
 CREATE TABLE task_grams_common (
     gram INTEGER PRIMARY KEY
-);
+) STRICT;

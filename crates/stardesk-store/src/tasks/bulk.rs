@@ -66,17 +66,32 @@ pub(super) fn defer_if_first(tx: &Transaction<'_>, source: &str) -> rusqlite::Re
     Ok(true)
 }
 
+/// Sets FTS5's pending-data limit of the full-text table `table`.
+fn set_hashsize(tx: &Transaction<'_>, table: &str, n: i64) -> rusqlite::Result<usize> {
+    tx.execute(
+        &format!("INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?1)"),
+        [n],
+    )
+}
+
+/// Rebuilds the short-term index of the tasks already cached (migration 0013 adds to its
+/// documents), with the pending-data limit of a bulk build; nothing while a first sync
+/// defers the indexes (its end builds them).
+pub(crate) fn reindex_grams(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    if deferred(tx)? {
+        return Ok(());
+    }
+    set_hashsize(tx, "tasks_grams", BUILD_HASHSIZE)?;
+    grams::index_all(tx)?;
+    set_hashsize(tx, "tasks_grams", DEFAULT_HASHSIZE)?;
+    Ok(())
+}
+
 /// Builds both search indexes from the cache, in `tx`, and ends the deferral.
 fn build(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     let hashsize = |n: i64| {
-        tx.execute(
-            "INSERT INTO tasks_fts (tasks_fts, rank) VALUES ('hashsize', ?1)",
-            [n],
-        )?;
-        tx.execute(
-            "INSERT INTO tasks_grams (tasks_grams, rank) VALUES ('hashsize', ?1)",
-            [n],
-        )
+        set_hashsize(tx, "tasks_fts", n)?;
+        set_hashsize(tx, "tasks_grams", n)
     };
     hashsize(BUILD_HASHSIZE)?;
     tx.execute_batch(

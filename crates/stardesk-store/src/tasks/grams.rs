@@ -238,7 +238,7 @@ pub(super) fn unindex(conn: &Connection, rowid: i64) -> rusqlite::Result<()> {
 
 /// Rebuilds the whole index from the task cache (after a first sync; migration 0013),
 /// choosing its complement tokens anew.
-pub(crate) fn index_all(conn: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+pub(super) fn index_all(conn: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
     let common = Common::choose(conn)?;
     conn.execute_batch("INSERT INTO tasks_grams (tasks_grams) VALUES ('delete-all')")?;
     let mut rows =

@@ -19,7 +19,7 @@ mod reward;
 mod without;
 mod write;
 
-pub(crate) use bulk::register_fold;
+pub(crate) use bulk::{register_fold, reindex_grams};
 use reward::StoredReward;
 pub(crate) use reward::{reward_from_store, reward_to_store};
 

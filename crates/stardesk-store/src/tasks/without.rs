@@ -152,6 +152,33 @@ mod tests {
         assert_eq!(doc, " n009700 n009700008981 n009762");
     }
 
+    proptest::proptest! {
+        /// Whatever terms are kept (characters and pairs), a document holds `n` + T for
+        /// exactly the kept terms T its text lacks, in the order of the terms.
+        #[test]
+        fn a_document_holds_the_complement_of_exactly_the_kept_terms_it_lacks(
+            text in "[面霜需要a \n]{0,12}",
+            kept_terms in proptest::collection::vec("[面霜需要a]{1,2}", 0..8),
+        ) {
+            let mut kept: Vec<u64> = kept_terms.iter().map(|t| gram(t)).collect();
+            kept.sort_unstable();
+            kept.dedup();
+            let mut doc = String::new();
+            Common(kept).push_missing(&mut doc, &grams::grams_of(&text));
+            let got: Vec<&str> = doc.split_whitespace().collect();
+            // Terms hold no whitespace: a term is one of the text's if and only if the
+            // text contains it.
+            let mut want: Vec<String> = kept_terms
+                .iter()
+                .filter(|t| !text.contains(t.as_str()))
+                .map(|t| format!("n{}", grams::term_token(t).expect("token")))
+                .collect();
+            want.sort();
+            want.dedup();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
     #[test]
     fn only_groups_of_one_kept_term_have_a_complement_query() {
         let common = Common(vec![gram("需")]);
