@@ -23,6 +23,28 @@ function runEarlyScript(invoke: (command: string, args: unknown) => Promise<unkn
   return spy;
 }
 
+/** Core as the hall asks it, with `total` tasks; the log of its calls. */
+function mockCore(total: number) {
+  mockEvents();
+  return mockIpc({
+    app_status: () => statusSandbox,
+    facets: () => ({ industries: [] }),
+    query_tasks: ({ query }) => pageOf(query, total),
+    ui_ready: () => null,
+  });
+}
+
+/** The hall as main.tsx opens it: the early first page seeded, then the first render. */
+function openHall() {
+  const client = createQueryClient();
+  seedFirstPage(client);
+  render(
+    <Providers client={client}>
+      <TaskHall status={statusSandbox} />
+    </Providers>,
+  );
+}
+
 const firstKey = taskKeys.taskPage(FIRST_FILTER, 0);
 const page: TaskPage = pageOf(pageQuery(FIRST_FILTER, 0), 100_000);
 
@@ -71,24 +93,12 @@ describe("the task hall's first page, asked for by index.html", () => {
   });
 
   it('the hall opens on the early rows, and asks again once it listens to core', async () => {
-    mockEvents();
     // Core's answer changed after the early one (a sync the window did not hear).
-    const calls = mockIpc({
-      app_status: () => statusSandbox,
-      facets: () => ({ industries: [] }),
-      query_tasks: ({ query }) => pageOf(query, 100_001),
-      ui_ready: () => null,
-    });
+    const calls = mockCore(100_001);
     runEarlyScript(async () => page);
     await Promise.resolve();
     await Promise.resolve();
-    const client = createQueryClient();
-    seedFirstPage(client);
-    render(
-      <Providers client={client}>
-        <TaskHall status={statusSandbox} />
-      </Providers>,
-    );
+    openHall();
     // The first render has the early rows (no spinner in between).
     expect(screen.getByTestId('task-total')).toHaveAttribute('data-total', '100000');
     expect((await screen.findAllByTestId('task-row')).length).toBeGreaterThan(5);
@@ -100,22 +110,10 @@ describe("the task hall's first page, asked for by index.html", () => {
   });
 
   it('an early answer that comes after the window listens is asked again too', async () => {
-    mockEvents();
-    const calls = mockIpc({
-      app_status: () => statusSandbox,
-      facets: () => ({ industries: [] }),
-      query_tasks: ({ query }) => pageOf(query, 7),
-      ui_ready: () => null,
-    });
+    const calls = mockCore(7);
     let answer: (p: TaskPage) => void = () => {};
     runEarlyScript(() => new Promise((r) => (answer = r as (p: TaskPage) => void)));
-    const client = createQueryClient();
-    seedFirstPage(client);
-    render(
-      <Providers client={client}>
-        <TaskHall status={statusSandbox} />
-      </Providers>,
-    );
+    openHall();
     // The window listens (the mocked subscription resolves at once), then the early
     // answer comes: taken before the window listened, it is asked again.
     await new Promise((r) => setTimeout(r, 20));
