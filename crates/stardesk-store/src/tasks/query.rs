@@ -17,7 +17,7 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, OptionalExtension, TransactionBehavior};
 
 use super::eligible::Basis;
-use super::without::Common;
+use super::without;
 use super::{bulk, fts_phrase, grams, read_task, TaskFilter, TaskOrder, TaskRecord, COLUMNS};
 use crate::{Store, StoreError};
 
@@ -106,20 +106,6 @@ impl Found {
             args,
             grams: None,
         })
-    }
-
-    /// The tasks it does not find, when the short-term index answers it: the complement
-    /// tokens' one short list when the terms have them (`without.rs`), else every task
-    /// (`x`) less those found.
-    fn not(&self, conn: &Connection) -> rusqlite::Result<Option<Vec<Value>>> {
-        let Some((groups, _)) = &self.grams else {
-            return Ok(None);
-        };
-        let q = match Common::load(conn)?.without(groups) {
-            Some(without) => without,
-            None => format!("{} NOT ({})", grams::EVERY_TASK, grams::query(groups)),
-        };
-        Ok(Some(vec![Value::Text(q)]))
     }
 }
 
@@ -382,9 +368,15 @@ fn plan_and_run(
     let total = match (plan, &found) {
         (Count::Found, None) if conds.is_empty() => all,
         (Count::Found, Some(_)) if conds.is_empty() => n_found,
-        (Count::Complement, Some(s)) if s.grams.is_some() => {
+        (
+            Count::Complement,
+            Some(Found {
+                grams: Some((groups, _)),
+                ..
+            }),
+        ) => {
             // Most tasks have the terms: the matches of the filters, less those without.
-            let not_args = s.not(conn)?.unwrap_or_default();
+            let not_args = [Value::Text(without::query(conn, groups)?)];
             let matching = count(conn, &counted(&conds), &args)?;
             let without = count(conn, &driven(GRAMS, "count(*)"), &chain(&not_args, &args))?;
             matching.saturating_sub(without)

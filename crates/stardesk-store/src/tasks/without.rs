@@ -128,6 +128,16 @@ impl Common {
     }
 }
 
+/// The short-term index's query of the tasks without every one of `groups`: the
+/// complement tokens' short lists when the terms have them, else every task (`x`) less
+/// those with them.
+pub(super) fn query(conn: &Connection, groups: &[Vec<String>]) -> rusqlite::Result<String> {
+    Ok(match Common::load(conn)?.without(groups) {
+        Some(without) => without,
+        None => format!("{} NOT ({})", grams::EVERY_TASK, grams::query(groups)),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
