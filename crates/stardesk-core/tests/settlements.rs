@@ -733,6 +733,127 @@ async fn a_batch_import_reports_progress_and_one_bad_file_stores_nothing() {
     );
 }
 
+/// The import phases each file of the batch reported, by file index.
+fn phases_of(log: &EventLog, index: u32) -> Vec<ImportPhase> {
+    log.events()
+        .into_iter()
+        .filter_map(|e| match e {
+            AppEvent::ImportProgress(p) if p.file_index == index => Some(p.phase),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A file with the source of the file stored last of its kind (the same bytes, read the
+/// same way) is recorded without being parsed or stored line by line: no Parsing or
+/// Storing progress, that file's line count and encoding, nothing changed. Any other file
+/// is parsed and stored as before: after another file of its kind, in the batch or
+/// before it, and under a workbook's name, where the same bytes are refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_imported_again_is_recorded_unread_only_while_it_is_the_last_of_its_kind() {
+    let log = EventLog::new();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = write_files(dir.path());
+    let ctx = Context::open(options(dir.path()), Arc::new(log.clone()))
+        .await
+        .expect("open");
+    let unread = |phases: &[ImportPhase]| {
+        phases.first() == Some(&ImportPhase::Reading)
+            && phases.last() == Some(&ImportPhase::Done)
+            && !phases.contains(&ImportPhase::Parsing)
+            && !phases.contains(&ImportPhase::Storing)
+    };
+    let first = ctx
+        .import_settlement_file(ImportKind::Bank, s(&files.bank), None)
+        .await
+        .expect("bank");
+    assert_eq!(
+        (first.lines, first.added, first.encoding.as_str()),
+        (3, 3, "GB18030")
+    );
+    assert!(!unread(&phases_of(&log, 0)));
+
+    log.clear();
+    let copy = dir.path().join("银行流水 (1).csv");
+    std::fs::copy(&files.bank, &copy).expect("copy");
+    let again = ctx
+        .import_settlement_files(ImportKind::Bank, vec![s(&files.bank), s(&copy)], None)
+        .await
+        .expect("again");
+    for (index, r) in again.iter().enumerate() {
+        assert_eq!(
+            (r.lines, r.added, r.already_present, r.encoding.as_str()),
+            (3, 0, 3, "GB18030"),
+            "{}",
+            r.file_name
+        );
+        let phases = phases_of(&log, u32::try_from(index).expect("index"));
+        assert!(unread(&phases), "{}: {phases:?}", r.file_name);
+    }
+    let done = log.events().into_iter().rev().find_map(|e| match e {
+        AppEvent::ImportProgress(p) if p.phase == ImportPhase::Done => Some((p.done, p.total)),
+        _ => None,
+    });
+    assert_eq!(done, Some((3, 3)));
+    assert!(
+        !log.events()
+            .iter()
+            .any(|e| matches!(e, AppEvent::DataChanged { .. })),
+        "nothing changed"
+    );
+
+    // Another bank file, then the first again, in one batch and then alone: each is read.
+    let april = dir.path().join("银行流水-4月.csv");
+    std::fs::write(
+        &april,
+        "交易日期,收入金额,流水号
+2026-04-06,66.00,TX9
+",
+    )
+    .expect("write");
+    log.clear();
+    let batch = ctx
+        .import_settlement_files(ImportKind::Bank, vec![s(&april), s(&files.bank)], None)
+        .await
+        .expect("batch");
+    assert_eq!(
+        batch
+            .iter()
+            .map(|r| (r.added, r.already_present))
+            .collect::<Vec<_>>(),
+        [(1, 0), (0, 3)]
+    );
+    assert!(!unread(&phases_of(&log, 0)) && !unread(&phases_of(&log, 1)));
+    log.clear();
+    let alone = ctx
+        .import_settlement_file(ImportKind::Bank, s(&april), None)
+        .await
+        .expect("april again");
+    assert_eq!(
+        (alone.lines, alone.added, alone.encoding.as_str()),
+        (1, 0, "UTF-8")
+    );
+    assert!(!unread(&phases_of(&log, 0)), "the last file was another");
+    log.clear();
+    ctx.import_settlement_file(ImportKind::Bank, s(&april), None)
+        .await
+        .expect("april once more");
+    assert!(unread(&phases_of(&log, 0)));
+
+    // The same bytes as the first bank file, named as a workbook: read, and refused.
+    let workbook = dir.path().join("银行流水.xlsx");
+    std::fs::copy(&april, &workbook).expect("copy");
+    let err = ctx
+        .import_settlement_file(ImportKind::Bank, s(&workbook), None)
+        .await
+        .expect_err("not a workbook");
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert!(err.message.contains("银行流水.xlsx"), "{}", err.message);
+    assert_eq!(ctx.import_files().await.expect("files").len(), 7);
+    assert_eq!(line_counts(dir.path()).bank, 4);
+    ctx.shutdown().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_lines_a_discrepancy_names_make_a_manual_match() {
     let dir = tempfile::tempdir().expect("tempdir");

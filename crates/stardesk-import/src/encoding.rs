@@ -73,6 +73,14 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Result<Format, ImportError> {
     }
 }
 
+/// Whether the name ends as an Excel workbook's does (`.xlsx`, `.xlsm`, `.xls`, any case).
+pub(crate) fn has_workbook_extension(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".xlsx", ".xlsm", ".xls"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
 /// `Some` for a workbook; `None` for text; an error for non-workbook bytes under a
 /// workbook's name.
 pub(crate) fn container(name: &str, bytes: &[u8]) -> Result<Option<Format>, ImportError> {
@@ -82,11 +90,7 @@ pub(crate) fn container(name: &str, bytes: &[u8]) -> Result<Option<Format>, Impo
     if bytes.starts_with(OLE_MAGIC) {
         return Ok(Some(Format::Xls));
     }
-    let lower = name.to_ascii_lowercase();
-    if [".xlsx", ".xlsm", ".xls"]
-        .iter()
-        .any(|ext| lower.ends_with(ext))
-    {
+    if has_workbook_extension(name) {
         let reason = if bytes.is_empty() {
             "the file is empty".to_owned()
         } else {

@@ -84,6 +84,8 @@
 //! - [`preview`] / [`preview_with_mapping`]: headers, first rows and a guessed mapping for
 //!   the mapping dialog.
 //! - [`detect_format`]: CSV (with its encoding), XLSX or XLS.
+//! - [`source_digest`]: the identity of a parse (bytes, kind, mapping, this version), so
+//!   a caller can tell a file it already imported without reading it again.
 //!
 //! Performance: the CSV path reads `csv::ByteRecord`s into one reused buffer, borrows
 //! UTF-8 input without copying, decodes GB18030 only when the bytes are not UTF-8, and
@@ -97,6 +99,7 @@ mod error;
 mod excel;
 mod fields;
 mod fingerprint;
+mod identity;
 mod layout;
 mod lean;
 mod lines;
@@ -109,6 +112,7 @@ pub use compact::{import_expected_compact, import_statement_compact, PlainRecord
 pub use encoding::{detect_format, Format, TextEncoding};
 pub use error::{ImportError, Problem};
 pub use fields::{normalize_header, FieldSpec, FileKind, ValueKind};
+pub use identity::source_digest;
 pub use layout::HEADER_SCAN_ROWS;
 pub use lean::{LeanExpectedLine, LeanStatementLine, SmallText};
 pub use lines::ImportRecord;

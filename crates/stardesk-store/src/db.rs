@@ -73,6 +73,11 @@ const MIGRATIONS: &[(&str, &str, Option<Then>)] = &[
         // The short-term index of the tasks already cached, with complement tokens.
         Some(crate::tasks::reindex_grams),
     ),
+    (
+        "0014_import_source_digest",
+        include_str!("migrations/0014_import_source_digest.sql"),
+        None,
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -28,6 +28,15 @@ fn meta(name: &str) -> ImportFileMeta {
         file_name: name.into(),
         imported_at: "2026-04-01T08:00:00Z".into(),
         encoding: "UTF-8".into(),
+        source_digest: None,
+    }
+}
+
+/// `meta(name)` of a file whose source digest is `[byte; 32]`.
+fn meta_of_source(name: &str, byte: u8) -> ImportFileMeta {
+    ImportFileMeta {
+        source_digest: Some([byte; 32]),
+        ..meta(name)
     }
 }
 
@@ -205,6 +214,146 @@ fn the_last_file_again_skips_the_line_pass_and_an_older_one_is_stored_again() {
     store.delete_settlement_data().expect("delete");
     assert_eq!(run(&mut store, "a.csv", &a), (10_000, 0, 1));
     assert_eq!(store.statement_lines().expect("load"), a);
+}
+
+/// A file whose source digest is the last imported file's of its kind is recorded as
+/// imported, with nothing added, without its lines: with that file's line count and
+/// encoding, and its digests, so it can be repeated in turn. Any other last file (another
+/// source, one without a digest, none, or the data deleted) and nothing is written.
+#[test]
+fn the_last_source_again_is_recorded_without_its_lines_and_nothing_else_is() {
+    let a = uniform_statement(3_000, 20);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = open(dir.path());
+    let kind = LineKind::Statement;
+    assert_eq!(store.last_source_digest(kind).expect("last"), None);
+    assert_eq!(
+        store
+            .import_unchanged(kind, &meta_of_source("a.csv", 1))
+            .expect("none yet"),
+        None,
+        "no file imported yet"
+    );
+    let mut gbk = meta_of_source("a.csv", 1);
+    gbk.encoding = "GB18030".into();
+    let first = store
+        .import_lines_with_progress(&gbk, ImportLines::Statement(&a), &mut |_| {})
+        .expect("import");
+    assert_eq!(first.added, 3_000);
+    assert_eq!(store.last_source_digest(kind).expect("last"), Some([1; 32]));
+    // The same source under another name: recorded as the file it repeats was read.
+    let again = store
+        .import_unchanged(kind, &meta_of_source("a (1).csv", 1))
+        .expect("again")
+        .expect("the last file's source");
+    assert_eq!(
+        (again.outcome.added, again.outcome.already_present),
+        (0, 3_000)
+    );
+    assert_eq!(
+        (again.line_count, again.encoding.as_str()),
+        (3_000, "GB18030")
+    );
+    let files = store.import_files().expect("files");
+    assert_eq!(files.len(), 2);
+    let last = files.last().expect("recorded");
+    assert_eq!(
+        (
+            last.id,
+            last.file_name.as_str(),
+            last.line_count,
+            last.added_count
+        ),
+        (again.outcome.file_id, "a (1).csv", 3_000, 0)
+    );
+    assert_eq!(last.encoding, "GB18030");
+    // The repeat is the last file now, with the same digests: the line pass of the lines
+    // again is skipped too (no progress report), and the source once more.
+    let mut reports = 0;
+    let o = store
+        .import_lines_with_progress(&meta("a.csv"), ImportLines::Statement(&a), &mut |_| {
+            reports += 1
+        })
+        .expect("lines again");
+    assert_eq!(
+        (o.added, reports),
+        (0, 0),
+        "the lines digest was carried over"
+    );
+    assert_eq!(
+        store.last_source_digest(kind).expect("last"),
+        None,
+        "a file without one"
+    );
+    assert_eq!(
+        store
+            .import_unchanged(kind, &meta_of_source("a.csv", 1))
+            .expect("not last"),
+        None,
+        "the last file has no source digest"
+    );
+    store
+        .import_lines_with_progress(
+            &meta_of_source("a.csv", 1),
+            ImportLines::Statement(&a),
+            &mut |_| {},
+        )
+        .expect("with its source");
+    // Another source, another kind's file in between, a file without a digest.
+    assert_eq!(
+        store
+            .import_unchanged(kind, &meta_of_source("b.csv", 2))
+            .expect("other"),
+        None
+    );
+    assert_eq!(
+        store
+            .import_unchanged(kind, &meta("a.csv"))
+            .expect("no digest"),
+        None
+    );
+    assert_eq!(
+        store
+            .import_unchanged(LineKind::Bank, &meta_of_source("a.csv", 1))
+            .expect("bank"),
+        None,
+        "the kind's own last file"
+    );
+    let bank_lines = bank(&[("TX1", "100.00", 6)]);
+    store
+        .import_lines_with_progress(
+            &meta_of_source("bank.csv", 1),
+            ImportLines::Bank(&bank_lines),
+            &mut |_| {},
+        )
+        .expect("bank");
+    assert!(store
+        .import_unchanged(kind, &meta_of_source("a.csv", 1))
+        .expect("after a bank file")
+        .is_some());
+    let count = store.import_files().expect("files").len();
+    for _ in 0..2 {
+        assert_eq!(
+            store
+                .import_unchanged(kind, &meta_of_source("b.csv", 2))
+                .expect("other"),
+            None
+        );
+    }
+    assert_eq!(
+        store.import_files().expect("files").len(),
+        count,
+        "nothing written"
+    );
+    // After the data is deleted, nothing is the last file.
+    store.delete_settlement_data().expect("delete");
+    assert_eq!(
+        store
+            .import_unchanged(kind, &meta_of_source("a.csv", 1))
+            .expect("deleted"),
+        None
+    );
+    assert!(store.statement_lines().expect("load").is_empty());
 }
 
 /// A file large next to the table has the known keys read in one scan and the lines its

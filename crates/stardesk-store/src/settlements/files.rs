@@ -1,8 +1,9 @@
 //! The record of every imported file (`import_files`): its name, kind, encoding, when
 //! it was read, and how many of its lines were new.
 
-use rusqlite::{params, Transaction};
+use rusqlite::{params, OptionalExtension as _, Transaction};
 
+use super::lines::ImportOutcome;
 use super::{conversion_error, to_u64, LineKind};
 use crate::{Store, StoreError};
 
@@ -15,6 +16,10 @@ pub struct ImportFileMeta {
     pub imported_at: String,
     /// As the importer reports it: `"UTF-8"`, `"GB18030"`, `"XLSX"`, ...
     pub encoding: String,
+    /// `stardesk_import::source_digest` of the file as it was read, when the caller has
+    /// it: a later import of the same source is then recorded without its lines
+    /// ([`Store::import_unchanged`]).
+    pub source_digest: Option<[u8; 32]>,
 }
 
 /// One row of `import_files`.
@@ -39,13 +44,14 @@ pub(super) fn insert_file_record(
 ) -> rusqlite::Result<i64> {
     tx.execute(
         "INSERT INTO import_files (kind, file_name, imported_at, line_count, added_count,
-         encoding) VALUES (?1, ?2, ?3, ?4, 0, ?5)",
+         encoding, source_digest) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6)",
         params![
             kind.as_str(),
             file.file_name,
             file.imported_at,
             i64::try_from(line_count).unwrap_or(i64::MAX),
-            file.encoding
+            file.encoding,
+            file.source_digest.as_ref().map(|d| &d[..]),
         ],
     )?;
     Ok(tx.last_insert_rowid())
@@ -64,7 +70,95 @@ pub(super) fn set_added_count(
     .map(|_| ())
 }
 
+/// A file recorded by [`Store::import_unchanged`]: what its import added (nothing), and
+/// how it reads, as the file it repeats was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnchangedImport {
+    pub outcome: ImportOutcome,
+    pub line_count: u64,
+    pub encoding: String,
+}
+
+/// The file of `kind` imported last: its id, source digest (if kept), lines digest,
+/// line count and encoding.
+type LastFile = (i64, Option<Vec<u8>>, Option<Vec<u8>>, i64, String);
+
+fn last_file(conn: &rusqlite::Connection, kind: LineKind) -> rusqlite::Result<Option<LastFile>> {
+    conn.query_row(
+        "SELECT id, source_digest, lines_digest, line_count, encoding FROM import_files
+         WHERE kind = ?1 ORDER BY id DESC LIMIT 1",
+        [kind.as_str()],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+    )
+    .optional()
+}
+
 impl Store {
+    /// The source digest of the file of `kind` imported last, if it has one: a file with
+    /// this digest can go to [`Store::import_unchanged`] without being parsed.
+    pub fn last_source_digest(&self, kind: LineKind) -> Result<Option<[u8; 32]>, StoreError> {
+        let last = last_file(&self.conn, kind).map_err(|e| self.err(e))?;
+        Ok(last.and_then(|(_, source, ..)| source?.try_into().ok()))
+    }
+
+    /// Records `file` (of `kind`) as imported with nothing added when the file of `kind`
+    /// imported last has its source digest: the same bytes read the same way, so the
+    /// same lines, and nothing of that kind imported since that could have changed one.
+    /// Storing them again would change nothing (as for a matching lines digest,
+    /// migration 0011), so the lines are not read at all. `None`, and nothing written,
+    /// when the file has no source digest or the last file of the kind is another: the
+    /// caller then imports its lines.
+    pub fn import_unchanged(
+        &mut self,
+        kind: LineKind,
+        file: &ImportFileMeta,
+    ) -> Result<Option<UnchangedImport>, StoreError> {
+        let path = self.path().to_path_buf();
+        let e = |e: rusqlite::Error| StoreError::sqlite(&path, e);
+        let Some(source) = file.source_digest else {
+            return Ok(None);
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(e)?;
+        let Some((_, Some(last_source), lines_digest, line_count, encoding)) =
+            last_file(&tx, kind).map_err(e)?
+        else {
+            return Ok(None);
+        };
+        if last_source[..] != source[..] {
+            return Ok(None);
+        }
+        let line_count = to_u64(line_count);
+        let meta = ImportFileMeta {
+            encoding: encoding.clone(),
+            ..file.clone()
+        };
+        let file_id = insert_file_record(
+            &tx,
+            kind,
+            &meta,
+            usize::try_from(line_count).unwrap_or(usize::MAX),
+        )
+        .map_err(e)?;
+        tx.execute(
+            "UPDATE import_files SET lines_digest = ?2 WHERE id = ?1",
+            params![file_id, lines_digest],
+        )
+        .map_err(e)?;
+        tx.commit().map_err(e)?;
+        Ok(Some(UnchangedImport {
+            outcome: ImportOutcome {
+                file_id,
+                added: 0,
+                already_present: usize::try_from(line_count).unwrap_or(usize::MAX),
+            },
+            line_count,
+            encoding,
+        }))
+    }
+
     /// Every imported file, oldest first.
     pub fn import_files(&self) -> Result<Vec<ImportFileRecord>, StoreError> {
         let mut stmt = self

@@ -32,7 +32,7 @@ use stardesk_domain::reconcile::records::LineKey;
 use crate::{Store, StoreError};
 
 pub use decisions::SavedDecision;
-pub use files::{ImportFileMeta, ImportFileRecord};
+pub use files::{ImportFileMeta, ImportFileRecord, UnchangedImport};
 pub use lines::{ImportLines, ImportOutcome, LineCounts};
 pub use mapping_profiles::MappingProfileRecord;
 

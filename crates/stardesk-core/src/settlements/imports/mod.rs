@@ -107,6 +107,34 @@ fn read_with_progress(path: &str, progress: &dyn Fn(u64, u64)) -> Result<Vec<u8>
     Ok(bytes)
 }
 
+/// A file as the import read it.
+enum Read {
+    /// Checked whole: its lines.
+    Parsed(AnyImported),
+    /// The same source as the file stored last before it: not parsed.
+    Unchanged(Vec<u8>),
+}
+
+/// A file's lines, checked whole; errors name the file, row and field.
+fn parse(
+    kind: ImportKind,
+    name: &str,
+    bytes: &[u8],
+    mapping: &ColumnMapping,
+) -> Result<AnyImported, AppError> {
+    stardesk_import::import_with_mapping(file_kind(kind), name, bytes, mapping)
+        .map_err(|e| AppError::invalid_input(e.to_string()))
+}
+
+fn imported_encoding(imported: &AnyImported) -> &'static str {
+    match imported {
+        AnyImported::Statement(i) => i.encoding,
+        AnyImported::Bank(i) => i.encoding,
+        AnyImported::Expected(i) => i.encoding,
+        AnyImported::Invoices(i) => i.encoding,
+    }
+}
+
 impl Context {
     /// Imports one file into the database, all or nothing: see
     /// [`Context::import_settlement_files`].
@@ -131,6 +159,10 @@ impl Context {
     /// added again. `profile` names a saved mapping profile of the same kind; without
     /// one, columns are found by their headers. Every phase of every file goes out as
     /// [`AppEvent::ImportProgress`]; what was stored, as [`AppEvent::DataChanged`].
+    ///
+    /// A file with the very source of the file stored last of its kind (the same bytes
+    /// and mapping: a re-import) is not parsed: it is recorded with that file's line
+    /// count and encoding, all already present, and goes from Reading to Done.
     pub async fn import_settlement_files(
         &self,
         kind: ImportKind,
@@ -160,9 +192,16 @@ impl Context {
         progress: std::sync::Arc<impl Fn(ImportProgress) + Send + Sync + 'static>,
     ) -> Result<Vec<ImportResult>, AppError> {
         let file_count = to_u32(paths.len());
+        // A file with the source of the file stored last before it (the last of its kind
+        // in the store, or the one before it in this batch) reads as the same lines: it is
+        // not parsed (Store::import_unchanged).
+        let last_source =
+            with_store(&self.reader, move |s| s.last_source_digest(line_kind(kind))).await?;
         let report = progress.clone();
-        let parsed = tokio::task::spawn_blocking(move || {
-            let mut parsed = Vec::with_capacity(paths.len());
+        let read_mapping = mapping.clone();
+        let prepared = tokio::task::spawn_blocking(move || {
+            let mut prepared = Vec::with_capacity(paths.len());
+            let mut before = last_source;
             for (index, path) in paths.iter().enumerate() {
                 let at = |phase, done, total, name: &str| ImportProgress {
                     file_name: name.to_string(),
@@ -176,58 +215,97 @@ impl Context {
                 let bytes = read_with_progress(path, &|done, total| {
                     report(at(ImportPhase::Reading, done, total, &name))
                 })?;
-                report(at(ImportPhase::Parsing, 0, 0, &name));
-                let imported =
-                    stardesk_import::import_with_mapping(file_kind(kind), &name, &bytes, &mapping)
-                        .map_err(|e| AppError::invalid_input(e.to_string()))?;
-                parsed.push((name, imported));
+                let source =
+                    stardesk_import::source_digest(file_kind(kind), &name, &bytes, &read_mapping);
+                let read = if before == Some(source) {
+                    Read::Unchanged(bytes)
+                } else {
+                    report(at(ImportPhase::Parsing, 0, 0, &name));
+                    Read::Parsed(parse(kind, &name, &bytes, &read_mapping)?)
+                };
+                before = Some(source);
+                prepared.push((name, source, read));
             }
-            Ok::<_, AppError>(parsed)
+            Ok::<_, AppError>(prepared)
         })
         .await
         .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))??;
-        let mut results = Vec::with_capacity(parsed.len());
-        for (index, (name, imported)) in parsed.into_iter().enumerate() {
+        let mut results = Vec::with_capacity(prepared.len());
+        for (index, (name, source, read)) in prepared.into_iter().enumerate() {
+            let at = {
+                let name = name.clone();
+                move |phase, done: usize, total: usize| ImportProgress {
+                    file_name: name.clone(),
+                    file_index: to_u32(index),
+                    file_count,
+                    phase,
+                    done: done as u64,
+                    total: total as u64,
+                }
+            };
             let meta = ImportFileMeta {
                 file_name: name.clone(),
                 imported_at: now(),
-                encoding: match &imported {
-                    AnyImported::Statement(i) => i.encoding,
-                    AnyImported::Bank(i) => i.encoding,
-                    AnyImported::Expected(i) => i.encoding,
-                    AnyImported::Invoices(i) => i.encoding,
-                }
-                .to_string(),
+                encoding: String::new(),
+                source_digest: Some(source),
             };
-            let encoding = meta.encoding.clone();
-            let file_name = name.clone();
+            let imported = match read {
+                Read::Parsed(imported) => imported,
+                Read::Unchanged(bytes) => {
+                    let unchanged_meta = meta.clone();
+                    let unchanged = with_store(&self.writer, move |s| {
+                        s.import_unchanged(line_kind(kind), &unchanged_meta)
+                    })
+                    .await?;
+                    if let Some(u) = unchanged {
+                        let lines = usize::try_from(u.line_count).unwrap_or(usize::MAX);
+                        progress(at(ImportPhase::Done, lines, lines));
+                        results.push(ImportResult {
+                            file_name: name,
+                            kind,
+                            encoding: u.encoding,
+                            lines: to_u32(lines),
+                            added: 0,
+                            already_present: to_u32(u.outcome.already_present),
+                        });
+                        continue;
+                    }
+                    // Another import came first: this file's lines are read and stored.
+                    // It parsed before, so it parses again.
+                    progress(at(ImportPhase::Parsing, 0, 0));
+                    let (parse_name, parse_mapping) = (name.clone(), mapping.clone());
+                    tokio::task::spawn_blocking(move || {
+                        parse(kind, &parse_name, &bytes, &parse_mapping)
+                    })
+                    .await
+                    .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))??
+                }
+            };
+            let encoding = imported_encoding(&imported).to_string();
+            let meta = ImportFileMeta {
+                encoding: encoding.clone(),
+                ..meta
+            };
             let lines = imported.len();
             let report = progress.clone();
-            let at = move |phase, done| ImportProgress {
-                file_name: name.clone(),
-                file_index: to_u32(index),
-                file_count,
-                phase,
-                done: done as u64,
-                total: lines as u64,
-            };
-            report(at(ImportPhase::Storing, 0));
-            let (outcome, at) = with_store(&self.writer, move |s| {
+            let report_at = at.clone();
+            report(at(ImportPhase::Storing, 0, lines));
+            let outcome = with_store(&self.writer, move |s| {
                 let lines = match &imported {
                     AnyImported::Statement(i) => ImportLines::Statement(&i.lines),
                     AnyImported::Bank(i) => ImportLines::Bank(&i.lines),
                     AnyImported::Expected(i) => ImportLines::Expected(&i.lines),
                     AnyImported::Invoices(i) => ImportLines::Invoices(&i.lines),
                 };
-                let outcome = s.import_lines_with_progress(&meta, lines, &mut |stored| {
-                    report(at(ImportPhase::Storing, stored))
-                })?;
-                Ok((outcome, at))
+                let count = lines.len();
+                s.import_lines_with_progress(&meta, lines, &mut |stored| {
+                    report(report_at(ImportPhase::Storing, stored, count))
+                })
             })
             .await?;
-            progress(at(ImportPhase::Done, lines));
+            progress(at(ImportPhase::Done, lines, lines));
             results.push(ImportResult {
-                file_name,
+                file_name: name,
                 kind,
                 encoding,
                 lines: to_u32(lines),
