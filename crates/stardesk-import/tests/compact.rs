@@ -323,6 +323,12 @@ fn the_scan_gives_up_on_anything_but_a_plain_file() {
             late("备注299", "备注299,x").into_bytes(),
         ),
         ("a late empty status", late("已结算", "").into_bytes()),
+        ("a late byte that is not UTF-8", {
+            let mut bytes = csv.clone().into_bytes();
+            let at = bytes.len() - 4;
+            bytes[at] = 0xFF;
+            bytes
+        }),
         ("no header", csv.replace("任务ID", "编号").into_bytes()),
     ] {
         assert_eq!(scan::<TaskPayout>(&bytes, 4_096), None, "{what}");
