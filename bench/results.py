@@ -202,6 +202,17 @@ def reconcile_md(rc):
     return "\n".join(out)
 
 
+def starts_md(st):
+    """Every start of each app, in the order they ran (in turn, minimal first), and the
+    median of each pair's ratio: the spread shows how much one start varies."""
+    if "app_all_ms" not in st:
+        return ""
+    fmt = lambda ms: ", ".join(f"{x:.0f}" for x in ms)
+    return (f"Each start, in the order they ran (the two apps in turn): minimal "
+            f"{fmt(st['minimal_all_ms'])} ms; StarDesk {fmt(st['app_all_ms'])} ms. "
+            f"The median of each pair's ratio: {st['pair_ratio']:.2f}×.")
+
+
 def assemble(parts_dir):
     try:
         parts = {name: load_part(parts_dir, name) for name in REQUIRED}
@@ -240,6 +251,8 @@ as of {rc.get('as_of', '—')}; every tool found the same counts and totals.
 Medians over the runs (`bench/startup.py`): each mark's time since the process was
 spawned, and the steps StarDesk times inside them. The embedded sandbox and the first
 sync run in the background, beside the window's start.
+
+{starts_md(results['startup'])}
 
 {breakdown_md(results['startup'])}
 """

@@ -10,7 +10,9 @@ T since `main`; the first, `main`, also carries the wall clock `unix_ms`, from w
 time between spawning and `main` follows), and StarDesk logs the steps it times
 (`startup step=NAME ms=D`: the database key, opening the store and its migrations, the
 job runner, the embedded sandbox, the first sync). The breakdown is the median over the
-runs of each mark's time since spawn, and of each step's duration.
+runs of each mark's time since spawn, and of each step's duration. The two apps are started
+in turn (minimal, StarDesk, minimal, …), so the machine's spells fall on both; besides the
+ratio of the medians, the median of each pair's ratio is printed, and every start's time.
 
 Usage: startup.py APP MINIMAL_APP   (under a display, e.g. xvfb-run)
 Environment: BENCH_STARTUP_RUNS (default 5; RSS is taken on the first 3),
@@ -165,15 +167,12 @@ def run_once(binary, env, measure_rss):
     return ready, rss, marks, steps
 
 
-def measure(binary, env):
-    starts, rsses, marks, steps = [], [], [], []
-    for i in range(RUNS):
-        s, r, m, st = run_once(binary, env, measure_rss=(i < RSS_RUNS))
-        starts.append(s)
-        marks.append(m)
-        steps.append(st)
-        if r is not None:
-            rsses.append(r)
+def summarize(runs):
+    """The medians of one app's runs: (ms to READY, RSS or None, marks, steps) each."""
+    starts = [r[0] for r in runs]
+    rsses = [r[1] for r in runs if r[1] is not None]
+    marks = [r[2] for r in runs]
+    steps = [r[3] for r in runs]
     med_marks = {}
     for name in {k for m in marks for k in m}:
         values = [m[name] for m in marks if name in m]
@@ -189,10 +188,23 @@ def measure(binary, env):
         }
     return {
         "ms": round(statistics.median(starts), 1),
+        "all_ms": [round(s, 1) for s in starts],
         "rss_mib": round(statistics.median(rsses) / 1024, 1),
         "marks": dict(sorted(med_marks.items(), key=lambda kv: kv[1])),
         "steps": dict(sorted(med_steps.items(), key=lambda kv: kv[1]["ended_at_ms"] or 0)),
     }
+
+
+def measure_pairs(minimal, app, env):
+    """Each run starts the minimal app, then StarDesk: whatever the machine does over the
+    run (another process, a slower spell) falls on both alike, and each pair's ratio is
+    taken within the pair."""
+    base, mine = [], []
+    for i in range(RUNS):
+        base.append(run_once(minimal, dict(os.environ), measure_rss=(i < RSS_RUNS)))
+        mine.append(run_once(app, env, measure_rss=(i < RSS_RUNS)))
+    ratios = [m[0] / b[0] for b, m in zip(base, mine)]
+    return summarize(base), summarize(mine), round(statistics.median(ratios), 2)
 
 
 def print_breakdown(title, res):
@@ -218,14 +230,15 @@ def main():
         # One run to sync the task hall, so every measured start opens on cached tasks.
         run_once(app, env, measure_rss=False)
         time.sleep(2)
-        base = measure(minimal, dict(os.environ))
-        mine = measure(app, env)
+        base, mine, pair_ratio = measure_pairs(minimal, app, env)
     finally:
         shutil.rmtree(data, ignore_errors=True)
     print(f"minimal Tauri app: cold start {base['ms']:.0f} ms, RSS {base['rss_mib']:.1f} MiB "
           f"(median of {RUNS} starts; RSS of {RSS_RUNS}, after {IDLE_S} s idle)")
     print(f"StarDesk:          cold start {mine['ms']:.0f} ms, RSS {mine['rss_mib']:.1f} MiB")
-    print(f"ratios: cold start {mine['ms'] / base['ms']:.2f}x, RSS {mine['rss_mib'] / base['rss_mib']:.2f}x the minimal app")
+    print(f"ratios: cold start {mine['ms'] / base['ms']:.2f}x, RSS {mine['rss_mib'] / base['rss_mib']:.2f}x the minimal app"
+          f" (cold start, median of each pair's ratio: {pair_ratio:.2f}x)")
+    print(f"  each start, ms: minimal {base['all_ms']}; StarDesk {mine['all_ms']}")
     print("where the time goes:")
     print_breakdown("StarDesk", mine)
     print_breakdown("minimal app", base)
@@ -237,6 +250,8 @@ def main():
                 "runs": RUNS,
                 "app_ms": mine["ms"], "minimal_ms": base["ms"],
                 "app_rss_mib": mine["rss_mib"], "minimal_rss_mib": base["rss_mib"],
+                "pair_ratio": pair_ratio,
+                "app_all_ms": mine["all_ms"], "minimal_all_ms": base["all_ms"],
                 "breakdown": {"app": {"marks": mine["marks"], "steps": mine["steps"]},
                               "minimal": {"marks": base["marks"]}},
             }, f, indent=2)
