@@ -840,7 +840,7 @@ async fn a_file_imported_again_is_recorded_unread_only_while_it_is_the_last_of_i
         .expect("april once more");
     assert!(unread(&phases_of(&log, 0)));
 
-    // The same bytes as the first bank file, named as a workbook: read, and refused.
+    // The same bytes as the last bank file, named as a workbook: read, and refused.
     let workbook = dir.path().join("银行流水.xlsx");
     std::fs::copy(&april, &workbook).expect("copy");
     let err = ctx
@@ -851,6 +851,49 @@ async fn a_file_imported_again_is_recorded_unread_only_while_it_is_the_last_of_i
     assert!(err.message.contains("银行流水.xlsx"), "{}", err.message);
     assert_eq!(ctx.import_files().await.expect("files").len(), 7);
     assert_eq!(line_counts(dir.path()).bank, 4);
+
+    // Statements: a later export moves T5's failed payout to settled; the older export
+    // read again (not the last file) puts it back; read once more, it is recorded unread
+    // and changes nothing.
+    ctx.import_settlement_file(ImportKind::Expected, s(&files.expected), None)
+        .await
+        .expect("expected");
+    let later = dir.path().join("结算单-更新.csv");
+    std::fs::write(&later, STATEMENT_CSV.replace("提现失败", "已结算")).expect("write");
+    let failed = |v: &ReconcileView| tally(v, ClassCode::PayoutFailed).count;
+    let mut seen = Vec::new();
+    for (path, unread_now) in [
+        (&files.statement, false),
+        (&later, false),
+        (&files.statement, false),
+        (&files.statement, true),
+    ] {
+        log.clear();
+        ctx.import_settlement_file(ImportKind::Statement, s(path), None)
+            .await
+            .expect("statement");
+        assert_eq!(
+            unread(&phases_of(&log, 0)),
+            unread_now,
+            "{}",
+            path.display()
+        );
+        let changed = log
+            .events()
+            .iter()
+            .any(|e| matches!(e, AppEvent::DataChanged { .. }));
+        assert_eq!(changed, !unread_now, "a status changed: {}", path.display());
+        let view = ctx
+            .reconcile_saved(Some(AS_OF.into()))
+            .await
+            .expect("reconcile");
+        seen.push(failed(&view));
+    }
+    assert_eq!(
+        seen,
+        [1, 0, 1, 1],
+        "T5's payout: failed, settled, failed again, as it was"
+    );
     ctx.shutdown().await;
 }
 

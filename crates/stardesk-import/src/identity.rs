@@ -7,14 +7,15 @@ use sha2::{Digest, Sha256};
 use crate::encoding::has_workbook_extension;
 use crate::{ColumnMapping, FileKind};
 
-/// SHA-256 over everything [`crate::import_with_mapping`]'s answer depends on: this
-/// crate's version (a newer reader may read the same bytes differently), the kind, the
+/// SHA-256 over everything [`crate::import_with_mapping`]'s answer depends on: the
+/// reader's build (a digest of the parsing sources and the locked dependency versions,
+/// from `build.rs`: another build may read the same bytes differently), the kind, the
 /// mapping, whether the name claims a workbook (the only way the name changes the
 /// answer: a CSV named `.xlsx` is refused) and the bytes. Two calls with the same digest
-/// give the same lines, encoding and header, or the same error.
+/// give the same lines, encoding and header, or both fail (the error names the file).
 ///
 /// The mapping goes in as its `Debug` text, which is exact (every field, strings quoted)
-/// and stable within one version of this crate, which the digest also holds.
+/// and stable within one build, which the digest also holds.
 pub fn source_digest(
     kind: FileKind,
     file: &str,
@@ -26,7 +27,7 @@ pub fn source_digest(
         hasher.update((b.len() as u64).to_le_bytes());
         hasher.update(b);
     };
-    part(env!("CARGO_PKG_VERSION").as_bytes());
+    part(env!("STARDESK_READER_BUILD").as_bytes());
     part(&[kind.tag(), u8::from(has_workbook_extension(file))]);
     part(format!("{mapping:?}").as_bytes());
     part(bytes);
@@ -63,6 +64,12 @@ mod tests {
         other_header.header_row = HeaderRow::Row(1);
         let mut delimiter = plain.clone();
         delimiter.delimiter = Some(',');
+        let mut footer = plain.clone();
+        footer.skip_trailing_rows = 1;
+        let mut encoding = plain.clone();
+        encoding.encoding = Some(crate::TextEncoding::Gb18030);
+        let mut sheet = plain.clone();
+        sheet.sheet = Some("Sheet1".into());
         for (what, other) in [
             (
                 "bytes",
@@ -87,6 +94,18 @@ mod tests {
             (
                 "delimiter",
                 source_digest(FileKind::Statement, "结算单.csv", CSV, &delimiter),
+            ),
+            (
+                "footer rows",
+                source_digest(FileKind::Statement, "结算单.csv", CSV, &footer),
+            ),
+            (
+                "encoding",
+                source_digest(FileKind::Statement, "结算单.csv", CSV, &encoding),
+            ),
+            (
+                "sheet",
+                source_digest(FileKind::Statement, "结算单.csv", CSV, &sheet),
             ),
         ] {
             assert_ne!(digest, other, "{what}");

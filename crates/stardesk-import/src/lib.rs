@@ -84,7 +84,7 @@
 //! - [`preview`] / [`preview_with_mapping`]: headers, first rows and a guessed mapping for
 //!   the mapping dialog.
 //! - [`detect_format`]: CSV (with its encoding), XLSX or XLS.
-//! - [`source_digest`]: the identity of a parse (bytes, kind, mapping, this version), so
+//! - [`source_digest`]: the identity of a parse (bytes, kind, mapping, this build), so
 //!   a caller can tell a file it already imported without reading it again.
 //!
 //! Performance: the CSV path reads `csv::ByteRecord`s into one reused buffer, borrows

@@ -293,6 +293,37 @@ fn a_plain_file_scanned_in_chunks_is_the_compact_import() {
     assert_eq!(scan::<TaskDue>(expected.as_bytes(), 1 << 20).unwrap(), want);
 }
 
+/// A chunk read after the header that is not UTF-8 ends the scan (`None`: the import then
+/// reads the file, and names the bad bytes); the same chunk without it reads.
+#[test]
+fn a_later_chunk_that_is_not_utf8_ends_the_scan() {
+    let csv = statement_csv(300, true);
+    let cut = csv[..csv.len() / 2].rfind('\n').expect("a line break") + 1;
+    let (head, tail) = csv.as_bytes().split_at(cut);
+    let scanner = PlainScan::<TaskPayout>::start(head, false).expect("a plain head");
+    let mut skip = scanner.header_lines();
+    let mut lines = Vec::new();
+    scanner
+        .read(head, &mut skip, &mut lines)
+        .expect("the head reads");
+    let mut rest = Vec::new();
+    scanner
+        .read(tail, &mut 0, &mut rest)
+        .expect("the tail reads");
+    assert!(!lines.is_empty() && !rest.is_empty());
+    // In the remark, a column the compact lines do not keep: only the UTF-8 check sees it.
+    let remark = tail.len() - 2;
+    for at in [remark, remark - 4] {
+        let mut bad = tail.to_vec();
+        bad[at] = 0xFF;
+        assert_eq!(
+            scanner.read(&bad, &mut 0, &mut Vec::new()),
+            None,
+            "byte {at}"
+        );
+    }
+}
+
 /// Whatever the scan gives up on, the import reads (or rejects) on its own terms.
 #[test]
 fn the_scan_gives_up_on_anything_but_a_plain_file() {

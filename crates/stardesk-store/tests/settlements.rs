@@ -222,7 +222,7 @@ fn the_last_file_again_skips_the_line_pass_and_an_older_one_is_stored_again() {
 /// source, one without a digest, none, or the data deleted) and nothing is written.
 #[test]
 fn the_last_source_again_is_recorded_without_its_lines_and_nothing_else_is() {
-    let a = uniform_statement(3_000, 20);
+    let a = uniform_statement(10_000, 50);
     let dir = tempfile::tempdir().expect("tempdir");
     let mut store = open(dir.path());
     let kind = LineKind::Statement;
@@ -239,7 +239,7 @@ fn the_last_source_again_is_recorded_without_its_lines_and_nothing_else_is() {
     let first = store
         .import_lines_with_progress(&gbk, ImportLines::Statement(&a), &mut |_| {})
         .expect("import");
-    assert_eq!(first.added, 3_000);
+    assert_eq!(first.added, 10_000);
     assert_eq!(store.last_source_digest(kind).expect("last"), Some([1; 32]));
     // The same source under another name: recorded as the file it repeats was read.
     let again = store
@@ -248,11 +248,11 @@ fn the_last_source_again_is_recorded_without_its_lines_and_nothing_else_is() {
         .expect("the last file's source");
     assert_eq!(
         (again.outcome.added, again.outcome.already_present),
-        (0, 3_000)
+        (0, 10_000)
     );
     assert_eq!(
         (again.line_count, again.encoding.as_str()),
-        (3_000, "GB18030")
+        (10_000, "GB18030")
     );
     let files = store.import_files().expect("files");
     assert_eq!(files.len(), 2);
@@ -264,11 +264,11 @@ fn the_last_source_again_is_recorded_without_its_lines_and_nothing_else_is() {
             last.line_count,
             last.added_count
         ),
-        (again.outcome.file_id, "a (1).csv", 3_000, 0)
+        (again.outcome.file_id, "a (1).csv", 10_000, 0)
     );
     assert_eq!(last.encoding, "GB18030");
     // The repeat is the last file now, with the same digests: the line pass of the lines
-    // again is skipped too (no progress report), and the source once more.
+    // again is skipped too (no progress report: a pass reports every 8,192 lines).
     let mut reports = 0;
     let o = store
         .import_lines_with_progress(&meta("a.csv"), ImportLines::Statement(&a), &mut |_| {
@@ -574,22 +574,57 @@ fn a_decision_survives_a_reimport() {
 }
 
 /// The revision a kept reconciliation is checked against moves with every write that
-/// can change one, and only then: an import that adds lines, a decision, a delete.
+/// can change one, and only then: an import that adds lines or changes a stored line's
+/// payout status, a decision, a delete.
 #[test]
 fn the_revision_moves_with_lines_and_decisions_only() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut store = open(dir.path());
     assert_eq!(store.settlement_revision().expect("revision"), 0);
     let s = statement(&[("JS1", "T1", "100.00", 5)]);
-    import(&mut store, "s", ImportLines::Statement(&s)).expect("import");
+    let o = import(&mut store, "s", ImportLines::Statement(&s)).expect("import");
+    assert_eq!((o.added, o.updated), (1, 0));
+    let added = store.settlement_revision().expect("revision");
+    assert!(added > 0, "an import that adds lines moves it");
+    // A newer export: the same line (same key), its payout failed (the file is large
+    // next to the table: through the scan of known keys; a small one is below).
+    let mut failed = s.clone();
+    failed[0].status = PayoutStatus::Failed;
+    let o = import(&mut store, "s2", ImportLines::Statement(&failed)).expect("newer");
+    assert_eq!((o.added, o.already_present, o.updated), (0, 1, 1));
     let first = store.settlement_revision().expect("revision");
-    assert!(first > 0, "an import that adds lines moves it");
+    assert!(
+        first > added,
+        "an import that changes a payout status moves it"
+    );
+    assert_eq!(store.statement_lines().expect("load"), failed);
+    let o = import(&mut store, "s", ImportLines::Statement(&s)).expect("older");
+    assert_eq!((o.added, o.updated), (0, 1));
+    assert!(store.settlement_revision().expect("revision") > first);
+    assert_eq!(store.statement_lines().expect("load"), s);
+    let first = store.settlement_revision().expect("revision");
     import(&mut store, "s", ImportLines::Statement(&s)).expect("again");
     assert_eq!(
         store.settlement_revision().expect("revision"),
         first,
         "a re-import that adds nothing leaves it"
     );
+    // A one-line file next to a table of 41 goes through the upsert line by line: a
+    // changed status counts and moves the revision, an unchanged line neither.
+    let many = uniform_statement(40, 5);
+    import(&mut store, "many", ImportLines::Statement(&many)).expect("many");
+    let mut one = vec![many[7].clone()];
+    assert_ne!(one[0].status, PayoutStatus::Failed);
+    one[0].status = PayoutStatus::Failed;
+    let before = store.settlement_revision().expect("revision");
+    let o = import(&mut store, "one", ImportLines::Statement(&one)).expect("one");
+    assert_eq!((o.added, o.already_present, o.updated), (0, 1, 1));
+    let after = store.settlement_revision().expect("revision");
+    assert!(after > before);
+    let o = import(&mut store, "same", ImportLines::Statement(&many[8..9])).expect("same");
+    assert_eq!((o.added, o.already_present, o.updated), (0, 1, 0));
+    assert_eq!(store.settlement_revision().expect("revision"), after);
+    let first = after;
     store
         .set_setting("platform_url", Some("http://127.0.0.1:1"))
         .expect("setting");

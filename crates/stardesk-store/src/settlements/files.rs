@@ -153,6 +153,7 @@ impl Store {
                 file_id,
                 added: 0,
                 already_present: usize::try_from(line_count).unwrap_or(usize::MAX),
+                updated: 0,
             },
             line_count,
             encoding,

@@ -59,6 +59,9 @@ pub struct ImportOutcome {
     pub added: usize,
     /// Lines whose key was already stored (by this file's earlier import, or another file).
     pub already_present: usize,
+    /// Of those, statement lines whose payout status or components this file changed (a
+    /// newer export): a change to the reconciliation as much as an added line.
+    pub updated: usize,
 }
 
 /// Lines stored per kind.
@@ -108,30 +111,38 @@ fn insert_lines(
     file: &str,
     lines: ImportLines<'_>,
     progress: &mut dyn FnMut(usize),
-) -> Result<usize, StoreError> {
+) -> Result<(usize, usize), StoreError> {
     let fen = Fen { file };
     let sql_err = |e: rusqlite::Error| StoreError::Unstorable {
         message: format!("{file}: {e}; nothing was imported"),
     };
     let mut added = 0;
+    // Statement lines already stored that an upsert changed.
+    let mut updated = 0;
     match lines {
         ImportLines::Statement(lines) => {
+            const INSERT: &str = "INSERT INTO statement_lines (fingerprint, occurrence, file_id,
+                     statement_id, task_id, amount_fen, date, status, status_text, gross_fen,
+                     fee_fen, tax_fen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+            // A line whose key is not stored, when every stored key is known: a file holds
+            // each key once (the occurrence counts a fingerprint's lines), so the plain
+            // insert cannot meet one, and skips the upsert's conflict handling.
+            let mut insert = tx.prepare(INSERT).map_err(sql_err)?;
             let mut stmt = tx
-                .prepare(
+                .prepare(&format!(
                     // A line already known keeps its identity (and the decisions about it);
                     // a newer export updates its payout status and fills in components.
-                    "INSERT INTO statement_lines (fingerprint, occurrence, file_id,
-                     statement_id, task_id, amount_fen, date, status, status_text, gross_fen,
-                     fee_fen, tax_fen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                    "{INSERT}
                      ON CONFLICT (fingerprint, occurrence) DO UPDATE SET
                         status = excluded.status, status_text = excluded.status_text,
                         gross_fen = coalesce(excluded.gross_fen, gross_fen),
                         fee_fen = coalesce(excluded.fee_fen, fee_fen),
                         tax_fen = coalesce(excluded.tax_fen, tax_fen)
                      WHERE status IS NOT excluded.status OR status_text IS NOT excluded.status_text
-                        OR excluded.gross_fen IS NOT NULL OR excluded.fee_fen IS NOT NULL
-                        OR excluded.tax_fen IS NOT NULL",
-                )
+                        OR coalesce(excluded.gross_fen, gross_fen) IS NOT gross_fen
+                        OR coalesce(excluded.fee_fen, fee_fen) IS NOT fee_fen
+                        OR coalesce(excluded.tax_fen, tax_fen) IS NOT tax_fen"
+                ))
                 .map_err(sql_err)?;
             let count = |tx: &Transaction<'_>| -> Result<usize, StoreError> {
                 tx.query_row("SELECT count(*) FROM statement_lines", [], |r| {
@@ -142,6 +153,8 @@ fn insert_lines(
             };
             // An upsert reports an update as a change too: count what is new instead.
             let before = count(tx)?;
+            // Lines the statements wrote: added, or stored and changed.
+            let mut written = 0;
             let known = known::known_statements(tx, lines.len()).map_err(sql_err)?;
             for (i, l) in lines.iter().enumerate() {
                 report(progress, i);
@@ -149,30 +162,30 @@ fn insert_lines(
                 let amount = fen.of(i, "amount", l.amount)?;
                 let parts = fen.parts(i, l.gross, l.fee, l.tax)?;
                 let key = (fp_to_sql(l.key.fingerprint), i64::from(l.key.occurrence));
-                if known
-                    .as_ref()
-                    .and_then(|k| k.get(&key))
-                    .is_some_and(|k| k.unchanged_by(status, status_text, parts))
-                {
-                    continue;
-                }
-                stmt.execute(params![
-                    key.0,
-                    key.1,
-                    file_id,
-                    l.statement_id,
-                    l.task_id,
-                    amount,
-                    l.date.to_string(),
-                    status,
-                    status_text,
-                    parts[0],
-                    parts[1],
-                    parts[2],
-                ])
-                .map_err(sql_err)?;
+                let statement = match known.as_ref().map(|k| k.get(&key)) {
+                    Some(Some(k)) if k.unchanged_by(status, status_text, parts) => continue,
+                    Some(None) => &mut insert,
+                    _ => &mut stmt,
+                };
+                written += statement
+                    .execute(params![
+                        key.0,
+                        key.1,
+                        file_id,
+                        l.statement_id,
+                        l.task_id,
+                        amount,
+                        l.date.to_string(),
+                        status,
+                        status_text,
+                        parts[0],
+                        parts[1],
+                        parts[2],
+                    ])
+                    .map_err(sql_err)?;
             }
             added = count(tx)? - before;
+            updated = written - added;
         }
         ImportLines::Bank(lines) => {
             let mut stmt = tx
@@ -262,7 +275,7 @@ fn insert_lines(
             }
         }
     }
-    Ok(added)
+    Ok((added, updated))
 }
 
 /// The lines digest of the file of `kind` imported last, if it has one.
@@ -287,7 +300,9 @@ fn set_digest(tx: &Transaction<'_>, file_id: i64, digest: &[u8; 32]) -> rusqlite
 
 impl Store {
     /// Stores the lines of one file, all or nothing, in one transaction: lines whose key
-    /// is already stored are left as they are (`already_present`), the rest are added. The
+    /// is already stored are counted in `already_present` (a statement line among them
+    /// takes a newer export's payout status and components: `updated`), the rest are
+    /// added; an import that adds or changes a line moves the settlements revision. The
     /// file is recorded in `import_files` even when it added nothing, so the user sees it
     /// was read. `progress` is called with the count of lines stored so far every few
     /// thousand lines (the commit comes after the last call).
@@ -314,13 +329,13 @@ impl Store {
         // The file imported last of this kind had these very lines: every key is stored and
         // nothing was imported since that could have changed one, so storing them again
         // would change nothing (migration 0011).
-        let added = if same_as_last {
-            0
+        let (added, updated) = if same_as_last {
+            (0, 0)
         } else {
             insert_lines(&tx, file_id, &file.file_name, lines, progress)?
         };
         set_added_count(&tx, file_id, added).map_err(e)?;
-        if added > 0 {
+        if added > 0 || updated > 0 {
             super::bump_revision(&tx).map_err(e)?;
         }
         tx.commit().map_err(e)?;
@@ -328,6 +343,7 @@ impl Store {
             file_id,
             added,
             already_present: lines.len() - added,
+            updated,
         })
     }
 

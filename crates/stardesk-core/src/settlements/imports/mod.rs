@@ -158,7 +158,8 @@ impl Context {
     /// imported before, an overlapping period) is counted in `already_present` and not
     /// added again. `profile` names a saved mapping profile of the same kind; without
     /// one, columns are found by their headers. Every phase of every file goes out as
-    /// [`AppEvent::ImportProgress`]; what was stored, as [`AppEvent::DataChanged`].
+    /// [`AppEvent::ImportProgress`]; lines added or changed (a statement line's payout
+    /// status from a newer export), as [`AppEvent::DataChanged`].
     ///
     /// A file with the very source of the file stored last of its kind (the same bytes
     /// and mapping: a re-import) is not parsed: it is recorded with that file's line
@@ -177,11 +178,11 @@ impl Context {
         let progress = move |p: ImportProgress| sink.emit(AppEvent::ImportProgress(p));
         let mapping = self.mapping_for(kind, profile).await?;
         let progress = std::sync::Arc::new(progress);
-        let stored = self.store_imports(kind, paths, mapping, progress).await;
-        if stored.as_ref().is_ok_and(|r| r.iter().any(|r| r.added > 0)) {
+        let (results, changed) = self.store_imports(kind, paths, mapping, progress).await?;
+        if changed {
             self.emit(AppEvent::data_changed(&[DataArea::Settlements]));
         }
-        stored
+        Ok(results)
     }
 
     async fn store_imports(
@@ -190,7 +191,7 @@ impl Context {
         paths: Vec<String>,
         mapping: ColumnMapping,
         progress: std::sync::Arc<impl Fn(ImportProgress) + Send + Sync + 'static>,
-    ) -> Result<Vec<ImportResult>, AppError> {
+    ) -> Result<(Vec<ImportResult>, bool), AppError> {
         let file_count = to_u32(paths.len());
         // A file with the source of the file stored last before it (the last of its kind
         // in the store, or the one before it in this batch) reads as the same lines: it is
@@ -231,6 +232,8 @@ impl Context {
         .await
         .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))??;
         let mut results = Vec::with_capacity(prepared.len());
+        // Whether a line was added or changed (a newer export's payout status).
+        let mut changed = false;
         for (index, (name, source, read)) in prepared.into_iter().enumerate() {
             let at = {
                 let name = name.clone();
@@ -304,6 +307,7 @@ impl Context {
             })
             .await?;
             progress(at(ImportPhase::Done, lines, lines));
+            changed |= outcome.added > 0 || outcome.updated > 0;
             results.push(ImportResult {
                 file_name: name,
                 kind,
@@ -313,7 +317,7 @@ impl Context {
                 already_present: to_u32(outcome.already_present),
             });
         }
-        Ok(results)
+        Ok((results, changed))
     }
 
     /// Every imported file, oldest first.
