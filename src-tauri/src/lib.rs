@@ -46,6 +46,25 @@ fn focus_main_window(app: &tauri::AppHandle) {
     }
 }
 
+/// The main window is built hidden (`"visible": false`) and shown once its page has
+/// loaded (the HTML, and the scripts parsed and run): the user never sees an empty white
+/// window, and on Linux GTK's first draw of the webview cannot fall while WebKit's web
+/// process is busy starting or loading. That draw asks the web process for its content
+/// and blocks the window for up to 500 ms until it answers; a web process waiting on the
+/// window itself (in its start-up, or the page's first requests) cannot, so the 500 ms
+/// run out. Under Xvfb one start in four or five lost them, shown at once (as Tauri's
+/// default) and shown at the start of the page load alike; none, shown at its end.
+fn show_main_window(window: &tauri::Window) {
+    if window.label() == "main" && !window.is_visible().unwrap_or(true) {
+        if let Err(e) = window.show() {
+            tracing::warn!("cannot show the window: {e}");
+        }
+    }
+}
+
+/// When the window shows if its page has not started loading by then.
+const SHOW_AT_THE_LATEST: std::time::Duration = std::time::Duration::from_secs(5);
+
 pub fn run() {
     startup::begin();
     tracing_subscriber::fmt()
@@ -83,11 +102,23 @@ pub fn run() {
             }
             app.manage(AppState(opened));
             startup::mark("context_opened");
+            // The window shows when its page has loaded; should that never come, it shows
+            // anyway, with whatever the webview has.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(SHOW_AT_THE_LATEST);
+                if let Some(window) = handle.get_webview_window("main") {
+                    show_main_window(&window.as_ref().window());
+                }
+            });
             Ok(())
         })
-        .on_page_load(|_webview, payload| match payload.event() {
+        .on_page_load(|webview, payload| match payload.event() {
             tauri::webview::PageLoadEvent::Started => startup::mark("page_load_started"),
-            tauri::webview::PageLoadEvent::Finished => startup::mark("page_load_finished"),
+            tauri::webview::PageLoadEvent::Finished => {
+                startup::mark("page_load_finished");
+                show_main_window(&webview.window());
+            }
         })
         .on_window_event(|window, event| {
             // Files dropped on the window may be imported: the user chose them.

@@ -162,8 +162,11 @@ impl Context {
     /// status from a newer export), as [`AppEvent::DataChanged`].
     ///
     /// A file with the very source of the file stored last of its kind (the same bytes
-    /// and mapping: a re-import) is not parsed: it is recorded with that file's line
-    /// count and encoding, all already present, and goes from Reading to Done.
+    /// and mapping, read by the same build: a re-import) is not parsed: it was checked
+    /// when that file was read, and it is recorded with that file's line count and
+    /// encoding, all already present, going from Reading to Done. Should another import
+    /// come first, it is parsed when its turn to be stored comes (by the same build, so
+    /// it reads as before).
     pub async fn import_settlement_files(
         &self,
         kind: ImportKind,
