@@ -56,57 +56,35 @@ mod tests {
         let mut other_bytes = CSV.to_vec();
         let at = other_bytes.len() - 3;
         other_bytes[at] = b'X';
-        let mut by_column = plain.clone();
-        by_column
-            .columns
-            .push(("amount".into(), ColumnRef::Index(2)));
-        let mut other_header = plain.clone();
-        other_header.header_row = HeaderRow::Row(1);
-        let mut delimiter = plain.clone();
-        delimiter.delimiter = Some(',');
-        let mut footer = plain.clone();
-        footer.skip_trailing_rows = 1;
-        let mut encoding = plain.clone();
-        encoding.encoding = Some(crate::TextEncoding::Gb18030);
-        let mut sheet = plain.clone();
-        sheet.sheet = Some("Sheet1".into());
+        // The plain mapping with one field changed.
+        let with = |change: fn(&mut ColumnMapping)| {
+            let mut mapping = plain.clone();
+            change(&mut mapping);
+            source_digest(FileKind::Statement, "结算单.csv", CSV, &mapping)
+        };
+        let csv = |kind, name: &str, bytes: &[u8]| source_digest(kind, name, bytes, &plain);
         for (what, other) in [
             (
                 "bytes",
-                source_digest(FileKind::Statement, "结算单.csv", &other_bytes, &plain),
+                csv(FileKind::Statement, "结算单.csv", &other_bytes),
             ),
-            (
-                "kind",
-                source_digest(FileKind::Expected, "结算单.csv", CSV, &plain),
-            ),
+            ("kind", csv(FileKind::Expected, "结算单.csv", CSV)),
             (
                 "workbook name",
-                source_digest(FileKind::Statement, "结算单.xlsx", CSV, &plain),
+                csv(FileKind::Statement, "结算单.xlsx", CSV),
             ),
             (
                 "columns",
-                source_digest(FileKind::Statement, "结算单.csv", CSV, &by_column),
+                with(|m| m.columns.push(("amount".into(), ColumnRef::Index(2)))),
             ),
-            (
-                "header row",
-                source_digest(FileKind::Statement, "结算单.csv", CSV, &other_header),
-            ),
-            (
-                "delimiter",
-                source_digest(FileKind::Statement, "结算单.csv", CSV, &delimiter),
-            ),
-            (
-                "footer rows",
-                source_digest(FileKind::Statement, "结算单.csv", CSV, &footer),
-            ),
+            ("header row", with(|m| m.header_row = HeaderRow::Row(1))),
+            ("delimiter", with(|m| m.delimiter = Some(','))),
+            ("footer rows", with(|m| m.skip_trailing_rows = 1)),
             (
                 "encoding",
-                source_digest(FileKind::Statement, "结算单.csv", CSV, &encoding),
+                with(|m| m.encoding = Some(crate::TextEncoding::Gb18030)),
             ),
-            (
-                "sheet",
-                source_digest(FileKind::Statement, "结算单.csv", CSV, &sheet),
-            ),
+            ("sheet", with(|m| m.sheet = Some("Sheet1".into()))),
         ] {
             assert_ne!(digest, other, "{what}");
         }

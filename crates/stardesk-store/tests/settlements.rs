@@ -10,7 +10,9 @@ use stardesk_domain::reconcile::records::{
 };
 use stardesk_domain::reconcile::{keys_for, ContractAccount, Decision, Pair};
 use stardesk_import::{ColumnMapping, ColumnRef, HeaderRow, TextEncoding};
-use stardesk_store::settlements::{ImportFileMeta, ImportLines, ImportOutcome, LineKind};
+use stardesk_store::settlements::{
+    ImportFileMeta, ImportLines, ImportOutcome, LineKind, UnchangedImport,
+};
 use stardesk_store::{DbKey, Store, StoreError, DB_FILE};
 
 const SECRET_COUNTERPARTY: &str = "绝密对方户名ZQXJ";
@@ -216,6 +218,13 @@ fn the_last_file_again_skips_the_line_pass_and_an_older_one_is_stored_again() {
     assert_eq!(store.statement_lines().expect("load"), a);
 }
 
+/// `Store::import_unchanged`, which must not fail.
+fn unchanged(store: &mut Store, kind: LineKind, file: &ImportFileMeta) -> Option<UnchangedImport> {
+    store
+        .import_unchanged(kind, file)
+        .expect("import_unchanged")
+}
+
 /// A file whose source digest is the last imported file's of its kind is recorded as
 /// imported, with nothing added, without its lines: with that file's line count and
 /// encoding, and its digests, so it can be repeated in turn. Any other last file (another
@@ -228,9 +237,7 @@ fn the_last_source_again_is_recorded_without_its_lines_and_nothing_else_is() {
     let kind = LineKind::Statement;
     assert_eq!(store.last_source_digest(kind).expect("last"), None);
     assert_eq!(
-        store
-            .import_unchanged(kind, &meta_of_source("a.csv", 1))
-            .expect("none yet"),
+        unchanged(&mut store, kind, &meta_of_source("a.csv", 1)),
         None,
         "no file imported yet"
     );
@@ -242,9 +249,7 @@ fn the_last_source_again_is_recorded_without_its_lines_and_nothing_else_is() {
     assert_eq!(first.added, 10_000);
     assert_eq!(store.last_source_digest(kind).expect("last"), Some([1; 32]));
     // The same source under another name: recorded as the file it repeats was read.
-    let again = store
-        .import_unchanged(kind, &meta_of_source("a (1).csv", 1))
-        .expect("again")
+    let again = unchanged(&mut store, kind, &meta_of_source("a (1).csv", 1))
         .expect("the last file's source");
     assert_eq!(
         (again.outcome.added, again.outcome.already_present),
@@ -286,9 +291,7 @@ fn the_last_source_again_is_recorded_without_its_lines_and_nothing_else_is() {
         "a file without one"
     );
     assert_eq!(
-        store
-            .import_unchanged(kind, &meta_of_source("a.csv", 1))
-            .expect("not last"),
+        unchanged(&mut store, kind, &meta_of_source("a.csv", 1)),
         None,
         "the last file has no source digest"
     );
@@ -301,21 +304,12 @@ fn the_last_source_again_is_recorded_without_its_lines_and_nothing_else_is() {
         .expect("with its source");
     // Another source, another kind's file in between, a file without a digest.
     assert_eq!(
-        store
-            .import_unchanged(kind, &meta_of_source("b.csv", 2))
-            .expect("other"),
+        unchanged(&mut store, kind, &meta_of_source("b.csv", 2)),
         None
     );
+    assert_eq!(unchanged(&mut store, kind, &meta("a.csv")), None);
     assert_eq!(
-        store
-            .import_unchanged(kind, &meta("a.csv"))
-            .expect("no digest"),
-        None
-    );
-    assert_eq!(
-        store
-            .import_unchanged(LineKind::Bank, &meta_of_source("a.csv", 1))
-            .expect("bank"),
+        unchanged(&mut store, LineKind::Bank, &meta_of_source("a.csv", 1)),
         None,
         "the kind's own last file"
     );
@@ -327,16 +321,11 @@ fn the_last_source_again_is_recorded_without_its_lines_and_nothing_else_is() {
             &mut |_| {},
         )
         .expect("bank");
-    assert!(store
-        .import_unchanged(kind, &meta_of_source("a.csv", 1))
-        .expect("after a bank file")
-        .is_some());
+    assert!(unchanged(&mut store, kind, &meta_of_source("a.csv", 1)).is_some());
     let count = store.import_files().expect("files").len();
     for _ in 0..2 {
         assert_eq!(
-            store
-                .import_unchanged(kind, &meta_of_source("b.csv", 2))
-                .expect("other"),
+            unchanged(&mut store, kind, &meta_of_source("b.csv", 2)),
             None
         );
     }
@@ -348,9 +337,7 @@ fn the_last_source_again_is_recorded_without_its_lines_and_nothing_else_is() {
     // After the data is deleted, nothing is the last file.
     store.delete_settlement_data().expect("delete");
     assert_eq!(
-        store
-            .import_unchanged(kind, &meta_of_source("a.csv", 1))
-            .expect("deleted"),
+        unchanged(&mut store, kind, &meta_of_source("a.csv", 1)),
         None
     );
     assert!(store.statement_lines().expect("load").is_empty());
