@@ -861,7 +861,7 @@ async fn a_file_imported_again_is_recorded_unread_only_while_it_is_the_last_of_i
     let later = dir.path().join("结算单-更新.csv");
     std::fs::write(&later, STATEMENT_CSV.replace("提现失败", "已结算")).expect("write");
     let failed = |v: &ReconcileView| tally(v, ClassCode::PayoutFailed).count;
-    let mut seen = Vec::new();
+    let (mut seen, mut updated) = (Vec::new(), Vec::new());
     for (path, unread_now) in [
         (&files.statement, false),
         (&later, false),
@@ -869,9 +869,11 @@ async fn a_file_imported_again_is_recorded_unread_only_while_it_is_the_last_of_i
         (&files.statement, true),
     ] {
         log.clear();
-        ctx.import_settlement_file(ImportKind::Statement, s(path), None)
+        let r = ctx
+            .import_settlement_file(ImportKind::Statement, s(path), None)
             .await
             .expect("statement");
+        updated.push(r.updated);
         assert_eq!(
             unread(&phases_of(&log, 0)),
             unread_now,
@@ -893,6 +895,11 @@ async fn a_file_imported_again_is_recorded_unread_only_while_it_is_the_last_of_i
         seen,
         [1, 0, 1, 1],
         "T5's payout: failed, settled, failed again, as it was"
+    );
+    assert_eq!(
+        updated,
+        [0, 1, 1, 0],
+        "lines whose payout status an import changed"
     );
     ctx.shutdown().await;
 }

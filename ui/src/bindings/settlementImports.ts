@@ -19,7 +19,7 @@ export type ImportResult = { file_name: string, kind: ImportKind,
 /**
  * "UTF-8", "UTF-8 BOM", "GB18030", "UTF-16LE", "UTF-16BE", "XLSX" or "XLS".
  */
-encoding: string, lines: number, added: number, already_present: number, };
+encoding: string, lines: number, added: number, already_present: number, updated: number, };
 
 export type FilePreview = { file_name: string, kind: ImportKind, 
 /**

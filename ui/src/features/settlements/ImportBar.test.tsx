@@ -61,6 +61,7 @@ const result = (
   kind: ImportKind,
   lines: number,
   added: number,
+  updated = 0,
 ): ImportResult => ({
   file_name,
   kind,
@@ -68,6 +69,7 @@ const result = (
   lines,
   added,
   already_present: lines - added,
+  updated,
 });
 
 describe('import bar', () => {
@@ -113,11 +115,12 @@ describe('import bar', () => {
 
     done.resolve([
       result('结算单-01.csv', 'statement', 10, 10),
-      result('结算单-02.csv', 'statement', 10, 4),
+      result('结算单-02.csv', 'statement', 10, 4, 2),
     ]);
+    // The second file, a newer export, changed two stored lines' payout status.
     expect(
       await screen.findByText(
-        '结算单-01.csv：10 行，新增 10 行，0 行已导入过；结算单-02.csv：10 行，新增 4 行，6 行已导入过',
+        '结算单-01.csv：10 行，新增 10 行，0 行已导入过；结算单-02.csv：10 行，新增 4 行，6 行已导入过（其中 2 行的结算状态已更新）',
       ),
     ).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByTestId('import-progress')).toBeNull());

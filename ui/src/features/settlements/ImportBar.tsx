@@ -89,11 +89,14 @@ export function ImportBar() {
       notify.success(
         results
           .map((r) =>
-            t('importFileSummary', {
+            // A newer export of a statement changes stored lines' payout status: said,
+            // so that "nothing new" does not read as "nothing changed".
+            t(r.updated > 0 ? 'importFileSummaryUpdated' : 'importFileSummary', {
               file: r.file_name,
               lines: r.lines,
               added: r.added,
               already: r.already_present,
+              updated: r.updated,
             }),
           )
           .join('；'),

@@ -50,7 +50,8 @@ pub struct ImportFieldSpec {
 }
 
 /// What importing one file did. Lines already stored (the same file again, an
-/// overlapping period) are `already_present`; `lines = added + already_present`.
+/// overlapping period) are `already_present`; `lines = added + already_present`. Of
+/// those, `updated` statement lines took this file's newer payout status or components.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ImportResult {
     pub file_name: String,
@@ -60,6 +61,7 @@ pub struct ImportResult {
     pub lines: u32,
     pub added: u32,
     pub already_present: u32,
+    pub updated: u32,
 }
 
 /// What the mapping dialog shows before a file is imported.

@@ -273,6 +273,7 @@ impl Context {
                             lines: to_u32(lines),
                             added: 0,
                             already_present: to_u32(u.outcome.already_present),
+                            updated: 0,
                         });
                         continue;
                     }
@@ -318,6 +319,7 @@ impl Context {
                 lines: to_u32(lines),
                 added: to_u32(outcome.added),
                 already_present: to_u32(outcome.already_present),
+                updated: to_u32(outcome.updated),
             });
         }
         Ok((results, changed))

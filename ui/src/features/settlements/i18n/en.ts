@@ -29,6 +29,8 @@ export const en: SettlementsMessages = {
     done: 'done',
   },
   importFileSummary: '{{file}}: {{lines}} rows read, {{added}} new, {{already}} already imported',
+  importFileSummaryUpdated:
+    '{{file}}: {{lines}} rows read, {{added}} new, {{already}} already imported ({{updated}} with a newer payout status)',
   importFailedTitle: 'Import failed; nothing was stored',
   mapColumns: 'Map columns…',
   dismiss: 'Dismiss',

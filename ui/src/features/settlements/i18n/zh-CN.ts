@@ -50,6 +50,8 @@ export const zhCN = {
     done: '已完成',
   } satisfies Record<ImportPhase, string>,
   importFileSummary: '{{file}}：{{lines}} 行，新增 {{added}} 行，{{already}} 行已导入过',
+  importFileSummaryUpdated:
+    '{{file}}：{{lines}} 行，新增 {{added}} 行，{{already}} 行已导入过（其中 {{updated}} 行的结算状态已更新）',
   importFailedTitle: '导入失败，没有写入任何数据',
   mapColumns: '映射列…',
   dismiss: '关闭',
