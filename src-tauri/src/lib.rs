@@ -62,7 +62,7 @@ fn show_main_window(window: &tauri::Window) {
     }
 }
 
-/// When the window shows if its page has not started loading by then.
+/// When the window shows if its page has not loaded by then.
 const SHOW_AT_THE_LATEST: std::time::Duration = std::time::Duration::from_secs(5);
 
 pub fn run() {

@@ -85,6 +85,13 @@ async fn import_all(ctx: &Context, files: &Files) -> Vec<ImportResult> {
     out
 }
 
+/// Whether core told the window that data changed, in the events logged.
+fn data_changed(log: &EventLog) -> bool {
+    log.events()
+        .iter()
+        .any(|e| matches!(e, AppEvent::DataChanged { .. }))
+}
+
 fn line_counts(dir: &Path) -> LineCounts {
     let (store, _, _) =
         stardesk_store::open_data_dir_with(dir, KeyPolicy::FileOnly, 0).expect("open store");
@@ -651,12 +658,7 @@ async fn a_batch_import_reports_progress_and_one_bad_file_stores_nothing() {
     );
     assert!(ctx.import_files().await.expect("files").is_empty());
 
-    assert!(
-        !log.events()
-            .iter()
-            .any(|e| matches!(e, AppEvent::DataChanged { .. })),
-        "nothing stored, nothing changed"
-    );
+    assert!(!data_changed(&log), "nothing stored, nothing changed");
     log.clear();
     let second = dir.path().join("结算单-4月.csv");
     std::fs::write(
@@ -795,12 +797,7 @@ async fn a_file_imported_again_is_recorded_unread_only_while_it_is_the_last_of_i
         _ => None,
     });
     assert_eq!(done, Some((3, 3)));
-    assert!(
-        !log.events()
-            .iter()
-            .any(|e| matches!(e, AppEvent::DataChanged { .. })),
-        "nothing changed"
-    );
+    assert!(!data_changed(&log), "nothing changed");
 
     // Another bank file, then the first again, in one batch and then alone: each is read.
     let april = dir.path().join("银行流水-4月.csv");
@@ -880,11 +877,12 @@ async fn a_file_imported_again_is_recorded_unread_only_while_it_is_the_last_of_i
             "{}",
             path.display()
         );
-        let changed = log
-            .events()
-            .iter()
-            .any(|e| matches!(e, AppEvent::DataChanged { .. }));
-        assert_eq!(changed, !unread_now, "a status changed: {}", path.display());
+        assert_eq!(
+            data_changed(&log),
+            !unread_now,
+            "a status changed: {}",
+            path.display()
+        );
         let view = ctx
             .reconcile_saved(Some(AS_OF.into()))
             .await

@@ -69,6 +69,16 @@ impl AnyImported {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// As [`Imported::encoding`].
+    pub fn encoding(&self) -> &'static str {
+        match self {
+            Self::Statement(imported) => imported.encoding,
+            Self::Bank(imported) => imported.encoding,
+            Self::Expected(imported) => imported.encoding,
+            Self::Invoices(imported) => imported.encoding,
+        }
+    }
 }
 
 /// What the mapping dialog shows before anything is imported.

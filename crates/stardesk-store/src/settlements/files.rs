@@ -34,17 +34,19 @@ pub struct ImportFileRecord {
     pub encoding: String,
 }
 
-/// Records a file of `line_count` lines of `kind` as imported, with none added yet;
-/// returns its id. Part of the import's transaction.
+/// Records a file of `line_count` lines of `kind` as imported, with none added yet, and
+/// the digest of its lines (`digest.rs`); returns its id. Part of the import's
+/// transaction.
 pub(super) fn insert_file_record(
     tx: &Transaction<'_>,
     kind: LineKind,
     file: &ImportFileMeta,
     line_count: usize,
+    lines_digest: Option<&[u8; 32]>,
 ) -> rusqlite::Result<i64> {
     tx.execute(
         "INSERT INTO import_files (kind, file_name, imported_at, line_count, added_count,
-         encoding, source_digest) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6)",
+         encoding, source_digest, lines_digest) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7)",
         params![
             kind.as_str(),
             file.file_name,
@@ -52,6 +54,7 @@ pub(super) fn insert_file_record(
             i64::try_from(line_count).unwrap_or(i64::MAX),
             file.encoding,
             file.source_digest.as_ref().map(|d| &d[..]),
+            lines_digest.map(|d| &d[..]),
         ],
     )?;
     Ok(tx.last_insert_rowid())
@@ -79,16 +82,33 @@ pub struct UnchangedImport {
     pub encoding: String,
 }
 
-/// The file of `kind` imported last: its id, source digest (if kept), lines digest,
-/// line count and encoding.
-type LastFile = (i64, Option<Vec<u8>>, Option<Vec<u8>>, i64, String);
+/// The file of `kind` imported last, as far as a later import of it needs.
+pub(super) struct LastFile {
+    /// Its source digest, when its importer kept one (migration 0014).
+    pub source_digest: Option<[u8; 32]>,
+    /// The digest of its lines (migration 0011).
+    pub lines_digest: Option<[u8; 32]>,
+    pub line_count: u64,
+    pub encoding: String,
+}
 
-fn last_file(conn: &rusqlite::Connection, kind: LineKind) -> rusqlite::Result<Option<LastFile>> {
+pub(super) fn last_file(
+    conn: &rusqlite::Connection,
+    kind: LineKind,
+) -> rusqlite::Result<Option<LastFile>> {
+    let digest = |d: Option<Vec<u8>>| d.and_then(|d| <[u8; 32]>::try_from(d).ok());
     conn.query_row(
-        "SELECT id, source_digest, lines_digest, line_count, encoding FROM import_files
+        "SELECT source_digest, lines_digest, line_count, encoding FROM import_files
          WHERE kind = ?1 ORDER BY id DESC LIMIT 1",
         [kind.as_str()],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        |r| {
+            Ok(LastFile {
+                source_digest: digest(r.get(0)?),
+                lines_digest: digest(r.get(1)?),
+                line_count: to_u64(r.get(2)?),
+                encoding: r.get(3)?,
+            })
+        },
     )
     .optional()
 }
@@ -98,7 +118,7 @@ impl Store {
     /// this digest can go to [`Store::import_unchanged`] without being parsed.
     pub fn last_source_digest(&self, kind: LineKind) -> Result<Option<[u8; 32]>, StoreError> {
         let last = last_file(&self.conn, kind).map_err(|e| self.err(e))?;
-        Ok(last.and_then(|(_, source, ..)| source?.try_into().ok()))
+        Ok(last.and_then(|last| last.source_digest))
     }
 
     /// Records `file` (of `kind`) as imported with nothing added when the file of `kind`
@@ -122,15 +142,18 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(e)?;
-        let Some((_, Some(last_source), lines_digest, line_count, encoding)) =
-            last_file(&tx, kind).map_err(e)?
+        let Some(last) = last_file(&tx, kind)
+            .map_err(e)?
+            .filter(|last| last.source_digest == Some(source))
         else {
             return Ok(None);
         };
-        if last_source[..] != source[..] {
-            return Ok(None);
-        }
-        let line_count = to_u64(line_count);
+        let LastFile {
+            lines_digest,
+            line_count,
+            encoding,
+            ..
+        } = last;
         let meta = ImportFileMeta {
             encoding: encoding.clone(),
             ..file.clone()
@@ -140,11 +163,7 @@ impl Store {
             kind,
             &meta,
             usize::try_from(line_count).unwrap_or(usize::MAX),
-        )
-        .map_err(e)?;
-        tx.execute(
-            "UPDATE import_files SET lines_digest = ?2 WHERE id = ?1",
-            params![file_id, lines_digest],
+            lines_digest.as_ref(),
         )
         .map_err(e)?;
         tx.commit().map_err(e)?;

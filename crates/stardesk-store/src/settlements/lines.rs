@@ -3,14 +3,14 @@
 //! a file's lines with progress, reading them back in import order, a statement's total,
 //! its invoices' tracking numbers and the count of each kind.
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Transaction};
 use rust_decimal::Decimal;
 use stardesk_domain::money::from_fen;
 use stardesk_domain::reconcile::records::{
     BankLine, ExpectedLine, InvoiceLine, PayoutStatus, StatementLine,
 };
 
-use super::files::{insert_file_record, set_added_count, ImportFileMeta};
+use super::files::{insert_file_record, last_file, set_added_count, ImportFileMeta};
 use super::known;
 use super::{
     conversion_error, date_at, fp_to_sql, key_at, money_at, opt_date_at, opt_money_at, to_u64, Fen,
@@ -278,26 +278,6 @@ fn insert_lines(
     Ok((added, updated))
 }
 
-/// The lines digest of the file of `kind` imported last, if it has one.
-fn last_digest(tx: &Transaction<'_>, kind: LineKind) -> rusqlite::Result<Option<[u8; 32]>> {
-    let digest: Option<Option<Vec<u8>>> = tx
-        .query_row(
-            "SELECT lines_digest FROM import_files WHERE kind = ?1 ORDER BY id DESC LIMIT 1",
-            [kind.as_str()],
-            |r| r.get(0),
-        )
-        .optional()?;
-    Ok(digest.flatten().and_then(|d| <[u8; 32]>::try_from(d).ok()))
-}
-
-fn set_digest(tx: &Transaction<'_>, file_id: i64, digest: &[u8; 32]) -> rusqlite::Result<()> {
-    tx.execute(
-        "UPDATE import_files SET lines_digest = ?2 WHERE id = ?1",
-        params![file_id, &digest[..]],
-    )?;
-    Ok(())
-}
-
 impl Store {
     /// Stores the lines of one file, all or nothing, in one transaction: lines whose key
     /// is already stored are counted in `already_present` (a statement line among them
@@ -323,9 +303,10 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(e)?;
-        let same_as_last = last_digest(&tx, lines.kind()).map_err(e)? == Some(digest);
-        let file_id = insert_file_record(&tx, lines.kind(), file, lines.len()).map_err(e)?;
-        set_digest(&tx, file_id, &digest).map_err(e)?;
+        let last = last_file(&tx, lines.kind()).map_err(e)?;
+        let same_as_last = last.and_then(|last| last.lines_digest) == Some(digest);
+        let file_id =
+            insert_file_record(&tx, lines.kind(), file, lines.len(), Some(&digest)).map_err(e)?;
         // The file imported last of this kind had these very lines: every key is stored and
         // nothing was imported since that could have changed one, so storing them again
         // would change nothing (migration 0011).

@@ -126,15 +126,6 @@ fn parse(
         .map_err(|e| AppError::invalid_input(e.to_string()))
 }
 
-fn imported_encoding(imported: &AnyImported) -> &'static str {
-    match imported {
-        AnyImported::Statement(i) => i.encoding,
-        AnyImported::Bank(i) => i.encoding,
-        AnyImported::Expected(i) => i.encoding,
-        AnyImported::Invoices(i) => i.encoding,
-    }
-}
-
 impl Context {
     /// Imports one file into the database, all or nothing: see
     /// [`Context::import_settlement_files`].
@@ -288,7 +279,7 @@ impl Context {
                     .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))??
                 }
             };
-            let encoding = imported_encoding(&imported).to_string();
+            let encoding = imported.encoding().to_string();
             let meta = ImportFileMeta {
                 encoding: encoding.clone(),
                 ..meta
