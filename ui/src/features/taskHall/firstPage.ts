@@ -5,7 +5,6 @@
 //! render (`make bench`'s cold start). `queries.ts` seeds the query cache from it.
 
 import type { TaskPage, TaskQuery } from '../../bindings';
-import { toIpcError } from '../../shared/call';
 import { EMPTY_FILTERS, toTaskFilter } from './filters';
 
 /** A task-hall query without its paging: the identity of one result list. */
@@ -34,16 +33,11 @@ declare global {
 
 /**
  * The early question, for the hall to use once; `null` if none was asked (outside a
- * Tauri window, in tests) or it was taken. Its failure is the IPC wrapper's `IpcError`.
+ * Tauri window, in tests) or it was taken. On its failure the hall asks again itself
+ * (`seedFirstPage`), so the reason is not kept.
  */
 export function takeFirstPage(): EarlyPage | null {
   const early = window.__STARDESK_FIRST_PAGE__;
   delete window.__STARDESK_FIRST_PAGE__;
-  if (early === undefined) return null;
-  return {
-    promise: early.promise.catch((reason: unknown) => {
-      throw toIpcError('query_tasks', reason);
-    }),
-    page: early.page,
-  };
+  return early ?? null;
 }
