@@ -242,4 +242,46 @@ describe('settlements in the real window', () => {
     await d.exec('document.querySelector(\'[data-testid="discrepancy-search"]\').scrollIntoView({ block: "start" });');
     await d.screenshot(join(out, 'settlements-search-200k.png'));
   });
+
+  test('a newer export of a statement says how many payout statuses it changed, in zh-CN and English', async () => {
+    const folder = join(pickDir, 'statement');
+    const august = join(folder, '结算单明细-2026年8月.csv');
+    const exported = readFileSync(join(fixtures, 'statement', '结算单明细-2026年8月.csv'), 'utf8');
+    assert.match(exported, /提现失败/);
+    rmSync(join(folder, '结算单明细-大.csv'));
+    // The failed-payout card, once it shows `count` (the reconciliation made again).
+    const failedCard = (count) =>
+      waitFor(`${count} failed payout(s) on the card`, async () =>
+        new RegExp(`^\\D*${count}\\s*(笔|items?)`).test(await textOf('summary-payout_failed')),
+      );
+    await failedCard(1);
+    const importAndRead = async (text, wanted) => {
+      writeFileSync(august, text);
+      await clickOn('import-statement');
+      const body = await waitFor(`the import's summary (${wanted})`, async () => {
+        const body = await d.exec('return document.body.innerText;');
+        return body.includes(wanted) ? body : '';
+      });
+      // The toast slides in: shot once it has.
+      await new Promise((r) => setTimeout(r, 800));
+      return body;
+    };
+    // JS202608002's failed payout, settled in the newer export: the card empties.
+    const body = await importAndRead(
+      exported.replace('提现失败', '已结算'),
+      '其中 1 行的结算状态已更新',
+    );
+    assert.match(body, /结算单明细-2026年8月\.csv：4 行，新增 0 行，4 行已导入过（其中 1 行的结算状态已更新）/);
+    await d.screenshot(join(out, 'settlements-import-updated.png'));
+    await failedCard(0);
+    await clickOn('lang-switch');
+    await waitFor('English', async () => (await d.exec('return document.body.innerText;')).includes('Settlements'));
+    // The older export again: its failed payout comes back.
+    const en = await importAndRead(exported, 'with a newer payout status');
+    assert.match(en, /4 rows read, 0 new, 4 already imported \(1 with a newer payout status\)/);
+    await d.screenshot(join(out, 'settlements-import-updated-en.png'));
+    await failedCard(1);
+    await clickOn('lang-switch');
+    await waitFor('Chinese again', async () => (await d.exec('return document.body.innerText;')).includes('结算对账'));
+  });
 });
