@@ -88,8 +88,24 @@ export class Driver {
     return this.call('GET', this.s(`/element/${el}/text`));
   }
 
-  click(el) {
-    return this.call('POST', this.s(`/element/${el}/click`), {});
+  /**
+   * Clicks `el`. Toasts show at the top of the window for a few seconds; when one is over
+   * the element, the click is refused as intercepted: the toasts are closed with their ×, as
+   * a user would, and the click is made again.
+   */
+  async click(el) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.call('POST', this.s(`/element/${el}/click`), {});
+      } catch (e) {
+        if (attempt === 10 || !/intercepted/.test(e.message)) throw e;
+        const toasts = await this.findAll('.semi-toast-close-button').catch(() => []);
+        for (const close of toasts) {
+          await this.call('POST', this.s(`/element/${close}/click`), {}).catch(() => {});
+        }
+        await sleep(400);
+      }
+    }
   }
 
   type(el, text) {

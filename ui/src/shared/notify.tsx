@@ -18,6 +18,11 @@ const NotifyContext = createContext<Notify | null>(null);
 /**
  * Toasts rendered inside the React tree (Semi's hook API) rather than through Semi's static
  * `Toast.*`, which mounts a second React root with the legacy `ReactDOM.render`.
+ *
+ * The hook's holder is only the toasts themselves: left in the page's flow they would sit
+ * below the full-height app, off screen. They go in Semi's own fixed, zero-height layer at
+ * the top of the window, as its static toasts do; the layer itself takes no clicks outside
+ * the toasts.
  */
 export function NotifyProvider({ children }: { children: ReactNode }) {
   const [api, holder] = Toast.useToast() as [ToastApi, ReactElement];
@@ -37,7 +42,9 @@ export function NotifyProvider({ children }: { children: ReactNode }) {
   return (
     <NotifyContext.Provider value={notify}>
       {children}
-      {holder}
+      <div className="semi-toast-wrapper" data-testid="toasts">
+        <div className="semi-toast-innerWrapper">{holder}</div>
+      </div>
     </NotifyContext.Provider>
   );
 }
