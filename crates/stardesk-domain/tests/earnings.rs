@@ -277,7 +277,7 @@ fn r_review_8_9_reward_is_payable_only_after_the_publicity_period() {
     };
     let early = reconcile(&inputs, &ReconcileOptions::new(date(2025, 6, 16)));
     assert!(early.discrepancies.is_empty());
-    assert_eq!(early.not_yet_due, vec![expected[0].key.clone()]);
+    assert_eq!(early.not_yet_due, vec![expected[0].key]);
     // ...and one on the payable date does.
     let due = reconcile(&inputs, &ReconcileOptions::new(date(2025, 6, 17)));
     assert!(due.not_yet_due.is_empty());
@@ -504,7 +504,7 @@ fn expected_lines_carry_the_components_and_keys_that_survive_recomputation() {
     ));
     assert_ne!(again[0].amount, lines[0].amount);
     assert_eq!(
-        again.iter().map(|l| l.key.clone()).collect::<Vec<_>>(),
-        lines.iter().map(|l| l.key.clone()).collect::<Vec<_>>()
+        again.iter().map(|l| l.key).collect::<Vec<_>>(),
+        lines.iter().map(|l| l.key).collect::<Vec<_>>()
     );
 }

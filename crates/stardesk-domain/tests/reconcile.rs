@@ -63,8 +63,8 @@ fn equal_amounts_match_by_task_id() {
     match &r.matches[..] {
         [Match::Task(first), Match::Task(second)] => {
             // Statement-file order.
-            assert_eq!((first.task_id, first.statement.clone()), ("T2", sk(1)));
-            assert_eq!((second.task_id, second.expected.clone()), ("T1", ek(1)));
+            assert_eq!((first.task_id, first.statement), ("T2", sk(1)));
+            assert_eq!((second.task_id, second.expected), ("T1", ek(1)));
             assert_eq!(first.origin, Origin::Automatic);
         }
         other => panic!("{other:?}"),
@@ -237,7 +237,7 @@ fn duplicate_payout_reports_the_extra_lines_and_keeps_the_exact_one() {
         .discrepancies
         .iter()
         .filter_map(|x| match x {
-            Discrepancy::DuplicatePayout(dup) => Some((dup.extra.clone(), dup.kept.clone())),
+            Discrepancy::DuplicatePayout(dup) => Some((dup.extra, dup.kept)),
             _ => None,
         })
         .collect();
@@ -408,7 +408,7 @@ fn manual_task_matches_are_honoured_across_task_ids() {
         .matches
         .iter()
         .map(|m| match m {
-            Match::Task(t) => (t.statement.clone(), t.origin),
+            Match::Task(t) => (t.statement, t.origin),
             other => panic!("{other:?}"),
         })
         .collect();

@@ -327,7 +327,7 @@ fn a_line_is_never_paid_twice() {
     let mut seen = std::collections::HashSet::new();
     for p in payouts(&r) {
         for k in &p.statement {
-            assert!(seen.insert(k.clone()), "{k:?} paid twice");
+            assert!(seen.insert(*k), "{k:?} paid twice");
         }
     }
 }

@@ -17,7 +17,7 @@ use stardesk_domain::reconcile::{
 /// Every statement line's task-axis outcome, by key: it must appear exactly once.
 fn task_axis_outcomes(r: &Reconciliation<'_>) -> HashMap<LineKey, usize> {
     let mut seen: HashMap<LineKey, usize> = HashMap::new();
-    let mut count = |k: &LineKey| *seen.entry(k.clone()).or_default() += 1;
+    let mut count = |k: &LineKey| *seen.entry(*k).or_default() += 1;
     for m in &r.matches {
         if let Match::Task(t) = m {
             count(&t.statement);
@@ -191,18 +191,18 @@ proptest! {
         let mut expected_seen: HashSet<LineKey> = HashSet::new();
         for m in &r.matches {
             if let Match::Task(t) = m {
-                prop_assert!(expected_seen.insert(t.expected.clone()));
+                prop_assert!(expected_seen.insert(t.expected));
             }
         }
         for x in &r.discrepancies {
             match x {
-                Discrepancy::AmountMismatch(m) => prop_assert!(expected_seen.insert(m.expected.clone())),
-                Discrepancy::MissingPayout(m) => prop_assert!(expected_seen.insert(m.expected.clone())),
+                Discrepancy::AmountMismatch(m) => prop_assert!(expected_seen.insert(m.expected)),
+                Discrepancy::MissingPayout(m) => prop_assert!(expected_seen.insert(m.expected)),
                 _ => {}
             }
         }
         for k in &r.not_yet_due {
-            prop_assert!(expected_seen.insert(k.clone()));
+            prop_assert!(expected_seen.insert(*k));
         }
 
         // Money axis: a line paid by at most one credit, a credit paying at most one group,
@@ -213,10 +213,10 @@ proptest! {
             if let Match::Payout(p) = m {
                 prop_assert!(!p.statement.is_empty() && !p.bank.is_empty());
                 for k in &p.statement {
-                    prop_assert!(paid_lines.insert(k.clone()), "line {:?} paid twice", k);
+                    prop_assert!(paid_lines.insert(*k), "line {:?} paid twice", k);
                 }
                 for k in &p.bank {
-                    prop_assert!(used_credits.insert(k.clone()), "credit {:?} used twice", k);
+                    prop_assert!(used_credits.insert(*k), "credit {:?} used twice", k);
                 }
                 if p.origin == stardesk_domain::reconcile::Origin::Automatic {
                     // Automatic groups are exact (tolerance 0) except reference matches.

@@ -117,7 +117,7 @@ pub struct LeanStatementLine {
 impl LeanStatementLine {
     pub fn new(line: StatementLine) -> Self {
         Self {
-            key: line.key.clone(),
+            key: line.key,
             ..Self::from_parts(
                 &line.statement_id,
                 &line.task_id,
@@ -239,7 +239,7 @@ pub struct LeanExpectedLine {
 impl LeanExpectedLine {
     pub fn new(line: ExpectedLine) -> Self {
         Self {
-            key: line.key.clone(),
+            key: line.key,
             ..Self::from_parts(
                 &line.task_id,
                 line.amount,

@@ -4,7 +4,7 @@ use stardesk_domain::reconcile::records::LineKey;
 use stardesk_import::{import_bank, import_expected, import_statement};
 
 fn keys(lines: &[impl HasKey]) -> Vec<LineKey> {
-    lines.iter().map(|l| l.key().clone()).collect()
+    lines.iter().map(|l| *l.key()).collect()
 }
 
 trait HasKey {

@@ -78,6 +78,12 @@ const MIGRATIONS: &[(&str, &str, Option<Then>)] = &[
         include_str!("migrations/0014_import_source_digest.sql"),
         None,
     ),
+    (
+        "0015_statement_blocks",
+        include_str!("migrations/0015_statement_blocks.sql"),
+        // The statement lines stored one a row, moved into blocks.
+        Some(crate::settlements::move_statement_rows_to_blocks),
+    ),
 ];
 
 /// The schema version this binary writes.

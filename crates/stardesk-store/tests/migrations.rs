@@ -2,15 +2,17 @@
 //! real SQLCipher file at schema v3 (decisions and mapping profiles as JSON) opened by
 //! this version.
 
+use chrono::NaiveDate;
 use rusqlite::Connection;
-use stardesk_domain::reconcile::records::LineKey;
+use stardesk_domain::money::from_fen;
+use stardesk_domain::reconcile::records::{LineKey, PayoutStatus, StatementLine};
 use stardesk_domain::reconcile::{Decision, Pair};
 use stardesk_import::{ColumnMapping, ColumnRef, HeaderRow, TextEncoding};
 use stardesk_store::settlements::LineKind;
 use stardesk_store::{DbKey, Store, DB_FILE, SCHEMA_VERSION};
 
-/// The migrations before v12, in order: a database of schema vN is the first N of them.
-const EARLIER: [&str; 11] = [
+/// The migrations before v15, in order: a database of schema vN is the first N of them.
+const EARLIER: [&str; 14] = [
     include_str!("../src/migrations/0001_init.sql"),
     include_str!("../src/migrations/0002_settlements.sql"),
     include_str!("../src/migrations/0003_jobs.sql"),
@@ -22,6 +24,9 @@ const EARLIER: [&str; 11] = [
     include_str!("../src/migrations/0009_task_hall_index.sql"),
     include_str!("../src/migrations/0010_task_index_deferred.sql"),
     include_str!("../src/migrations/0011_import_digest.sql"),
+    include_str!("../src/migrations/0012_statement_status_check.sql"),
+    include_str!("../src/migrations/0013_task_grams_common.sql"),
+    include_str!("../src/migrations/0014_import_source_digest.sql"),
 ];
 
 fn key(fp: u64, occurrence: u32) -> LineKey {
@@ -406,76 +411,149 @@ fn a_v8_task_cache_is_indexed_for_the_hall() {
     assert_eq!(without_face, [task2]);
 }
 
-/// v12 rebuilds `statement_lines` with its status check as comparisons (an IN list of
-/// five made SQLite build a temporary table on every insert): a v11 store keeps every
-/// line, in order, and an unknown status is still refused.
+/// A store of schema `version` with `files` statement files of `per_file` lines each, one
+/// row a line as v14 and before kept them; the lines as the store must read them back.
+fn statement_rows_at(
+    path: &std::path::Path,
+    db_key: &DbKey,
+    version: usize,
+    files: usize,
+    per_file: usize,
+) -> Vec<StatementLine> {
+    let conn = Connection::open(path).expect("open");
+    conn.execute_batch(&format!(
+        "PRAGMA key = \"x'{}'\";",
+        db_key.to_hex().as_str()
+    ))
+    .expect("key");
+    for sql in &EARLIER[..version] {
+        conn.execute_batch(sql).expect("an earlier migration");
+    }
+    conn.pragma_update(None, "user_version", version as i64)
+        .expect("version");
+    let statuses = [
+        ("settled", None, PayoutStatus::Settled),
+        ("failed", None, PayoutStatus::Failed),
+        (
+            "other",
+            Some("审核中"),
+            PayoutStatus::Other("审核中".into()),
+        ),
+        ("withdrawing", None, PayoutStatus::Withdrawing),
+        ("withdrawn", None, PayoutStatus::Withdrawn),
+    ];
+    let mut want = Vec::new();
+    conn.execute_batch("BEGIN").expect("begin");
+    for f in 0..files {
+        conn.execute(
+            "INSERT INTO import_files (kind, file_name, imported_at, line_count, added_count,
+             encoding) VALUES ('statement', ?1, '2026-12-01T00:00:00Z', ?2, ?2, 'UTF-8')",
+            rusqlite::params![format!("s{f}.csv"), per_file as i64],
+        )
+        .expect("a file");
+        let file_id = conn.last_insert_rowid();
+        for i in 0..per_file {
+            let n = f * per_file + i;
+            let (code, text, status) = statuses[n % statuses.len()].clone();
+            // Fingerprints out of order: the lines keep the order they were stored in.
+            let fingerprint = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            let parts = [
+                Some(n as i64 * 3),
+                None,
+                n.is_multiple_of(2).then_some(-(n as i64)),
+            ];
+            let date = NaiveDate::from_ymd_opt(2026, 1 + (n % 12) as u32, 1 + (n % 28) as u32)
+                .expect("date");
+            conn.execute(
+                "INSERT INTO statement_lines (fingerprint, occurrence, file_id, statement_id,
+                 task_id, amount_fen, date, status, status_text, gross_fen, fee_fen, tax_fen)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                rusqlite::params![
+                    fingerprint as i64,
+                    (n % 3) as i64,
+                    file_id,
+                    format!("JS{}", n / 7),
+                    format!("T{n}"),
+                    n as i64 * 2 - 50,
+                    date.to_string(),
+                    code,
+                    text,
+                    parts[0],
+                    parts[1],
+                    parts[2],
+                ],
+            )
+            .expect("a line");
+            want.push(StatementLine {
+                key: key(fingerprint, (n % 3) as u32),
+                statement_id: format!("JS{}", n / 7),
+                task_id: format!("T{n}"),
+                amount: from_fen(n as i64 * 2 - 50),
+                date,
+                status,
+                gross: parts[0].map(from_fen),
+                fee: None,
+                tax: parts[2].map(from_fen),
+            });
+        }
+    }
+    conn.execute_batch("COMMIT").expect("commit");
+    want
+}
+
+/// v15 keeps statement lines in blocks: the rows of a v11 store (before v12's rebuild of
+/// the table) and of a v14 store come through, every line in order with its status and
+/// components; a file of more lines than a block takes several, and no block holds two
+/// files' lines; the rows' table is gone, and the lines count and total as before.
 #[test]
-fn v11_statement_lines_survive_the_v12_rebuild_and_the_status_check_holds() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join(DB_FILE);
-    let db_key = DbKey::random();
-    let keyed = || {
+fn statement_lines_stored_a_row_each_move_into_blocks_in_their_order() {
+    for (version, files, per_file) in [(11, 1, 3), (14, 3, 9000)] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join(DB_FILE);
+        let db_key = DbKey::random();
+        let want = statement_rows_at(&path, &db_key, version, files, per_file);
+        let store = Store::open(&path, &db_key).expect("open and migrate");
+        assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
+        let got = store.statement_lines().expect("the lines");
+        assert_eq!(got.len(), want.len(), "v{version}");
+        assert_eq!(got, want, "v{version}: every line kept, in order");
+        assert_eq!(
+            store.line_counts().expect("counts").statement,
+            (files * per_file) as u64
+        );
+        let total: i64 = (0..files * per_file)
+            .filter(|n| n / 7 == 0)
+            .map(|n| n as i64 * 2 - 50)
+            .sum();
+        assert_eq!(
+            store.statement_total("JS0").expect("total"),
+            Some(from_fen(total))
+        );
+        drop(store);
         let conn = Connection::open(&path).expect("open");
         conn.execute_batch(&format!(
             "PRAGMA key = \"x'{}'\";",
             db_key.to_hex().as_str()
         ))
         .expect("key");
-        conn
-    };
-    let lines = |conn: &Connection| -> Vec<(i64, String, Option<String>)> {
-        conn.prepare("SELECT fingerprint, status, status_text FROM statement_lines ORDER BY rowid")
-            .expect("prepare")
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .expect("query")
-            .collect::<Result<_, _>>()
-            .expect("rows")
-    };
-    let before = {
-        let conn = keyed();
-        for sql in &EARLIER[..11] {
-            conn.execute_batch(sql).expect("an earlier migration");
-        }
-        conn.pragma_update(None, "user_version", 11)
-            .expect("version");
-        conn.execute(
-            "INSERT INTO import_files (kind, file_name, imported_at, line_count, added_count,
-             encoding) VALUES ('statement', 's.csv', '2026-12-01T00:00:00Z', 3, 3, 'UTF-8')",
-            [],
-        )
-        .expect("a file");
-        for (fingerprint, status, text) in [
-            (30, "settled", None),
-            (10, "failed", None),
-            (20, "other", Some("审核中")),
-        ] {
-            conn.execute(
-                "INSERT INTO statement_lines (fingerprint, occurrence, file_id, statement_id,
-                 task_id, amount_fen, date, status, status_text) VALUES
-                 (?1, 0, 1, 'JS1', 'T1', 100, '2026-03-01', ?2, ?3)",
-                rusqlite::params![fingerprint, status, text],
+        let blocks: Vec<(i64, i64)> = conn
+            .prepare("SELECT file_id, lines FROM statement_blocks ORDER BY id")
+            .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+            .expect("blocks");
+        let expected: Vec<(i64, i64)> = if version == 11 {
+            vec![(1, 3)]
+        } else {
+            // 9000 lines a file: a full block of 8192 and the rest.
+            (1..=3).flat_map(|f| [(f, 8192), (f, 808)]).collect()
+        };
+        assert_eq!(blocks, expected, "v{version}");
+        let gone: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = 'statement_lines'",
+                [],
+                |r| r.get(0),
             )
-            .expect("a v11 line");
-        }
-        lines(&conn)
-    };
-    assert_eq!(before.len(), 3);
-    let store = Store::open(&path, &db_key).expect("open and migrate");
-    assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
-    drop(store);
-    let conn = keyed();
-    assert_eq!(lines(&conn), before, "every line kept, in file order");
-    let refused = conn.execute(
-        "INSERT INTO statement_lines (fingerprint, occurrence, file_id, statement_id, task_id,
-         amount_fen, date, status) VALUES (40, 0, 1, 'JS2', 'T2', 1, '2026-03-02', 'lost')",
-        [],
-    );
-    let message = refused.expect_err("an unknown status").to_string();
-    assert!(message.contains("CHECK constraint failed"), "{message}");
-    conn.execute(
-        "INSERT INTO statement_lines (fingerprint, occurrence, file_id, statement_id, task_id,
-         amount_fen, date, status) VALUES (40, 0, 1, 'JS2', 'T2', 1, '2026-03-02', 'withdrawn')",
-        [],
-    )
-    .expect("a known status");
+            .expect("schema");
+        assert_eq!(gone, 0);
+    }
 }

@@ -520,15 +520,15 @@ fn a_decision_survives_a_reimport() {
     import(&mut store, "s", ImportLines::Statement(&s)).expect("s");
     import(&mut store, "b", ImportLines::Bank(&b)).expect("b");
     let reject = Decision::Reject(Pair::Payout {
-        statement: vec![s[0].key.clone()],
-        bank: vec![b[0].key.clone()],
+        statement: vec![s[0].key],
+        bank: vec![b[0].key],
     });
     let manual = Decision::ManualMatchTask {
         expected: LineKey {
             fingerprint: 42,
             occurrence: 1,
         },
-        statement: s[0].key.clone(),
+        statement: s[0].key,
     };
     let id = store
         .add_decision(&reject, "2026-04-01T08:00:00Z")
@@ -617,7 +617,7 @@ fn the_revision_moves_with_lines_and_decisions_only() {
         .expect("setting");
     assert_eq!(store.settlement_revision().expect("revision"), first);
     let reject = Decision::Reject(Pair::Payout {
-        statement: vec![s[0].key.clone()],
+        statement: vec![s[0].key],
         bank: vec![],
     });
     store
@@ -639,6 +639,70 @@ fn keys_print_and_parse_as_fingerprint_colon_occurrence() {
     assert_eq!("18446744073709551615:3".parse::<LineKey>(), Ok(key));
     assert!("18446744073709551616:3".parse::<LineKey>().is_err());
     assert!("12".parse::<LineKey>().is_err());
+}
+
+/// Statement lines are kept in blocks of 8,192 (migration 0015): a file of 20,000 lines
+/// takes three. A newer export, its lines in another order than stored, that changes lines
+/// in every block has them rewritten where they are, and its new line added after; a file
+/// that holds one key twice is refused, and nothing of it is kept.
+#[test]
+fn statement_lines_across_blocks_are_changed_in_place_and_a_repeated_key_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = open(dir.path());
+    let base = uniform_statement(20_000, 50);
+    let first = import(&mut store, "a.csv", ImportLines::Statement(&base)).expect("first");
+    assert_eq!((first.added, first.updated), (20_000, 0));
+    let mut newer: Vec<StatementLine> = base.iter().rev().cloned().collect();
+    let changed = [5, 8_191, 8_192, 16_390, 19_999];
+    for (n, &i) in changed.iter().enumerate() {
+        let line = newer
+            .iter_mut()
+            .find(|l| l.key == base[i].key)
+            .expect("in the export");
+        if n % 2 == 0 {
+            line.status = PayoutStatus::Failed;
+        } else {
+            line.tax = Some(yuan("1.50"));
+        }
+    }
+    let added = statement(&[("JS9999", "T-new", "66.00", 9)]);
+    newer.extend(added.iter().cloned());
+    let again = import(&mut store, "b.csv", ImportLines::Statement(&newer)).expect("newer");
+    assert_eq!(
+        (again.added, again.already_present, again.updated),
+        (1, 20_000, changed.len())
+    );
+    let stored = store.statement_lines().expect("load");
+    assert_eq!(stored.len(), 20_001);
+    for (i, line) in stored[..20_000].iter().enumerate() {
+        let want = newer
+            .iter()
+            .find(|l| l.key == base[i].key)
+            .expect("in the export");
+        assert_eq!(
+            line, want,
+            "line {i} in its place, as the newer export has it"
+        );
+    }
+    assert_eq!(stored[20_000], added[0]);
+    assert_eq!(stored[5].status, PayoutStatus::Failed);
+    assert_eq!(stored[8_191].tax, Some(yuan("1.50")));
+    assert_eq!(
+        store.statement_total("JS0").expect("total"),
+        Some(yuan("5000.00"))
+    );
+    assert_eq!(store.line_counts().expect("counts").statement, 20_001);
+
+    let mut twice = statement(&[("JS7", "T7", "7.00", 7), ("JS8", "T8", "8.00", 8)]);
+    twice.push(twice[0].clone());
+    let err = import(&mut store, "twice.csv", ImportLines::Statement(&twice)).expect_err("twice");
+    let message = err.to_string();
+    assert!(
+        message.contains("twice.csv: line 3 repeats the key of line 1"),
+        "{message}"
+    );
+    assert_eq!(store.statement_lines().expect("load"), stored);
+    assert_eq!(store.import_files().expect("files").len(), 2);
 }
 
 #[test]
@@ -725,8 +789,8 @@ fn delete_settlement_data_removes_every_line_file_decision_and_the_account() {
     store
         .add_decision(
             &Decision::Accept(Pair::Payout {
-                statement: vec![s[0].key.clone()],
-                bank: vec![b[0].key.clone()],
+                statement: vec![s[0].key],
+                bank: vec![b[0].key],
             }),
             "2026-04-01T08:00:00Z",
         )

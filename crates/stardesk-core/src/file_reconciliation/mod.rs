@@ -165,7 +165,7 @@ fn import_all<T>(
         }
         for line in imported.lines {
             if i == 0 || !seen.contains(key(&line)) {
-                seen.insert(key(&line).clone());
+                seen.insert(*key(&line));
                 out.push(line);
             }
         }

@@ -657,10 +657,7 @@ pub(super) fn overdue<'a, E: ExpectedRecord, S: StatementRecord>(
         }
         found.push(Discrepancy::PayoutOverdue(Box::new(PayoutOverdue {
             statement_id: id,
-            invoices: invoices
-                .iter()
-                .map(|&i| input.invoices[i].key.clone())
-                .collect(),
+            invoices: invoices.iter().map(|&i| input.invoices[i].key).collect(),
             tracking_numbers: invoices
                 .iter()
                 .map(|&i| input.invoices[i].tracking_no.as_str())
@@ -668,10 +665,7 @@ pub(super) fn overdue<'a, E: ExpectedRecord, S: StatementRecord>(
             sent_date,
             deadline,
             working_days: PAYOUT_WORKING_DAYS,
-            lines: lines
-                .iter()
-                .map(|&s| input.statement[s].key().clone())
-                .collect(),
+            lines: lines.iter().map(|&s| *input.statement[s].key()).collect(),
             amount: lines.iter().map(|&s| input.statement[s].amount()).sum(),
             calendar_warning: warning,
         })));

@@ -36,7 +36,7 @@ fn index_keys<T>(
         let k = key(line);
         // The first line with a key wins; keys are unique in a well-formed import.
         if wanted.contains(k) && !found.contains_key(k) {
-            found.insert(k.clone(), index);
+            found.insert(*k, index);
         }
     }
     found
@@ -91,7 +91,7 @@ pub(super) fn resolve_decisions<E: ExpectedRecord, S: StatementRecord>(
         let lookup = |map: &HashMap<LineKey, usize>, key: &LineKey| {
             map.get(key)
                 .copied()
-                .ok_or_else(|| ignore(IgnoredReason::UnknownLine(key.clone())))
+                .ok_or_else(|| ignore(IgnoredReason::UnknownLine(*key)))
         };
         let lookup_all = |map: &HashMap<LineKey, usize>, keys: &[LineKey]| {
             if keys.is_empty() {
@@ -113,10 +113,10 @@ pub(super) fn resolve_decisions<E: ExpectedRecord, S: StatementRecord>(
                 } => {
                     let (ei, si) = (lookup(&expected, e)?, lookup(&statement, s)?);
                     if task_taken_e.contains(&ei) {
-                        return Err(ignore(IgnoredReason::AlreadyDecided(e.clone())));
+                        return Err(ignore(IgnoredReason::AlreadyDecided(*e)));
                     }
                     if task_taken_s.contains(&si) {
-                        return Err(ignore(IgnoredReason::AlreadyDecided(s.clone())));
+                        return Err(ignore(IgnoredReason::AlreadyDecided(*s)));
                     }
                     task_taken_e.insert(ei);
                     task_taken_s.insert(si);
@@ -149,11 +149,11 @@ pub(super) fn resolve_decisions<E: ExpectedRecord, S: StatementRecord>(
                     bs.sort_unstable();
                     bs.dedup();
                     if let Some(&taken) = ss.iter().find(|i| pay_taken_s.contains(i)) {
-                        let key = input.statement[taken].key().clone();
+                        let key = *input.statement[taken].key();
                         return Err(ignore(IgnoredReason::AlreadyDecided(key)));
                     }
                     if let Some(&taken) = bs.iter().find(|i| pay_taken_b.contains(i)) {
-                        let key = input.bank[taken].key.clone();
+                        let key = input.bank[taken].key;
                         return Err(ignore(IgnoredReason::AlreadyDecided(key)));
                     }
                     pay_taken_s.extend(ss.iter().copied());

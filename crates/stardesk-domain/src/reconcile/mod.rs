@@ -177,8 +177,8 @@ impl Decision {
                 expected,
                 statement,
             } => Pair::Task {
-                expected: expected.clone(),
-                statement: statement.clone(),
+                expected: *expected,
+                statement: *statement,
             },
             Decision::ManualMatch { statement, bank } => Pair::Payout {
                 statement: statement.clone(),
@@ -267,8 +267,8 @@ impl Match<'_> {
     pub fn pair(&self) -> Pair {
         match self {
             Self::Task(m) => Pair::Task {
-                expected: m.expected.clone(),
-                statement: m.statement.clone(),
+                expected: m.expected,
+                statement: m.statement,
             },
             Self::Payout(m) => Pair::Payout {
                 statement: m.statement.clone(),
@@ -754,12 +754,12 @@ pub fn reconcile_records<'a, E: ExpectedRecord, S: StatementRecord>(
             summary.missing_payout.add(line.amount());
             missing.push(Discrepancy::MissingPayout(MissingPayout {
                 task_id: line.task_id(),
-                expected: line.key().clone(),
+                expected: *line.key(),
                 amount: line.amount(),
                 due_date,
             }));
         } else {
-            not_yet_due.push(line.key().clone());
+            not_yet_due.push(*line.key());
         }
     }
 
@@ -777,8 +777,8 @@ pub fn reconcile_records<'a, E: ExpectedRecord, S: StatementRecord>(
             }
         }
         matches.push(Match::Payout(Box::new(PayoutMatch {
-            statement: lines.iter().map(|&s| statement[s].key().clone()).collect(),
-            bank: credits.iter().map(|&b| input.bank[b].key.clone()).collect(),
+            statement: lines.iter().map(|&s| *statement[s].key()).collect(),
+            bank: credits.iter().map(|&b| input.bank[b].key).collect(),
             statement_ids,
             statement_total,
             bank_total: credits.iter().map(|&b| input.bank[b].amount).sum(),
@@ -796,7 +796,7 @@ pub fn reconcile_records<'a, E: ExpectedRecord, S: StatementRecord>(
         if money.eligible[b] && !money.used[b] {
             summary.unexpected_credit.add(line.amount);
             unexpected_credits.push(Discrepancy::UnexpectedCredit(UnexpectedCredit {
-                bank: line.key.clone(),
+                bank: line.key,
                 txn_id: &line.txn_id,
                 date: line.date,
                 amount: line.amount,

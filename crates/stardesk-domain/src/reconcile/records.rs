@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 /// Its text form is `"fingerprint:occurrence"`, both decimal (`"18446744073709551615:3"`):
 /// the form decisions are stored in and keys cross IPC in, decimal so that no JSON reader
 /// rounds a fingerprint beyond 2^53. [`fmt::Display`] writes it and [`FromStr`] reads it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct LineKey {
     pub fingerprint: u64,
     pub occurrence: u32,
@@ -235,7 +235,7 @@ mod tests {
             key(u64::MAX, u32::MAX),
         ] {
             let text = k.to_string();
-            assert_eq!(text.parse::<LineKey>(), Ok(k.clone()), "{text}");
+            assert_eq!(text.parse::<LineKey>(), Ok(k), "{text}");
         }
         assert_eq!(key(u64::MAX, 3).to_string(), "18446744073709551615:3");
         assert_eq!("12:0".parse::<LineKey>(), Ok(key(12, 0)));

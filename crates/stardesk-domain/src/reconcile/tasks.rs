@@ -391,8 +391,8 @@ pub(super) fn tell_lines<'a, E: ExpectedRecord, S: StatementRecord>(
                     }
                     told.matches.push(Match::Task(TaskMatch {
                         task_id: line.task_id(),
-                        expected: exp.key().clone(),
-                        statement: line.key().clone(),
+                        expected: *exp.key(),
+                        statement: *line.key(),
                         amount,
                         origin,
                     }));
@@ -404,8 +404,8 @@ pub(super) fn tell_lines<'a, E: ExpectedRecord, S: StatementRecord>(
                         .push(Discrepancy::AmountMismatch(AmountMismatch {
                             task_id: line.task_id(),
                             statement_id: line.statement_id(),
-                            expected: exp.key().clone(),
-                            statement: line.key().clone(),
+                            expected: *exp.key(),
+                            statement: *line.key(),
                             expected_amount: exp_amount,
                             statement_amount: amount,
                             difference,
@@ -421,8 +421,8 @@ pub(super) fn tell_lines<'a, E: ExpectedRecord, S: StatementRecord>(
                     .push(Discrepancy::DuplicatePayout(DuplicatePayout {
                         task_id: line.task_id(),
                         statement_id: line.statement_id(),
-                        kept: statement[widen(kept)].key().clone(),
-                        extra: line.key().clone(),
+                        kept: *statement[widen(kept)].key(),
+                        extra: *line.key(),
                         amount: line.amount(),
                         date: line.date(),
                     }));
@@ -432,10 +432,10 @@ pub(super) fn tell_lines<'a, E: ExpectedRecord, S: StatementRecord>(
                 told.failures.push(Discrepancy::PayoutFailed(PayoutFailed {
                     task_id: line.task_id(),
                     statement_id: line.statement_id(),
-                    statement: line.key().clone(),
+                    statement: *line.key(),
                     amount: line.amount(),
                     date: line.date(),
-                    expected: (e != NO_LINE).then(|| expected[widen(e)].key().clone()),
+                    expected: (e != NO_LINE).then(|| *expected[widen(e)].key()),
                 }));
             }
             LineOutcome::Unexpected | LineOutcome::Unset => {
@@ -444,7 +444,7 @@ pub(super) fn tell_lines<'a, E: ExpectedRecord, S: StatementRecord>(
                     .push(Discrepancy::UnexpectedPayout(UnexpectedPayout {
                         task_id: line.task_id(),
                         statement_id: line.statement_id(),
-                        statement: line.key().clone(),
+                        statement: *line.key(),
                         amount: line.amount(),
                         date: line.date(),
                     }));

@@ -104,7 +104,7 @@ pub fn unexpected_credits(r: &Reconciliation<'_>) -> Vec<LineKey> {
     r.discrepancies
         .iter()
         .filter_map(|x| match x {
-            Discrepancy::UnexpectedCredit(u) => Some(u.bank.clone()),
+            Discrepancy::UnexpectedCredit(u) => Some(u.bank),
             _ => None,
         })
         .collect()

@@ -76,8 +76,8 @@ fn pair_of(id: i64, kind: &str, lines: Lines) -> Result<Pair, StoreError> {
     match kind {
         "task" => match (lines.expected.as_slice(), lines.statement.as_slice()) {
             ([expected], [statement]) if lines.bank.is_empty() => Ok(Pair::Task {
-                expected: expected.clone(),
-                statement: statement.clone(),
+                expected: *expected,
+                statement: *statement,
             }),
             _ => Err(corrupt(
                 "a task decision needs one expected and one statement line",

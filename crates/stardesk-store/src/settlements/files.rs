@@ -42,11 +42,10 @@ pub(super) fn insert_file_record(
     kind: LineKind,
     file: &ImportFileMeta,
     line_count: usize,
-    lines_digest: Option<&[u8; 32]>,
 ) -> rusqlite::Result<i64> {
     tx.execute(
         "INSERT INTO import_files (kind, file_name, imported_at, line_count, added_count,
-         encoding, source_digest, lines_digest) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7)",
+         encoding, source_digest) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6)",
         params![
             kind.as_str(),
             file.file_name,
@@ -54,21 +53,26 @@ pub(super) fn insert_file_record(
             i64::try_from(line_count).unwrap_or(i64::MAX),
             file.encoding,
             file.source_digest.as_ref().map(|d| &d[..]),
-            lines_digest.map(|d| &d[..]),
         ],
     )?;
     Ok(tx.last_insert_rowid())
 }
 
-/// Sets how many of file `file_id`'s lines were new, once they are stored.
-pub(super) fn set_added_count(
+/// Sets how many of file `file_id`'s lines were new, and the digest of its lines, once
+/// they are stored.
+pub(super) fn finish_file_record(
     tx: &Transaction<'_>,
     file_id: i64,
     added: usize,
+    lines_digest: Option<&[u8; 32]>,
 ) -> rusqlite::Result<()> {
     tx.execute(
-        "UPDATE import_files SET added_count = ?1 WHERE id = ?2",
-        params![i64::try_from(added).unwrap_or(i64::MAX), file_id],
+        "UPDATE import_files SET added_count = ?1, lines_digest = ?2 WHERE id = ?3",
+        params![
+            i64::try_from(added).unwrap_or(i64::MAX),
+            lines_digest.map(|d| &d[..]),
+            file_id
+        ],
     )
     .map(|_| ())
 }
@@ -163,9 +167,9 @@ impl Store {
             kind,
             &meta,
             usize::try_from(line_count).unwrap_or(usize::MAX),
-            lines_digest.as_ref(),
         )
         .map_err(e)?;
+        finish_file_record(&tx, file_id, 0, lines_digest.as_ref()).map_err(e)?;
         tx.commit().map_err(e)?;
         Ok(Some(UnchangedImport {
             outcome: ImportOutcome {

@@ -1,4 +1,6 @@
-//! The keys a line table already holds, read in one scan before a large file is stored.
+//! The keys a line table already holds, read in one scan before a large file is stored
+//! (bank, expected and invoice lines; statement lines are kept in blocks, whose keys the
+//! import always reads: `statements.rs`).
 //!
 //! Storing a line is an upsert (or an insert that ignores a known key): a seek in the key
 //! index for every line, known or not. When the file is large next to the table — a first
@@ -8,7 +10,7 @@
 //! keeps the per-line path (the scan would cost more than it saves). Either way the same
 //! rows end up stored: a line is skipped only when its statement would not change it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use rusqlite::{Connection, OptionalExtension};
 
@@ -41,63 +43,4 @@ pub(super) fn known_keys(
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(Some(keys))
-}
-
-/// What a stored statement line's upsert may change.
-#[derive(Debug, PartialEq, Eq)]
-pub(super) struct KnownStatement {
-    status: String,
-    status_text: Option<String>,
-    gross: Option<i64>,
-    fee: Option<i64>,
-    tax: Option<i64>,
-}
-
-impl KnownStatement {
-    /// Whether the upsert of a line with these values would leave this one as it is: the
-    /// same status, and each component either not given or the one stored (the upsert
-    /// keeps a stored component when the new line has none).
-    pub fn unchanged_by(
-        &self,
-        status: &str,
-        status_text: Option<&str>,
-        parts: [Option<i64>; 3],
-    ) -> bool {
-        let same = |new: Option<i64>, old: Option<i64>| new.is_none() || new == old;
-        self.status == status
-            && self.status_text.as_deref() == status_text
-            && same(parts[0], self.gross)
-            && same(parts[1], self.fee)
-            && same(parts[2], self.tax)
-    }
-}
-
-/// Every stored statement line's changeable values by key, or `None` when the file is
-/// small next to the table.
-pub(super) fn known_statements(
-    conn: &Connection,
-    lines: usize,
-) -> rusqlite::Result<Option<HashMap<(i64, i64), KnownStatement>>> {
-    if !worth_scanning(conn, "statement_lines", lines)? {
-        return Ok(None);
-    }
-    let mut stmt = conn.prepare(
-        "SELECT fingerprint, occurrence, status, status_text, gross_fen, fee_fen, tax_fen
-         FROM statement_lines",
-    )?;
-    let known = stmt
-        .query_map([], |r| {
-            Ok((
-                (r.get(0)?, r.get(1)?),
-                KnownStatement {
-                    status: r.get(2)?,
-                    status_text: r.get(3)?,
-                    gross: r.get(4)?,
-                    fee: r.get(5)?,
-                    tax: r.get(6)?,
-                },
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(Some(known))
 }

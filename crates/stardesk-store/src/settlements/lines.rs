@@ -1,21 +1,19 @@
-//! The imported lines, one STRICT table per kind (`statement_lines`, `bank_lines`,
-//! `expected_lines`, `invoice_lines`), each keyed by `(fingerprint, occurrence)`: importing
-//! a file's lines with progress, reading them back in import order, a statement's total,
-//! its invoices' tracking numbers and the count of each kind.
+//! The imported lines, each keyed by `(fingerprint, occurrence)`: one STRICT table per
+//! kind (`bank_lines`, `expected_lines`, `invoice_lines`), and statement lines in blocks
+//! (`statement_blocks`, `statements.rs`): importing a file's lines with progress, reading
+//! them back in import order, a statement's total, its invoices' tracking numbers and the
+//! count of each kind.
 
 use rusqlite::{params, Transaction};
 use rust_decimal::Decimal;
 use stardesk_domain::money::from_fen;
-use stardesk_domain::reconcile::records::{
-    BankLine, ExpectedLine, InvoiceLine, PayoutStatus, StatementLine,
-};
+use stardesk_domain::reconcile::records::{BankLine, ExpectedLine, InvoiceLine, StatementLine};
 
-use super::files::{insert_file_record, last_file, set_added_count, ImportFileMeta};
-use super::known;
+use super::files::{finish_file_record, insert_file_record, last_file, ImportFileMeta};
 use super::{
-    conversion_error, date_at, fp_to_sql, key_at, money_at, opt_date_at, opt_money_at, to_u64, Fen,
-    LineKind,
+    date_at, fp_to_sql, key_at, money_at, opt_date_at, opt_money_at, to_u64, Fen, LineKind,
 };
+use super::{known, statements};
 use crate::{Store, StoreError};
 
 /// The lines of one imported file, of one kind.
@@ -73,33 +71,10 @@ pub struct LineCounts {
     pub invoices: u64,
 }
 
-const STATUS_OTHER: &str = "other";
-
-fn status_to_sql(status: &PayoutStatus) -> (&'static str, Option<&str>) {
-    match status {
-        PayoutStatus::Settled => ("settled", None),
-        PayoutStatus::Withdrawing => ("withdrawing", None),
-        PayoutStatus::Withdrawn => ("withdrawn", None),
-        PayoutStatus::Failed => ("failed", None),
-        PayoutStatus::Other(text) => (STATUS_OTHER, Some(text)),
-    }
-}
-
-fn status_from_sql(code: &str, text: Option<String>) -> Result<PayoutStatus, String> {
-    Ok(match code {
-        "settled" => PayoutStatus::Settled,
-        "withdrawing" => PayoutStatus::Withdrawing,
-        "withdrawn" => PayoutStatus::Withdrawn,
-        "failed" => PayoutStatus::Failed,
-        STATUS_OTHER => PayoutStatus::Other(text.unwrap_or_default()),
-        other => return Err(format!("payout status {other:?}")),
-    })
-}
-
 /// Lines between two progress reports while storing.
 const PROGRESS_EVERY: usize = 8192;
 
-fn report(progress: &mut dyn FnMut(usize), stored: usize) {
+pub(super) fn report(progress: &mut dyn FnMut(usize), stored: usize) {
     if stored.is_multiple_of(PROGRESS_EVERY) && stored > 0 {
         progress(stored);
     }
@@ -121,71 +96,7 @@ fn insert_lines(
     let mut updated = 0;
     match lines {
         ImportLines::Statement(lines) => {
-            const INSERT: &str = "INSERT INTO statement_lines (fingerprint, occurrence, file_id,
-                     statement_id, task_id, amount_fen, date, status, status_text, gross_fen,
-                     fee_fen, tax_fen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
-            // A line whose key is not stored, when every stored key is known: a file holds
-            // each key once (the occurrence counts a fingerprint's lines), so the plain
-            // insert cannot meet one, and skips the upsert's conflict handling.
-            let mut insert = tx.prepare(INSERT).map_err(sql_err)?;
-            let mut stmt = tx
-                .prepare(&format!(
-                    // A line already known keeps its identity (and the decisions about it);
-                    // a newer export updates its payout status and fills in components.
-                    "{INSERT}
-                     ON CONFLICT (fingerprint, occurrence) DO UPDATE SET
-                        status = excluded.status, status_text = excluded.status_text,
-                        gross_fen = coalesce(excluded.gross_fen, gross_fen),
-                        fee_fen = coalesce(excluded.fee_fen, fee_fen),
-                        tax_fen = coalesce(excluded.tax_fen, tax_fen)
-                     WHERE status IS NOT excluded.status OR status_text IS NOT excluded.status_text
-                        OR coalesce(excluded.gross_fen, gross_fen) IS NOT gross_fen
-                        OR coalesce(excluded.fee_fen, fee_fen) IS NOT fee_fen
-                        OR coalesce(excluded.tax_fen, tax_fen) IS NOT tax_fen"
-                ))
-                .map_err(sql_err)?;
-            let count = |tx: &Transaction<'_>| -> Result<usize, StoreError> {
-                tx.query_row("SELECT count(*) FROM statement_lines", [], |r| {
-                    r.get::<_, i64>(0)
-                })
-                .map(|n| usize::try_from(n).unwrap_or(0))
-                .map_err(sql_err)
-            };
-            // An upsert reports an update as a change too: count what is new instead.
-            let before = count(tx)?;
-            // Lines the statements wrote: added, or stored and changed.
-            let mut written = 0;
-            let known = known::known_statements(tx, lines.len()).map_err(sql_err)?;
-            for (i, l) in lines.iter().enumerate() {
-                report(progress, i);
-                let (status, status_text) = status_to_sql(&l.status);
-                let amount = fen.of(i, "amount", l.amount)?;
-                let parts = fen.parts(i, l.gross, l.fee, l.tax)?;
-                let key = (fp_to_sql(l.key.fingerprint), i64::from(l.key.occurrence));
-                let statement = match known.as_ref().map(|k| k.get(&key)) {
-                    Some(Some(k)) if k.unchanged_by(status, status_text, parts) => continue,
-                    Some(None) => &mut insert,
-                    _ => &mut stmt,
-                };
-                written += statement
-                    .execute(params![
-                        key.0,
-                        key.1,
-                        file_id,
-                        l.statement_id,
-                        l.task_id,
-                        amount,
-                        l.date.to_string(),
-                        status,
-                        status_text,
-                        parts[0],
-                        parts[1],
-                        parts[2],
-                    ])
-                    .map_err(sql_err)?;
-            }
-            added = count(tx)? - before;
-            updated = written - added;
+            (added, updated) = statements::store(tx, file_id, file, lines, progress)?;
         }
         ImportLines::Bank(lines) => {
             let mut stmt = tx
@@ -297,40 +208,59 @@ impl Store {
     ) -> Result<ImportOutcome, StoreError> {
         let path = self.path().to_path_buf();
         let e = |e: rusqlite::Error| StoreError::sqlite(&path, e);
-        // Hashed before the write lock is taken: ~0.1 s for a million lines.
-        let digest = super::digest::lines_digest(lines);
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(e)?;
-        let last = last_file(&tx, lines.kind()).map_err(e)?;
-        let same_as_last = last.and_then(|last| last.lines_digest) == Some(digest);
-        let file_id =
-            insert_file_record(&tx, lines.kind(), file, lines.len(), Some(&digest)).map_err(e)?;
-        // The file imported last of this kind had these very lines: every key is stored and
-        // nothing was imported since that could have changed one, so storing them again
-        // would change nothing (migration 0011).
-        let (added, updated) = if same_as_last {
-            (0, 0)
-        } else {
-            insert_lines(&tx, file_id, &file.file_name, lines, progress)?
-        };
-        set_added_count(&tx, file_id, added).map_err(e)?;
-        if added > 0 || updated > 0 {
-            super::bump_revision(&tx).map_err(e)?;
-        }
-        tx.commit().map_err(e)?;
-        Ok(ImportOutcome {
-            file_id,
-            added,
-            already_present: lines.len() - added,
-            updated,
+        let conn = &mut self.conn;
+        std::thread::scope(|scope| {
+            // The lines' digest is hashed on the other core while they are stored (~0.1 s
+            // for a million lines); it is waited for first only when the last file of this
+            // kind has as many lines, the one case in which it can spare the line pass.
+            let mut hashing = Some(scope.spawn(|| super::digest::lines_digest(lines)));
+            let mut digest = || {
+                hashing
+                    .take()
+                    .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            };
+            let tx = conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(e)?;
+            let last = last_file(&tx, lines.kind()).map_err(e)?;
+            let last_digest = last
+                .filter(|last| last.line_count == lines.len() as u64)
+                .and_then(|last| last.lines_digest);
+            let mut known_digest = None;
+            // The file imported last of this kind had these very lines: every key is stored
+            // and nothing was imported since that could have changed one, so storing them
+            // again would change nothing (migration 0011).
+            let same_as_last = last_digest.is_some_and(|last| {
+                known_digest = digest();
+                known_digest == Some(last)
+            });
+            let file_id = insert_file_record(&tx, lines.kind(), file, lines.len()).map_err(e)?;
+            let (added, updated) = if same_as_last {
+                (0, 0)
+            } else {
+                insert_lines(&tx, file_id, &file.file_name, lines, progress)?
+            };
+            let lines_digest = known_digest.or_else(&mut digest);
+            finish_file_record(&tx, file_id, added, lines_digest.as_ref()).map_err(e)?;
+            if added > 0 || updated > 0 {
+                super::bump_revision(&tx).map_err(e)?;
+            }
+            tx.commit().map_err(e)?;
+            Ok(ImportOutcome {
+                file_id,
+                added,
+                already_present: lines.len() - added,
+                updated,
+            })
         })
     }
 
     /// How many lines of each kind are stored.
     pub fn line_counts(&self) -> Result<LineCounts, StoreError> {
         let count = |kind: LineKind| -> Result<u64, StoreError> {
+            if kind == LineKind::Statement {
+                return statements::count(&self.conn).map_err(|e| self.err(e));
+            }
             self.conn
                 .query_row(&format!("SELECT count(*) FROM {}", kind.table()), [], |r| {
                     r.get::<_, i64>(0)
@@ -349,25 +279,7 @@ impl Store {
     /// Every stored statement line, in the order they were first imported (the order the
     /// reconciler's ties fall back to).
     pub fn statement_lines(&self) -> Result<Vec<StatementLine>, StoreError> {
-        self.load(
-            "SELECT fingerprint, occurrence, statement_id, task_id, amount_fen, date, status,
-             status_text, gross_fen, fee_fen, tax_fen FROM statement_lines ORDER BY rowid",
-            |r| {
-                let code: String = r.get(6)?;
-                Ok(StatementLine {
-                    key: key_at(r)?,
-                    statement_id: r.get(2)?,
-                    task_id: r.get(3)?,
-                    amount: money_at(r, 4)?,
-                    date: date_at(r, 5)?,
-                    status: status_from_sql(&code, r.get(7)?)
-                        .map_err(|m| conversion_error(6, m))?,
-                    gross: opt_money_at(r, 8)?,
-                    fee: opt_money_at(r, 9)?,
-                    tax: opt_money_at(r, 10)?,
-                })
-            },
-        )
+        statements::statement_lines(&self.conn, &|e| self.err(e))
     }
 
     /// Every stored bank line, in import order.
@@ -425,15 +337,8 @@ impl Store {
 
     /// The total of statement `id`'s stored lines; `None` when it has none.
     pub fn statement_total(&self, id: &str) -> Result<Option<Decimal>, StoreError> {
-        let (lines, fen): (i64, Option<i64>) = self
-            .conn
-            .query_row(
-                "SELECT count(*), sum(amount_fen) FROM statement_lines WHERE statement_id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .map_err(|e| self.err(e))?;
-        Ok((lines > 0).then(|| from_fen(fen.unwrap_or(0))))
+        let (lines, fen) = statements::statement_total(&self.conn, &|e| self.err(e), id)?;
+        Ok((lines > 0).then(|| from_fen(fen)))
     }
 
     /// The tracking numbers of the invoices mailed for statement `id`, in import order.

@@ -2,19 +2,22 @@
 //! column-mapping profiles and the contract's receiving account.
 //!
 //! Lines are the domain's reconciliation records, kept by their [`LineKey`]: importing
-//! is `INSERT OR IGNORE` on the key in one transaction, so the same file twice adds
+//! stores only lines whose key is new, in one transaction (statement lines in blocks of a
+//! few thousand, `statements.rs`; the other kinds a row each), so the same file twice adds
 //! nothing, an overlapping period adds only its new lines, and two identical lines of one
 //! file (occurrences 0 and 1) are both kept. Decisions name lines by key, so they survive
 //! any re-import. Bank lines and the contract account are personal data: they exist only
 //! in this encrypted database, and [`Store::delete_settlement_data`] removes them.
 //!
 //! One module per repository: `lines` (the four kinds of line: import with progress,
-//! reads, a statement's total, tracking numbers, counts), `files` (the `import_files`
+//! reads, a statement's total, tracking numbers, counts; `statements` and its codec
+//! `blocks` keep the statement lines), `files` (the `import_files`
 //! records), `decisions`, `mapping_profiles` and `contract_account`; their public items
 //! are re-exported here. This module holds what they share: [`LineKind`], the SQL forms of
 //! fingerprints, keys, dates and money (fen), and [`Store::delete_settlement_data`], which
 //! empties every repository but the mapping profiles.
 
+mod blocks;
 mod contract_account;
 mod decisions;
 mod digest;
@@ -22,6 +25,7 @@ mod files;
 mod known;
 mod lines;
 mod mapping_profiles;
+mod statements;
 
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row};
@@ -35,6 +39,7 @@ pub use decisions::SavedDecision;
 pub use files::{ImportFileMeta, ImportFileRecord, UnchangedImport};
 pub use lines::{ImportLines, ImportOutcome, LineCounts};
 pub use mapping_profiles::MappingProfileRecord;
+pub(crate) use statements::move_rows_to_blocks as move_statement_rows_to_blocks;
 
 /// Which list a file is (and which table its lines go to).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -62,9 +67,11 @@ impl LineKind {
         Self::ALL.into_iter().find(|k| k.as_str() == code)
     }
 
+    /// The table of this kind's lines; statement lines are kept in blocks
+    /// (`statement_blocks`, `statements.rs`), a row each few thousand lines.
     fn table(self) -> &'static str {
         match self {
-            Self::Statement => "statement_lines",
+            Self::Statement => "statement_blocks",
             Self::Bank => "bank_lines",
             Self::Expected => "expected_lines",
             Self::Invoices => "invoice_lines",
@@ -219,7 +226,7 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(e)?;
         tx.execute_batch(
-            "DELETE FROM statement_lines;
+            "DELETE FROM statement_blocks;
              DELETE FROM bank_lines;
              DELETE FROM expected_lines;
              DELETE FROM invoice_lines;

@@ -43,7 +43,7 @@ impl LineIds {
     fn of(lines: &StoredLines) -> Self {
         let index = |keys: &mut dyn Iterator<Item = &LineKey>| {
             keys.enumerate()
-                .map(|(i, k)| (k.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
+                .map(|(i, k)| (*k, u32::try_from(i).unwrap_or(u32::MAX)))
                 .collect()
         };
         Self {

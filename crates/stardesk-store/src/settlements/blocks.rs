@@ -1,0 +1,499 @@
+//! Statement lines kept in blocks: a few thousand lines of one file in one row of
+//! `statement_blocks` (migration 0015), in a compact binary form, instead of a row each.
+//!
+//! A million-line statement was a million SQLite rows and their key index: ~6 s to store
+//! and commit in the encrypted file, whatever the statements (`make bench`). Every reader
+//! of statement lines reads all of them (the reconciliation, the tax and income views), so
+//! nothing needs a line by key in SQL; the keys are checked in memory by the import
+//! (`statements.rs`).
+//!
+//! A block is the format byte, the line count (a varint), then each line:
+//! - the fingerprint, 8 bytes little-endian; the occurrence, a varint;
+//! - the statement id: `0` when it is the previous line's, else its length + 1 and its
+//!   UTF-8 bytes (a statement's lines come together in an export);
+//! - the task id: its length and bytes;
+//! - the amount in fen and the date (days from 0001-01-01, the proleptic Gregorian day
+//!   count of `chrono`), each a zigzag varint;
+//! - the payout status, one byte; `other` is followed by its text (length and bytes);
+//! - which of gross, fee and tax are given (a bit each), then those in fen, zigzag varints.
+//!
+//! Reading is checked at every step: a damaged block is an error naming it, never a panic.
+
+use chrono::{Datelike, NaiveDate};
+use stardesk_domain::money::from_fen;
+use stardesk_domain::reconcile::records::{LineKey, PayoutStatus, StatementLine};
+
+/// Lines per block: ~250 KB rows, written and rewritten whole.
+pub(super) const BLOCK_LINES: usize = 8192;
+
+const FORMAT: u8 = 1;
+
+/// A payout status as stored: its code and, for `other`, its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Status<'a> {
+    pub code: u8,
+    pub text: Option<&'a str>,
+}
+
+const SETTLED: u8 = 0;
+const WITHDRAWING: u8 = 1;
+const WITHDRAWN: u8 = 2;
+const FAILED: u8 = 3;
+const OTHER: u8 = 4;
+
+impl<'a> Status<'a> {
+    pub fn of(status: &'a PayoutStatus) -> Self {
+        let code = match status {
+            PayoutStatus::Settled => SETTLED,
+            PayoutStatus::Withdrawing => WITHDRAWING,
+            PayoutStatus::Withdrawn => WITHDRAWN,
+            PayoutStatus::Failed => FAILED,
+            PayoutStatus::Other(text) => {
+                return Self {
+                    code: OTHER,
+                    text: Some(text),
+                }
+            }
+        };
+        Self { code, text: None }
+    }
+
+    /// From the SQL form of schema v14 and before (`lines.rs`' codes).
+    pub fn from_sql(code: &str, text: Option<&'a str>) -> Option<Self> {
+        let code = match code {
+            "settled" => SETTLED,
+            "withdrawing" => WITHDRAWING,
+            "withdrawn" => WITHDRAWN,
+            "failed" => FAILED,
+            "other" => return Some(Self { code: OTHER, text }),
+            _ => return None,
+        };
+        Some(Self { code, text: None })
+    }
+
+    fn to_domain(self) -> PayoutStatus {
+        match self.code {
+            SETTLED => PayoutStatus::Settled,
+            WITHDRAWING => PayoutStatus::Withdrawing,
+            WITHDRAWN => PayoutStatus::Withdrawn,
+            FAILED => PayoutStatus::Failed,
+            _ => PayoutStatus::Other(self.text.unwrap_or_default().to_string()),
+        }
+    }
+}
+
+/// One stored statement line, borrowing its text from the block (or the import).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct LineRef<'a> {
+    pub key: LineKey,
+    pub statement_id: &'a str,
+    pub task_id: &'a str,
+    pub amount_fen: i64,
+    /// Days from 0001-01-01 (`NaiveDate::num_days_from_ce`).
+    pub day: i32,
+    pub status: Status<'a>,
+    /// Gross, fee and tax in fen, each when given.
+    pub parts: [Option<i64>; 3],
+}
+
+impl LineRef<'_> {
+    pub fn to_domain(self) -> Result<StatementLine, String> {
+        Ok(StatementLine {
+            key: self.key,
+            statement_id: self.statement_id.to_string(),
+            task_id: self.task_id.to_string(),
+            amount: from_fen(self.amount_fen),
+            date: NaiveDate::from_num_days_from_ce_opt(self.day)
+                .ok_or_else(|| format!("day {} is not a date", self.day))?,
+            status: self.status.to_domain(),
+            gross: self.parts[0].map(from_fen),
+            fee: self.parts[1].map(from_fen),
+            tax: self.parts[2].map(from_fen),
+        })
+    }
+}
+
+pub(super) fn day_of(date: NaiveDate) -> i32 {
+    date.num_days_from_ce()
+}
+
+/// A block being written.
+pub(super) struct BlockWriter {
+    buf: Vec<u8>,
+    lines: usize,
+    last_statement: String,
+}
+
+impl BlockWriter {
+    pub fn new() -> Self {
+        Self {
+            buf: Vec::with_capacity(BLOCK_LINES * 40),
+            lines: 0,
+            last_statement: String::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines
+    }
+
+    pub fn push(&mut self, line: &LineRef<'_>) {
+        let b = &mut self.buf;
+        b.extend_from_slice(&line.key.fingerprint.to_le_bytes());
+        varint(b, u64::from(line.key.occurrence));
+        if self.lines > 0 && line.statement_id == self.last_statement {
+            varint(b, 0);
+        } else {
+            varint(b, line.statement_id.len() as u64 + 1);
+            b.extend_from_slice(line.statement_id.as_bytes());
+            self.last_statement.clear();
+            self.last_statement.push_str(line.statement_id);
+        }
+        text(b, line.task_id);
+        varint(b, zigzag(line.amount_fen));
+        varint(b, zigzag(i64::from(line.day)));
+        b.push(line.status.code);
+        if line.status.code == OTHER {
+            text(b, line.status.text.unwrap_or_default());
+        }
+        let given = line
+            .parts
+            .iter()
+            .enumerate()
+            .fold(0u8, |bits, (i, p)| bits | (u8::from(p.is_some()) << i));
+        b.push(given);
+        for fen in line.parts.iter().flatten() {
+            varint(b, zigzag(*fen));
+        }
+        self.lines += 1;
+    }
+
+    /// The block's bytes and line count; the writer starts a new block.
+    pub fn finish(&mut self) -> (Vec<u8>, usize) {
+        let mut out = Vec::with_capacity(self.buf.len() + 6);
+        out.push(FORMAT);
+        varint(&mut out, self.lines as u64);
+        out.extend_from_slice(&self.buf);
+        let lines = self.lines;
+        self.buf.clear();
+        self.lines = 0;
+        self.last_statement.clear();
+        (out, lines)
+    }
+}
+
+fn varint(b: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        b.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    b.push(v as u8);
+}
+
+fn zigzag(v: i64) -> u64 {
+    ((v << 1) ^ (v >> 63)) as u64
+}
+
+fn unzigzag(v: u64) -> i64 {
+    ((v >> 1) as i64) ^ -((v & 1) as i64)
+}
+
+fn text(b: &mut Vec<u8>, s: &str) {
+    varint(b, s.len() as u64);
+    b.extend_from_slice(s.as_bytes());
+}
+
+/// A block being read.
+struct Reader<'a> {
+    data: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Result<u8, String> {
+        let b = *self.data.get(self.at).ok_or("ends early")?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn varint(&mut self) -> Result<u64, String> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Ok(v);
+            }
+        }
+        Err("a number is too long".into())
+    }
+
+    fn bytes(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.data.len());
+        let end = end.ok_or("ends early")?;
+        let out = &self.data[self.at..end];
+        self.at = end;
+        Ok(out)
+    }
+
+    fn str_of(&mut self, n: usize) -> Result<&'a str, String> {
+        std::str::from_utf8(self.bytes(n)?).map_err(|_| "text that is not UTF-8".to_string())
+    }
+
+    fn text(&mut self) -> Result<&'a str, String> {
+        let n = self.len()?;
+        self.str_of(n)
+    }
+
+    fn len(&mut self) -> Result<usize, String> {
+        usize::try_from(self.varint()?).map_err(|_| "a length out of range".to_string())
+    }
+}
+
+/// Calls `each` with every line of `data`, in order; a damaged block is an error saying
+/// how (the caller names the block).
+pub(super) fn read_block<'a>(
+    data: &'a [u8],
+    mut each: impl FnMut(LineRef<'a>) -> Result<(), String>,
+) -> Result<(), String> {
+    let mut r = Reader { data, at: 0 };
+    let format = r.byte()?;
+    if format != FORMAT {
+        return Err(format!("format {format}, this version reads {FORMAT}"));
+    }
+    let lines = r.len()?;
+    let mut statement_id = "";
+    for i in 0..lines {
+        let mut line = || -> Result<LineRef<'a>, String> {
+            let fingerprint = u64::from_le_bytes(r.bytes(8)?.try_into().map_err(|_| "ends early")?);
+            let occurrence =
+                u32::try_from(r.varint()?).map_err(|_| "an occurrence out of range".to_string())?;
+            match r.len()? {
+                0 if i == 0 => return Err("no statement id".into()),
+                0 => {}
+                n => statement_id = r.str_of(n - 1)?,
+            }
+            let task_id = r.text()?;
+            let amount_fen = unzigzag(r.varint()?);
+            let day = i32::try_from(unzigzag(r.varint()?)).map_err(|_| "a day out of range")?;
+            let code = r.byte()?;
+            let status = match code {
+                SETTLED..=FAILED => Status { code, text: None },
+                OTHER => Status {
+                    code,
+                    text: Some(r.text()?),
+                },
+                _ => return Err(format!("payout status code {code}")),
+            };
+            let given = r.byte()?;
+            if given > 0b111 {
+                return Err(format!("component flags {given:#b}"));
+            }
+            let mut parts = [None; 3];
+            for (bit, part) in parts.iter_mut().enumerate() {
+                if given & (1 << bit) != 0 {
+                    *part = Some(unzigzag(r.varint()?));
+                }
+            }
+            Ok(LineRef {
+                key: LineKey {
+                    fingerprint,
+                    occurrence,
+                },
+                statement_id,
+                task_id,
+                amount_fen,
+                day,
+                status,
+                parts,
+            })
+        };
+        let line = line().map_err(|e| format!("line {}: {e}", i + 1))?;
+        each(line)?;
+    }
+    if r.at != data.len() {
+        return Err(format!("{} bytes after its last line", data.len() - r.at));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    struct Owned {
+        fp: u64,
+        occ: u32,
+        statement: String,
+        task: String,
+        amount: i64,
+        day: i32,
+        code: u8,
+        text: String,
+        parts: [Option<i64>; 3],
+    }
+
+    impl Owned {
+        fn as_ref(&self) -> LineRef<'_> {
+            LineRef {
+                key: LineKey {
+                    fingerprint: self.fp,
+                    occurrence: self.occ,
+                },
+                statement_id: &self.statement,
+                task_id: &self.task,
+                amount_fen: self.amount,
+                day: self.day,
+                status: Status {
+                    code: self.code,
+                    text: (self.code == OTHER).then_some(self.text.as_str()),
+                },
+                parts: self.parts,
+            }
+        }
+    }
+
+    fn owned() -> impl Strategy<Value = Owned> {
+        (
+            (any::<u64>(), any::<u32>()),
+            // Few statement ids, so that runs of the same one come up.
+            prop::sample::select(vec!["JS1", "JS2", "结算单-3", ""]),
+            "[a-zA-Z0-9测评]{0,12}",
+            any::<i64>(),
+            any::<i32>(),
+            0u8..=OTHER,
+            "[提现审核中 a-z]{0,6}",
+            [
+                any::<Option<i64>>(),
+                any::<Option<i64>>(),
+                any::<Option<i64>>(),
+            ],
+        )
+            .prop_map(
+                |((fp, occ), s, task, amount, day, code, text, parts)| Owned {
+                    fp,
+                    occ,
+                    statement: s.to_string(),
+                    task,
+                    amount,
+                    day,
+                    code,
+                    text,
+                    parts,
+                },
+            )
+    }
+
+    fn read_all(data: &[u8]) -> Result<Vec<LineRef<'_>>, String> {
+        let mut out = Vec::new();
+        read_block(data, |l| {
+            out.push(l);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    proptest! {
+        /// Every line comes back as it was written, in order, whatever its values.
+        #[test]
+        fn a_block_reads_back_what_was_written(lines in prop::collection::vec(owned(), 1..200)) {
+            let mut w = BlockWriter::new();
+            for l in &lines {
+                w.push(&l.as_ref());
+            }
+            prop_assert_eq!(w.len(), lines.len());
+            let (data, n) = w.finish();
+            prop_assert_eq!(n, lines.len());
+            let back = read_all(&data).expect("read");
+            let want: Vec<LineRef<'_>> = lines.iter().map(Owned::as_ref).collect();
+            prop_assert_eq!(back, want);
+            // The writer starts afresh: a second block is read alone.
+            w.push(&lines[0].as_ref());
+            let (again, _) = w.finish();
+            prop_assert_eq!(read_all(&again).expect("read"), vec![lines[0].as_ref()]);
+        }
+
+        /// A damaged block is an error, never a panic or a line made up beyond its bytes.
+        #[test]
+        fn a_cut_or_damaged_block_is_an_error(
+            lines in prop::collection::vec(owned(), 1..20),
+            cut in any::<prop::sample::Index>(),
+            flip in any::<prop::sample::Index>(),
+            with in any::<u8>(),
+        ) {
+            let mut w = BlockWriter::new();
+            for l in &lines {
+                w.push(&l.as_ref());
+            }
+            let (data, _) = w.finish();
+            let at = cut.index(data.len());
+            prop_assert!(read_all(&data[..at]).is_err());
+            let mut damaged = data.clone();
+            damaged[flip.index(data.len())] = with;
+            // Either an error or lines that were read from the bytes given.
+            let _ = read_all(&damaged);
+        }
+    }
+
+    #[test]
+    fn a_line_converts_to_the_domains_with_its_date_and_money() {
+        let date = NaiveDate::from_ymd_opt(2026, 8, 31).expect("date");
+        let pending = PayoutStatus::Other("审核中".into());
+        let line = LineRef {
+            key: LineKey {
+                fingerprint: 7,
+                occurrence: 1,
+            },
+            statement_id: "JS202608001",
+            task_id: "T1",
+            amount_fen: 123_456,
+            day: day_of(date),
+            status: Status::of(&pending),
+            parts: [Some(150_000), None, Some(-26_544)],
+        };
+        let l = line.to_domain().expect("domain");
+        assert_eq!(l.date, date);
+        assert_eq!(l.amount.to_string(), "1234.56");
+        assert_eq!(l.status, PayoutStatus::Other("审核中".into()));
+        assert_eq!(l.gross.map(|d| d.to_string()).as_deref(), Some("1500.00"));
+        assert_eq!(l.fee, None);
+        assert_eq!(l.tax.map(|d| d.to_string()).as_deref(), Some("-265.44"));
+        let wrong = LineRef {
+            day: i32::MAX,
+            ..line
+        };
+        assert!(wrong.to_domain().is_err());
+        assert_eq!(
+            Status::from_sql("failed", None).map(Status::to_domain),
+            Some(PayoutStatus::Failed)
+        );
+        assert_eq!(Status::from_sql("lost", None), None);
+    }
+
+    #[test]
+    fn another_format_or_trailing_bytes_are_named() {
+        let mut w = BlockWriter::new();
+        w.push(&LineRef {
+            key: LineKey {
+                fingerprint: 1,
+                occurrence: 0,
+            },
+            statement_id: "JS1",
+            task_id: "T1",
+            amount_fen: 1,
+            day: 1,
+            status: Status::of(&PayoutStatus::Settled),
+            parts: [None; 3],
+        });
+        let (mut data, _) = w.finish();
+        data.push(0);
+        assert_eq!(read_all(&data).unwrap_err(), "1 bytes after its last line");
+        data[0] = 9;
+        assert_eq!(
+            read_all(&data).unwrap_err(),
+            "format 9, this version reads 1"
+        );
+    }
+}

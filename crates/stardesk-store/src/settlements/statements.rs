@@ -1,0 +1,347 @@
+//! The statement lines in `statement_blocks` (`blocks.rs`): storing a file's lines, reading
+//! them all back, a statement's total, the count, and the move from v14's row per line.
+//!
+//! A line's key is unique: the import reads every stored key (and what an upsert of it may
+//! change) from the blocks first, a few dozen milliseconds for a million lines. A new key's
+//! line goes into the file's new blocks; a stored line that a newer export changes (its
+//! payout status, a component it gives) is rewritten in its block, where it stays, so the
+//! lines keep the order they were first imported in.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rusqlite::{params, Connection, Transaction};
+use stardesk_domain::reconcile::records::{LineKey, StatementLine};
+
+use super::blocks::{day_of, read_block, BlockWriter, LineRef, Status, BLOCK_LINES};
+use super::lines::report;
+use super::Fen;
+use crate::StoreError;
+
+/// Keys are fingerprints (already a hash) and occurrences: mixed, not hashed again.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("only keys are hashed")
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0 ^ v).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_u32(&mut self, v: u32) {
+        self.write_u64(u64::from(v));
+    }
+}
+
+type KeyMap<V> = HashMap<LineKey, V, BuildHasherDefault<KeyHasher>>;
+
+/// A stored line, as the import needs it: where it is, and what an upsert may change.
+struct Known {
+    block: i64,
+    index: u32,
+    status_code: u8,
+    status_text: Option<Box<str>>,
+    parts: [Option<i64>; 3],
+}
+
+/// A stored line's new status and components.
+struct Change {
+    index: u32,
+    status_code: u8,
+    status_text: Option<String>,
+    parts: [Option<i64>; 3],
+}
+
+fn corrupt(block: i64, e: String) -> StoreError {
+    StoreError::Corrupt(format!("statement block {block}: {e}"))
+}
+
+/// What an SQL error becomes: the database file's error, or an import's refusal.
+pub(super) type SqlErr<'a> = &'a dyn Fn(rusqlite::Error) -> StoreError;
+
+/// Calls `each` with every stored block's id and bytes, in import order.
+fn each_block(
+    conn: &Connection,
+    sql: SqlErr<'_>,
+    mut each: impl FnMut(i64, &[u8]) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let mut stmt = conn
+        .prepare_cached("SELECT id, data FROM statement_blocks ORDER BY id")
+        .map_err(sql)?;
+    let mut rows = stmt.query([]).map_err(sql)?;
+    while let Some(row) = rows.next().map_err(sql)? {
+        let id: i64 = row.get(0).map_err(sql)?;
+        let data = row.get_ref(1).and_then(|v| v.as_blob().map_err(Into::into));
+        each(id, data.map_err(sql)?)?;
+    }
+    Ok(())
+}
+
+/// Every stored line, each as `each` makes it, in import order.
+pub(super) fn read_lines<T>(
+    conn: &Connection,
+    sql: SqlErr<'_>,
+    mut each: impl FnMut(&LineRef<'_>) -> Result<Option<T>, String>,
+) -> Result<Vec<T>, StoreError> {
+    let mut out = Vec::new();
+    each_block(conn, sql, |id, data| {
+        read_block(data, |line| {
+            out.extend(each(&line)?);
+            Ok(())
+        })
+        .map_err(|e| corrupt(id, e))
+    })?;
+    Ok(out)
+}
+
+/// Every stored statement line, in import order.
+pub(super) fn statement_lines(
+    conn: &Connection,
+    sql: SqlErr<'_>,
+) -> Result<Vec<StatementLine>, StoreError> {
+    read_lines(conn, sql, |l| l.to_domain().map(Some))
+}
+
+/// The count and the sum in fen of statement `id`'s stored lines.
+pub(super) fn statement_total(
+    conn: &Connection,
+    sql: SqlErr<'_>,
+    id: &str,
+) -> Result<(u64, i64), StoreError> {
+    let (mut n, mut fen) = (0u64, 0i64);
+    read_lines::<()>(conn, sql, |l| {
+        if l.statement_id == id {
+            n += 1;
+            fen = fen
+                .checked_add(l.amount_fen)
+                .ok_or("a total beyond an i64 of fen")?;
+        }
+        Ok(None)
+    })?;
+    Ok((n, fen))
+}
+
+pub(super) fn count(conn: &Connection) -> rusqlite::Result<u64> {
+    conn.query_row(
+        "SELECT coalesce(sum(lines), 0) FROM statement_blocks",
+        [],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| u64::try_from(n).unwrap_or(0))
+}
+
+fn known_lines(conn: &Connection, sql: SqlErr<'_>) -> Result<KeyMap<Known>, StoreError> {
+    let mut known = KeyMap::default();
+    each_block(conn, sql, |id, data| {
+        let mut index = 0u32;
+        read_block(data, |l| {
+            known.insert(
+                l.key,
+                Known {
+                    block: id,
+                    index,
+                    status_code: l.status.code,
+                    status_text: l.status.text.map(Box::from),
+                    parts: l.parts,
+                },
+            );
+            index += 1;
+            Ok(())
+        })
+        .map_err(|e| corrupt(id, e))
+    })?;
+    Ok(known)
+}
+
+fn insert_block(
+    tx: &Transaction<'_>,
+    file_id: i64,
+    writer: &mut BlockWriter,
+) -> rusqlite::Result<()> {
+    let (data, lines) = writer.finish();
+    tx.prepare_cached("INSERT INTO statement_blocks (file_id, lines, data) VALUES (?1, ?2, ?3)")?
+        .execute(params![file_id, lines as i64, data])
+        .map(|_| ())
+}
+
+/// Stores a statement file's lines in the caller's transaction: `(added, updated)`.
+pub(super) fn store(
+    tx: &Transaction<'_>,
+    file_id: i64,
+    file: &str,
+    lines: &[StatementLine],
+    progress: &mut dyn FnMut(usize),
+) -> Result<(usize, usize), StoreError> {
+    let fen = Fen { file };
+    let sql_err = |e: rusqlite::Error| StoreError::Unstorable {
+        message: format!("{file}: {e}; nothing was imported"),
+    };
+    let mut known = known_lines(tx, &sql_err)?;
+    let mut added_keys: Vec<LineKey> = Vec::with_capacity(lines.len());
+    let mut changes: BTreeMap<i64, Vec<Change>> = BTreeMap::new();
+    let mut writer = BlockWriter::new();
+    let (mut added, mut updated) = (0, 0);
+    for (i, l) in lines.iter().enumerate() {
+        report(progress, i);
+        let amount_fen = fen.of(i, "amount", l.amount)?;
+        let parts = fen.parts(i, l.gross, l.fee, l.tax)?;
+        let status = Status::of(&l.status);
+        if let Some(k) = known.get_mut(&l.key) {
+            // A newer export: its status, and each component it gives, replace the stored.
+            let merged = [0, 1, 2].map(|c| parts[c].or(k.parts[c]));
+            if status.code == k.status_code
+                && status.text == k.status_text.as_deref()
+                && merged == k.parts
+            {
+                continue;
+            }
+            k.status_code = status.code;
+            k.status_text = status.text.map(Box::from);
+            k.parts = merged;
+            changes.entry(k.block).or_default().push(Change {
+                index: k.index,
+                status_code: status.code,
+                status_text: status.text.map(str::to_string),
+                parts: merged,
+            });
+            updated += 1;
+            continue;
+        }
+        added_keys.push(l.key);
+        writer.push(&LineRef {
+            key: l.key,
+            statement_id: &l.statement_id,
+            task_id: &l.task_id,
+            amount_fen,
+            day: day_of(l.date),
+            status,
+            parts,
+        });
+        added += 1;
+        if writer.len() == BLOCK_LINES {
+            insert_block(tx, file_id, &mut writer).map_err(sql_err)?;
+        }
+    }
+    if writer.len() > 0 {
+        insert_block(tx, file_id, &mut writer).map_err(sql_err)?;
+    }
+    repeated_key(file, lines, added_keys)?;
+    // A line changed twice by one file (it cannot be: keys are unique in a file) would
+    // take the last change; each block is read and written once.
+    for (block, edits) in changes {
+        rewrite(tx, &sql_err, block, edits)?;
+    }
+    Ok((added, updated))
+}
+
+/// The parser numbers a fingerprint's occurrences, so a file holds a key once: a file
+/// whose new lines repeat one is refused rather than stored twice. Sorted, not hashed: a
+/// million keys in ~60 ms, a third of what a hash set of them costs.
+fn repeated_key(
+    file: &str,
+    lines: &[StatementLine],
+    mut keys: Vec<LineKey>,
+) -> Result<(), StoreError> {
+    keys.sort_unstable();
+    let Some(key) = keys.windows(2).find(|w| w[0] == w[1]).map(|w| w[0]) else {
+        return Ok(());
+    };
+    let mut at = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.key == key)
+        .map(|(i, _)| i + 1);
+    let (first, again) = (at.next().unwrap_or(0), at.next().unwrap_or(0));
+    Err(StoreError::Unstorable {
+        message: format!(
+            "{file}: line {again} repeats the key of line {first} ({key}); nothing was imported"
+        ),
+    })
+}
+
+/// Rewrites block `id` with `edits` made to its lines.
+fn rewrite(
+    tx: &Transaction<'_>,
+    sql: SqlErr<'_>,
+    id: i64,
+    mut edits: Vec<Change>,
+) -> Result<(), StoreError> {
+    edits.sort_by_key(|e| e.index);
+    let data: Vec<u8> = tx
+        .query_row(
+            "SELECT data FROM statement_blocks WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .map_err(sql)?;
+    let mut lines = Vec::new();
+    read_block(&data, |l| {
+        lines.push(l);
+        Ok(())
+    })
+    .map_err(|e| corrupt(id, e))?;
+    let mut writer = BlockWriter::new();
+    let mut edits = edits.iter().peekable();
+    for (i, line) in lines.iter().enumerate() {
+        let mut line: LineRef<'_> = *line;
+        while let Some(edit) = edits.next_if(|e| e.index as usize == i) {
+            line.status = Status {
+                code: edit.status_code,
+                text: edit.status_text.as_deref(),
+            };
+            line.parts = edit.parts;
+        }
+        writer.push(&line);
+    }
+    let (data, _) = writer.finish();
+    tx.execute(
+        "UPDATE statement_blocks SET data = ?1 WHERE id = ?2",
+        params![data, id],
+    )
+    .map_err(sql)?;
+    Ok(())
+}
+
+/// Migration 0015's step: v14's rows of `statement_lines`, in their order, into blocks (a
+/// block never holds two files' lines); then that table goes.
+pub(crate) fn move_rows_to_blocks(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    {
+        let mut stmt = tx.prepare(
+            "SELECT fingerprint, occurrence, file_id, statement_id, task_id, amount_fen, date,
+             status, status_text, gross_fen, fee_fen, tax_fen FROM statement_lines ORDER BY rowid",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut writer = BlockWriter::new();
+        let mut file: Option<i64> = None;
+        while let Some(r) = rows.next()? {
+            let file_id: i64 = r.get(2)?;
+            if let Some(f) = file.filter(|&f| f != file_id || writer.len() == BLOCK_LINES) {
+                insert_block(tx, f, &mut writer)?;
+            }
+            file = Some(file_id);
+            let statement_id: String = r.get(3)?;
+            let task_id: String = r.get(4)?;
+            let code: String = r.get(7)?;
+            let text: Option<String> = r.get(8)?;
+            let status = Status::from_sql(&code, text.as_deref())
+                .ok_or_else(|| super::conversion_error(7, format!("payout status {code:?}")))?;
+            writer.push(&LineRef {
+                key: super::key_at(r)?,
+                statement_id: &statement_id,
+                task_id: &task_id,
+                amount_fen: r.get(5)?,
+                day: day_of(super::date_at(r, 6)?),
+                status,
+                parts: [r.get(9)?, r.get(10)?, r.get(11)?],
+            });
+        }
+        if let Some(f) = file.filter(|_| writer.len() > 0) {
+            insert_block(tx, f, &mut writer)?;
+        }
+    }
+    tx.execute_batch("DROP TABLE statement_lines;")
+}
