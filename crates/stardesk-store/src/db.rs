@@ -191,6 +191,15 @@ impl Store {
         &self.path
     }
 
+    /// Copies the pages of the write-ahead log into the database file, as far as no
+    /// reader still needs the log (SQLite's passive checkpoint): what a commit does by
+    /// itself once the log holds 1,000 pages, for a writer that left it for later.
+    pub fn checkpoint(&mut self) -> Result<(), StoreError> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+            .map_err(|e| StoreError::sqlite(&self.path, e))
+    }
+
     pub fn schema_version(&self) -> Result<u32, StoreError> {
         self.conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))

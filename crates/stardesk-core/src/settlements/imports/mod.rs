@@ -302,6 +302,14 @@ impl Context {
             })
             .await?;
             progress(at(ImportPhase::Done, lines, lines));
+            // The import's pages go from the log into the database file on the writer,
+            // while the window already shows the result.
+            let writer = self.writer.clone();
+            tokio::spawn(async move {
+                if let Err(e) = with_store(&writer, |s| s.checkpoint()).await {
+                    tracing::warn!(error = %e, "checkpoint after an import");
+                }
+            });
             changed |= outcome.added > 0 || outcome.updated > 0;
             results.push(ImportResult {
                 file_name: name,
