@@ -203,6 +203,26 @@ proptest! {
         prop_assert_eq!(parse_yuan(&text), Ok(x));
     }
 
+    /// `to_fen` answers as its definition says, its shortcut for two decimals or fewer
+    /// included: refused when not whole fen, out of range beyond an i64 of fen, else the
+    /// amount × 100.
+    #[test]
+    fn to_fen_answers_as_its_definition(m in any::<i64>(), scale in 0u32..=6, wide in any::<bool>()) {
+        let x = if wide {
+            Decimal::from_i128_with_scale(i128::from(m) * 1_000_000_007, scale)
+        } else {
+            Decimal::new(m, scale)
+        };
+        let want = if round_fen(x) != x {
+            Err(MoneyError::SubFen { amount: x })
+        } else {
+            x.checked_mul(Decimal::ONE_HUNDRED)
+                .and_then(|fen| rust_decimal::prelude::ToPrimitive::to_i64(&fen))
+                .ok_or(MoneyError::OutOfRange)
+        };
+        prop_assert_eq!(to_fen(x), want);
+    }
+
     #[test]
     fn fen_round_trip_is_exact(fen in any::<i64>()) {
         prop_assert_eq!(to_fen(from_fen(fen)), Ok(fen));

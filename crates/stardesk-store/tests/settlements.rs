@@ -343,8 +343,9 @@ fn the_last_source_again_is_recorded_without_its_lines_and_nothing_else_is() {
     assert!(store.statement_lines().expect("load").is_empty());
 }
 
-/// A file large next to the table has the known keys read in one scan and the lines its
-/// upsert would not change skipped; a small file goes line by line. Both store the same:
+/// A newer export stores the same whether it comes whole or a line a file (statement
+/// lines: every stored key is read from the blocks either way; bank lines: a file large
+/// next to the table has the known keys read in one scan, a small one goes line by line):
 /// a new status and a newly filled component are kept, a component left empty keeps the
 /// stored one, nothing is duplicated, and the counts are right.
 #[test]
@@ -700,6 +701,25 @@ fn statement_lines_across_blocks_are_changed_in_place_and_a_repeated_key_is_refu
     assert!(
         message.contains("twice.csv: line 3 repeats the key of line 1"),
         "{message}"
+    );
+    // A stored key twice, the second time with another status: refused as well, so that
+    // neither line is taken for the newer one.
+    let mut known_twice = vec![
+        stored[20_000].clone(),
+        stored[1].clone(),
+        stored[20_000].clone(),
+    ];
+    known_twice[2].status = PayoutStatus::Failed;
+    let err = import(
+        &mut store,
+        "again.csv",
+        ImportLines::Statement(&known_twice),
+    )
+    .expect_err("a known key twice");
+    assert!(
+        err.to_string()
+            .contains("again.csv: line 3 repeats the key of line 1"),
+        "{err}"
     );
     assert_eq!(store.statement_lines().expect("load"), stored);
     assert_eq!(store.import_files().expect("files").len(), 2);

@@ -9,8 +9,8 @@
 //!
 //! A block is the format byte, the line count (a varint), then each line:
 //! - the fingerprint, 8 bytes little-endian; the occurrence, a varint;
-//! - the statement id: `0` when it is the previous line's, else its length + 1 and its
-//!   UTF-8 bytes (a statement's lines come together in an export);
+//! - the statement id: `0` when it is the previous line's in this block, else its length
+//!   + 1 and its UTF-8 bytes (a statement's lines come together in an export);
 //! - the task id: its length and bytes;
 //! - the amount in fen and the date (days from 0001-01-01, the proleptic Gregorian day
 //!   count of `chrono`), each a zigzag varint;
@@ -470,6 +470,63 @@ mod tests {
             Some(PayoutStatus::Failed)
         );
         assert_eq!(Status::from_sql("lost", None), None);
+    }
+
+    /// Blocks no writer makes: each is an error saying what is wrong, and nothing is
+    /// allocated from a length or count it claims.
+    #[test]
+    fn a_hostile_block_is_refused_with_its_reason() {
+        let line_start = |block: &mut Vec<u8>| {
+            block.extend_from_slice(&7u64.to_le_bytes());
+            block.push(0); // occurrence 0
+        };
+        // A count of u64::MAX lines, and none there.
+        let mut huge_count = vec![FORMAT];
+        varint(&mut huge_count, u64::MAX);
+        assert_eq!(read_all(&huge_count).unwrap_err(), "line 1: ends early");
+        // A count whose varint never ends within ten bytes.
+        let mut long = vec![FORMAT];
+        long.extend_from_slice(&[0x80; 10]);
+        long.push(0);
+        assert_eq!(read_all(&long).unwrap_err(), "a number is too long");
+        // A task id of 2^62 bytes.
+        let mut huge_text = vec![FORMAT, 1];
+        line_start(&mut huge_text);
+        huge_text.extend_from_slice(&[2, b'J']);
+        varint(&mut huge_text, 1 << 62);
+        assert_eq!(read_all(&huge_text).unwrap_err(), "line 1: ends early");
+        // The first line taking the previous line's statement id.
+        let mut no_id = vec![FORMAT, 1];
+        line_start(&mut no_id);
+        no_id.push(0);
+        assert_eq!(read_all(&no_id).unwrap_err(), "line 1: no statement id");
+        // An unknown status code, and component flags beyond the three.
+        let mut status = vec![FORMAT, 1];
+        line_start(&mut status);
+        status.extend_from_slice(&[2, b'J', 1, b'T', 2, 2, 9, 0]);
+        assert_eq!(
+            read_all(&status).unwrap_err(),
+            "line 1: payout status code 9"
+        );
+        let last = status.len() - 2;
+        status[last] = SETTLED;
+        status[last + 1] = 0b1000;
+        assert_eq!(
+            read_all(&status).unwrap_err(),
+            "line 1: component flags 0b1000"
+        );
+        status[last + 1] = 0;
+        assert_eq!(read_all(&status).expect("now whole").len(), 1);
+        // Text that is not UTF-8.
+        let mut bad_text = vec![FORMAT, 1];
+        line_start(&mut bad_text);
+        bad_text.extend_from_slice(&[2, 0xff]);
+        assert_eq!(
+            read_all(&bad_text).unwrap_err(),
+            "line 1: text that is not UTF-8"
+        );
+        // An empty block, which no writer makes, holds no line.
+        assert_eq!(read_all(&[FORMAT, 0]).expect("empty"), vec![]);
     }
 
     #[test]

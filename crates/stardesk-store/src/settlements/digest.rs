@@ -5,8 +5,8 @@
 //! the lines are checked one by one, as before.
 //!
 //! A re-import of the file imported last (the same lines, nothing imported of that kind
-//! since) then stores nothing line by line: every key is there, and a statement line's
-//! upsert would set what that same file set (`lines.rs`).
+//! since) then stores nothing line by line: every key is there, and a statement line
+//! would take what that same file gave it (`statements.rs`).
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;

@@ -2,13 +2,12 @@
 //! (bank, expected and invoice lines; statement lines are kept in blocks, whose keys the
 //! import always reads: `statements.rs`).
 //!
-//! Storing a line is an upsert (or an insert that ignores a known key): a seek in the key
-//! index for every line, known or not. When the file is large next to the table — a first
-//! import, or the same big file imported again — one scan of the table reads every known
-//! key for far less, and the lines the upsert would leave as they are are skipped: a
-//! re-import of a million known lines writes nothing. A small file into a large table
-//! keeps the per-line path (the scan would cost more than it saves). Either way the same
-//! rows end up stored: a line is skipped only when its statement would not change it.
+//! Storing a line is an insert that ignores a known key: a seek in the key index for
+//! every line, known or not. When the file is large next to the table — a first import,
+//! or the same big file imported again — one scan of the table reads every known key for
+//! far less, and the known lines are skipped: a re-import of a million known lines writes
+//! nothing. A small file into a large table keeps the per-line path (the scan would cost
+//! more than it saves). Either way the same rows end up stored.
 
 use std::collections::HashSet;
 

@@ -71,9 +71,6 @@ pub struct LineCounts {
     pub invoices: u64,
 }
 
-/// SQLite's default automatic checkpoint, in pages of the write-ahead log.
-const AUTO_CHECKPOINT_PAGES: i64 = 1000;
-
 /// Lines between two progress reports while storing.
 const PROGRESS_EVERY: usize = 8192;
 
@@ -95,7 +92,7 @@ fn insert_lines(
         message: format!("{file}: {e}; nothing was imported"),
     };
     let mut added = 0;
-    // Statement lines already stored that an upsert changed.
+    // Statement lines already stored that a newer export changed.
     let mut updated = 0;
     match lines {
         ImportLines::Statement(lines) => {
@@ -254,10 +251,16 @@ impl Store {
             // SQLite would copy the log's pages into the database file as this commit
             // ends (its automatic checkpoint: ~0.3 s after a million lines); the caller
             // runs the checkpoint after the import instead (`Store::checkpoint`).
+            let auto: i64 = tx
+                .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))
+                .map_err(e)?;
             tx.pragma_update(None, "wal_autocheckpoint", 0).map_err(e)?;
             let committed = tx.commit();
-            conn.pragma_update(None, "wal_autocheckpoint", AUTO_CHECKPOINT_PAGES)
-                .map_err(e)?;
+            // The lines are stored (or not) by then: a setting that cannot be put back is
+            // no reason to say otherwise, and the caller's checkpoint keeps the log short.
+            if let Err(err) = conn.pragma_update(None, "wal_autocheckpoint", auto) {
+                tracing::warn!(error = %err, "the automatic checkpoint was not turned back on");
+            }
             committed.map_err(e)?;
             Ok(ImportOutcome {
                 file_id,

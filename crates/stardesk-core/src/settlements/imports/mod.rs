@@ -302,14 +302,6 @@ impl Context {
             })
             .await?;
             progress(at(ImportPhase::Done, lines, lines));
-            // The import's pages go from the log into the database file on the writer,
-            // while the window already shows the result.
-            let writer = self.writer.clone();
-            tokio::spawn(async move {
-                if let Err(e) = with_store(&writer, |s| s.checkpoint()).await {
-                    tracing::warn!(error = %e, "checkpoint after an import");
-                }
-            });
             changed |= outcome.added > 0 || outcome.updated > 0;
             results.push(ImportResult {
                 file_name: name,
@@ -319,6 +311,16 @@ impl Context {
                 added: to_u32(outcome.added),
                 already_present: to_u32(outcome.already_present),
                 updated: to_u32(outcome.updated),
+            });
+        }
+        if results.iter().any(|r| r.added > 0 || r.updated > 0) {
+            // The batch's pages go from the log into the database file on the writer
+            // (each import's commit left them there), while the window shows the result.
+            let writer = self.writer.clone();
+            tokio::spawn(async move {
+                if let Err(e) = with_store(&writer, |s| s.checkpoint()).await {
+                    tracing::warn!(error = %e, "checkpoint after an import");
+                }
             });
         }
         Ok((results, changed))
