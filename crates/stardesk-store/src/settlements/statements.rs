@@ -187,16 +187,6 @@ pub(super) fn store(
     progress: &mut dyn FnMut(usize),
 ) -> Result<(usize, usize), StoreError> {
     repeated_key(file, lines)?;
-    store_lines(tx, file_id, file, lines, progress)
-}
-
-fn store_lines(
-    tx: &Transaction<'_>,
-    file_id: i64,
-    file: &str,
-    lines: &[StatementLine],
-    progress: &mut dyn FnMut(usize),
-) -> Result<(usize, usize), StoreError> {
     let fen = Fen { file };
     let sql_err = |e: rusqlite::Error| StoreError::Unstorable {
         message: format!("{file}: {e}; nothing was imported"),
