@@ -96,7 +96,7 @@ fn insert_lines(
     let mut updated = 0;
     match lines {
         ImportLines::Statement(lines) => {
-            (added, updated) = statements::store(tx, file_id, file, lines, progress)?;
+            (added, updated) = statements::store(tx, &sql_err, file_id, file, lines, progress)?;
         }
         ImportLines::Bank(lines) => {
             let mut stmt = tx

@@ -178,9 +178,11 @@ fn insert_block(
         .map(|_| ())
 }
 
-/// Stores a statement file's lines in the caller's transaction: `(added, updated)`.
+/// Stores a statement file's lines in the caller's transaction: `(added, updated)`;
+/// `sql_err` words an SQL error as the import's refusal.
 pub(super) fn store(
     tx: &Transaction<'_>,
+    sql_err: SqlErr<'_>,
     file_id: i64,
     file: &str,
     lines: &[StatementLine],
@@ -188,10 +190,7 @@ pub(super) fn store(
 ) -> Result<(usize, usize), StoreError> {
     repeated_key(file, lines)?;
     let fen = Fen { file };
-    let sql_err = |e: rusqlite::Error| StoreError::Unstorable {
-        message: format!("{file}: {e}; nothing was imported"),
-    };
-    let mut known = known_lines(tx, &sql_err)?;
+    let mut known = known_lines(tx, sql_err)?;
     let mut changes: BTreeMap<i64, Vec<Change>> = BTreeMap::new();
     let mut writer = BlockWriter::new();
     let (mut added, mut updated) = (0, 0);
@@ -240,7 +239,7 @@ pub(super) fn store(
     }
     // Each block with changed lines is read and written once.
     for (block, edits) in changes {
-        rewrite(tx, &sql_err, block, edits)?;
+        rewrite(tx, sql_err, block, edits)?;
     }
     Ok((added, updated))
 }

@@ -313,7 +313,7 @@ impl Context {
                 updated: to_u32(outcome.updated),
             });
         }
-        if results.iter().any(|r| r.added > 0 || r.updated > 0) {
+        if changed {
             // The batch's pages go from the log into the database file on the writer
             // (each import's commit left them there), while the window shows the result.
             let writer = self.writer.clone();
