@@ -84,6 +84,12 @@ describe('settlements in the real window', () => {
     await d.screenshot(join(out, 'settlements.png'));
     await d.exec('document.querySelector(\'[data-testid="discrepancy-list"]\').scrollIntoView({ block: "start" });');
     await d.screenshot(join(out, 'settlements-list.png'));
+    // The page scrolls inside its own pane: the window's document never does, so the
+    // header and the navigation stay in view (they once scrolled away with a tall page).
+    const frame = await d.exec(
+      'return { scrolled: document.scrollingElement.scrollTop, tall: document.scrollingElement.scrollHeight, window: window.innerHeight, header: document.querySelector(".app-header").getBoundingClientRect().top };',
+    );
+    assert.deepEqual(frame, { scrolled: 0, tall: frame.window, window: frame.window, header: 0 }, 'the window itself does not scroll');
     await d.exec('document.querySelector(\'[data-testid="income-chart"]\').scrollIntoView({ block: "center" });');
     await d.screenshot(join(out, 'settlements-chart.png'));
 
