@@ -169,6 +169,35 @@ async fn the_demo_creator_is_lv2_with_the_way_to_lv3_a_forecast_and_the_history(
     assert!(rights
         .iter()
         .any(|a| a.key == TimelineKeyCode::LevelDrops && a.date == drops));
+    // Each says what it is about, for the UI to name it in the creator's language: the
+    // card's kind and value, the level and the works it still needs.
+    for a in &rights {
+        match (&a.key, &a.rights) {
+            (TimelineKeyCode::BenefitExpires, Some(RightsSubject::Benefit { kind, value, .. })) => {
+                let id = a
+                    .application_id
+                    .strip_prefix("benefit:")
+                    .expect("a card's subject");
+                let card = wallet.items.iter().find(|b| b.id == id).expect("its card");
+                assert_eq!((kind, value), (&card.kind, &card.value), "{a:?}");
+            }
+            (
+                TimelineKeyCode::LevelDrops,
+                Some(RightsSubject::Level {
+                    level,
+                    posts_needed,
+                }),
+            ) => {
+                assert_eq!(*level, front.level.level);
+                assert_eq!(Some(*posts_needed), front.forecast.posts_needed);
+            }
+            _ => panic!("a rights date without its subject: {a:?}"),
+        }
+    }
+    assert!(agenda
+        .iter()
+        .filter(|a| a.feature == AgendaFeatureCode::Campaign)
+        .all(|a| a.rights.is_none()));
     let ics = ctx.calendar_ics().await.expect("ics");
     assert!(ics.contains("UID:benefit-"), "{ics}");
     assert!(ics.contains("权益卡到期"));

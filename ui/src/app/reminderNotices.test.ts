@@ -18,6 +18,7 @@ const notice = (over: Partial<ReminderNotice>): ReminderNotice => ({
   key: 'upload_by',
   due_on: '2026-12-03',
   days_left: 3,
+  rights: null,
   ...over,
 });
 
@@ -62,41 +63,73 @@ describe('reminder notices', () => {
     expect(lines[5]).toBe('…and 2 more in My campaigns');
   });
 
-  it('a rights date leads with what happens, naming the card or the level', () => {
+  it('a rights date leads with what happens, naming the card or the level in the UI language', () => {
     const card = notice({
       feature: 'rights',
       application_id: 'benefit:b-201',
-      task_title: '投稿任务收益保底卡',
+      task_title: '投稿任务收益保底卡 ¥50.00',
       brand: '',
       key: 'benefit_expires',
       due_on: '2026-04-01',
       days_left: 4,
+      rights: {
+        subject: 'benefit',
+        kind: 'guarantee_card',
+        kind_name: '投稿任务收益保底卡',
+        value: '50.00',
+      },
     });
     const level = notice({
       feature: 'rights',
       application_id: 'level',
-      task_title: '达人等级 LV2',
+      task_title: 'LV2 等级：2026-03-28 前再发 1 条作品',
       brand: '',
       key: 'level_drops',
       due_on: '2026-03-28',
       days_left: 0,
+      rights: { subject: 'level', level: 2, posts_needed: 1 },
     });
-    expect(reminderMessages(i18n.getFixedT('zh-CN'), due([card, level], false))).toEqual([
-      { title: '权益中心提醒', body: '权益卡到期：投稿任务收益保底卡，还剩 4 天（2026-04-01）' },
-      { title: '权益中心提醒', body: '等级将降：达人等级 LV2，就在今天（2026-03-28）' },
+    // A kind this version does not know keeps the platform's name in both languages.
+    const unknown = notice({
+      feature: 'rights',
+      application_id: 'benefit:b-301',
+      task_title: '学院直播课席位',
+      brand: '',
+      key: 'benefit_expires',
+      due_on: '2026-04-02',
+      days_left: 5,
+      rights: { subject: 'benefit', kind: 'other', kind_name: '学院直播课席位', value: null },
+    });
+    expect(reminderMessages(i18n.getFixedT('zh-CN'), due([card, level, unknown], false))).toEqual([
+      {
+        title: '权益中心提醒',
+        body: '权益卡到期：投稿任务收益保底卡 ¥50.00，还剩 4 天（2026-04-01）',
+      },
+      {
+        title: '权益中心提醒',
+        body: '等级将降：LV2 等级（还需发布 1 条作品），就在今天（2026-03-28）',
+      },
+      { title: '权益中心提醒', body: '权益卡到期：学院直播课席位，还剩 5 天（2026-04-02）' },
     ]);
-    expect(reminderMessages(i18n.getFixedT('en'), due([card, level], false))).toEqual([
+    expect(reminderMessages(i18n.getFixedT('en'), due([card, level, unknown], false))).toEqual([
       {
         title: 'Rights center reminder',
-        body: 'Benefit card expires: 投稿任务收益保底卡, 4 days left (2026-04-01)',
+        body: 'Benefit card expires: Submission guarantee card ¥50.00, 4 days left (2026-04-01)',
       },
-      { title: 'Rights center reminder', body: 'Level drops: 达人等级 LV2, today (2026-03-28)' },
+      {
+        title: 'Rights center reminder',
+        body: 'Level drops: LV2 (1 more work to post), today (2026-03-28)',
+      },
+      {
+        title: 'Rights center reminder',
+        body: 'Benefit card expires: 学院直播课席位, 5 days left (2026-04-02)',
+      },
     ]);
     // Caught up at start, a summary mixes both kinds, each worded its own way.
     const [summary] = reminderMessages(i18n.getFixedT('zh-CN'), due([notice({}), card], true));
     expect(summary?.body.split('\n')).toEqual([
       '「修护精华 30 天测评」作品上传截止：还剩 3 天（2026-12-03）',
-      '权益卡到期：投稿任务收益保底卡，还剩 4 天（2026-04-01）',
+      '权益卡到期：投稿任务收益保底卡 ¥50.00，还剩 4 天（2026-04-01）',
     ]);
   });
 

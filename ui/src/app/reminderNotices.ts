@@ -14,6 +14,7 @@ import {
 } from '@tauri-apps/plugin-notification';
 import type { AppEvent, InvitationNotice, ParcelAlertNotice, ReminderNotice } from '../bindings';
 import { alertSentence, carrierLabel } from '../features/logistics/alertText';
+import { rightsSubjectText } from '../features/rights/rightsText';
 import type { TFor } from '../i18n';
 import { formatTime } from '../shared/format';
 
@@ -34,7 +35,10 @@ const SUMMARY_LINES = 5;
  * the level. */
 function line(t: TFor, r: ReminderNotice): string {
   const args = {
-    task: r.task_title || r.brand,
+    task:
+      r.feature === 'rights'
+        ? rightsSubjectText(t, r.rights, r.task_title)
+        : r.task_title || r.brand,
     what: t(`common:timelineKeys.${r.key}`),
     date: r.due_on,
   };

@@ -71,6 +71,8 @@ export const zhCN = {
     rightsToday: '{{what}}：{{task}}，就在今天（{{date}}）',
     rightsAhead_one: '{{what}}：{{task}}，还剩 {{count}} 天（{{date}}）',
     rightsAhead_other: '{{what}}：{{task}}，还剩 {{count}} 天（{{date}}）',
+    levelSubject_one: 'LV{{level}} 等级（还需发布 {{count}} 条作品）',
+    levelSubject_other: 'LV{{level}} 等级（还需发布 {{count}} 条作品）',
   },
   timelineKeys: {
     selection_by: '品牌方选择截止',

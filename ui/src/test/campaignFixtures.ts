@@ -277,6 +277,7 @@ const agendaItem = (
   task_title: app.task_title,
   brand: app.brand,
   status: app.status,
+  rights: null,
 });
 
 export const agenda: AgendaItem[] = [

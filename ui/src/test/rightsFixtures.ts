@@ -485,6 +485,7 @@ export const rightsAgenda: AgendaItem[] = [
     task_title: '达人等级 LV2',
     brand: '',
     status: null,
+    rights: { subject: 'level', level: 2, posts_needed: 3 },
   },
   {
     feature: 'rights',
@@ -499,5 +500,11 @@ export const rightsAgenda: AgendaItem[] = [
     task_title: '投稿任务收益保底卡',
     brand: '',
     status: null,
+    rights: {
+      subject: 'benefit',
+      kind: 'guarantee_card',
+      kind_name: '投稿任务收益保底卡',
+      value: '50.00',
+    },
   },
 ];

@@ -5,6 +5,7 @@ use ts_rs::TS;
 
 use crate::applications::ipc::{ApplicationStatus, PartyCode, StepStateCode, TimelineKeyCode};
 use crate::bindings::{TsModule, TsType};
+use crate::rights::ipc::BenefitKindCode;
 
 /// When to be reminded of a campaign's dates: days before each, `0` = on the day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -21,9 +22,31 @@ crate::code_enum! {
         /// A campaign date of an application: `application_id` is the application's.
         Campaign = "campaign",
         /// The rights center: `application_id` is `benefit:<id>` (a card's expiry) or
-        /// `level` (the day the level would drop); `task_title` names it in Chinese.
+        /// `level` (the day the level would drop); `task_title` names it in Chinese and
+        /// `rights` says what it is, for the UI to name it in its language.
         Rights = "rights",
     }
+}
+
+/// What a rights-center date is about, for the UI to name it in the creator's language
+/// (`task_title` is the Chinese name).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "subject", rename_all = "snake_case")]
+pub enum RightsSubject {
+    /// A benefit card's expiry (R-LEVEL-6).
+    Benefit {
+        kind: BenefitKindCode,
+        /// The kind's Chinese name; for `other`, the platform's own name.
+        kind_name: String,
+        /// Yuan, as the platform states it.
+        value: Option<String>,
+    },
+    /// The day the level would drop (R-LEVEL-2).
+    Level {
+        level: u8,
+        /// Works still to post before that day.
+        posts_needed: u32,
+    },
 }
 
 /// One date of the agenda: a campaign date of an application, or a date of the rights
@@ -45,6 +68,8 @@ pub struct AgendaItem {
     pub brand: String,
     /// The application's status; `None` for a rights date.
     pub status: Option<ApplicationStatus>,
+    /// What a rights date is about; `None` for a campaign date.
+    pub rights: Option<RightsSubject>,
 }
 
 /// A reminder that came due.
@@ -59,6 +84,8 @@ pub struct ReminderNotice {
     pub due_on: String,
     /// Days before it; 0 = today.
     pub days_left: u32,
+    /// What a rights date is about; `None` for a campaign date.
+    pub rights: Option<RightsSubject>,
 }
 
 /// This module as TypeScript: `ui/src/bindings/reminders.ts`.
@@ -68,6 +95,7 @@ pub(crate) fn typescript() -> TsModule {
         types: vec![
             TsType::of::<ReminderSettings>(),
             TsType::listed::<AgendaFeatureCode>("AGENDA_FEATURES"),
+            TsType::of::<RightsSubject>(),
             TsType::of::<AgendaItem>(),
             TsType::of::<ReminderNotice>(),
         ],

@@ -127,6 +127,7 @@ impl Context {
             })
             .collect();
         titles.extend(rights.titles());
+        let subjects = rights.subjects();
         let unfired: Vec<&ReminderRecord> =
             reminders.iter().filter(|r| r.fired_at.is_none()).collect();
         let due: Vec<&ReminderRecord> = unfired
@@ -159,6 +160,7 @@ impl Context {
                         key: timeline_key(&r.timeline_key)?,
                         due_on: day(r.due_on),
                         days_left: u32::try_from((r.due_on - today).num_days()).unwrap_or(0),
+                        rights: subjects.get(&r.application_id).cloned(),
                     })
                 })
                 .collect();
@@ -213,6 +215,7 @@ impl Context {
                             task_title: a.task_title.clone(),
                             brand: a.brand.clone(),
                             status: Some(a.status),
+                            rights: None,
                         })
                     })
                     .collect::<Vec<_>>()
@@ -238,6 +241,7 @@ impl Context {
                     task_title: d.title,
                     brand: String::new(),
                     status: None,
+                    rights: Some(d.about),
                 }),
         );
         items.sort_by(|a, b| {

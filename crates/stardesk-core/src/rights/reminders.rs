@@ -18,6 +18,7 @@ use super::view;
 use crate::applications::ipc::TimelineKeyCode;
 use crate::context::Context;
 use crate::error::AppError;
+use crate::reminders::ipc::RightsSubject;
 use crate::wire::day;
 
 /// A subject of the schedule that is the level, not an application.
@@ -34,6 +35,8 @@ pub(crate) struct RightsDate {
     pub date: NaiveDate,
     /// Chinese, e.g. `投稿任务收益保底卡 ¥50.00`, `LV2 等级`.
     pub title: String,
+    /// What it is about, for the UI to name it in its language.
+    pub about: RightsSubject,
     pub rule: &'static str,
 }
 
@@ -50,6 +53,14 @@ impl RightsDates {
         self.dates
             .iter()
             .map(|d| (d.subject.clone(), (d.title.clone(), String::new())))
+            .collect()
+    }
+
+    /// Subject → what it is about, for the notices.
+    pub fn subjects(&self) -> HashMap<String, RightsSubject> {
+        self.dates
+            .iter()
+            .map(|d| (d.subject.clone(), d.about.clone()))
             .collect()
     }
 }
@@ -99,6 +110,11 @@ impl Context {
                 key: TimelineKeyCode::BenefitExpires,
                 date: expires,
                 title,
+                about: RightsSubject::Benefit {
+                    kind: view::kind_code(&b.kind),
+                    kind_name: view::kind_name_zh(&b.kind),
+                    value: b.value.map(|v| format!("{v:.2}")),
+                },
                 rule: "R-LEVEL-6",
             });
         }
@@ -139,6 +155,10 @@ impl Context {
                     day(drops),
                     front.forecast.posts_needed.unwrap_or(0)
                 ),
+                about: RightsSubject::Level {
+                    level: front.level.level,
+                    posts_needed: front.forecast.posts_needed.unwrap_or(0),
+                },
                 rule: "R-LEVEL-2",
             });
         }

@@ -207,7 +207,7 @@ pub(crate) fn rights_view(
     }
 }
 
-fn kind_code(k: &BenefitKind) -> BenefitKindCode {
+pub(crate) fn kind_code(k: &BenefitKind) -> BenefitKindCode {
     match k {
         BenefitKind::IdentityTag => BenefitKindCode::IdentityTag,
         BenefitKind::ExtraDispatch => BenefitKindCode::ExtraDispatch,

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import i18n from '../../i18n';
 import { type Navigation, NavigationProvider } from '../../shared/navigation';
 import * as fx from '../../test/campaignFixtures';
 import { type Call, type Commands, mockEvents, mockIpc, Reject } from '../../test/ipcMock';
@@ -9,6 +10,10 @@ import { rightsAgenda } from '../../test/rightsFixtures';
 import { AgendaPanel } from './AgendaPanel';
 
 const SLOW = { timeout: 30_000 };
+
+afterEach(async () => {
+  await i18n.changeLanguage('zh-CN');
+});
 
 function setup(extra: Partial<Commands> = {}) {
   mockEvents();
@@ -60,7 +65,7 @@ describe('my campaigns: the agenda', () => {
     const items = within(inThree).getAllByTestId('agenda-item');
     expect(items.map((i) => i.getAttribute('data-feature'))).toEqual(['campaign', 'rights']);
     const [campaign, level] = items as [HTMLElement, HTMLElement];
-    expect(level).toHaveTextContent('等级将降达人等级 LV2还剩 3 天');
+    expect(level).toHaveTextContent('等级将降LV2 等级（还需发布 3 条作品）还剩 3 天');
     expect(level).toHaveAttribute('data-application-id', 'level');
     expect(within(level).queryByTestId('agenda-open-application')).toBeNull();
     await user.click(within(level).getByTestId('agenda-open-rights'));
@@ -69,10 +74,21 @@ describe('my campaigns: the agenda', () => {
     const card = screen
       .getAllByTestId('agenda-item')
       .find((i) => i.getAttribute('data-application-id') === 'benefit:b-201');
-    expect(card).toHaveTextContent('权益卡到期投稿任务收益保底卡还剩 4 天');
+    expect(card).toHaveTextContent('权益卡到期投稿任务收益保底卡 ¥50.00还剩 4 天');
 
     await user.click(within(campaign).getByTestId('agenda-open-application'));
     expect(navigation.go).toHaveBeenLastCalledWith('campaigns', 'A1');
+  });
+
+  it('in English, a rights date names the card and the level in English', async () => {
+    await i18n.changeLanguage('en');
+    setup({ agenda: () => rightsAgenda });
+    const items = await screen.findAllByTestId('agenda-item');
+    expect(items.map((i) => i.textContent)).toEqual([
+      expect.stringContaining('LV2 (3 more works to post)'),
+      expect.stringContaining('Submission guarantee card ¥50.00'),
+    ]);
+    expect(items.map((i) => i.textContent).join()).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('nothing due: says so', async () => {

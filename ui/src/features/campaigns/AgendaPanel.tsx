@@ -8,6 +8,7 @@ import { exportCalendar } from '../../shared/ipc';
 import { useNavigation } from '../../shared/navigation';
 import { useNotify } from '../../shared/notify';
 import { LoadFailed, Loading, QueryView } from '../../shared/QueryView';
+import { rightsSubjectText } from '../rights/rightsText';
 import { agendaDays, dayLabel } from './agenda';
 import { AGENDA_DAYS, useAgenda } from './queries';
 import { daysLeftText } from './timeline';
@@ -108,7 +109,9 @@ function AgendaRow({ item }: { item: AgendaItem }) {
         <Text strong>{t(`common:timelineKeys.${item.key}`)}</Text>
       </Tooltip>
       <Text>
-        {item.task_title || item.task_id}
+        {rights
+          ? rightsSubjectText(t, item.rights, item.task_title)
+          : item.task_title || item.task_id}
         {item.brand !== '' && <Text type="tertiary"> · {item.brand}</Text>}
       </Text>
       <Text type={item.days_left === 0 ? 'danger' : 'secondary'} data-testid="agenda-countdown">

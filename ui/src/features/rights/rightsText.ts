@@ -3,7 +3,7 @@
 //! sends as plain strings (an agency's channel, a featured case's status, the reward
 //! tracker's channel) and the calendar arithmetic of China days.
 
-import type { BenefitView, RequirementView } from '../../bindings';
+import type { BenefitView, RequirementView, RightsSubject } from '../../bindings';
 import type { TFor } from '../../i18n';
 import { formatCount } from '../../shared/format';
 
@@ -59,6 +59,27 @@ export function requirementPercent(req: RequirementView): number {
 /** A benefit's name: its kind in the current language, the platform's name for `other`. */
 export function benefitName(t: TFor<'rights'>, b: BenefitView): string {
   return b.kind === 'other' && b.kind_name !== '' ? b.kind_name : t(`kinds.${b.kind}`);
+}
+
+/**
+ * What a rights date is about (a reminder, the agenda) in the current language: a card
+ * with its value, or the level and the works it still needs. `fallback` (core's Chinese
+ * name) when core sent no subject.
+ */
+export function rightsSubjectText(
+  t: TFor,
+  subject: RightsSubject | null,
+  fallback: string,
+): string {
+  if (subject === null) return fallback;
+  if (subject.subject === 'level') {
+    return t('common:reminder.levelSubject', { level: subject.level, count: subject.posts_needed });
+  }
+  const name =
+    subject.kind === 'other' && subject.kind_name !== ''
+      ? subject.kind_name
+      : t(`rights:kinds.${subject.kind}`);
+  return subject.value === null ? name : `${name} ¥${subject.value}`;
 }
 
 /** 还剩 4 天 / 今天到期 / 长期有效, or the day it expired on. */
