@@ -118,7 +118,7 @@ describe('reminder notices', () => {
       },
       {
         title: 'Rights center reminder',
-        body: 'Level drops: LV2 (1 more work to post), today (2026-03-28)',
+        body: 'Level drops: LV2 (1 more video to post), today (2026-03-28)',
       },
       {
         title: 'Rights center reminder',

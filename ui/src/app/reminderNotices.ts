@@ -31,8 +31,9 @@ export interface Message {
 const SUMMARY_LINES = 5;
 
 /** One reminder: a campaign's date names its task first (「…」作品上传截止); a rights date
- * leads with what happens (权益卡到期：投稿任务收益保底卡), `task_title` naming the card or
- * the level. */
+ * leads with what happens (权益卡到期：投稿任务收益保底卡 ¥50.00), its `rights` subject
+ * naming the card or the level in the UI's language (`task_title`, core's Chinese name,
+ * when it has none). */
 function line(t: TFor, r: ReminderNotice): string {
   const args = {
     task:

@@ -72,8 +72,8 @@ export const en: CommonMessages = {
     rightsToday: '{{what}}: {{task}}, today ({{date}})',
     rightsAhead_one: '{{what}}: {{task}}, {{count}} day left ({{date}})',
     rightsAhead_other: '{{what}}: {{task}}, {{count}} days left ({{date}})',
-    levelSubject_one: 'LV{{level}} ({{count}} more work to post)',
-    levelSubject_other: 'LV{{level}} ({{count}} more works to post)',
+    levelSubject_one: 'LV{{level}} ({{count}} more video to post)',
+    levelSubject_other: 'LV{{level}} ({{count}} more videos to post)',
   },
   timelineKeys: {
     selection_by: 'Selection due',

@@ -2,6 +2,8 @@
 //! itself by default), kept in the settings.
 
 pub mod ipc;
+#[cfg(test)]
+mod notices_tests;
 mod schedule;
 
 use stardesk_domain::campaign::reminders::{ReminderPolicy, MAX_LEAD_DAYS};

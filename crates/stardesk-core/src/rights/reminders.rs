@@ -85,9 +85,11 @@ impl Context {
                 continue;
             }
             let subject = format!("{BENEFIT_PREFIX}{}", b.id);
+            // The value as the rights center shows it: rounded to the fen.
+            let value = b.value.map(view::two_places);
             let mut title = view::kind_name_zh(&b.kind);
-            if let Some(v) = b.value {
-                title = format!("{title} ¥{v:.2}");
+            if let Some(v) = &value {
+                title = format!("{title} ¥{v}");
             }
             // No lead days at all: the creator turned reminders off, these too.
             let reminded = if policy.lead_days.is_empty() {
@@ -113,7 +115,7 @@ impl Context {
                 about: RightsSubject::Benefit {
                     kind: view::kind_code(&b.kind),
                     kind_name: view::kind_name_zh(&b.kind),
-                    value: b.value.map(|v| format!("{v:.2}")),
+                    value,
                 },
                 rule: "R-LEVEL-6",
             });

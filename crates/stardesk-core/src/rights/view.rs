@@ -18,7 +18,7 @@ use super::ipc::*;
 use crate::wire::day;
 
 /// Money and rates as shown: two decimals, 四舍五入.
-pub(super) fn two_places(d: Decimal) -> String {
+pub(crate) fn two_places(d: Decimal) -> String {
     format!(
         "{:.2}",
         d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)

@@ -85,7 +85,7 @@ describe('my campaigns: the agenda', () => {
     setup({ agenda: () => rightsAgenda });
     const items = await screen.findAllByTestId('agenda-item');
     expect(items.map((i) => i.textContent)).toEqual([
-      expect.stringContaining('LV2 (3 more works to post)'),
+      expect.stringContaining('LV2 (3 more videos to post)'),
       expect.stringContaining('Submission guarantee card ¥50.00'),
     ]);
     expect(items.map((i) => i.textContent).join()).not.toMatch(/[\u4e00-\u9fff]/);

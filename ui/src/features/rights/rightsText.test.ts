@@ -12,6 +12,7 @@ import {
   monthDay,
   requirementPercent,
   requirementValue,
+  rightsSubjectText,
   trendOf,
 } from './rightsText';
 
@@ -56,6 +57,34 @@ describe('benefits', () => {
     expect(benefitName(en, fx.cardA)).toBe('Submission guarantee card');
     const other = { ...fx.cardA, kind: 'other' as const, kind_name: '学院直播课席位' };
     expect(benefitName(en, other)).toBe('学院直播课席位');
+  });
+
+  it('a rights date (reminders, the agenda) named by its subject, its value as money', () => {
+    const anyT = i18n.getFixedT('en');
+    const card = {
+      subject: 'benefit',
+      kind: 'guarantee_card',
+      kind_name: '投稿任务收益保底卡',
+      value: '5000.00',
+    } as const;
+    expect(rightsSubjectText(anyT, card, '投稿任务收益保底卡 ¥5000.00')).toBe(
+      'Submission guarantee card ¥5,000.00',
+    );
+    expect(rightsSubjectText(anyT, { ...card, value: null }, '')).toBe('Submission guarantee card');
+    // A kind this version does not know: the platform's name; without one, "other".
+    expect(
+      rightsSubjectText(anyT, { ...card, kind: 'other', kind_name: '学院直播课席位' }, ''),
+    ).toBe('学院直播课席位 ¥5,000.00');
+    expect(
+      rightsSubjectText(anyT, { ...card, kind: 'other', kind_name: '', value: null }, ''),
+    ).toBe(en('kinds.other'));
+    expect(rightsSubjectText(anyT, { subject: 'level', level: 2, posts_needed: 1 }, '')).toBe(
+      'LV2 (1 more video to post)',
+    );
+    // No subject (an older core's notice): core's Chinese name as it came.
+    expect(rightsSubjectText(anyT, null, 'LV2 等级：2026-03-28 前再发 1 条作品')).toBe(
+      'LV2 等级：2026-03-28 前再发 1 条作品',
+    );
   });
 
   it('expiry: days left, today, none, or the day', () => {

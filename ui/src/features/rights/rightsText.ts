@@ -5,7 +5,7 @@
 
 import type { BenefitView, RequirementView, RightsSubject } from '../../bindings';
 import type { TFor } from '../../i18n';
-import { formatCount } from '../../shared/format';
+import { formatCount, formatMoney } from '../../shared/format';
 
 /** `AgencyView.channel`. */
 export const AGENCY_CHANNELS = ['high_level_creators', 'monthly_gmv'] as const;
@@ -79,7 +79,7 @@ export function rightsSubjectText(
     subject.kind === 'other' && subject.kind_name !== ''
       ? subject.kind_name
       : t(`rights:kinds.${subject.kind}`);
-  return subject.value === null ? name : `${name} ¥${subject.value}`;
+  return subject.value === null ? name : `${name} ${formatMoney(subject.value)}`;
 }
 
 /** 还剩 4 天 / 今天到期 / 长期有效, or the day it expired on. */

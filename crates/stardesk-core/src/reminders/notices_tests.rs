@@ -1,0 +1,94 @@
+//! The reminders that fire: a rights date's notice says what it is about, as its agenda
+//! item does (`tests/rights.rs`), so the UI names it in its own language.
+//!
+//! Needs the OS keychain (the platform token lives there):
+//! `dbus-run-session -- bash scripts/with-keyring.sh cargo test -p stardesk-core reminders`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use stardesk_platform::ClientOptions;
+use stardesk_sandbox::SandboxConfig;
+use stardesk_store::KeyPolicy;
+
+use super::ipc::{AgendaFeatureCode, RightsSubject};
+use crate::applications::ipc::TimelineKeyCode;
+use crate::ipc::PlatformAccountInput;
+use crate::{AppEvent, Context, ContextOptions, EventLog};
+
+const TOKEN: &str = "reminders-token";
+
+#[tokio::test]
+async fn a_rights_reminder_that_fires_names_its_card_or_level_by_code() {
+    // The sandbox's demo creator has guarantee cards that expire within a week: their
+    // 30-day reminders (R-LEVEL-6) are past due at once.
+    let platform = stardesk_sandbox::start(
+        SandboxConfig {
+            tasks: 20,
+            token: TOKEN.into(),
+            seed: 7,
+            ..SandboxConfig::default()
+        },
+        "127.0.0.1:0".parse().expect("addr"),
+    )
+    .await
+    .expect("platform");
+    let dir = tempfile::tempdir().expect("dir");
+    let log = Arc::new(EventLog::new());
+    let ctx = Context::open(
+        ContextOptions {
+            data_dir: dir.path().to_path_buf(),
+            key_policy: KeyPolicy::FileOnly,
+            sandbox_tasks: 10,
+            today: None,
+            background_jobs: false,
+            granted_paths_only: false,
+            platform_client: ClientOptions {
+                timeout: Duration::from_secs(5),
+                attempts: 2,
+                backoff: Duration::from_millis(1),
+                max_backoff: Duration::from_millis(5),
+            },
+        },
+        log.clone(),
+    )
+    .await
+    .expect("open");
+    ctx.set_platform(PlatformAccountInput {
+        url: platform.url(),
+        token: TOKEN.into(),
+    })
+    .await
+    .unwrap_or_else(|e| panic!("needs the OS keychain: {e}"));
+    ctx.sync().await.expect("sync");
+    let wallet = ctx.benefits().await.expect("benefits");
+
+    log.clear();
+    ctx.fire_reminders().await.expect("fire");
+    let notices: Vec<_> = log
+        .events()
+        .into_iter()
+        .filter_map(|e| match e {
+            AppEvent::RemindersDue { reminders, .. } => Some(reminders),
+            _ => None,
+        })
+        .flatten()
+        .filter(|n| n.feature == AgendaFeatureCode::Rights)
+        .collect();
+    assert!(!notices.is_empty(), "no rights reminder fired");
+    for n in &notices {
+        match (&n.key, &n.rights) {
+            (TimelineKeyCode::BenefitExpires, Some(RightsSubject::Benefit { kind, value, .. })) => {
+                let id = n.application_id.strip_prefix("benefit:").expect("a card");
+                let card = wallet.items.iter().find(|b| b.id == id).expect("its card");
+                assert_eq!((kind, value), (&card.kind, &card.value), "{n:?}");
+                // The Chinese title, the fallback, names the same value.
+                let value = value.as_deref().expect("a guarantee card has a value");
+                assert!(n.task_title.ends_with(&format!("¥{value}")), "{n:?}");
+            }
+            (TimelineKeyCode::LevelDrops, Some(RightsSubject::Level { .. })) => {}
+            _ => panic!("a rights reminder without its subject: {n:?}"),
+        }
+    }
+    ctx.shutdown().await;
+}
