@@ -56,9 +56,10 @@ export function requirementPercent(req: RequirementView): number {
   return Math.min(99, Math.floor((req.have / req.need) * 100));
 }
 
-/** A benefit's name: its kind in the current language, the platform's name for `other`. */
-export function benefitName(t: TFor<'rights'>, b: BenefitView): string {
-  return b.kind === 'other' && b.kind_name !== '' ? b.kind_name : t(`kinds.${b.kind}`);
+/** A benefit's name: its kind in the current language, the platform's name for `other`
+ * (a card, or a rights date's subject). */
+export function benefitName(t: TFor, b: Pick<BenefitView, 'kind' | 'kind_name'>): string {
+  return b.kind === 'other' && b.kind_name !== '' ? b.kind_name : t(`rights:kinds.${b.kind}`);
 }
 
 /**
@@ -75,10 +76,7 @@ export function rightsSubjectText(
   if (subject.subject === 'level') {
     return t('common:reminder.levelSubject', { level: subject.level, count: subject.posts_needed });
   }
-  const name =
-    subject.kind === 'other' && subject.kind_name !== ''
-      ? subject.kind_name
-      : t(`rights:kinds.${subject.kind}`);
+  const name = benefitName(t, subject);
   return subject.value === null ? name : `${name} ${formatMoney(subject.value)}`;
 }
 
