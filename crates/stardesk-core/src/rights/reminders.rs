@@ -87,7 +87,8 @@ impl Context {
             let subject = format!("{BENEFIT_PREFIX}{}", b.id);
             // The value as the rights center shows it: rounded to the fen.
             let value = b.value.map(view::two_places);
-            let mut title = view::kind_name_zh(&b.kind);
+            let kind_name = view::kind_name_zh(&b.kind);
+            let mut title = kind_name.clone();
             if let Some(v) = &value {
                 title = format!("{title} ¥{v}");
             }
@@ -114,7 +115,7 @@ impl Context {
                 title,
                 about: RightsSubject::Benefit {
                     kind: view::kind_code(&b.kind),
-                    kind_name: view::kind_name_zh(&b.kind),
+                    kind_name,
                     value,
                 },
                 rule: "R-LEVEL-6",

@@ -4,8 +4,9 @@
 //! Lines are the domain's reconciliation records, kept by their [`LineKey`]: importing
 //! adds only lines whose key is new, in one transaction (statement lines in blocks of a
 //! few thousand, `statements.rs`, where a newer export updates a stored line's payout
-//! status; the other kinds a row each), so the same file twice adds nothing, an overlapping period adds only its new lines, and two identical lines of one
-//! file (occurrences 0 and 1) are both kept. Decisions name lines by key, so they survive
+//! status; the other kinds a row each), so the same file twice adds nothing, an
+//! overlapping period adds only its new lines, and two identical lines of one file
+//! (occurrences 0 and 1) are both kept. Decisions name lines by key, so they survive
 //! any re-import. Bank lines and the contract account are personal data: they exist only
 //! in this encrypted database, and [`Store::delete_settlement_data`] removes them.
 //!
