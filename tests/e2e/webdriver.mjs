@@ -132,6 +132,9 @@ export class Driver {
 
 /** Starts tauri-driver on a free port with `env` for the app it launches. */
 export async function startDriver(env) {
+  // Each session's webview keeps its storage (the UI language among it) in a directory of
+  // its own, so no test starts in the language another one left behind.
+  env = { XDG_DATA_HOME: tempDataDir(), ...env };
   const port = await freePort();
   const nativePort = await freePort();
   const args = ['--port', String(port), '--native-port', String(nativePort)];
