@@ -32,7 +32,8 @@ BINARIES = {
 REQUIRED = {
     "hall": ["sync_s", "fetch_only_s", "queries"],
     "import": ["parse_s", "import_s", "reimport_s", "saved_view_s"],
-    "startup": ["app_ms", "minimal_ms", "app_rss_mib", "minimal_rss_mib", "breakdown"],
+    "startup": ["app_ms", "app_interactive_ms", "minimal_ms", "app_rss_mib", "minimal_rss_mib",
+                "breakdown"],
     "reconcile": ["tools"],
     "sizes": list(BINARIES),
 }
@@ -161,6 +162,9 @@ def table(r):
     x = st["app_ms"] / st["minimal_ms"]
     row("Cold start to the task hall's first rows", f"{st['app_ms']:.0f} ms",
         f"minimal Tauri app {st['minimal_ms']:.0f} ms", f"{x:.2f}×", "≤ 1.25× minimal", x <= 1.25)
+    x = st["app_interactive_ms"] / st["minimal_ms"]
+    row("Cold start to the task hall answering clicks (the app's own rows)",
+        f"{st['app_interactive_ms']:.0f} ms", f"minimal Tauri app {st['minimal_ms']:.0f} ms", f"{x:.2f}×")
     x = st["app_rss_mib"] / st["minimal_rss_mib"]
     row("RSS after 10 s idle (whole process tree)", f"{st['app_rss_mib']:.0f} MiB",
         f"minimal Tauri app {st['minimal_rss_mib']:.0f} MiB", f"{x:.2f}×", "≤ 1.15× minimal", x <= 1.15)

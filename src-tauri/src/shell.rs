@@ -35,6 +35,22 @@ pub async fn ui_ready(
     Ok(())
 }
 
+/// The UI reports the task hall's own rows on screen, which answer clicks: logged with
+/// the window's marks since `ui_ready`, and printed as `INTERACTIVE` for `make bench`
+/// when `STARDESK_BENCH_READY` is set. With the first paint (the UI's `firstPaint/`) it
+/// comes after `ui_ready`; without, right after it.
+pub async fn ui_interactive(
+    _app: &AppHandle,
+    _state: &AppState,
+    marks: Vec<UiMark>,
+) -> Result<(), AppError> {
+    crate::startup::ui_marks(&marks);
+    if crate::startup::interactive() && std::env::var_os("STARDESK_BENCH_READY").is_some() {
+        println!("INTERACTIVE");
+    }
+    Ok(())
+}
+
 /// The native open dialog for settlement files (CSV, XLSX, XLS); empty when cancelled.
 pub async fn pick_settlement_files(
     app: &AppHandle,

@@ -13,6 +13,8 @@ use std::time::Instant;
 static START: OnceLock<(Instant, f64)> = OnceLock::new();
 /// The UI reported its first rows: no more marks for commands.
 static READY: AtomicBool = AtomicBool::new(false);
+/// Whether the UI reported its task hall interactive.
+static INTERACTIVE: AtomicBool = AtomicBool::new(false);
 /// The commands seen so far, until [`READY`]: each one's first call is a mark.
 static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
@@ -81,9 +83,18 @@ pub fn command_called(name: &str) {
     mark(&format!("ipc_{name}"));
 }
 
-/// The UI shows its first rows: the last mark.
+/// The UI shows its first rows.
 pub fn ready() {
     if !READY.swap(true, Ordering::Relaxed) {
         mark("ui_ready");
     }
+}
+
+/// The UI's own task hall answers clicks: the last mark. True the first time.
+pub fn interactive() -> bool {
+    let first = !INTERACTIVE.swap(true, Ordering::Relaxed);
+    if first {
+        mark("interactive");
+    }
+    first
 }

@@ -34,6 +34,10 @@ macro_rules! with_commands {
                 /// The UI has its first rows on screen (logged; `make bench` times cold
                 /// start by it), with the marks of the window's own start.
                 shell fn ui_ready(rows: u32, marks: Vec<UiMark>) -> ();
+                /// The task hall's own rows, which answer clicks, are on screen (after
+                /// `ui_ready` when the first paint drew the first rows; logged, and timed
+                /// by `make bench`), with the window's marks since `ui_ready`.
+                shell fn ui_interactive(marks: Vec<UiMark>) -> ();
             }
             address_book {
                 /// Every saved address, the default first; phones masked, no street.

@@ -2,6 +2,7 @@ import { Layout, Nav } from '@douyinfe/semi-ui';
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsTab } from '../features/account/SettingsSheet';
+import { dismissFirstPaint } from '../firstPaint/firstPaint';
 import { useAppStatus } from '../shared/appStatus';
 import { errorCodeText } from '../shared/errors';
 import { type Focus, type Navigation, NavigationProvider } from '../shared/navigation';
@@ -35,6 +36,12 @@ export function App() {
   const [focus, setFocus] = useState<Focus | null>(null);
   const focusSeq = useRef(0);
   const page = pageOf(pageKey);
+  // The first paint (firstPaint/) stands for the task hall's rows: another page, or no
+  // status to show the hall with, takes its place at once.
+  const hallShown = 'early' in page && !status.isError;
+  useLayoutEffect(() => {
+    if (!hallShown) dismissFirstPaint();
+  }, [hallShown]);
   const openSettings = () => setSettings({ open: true, mounted: true });
   // A page asks for another page (and an id on it to show); the nav shows a page as it is.
   const navigation = useMemo<Navigation>(

@@ -45,6 +45,7 @@ describe('with Object.prototype frozen (Tauri freezePrototype)', () => {
       query_tasks: ({ query }) => f.pageOf(query, 1000),
       task_detail: () => f.tiersDetail,
       ui_ready: () => null,
+      ui_interactive: () => null,
       import_files: () => s.files,
       mapping_profiles: () => [],
       reconcile_saved: () => s.view,

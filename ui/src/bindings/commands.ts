@@ -52,6 +52,15 @@ export function uiReady(rows: number, marks: Array<UiMark>): Promise<null> {
 }
 
 /**
+ * The task hall's own rows, which answer clicks, are on screen (after
+ * `ui_ready` when the first paint drew the first rows; logged, and timed
+ * by `make bench`), with the window's marks since `ui_ready`.
+ */
+export function uiInteractive(marks: Array<UiMark>): Promise<null> {
+  return call('ui_interactive', { marks });
+}
+
+/**
  * Every saved address, the default first; phones masked, no street.
  */
 export function addresses(): Promise<Array<AddressView>> {
@@ -524,7 +533,7 @@ export function taskEarnings(taskId: string): Promise<TaskEarningsView> {
 }
 
 /** Every command name. */
-export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'address_disclosures', 'reward_at', 'logistics', 'parcel', 'check_parcel', 'add_parcel', 'correct_parcel', 'delete_parcel', 'confirm_parcel_received', 'track_parcel', 'guess_carriers', 'carriers', 'tracking_settings', 'set_tracking_account', 'clear_tracking_account', 'alert_thresholds', 'set_alert_thresholds', 'rights', 'refresh_rights', 'plan_level', 'benefits', 'claim_benefit', 'invitations', 'answer_invitation', 'set_stars_plan', 'star_index', 'agencies', 'check_joining', 'submit_featured_case', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'reconcile_discrepancies', 'reconcile_matches', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix', 'settlement_tax', 'task_earnings'] as const;
+export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'ui_interactive', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'address_disclosures', 'reward_at', 'logistics', 'parcel', 'check_parcel', 'add_parcel', 'correct_parcel', 'delete_parcel', 'confirm_parcel_received', 'track_parcel', 'guess_carriers', 'carriers', 'tracking_settings', 'set_tracking_account', 'clear_tracking_account', 'alert_thresholds', 'set_alert_thresholds', 'rights', 'refresh_rights', 'plan_level', 'benefits', 'claim_benefit', 'invitations', 'answer_invitation', 'set_stars_plan', 'star_index', 'agencies', 'check_joining', 'submit_featured_case', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'reconcile_discrepancies', 'reconcile_matches', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix', 'settlement_tax', 'task_earnings'] as const;
 
 /** What each command takes (its argument object) and returns. */
 export interface Commands {
@@ -532,6 +541,7 @@ export interface Commands {
   settings_set_platform: (args: { account: PlatformAccountInput }) => AppStatus;
   settings_use_sandbox: () => AppStatus;
   ui_ready: (args: { rows: number; marks: Array<UiMark> }) => null;
+  ui_interactive: (args: { marks: Array<UiMark> }) => null;
   addresses: () => Array<AddressView>;
   address: (args: { id: string }) => AddressInput;
   check_address: (args: { address: AddressInput }) => Array<FieldProblem>;

@@ -31,6 +31,7 @@ import { en as taskHallEn } from '../features/taskHall/i18n/en';
 import { zhCN as taskHallZh } from '../features/taskHall/i18n/zh-CN';
 import type { Lang } from '../shared/format';
 import { en as commonEn } from './en';
+import { LANG_STORAGE_KEY, storedLang } from './lang';
 import { zhCN as commonZh } from './zh-CN';
 
 const zhCN = {
@@ -78,15 +79,7 @@ declare module 'i18next' {
   }
 }
 
-export const LANG_STORAGE_KEY = 'stardesk.lang';
-
-export function storedLang(): Lang {
-  try {
-    return localStorage.getItem(LANG_STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
-  } catch {
-    return 'zh-CN';
-  }
-}
+export { LANG_STORAGE_KEY, storedLang } from './lang';
 
 void i18n.use(initReactI18next).init({
   resources,

@@ -23,10 +23,19 @@ describe('startup marks', () => {
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 
-  it('keeps nothing after the marks were taken for ui_ready', async () => {
-    const { startupMark, takeStartupMarks } = await import('./startupMarks');
-    expect(takeStartupMarks()).toHaveLength(2);
+  it('gives ui_ready the marks so far, ui_interactive the rest, and keeps none after', async () => {
+    const { endStartupMarks, startupMark, takeStartupMarks } = await import('./startupMarks');
+    startupMark('first_rows_frame');
+    expect(takeStartupMarks().map((m) => m.name)).toEqual([
+      'navigation_start',
+      'script_start',
+      'first_rows_frame',
+    ]);
+    startupMark('rows_frame');
+    startupMark('first_rows_frame');
+    expect(endStartupMarks().map((m) => m.name)).toEqual(['rows_frame']);
     startupMark('late');
     expect(takeStartupMarks()).toEqual([]);
+    expect(endStartupMarks()).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ function setup(opts: { status?: AppStatus; total?: (q: TaskQuery) => number } = 
     query_tasks: ({ query }) => pageOf(query, total(query)),
     task_detail: ({ id }) => ({ ...tiersDetail, row: { ...tiersDetail.row, id } }),
     ui_ready: () => null,
+    ui_interactive: () => null,
   });
   const user = userEvent.setup();
   renderWithProviders(<TaskHall status={status} />);
@@ -69,6 +70,14 @@ describe('task hall', () => {
     ]);
     const times = marks.map((m) => m.unix_ms);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
+    // Without a first paint (none was drawn here), the hall's rows are also the moment it
+    // answers clicks: ui_interactive follows ui_ready.
+    await waitFor(() =>
+      expect(calls.filter((c) => c.command.startsWith('ui_')).map((c) => c.command)).toEqual([
+        'ui_ready',
+        'ui_interactive',
+      ]),
+    );
   });
 
   it('debounces the search (~250 ms) and sends the whole 2-character Chinese query', async () => {

@@ -1,13 +1,13 @@
 import { IllustrationConstruction, IllustrationNoResult } from '@douyinfe/semi-illustrations';
 import { Button, Empty } from '@douyinfe/semi-ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../bindings';
+import { dismissFirstPaint, reportHallRows } from '../../firstPaint/firstPaint';
 import { errorCodeText } from '../../shared/errors';
-import { uiReady } from '../../shared/ipc';
 import { LoadFailed, Loading, QueryView } from '../../shared/QueryView';
-import { startupMark, takeStartupMarks } from '../../shared/startupMarks';
+import { startupMark } from '../../shared/startupMarks';
 import { useDebouncedValue } from '../../shared/useDebouncedValue';
 import { useSync } from '../sync/SyncProvider';
 import { TaskDetailPanel } from './detail/TaskDetailPanel';
@@ -75,11 +75,15 @@ export function TaskHall({ status }: { status: AppStatus | undefined }) {
     startupMark('rows_committed');
     requestAnimationFrame(() => {
       startupMark('rows_frame');
-      uiReady(firstRows, takeStartupMarks()).catch(() => {
-        // Only a log line on the Rust side; nothing to tell the user.
-      });
+      reportHallRows(firstRows);
     });
   }, [firstRows]);
+
+  // The first paint stood for the rows; with none to show, the hall shows why instead.
+  const nothingToList = first.isError || (first.isSuccess && total === 0);
+  useLayoutEffect(() => {
+    if (nothingToList) dismissFirstPaint();
+  }, [nothingToList]);
 
   // Positions mean nothing in a new result list; the selected task stays selected.
   const filterKey = JSON.stringify(filter);
@@ -131,7 +135,15 @@ export function TaskHall({ status }: { status: AppStatus | undefined }) {
               i18nKey="hall.total"
               t={t}
               count={total}
-              components={{ n: <span data-testid="task-total" data-total={total} /> }}
+              components={{
+                n: (
+                  <span
+                    className="hall-summary__count"
+                    data-testid="task-total"
+                    data-total={total}
+                  />
+                ),
+              }}
             />
           </span>
           {isNarrowed(filters) && (

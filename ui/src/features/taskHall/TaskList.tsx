@@ -1,8 +1,9 @@
 import { type QueryKey, useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useCallback, useEffect, useRef } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskPage, TaskRow } from '../../bindings';
+import { dismissFirstPaint } from '../../firstPaint/firstPaint';
 import { PAGE_SIZE, type TaskFilter, taskPageQuery } from './queries';
 import { ROW_HEIGHT, TaskRowSkeleton, TaskRowView } from './TaskRowView';
 
@@ -60,6 +61,12 @@ export function TaskList({ filter, total, selection, onSelect }: Props) {
   });
   const rowAt = (index: number): TaskRow | undefined =>
     rowsByPage.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+
+  // The commit that puts rows on screen takes the first paint's place (firstPaint/).
+  const rowsShown = items.some((item) => rowAt(item.index) !== undefined);
+  useLayoutEffect(() => {
+    if (rowsShown) dismissFirstPaint();
+  }, [rowsShown]);
 
   // Keyboard moves can land on a row whose page is still loading: select it when it comes.
   const pendingIndex = selection && selection.id === null ? selection.index : -1;

@@ -6,8 +6,7 @@ import { formatCount } from '../../shared/format';
 import { rewardText } from './rewardText';
 import { CategoryTags } from './tags';
 
-/** Every row has this height: the virtual list depends on it. */
-export const ROW_HEIGHT = 76;
+export { ROW_HEIGHT } from './rowStyle';
 
 interface Props {
   row: TaskRow;

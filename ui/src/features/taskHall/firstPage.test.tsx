@@ -31,6 +31,7 @@ function mockCore(total: number) {
     facets: () => ({ industries: [] }),
     query_tasks: ({ query }) => pageOf(query, total),
     ui_ready: () => null,
+    ui_interactive: () => null,
   });
 }
 

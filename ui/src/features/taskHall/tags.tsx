@@ -1,16 +1,7 @@
 import { Tag } from '@douyinfe/semi-ui';
-import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category, SettlementMode } from '../../bindings';
-
-type TagColor = NonNullable<ComponentProps<typeof Tag>['color']>;
-
-const CATEGORY_COLOR: Record<Category, TagColor> = {
-  submission: 'blue',
-  recruitment: 'cyan',
-  assigned: 'violet',
-  preferred: 'amber',
-};
+import { CATEGORY_COLOR, PRODUCT_REVIEW_COLOR } from './rowStyle';
 
 /** The category tag, plus 好物测评 for product-review recruitments (R-REVIEW-1). */
 export function CategoryTags({
@@ -27,7 +18,12 @@ export function CategoryTags({
         {t(`category.${category}`)}
       </Tag>
       {settlementMode === 'product_review' && (
-        <Tag size="small" color="orange" type="solid" data-testid="tag-product-review">
+        <Tag
+          size="small"
+          color={PRODUCT_REVIEW_COLOR}
+          type="solid"
+          data-testid="tag-product-review"
+        >
           {t('settlement.product_review')}
         </Tag>
       )}
