@@ -50,6 +50,7 @@ MEANING = {
     "context_opened": "core context opened (key, store, migrations, job runner) on the main thread",
     "page_load_started": "the webview starts loading the page",
     "page_load_finished": "page loaded (HTML, JS bundle parsed and run)",
+    "window_shown": "the window is shown (it is built hidden and shown when its page has loaded)",
     "js_navigation_start": "the window's navigation starts (performance.timeOrigin)",
     "js_script_start": "the entry chunk (the first paint) starts running",
     "js_modules_evaluated": "the app's chunks loaded and evaluated (React, Semi, the app), before its first render",
@@ -122,8 +123,8 @@ def parse_marks(text, spawn_unix_ms):
             if name == "main" and unix_ms is not None:
                 # `main` came `ms` after the process took its start instant.
                 offset = float(unix_ms) - ms - spawn_unix_ms
-            # The app's first call of ui_ready is its ui_ready mark, told once.
-            if name != "ipc_ui_ready":
+            # The app's first calls of ui_ready and ui_interactive are their own marks.
+            if name not in ("ipc_ui_ready", "ipc_ui_interactive"):
                 marks.setdefault(name, ms)
         elif name not in steps:
             at = None
@@ -166,7 +167,8 @@ def run_once(binary, env, measure_rss, interactive=False):
                 live = now
         rss = None
         if ready is not None and measure_rss:
-            time.sleep(IDLE_S)
+            # IDLE_S after READY for both apps, however long INTERACTIVE took after it.
+            time.sleep(max(0.0, IDLE_S - ((time.monotonic() - start) * 1000 - ready) / 1000))
             rss = sum(rss_kib(p) for p in tree(proc.pid))
         for p in reversed(tree(proc.pid)):
             try:
@@ -180,6 +182,11 @@ def run_once(binary, env, measure_rss, interactive=False):
         sys.stderr.write(log[-4000:])
         sys.exit(f"startup bench: {binary} never reported {'READY' if ready is None else 'INTERACTIVE'}")
     marks, steps = parse_marks(log, spawn_unix_ms)
+    # A first frame reported before the window was shown was not on screen: not a start.
+    shown, first = marks.get("window_shown"), marks.get("ui_ready")
+    if shown is not None and first is not None and first < shown:
+        sys.exit(f"startup bench: {binary} reported its first frame at {first:.0f} ms, "
+                 f"before its window was shown at {shown:.0f} ms")
     return ready, rss, marks, steps, live
 
 

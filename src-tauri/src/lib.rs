@@ -56,8 +56,9 @@ fn focus_main_window(app: &tauri::AppHandle) {
 /// default) and shown at the start of the page load alike; none, shown at its end.
 fn show_main_window(window: &tauri::Window) {
     if window.label() == "main" && !window.is_visible().unwrap_or(true) {
-        if let Err(e) = window.show() {
-            tracing::warn!("cannot show the window: {e}");
+        match window.show() {
+            Ok(()) => startup::mark("window_shown"),
+            Err(e) => tracing::warn!("cannot show the window: {e}"),
         }
     }
 }

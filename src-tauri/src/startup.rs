@@ -4,18 +4,18 @@
 //! `stardesk::startup`; `STARDESK_LOG=warn` silences them like any other info line.
 //!
 //! Cheap by design: an `Instant` read and one log line per mark, and on each IPC call one
-//! atomic load once the UI has reported its first rows.
+//! atomic load once the UI has reported its task hall interactive.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::Instant;
 
 static START: OnceLock<(Instant, f64)> = OnceLock::new();
-/// The UI reported its first rows: no more marks for commands.
+/// The UI reported its first rows.
 static READY: AtomicBool = AtomicBool::new(false);
-/// Whether the UI reported its task hall interactive.
+/// The UI reported its own task hall, answering clicks: no more marks for commands.
 static INTERACTIVE: AtomicBool = AtomicBool::new(false);
-/// The commands seen so far, until [`READY`]: each one's first call is a mark.
+/// The commands seen so far, until [`INTERACTIVE`]: each one's first call is a mark.
 static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
 fn unix_ms_now() -> f64 {
@@ -69,9 +69,9 @@ pub fn mark(name: &str) {
     tracing::info!(target: "stardesk::startup", "startup mark={name} ms={ms:.1}");
 }
 
-/// The first call of each command before the first rows is a mark (`ipc_NAME`).
+/// The first call of each command before the UI's own task hall is a mark (`ipc_NAME`).
 pub fn command_called(name: &str) {
-    if READY.load(Ordering::Relaxed) {
+    if INTERACTIVE.load(Ordering::Relaxed) {
         return;
     }
     let Ok(mut seen) = SEEN.lock() else { return };

@@ -67,9 +67,11 @@ describe('the first paint', () => {
     expect(args.marks.map((m) => m.name)).toEqual([
       'navigation_start',
       'script_start',
+      'first_page_answered',
       'first_paint',
       'first_rows_frame',
     ]);
+    expect(document.documentElement.lang).toBe('zh-CN');
     expect(boot).toHaveBeenCalledTimes(1);
   });
 
@@ -77,6 +79,7 @@ describe('the first paint', () => {
     localStorage.setItem(LANG_STORAGE_KEY, 'en');
     await setup(Promise.resolve(page));
     await settle();
+    expect(document.documentElement.lang).toBe('en');
     expect(layer()?.querySelector('.hall-summary')?.textContent).toBe('100000 tasks');
     expect(layer()?.querySelector('.task-row__dates')?.textContent).toMatch(/^Due /);
   });
@@ -92,9 +95,12 @@ describe('the first paint', () => {
     expect(layer()).toBeNull();
   });
 
-  it('without it, the app reports its rows first, then that it is interactive', async () => {
+  it('without it, the app reports its rows first, then that it is interactive, once', async () => {
     const { calls, boot, module } = await setup(null);
     expect(boot).toHaveBeenCalledTimes(1);
+    module.reportHallRows(37);
+    await settle();
+    // A hall mounted again (after another page) reports nothing more.
     module.reportHallRows(37);
     await settle();
     expect(calls.map((c) => c.command)).toEqual(['ui_ready', 'ui_interactive']);
@@ -127,5 +133,33 @@ describe('the first paint', () => {
     expect(layer()).toBeNull();
     expect(boot).toHaveBeenCalledTimes(1);
     expect(calls).toEqual([]);
+  });
+
+  it('starts the app without a frame to paint in (a hidden window gets none)', async () => {
+    vi.useFakeTimers();
+    const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    const { calls, boot } = await setup(Promise.resolve(page));
+    await vi.advanceTimersByTimeAsync(499);
+    expect(layer()).not.toBeNull();
+    expect(boot).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(boot).toHaveBeenCalledTimes(1);
+    expect(calls).toEqual([]);
+    frames.mockRestore();
+  });
+
+  it('starts the app when the rows cannot be drawn, and leaves nothing behind', async () => {
+    const append = vi.spyOn(document.body, 'append').mockImplementationOnce(() => {
+      throw new Error('no room');
+    });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { calls, boot } = await setup(Promise.resolve(page));
+    await settle();
+    expect(boot).toHaveBeenCalledTimes(1);
+    expect(layer()).toBeNull();
+    expect(calls).toEqual([]);
+    expect(errors).toHaveBeenCalled();
+    append.mockRestore();
+    errors.mockRestore();
   });
 });

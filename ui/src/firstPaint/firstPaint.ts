@@ -35,12 +35,19 @@ export const WAIT_MS = 300;
 /** The layer's id; it covers the window, above the app, until dismissed. */
 export const FIRST_PAINT_ID = 'first-paint';
 
+/** How long the app waits for the first paint's frame before it loads anyway. */
+export const FRAME_WAIT_MS = 500;
+
+/** Whether the first paint drew (and reported) the first rows. */
 let shown = false;
+/** Whether the app reported its own rows. */
+let reported = false;
 
 /** The words the layer needs, in the language the app will start in. */
 function translator(): TFor<'taskHall'> {
   const instance = i18next.createInstance();
   const lang = storedLang();
+  document.documentElement.lang = lang;
   void instance.init({
     resources: {
       'zh-CN': { common: commonZh, taskHall: taskHallZh },
@@ -177,8 +184,10 @@ export function firstPaintElement(
 
 /**
  * Draws the first rows when the early answer comes, reports them in the frame that paints
- * them, then calls `boot` (which loads the app); `boot` is called exactly once, at the
- * latest after [`WAIT_MS`] or at once without an early question.
+ * them, then calls `boot` (which loads the app). `boot` is called exactly once: at once
+ * without an early question; when the answer fails, has no rows, or cannot be drawn;
+ * after [`WAIT_MS`] without an answer; and after [`FRAME_WAIT_MS`] without a frame (a
+ * hidden or minimised window gets none, and the app must load all the same).
  */
 export function startFirstPaint(boot: () => void): void {
   let booted = false;
@@ -194,17 +203,26 @@ export function startFirstPaint(boot: () => void): void {
   }
   const late = setTimeout(start, WAIT_MS);
   early.promise.then((page) => {
+    startupMark('first_page_answered');
     if (booted || page.rows.length === 0) {
       start();
       return;
     }
+    try {
+      // The window is still hidden (it shows when the page has loaded) and may not know
+      // its height yet: rows for the screen's, which the list clips.
+      const height = Math.max(window.innerHeight, window.screen.availHeight);
+      document.body.append(firstPaintElement(page, translator(), height));
+    } catch (error) {
+      dismissFirstPaint();
+      console.error('the first paint failed; the app draws the hall itself', error);
+      start();
+      return;
+    }
     clearTimeout(late);
-    // The window is still hidden (it shows when the page has loaded) and may not know its
-    // height yet: rows for the screen's, which the list clips.
-    const height = Math.max(window.innerHeight, window.screen.availHeight);
-    document.body.append(firstPaintElement(page, translator(), height));
     shown = true;
     startupMark('first_paint');
+    setTimeout(start, FRAME_WAIT_MS);
     requestAnimationFrame(() => {
       startupMark('first_rows_frame');
       uiReady(page.rows.length, takeStartupMarks()).catch(() => {
@@ -217,9 +235,12 @@ export function startFirstPaint(boot: () => void): void {
 
 /**
  * The app's own rows are on screen, in this frame: `ui_interactive`, after `ui_ready`
- * unless the first paint reported that already.
+ * unless the first paint reported that already. Once per window: a hall mounted again
+ * reports nothing.
  */
 export function reportHallRows(rows: number): void {
+  if (reported) return;
+  reported = true;
   const interactive = () => uiInteractive(endStartupMarks());
   const report = shown ? interactive() : uiReady(rows, takeStartupMarks()).then(interactive);
   report.catch(() => {

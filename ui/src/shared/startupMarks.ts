@@ -18,7 +18,10 @@ let ended = false;
 
 const now = () => performance.timeOrigin + performance.now();
 
-/** Marks `name` now, once: a name already marked, or any mark after `endStartupMarks`, is dropped. */
+/**
+ * Marks `name` now, once: a name already marked, or any mark after `endStartupMarks`, is
+ * dropped.
+ */
 export function startupMark(name: string): void {
   if (ended || named.has(name)) return;
   named.add(name);

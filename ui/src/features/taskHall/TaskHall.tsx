@@ -66,7 +66,8 @@ export function TaskHall({ status }: { status: AppStatus | undefined }) {
   });
   const total = first.data?.total ?? 0;
 
-  // Once per window: the first real result is on screen (after the next paint).
+  // The first real result is on screen (after the next paint): reported once per window
+  // (`reportHallRows`); this hall marks it once.
   const reportedReady = useRef(false);
   const firstRows = first.isSuccess && !first.isPlaceholderData ? first.data.rows.length : null;
   useEffect(() => {

@@ -35,7 +35,7 @@ function mockCore(total: number) {
   });
 }
 
-/** The hall as main.tsx opens it: the early first page seeded, then the first render. */
+/** The hall as app/boot.tsx opens it: the early first page seeded, then the first render. */
 function openHall() {
   const client = createQueryClient();
   seedFirstPage(client);
