@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach, beforeEach, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, vi } from 'vitest';
 import i18n from '../i18n';
 
 // `findBy…`/`waitFor` wait up to 5 s (1 s by default): a page that asks core twice (the
@@ -65,3 +65,14 @@ afterEach(() => {
   cleanup();
   vi.clearAllMocks();
 });
+
+// Semi's barrel loads lottie-web, which from the moment it loads polls
+// `document.readyState` every 100 ms until the document is complete. A test file done
+// sooner had its jsdom torn down under that timer, and the run failed with "document is
+// not defined" from lottie (a clean-clone make test, after src/app/dataEvents.test.ts, a
+// file of pure functions). Node loads lottie as CommonJS, out of vi.mock's reach: each
+// file instead lives until that timer's first tick, which finds the document complete and
+// stops it. Timers fire in the order they fall due, so the tick comes before this wait
+// ends.
+const LOTTIE_POLL_MS = 100;
+afterAll(() => new Promise<void>((resolve) => setTimeout(resolve, LOTTIE_POLL_MS + 20)));
