@@ -1,6 +1,7 @@
 //! The app: loaded by the entry (`main.tsx`) once the first paint is on screen, or
-//! without it (see `startFirstPaint`). Renders the app under the first paint's layer, which it removes in
-//! the commit that puts its own rows on screen (`firstPaint/firstPaint.ts`).
+//! without it (see `startFirstPaint`). Renders the app under the first paint's layer,
+//! which it removes in the commit that puts its own rows on screen
+//! (`firstPaint/firstPaint.ts`).
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -24,6 +24,7 @@ import type { TFor } from '../i18n';
 import { en as commonEn } from '../i18n/en';
 import { storedLang } from '../i18n/lang';
 import { zhCN as commonZh } from '../i18n/zh-CN';
+import type { Lang } from '../shared/format';
 import { uiInteractive, uiReady } from '../shared/ipc';
 import { endStartupMarks, startupMark, takeStartupMarks } from '../shared/startupMarks';
 import { el } from './dom';
@@ -43,11 +44,9 @@ let shown = false;
 /** Whether the app reported its own rows. */
 let reported = false;
 
-/** The words the layer needs, in the language the app will start in. */
-function translator(): TFor<'taskHall'> {
+/** The words the layer needs, in `lang`. */
+function translator(lang: Lang): TFor<'taskHall'> {
   const instance = i18next.createInstance();
-  const lang = storedLang();
-  document.documentElement.lang = lang;
   void instance.init({
     resources: {
       'zh-CN': { common: commonZh, taskHall: taskHallZh },
@@ -212,7 +211,10 @@ export function startFirstPaint(boot: () => void): void {
       // The window is still hidden (it shows when the page has loaded) and may not know
       // its height yet: rows for the screen's, which the list clips.
       const height = Math.max(window.innerHeight, window.screen.availHeight);
-      document.body.append(firstPaintElement(page, translator(), height));
+      // The language the app will start in.
+      const lang = storedLang();
+      document.documentElement.lang = lang;
+      document.body.append(firstPaintElement(page, translator(lang), height));
     } catch (error) {
       dismissFirstPaint();
       console.error('the first paint failed; the app draws the hall itself', error);
