@@ -11,7 +11,9 @@ use chrono::NaiveDate;
 use common::{date, ek, key};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use stardesk_domain::reconcile::summary::{summarize_tasks, TaskDue, TaskPayout};
+use stardesk_domain::reconcile::summary::{
+    summarize_task_parts, summarize_tasks, TaskDue, TaskPayout,
+};
 use stardesk_domain::reconcile::{
     reconcile, ExpectedLine, Inputs, PayoutStatus, ReconcileOptions, StatementLine, Summary,
 };
@@ -110,8 +112,41 @@ fn lines() -> impl Strategy<Value = (Vec<TaskDue>, Vec<TaskPayout>, Vec<u64>)> {
     })
 }
 
+/// Lines cut into parts at the given places (sorted, within the lines).
+fn cut<T: Clone>(lines: &[T], cuts: &[usize]) -> Vec<Vec<T>> {
+    let mut at: Vec<usize> = cuts.iter().map(|c| c % (lines.len() + 1)).collect();
+    at.sort_unstable();
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for to in at.into_iter().chain([lines.len()]) {
+        parts.push(lines[from..to].to_vec());
+        from = to;
+    }
+    parts
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Lines in parts give the summary of the same lines in one list: sorted by task (the
+    /// parts joined where they lie, tasks spanning parts, empty parts) or not (put
+    /// together and sorted).
+    #[test]
+    fn lines_in_parts_are_summarized_as_in_one_list(
+        (expected, statement, _order) in lines(),
+        sort in any::<bool>(),
+        e_cuts in prop::collection::vec(any::<usize>(), 0..5),
+        s_cuts in prop::collection::vec(any::<usize>(), 0..5),
+    ) {
+        let (mut expected, mut statement) = (expected, statement);
+        if sort {
+            expected.sort_by_key(|line| line.task);
+            statement.sort_by_key(|line| line.task);
+        }
+        let parts = summarize_task_parts(&cut(&expected, &e_cuts), &cut(&statement, &s_cuts), as_of());
+        let whole = summarize_tasks(&mut expected, &mut statement, as_of());
+        prop_assert_eq!(parts, whole);
+    }
 
     #[test]
     fn the_summary_of_compact_lines_is_the_full_reconciliations(
@@ -188,6 +223,13 @@ fn a_large_file_of_the_usual_shape_is_summarized_as_in_full() {
     // Shuffled by a fixed stride, as a file sorted by date rather than task would be.
     let len = statement.len();
     let mut shuffled: Vec<TaskPayout> = (0..len).map(|i| statement[i * 7_907 % len]).collect();
+    // In parts as a scan reads them, in task order: joined where they lie, on the
+    // two-thread path.
+    let mut sorted = statement.clone();
+    sorted.sort_by_key(|line| line.task);
+    let (e_cuts, s_cuts) = ([7_001, 30_000, 30_001, 59_999], [1, 12_345, 40_000]);
+    let in_parts = summarize_task_parts(&cut(&expected, &e_cuts), &cut(&sorted, &s_cuts), as_of());
+    assert_eq!(in_parts.as_ref(), Some(&full));
     let summary = summarize_tasks(&mut expected, &mut shuffled, as_of()).expect("answered");
     assert_eq!(summary, full);
     for (class, tally) in [

@@ -3,6 +3,8 @@
 //! Text cells from CSV and XLSX go through the same functions. Spreadsheet-typed cells
 //! (numbers, dates) are handled in [`crate::excel`], which reuses these for text cells.
 
+use std::cell::Cell;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use stardesk_domain::money::parse_yuan;
@@ -73,7 +75,11 @@ fn plain_mantissa(bytes: &[u8]) -> Option<(i64, u32)> {
 /// [`parse_amount`] in fen: `None` when the text is no amount, or one with more than two
 /// decimals. Plain amounts skip the `Decimal`.
 pub(crate) fn parse_fen(text: &str) -> Option<i64> {
-    if let Some((mantissa, scale)) = plain_mantissa(clean_text(text).as_bytes()) {
+    let bytes = clean_text(text).as_bytes();
+    if let Some(fen) = two_decimal_fen(bytes) {
+        return Some(fen);
+    }
+    if let Some((mantissa, scale)) = plain_mantissa(bytes) {
         // At most 16 digits: times 100 still fits.
         return match scale {
             0 => Some(mantissa * 100),
@@ -83,6 +89,30 @@ pub(crate) fn parse_fen(text: &str) -> Option<i64> {
         };
     }
     amount_fen(parse_amount(text)?)
+}
+
+/// `-?d{1,13}.dd`, the form of almost every amount a platform exports, in fen: what
+/// [`plain_mantissa`] gives it, in one comparison a byte.
+#[inline]
+fn two_decimal_fen(bytes: &[u8]) -> Option<i64> {
+    let (negative, digits) = match bytes.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, bytes),
+    };
+    let [whole @ .., b'.', tens, ones] = digits else {
+        return None;
+    };
+    // At most 13 + 2 digits, as `plain_mantissa` reads: no overflow.
+    if whole.is_empty() || whole.len() > 13 {
+        return None;
+    }
+    let digit = |byte: u8| Some(i64::from(byte.wrapping_sub(b'0'))).filter(|d| *d <= 9);
+    let mut yuan: i64 = 0;
+    for &byte in whole {
+        yuan = yuan * 10 + digit(byte)?;
+    }
+    let fen = yuan * 100 + digit(*tens)? * 10 + digit(*ones)?;
+    Some(if negative { -fen } else { fen })
 }
 
 /// The amount in fen, when it has exactly two decimals (every imported amount has at
@@ -101,15 +131,16 @@ pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = clean_text(text);
     let bytes = text.as_bytes();
     // Fast path: ISO `YYYY-MM-DD`, the form of almost every platform export.
-    if bytes.len() == 10 && bytes[4] == b'-' && bytes[7] == b'-' {
-        if let (Some(y), Some(m), Some(d)) = (
-            digits_value(&bytes[0..4]),
-            digits_value(&bytes[5..7]),
-            digits_value(&bytes[8..10]),
-        ) {
-            return NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d);
+    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *bytes {
+        if let Some(date) = iso_date([y0, y1, y2, y3, m0, m1, d0, d1]) {
+            return date;
         }
     }
+    general_date(text)
+}
+
+/// [`parse_date`] without its ISO fast path.
+fn general_date(text: &str) -> Option<NaiveDate> {
     let (date, time) = split_time(text);
     if let Some(time) = time {
         if time.is_empty()
@@ -121,6 +152,46 @@ pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
         }
     }
     parse_date_only(date)
+}
+
+/// Days last read from ISO dates on this thread, a slot for each month and day: a file's
+/// dates are a few hundred days over and over, and a hit costs one comparison where a
+/// date costs three numbers and a calendar check (the scan of a million-line statement
+/// spent a tenth of its time there). A slot holds the digits and the date they read as;
+/// digits are never zero bytes, so an empty slot matches nothing.
+const DATE_MEMO_SLOTS: usize = 1024;
+
+thread_local! {
+    static DATE_MEMO: [Cell<(u64, Option<NaiveDate>)>; DATE_MEMO_SLOTS] =
+        const { [const { Cell::new((0, None)) }; DATE_MEMO_SLOTS] };
+}
+
+/// `YYYY-MM-DD`, given its eight digits' bytes (`YYYYMMDD`): the date, or `Some(None)`
+/// when the numbers name no day; `None` when a byte is no digit (the general reading then
+/// decides, as it does for ` 3`). The same answer as reading the three numbers
+/// ([`digits_value`]) and asking the calendar, memoised ([`DATE_MEMO`]).
+fn iso_date(digits: [u8; 8]) -> Option<Option<NaiveDate>> {
+    let key = u64::from_le_bytes(digits);
+    // Month and day as numbers when they are digits (12 × 32 + 31 < 1024); a slot of
+    // some other day when not, which the key then does not match.
+    let [.., m0, m1, d0, d1] = digits;
+    let low = |byte: u8, mask: u8| usize::from(byte & mask);
+    let slot =
+        ((low(m0, 1) * 10 + low(m1, 15)) * 32 + low(d0, 3) * 10 + low(d1, 15)) % DATE_MEMO_SLOTS;
+    DATE_MEMO.with(|memo| {
+        let (seen, date) = memo[slot].get();
+        if seen == key {
+            return Some(date);
+        }
+        let (y, m, d) = (
+            digits_value(&digits[0..4])?,
+            digits_value(&digits[4..6])?,
+            digits_value(&digits[6..8])?,
+        );
+        let date = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d);
+        memo[slot].set((key, date));
+        Some(date)
+    })
 }
 
 /// Splits `date time` or `dateTtime`; the time part is `None` when there is none.
@@ -288,6 +359,87 @@ mod tests {
             assert_eq!(parse_fen(text), via_decimal, "{text}");
         }
         assert_eq!(parse_fen("1234.5"), Some(123_450));
+    }
+
+    /// A little xorshift, for texts made at random.
+    fn random() -> impl FnMut() -> u64 {
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        }
+    }
+
+    /// The two-decimal fast path gives what the plain reading gives, on amounts of every
+    /// length with a sign, a stray byte or a decimal point moved now and then.
+    #[test]
+    fn fen_fast_path_reads_as_the_plain_path() {
+        let mut next = random();
+        let mut fast = 0;
+        for _ in 0..200_000 {
+            let whole = 1 + (next() % 16) as usize;
+            let mut text: Vec<u8> = (0..whole).map(|_| b'0' + (next() % 10) as u8).collect();
+            text.extend([b'.', b'0' + (next() % 10) as u8, b'0' + (next() % 10) as u8]);
+            match next() % 8 {
+                0 => text.insert(0, b'-'),
+                1 => {
+                    let at = (next() as usize) % text.len();
+                    text[at] = [b'/', b':', b'.', b' ', b'-', b'e'][(next() % 6) as usize];
+                }
+                _ => {}
+            }
+            let text = String::from_utf8(text).expect("ASCII");
+            fast += usize::from(two_decimal_fen(text.as_bytes()).is_some());
+            assert_eq!(parse_fen(&text), parse_fen_plain(&text), "{text}");
+        }
+        assert!(fast > 100_000, "the fast path read {fast}");
+    }
+
+    /// [`parse_fen`] without the two-decimal fast path.
+    fn parse_fen_plain(text: &str) -> Option<i64> {
+        if let Some((mantissa, scale)) = plain_mantissa(clean_text(text).as_bytes()) {
+            return match scale {
+                0 => Some(mantissa * 100),
+                1 => Some(mantissa * 10),
+                2 => Some(mantissa),
+                _ => None,
+            };
+        }
+        amount_fen(parse_amount(text)?)
+    }
+
+    /// ISO dates, memoised, read as the three numbers and the calendar read them, on
+    /// every day of some years and impossible ones, twice over (the second time from the
+    /// memo), and as the general reading reads them, which decides texts with a
+    /// non-digit.
+    #[test]
+    fn iso_dates_read_as_the_calendar_reads_them() {
+        let uncached = |text: &str| {
+            let (y, m, d) = (&text[0..4], &text[5..7], &text[8..10]);
+            NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+        };
+        for _round in 0..2 {
+            for year in [1999, 2024, 2026, 2027, 2100] {
+                for month in 0..=13 {
+                    for day in 0..=32 {
+                        let text = format!("{year:04}-{month:02}-{day:02}");
+                        assert_eq!(parse_date(&text), uncached(&text), "{text}");
+                        assert_eq!(parse_date(&text), general_date(&text), "{text}");
+                    }
+                }
+            }
+        }
+        for text in [
+            "2026- 3-05",
+            "2026-03- 5",
+            "2026-0a-05",
+            "+026-03-05",
+            "2026-03-05",
+        ] {
+            assert_eq!(parse_date(text), general_date(text), "{text}");
+        }
     }
 
     #[test]

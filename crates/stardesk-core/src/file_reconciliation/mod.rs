@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use stardesk_domain::money::format_yuan;
 use stardesk_domain::reconcile::records::{ExpectedRecord, LineKey, StatementRecord};
-use stardesk_domain::reconcile::summary::summarize_tasks;
+use stardesk_domain::reconcile::summary::summarize_task_parts;
 use stardesk_domain::reconcile::{
     reconcile_records, ReconcileOptions, Reconciliation, RecordInputs, Summary,
 };
@@ -244,11 +244,11 @@ fn compact_summary(req: &ReconcileFiles) -> Result<Option<Summary>, AppError> {
     if !plain {
         return Ok(None);
     }
-    // Both files read in chunks, in parts spread evenly over the cores, while they are
+    // Both files read in chunks, in parts shared out among the cores, while they are
     // plain; what is not (or cannot be read so) goes through the import, statement
     // first, as in the full run.
     let (statement, expected) = scan::scan_files(&req.statements[0], req.expected.first());
-    let Some(mut statement) = or_import(
+    let Some(statement) = or_import(
         statement,
         &req.statements[0],
         stardesk_import::import_statement_compact,
@@ -256,28 +256,30 @@ fn compact_summary(req: &ReconcileFiles) -> Result<Option<Summary>, AppError> {
     else {
         return Ok(None);
     };
-    let mut expected = match req.expected.first() {
+    let expected = match req.expected.first() {
         Some(path) => match or_import(expected, path, stardesk_import::import_expected_compact)? {
-            Some(lines) => lines,
+            Some(parts) => parts,
             None => return Ok(None),
         },
         None => Vec::new(),
     };
-    Ok(summarize_tasks(&mut expected, &mut statement, req.as_of))
+    Ok(summarize_task_parts(&expected, &statement, req.as_of))
 }
 
-/// The lines a scan gave, or else the import's compact lines of the file (`None` when
-/// they have no compact form; an error naming the bad cell).
+/// The parts a scan gave, or else the import's compact lines of the file as one part
+/// (`None` when they have no compact form; an error naming the bad cell).
 fn or_import<T>(
-    scanned: Option<Vec<T>>,
+    scanned: Option<scan::Parts<T>>,
     path: &Path,
     import: impl Fn(&str, &[u8]) -> Result<Option<Vec<T>>, ImportError>,
-) -> Result<Option<Vec<T>>, AppError> {
+) -> Result<Option<scan::Parts<T>>, AppError> {
     if scanned.is_some() {
         return Ok(scanned);
     }
     let (name, bytes) = read(path)?;
-    import(&name, &bytes).map_err(import_error)
+    Ok(import(&name, &bytes)
+        .map_err(import_error)?
+        .map(|lines| vec![lines]))
 }
 
 /// The tax check of statement files (see `crate::settlements::tax`): a line found in two

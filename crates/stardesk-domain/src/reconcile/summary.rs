@@ -52,6 +52,13 @@ struct Sum {
 }
 
 impl Sum {
+    fn plus(self, other: Sum) -> Sum {
+        Sum {
+            count: self.count + other.count,
+            fen: self.fen + other.fen,
+        }
+    }
+
     fn add(&mut self, fen: i128) {
         self.count += 1;
         self.fen += fen;
@@ -80,6 +87,20 @@ struct Sums {
     unexpected_payout: Sum,
 }
 
+impl Sums {
+    /// The sums of two sets of tasks.
+    fn plus(self, other: Sums) -> Sums {
+        Sums {
+            matched: self.matched.plus(other.matched),
+            amount_mismatch: self.amount_mismatch.plus(other.amount_mismatch),
+            missing_payout: self.missing_payout.plus(other.missing_payout),
+            duplicate_payout: self.duplicate_payout.plus(other.duplicate_payout),
+            payout_failed: self.payout_failed.plus(other.payout_failed),
+            unexpected_payout: self.unexpected_payout.plus(other.unexpected_payout),
+        }
+    }
+}
+
 /// The [`Summary`] of the task axis for these lines as of `as_of` (see the module docs),
 /// or `None` when it needs the full reconciliation. Sorts both slices by task.
 pub fn summarize_tasks(
@@ -98,33 +119,85 @@ pub fn summarize_tasks(
         expected.sort_unstable_by_key(|line| line.task);
         statement.sort_unstable_by_key(|line| line.task);
     }
-    let mut sums = Sums::default();
-    let (mut e, mut s) = (0, 0);
-    loop {
-        // The usual task, one expected line and one statement line, without counting
-        // the lines of its task.
-        if let (Some(due), Some(paid)) = (expected.get(e), statement.get(s)) {
-            let alone = |next: Option<u64>| next != Some(due.task);
-            if due.task == paid.task
-                && alone(expected.get(e + 1).map(|l| l.task))
-                && alone(statement.get(s + 1).map(|l| l.task))
-            {
-                one_task(&expected[e..=e], &statement[s..=s], as_of, &mut sums)?;
-                (e, s) = (e + 1, s + 1);
-                continue;
-            }
-        }
-        let task = match (expected.get(e), statement.get(s)) {
-            (None, None) => break,
-            (Some(due), None) => due.task,
-            (None, Some(paid)) => paid.task,
-            (Some(due), Some(paid)) => due.task.min(paid.task),
+    summarize_runs(&[&*expected], &[&*statement], as_of)
+}
+
+/// [`summarize_tasks`] of lines read in parts (each part's lines in the order of its
+/// file, the parts in file order): when every side reads in task order, part after part,
+/// the parts are joined where they lie, with no copy; otherwise each side is put in one
+/// list and sorted.
+pub fn summarize_task_parts(
+    expected: &[Vec<TaskDue>],
+    statement: &[Vec<TaskPayout>],
+    as_of: NaiveDate,
+) -> Option<Summary> {
+    let expected_runs: Vec<&[TaskDue]> = expected.iter().map(Vec::as_slice).collect();
+    let statement_runs: Vec<&[TaskPayout]> = statement.iter().map(Vec::as_slice).collect();
+    let (e_ordered, s_ordered) =
+        if line_count(&expected_runs) + line_count(&statement_runs) >= PARALLEL_FROM {
+            in_parallel(
+                || in_task_order(&expected_runs),
+                || in_task_order(&statement_runs),
+            )
+        } else {
+            (
+                in_task_order(&expected_runs),
+                in_task_order(&statement_runs),
+            )
         };
-        let e_end = e + expected[e..].iter().take_while(|l| l.task == task).count();
-        let s_end = s + statement[s..].iter().take_while(|l| l.task == task).count();
-        one_task(&expected[e..e_end], &statement[s..s_end], as_of, &mut sums)?;
-        (e, s) = (e_end, s_end);
+    if e_ordered && s_ordered {
+        return summarize_runs(&expected_runs, &statement_runs, as_of);
     }
+    let (mut expected, mut statement) = (expected.concat(), statement.concat());
+    summarize_tasks(&mut expected, &mut statement, as_of)
+}
+
+/// A line of either side, by its task.
+trait OfTask: Copy {
+    fn task(&self) -> u64;
+}
+
+impl OfTask for TaskDue {
+    fn task(&self) -> u64 {
+        self.task
+    }
+}
+
+impl OfTask for TaskPayout {
+    fn task(&self) -> u64 {
+        self.task
+    }
+}
+
+/// Whether the runs, one after the other, are in task order.
+fn in_task_order<T: OfTask>(runs: &[&[T]]) -> bool {
+    runs.iter().all(|run| run.is_sorted_by_key(OfTask::task))
+        && runs
+            .iter()
+            .filter_map(|run| Some((run.first()?.task(), run.last()?.task())))
+            .is_sorted_by(|before, after| before.1 <= after.0)
+}
+
+/// The summary of both sides' runs, each side in task order (see
+/// [`summarize_task_parts`]).
+fn summarize_runs(
+    expected: &[&[TaskDue]],
+    statement: &[&[TaskPayout]],
+    as_of: NaiveDate,
+) -> Option<Summary> {
+    // Two halves of the tasks on two threads: every line of a task falls in one half.
+    let sums = if line_count(expected) + line_count(statement) >= PARALLEL_FROM {
+        let middle = middle_task(expected).or_else(|| middle_task(statement))?;
+        let (e_low, e_high) = split_runs(expected, middle);
+        let (s_low, s_high) = split_runs(statement, middle);
+        let (high, low) = in_parallel(
+            || task_sums(Runs::new(&e_high), Runs::new(&s_high), as_of),
+            || task_sums(Runs::new(&e_low), Runs::new(&s_low), as_of),
+        );
+        low?.plus(high?)
+    } else {
+        task_sums(Runs::new(expected), Runs::new(statement), as_of)?
+    };
     Some(Summary {
         matched: sums.matched.tally()?,
         amount_mismatch: sums.amount_mismatch.tally()?,
@@ -134,6 +207,145 @@ pub fn summarize_tasks(
         unexpected_payout: sums.unexpected_payout.tally()?,
         ..Summary::default()
     })
+}
+
+fn line_count<T>(runs: &[&[T]]) -> usize {
+    runs.iter().map(|run| run.len()).sum()
+}
+
+/// The task of the middle line of runs, `None` without lines.
+fn middle_task<T: OfTask>(runs: &[&[T]]) -> Option<u64> {
+    let mut at = line_count(runs) / 2;
+    runs.iter().find_map(|run| {
+        let task = run.get(at).map(OfTask::task);
+        at = at.saturating_sub(run.len());
+        task
+    })
+}
+
+/// Runs in task order cut where the tasks reach `task`: the lines below it, and the rest.
+fn split_runs<'a, T: OfTask>(runs: &[&'a [T]], task: u64) -> (Vec<&'a [T]>, Vec<&'a [T]>) {
+    let (mut low, mut high) = (Vec::new(), Vec::new());
+    for &run in runs {
+        let at = run.partition_point(|line| line.task() < task);
+        low.push(&run[..at]);
+        high.push(&run[at..]);
+    }
+    (low, high)
+}
+
+/// One side's lines in task order, read across its runs.
+struct Runs<'a, T> {
+    /// The runs not yet done, none of them empty; the first from `at`.
+    runs: Vec<&'a [T]>,
+    next: usize,
+    at: usize,
+    /// A task's lines that span two runs, put together.
+    spanning: Vec<T>,
+}
+
+impl<'a, T: OfTask> Runs<'a, T> {
+    fn new(runs: &[&'a [T]]) -> Self {
+        Runs {
+            runs: runs.iter().copied().filter(|run| !run.is_empty()).collect(),
+            next: 0,
+            at: 0,
+            spanning: Vec::new(),
+        }
+    }
+
+    /// The line `ahead` lines on (0 or 1).
+    #[inline(always)]
+    fn peek(&self, ahead: usize) -> Option<T> {
+        let run = self.runs.get(self.next)?;
+        match run.get(self.at + ahead) {
+            Some(line) => Some(*line),
+            None => self
+                .runs
+                .get(self.next + 1)?
+                .get(self.at + ahead - run.len())
+                .copied(),
+        }
+    }
+
+    /// Moves on by one line.
+    #[inline(always)]
+    fn step(&mut self) {
+        self.at += 1;
+        if self
+            .runs
+            .get(self.next)
+            .is_some_and(|run| self.at == run.len())
+        {
+            (self.next, self.at) = (self.next + 1, 0);
+        }
+    }
+
+    /// The lines of `task` from here (none when the next line is of another task), and
+    /// moves past them.
+    fn take(&mut self, task: u64) -> &[T] {
+        self.spanning.clear();
+        let mut from_run: Option<(usize, usize, usize)> = None;
+        while let Some(&run) = self.runs.get(self.next) {
+            let start = self.at;
+            let end = start + run[start..].iter().take_while(|l| l.task() == task).count();
+            if let Some((r, s, e)) = from_run.take() {
+                // The task goes on from an earlier run: put its lines together.
+                self.spanning.extend_from_slice(&self.runs[r][s..e]);
+            }
+            if !self.spanning.is_empty() {
+                self.spanning.extend_from_slice(&run[start..end]);
+            } else {
+                from_run = Some((self.next, start, end));
+            }
+            if end < run.len() {
+                self.at = end;
+                break;
+            }
+            (self.next, self.at) = (self.next + 1, 0);
+        }
+        match from_run {
+            Some((r, s, e)) => &self.runs[r][s..e],
+            None => &self.spanning,
+        }
+    }
+}
+
+/// The sums of the lines of both sides, each in task order; `None` when a task needs the
+/// full rules.
+fn task_sums(
+    mut expected: Runs<'_, TaskDue>,
+    mut statement: Runs<'_, TaskPayout>,
+    as_of: NaiveDate,
+) -> Option<Sums> {
+    let mut sums = Sums::default();
+    loop {
+        let (due, paid) = (expected.peek(0), statement.peek(0));
+        // The usual task, one expected line and one statement line, without counting
+        // the lines of its task.
+        if let (Some(due), Some(paid)) = (due, paid) {
+            let alone = |next: Option<u64>| next != Some(due.task);
+            if due.task == paid.task
+                && alone(expected.peek(1).map(|l| l.task))
+                && alone(statement.peek(1).map(|l| l.task))
+            {
+                one_task(&[due], &[paid], as_of, &mut sums)?;
+                expected.step();
+                statement.step();
+                continue;
+            }
+        }
+        let task = match (due, paid) {
+            (None, None) => break,
+            (Some(due), None) => due.task,
+            (None, Some(paid)) => paid.task,
+            (Some(due), Some(paid)) => due.task.min(paid.task),
+        };
+        let dues = expected.take(task);
+        let lines = statement.take(task);
+        one_task(dues, lines, as_of, &mut sums)?;
+    }
+    Some(sums)
 }
 
 /// One task's lines into the sums; `None` when the task needs the full rules. Inlined:
