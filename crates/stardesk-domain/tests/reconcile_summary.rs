@@ -227,9 +227,24 @@ fn a_large_file_of_the_usual_shape_is_summarized_as_in_full() {
     // two-thread path.
     let mut sorted = statement.clone();
     sorted.sort_by_key(|line| line.task);
-    let (e_cuts, s_cuts) = ([7_001, 30_000, 30_001, 59_999], [1, 12_345, 40_000]);
-    let in_parts = summarize_task_parts(&cut(&expected, &e_cuts), &cut(&sorted, &s_cuts), as_of());
-    assert_eq!(in_parts.as_ref(), Some(&full));
+    for (e_cuts, s_cuts) in [
+        (
+            &[7_001, 30_000, 30_001, 59_999][..],
+            &[1, 12_345, 40_000][..],
+        ),
+        (&[][..], &[][..]),
+        (&[0, 0, 60_000][..], &[29_999, 30_000, 30_001, 30_002][..]),
+        // Statement parts cut inside the runs of one task's lines.
+        (&[100, 200, 300][..], &[2, 3, 1_001, 1_002, 59_000][..]),
+    ] {
+        let in_parts =
+            summarize_task_parts(&cut(&expected, e_cuts), &cut(&sorted, s_cuts), as_of());
+        assert_eq!(in_parts.as_ref(), Some(&full), "cuts {e_cuts:?} {s_cuts:?}");
+    }
+    // No expected file: the statement alone, halved at its middle line.
+    let no_expected = summarize_task_parts(&[], &cut(&sorted, &[20_000]), as_of());
+    let mut alone = statement.clone();
+    assert_eq!(no_expected, summarize_tasks(&mut [], &mut alone, as_of()));
     let summary = summarize_tasks(&mut expected, &mut shuffled, as_of()).expect("answered");
     assert_eq!(summary, full);
     for (class, tally) in [

@@ -158,12 +158,13 @@ fn general_date(text: &str) -> Option<NaiveDate> {
 /// dates are a few hundred days over and over, and a hit costs one comparison where a
 /// date costs three numbers and a calendar check (the scan of a million-line statement
 /// spent a tenth of its time there). A slot holds the digits and the date they read as;
-/// digits are never zero bytes, so an empty slot matches nothing.
+/// an empty slot holds `u64::MAX`, eight 0xFF bytes, which no text has (no UTF-8 byte is
+/// 0xFF), so it matches nothing.
 const DATE_MEMO_SLOTS: usize = 1024;
 
 thread_local! {
     static DATE_MEMO: [Cell<(u64, Option<NaiveDate>)>; DATE_MEMO_SLOTS] =
-        const { [const { Cell::new((0, None)) }; DATE_MEMO_SLOTS] };
+        const { [const { Cell::new((u64::MAX, None)) }; DATE_MEMO_SLOTS] };
 }
 
 /// `YYYY-MM-DD`, given its eight digits' bytes (`YYYYMMDD`): the date, or `Some(None)`
@@ -411,8 +412,9 @@ mod tests {
     }
 
     /// ISO dates, memoised, read as the three numbers and the calendar read them, on
-    /// every day of some years and impossible ones, twice over (the second time from the
-    /// memo), and as the general reading reads them, which decides texts with a
+    /// every day of some years and impossible ones, each year twice over (the second
+    /// time from the memo, which the first filled; a year after another replaces its
+    /// slots), and as the general reading reads them, which decides texts with a
     /// non-digit.
     #[test]
     fn iso_dates_read_as_the_calendar_reads_them() {
@@ -420,8 +422,8 @@ mod tests {
             let (y, m, d) = (&text[0..4], &text[5..7], &text[8..10]);
             NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
         };
-        for _round in 0..2 {
-            for year in [1999, 2024, 2026, 2027, 2100] {
+        for year in [1999, 2024, 2026, 2027, 2100] {
+            for _round in 0..2 {
                 for month in 0..=13 {
                     for day in 0..=32 {
                         let text = format!("{year:04}-{month:02}-{day:02}");

@@ -89,9 +89,9 @@ function filterBar(t: TFor<'taskHall'>): HTMLElement {
       el(
         'span',
         'filter-bar__range',
-        field('filter-bar__amount', `¥ ${t('hall.rewardMin')}`),
+        field('filter-bar__amount', `¥ ${t('hall.rewardMinHint')}`),
         el('span', 'filter-bar__to', t('hall.rewardTo')),
-        field('filter-bar__amount', `¥ ${t('hall.rewardMax')}`),
+        field('filter-bar__amount', `¥ ${t('hall.rewardMaxHint')}`),
       ),
       field('filter-bar__select filter-bar__select--narrow', t('hall.deadlineAny')),
       el(

@@ -185,9 +185,15 @@ fn summarize_runs(
     statement: &[&[TaskPayout]],
     as_of: NaiveDate,
 ) -> Option<Summary> {
-    // Two halves of the tasks on two threads: every line of a task falls in one half.
+    // Two halves of the tasks on two threads, cut at a task: every line of a task falls in
+    // one half.
     let sums = if line_count(expected) + line_count(statement) >= PARALLEL_FROM {
-        let middle = middle_task(expected).or_else(|| middle_task(statement))?;
+        // The middle line of the longer side: halves of even work.
+        let middle = if line_count(expected) >= line_count(statement) {
+            middle_task(expected)
+        } else {
+            middle_task(statement)
+        }?;
         let (e_low, e_high) = split_runs(expected, middle);
         let (s_low, s_high) = split_runs(statement, middle);
         let (high, low) = in_parallel(
@@ -236,7 +242,8 @@ fn split_runs<'a, T: OfTask>(runs: &[&'a [T]], task: u64) -> (Vec<&'a [T]>, Vec<
 
 /// One side's lines in task order, read across its runs.
 struct Runs<'a, T> {
-    /// The runs not yet done, none of them empty; the first from `at`.
+    /// The side's runs, none of them empty: the lines from run `next`, line `at` on are
+    /// not yet read.
     runs: Vec<&'a [T]>,
     next: usize,
     at: usize,

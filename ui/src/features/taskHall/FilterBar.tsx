@@ -95,7 +95,7 @@ export function FilterBar({ value, industries, onChange }: Props) {
           <Input
             className="filter-bar__amount"
             prefix="¥"
-            placeholder={t('hall.rewardMin')}
+            placeholder={t('hall.rewardMinHint')}
             value={value.rewardMin}
             onChange={(v) => set('rewardMin', v)}
             validateStatus={badMin ? 'error' : 'default'}
@@ -109,7 +109,7 @@ export function FilterBar({ value, industries, onChange }: Props) {
           <Input
             className="filter-bar__amount"
             prefix="¥"
-            placeholder={t('hall.rewardMax')}
+            placeholder={t('hall.rewardMaxHint')}
             value={value.rewardMax}
             onChange={(v) => set('rewardMax', v)}
             validateStatus={badMax ? 'error' : 'default'}

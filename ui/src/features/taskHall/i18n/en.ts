@@ -24,6 +24,9 @@ export const en: TaskHallMessages = {
     contentForm: 'Content form',
     rewardMin: 'Min reward',
     rewardMax: 'Max reward',
+    // Placeholders of the 110 px fields, after their ¥ (the labels above are read out).
+    rewardMinHint: 'Min',
+    rewardMaxHint: 'Max',
     rewardTo: 'to',
     invalidAmount: 'Enter an amount in yuan, at most two decimals',
     deadline: 'Deadline',

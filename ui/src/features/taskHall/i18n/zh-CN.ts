@@ -24,6 +24,9 @@ export const zhCN = {
     contentForm: '内容形式',
     rewardMin: '最低报酬',
     rewardMax: '最高报酬',
+    // Placeholders of the 110 px fields, after their ¥ (the labels above are read out).
+    rewardMinHint: '最低报酬',
+    rewardMaxHint: '最高报酬',
     rewardTo: '至',
     invalidAmount: '请输入金额（元），最多两位小数',
     deadline: '截止时间',
