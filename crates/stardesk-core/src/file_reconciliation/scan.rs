@@ -245,6 +245,20 @@ fn whole<T>(parts: Vec<Option<Vec<T>>>) -> Option<Parts<T>> {
 mod tests {
     use super::*;
 
+    /// A file of `size` bytes read in two parts cut at byte `cut`: each part's answer, and
+    /// the second part's lines after the first's, in one list.
+    fn in_two_parts<T: PlainRecord>(
+        scanned: &Scanned<'_, T>,
+        cut: u64,
+        size: u64,
+        buffer: &mut Vec<u8>,
+    ) -> (Option<()>, Option<()>, Vec<T>) {
+        let mut lines = Vec::new();
+        let first = scanned.lines(0..cut, buffer, &mut lines);
+        let second = scanned.lines(cut..size, buffer, &mut lines);
+        (first, second, lines)
+    }
+
     /// Every line of a file is read by exactly one part, wherever the parts are cut: at a
     /// line's start, inside it, at its line break, inside the header, with or without a
     /// last line break; and the parts together are the import's compact lines.
@@ -278,10 +292,7 @@ mod tests {
             let mut buffer = Vec::new();
             let mut gave_up = 0;
             for cut in 0..=size {
-                // The second part's lines after the first's, in one list.
-                let mut lines = Vec::new();
-                let first = scanned.lines(0..cut, &mut buffer, &mut lines);
-                let second = scanned.lines(cut..size, &mut buffer, &mut lines);
+                let (first, second, lines) = in_two_parts(&scanned, cut, size, &mut buffer);
                 if cut > 0 && cut <= header_start && second.is_none() {
                     // Cut inside the title lines: the second part reads the header as
                     // data and gives up (the import then runs).
@@ -323,13 +334,9 @@ mod tests {
             long_start + 100_000,
             size - 20,
         ] {
-            let mut lines = Vec::new();
-            scanned
-                .lines(0..cut, &mut buffer, &mut lines)
-                .expect("first part");
-            scanned
-                .lines(cut..size, &mut buffer, &mut lines)
-                .expect("second part");
+            let (first, second, lines) = in_two_parts(&scanned, cut, size, &mut buffer);
+            first.expect("first part");
+            second.expect("second part");
             assert_eq!(lines, want, "cut at byte {cut}");
         }
     }

@@ -7,13 +7,16 @@
 //! that stays in cache. Every pass is sequential or stays within a cache-sized partition,
 //! which is what makes a million-line join fast: one hash table of a million entries
 //! would miss the cache on nearly every probe, and so would comparing the `String`s.
-//! From [`PARALLEL_FROM`] lines the two sides are partitioned on two threads; the
-//! partitions, and so the tasks and the order they come in, are the same either way.
+//! From [`PARALLEL_FROM`](super::parallel::PARALLEL_FROM) lines the two sides are
+//! partitioned on two threads; the partitions, and so the tasks and the order they come
+//! in, are the same either way.
 //!
 //! What is paired with what is not decided here: that is `tasks::match_tasks`.
 
 use super::hash::hash_str;
-use super::parallel::{in_parallel, PARALLEL_FROM};
+use super::parallel::in_parallel_from;
+#[cfg(test)]
+use super::parallel::PARALLEL_FROM;
 use super::{ExpectedRecord, StatementRecord};
 
 /// Lines per partition the join aims at: a partition's entries stay in the CPU caches
@@ -132,8 +135,8 @@ pub(super) struct TaskJoin<'a, E, S> {
 impl<'a, E: ExpectedRecord, S: StatementRecord> TaskJoin<'a, E, S> {
     /// Partitions the expected lines `open_expected` keeps and the statement lines
     /// `open_statement` keeps (each asked once per line, by position). From
-    /// [`PARALLEL_FROM`] lines on the larger side, the expected side is partitioned on a
-    /// second thread.
+    /// [`PARALLEL_FROM`](super::parallel::PARALLEL_FROM) lines on the larger side, the
+    /// expected side is partitioned on a second thread.
     pub(super) fn build(
         expected: &'a [E],
         statement: &'a [S],
@@ -159,11 +162,7 @@ impl<'a, E: ExpectedRecord, S: StatementRecord> TaskJoin<'a, E, S> {
         // Reading and hashing every task id is most of the join's cost; the two sides are
         // independent, so a large input builds them on two threads. The result is the same
         // either way.
-        let (e_parts, s_parts) = if larger >= PARALLEL_FROM {
-            in_parallel(build_e, build_s)
-        } else {
-            (build_e(), build_s())
-        };
+        let (e_parts, s_parts) = in_parallel_from(larger, build_e, build_s);
         Self {
             expected,
             statement,

@@ -42,3 +42,20 @@ where
         (theirs, mine)
     })
 }
+
+/// [`in_parallel`] for work over `lines` lines: on two threads from [`PARALLEL_FROM`]
+/// lines, below that both here, `other` first.
+pub(super) fn in_parallel_from<A, B>(
+    lines: usize,
+    other: impl FnOnce() -> A + Send,
+    here: impl FnOnce() -> B,
+) -> (A, B)
+where
+    A: Send,
+{
+    if lines >= PARALLEL_FROM {
+        in_parallel(other, here)
+    } else {
+        (other(), here())
+    }
+}

@@ -22,7 +22,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::parallel::{in_parallel, PARALLEL_FROM};
+use super::parallel::{in_parallel, in_parallel_from, PARALLEL_FROM};
 use super::{Summary, Tally};
 
 /// An expected line as the summary needs it: the task id as a number (the platform's ids
@@ -110,15 +110,11 @@ pub fn summarize_tasks(
 ) -> Option<Summary> {
     // Lines of one task meet by sorting both sides by task id; their order within a task
     // does not change the summary (see the module docs).
-    if expected.len() + statement.len() >= PARALLEL_FROM {
-        in_parallel(
-            || expected.sort_unstable_by_key(|line| line.task),
-            || statement.sort_unstable_by_key(|line| line.task),
-        );
-    } else {
-        expected.sort_unstable_by_key(|line| line.task);
-        statement.sort_unstable_by_key(|line| line.task);
-    }
+    in_parallel_from(
+        expected.len() + statement.len(),
+        || expected.sort_unstable_by_key(|line| line.task),
+        || statement.sort_unstable_by_key(|line| line.task),
+    );
     summarize_runs(&[&*expected], &[&*statement], as_of)
 }
 
@@ -133,18 +129,11 @@ pub fn summarize_task_parts(
 ) -> Option<Summary> {
     let expected_runs: Vec<&[TaskDue]> = expected.iter().map(Vec::as_slice).collect();
     let statement_runs: Vec<&[TaskPayout]> = statement.iter().map(Vec::as_slice).collect();
-    let (e_ordered, s_ordered) =
-        if line_count(&expected_runs) + line_count(&statement_runs) >= PARALLEL_FROM {
-            in_parallel(
-                || in_task_order(&expected_runs),
-                || in_task_order(&statement_runs),
-            )
-        } else {
-            (
-                in_task_order(&expected_runs),
-                in_task_order(&statement_runs),
-            )
-        };
+    let (e_ordered, s_ordered) = in_parallel_from(
+        line_count(&expected_runs) + line_count(&statement_runs),
+        || in_task_order(&expected_runs),
+        || in_task_order(&statement_runs),
+    );
     if e_ordered && s_ordered {
         return summarize_runs(&expected_runs, &statement_runs, as_of);
     }
@@ -289,32 +278,34 @@ impl<'a, T: OfTask> Runs<'a, T> {
     }
 
     /// The lines of `task` from here (none when the next line is of another task), and
-    /// moves past them.
+    /// moves past them: where they lie, or put together when they go on into the next
+    /// runs.
     fn take(&mut self, task: u64) -> &[T] {
+        let of_task = |run: &[T]| run.iter().take_while(|l| l.task() == task).count();
+        let Some(&run) = self.runs.get(self.next) else {
+            return &[];
+        };
+        let (start, end) = (self.at, self.at + of_task(&run[self.at..]));
+        if end < run.len() {
+            self.at = end;
+            return &run[start..end];
+        }
+        (self.next, self.at) = (self.next + 1, 0);
+        if self.peek(0).is_none_or(|line| line.task() != task) {
+            return &run[start..end];
+        }
         self.spanning.clear();
-        let mut from_run: Option<(usize, usize, usize)> = None;
+        self.spanning.extend_from_slice(&run[start..end]);
         while let Some(&run) = self.runs.get(self.next) {
-            let start = self.at;
-            let end = start + run[start..].iter().take_while(|l| l.task() == task).count();
-            if let Some((r, s, e)) = from_run.take() {
-                // The task goes on from an earlier run: put its lines together.
-                self.spanning.extend_from_slice(&self.runs[r][s..e]);
-            }
-            if !self.spanning.is_empty() {
-                self.spanning.extend_from_slice(&run[start..end]);
-            } else {
-                from_run = Some((self.next, start, end));
-            }
+            let end = of_task(run);
+            self.spanning.extend_from_slice(&run[..end]);
             if end < run.len() {
                 self.at = end;
                 break;
             }
-            (self.next, self.at) = (self.next + 1, 0);
+            self.next += 1;
         }
-        match from_run {
-            Some((r, s, e)) => &self.runs[r][s..e],
-            None => &self.spanning,
-        }
+        &self.spanning
     }
 }
 
