@@ -24,20 +24,23 @@ export function taskRowElement(row: TaskRow, t: TFor<'taskHall'>): HTMLElement {
   }
   meta.append(
     el('span', 'task-row__brand', row.brand),
-    el('span', 'task-row__sep', '·'),
-    el('span', null, row.industry),
-    el('span', 'task-row__sep', '·'),
-    el('span', null, t(`contentForm.${row.content_form}`)),
+    el('span', 'task-row__facet', row.industry),
+    el('span', 'task-row__facet', t(`contentForm.${row.content_form}`)),
   );
-  const net = el('div', 'task-row__net', reward.net ?? reward.sample ?? '');
+  const money = el(
+    'div',
+    'task-row__reward',
+    el('div', 'task-row__amount', reward.amount),
+    el('div', 'task-row__net', reward.net ?? reward.sample ?? ''),
+  );
   if (reward.net !== null && reward.sample !== null) {
-    net.append(el('span', 'task-row__sample', ` ${reward.sample}`));
+    money.append(el('div', 'task-row__net', reward.sample));
   }
   return el(
     'div',
     'task-row',
     el('div', 'task-row__main', title, meta),
-    el('div', 'task-row__reward', el('div', 'task-row__amount', reward.amount), net),
+    money,
     el(
       'div',
       'task-row__dates',

@@ -13,6 +13,7 @@ function renderRow(row: TaskRow, onSelect = vi.fn()) {
     onSelect,
     reward: within(el).getByTestId('row-reward').textContent,
     net: within(el).getByTestId('row-net').textContent,
+    sample: within(el).queryByTestId('row-sample')?.textContent ?? null,
     eligibility: within(el).getByTestId('row-eligibility').textContent,
   };
 }
@@ -23,6 +24,7 @@ describe('task-hall row', () => {
     expect(r.el).toHaveAttribute('data-task-id', '9007199254740993001');
     expect(r.reward).toBe('¥1,288.50');
     expect(r.net).toBe('到手 ¥1,224.07');
+    expect(r.sample).toBeNull();
     expect(r.eligibility).toBe('可接');
     expect(r.el).toHaveTextContent('指派');
     expect(r.el).toHaveTextContent('视频');
@@ -34,7 +36,9 @@ describe('task-hall row', () => {
   it('play tiers (R-REVIEW-5): a range, net up to, the sample on top, 好物测评 tag', () => {
     const r = renderRow(tiersRow);
     expect(r.reward).toBe('¥0–¥1,000');
-    expect(r.net).toBe('最高到手 ¥950.00 另送样品 ¥299');
+    // The sample has a line of its own: next to the net, a row cut it off.
+    expect(r.net).toBe('最高到手 ¥950.00');
+    expect(r.sample).toBe('另送样品 ¥299');
     expect(within(r.el).getByTestId('tag-product-review')).toHaveTextContent('好物测评');
     expect(r.el).toHaveTextContent('招募');
   });
@@ -50,6 +54,7 @@ describe('task-hall row', () => {
     const r = renderRow(sampleRow);
     expect(r.reward).toBe('样品 ¥299');
     expect(r.net).toBe('');
+    expect(r.sample).toBeNull();
     expect(r.eligibility).toBe('不满足条件');
     expect(r.el).toHaveTextContent('图文');
   });

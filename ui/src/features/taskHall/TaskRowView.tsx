@@ -42,10 +42,8 @@ export const TaskRowView = memo(function TaskRowView({ row, index, selected, onS
         <div className="task-row__meta">
           <CategoryTags category={row.category} settlementMode={row.settlement_mode} />
           <span className="task-row__brand">{row.brand}</span>
-          <span className="task-row__sep">·</span>
-          <span>{row.industry}</span>
-          <span className="task-row__sep">·</span>
-          <span>{t(`contentForm.${row.content_form}`)}</span>
+          <span className="task-row__facet">{row.industry}</span>
+          <span className="task-row__facet">{t(`contentForm.${row.content_form}`)}</span>
         </div>
       </div>
       <div className="task-row__reward">
@@ -54,10 +52,12 @@ export const TaskRowView = memo(function TaskRowView({ row, index, selected, onS
         </div>
         <div className="task-row__net" data-testid="row-net">
           {reward.net ?? reward.sample ?? ''}
-          {reward.net !== null && reward.sample !== null && (
-            <span className="task-row__sample"> {reward.sample}</span>
-          )}
         </div>
+        {reward.net !== null && reward.sample !== null && (
+          <div className="task-row__net" data-testid="row-sample">
+            {reward.sample}
+          </div>
+        )}
       </div>
       <div className="task-row__dates">
         <div>{t('row.deadline', { date: row.upload_deadline })}</div>
