@@ -339,7 +339,8 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// `source`'s waiting items due at `now` (RFC 3339), oldest first.
+    /// `source`'s waiting items due at `now` (RFC 3339), oldest first; times compared as
+    /// instants, not text (see `Store::outbox_due`).
     pub fn rights_outbox_due(
         &self,
         source: &str,
@@ -347,7 +348,7 @@ impl Store {
     ) -> Result<Vec<RightsOutboxRecord>, StoreError> {
         self.rights_outbox_where(
             "source = ?1 AND state = 'waiting'
-                 AND (next_attempt_at IS NULL OR next_attempt_at <= ?2)",
+                 AND (next_attempt_at IS NULL OR julianday(next_attempt_at) <= julianday(?2))",
             params![source, now],
         )
     }
@@ -423,7 +424,8 @@ impl Store {
         self.conn
             .execute(
                 "UPDATE rights_outbox SET next_attempt_at = ?2
-                 WHERE source = ?1 AND state = 'waiting' AND next_attempt_at > ?2",
+                 WHERE source = ?1 AND state = 'waiting'
+                   AND julianday(next_attempt_at) > julianday(?2)",
                 params![source, now],
             )
             .map(|_| ())

@@ -289,3 +289,56 @@ fn the_reminder_schedule_is_replaced_keeping_what_was_fired() {
         "an unchanged reminder keeps its firing"
     );
 }
+
+/// The app queues an application at a time in whole seconds (`…:00Z`) and the job asks
+/// what is due with milliseconds (`…:00.500Z`): the two are compared as instants. As text,
+/// `…:00Z` sorts after `…:00.500Z`, so the item was not due for up to a second while its
+/// next attempt read as past, and the job ran again at once until the clock turned.
+#[test]
+fn outbox_times_with_and_without_milliseconds_compare_as_instants() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = open(dir.path());
+    let whole_second = OutboxInput {
+        created_at: "2026-11-30T10:00:00Z".into(),
+        ..input("k-seconds")
+    };
+    let id = store
+        .queue_application(&whole_second, Some(&task()))
+        .expect("queue");
+    let due = store
+        .outbox_due("sandbox", "2026-11-30T10:00:00.500Z")
+        .expect("due");
+    assert_eq!(due.len(), 1, "due half a second after it was queued");
+    assert!(store
+        .outbox_due("sandbox", "2026-11-30T09:59:59.999Z")
+        .expect("not yet")
+        .is_empty());
+
+    // The earliest next attempt is the earliest instant, whichever way it was written.
+    let later = store
+        .queue_application(
+            &OutboxInput {
+                created_at: "2026-11-30T10:00:00.250Z".into(),
+                task_id: "7002".into(),
+                ..input("k-millis")
+            },
+            None,
+        )
+        .expect("queue");
+    assert_ne!(id, later);
+    assert_eq!(
+        store
+            .outbox_next_attempt("sandbox")
+            .expect("next")
+            .as_deref(),
+        Some("2026-11-30T10:00:00Z")
+    );
+    // Made due now at a time in milliseconds: the item already due keeps its time.
+    assert_eq!(
+        store
+            .outbox_due_now("sandbox", "2026-11-30T10:00:00.100Z")
+            .expect("due now"),
+        1,
+        "only the item not yet due is brought forward"
+    );
+}

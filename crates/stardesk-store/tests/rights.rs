@@ -137,3 +137,50 @@ fn the_outbox_queues_once_retries_with_its_key_and_a_refusal_makes_way() {
     assert!(s.rights_outbox(SRC).expect("outbox").is_empty());
     assert_eq!(s.rights_cache(SRC).expect("cache")["benefits"].0, "[2]");
 }
+
+/// Claims and answers are queued at times with milliseconds; an older row may hold whole
+/// seconds. Due and due-now compare instants, not text (`…:00Z` sorts after `…:00.5Z`).
+#[test]
+fn rights_outbox_times_compare_as_instants() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut s = open(dir.path());
+    let id = s
+        .queue_rights_action(
+            SRC,
+            "key-s",
+            RightsAction::Claim,
+            "card",
+            "2026-12-01T01:00:00Z",
+        )
+        .expect("queue");
+    assert_eq!(
+        s.rights_outbox_due(SRC, "2026-12-01T01:00:00.500Z")
+            .expect("due")
+            .len(),
+        1
+    );
+    s.mark_rights_retry(id, "2026-12-01T01:05:00Z", "platform_unreachable", "down")
+        .expect("retry");
+    assert!(s
+        .rights_outbox_due(SRC, "2026-12-01T01:04:59.999Z")
+        .expect("due")
+        .is_empty());
+    assert_eq!(
+        s.rights_outbox_due(SRC, "2026-12-01T01:05:00.000Z")
+            .expect("due")
+            .len(),
+        1,
+        "due at its instant, written with milliseconds"
+    );
+    s.mark_rights_retry(id, "2026-12-01T01:05:00Z", "platform_unreachable", "down")
+        .expect("retry");
+    s.rights_outbox_due_now(SRC, "2026-12-01T01:04:00.500Z")
+        .expect("due now");
+    assert_eq!(
+        s.rights_outbox_due(SRC, "2026-12-01T01:04:00.500Z")
+            .expect("due")
+            .len(),
+        1,
+        "brought forward from 01:05:00Z to 01:04:00.500Z"
+    );
+}

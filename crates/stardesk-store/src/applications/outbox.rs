@@ -204,13 +204,19 @@ impl Store {
     }
 
     /// The waiting items of `source` whose next attempt is due at `now`, oldest first.
+    ///
+    /// Times are compared as instants (`julianday`), never as text: the outbox holds RFC
+    /// 3339 times written with and without milliseconds, and `…:16Z` sorts after
+    /// `…:16.514Z`. Compared as text, an item queued at `…:16Z` was not due until the next
+    /// second while its next attempt read as past, and the job ran again at once, dozens
+    /// of times, until the clock turned.
     pub fn outbox_due(&self, source: &str, now: &str) -> Result<Vec<OutboxRecord>, StoreError> {
         let mut stmt = self
             .conn
             .prepare(&format!(
                 "SELECT {COLUMNS} FROM application_outbox
                  WHERE state = 'waiting' AND source = ?1
-                   AND (next_attempt_at IS NULL OR next_attempt_at <= ?2)
+                   AND (next_attempt_at IS NULL OR julianday(next_attempt_at) <= julianday(?2))
                  ORDER BY id"
             ))
             .map_err(|e| self.err(e))?;
@@ -226,7 +232,7 @@ impl Store {
             .execute(
                 "UPDATE application_outbox SET next_attempt_at = ?2
                  WHERE state = 'waiting' AND source = ?1
-                   AND (next_attempt_at IS NULL OR next_attempt_at > ?2)",
+                   AND (next_attempt_at IS NULL OR julianday(next_attempt_at) > julianday(?2))",
                 params![source, now],
             )
             .map_err(|e| self.err(e))
@@ -236,11 +242,13 @@ impl Store {
     pub fn outbox_next_attempt(&self, source: &str) -> Result<Option<String>, StoreError> {
         self.conn
             .query_row(
-                "SELECT min(next_attempt_at) FROM application_outbox
-                 WHERE state = 'waiting' AND source = ?1",
+                "SELECT next_attempt_at FROM application_outbox
+                 WHERE state = 'waiting' AND source = ?1 AND next_attempt_at IS NOT NULL
+                 ORDER BY julianday(next_attempt_at) LIMIT 1",
                 [source],
                 |r| r.get(0),
             )
+            .optional()
             .map_err(|e| self.err(e))
     }
 
