@@ -94,6 +94,11 @@ pub struct Context {
     pub(crate) reader: Arc<Mutex<Store>>,
     pub(crate) sandbox: tokio::sync::Mutex<Option<RunningSandbox>>,
     pub(crate) sync_lock: tokio::sync::Mutex<()>,
+    /// Held while the rights center is read from the platform and written to the cache,
+    /// and while a claim or an answer is sent and its confirmation written
+    /// (`rights::sender`): a sync that read an invitation as pending before an answer was
+    /// confirmed must not write it back as pending after.
+    pub(crate) rights_lock: tokio::sync::Mutex<()>,
     pub(crate) syncing: AtomicBool,
     pub(crate) rules: EligibilityRules,
     pub(crate) fees: FeeSchedule,
@@ -159,6 +164,7 @@ impl Context {
             reader: Arc::new(Mutex::new(reader)),
             sandbox: tokio::sync::Mutex::new(None),
             sync_lock: tokio::sync::Mutex::new(()),
+            rights_lock: tokio::sync::Mutex::new(()),
             syncing: AtomicBool::new(false),
             rules: EligibilityRules::default(),
             fees: FeeSchedule::default(),

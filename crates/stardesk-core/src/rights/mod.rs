@@ -161,6 +161,8 @@ impl Context {
         client: &PlatformClient,
         source: &str,
     ) -> Result<(), AppError> {
+        // Not across a send: what is read here is written below as it was read.
+        let platform = self.rights_lock.lock().await;
         let metrics = client.rights_metrics().await?;
         let benefits = client.benefits().await?;
         let dispatches = client.dispatches().await?;
@@ -191,6 +193,7 @@ impl Context {
             s.save_rights(&src, &at, &parts, &points)
         })
         .await?;
+        drop(platform);
         self.announce_invitations(source, &invitations).await?;
         self.emit(AppEvent::data_changed(&[DataArea::Rights]));
         self.refresh_reminders().await
@@ -213,13 +216,17 @@ impl Context {
             self.sync_rights_with(&client, &source).await?;
             None
         } else {
+            let platform = self.rights_lock.lock().await;
             let list = client.invitations().await?;
             let p = part(PART_INVITATIONS, &list)?;
+            // The cache as it is now: a send may have changed it since it was read above.
+            let (_, cache) = self.rights_cache_now().await?;
             if cache.raw.get(PART_INVITATIONS) != Some(&p.json) {
                 let (src, at) = (source.clone(), timestamp(Utc::now()));
                 with_store(&self.writer, move |s| s.save_rights(&src, &at, &[p], &[])).await?;
                 self.emit(AppEvent::data_changed(&[DataArea::Rights]));
             }
+            drop(platform);
             self.announce_invitations(&source, &list).await?;
             Some(list)
         };

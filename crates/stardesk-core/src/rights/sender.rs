@@ -74,6 +74,7 @@ impl Context {
         } else {
             timestamp(Utc::now())
         };
+        let _platform = self.rights_lock.lock().await;
         let src = source.to_string();
         let due = with_store(&self.reader, move |s| s.rights_outbox_due(&src, &due_at)).await?;
         let mut changed = false;
