@@ -92,6 +92,10 @@ pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 /// The database file's name inside the data directory.
 pub const DB_FILE: &str = "stardesk.db";
 
+/// Each connection's page cache, in KiB (see `open`; a first sync's index build takes a
+/// larger one for its duration, `tasks/bulk.rs`).
+pub(crate) const CACHE_KIB: i64 = 64 * 1024;
+
 /// An open, migrated, encrypted connection.
 #[derive(Debug)]
 pub struct Store {
@@ -144,13 +148,13 @@ impl Store {
         // SQLCipher decrypts a page each time it enters SQLite's page cache, so a cache
         // that holds the task table (64 MiB for ~100,000 tasks) is what keeps a filtered
         // scan of the task hall from decrypting the whole table on every query.
-        conn.execute_batch(
+        conn.execute_batch(&format!(
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;
              PRAGMA temp_store = MEMORY;
-             PRAGMA cache_size = -65536;",
-        )
+             PRAGMA cache_size = -{CACHE_KIB};"
+        ))
         .map_err(|e| StoreError::sqlite(path, e))?;
         crate::tasks::register_fold(&conn).map_err(|e| StoreError::sqlite(path, e))?;
         let mut store = Store {
