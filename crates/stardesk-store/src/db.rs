@@ -1,6 +1,8 @@
 //! Opening the encrypted database and migrating its schema.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
@@ -103,15 +105,46 @@ pub struct Store {
     pub(crate) path: PathBuf,
 }
 
-/// See [`Store::open`].
-static KEYING: std::sync::Mutex<()> = std::sync::Mutex::new(());
-/// Tries at keying a connection before giving up (see [`Store::open`]).
-const KEYING_ATTEMPTS: u64 = 4;
+/// Whether SQLCipher has accepted a key in this process (see [`sqlcipher_ready`]).
+static SQLCIPHER_READY: AtomicBool = AtomicBool::new(false);
+/// The first callers of [`sqlcipher_ready`] wait here for one another.
+static SQLCIPHER_GATE: Mutex<()> = Mutex::new(());
+/// How long [`sqlcipher_ready`] waits for another thread's initialisation to finish.
+const SQLCIPHER_INIT_WAIT: Duration = Duration::from_secs(2);
 
-enum Keying {
-    /// `PRAGMA key` itself failed: SQLCipher's intermittent failure, worth a retry.
-    Transient(rusqlite::Error),
-    Failed(StoreError),
+/// Returns once SQLCipher accepts keys in this process.
+///
+/// SQLite marks itself initialised, and lets go of its init mutex, before it runs
+/// SQLCipher's own initialisation (`SQLITE_EXTRA_INIT` comes last in
+/// `sqlite3_initialize`). A thread that opens its first connection in that window finds
+/// SQLite ready and SQLCipher not, and its `PRAGMA key` fails: "sqlcipherCodecAttach:
+/// sqlcipher not initialized" in SQLCipher's log, "An error occurred with PRAGMA key" to
+/// the caller. Eight threads keying at the start of a process hit it in 8 of 300 runs
+/// here, and a CI run of the store's tests once. The first callers wait at a gate, keying
+/// a throwaway in-memory connection (a raw key, so nothing is derived) until SQLCipher
+/// takes it; from then on it stays initialised for the life of the process and the call
+/// is one atomic load. Everything that keys a connection calls this first.
+pub fn sqlcipher_ready() -> Result<(), rusqlite::Error> {
+    if SQLCIPHER_READY.load(Ordering::Acquire) {
+        return Ok(());
+    }
+    let _gate = SQLCIPHER_GATE.lock().unwrap_or_else(|e| e.into_inner());
+    let started = std::time::Instant::now();
+    loop {
+        if SQLCIPHER_READY.load(Ordering::Acquire) {
+            return Ok(());
+        }
+        let probe = Connection::open_in_memory()?;
+        match probe.execute_batch(
+            "PRAGMA key = \"x'0000000000000000000000000000000000000000000000000000000000000000'\";",
+        ) {
+            Ok(()) => SQLCIPHER_READY.store(true, Ordering::Release),
+            // Not yet initialised by the thread that started SQLite, or never will be:
+            // after the wait the error is the caller's.
+            Err(e) if started.elapsed() >= SQLCIPHER_INIT_WAIT => return Err(e),
+            Err(_) => std::thread::sleep(Duration::from_millis(1)),
+        }
+    }
 }
 
 impl Store {
@@ -120,23 +153,7 @@ impl Store {
     /// A wrong key, or a file that is not a StarDesk database, fails with
     /// [`StoreError::WrongKey`] before anything is written.
     pub fn open(path: &Path, key: &DbKey) -> Result<Self, StoreError> {
-        // SQLCipher now and then fails `PRAGMA key` with "PRAGMA key requires a key of
-        // one or more characters" while other connections of the process are busy with
-        // their pages (seen in parallel tests, never with a wrong key): that failure, and
-        // only that one, is retried on a fresh connection. Keying is also serialised.
-        let mut attempt = 0;
-        let mut conn = loop {
-            attempt += 1;
-            match Self::connect_keyed(path, key) {
-                Err(Keying::Transient(e)) if attempt < KEYING_ATTEMPTS => {
-                    tracing::warn!(attempt, "SQLCipher keying failed, retrying: {e}");
-                    std::thread::sleep(Duration::from_millis(20 * attempt));
-                }
-                Err(Keying::Transient(e)) => return Err(StoreError::sqlite(path, e)),
-                Err(Keying::Failed(e)) => return Err(e),
-                Ok(conn) => break conn,
-            }
-        };
+        let mut conn = Self::connect_keyed(path, key)?;
         conn.busy_timeout(Duration::from_secs(5))
             .map_err(|e| StoreError::sqlite(path, e))?;
         // Every transaction of the store writes. Begun deferred, one that reads first (or
@@ -166,28 +183,28 @@ impl Store {
     }
 
     /// A connection to `path` keyed with `key` and checked by a first read.
-    fn connect_keyed(path: &Path, key: &DbKey) -> Result<Connection, Keying> {
+    fn connect_keyed(path: &Path, key: &DbKey) -> Result<Connection, StoreError> {
+        sqlcipher_ready().map_err(|e| StoreError::sqlite(path, e))?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .map_err(|e| Keying::Failed(StoreError::sqlite(path, e)))?;
-        let _one_at_a_time = KEYING.lock().unwrap_or_else(|e| e.into_inner());
+        .map_err(|e| StoreError::sqlite(path, e))?;
         conn.execute_batch(&format!("PRAGMA key = {};", key.pragma_literal().as_str()))
-            .map_err(Keying::Transient)?;
+            .map_err(|e| StoreError::sqlite(path, e))?;
         // The first read is where SQLCipher finds out whether the key fits.
         match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
             r.get::<_, i64>(0)
         }) {
             Ok(_) => Ok(conn),
-            Err(e) => Err(Keying::Failed(match e.sqlite_error_code() {
+            Err(e) => Err(match e.sqlite_error_code() {
                 Some(rusqlite::ErrorCode::NotADatabase) => StoreError::WrongKey {
                     path: path.to_path_buf(),
                 },
                 _ => StoreError::sqlite(path, e),
-            })),
+            }),
         }
     }
 

@@ -20,7 +20,7 @@ pub mod tasks;
 
 use std::path::{Path, PathBuf};
 
-pub use db::{Store, DB_FILE, SCHEMA_VERSION};
+pub use db::{sqlcipher_ready, Store, DB_FILE, SCHEMA_VERSION};
 pub use rusqlite;
 pub use secret::{DbKey, KeyLocation, KeyPolicy, Sensitive};
 

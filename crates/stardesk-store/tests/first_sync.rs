@@ -9,17 +9,9 @@ use stardesk_store::secret::DbKey;
 use stardesk_store::tasks::{PageChanges, TaskFilter, TaskOrder};
 use stardesk_store::{Store, DB_FILE};
 
-/// The file as SQLite sees it, keyed.
-fn raw(path: &std::path::Path, key: &DbKey) -> rusqlite::Connection {
-    let conn = rusqlite::Connection::open(path).expect("raw open");
-    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", key.to_hex().as_str()))
-        .expect("key");
-    conn
-}
-
 /// The sort indexes of `task_hall`, with their SQL.
 fn hall_indexes(path: &std::path::Path, key: &DbKey) -> Vec<(String, String)> {
-    raw(path, key)
+    common::keyed(path, key)
         .prepare(
             "SELECT name, sql FROM sqlite_schema
              WHERE type = 'index' AND tbl_name = 'task_hall' AND sql IS NOT NULL ORDER BY name",
@@ -33,7 +25,7 @@ fn hall_indexes(path: &std::path::Path, key: &DbKey) -> Vec<(String, String)> {
 
 /// The documents of the trigram index and of the short-term index.
 fn documents(path: &std::path::Path, key: &DbKey) -> (i64, i64) {
-    let conn = raw(path, key);
+    let conn = common::keyed(path, key);
     let count = |sql: &str| conn.query_row(sql, [], |r| r.get(0)).expect(sql);
     (
         count("SELECT count(*) FROM tasks_fts"),

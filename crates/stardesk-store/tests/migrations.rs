@@ -3,7 +3,8 @@
 //! this version.
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
+mod common;
+
 use stardesk_domain::money::from_fen;
 use stardesk_domain::reconcile::records::{LineKey, PayoutStatus, StatementLine};
 use stardesk_domain::reconcile::{Decision, Pair};
@@ -43,12 +44,7 @@ fn v3_database(
     decisions: &[&str],
     profiles: &[(&str, &str, &str)],
 ) {
-    let conn = Connection::open(path).expect("create");
-    conn.execute_batch(&format!(
-        "PRAGMA key = \"x'{}'\";",
-        db_key.to_hex().as_str()
-    ))
-    .expect("key");
+    let conn = common::keyed(path, db_key);
     for sql in &EARLIER[..3] {
         conn.execute_batch(sql).expect("an earlier migration");
     }
@@ -165,12 +161,7 @@ fn a_v3_decision_that_cannot_be_read_fails_the_migration_and_changes_nothing() {
     let err = Store::open(&path, &db_key).expect_err("an unreadable decision");
     assert!(err.to_string().contains("0004_settlement_columns"), "{err}");
     // Rolled back: still v3, the old decision still there, no v4 table.
-    let conn = Connection::open(&path).expect("reopen");
-    conn.execute_batch(&format!(
-        "PRAGMA key = \"x'{}'\";",
-        db_key.to_hex().as_str()
-    ))
-    .expect("key");
+    let conn = common::keyed(&path, &db_key);
     let version: u32 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
@@ -210,12 +201,7 @@ fn a_reward_cached_by_an_earlier_version_reads_as_the_domains() {
         ("4", r#"{"kind":"sample_only"}"#),
     ];
     {
-        let conn = Connection::open(&path).expect("reopen");
-        conn.execute_batch(&format!(
-            "PRAGMA key = \"x'{}'\";",
-            db_key.to_hex().as_str()
-        ))
-        .expect("key");
+        let conn = common::keyed(&path, &db_key);
         for (id, json) in rewards {
             conn.execute(
                 "INSERT INTO tasks VALUES (?1, 't', 'b', 'recruitment', 'paid', '美妆', 'video',
@@ -267,12 +253,7 @@ fn a_v8_task_cache_is_indexed_for_the_hall() {
     let path = dir.path().join(DB_FILE);
     let db_key = DbKey::random();
     {
-        let conn = Connection::open(&path).expect("create");
-        conn.execute_batch(&format!(
-            "PRAGMA key = \"x'{}'\";",
-            db_key.to_hex().as_str()
-        ))
-        .expect("key");
+        let conn = common::keyed(&path, &db_key);
         for sql in &EARLIER[..8] {
             conn.execute_batch(sql).expect("an earlier migration");
         }
@@ -390,12 +371,7 @@ fn a_v8_task_cache_is_indexed_for_the_hall() {
     // v13 (tasks/without.rs): the terms in most of these tasks (面 in two of three) got
     // complement tokens, in the documents of the tasks without them (task 2 lacks 面).
     drop(store);
-    let conn = Connection::open(&path).expect("reopen");
-    conn.execute_batch(&format!(
-        "PRAGMA key = \"x'{}'\";",
-        db_key.to_hex().as_str()
-    ))
-    .expect("key");
+    let conn = common::keyed(&path, &db_key);
     let kept: Vec<i64> = conn
         .prepare("SELECT gram FROM task_grams_common ORDER BY gram")
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
@@ -420,12 +396,7 @@ fn statement_rows_at(
     files: usize,
     per_file: usize,
 ) -> Vec<StatementLine> {
-    let conn = Connection::open(path).expect("open");
-    conn.execute_batch(&format!(
-        "PRAGMA key = \"x'{}'\";",
-        db_key.to_hex().as_str()
-    ))
-    .expect("key");
+    let conn = common::keyed(path, db_key);
     for sql in &EARLIER[..version] {
         conn.execute_batch(sql).expect("an earlier migration");
     }
@@ -530,12 +501,7 @@ fn statement_lines_stored_a_row_each_move_into_blocks_in_their_order() {
             Some(from_fen(total))
         );
         drop(store);
-        let conn = Connection::open(&path).expect("open");
-        conn.execute_batch(&format!(
-            "PRAGMA key = \"x'{}'\";",
-            db_key.to_hex().as_str()
-        ))
-        .expect("key");
+        let conn = common::keyed(&path, &db_key);
         let blocks: Vec<(i64, i64)> = conn
             .prepare("SELECT file_id, lines FROM statement_blocks ORDER BY id")
             .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())

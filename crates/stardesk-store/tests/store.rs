@@ -53,13 +53,9 @@ fn a_database_from_a_newer_version_is_refused_and_left_alone() {
         let store = Store::open(&path, &key).expect("open");
         drop(store);
         // Simulate a future StarDesk: bump user_version through a raw keyed connection.
-        let conn = rusqlite::Connection::open(&path).expect("raw open");
-        conn.execute_batch(&format!(
-            "PRAGMA key = \"x'{}'\"; PRAGMA user_version = {};",
-            key.to_hex().as_str(),
-            SCHEMA_VERSION + 7
-        ))
-        .expect("bump");
+        let conn = common::keyed(&path, &key);
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 7)
+            .expect("bump");
     }
     let err = Store::open(&path, &key).expect_err("newer schema must be refused");
     match &err {

@@ -47,3 +47,13 @@ pub fn page(tasks: Vec<TaskRecord>, cursor: &str) -> PageChanges {
         next_cursor: cursor.into(),
     }
 }
+
+/// A raw connection to the store's file at `path`, keyed with `key`: the file as SQLite
+/// sees it, for writing what an earlier or later StarDesk would have left.
+pub fn keyed(path: &std::path::Path, key: &stardesk_store::DbKey) -> rusqlite::Connection {
+    stardesk_store::sqlcipher_ready().expect("SQLCipher ready");
+    let conn = rusqlite::Connection::open(path).expect("raw open");
+    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", key.to_hex().as_str()))
+        .expect("key");
+    conn
+}
