@@ -3,7 +3,7 @@
 //! `taskRow.test.tsx` holds the two to the same HTML, in both languages.
 
 import type { TaskRow } from '../bindings';
-import { rewardText } from '../features/taskHall/rewardText';
+import { rewardLines, rewardText } from '../features/taskHall/rewardText';
 import { CATEGORY_COLOR, PRODUCT_REVIEW_COLOR } from '../features/taskHall/rowStyle';
 import type { TFor } from '../i18n';
 import { formatCount } from '../shared/format';
@@ -12,6 +12,7 @@ import { el, semiTag } from './dom';
 /** The row of `row`, as `TaskRowView` renders it unselected, without its handlers. */
 export function taskRowElement(row: TaskRow, t: TFor<'taskHall'>): HTMLElement {
   const reward = rewardText(row, t);
+  const lines = rewardLines(reward);
   const title = el('div', 'task-row__title', row.title);
   title.title = row.title;
   const meta = el(
@@ -24,17 +25,21 @@ export function taskRowElement(row: TaskRow, t: TFor<'taskHall'>): HTMLElement {
   }
   meta.append(
     el('span', 'task-row__brand', row.brand),
-    el('span', 'task-row__facet', row.industry),
-    el('span', 'task-row__facet', t(`contentForm.${row.content_form}`)),
+    el(
+      'span',
+      'task-row__facets',
+      el('span', 'task-row__facet', row.industry),
+      el('span', 'task-row__facet', t(`contentForm.${row.content_form}`)),
+    ),
   );
   const money = el(
     'div',
     'task-row__reward',
     el('div', 'task-row__amount', reward.amount),
-    el('div', 'task-row__net', reward.net ?? reward.sample ?? ''),
+    el('div', 'task-row__net', lines.first),
   );
-  if (reward.net !== null && reward.sample !== null) {
-    money.append(el('div', 'task-row__net', reward.sample));
+  if (lines.second !== null) {
+    money.append(el('div', 'task-row__net', lines.second));
   }
   return el(
     'div',

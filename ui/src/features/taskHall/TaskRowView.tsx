@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskRow } from '../../bindings';
 import { formatCount } from '../../shared/format';
-import { rewardText } from './rewardText';
+import { rewardLines, rewardText } from './rewardText';
 import { CategoryTags } from './tags';
 
 export { ROW_HEIGHT } from './rowStyle';
@@ -18,6 +18,7 @@ interface Props {
 export const TaskRowView = memo(function TaskRowView({ row, index, selected, onSelect }: Props) {
   const { t } = useTranslation('taskHall');
   const reward = rewardText(row, t);
+  const lines = rewardLines(reward);
   const select = () => onSelect(row.id, index);
   return (
     <div
@@ -42,8 +43,10 @@ export const TaskRowView = memo(function TaskRowView({ row, index, selected, onS
         <div className="task-row__meta">
           <CategoryTags category={row.category} settlementMode={row.settlement_mode} />
           <span className="task-row__brand">{row.brand}</span>
-          <span className="task-row__facet">{row.industry}</span>
-          <span className="task-row__facet">{t(`contentForm.${row.content_form}`)}</span>
+          <span className="task-row__facets">
+            <span className="task-row__facet">{row.industry}</span>
+            <span className="task-row__facet">{t(`contentForm.${row.content_form}`)}</span>
+          </span>
         </div>
       </div>
       <div className="task-row__reward">
@@ -51,11 +54,11 @@ export const TaskRowView = memo(function TaskRowView({ row, index, selected, onS
           {reward.amount}
         </div>
         <div className="task-row__net" data-testid="row-net">
-          {reward.net ?? reward.sample ?? ''}
+          {lines.first}
         </div>
-        {reward.net !== null && reward.sample !== null && (
+        {lines.second !== null && (
           <div className="task-row__net" data-testid="row-sample">
-            {reward.sample}
+            {lines.second}
           </div>
         )}
       </div>

@@ -44,3 +44,12 @@ export function rewardText(row: TaskRow, t: TFor<'taskHall'>): RewardText {
     sample: sample === null ? null : t('row.plusSample', { value: formatMoneyShort(sample) }),
   };
 }
+
+/** The lines under a row's amount: the net, or without cash the sample; then the sample
+ *  that comes on top of cash, when there is both. */
+export function rewardLines(reward: RewardText): { first: string; second: string | null } {
+  return {
+    first: reward.net ?? reward.sample ?? '',
+    second: reward.net !== null && reward.sample !== null ? reward.sample : null,
+  };
+}
