@@ -134,7 +134,7 @@ impl DbKey {
     }
 
     /// The SQLCipher `PRAGMA key` literal for a raw key (no passphrase derivation).
-    pub(crate) fn pragma_literal(&self) -> Zeroizing<String> {
+    pub fn pragma_literal(&self) -> Zeroizing<String> {
         Zeroizing::new(format!("\"x'{}'\"", self.to_hex().as_str()))
     }
 }

@@ -2,9 +2,9 @@
 //! real SQLCipher file at schema v3 (decisions and mapping profiles as JSON) opened by
 //! this version.
 
-use chrono::NaiveDate;
 mod common;
 
+use chrono::NaiveDate;
 use stardesk_domain::money::from_fen;
 use stardesk_domain::reconcile::records::{LineKey, PayoutStatus, StatementLine};
 use stardesk_domain::reconcile::{Decision, Pair};

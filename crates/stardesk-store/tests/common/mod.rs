@@ -53,7 +53,7 @@ pub fn page(tasks: Vec<TaskRecord>, cursor: &str) -> PageChanges {
 pub fn keyed(path: &std::path::Path, key: &stardesk_store::DbKey) -> rusqlite::Connection {
     stardesk_store::sqlcipher_ready().expect("SQLCipher ready");
     let conn = rusqlite::Connection::open(path).expect("raw open");
-    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", key.to_hex().as_str()))
+    conn.execute_batch(&format!("PRAGMA key = {};", key.pragma_literal().as_str()))
         .expect("key");
     conn
 }
