@@ -11,11 +11,16 @@
 //! "p95_ms", "matches"}]}` (the first query is the baseline). `BENCH_TASKS` sets the
 //! number of tasks (100,000), `BENCH_RUNS` the runs per query (50), `BENCH_QUERY` a part
 //! of the name of the only query to time (for profiling it).
+//!
+//! Where the sync's time goes, from its progress events: until the last page is written
+//! (`sync_pages_s`), then the search indexes' build and the steps after the tasks (the
+//! hall's eligibility, applications, rights) until it is done (`sync_after_pages_s`).
 
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use stardesk_core::ipc::{Category, TaskQuery, TaskSort};
-use stardesk_core::{Context, ContextOptions, NoEvents};
+use stardesk_core::ipc::{Category, SyncPhase, TaskQuery, TaskSort};
+use stardesk_core::{AppEvent, Context, ContextOptions};
 use stardesk_platform::{ClientOptions, PlatformClient};
 use stardesk_sandbox::{SandboxConfig, DEMO_TOKEN};
 use stardesk_store::KeyPolicy;
@@ -97,6 +102,17 @@ async fn main() {
 
     // The app's sync into the encrypted store, same server, same pages.
     let data = dir.path().join("data");
+    // When each sync phase was last reported: the pages end at the last `Page` (or at
+    // `Indexing`, which follows it in a first sync), the sync at `Done`.
+    let phases: Arc<Mutex<Vec<(SyncPhase, Instant)>>> = Arc::default();
+    let seen = Arc::clone(&phases);
+    let sink = move |event: AppEvent| {
+        if let AppEvent::SyncProgress(p) = event {
+            if let Ok(mut seen) = seen.lock() {
+                seen.push((p.phase, Instant::now()));
+            }
+        }
+    };
     let ctx = Context::open(
         ContextOptions {
             data_dir: data,
@@ -107,7 +123,7 @@ async fn main() {
             granted_paths_only: false,
             platform_client: Default::default(),
         },
-        std::sync::Arc::new(NoEvents),
+        Arc::new(sink),
     )
     .await
     .expect("context");
@@ -128,12 +144,33 @@ async fn main() {
         ),
     };
     let full_sync = t.elapsed();
+    let last = |phase: SyncPhase| {
+        phases
+            .lock()
+            .expect("phases")
+            .iter()
+            .rev()
+            .find(|(p, _)| *p == phase)
+            .map(|(_, at)| at.duration_since(t))
+    };
+    let pages = last(SyncPhase::Indexing)
+        .or(last(SyncPhase::Page))
+        .expect("the sync reported its pages");
+    let after_pages = last(SyncPhase::Done)
+        .expect("the sync reported its end")
+        .saturating_sub(pages);
     println!(
         "full sync of {} tasks: {:.2} s (fetch-only baseline {:.2} s, ratio {:.2}x)",
         sync.task_count,
         full_sync.as_secs_f64(),
         fetch_only.as_secs_f64(),
         full_sync.as_secs_f64() / fetch_only.as_secs_f64()
+    );
+    println!(
+        "  of which: pages fetched and written {:.2} s; then the search indexes built and \
+         the steps after the tasks (eligibility, applications, rights) {:.2} s",
+        pages.as_secs_f64(),
+        after_pages.as_secs_f64()
     );
 
     let base = TaskQuery {
@@ -237,6 +274,8 @@ async fn main() {
             "tasks": tasks,
             "sync_s": full_sync.as_secs_f64(),
             "fetch_only_s": fetch_only.as_secs_f64(),
+            "sync_pages_s": pages.as_secs_f64(),
+            "sync_after_pages_s": after_pages.as_secs_f64(),
             "queries": measured,
         });
         let text = serde_json::to_string_pretty(&json).expect("json");
