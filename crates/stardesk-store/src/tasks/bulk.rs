@@ -102,11 +102,14 @@ fn build(tx: &Transaction<'_>) -> rusqlite::Result<()> {
         set_hashsize(tx, "tasks_grams", n)
     };
     hashsize(BUILD_HASHSIZE)?;
-    tx.execute_batch(
-        "DELETE FROM tasks_fts;
-         INSERT INTO tasks_fts (rowid, search_text) SELECT rowid, search_text FROM tasks;",
-    )?;
-    grams::index_all(tx)?;
+    // The trigram index is built while a second thread computes the short-term index's
+    // documents.
+    grams::index_all_after(tx, || {
+        tx.execute_batch(
+            "DELETE FROM tasks_fts;
+             INSERT INTO tasks_fts (rowid, search_text) SELECT rowid, search_text FROM tasks;",
+        )
+    })?;
     hashsize(DEFAULT_HASHSIZE)?;
     let indexes: Vec<String> = tx
         .prepare("SELECT sql FROM task_index_deferred WHERE name <> ?1")?
