@@ -103,7 +103,15 @@ pub(crate) const CACHE_KIB: i64 = 64 * 1024;
 pub struct Store {
     pub(crate) conn: Connection,
     pub(crate) path: PathBuf,
+    /// The write-ahead log is left uncopied by this connection's commits (SQLite's
+    /// automatic checkpoint off) until [`Store::settle_log`]: a first sync's pages
+    /// (`tasks/write.rs`).
+    pub(crate) log_held: bool,
 }
+
+/// SQLite's automatic checkpoint: a commit that leaves the log with this many pages or more
+/// copies them into the database file (SQLite's default, set explicitly at open).
+pub(crate) const AUTOCHECKPOINT_PAGES: i64 = 1000;
 
 /// Whether SQLCipher has accepted a key in this process (see [`sqlcipher_ready`]).
 static SQLCIPHER_READY: AtomicBool = AtomicBool::new(false);
@@ -170,13 +178,15 @@ impl Store {
              PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;
              PRAGMA temp_store = MEMORY;
-             PRAGMA cache_size = -{CACHE_KIB};"
+             PRAGMA cache_size = -{CACHE_KIB};
+             PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES};"
         ))
         .map_err(|e| StoreError::sqlite(path, e))?;
         crate::tasks::register_fold(&conn).map_err(|e| StoreError::sqlite(path, e))?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            log_held: false,
         };
         store.migrate()?;
         Ok(store)
@@ -219,6 +229,27 @@ impl Store {
         self.conn
             .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
             .map_err(|e| StoreError::sqlite(&self.path, e))
+    }
+
+    /// Ends what a first sync held back (`tasks/write.rs`): copies the log into the
+    /// database file ([`Store::checkpoint`]), then lets commits do that again by
+    /// themselves. Whether the log was held; a no-op otherwise. The app runs it after a
+    /// sync, in the background, as it runs the checkpoint after an import.
+    pub fn settle_log(&mut self) -> Result<bool, StoreError> {
+        if !self.log_held {
+            return Ok(false);
+        }
+        self.checkpoint()?;
+        self.conn
+            .pragma_update(None, "wal_autocheckpoint", AUTOCHECKPOINT_PAGES)
+            .map_err(|e| StoreError::sqlite(&self.path, e))?;
+        self.log_held = false;
+        Ok(true)
+    }
+
+    /// Whether the log is held back (see [`Store::settle_log`]; for tests).
+    pub fn log_held(&self) -> bool {
+        self.log_held
     }
 
     pub fn schema_version(&self) -> Result<u32, StoreError> {

@@ -28,6 +28,15 @@ impl Context {
         let result = self.sync_inner(&on_progress).await;
         crate::context::log_step("sync", step);
         self.syncing.store(false, Ordering::SeqCst);
+        // A first sync left its pages in the log (`Store::settle_log`): they go into the
+        // database file on the writer while the window shows the result, as after an
+        // import.
+        let writer = self.writer.clone();
+        tokio::spawn(async move {
+            if let Err(e) = with_store(&writer, |s| s.settle_log()).await {
+                tracing::warn!(error = %e, "checkpoint after a sync");
+            }
+        });
         match &result {
             Ok(summary) => {
                 on_progress(SyncProgress {
@@ -147,5 +156,50 @@ impl Context {
             task_count,
             applications,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::time::{Duration, Instant};
+
+    use stardesk_store::KeyPolicy;
+
+    use crate::context::{with_store, Context, ContextOptions};
+    use crate::NoEvents;
+
+    /// A first sync leaves the store's log uncopied while it writes
+    /// (`Store::settle_log`); the sync then settles it in the background, so the writer
+    /// is not left without SQLite's automatic checkpoint (its log would grow for the rest
+    /// of the session).
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_first_sync_settles_the_log_it_held_after_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ctx = Context::open(
+            ContextOptions {
+                data_dir: dir.path().to_path_buf(),
+                key_policy: KeyPolicy::FileOnly,
+                sandbox_tasks: 600,
+                today: None,
+                background_jobs: false,
+                granted_paths_only: false,
+                platform_client: Default::default(),
+            },
+            Arc::new(NoEvents),
+        )
+        .await
+        .expect("open");
+        let summary = ctx.sync().await.expect("first sync");
+        assert_eq!(summary.task_count, 600);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while with_store(&ctx.writer, |s| Ok(s.log_held()))
+            .await
+            .expect("store")
+        {
+            assert!(Instant::now() < deadline, "the log is still held");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        ctx.shutdown().await;
     }
 }

@@ -89,7 +89,21 @@ impl Store {
             applied.upserted += one.upserted;
             applied.removed += one.removed;
         }
-        tx.commit().map_err(sq)?;
+        // A first sync (its indexes deferred) leaves the log to be copied into the
+        // database file once, after it ([`Store::settle_log`]), not at every commit of
+        // its batches: a 100,000-task first sync's commits took ~1 s with the automatic
+        // checkpoint, ~0.5 s without, and its index build's ~0.6 s, ~0.36 s.
+        let hold = !self.log_held && bulk::deferred(&tx).map_err(sq)?;
+        if hold {
+            tx.pragma_update(None, "wal_autocheckpoint", 0)
+                .map_err(sq)?;
+        }
+        let committed = tx.commit().map_err(sq);
+        if hold {
+            // Whether the commit went through or not, the setting is the connection's.
+            self.log_held = true;
+        }
+        committed?;
         Ok(applied)
     }
 }
