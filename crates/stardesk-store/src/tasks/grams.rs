@@ -572,11 +572,41 @@ mod tests {
         let face = vec![vec![term_token("霜").expect("token")]];
         assert_eq!(exact(&store, &face), 1_500);
 
+        let log = dir.path().join(format!("{}-wal", crate::DB_FILE));
+        let log_size = || std::fs::metadata(&log).expect("log").len();
+        assert!(
+            log_size() > 1024 * 1024,
+            "the log held the sync: {}",
+            log_size()
+        );
         store
             .apply_page("s", &page(3))
             .expect("a later sync's page");
         assert!(!store.log_held());
         assert_eq!(autocheckpoint(&store), crate::db::AUTOCHECKPOINT_PAGES);
+        // Started over after a checkpoint, the log file is cut back to its limit: the
+        // store's (16 MiB), and here one the test's log is sure to be over.
+        let limit = || {
+            store
+                .conn
+                .query_row("PRAGMA journal_size_limit", [], |r| r.get::<_, i64>(0))
+                .expect("pragma")
+        };
+        assert_eq!(limit(), crate::db::LOG_SIZE_LIMIT);
+        store
+            .conn
+            .pragma_update(None, "journal_size_limit", 256 * 1024)
+            .expect("pragma");
+        assert!(log_size() > 256 * 1024);
+        store.checkpoint().expect("checkpoint");
+        // (At the first commit after it starts over: a commit of one task.)
+        let one = crate::tasks::PageChanges {
+            upserts: vec![record(9_999, "面霜".into())],
+            removals: vec![],
+            next_cursor: "c9".into(),
+        };
+        store.apply_page("s", &one).expect("one task");
+        assert!(log_size() <= 256 * 1024, "the log file: {}", log_size());
     }
 
     #[test]
