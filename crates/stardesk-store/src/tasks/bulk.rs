@@ -12,7 +12,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Transaction};
 
-use super::grams;
+use super::rebuild;
 use crate::db::CACHE_KIB;
 use crate::{Store, StoreError};
 
@@ -90,7 +90,7 @@ pub(crate) fn reindex_grams(tx: &Transaction<'_>) -> rusqlite::Result<()> {
         return Ok(());
     }
     set_hashsize(tx, "tasks_grams", BUILD_HASHSIZE)?;
-    grams::index_all(tx)?;
+    rebuild::index_all(tx)?;
     set_hashsize(tx, "tasks_grams", DEFAULT_HASHSIZE)?;
     Ok(())
 }
@@ -104,7 +104,7 @@ fn build(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     hashsize(BUILD_HASHSIZE)?;
     // The trigram index is built while a second thread computes the short-term index's
     // documents.
-    grams::index_all_after(tx, || {
+    rebuild::index_all_after(tx, || {
         tx.execute_batch(
             "DELETE FROM tasks_fts;
              INSERT INTO tasks_fts (rowid, search_text) SELECT rowid, search_text FROM tasks;",

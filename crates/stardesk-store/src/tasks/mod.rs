@@ -9,12 +9,15 @@ use crate::{Store, StoreError};
 
 mod bulk;
 mod eligible;
+#[cfg(test)]
+mod fixtures;
 pub(crate) mod grams;
 #[cfg(test)]
 mod oracle;
 #[cfg(test)]
 mod props;
 mod query;
+mod rebuild;
 mod reward;
 mod without;
 mod write;

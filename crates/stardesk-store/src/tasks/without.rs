@@ -7,7 +7,7 @@
 //! which walks the documents of both `x` and 需, every task twice (some 190,000 entries
 //! for 100,000 tasks); with them it is the one list `n009700`, a few thousand entries.
 //!
-//! The terms are chosen when the whole index is built (`grams::index_all`: after a first
+//! The terms are chosen when the whole index is built (`rebuild::index_all`: after a first
 //! sync, and by the migration), from a sample of the tasks, and kept in
 //! `task_grams_common`; every document written after uses the same terms, so the rule
 //! "a document holds `n` + T if and only if its text lacks T, for each kept T" holds for

@@ -254,3 +254,96 @@ fn apply_in(
     }
     Ok(applied)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::tasks::fixtures::{exact, record};
+    use crate::tasks::grams::term_token;
+
+    /// A first sync's commits leave the write-ahead log for later (`apply_pages`): with an
+    /// automatic checkpoint small enough that any of its commits would copy the log into
+    /// the database file, the file does not grow through the batches and the index build;
+    /// `settle_log` copies it and puts SQLite's automatic checkpoint back. A later sync's
+    /// pages hold nothing back.
+    #[test]
+    fn a_first_sync_holds_the_log_until_it_is_settled() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join(crate::DB_FILE);
+        let mut store = crate::Store::open(&file, &crate::DbKey::random()).expect("open");
+        let autocheckpoint = |s: &crate::Store| {
+            s.conn
+                .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get::<_, i64>(0))
+                .expect("pragma")
+        };
+        assert_eq!(autocheckpoint(&store), crate::db::AUTOCHECKPOINT_PAGES);
+        assert!(!store.settle_log().expect("settle"), "nothing is held yet");
+        store
+            .conn
+            .pragma_update(None, "wal_autocheckpoint", 10)
+            .expect("pragma");
+        store.checkpoint().expect("checkpoint");
+        let size = || std::fs::metadata(&file).expect("file").len();
+        let empty = size();
+        let page = |p: usize| crate::tasks::PageChanges {
+            upserts: (p * 500..(p + 1) * 500)
+                .map(|i| record(i, format!("面霜{i}")))
+                .collect(),
+            removals: vec![],
+            next_cursor: format!("c{p}"),
+        };
+        store.apply_pages("s", &[page(0), page(1)]).expect("batch");
+        assert!(store.log_held());
+        assert_eq!(autocheckpoint(&store), 0);
+        store.apply_pages("s", &[page(2)]).expect("batch");
+        store.finish_task_index().expect("build");
+        assert!(store.log_held(), "the index build's commit leaves it too");
+        assert_eq!(size(), empty, "nothing was copied into the database file");
+
+        assert!(store.settle_log().expect("settle"));
+        assert!(!store.log_held());
+        assert_eq!(autocheckpoint(&store), crate::db::AUTOCHECKPOINT_PAGES);
+        assert!(
+            size() > empty + 100 * 1024,
+            "the log is in the file: {}",
+            size()
+        );
+        let face = vec![vec![term_token("霜").expect("token")]];
+        assert_eq!(exact(&store, &face), 1_500);
+
+        let log = dir.path().join(format!("{}-wal", crate::DB_FILE));
+        let log_size = || std::fs::metadata(&log).expect("log").len();
+        assert!(
+            log_size() > 1024 * 1024,
+            "the log held the sync: {}",
+            log_size()
+        );
+        store
+            .apply_page("s", &page(3))
+            .expect("a later sync's page");
+        assert!(!store.log_held());
+        assert_eq!(autocheckpoint(&store), crate::db::AUTOCHECKPOINT_PAGES);
+        // Started over after a checkpoint, the log file is cut back to its limit: the
+        // store's (16 MiB), and here one the test's log is sure to be over.
+        let limit = || {
+            store
+                .conn
+                .query_row("PRAGMA journal_size_limit", [], |r| r.get::<_, i64>(0))
+                .expect("pragma")
+        };
+        assert_eq!(limit(), crate::db::LOG_SIZE_LIMIT);
+        store
+            .conn
+            .pragma_update(None, "journal_size_limit", 256 * 1024)
+            .expect("pragma");
+        assert!(log_size() > 256 * 1024);
+        store.checkpoint().expect("checkpoint");
+        // (At the first commit after it starts over: a commit of one task.)
+        let one = crate::tasks::PageChanges {
+            upserts: vec![record(9_999, "面霜".into())],
+            removals: vec![],
+            next_cursor: "c9".into(),
+        };
+        store.apply_page("s", &one).expect("one task");
+        assert!(log_size() <= 256 * 1024, "the log file: {}", log_size());
+    }
+}
