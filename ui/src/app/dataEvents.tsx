@@ -17,7 +17,7 @@ import { settleKeys } from '../features/settlements/queries';
 import { refreshEarlyFirstPage, taskKeys } from '../features/taskHall/queries';
 import { statusKey } from '../shared/appStatus';
 import { onAppEvent, subscription } from '../shared/ipc';
-import { useNotify } from '../shared/notify';
+import { useNotify, type Words } from '../shared/notify';
 import {
   type InvitationsArrived,
   invitationMessages,
@@ -89,7 +89,7 @@ export function handleAppEvent(
 /** Subscribes the window to core's events for as long as the app is mounted. */
 export function useDataEvents(): void {
   const client = useQueryClient();
-  const notify = useNotify();
+  const notify = useNotify('common');
   const { t } = useTranslation('common');
   // One subscription for the app's life: re-subscribing whenever a dependency changed
   // identity would leave a gap (listening is asynchronous) in which an event — a sync's
@@ -99,30 +99,34 @@ export function useDataEvents(): void {
   latest.current = { client, notify, t };
   useEffect(() => {
     // In the window (the OS may have notifications off) and as an OS notification.
-    const show = (messages: Message[]) => {
-      for (const message of messages) {
-        latest.current.notify.info(`${message.title}\n${message.body}`);
+    // The toast words each message again if the language changes while it shows.
+    const show = (messages: Words<'common', Message[]>) => {
+      messages(latest.current.t).forEach((message, i) => {
+        latest.current.notify.info((t) => {
+          const again = messages(t)[i] ?? message;
+          return `${again.title}\n${again.body}`;
+        });
         void showOsNotification(message);
-      }
+      });
     };
     return subscription(() =>
       onAppEvent((event) => {
-        const { client: c, notify: n, t: tr } = latest.current;
+        const { client: c, notify: n } = latest.current;
         handleAppEvent(
           c,
           event,
           (failed) => {
             if (REPORTS_ITSELF.has(failed.job)) return;
-            n.error(
-              tr('jobFailed', {
-                job: tr(`jobs.${failed.job}`),
-                text: tr(`errors.${failed.error.code}`),
+            n.error((t) =>
+              t('jobFailed', {
+                job: t(`jobs.${failed.job}`),
+                text: t(`errors.${failed.error.code}`),
               }),
             );
           },
-          (due) => show(reminderMessages(tr, due)),
-          (alerts) => show(parcelAlertMessages(tr, alerts)),
-          (arrived) => show(invitationMessages(tr, arrived)),
+          (due) => show((t) => reminderMessages(t, due)),
+          (alerts) => show((t) => parcelAlertMessages(t, alerts)),
+          (arrived) => show((t) => invitationMessages(t, arrived)),
         );
       }).then((unlisten) => {
         // Listening now: the task hall's first page, asked before (firstPage.ts), is

@@ -15,7 +15,7 @@ export function CopyButton({ text, testId }: { text: string; testId: string }) {
       data-testid={testId}
       onClick={() => {
         void copyText(text).then((ok) =>
-          ok ? notify.success(t('copy.done')) : notify.error(t('copy.failed')),
+          ok ? notify.success((t) => t('copy.done')) : notify.error((t) => t('copy.failed')),
         );
       }}
     >

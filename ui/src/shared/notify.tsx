@@ -1,23 +1,45 @@
 import { Toast } from '@douyinfe/semi-ui';
+import type { FlatNamespace } from 'i18next';
 import { createContext, type ReactElement, type ReactNode, useContext, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 
-export interface Notify {
-  success: (text: string) => void;
-  error: (text: string) => void;
-  info: (text: string) => void;
+/** The namespaces a toast's words are looked up in, as `useTranslation` takes them. */
+type Ns = FlatNamespace | readonly [FlatNamespace?, ...FlatNamespace[]];
+
+/** The `t` that `useTranslation(ns)` gives. */
+type TOf<N extends Ns> = ReturnType<typeof useTranslation<N>>['t'];
+
+/**
+ * A toast's words, made from `t`: said again whenever the language changes, so a toast
+ * shown before a switch reads in the new language (a string made once would keep the old).
+ */
+export type Words<N extends Ns, R = string> = (t: TOf<N>) => R;
+
+export interface Notify<N extends Ns = 'common'> {
+  success: (words: Words<N>) => void;
+  error: (words: Words<N>) => void;
+  /** Reminders and alerts: several lines, shown long enough to read. */
+  info: (words: Words<N>) => void;
 }
 
 interface ToastApi {
-  success: (config: { content: string }) => string;
-  error: (config: { content: string }) => string;
+  success: (config: { content: ReactNode }) => string;
+  error: (config: { content: ReactNode }) => string;
   info: (config: { content: ReactNode; duration?: number }) => string;
 }
 
-const NotifyContext = createContext<Notify | null>(null);
+const ToastContext = createContext<ToastApi | null>(null);
+
+/** The words in the current language, re-rendered on a switch. */
+function Said<N extends Ns>({ ns, words }: { ns: N; words: Words<N> }) {
+  const { t } = useTranslation(ns);
+  return words(t);
+}
 
 /**
  * Toasts rendered inside the React tree (Semi's hook API) rather than through Semi's static
- * `Toast.*`, which mounts a second React root with the legacy `ReactDOM.render`.
+ * `Toast.*`, which mounts a second React root with the legacy `ReactDOM.render` (and whose
+ * toasts would not hear a language switch).
  *
  * The hook's holder is only the toasts themselves: left in the page's flow they would sit
  * below the full-height app, off screen. They go in Semi's own fixed, zero-height layer at
@@ -26,31 +48,37 @@ const NotifyContext = createContext<Notify | null>(null);
  */
 export function NotifyProvider({ children }: { children: ReactNode }) {
   const [api, holder] = Toast.useToast() as [ToastApi, ReactElement];
-  const notify = useMemo<Notify>(
-    () => ({
-      success: (content) => void api.success({ content }),
-      error: (content) => void api.error({ content }),
-      // Reminders: long enough to read a few lines.
-      info: (content) =>
-        void api.info({
-          content: <span style={{ whiteSpace: 'pre-line' }}>{content}</span>,
-          duration: 10,
-        }),
-    }),
-    [api],
-  );
   return (
-    <NotifyContext.Provider value={notify}>
+    <ToastContext.Provider value={api}>
       {children}
       <div className="semi-toast-wrapper" data-testid="toasts">
         <div className="semi-toast-innerWrapper">{holder}</div>
       </div>
-    </NotifyContext.Provider>
+    </ToastContext.Provider>
   );
 }
 
-export function useNotify(): Notify {
-  const notify = useContext(NotifyContext);
-  if (notify === null) throw new Error('useNotify outside NotifyProvider');
-  return notify;
+/**
+ * Toasts whose words come from `ns`, the caller's own namespaces:
+ * `useNotify(['settlements', 'common']).success((t) => t('exported', { path }))`.
+ */
+export function useNotify<const N extends Ns = 'common'>(ns?: N): Notify<N> {
+  const api = useContext(ToastContext);
+  if (api === null) throw new Error('useNotify outside NotifyProvider');
+  // The caller's array is a new one each render: keyed by its contents.
+  const key = JSON.stringify(ns ?? 'common');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `ns`.
+  return useMemo<Notify<N>>(() => {
+    const names = (ns ?? 'common') as N;
+    const said = (words: Words<N>) => <Said ns={names} words={words} />;
+    return {
+      success: (words) => void api.success({ content: said(words) }),
+      error: (words) => void api.error({ content: said(words) }),
+      info: (words) =>
+        void api.info({
+          content: <span style={{ whiteSpace: 'pre-line' }}>{said(words)}</span>,
+          duration: 10,
+        }),
+    };
+  }, [api, key]);
 }

@@ -34,7 +34,7 @@ export function AccountTab({
 }) {
   const { t } = useTranslation(['account', 'common']);
   const client = useQueryClient();
-  const notify = useNotify();
+  const notify = useNotify(['account', 'common']);
   const urlId = useId();
   const tokenId = useId();
   const current = status?.source;
@@ -59,7 +59,7 @@ export function AccountTab({
         : settingsSetPlatform({ url: url.trim(), token: token.trim() }),
     onSuccess: (next) => {
       client.setQueryData(statusKey, next);
-      notify.success(t('saved'));
+      notify.success((t) => t('saved'));
       onClose();
     },
   });

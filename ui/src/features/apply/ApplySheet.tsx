@@ -81,12 +81,12 @@ function ApplyForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation(['apply', 'common']);
-  const notify = useNotify();
+  const notify = useNotify(['apply', 'common']);
   const form = useApplyForm(detail, addresses, snippets, (item) => {
     if (item.state === 'refused') {
-      notify.error(t('result.refused', { reason: refusalText(item, t) }));
+      notify.error((t) => t('result.refused', { reason: refusalText(item, t) }));
     } else {
-      notify.success(t(`result.${item.state}`));
+      notify.success((t) => t(`result.${item.state}`));
     }
     onClose();
   });

@@ -19,15 +19,16 @@ const { Text } = Typography;
  * card expiring, the level dropping), and the calendar export. */
 export function AgendaPanel() {
   const { t } = useTranslation(['campaigns', 'common']);
-  const notify = useNotify();
+  const notify = useNotify(['campaigns', 'common']);
   const agenda = useAgenda(AGENDA_DAYS);
   const exporter = useMutation({
     mutationFn: exportCalendar,
     // null: the save dialog was cancelled; nothing to say.
     onSuccess: (path) => {
-      if (path !== null) notify.success(t('agenda.exported', { path }));
+      if (path !== null) notify.success((t) => t('agenda.exported', { path }));
     },
-    onError: (error) => notify.error(t('agenda.exportFailed', { text: errorText(t, error) })),
+    onError: (error) =>
+      notify.error((t) => t('agenda.exportFailed', { text: errorText(t, error) })),
   });
 
   return (

@@ -16,19 +16,20 @@ import { ReceiptDialog, type ReceiptProblem } from './ReceiptDialog';
  */
 export function CardActions({ app }: { app: ApplicationView }) {
   const { t } = useTranslation(['campaigns', 'common']);
-  const notify = useNotify();
+  const notify = useNotify(['campaigns', 'common']);
   const [receipt, setReceipt] = useState<ReceiptProblem | null>(null);
   const [content, setContent] = useState(false);
-  const failed = (error: unknown) => notify.error(t('failed', { text: errorText(t, error) }));
+  const failed = (error: unknown) =>
+    notify.error((t) => t('failed', { text: errorText(t, error) }));
 
   const withdraw = useMutation({
     mutationFn: () => withdrawApplication(app.id),
-    onSuccess: () => notify.success(t('actions.withdrawn')),
+    onSuccess: () => notify.success((t) => t('actions.withdrawn')),
     onError: failed,
   });
   const received = useMutation({
     mutationFn: () => reportReceipt(app.id, true, null),
-    onSuccess: () => notify.success(t('actions.receivedDone')),
+    onSuccess: () => notify.success((t) => t('actions.receivedDone')),
     onError: failed,
   });
 

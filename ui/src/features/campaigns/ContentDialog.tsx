@@ -15,7 +15,7 @@ const WEB_LINK = /^https?:\/\/\S+$/;
 /** 提交作品: the published work's link and day, for the brand's review (R-REVIEW-13..15). */
 export function ContentDialog({ app, onClose }: { app: ApplicationView; onClose: () => void }) {
   const { t } = useTranslation(['campaigns', 'common']);
-  const notify = useNotify();
+  const notify = useNotify(['campaigns', 'common']);
   const urlId = useId();
   const today = chinaToday();
   const [url, setUrl] = useState(app.content?.url ?? '');
@@ -24,7 +24,7 @@ export function ContentDialog({ app, onClose }: { app: ApplicationView; onClose:
   const send = useMutation({
     mutationFn: ({ link, on }: { link: string; on: string }) => reportContent(app.id, link, on),
     onSuccess: () => {
-      notify.success(t('content.sent'));
+      notify.success((t) => t('content.sent'));
       onClose();
     },
   });

@@ -55,11 +55,11 @@ export function OutboxSection() {
 
 function OutboxRow({ item, onResend }: { item: OutboxItemView; onResend: () => void }) {
   const { t } = useTranslation(['campaigns', 'common']);
-  const notify = useNotify();
+  const notify = useNotify(['campaigns', 'common']);
   const discard = useMutation({
     mutationFn: () => discardApplication(item.id),
-    onSuccess: () => notify.success(t('outbox.discarded')),
-    onError: (error) => notify.error(t('failed', { text: errorText(t, error) })),
+    onSuccess: () => notify.success((t) => t('outbox.discarded')),
+    onError: (error) => notify.error((t) => t('failed', { text: errorText(t, error) })),
   });
   const refused = item.state === 'refused';
   // Not a literal, so the data attribute passes ButtonProps' excess-property check.

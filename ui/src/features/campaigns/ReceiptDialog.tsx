@@ -50,14 +50,14 @@ export function ReceiptDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation(['campaigns', 'common']);
-  const notify = useNotify();
+  const notify = useNotify(['campaigns', 'common']);
   const noteId = useId();
   const [note, setNote] = useState(() => draftNote(t, app, problem, chinaToday()));
   const [problemText, setProblemText] = useState<string | null>(null);
   const send = useMutation({
     mutationFn: (text: string) => reportReceipt(app.id, false, text),
     onSuccess: () => {
-      notify.success(t('receipt.sent'));
+      notify.success((t) => t('receipt.sent'));
       onClose();
     },
   });

@@ -22,7 +22,7 @@ type Result = { sent: true } | { sent: false; problems: FieldProblem[] };
  */
 export function ResendDialog({ item, onClose }: { item: OutboxItemView; onClose: () => void }) {
   const { t } = useTranslation(['campaigns', 'profile', 'common']);
-  const notify = useNotify();
+  const notify = useNotify(['campaigns', 'profile', 'common']);
   const addresses = useAddresses();
   const [addressId, setAddressId] = useState<string | null>(null);
   const [texts, setTexts] = useState<Record<SnippetKind, string>>({ strengths: '', idea: '' });
@@ -45,7 +45,7 @@ export function ResendDialog({ item, onClose }: { item: OutboxItemView; onClose:
         setProblems(result.problems);
         return;
       }
-      notify.success(t('resend.sent'));
+      notify.success((t) => t('resend.sent'));
       onClose();
     },
   });

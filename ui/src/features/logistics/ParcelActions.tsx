@@ -30,26 +30,27 @@ export function ParcelActions({
 }) {
   const { t } = useTranslation(['logistics', 'common']);
   const client = useQueryClient();
-  const notify = useNotify();
+  const notify = useNotify(['logistics', 'common']);
   const { go, openSettings } = useNavigation();
-  const failed = (error: unknown) => notify.error(t('failed', { text: errorCodeText(t, error) }));
+  const failed = (error: unknown) =>
+    notify.error((t) => t('failed', { text: errorCodeText(t, error) }));
 
   const refresh = useMutation({
     mutationFn: () => trackParcel(p.id, true),
     onSuccess: (detail) => {
       client.setQueryData(logisticsKeys.parcel(p.id), detail);
-      notify.success(t('sheet.refreshed'));
+      notify.success((t) => t('sheet.refreshed'));
     },
   });
   const confirm = useMutation({
     mutationFn: () => confirmParcelReceived(p.id),
-    onSuccess: () => notify.success(t('sheet.confirmed')),
+    onSuccess: () => notify.success((t) => t('sheet.confirmed')),
     onError: failed,
   });
   const remove = useMutation({
     mutationFn: () => deleteParcel(p.id),
     onSuccess: () => {
-      notify.success(t('sheet.deleted'));
+      notify.success((t) => t('sheet.deleted'));
       onDeleted();
     },
     onError: failed,

@@ -49,7 +49,7 @@ export function ParcelForm({
   onSaved: (id: string) => void;
 }) {
   const { t } = useTranslation(['logistics', 'common']);
-  const notify = useNotify();
+  const notify = useNotify(['logistics', 'common']);
   const form = useParcelForm(editing);
   const apps = useApplications();
   const ids = {
@@ -63,7 +63,7 @@ export function ParcelForm({
     mutationFn: (input: ParcelInput) =>
       editing === null ? addParcel(input) : correctParcel(editing.id, input),
     onSuccess: (parcel) => {
-      notify.success(editing === null ? t('form.added') : t('form.saved'));
+      notify.success((t) => (editing === null ? t('form.added') : t('form.saved')));
       onSaved(parcel.id);
     },
   });

@@ -65,12 +65,12 @@ export function ThresholdsForm() {
 
 function Fields({ saved }: { saved: AlertThresholdsView }) {
   const { t } = useTranslation(['logistics', 'common']);
-  const notify = useNotify();
+  const notify = useNotify(['logistics', 'common']);
   const idBase = useId();
   const [values, setValues] = useState<AlertThresholdsView>(saved);
   const save = useMutation({
     mutationFn: setAlertThresholds,
-    onSuccess: () => notify.success(t('settings.thresholds.saved')),
+    onSuccess: () => notify.success((t) => t('settings.thresholds.saved')),
   });
   const problem = !save.isError
     ? null

@@ -51,15 +51,15 @@ export function TrackingTab() {
 function AccountForm({ settings }: { settings: TrackingSettings }) {
   const { t } = useTranslation(['logistics', 'common']);
   const client = useQueryClient();
-  const notify = useNotify();
+  const notify = useNotify(['logistics', 'common']);
   const ids = { customer: useId(), key: useId(), url: useId() };
   const [customer, setCustomer] = useState(settings.customer ?? '');
   const [key, setKey] = useState('');
   const [url, setUrl] = useState(settings.url ?? '');
   const [missing, setMissing] = useState(false);
-  const saved = (next: TrackingSettings, text: string) => {
+  const saved = (next: TrackingSettings, done: 'settings.saved' | 'settings.cleared') => {
     client.setQueryData(logisticsKeys.tracking, next);
-    notify.success(text);
+    notify.success((t) => t(done));
   };
   const save = useMutation({
     mutationFn: () =>
@@ -68,12 +68,12 @@ function AccountForm({ settings }: { settings: TrackingSettings }) {
         key: key.trim(),
         url: url.trim() === '' ? null : url.trim(),
       }),
-    onSuccess: (next) => saved(next, t('settings.saved')),
+    onSuccess: (next) => saved(next, 'settings.saved'),
   });
   const clear = useMutation({
     mutationFn: clearTrackingAccount,
-    onSuccess: (next) => saved(next, t('settings.cleared')),
-    onError: (error) => notify.error(t('failed', { text: errorCodeText(t, error) })),
+    onSuccess: (next) => saved(next, 'settings.cleared'),
+    onError: (error) => notify.error((t) => t('failed', { text: errorCodeText(t, error) })),
   });
   const submit = () => {
     const empty = customer.trim() === '' || key.trim() === '';

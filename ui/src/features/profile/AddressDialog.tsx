@@ -18,11 +18,11 @@ const { Text } = Typography;
  */
 export function AddressDialog({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useTranslation(['profile', 'common']);
-  const notify = useNotify();
+  const notify = useNotify(['profile', 'common']);
   const regions = useRegions();
   const stored = useAddress(id);
   const form = useAddressForm(id, () => {
-    notify.success(t('addresses.saved'));
+    notify.success((t) => t('addresses.saved'));
     onClose();
   });
 

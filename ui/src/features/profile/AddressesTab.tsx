@@ -78,16 +78,17 @@ export function AddressesTab() {
 /** One address as lists show it: never the street, the phone masked by core. */
 function AddressRow({ address: a, onEdit }: { address: AddressView; onEdit: () => void }) {
   const { t } = useTranslation(['profile', 'common']);
-  const notify = useNotify();
-  const failed = (error: unknown) => notify.error(t('failed', { text: errorText(t, error) }));
+  const notify = useNotify(['profile', 'common']);
+  const failed = (error: unknown) =>
+    notify.error((t) => t('failed', { text: errorText(t, error) }));
   const makeDefault = useMutation({
     mutationFn: () => setDefaultAddress(a.id),
-    onSuccess: () => notify.success(t('addresses.defaultSet')),
+    onSuccess: () => notify.success((t) => t('addresses.defaultSet')),
     onError: failed,
   });
   const remove = useMutation({
     mutationFn: () => deleteAddress(a.id),
-    onSuccess: () => notify.success(t('addresses.deleted')),
+    onSuccess: () => notify.success((t) => t('addresses.deleted')),
     onError: failed,
   });
 

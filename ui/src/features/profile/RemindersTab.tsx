@@ -43,13 +43,13 @@ export function RemindersTab() {
 
 function LeadDaysForm({ settings }: { settings: ReminderSettings }) {
   const { t } = useTranslation(['profile', 'common']);
-  const notify = useNotify();
+  const notify = useNotify(['profile', 'common']);
   const [chosen, setChosen] = useState<number[]>(settings.lead_days);
   const [offered, setOffered] = useState(() => withLeads(DEFAULT_LEAD_DAYS, settings.lead_days));
   const [custom, setCustom] = useState<number | string>('');
   const save = useMutation({
     mutationFn: setReminderSettings,
-    onSuccess: () => notify.success(t('reminders.saved')),
+    onSuccess: () => notify.success((t) => t('reminders.saved')),
   });
 
   const added = customLead(custom, settings.max_lead_days);

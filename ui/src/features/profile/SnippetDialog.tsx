@@ -31,7 +31,7 @@ export function SnippetDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation(['profile', 'common']);
-  const notify = useNotify();
+  const notify = useNotify(['profile', 'common']);
   const titleId = useId();
   const bodyId = useId();
   const [title, setTitle] = useState(snippet?.title ?? '');
@@ -41,7 +41,7 @@ export function SnippetDialog({
   const save = useMutation({
     mutationFn: saveSnippet,
     onSuccess: () => {
-      notify.success(t('snippets.saved'));
+      notify.success((t) => t('snippets.saved'));
       onClose();
     },
   });

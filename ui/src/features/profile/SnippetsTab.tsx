@@ -96,11 +96,11 @@ export function SnippetsTab() {
 
 function SnippetRow({ snippet: s, onEdit }: { snippet: SnippetView; onEdit: () => void }) {
   const { t } = useTranslation(['profile', 'common']);
-  const notify = useNotify();
+  const notify = useNotify(['profile', 'common']);
   const remove = useMutation({
     mutationFn: () => deleteSnippet(s.id),
-    onSuccess: () => notify.success(t('snippets.deleted')),
-    onError: (error) => notify.error(t('failed', { text: errorText(t, error) })),
+    onSuccess: () => notify.success((t) => t('snippets.deleted')),
+    onError: (error) => notify.error((t) => t('failed', { text: errorText(t, error) })),
   });
   return (
     <li className="profile-row" data-testid="snippet-row" data-kind={s.kind} data-id={s.id}>

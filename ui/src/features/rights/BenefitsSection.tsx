@@ -88,12 +88,12 @@ function Wallet({ view }: { view: BenefitsView }) {
 function BenefitCard({ benefit: b }: { benefit: BenefitView }) {
   const { t } = useTranslation(['rights', 'common']);
   const client = useQueryClient();
-  const notify = useNotify();
+  const notify = useNotify(['rights', 'common']);
   const claim = useMutation({
     mutationFn: () => claimBenefit(b.id),
     // Queued: the card shows 领取中 until core says the platform answered.
     onSuccess: (claimed) => putBenefit(client, claimed),
-    onError: (error) => notify.error(t('failed', { text: errorText(t, error) })),
+    onError: (error) => notify.error((t) => t('failed', { text: errorText(t, error) })),
   });
   const waiting = b.send_state === 'waiting';
   const claimable = b.status === 'available' && b.claimable && !waiting;

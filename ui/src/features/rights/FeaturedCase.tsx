@@ -56,15 +56,15 @@ export function FeaturedCase({ view }: { view: RightsView }) {
 function CaseForm() {
   const { t } = useTranslation(['rights', 'common']);
   const client = useQueryClient();
-  const notify = useNotify();
+  const notify = useNotify(['rights', 'common']);
   const [text, setText] = useState('');
   const submit = useMutation({
     mutationFn: submitFeaturedCase,
     onSuccess: (featured) => {
       putFeaturedCase(client, featured);
-      notify.success(t('featured.submitted'));
+      notify.success((t) => t('featured.submitted'));
     },
-    onError: (error) => notify.error(t('failed', { text: errorText(t, error) })),
+    onError: (error) => notify.error((t) => t('failed', { text: errorText(t, error) })),
   });
   return (
     <div className="rts-featured__form">

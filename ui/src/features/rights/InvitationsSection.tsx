@@ -55,11 +55,11 @@ export function InvitationsSection() {
 function StarsPlanSwitch({ member }: { member: boolean }) {
   const { t } = useTranslation(['rights', 'common']);
   const client = useQueryClient();
-  const notify = useNotify();
+  const notify = useNotify(['rights', 'common']);
   const set = useMutation({
     mutationFn: setStarsPlan,
     onSuccess: (fresh) => client.setQueryData(rightsKeys.invitations, fresh),
-    onError: (error) => notify.error(t('failed', { text: errorText(t, error) })),
+    onError: (error) => notify.error((t) => t('failed', { text: errorText(t, error) })),
   });
   return (
     <span className="rts-switch">
@@ -157,12 +157,12 @@ function InvitationCard({
 }) {
   const { t } = useTranslation(['rights', 'common']);
   const client = useQueryClient();
-  const notify = useNotify();
+  const notify = useNotify(['rights', 'common']);
   const answer = useMutation({
     mutationFn: (accept: boolean) => answerInvitation(i.id, accept),
     // Queued: the card shows 接单中 / 拒绝中 until core says the platform answered.
     onSuccess: (answered) => putInvitation(client, answered),
-    onError: (error) => notify.error(t('failed', { text: errorText(t, error) })),
+    onError: (error) => notify.error((t) => t('failed', { text: errorText(t, error) })),
   });
   const seconds = countsDown(i) && i.respond_by !== null ? secondsUntil(i.respond_by, now) : null;
   const timedOut = i.status === 'expired' || seconds === 0;

@@ -21,14 +21,15 @@ const { Title, Text } = Typography;
 export function LevelCard({ view }: { view: RightsView }) {
   const { t } = useTranslation(['rights', 'common']);
   const client = useQueryClient();
-  const notify = useNotify();
+  const notify = useNotify(['rights', 'common']);
   const refresh = useMutation({
     mutationFn: refreshRights,
     onSuccess: (fresh) => {
       client.setQueryData(rightsKeys.view, fresh);
-      notify.success(t('level.refreshed'));
+      notify.success((t) => t('level.refreshed'));
     },
-    onError: (error) => notify.error(t('level.refreshFailed', { text: errorText(t, error) })),
+    onError: (error) =>
+      notify.error((t) => t('level.refreshFailed', { text: errorText(t, error) })),
   });
   const { level: report } = view;
   const next = report.next_level;

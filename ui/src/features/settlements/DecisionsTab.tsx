@@ -17,13 +17,13 @@ const ACTION_COLOR = { accept: 'green', reject: 'red', manual_match: 'violet' } 
 /** 我的决定: every accept, reject and manual match, each undoable. */
 export function DecisionsTab({ ignored }: { ignored: number }) {
   const { t } = useTranslation('settlements');
-  const notify = useNotify();
+  const notify = useNotify('settlements');
   const list = useDecisions();
 
   const undo = useMutation({
     mutationFn: deleteDecision,
-    onSuccess: () => notify.success(t('decision.undone')),
-    onError: (error) => notify.error(t('decideFailed', { text: errorText(t, error) })),
+    onSuccess: () => notify.success((t) => t('decision.undone')),
+    onError: (error) => notify.error((t) => t('decideFailed', { text: errorText(t, error) })),
   });
 
   const columns = [

@@ -50,7 +50,7 @@ export function DiscrepancyTab({
   onFixPayout: (statementId: string) => void;
 }) {
   const { t } = useTranslation('settlements');
-  const notify = useNotify();
+  const notify = useNotify('settlements');
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<Map<number, DiscrepancyView>>(() => new Map());
@@ -81,10 +81,10 @@ export function DiscrepancyTab({
   const save = useMutation({
     mutationFn: decide,
     onSuccess: () => {
-      notify.success(t('list.manualMatched'));
+      notify.success((t) => t('list.manualMatched'));
       setSelected(new Map());
     },
-    onError: (error) => notify.error(t('decideFailed', { text: errorText(t, error) })),
+    onError: (error) => notify.error((t) => t('decideFailed', { text: errorText(t, error) })),
   });
 
   const hint = match.ok ? t('list.hint.ok') : t(`list.hint.${match.problem}`);

@@ -50,7 +50,7 @@ interface Running {
  */
 export function ImportBar() {
   const { t } = useTranslation('settlements');
-  const notify = useNotify();
+  const notify = useNotify('settlements');
   const profiles = useMappingProfiles();
   const [chosen, setChosen] = useState<Record<ImportKind, string | null>>({
     statement: null,
@@ -86,7 +86,7 @@ export function ImportBar() {
       setRunning({ percent: 0, progress: null });
     },
     onSuccess: (results: ImportResult[]) => {
-      notify.success(
+      notify.success((t) =>
         results
           .map((r) =>
             // A newer export of a statement changes stored lines' payout status: said,
@@ -121,7 +121,7 @@ export function ImportBar() {
   const pick = useMutation({
     mutationFn: pickSettlementFiles,
     onSuccess: (paths, kind) => start(kind, paths, chosen[kind]),
-    onError: (error) => notify.error(errorText(t, error)),
+    onError: (error) => notify.error((t) => errorText(t, error)),
   });
 
   const busy = run.isPending || pick.isPending;

@@ -14,13 +14,13 @@ const { Text } = Typography;
 /** 已导入的文件, and the way to forget all of it (bank lines are personal data). */
 export function ImportedFiles({ files }: { files: ImportFileView[] }) {
   const { t } = useTranslation(['settlements', 'common']);
-  const notify = useNotify();
+  const notify = useNotify(['settlements', 'common']);
   const [open, setOpen] = useState(true);
 
   const remove = useMutation({
     mutationFn: deleteSettlementData,
-    onSuccess: () => notify.success(t('files.deleted')),
-    onError: (error) => notify.error(errorText(t, error)),
+    onSuccess: () => notify.success((t) => t('files.deleted')),
+    onError: (error) => notify.error((t) => errorText(t, error)),
   });
 
   const columns = [

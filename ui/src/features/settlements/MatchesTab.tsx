@@ -24,7 +24,7 @@ const ORIGIN_COLOR = {
  */
 export function MatchesTab({ view }: { view: ReconcileView }) {
   const { t } = useTranslation('settlements');
-  const notify = useNotify();
+  const notify = useNotify('settlements');
   const earnings = useTaskEarningsSheet();
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
@@ -50,8 +50,8 @@ export function MatchesTab({ view }: { view: ReconcileView }) {
         bank: m.bank_keys,
       }),
     onSuccess: (_, { action }) =>
-      notify.success(action === 'accept' ? t('match.accepted') : t('match.rejected')),
-    onError: (error) => notify.error(t('decideFailed', { text: errorText(t, error) })),
+      notify.success((t) => (action === 'accept' ? t('match.accepted') : t('match.rejected'))),
+    onError: (error) => notify.error((t) => t('decideFailed', { text: errorText(t, error) })),
   });
 
   const columns = [

@@ -94,7 +94,7 @@ function SettlementsEmpty() {
  */
 function Reconciliation() {
   const { t } = useTranslation('settlements');
-  const notify = useNotify();
+  const notify = useNotify('settlements');
   const [asOf, setAsOf] = useState<string | null>(() => isoDate(new Date()));
   const [tab, setTab] = useState<Tab>('discrepancies');
   const [classes, setClasses] = useState<DiscrepancyClass[]>([]);
@@ -104,9 +104,9 @@ function Reconciliation() {
   const exporter = useMutation({
     mutationFn: (format: ReportFormat) => exportReport(format, asOf),
     onSuccess: (path) => {
-      if (path !== null) notify.success(t('exported', { path }));
+      if (path !== null) notify.success((t) => t('exported', { path }));
     },
-    onError: (error) => notify.error(errorText(t, error)),
+    onError: (error) => notify.error((t) => errorText(t, error)),
   });
 
   const active = classes.length === 1 ? (classes[0] ?? null) : null;

@@ -8,7 +8,6 @@ import {
   useMemo,
   useState,
 } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { SyncProgress } from '../../bindings';
 import { useAppStatus } from '../../shared/appStatus';
 import { errorCode } from '../../shared/errors';
@@ -32,8 +31,7 @@ const SyncContext = createContext<SyncState | null>(null);
  * progress bar and the empty-state button all show the same sync.
  */
 export function SyncProvider({ children }: { children: ReactNode }) {
-  const { t } = useTranslation(['sync', 'common']);
-  const notify = useNotify();
+  const notify = useNotify(['sync', 'common']);
   const status = useAppStatus();
   const [progress, setProgress] = useState<SyncProgress | null>(null);
 
@@ -51,12 +49,12 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     mutationFn: syncNow,
     onMutate: () => setProgress({ phase: 'started', applied: 0, remaining: 0, error: null }),
     onSuccess: (summary) => {
-      notify.success(t('done', { upserted: summary.upserted, removed: summary.removed }));
+      notify.success((t) => t('done', { upserted: summary.upserted, removed: summary.removed }));
     },
     onError: (error) => {
       const code = errorCode(error);
       // `busy`: a sync is already running and will report through events.
-      if (code !== 'busy') notify.error(t('failed', { text: t(`common:errors.${code}`) }));
+      if (code !== 'busy') notify.error((t) => t('failed', { text: t(`common:errors.${code}`) }));
     },
     onSettled: () => {
       setProgress((p) => (p && inProgress(p) ? { ...p, phase: 'done' } : p));

@@ -16,7 +16,7 @@ const { Text, Title } = Typography;
 export function ContractAccountStep({ open }: { open: boolean }) {
   const { t } = useTranslation(['settlements', 'common']);
   const client = useQueryClient();
-  const notify = useNotify();
+  const notify = useNotify(['settlements', 'common']);
   const contract = useContractAccount(open);
   const [editing, setEditing] = useState(false);
   const [company, setCompany] = useState('');
@@ -30,7 +30,7 @@ export function ContractAccountStep({ open }: { open: boolean }) {
       client.setQueryData(settleKeys.contract, view);
       setEditing(false);
       setCard('');
-      notify.success(t('fix.contractSaved'));
+      notify.success((t) => t('fix.contractSaved'));
     },
     onError: (error) => setProblem(errorText(t, error)),
   });
