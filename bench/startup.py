@@ -47,7 +47,7 @@ STAMP = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)")
 MEANING = {
     "main": "process spawned → main (exec, loading WebKitGTK and the other libraries)",
     "window_created": "Tauri and its plugins set up, window and webview built",
-    "context_opened": "core context opened (key, store, migrations, job runner) on the main thread",
+    "context_opened": "core context in the setup hook (opened on its own thread from the plugins' setup, beside the window's build)",
     "page_load_started": "the webview starts loading the page",
     "page_load_finished": "page loaded (HTML, JS bundle parsed and run)",
     "window_shown": "the window is shown (it is built hidden and shown when its page has loaded)",

@@ -16,7 +16,7 @@ use tauri::{Emitter, Manager};
 
 /// The context, or why it could not be opened (shown by the UI, e.g. a missing key).
 #[derive(Debug)]
-pub struct AppState(pub Result<Arc<Context>, AppError>);
+pub struct AppState(pub Opened);
 
 impl AppState {
     pub fn ctx(&self) -> Result<Arc<Context>, AppError> {
@@ -63,6 +63,50 @@ fn show_main_window(window: &tauri::Window) {
     }
 }
 
+/// Core's context, or why it could not be opened.
+type Opened = Result<Arc<Context>, AppError>;
+
+/// Opens core's context: the key, the store, its migrations, the job runner.
+fn open_context(events: Arc<WindowEvents>) -> Opened {
+    tauri::async_runtime::block_on(async {
+        let options = ContextOptions {
+            background_jobs: true,
+            granted_paths_only: true,
+            ..ContextOptions::from_env(None)?
+        };
+        Context::open(options, events).await
+    })
+}
+
+/// The thread opening the context, from the plugins' setup until the app's takes it.
+struct Opening(std::sync::Mutex<Option<std::thread::JoinHandle<Opened>>>);
+
+impl Opening {
+    fn take(&self) -> Option<std::thread::JoinHandle<Opened>> {
+        self.0.lock().ok()?.take()
+    }
+}
+
+/// A plugin with only a setup: it starts opening the context on its own thread, so that
+/// the key (the OS keychain), the store and its migrations overlap with the window and
+/// webview Tauri builds next on the main thread (the app's setup hook, after them, joins
+/// it). Registered after the single-instance plugin, whose setup makes a second launch
+/// hand over and exit: the encrypted database is still never opened twice. Events the
+/// context emits before the window exists go nowhere, as they did when it opened in the
+/// setup hook before the page listened.
+fn open_context_early() -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    tauri::plugin::Builder::new("stardesk-context")
+        .setup(|app, _api| {
+            let events = Arc::new(WindowEvents(app.clone()));
+            let thread = std::thread::Builder::new()
+                .name("open-context".into())
+                .spawn(move || open_context(events))?;
+            app.manage(Opening(std::sync::Mutex::new(Some(thread))));
+            Ok(())
+        })
+        .build()
+}
+
 /// When the window shows if its page has not loaded by then.
 const SHOW_AT_THE_LATEST: std::time::Duration = std::time::Duration::from_secs(5);
 
@@ -86,18 +130,22 @@ pub fn run() {
         // Reminders come due in core, on time; the window words them and shows them as
         // system notifications (desktop notifications cannot be scheduled ahead).
         .plugin(tauri_plugin_notification::init())
+        // After the single-instance check (a second launch has exited by now), before the
+        // window is built: the context opens on its own thread while Tauri builds the
+        // window and its webview on this one.
+        .plugin(open_context_early())
         .setup(|app| {
             // Tauri built the configured window just before this hook.
             startup::mark("window_created");
-            let events = Arc::new(WindowEvents(app.handle().clone()));
-            let opened = tauri::async_runtime::block_on(async {
-                let options = ContextOptions {
-                    background_jobs: true,
-                    granted_paths_only: true,
-                    ..ContextOptions::from_env(None)?
-                };
-                Context::open(options, events).await
-            });
+            let opened = app
+                .try_state::<Opening>()
+                .and_then(|opening| opening.take())
+                .map(|thread| {
+                    thread
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .unwrap_or_else(|| open_context(Arc::new(WindowEvents(app.handle().clone()))));
             if let Err(e) = &opened {
                 tracing::error!(code = %e.code, "cannot open the data directory: {}", e.message);
             }
