@@ -138,14 +138,11 @@ pub fn run() {
             // Tauri built the configured window just before this hook.
             startup::mark("window_created");
             let opened = app
-                .try_state::<Opening>()
-                .and_then(|opening| opening.take())
-                .map(|thread| {
-                    thread
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .unwrap_or_else(|| open_context(Arc::new(WindowEvents(app.handle().clone()))));
+                .state::<Opening>()
+                .take()
+                .ok_or("the context was not being opened")?
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             if let Err(e) = &opened {
                 tracing::error!(code = %e.code, "cannot open the data directory: {}", e.message);
             }

@@ -50,5 +50,7 @@ describe('NotifyProvider', () => {
     await act(() => i18n.changeLanguage('en'));
     expect(await screen.findByText('Copied to the clipboard')).toBeInTheDocument();
     expect(toast.closest('.semi-toast-wrapper')?.textContent).not.toContain('已复制');
+    // The language back for whatever runs after in this file.
+    await act(() => i18n.changeLanguage('zh-CN'));
   });
 });
