@@ -120,11 +120,21 @@ export class Driver {
     return this.call('POST', this.s('/execute/async'), { script, args });
   }
 
-  /** A PNG of the window after two animation frames, so it is not a stale frame. */
+  /**
+   * A PNG of the window once its animations have ended (a tab sliding in, a toast
+   * arriving; 3 s at most, endless ones such as spinners aside), after two more animation
+   * frames so it is not a stale frame.
+   */
   async screenshot(path) {
-    await this.execAsync(
-      'const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));',
-    );
+    await this.execAsync(`
+      const done = arguments[arguments.length - 1];
+      const started = performance.now();
+      const moving = () => (document.getAnimations ? document.getAnimations() : []).filter(
+        (a) => a.playState === 'running' && a.effect && a.effect.getComputedTiming().endTime !== Infinity,
+      ).length;
+      const frames = () => requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
+      const check = () => (moving() === 0 || performance.now() - started > 3000 ? frames() : setTimeout(check, 50));
+      check();`);
     const b64 = await this.call('GET', this.s('/screenshot'));
     writeFileSync(path, Buffer.from(b64, 'base64'));
   }
