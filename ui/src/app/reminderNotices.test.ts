@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReminderNotice } from '../bindings';
 import i18n from '../i18n';
-import { type RemindersDue, reminderMessages, showOsNotification } from './reminderNotices';
+import {
+  ON_TIME_SINGLY,
+  type RemindersDue,
+  reminderMessages,
+  showOsNotification,
+} from './reminderNotices';
 
 const plugin = vi.hoisted(() => ({
   isPermissionGranted: vi.fn(),
@@ -46,6 +51,22 @@ describe('reminder notices', () => {
         body: '「修护精华 30 天测评」作品上传截止：还剩 3 天（2026-12-03）',
       },
       { title: '合作日程提醒', body: '「修护精华 30 天测评」样品寄出截止：今天（2026-11-30）' },
+    ]);
+  });
+
+  it('on time, more than a few together: one summary, not a toast each', () => {
+    const t = i18n.getFixedT('zh-CN');
+    const few = Array.from({ length: ON_TIME_SINGLY }, (_, i) => notice({ days_left: i + 1 }));
+    expect(reminderMessages(t, due(few, false))).toHaveLength(ON_TIME_SINGLY);
+    const more = [...few, notice({ key: 'ship_by', days_left: 0, due_on: '2026-11-30' })];
+    const messages = reminderMessages(t, due(more, false));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.title).toBe(`${ON_TIME_SINGLY + 1} 条新提醒`);
+    expect(messages[0]?.body.split('\n')).toEqual([
+      '「修护精华 30 天测评」作品上传截止：还剩 1 天（2026-12-03）',
+      '「修护精华 30 天测评」作品上传截止：还剩 2 天（2026-12-03）',
+      '「修护精华 30 天测评」作品上传截止：还剩 3 天（2026-12-03）',
+      '「修护精华 30 天测评」样品寄出截止：今天（2026-11-30）',
     ]);
   });
 

@@ -30,6 +30,10 @@ export interface Message {
 /** The most reminders named in one summary; the rest are counted. */
 const SUMMARY_LINES = 5;
 
+/** The most reminders due together that each come on their own; more come as one summary
+ * (a toast and an OS notification each would cover the window). */
+export const ON_TIME_SINGLY = 3;
+
 /** One reminder: a campaign's date names its task first (「…」作品上传截止); a rights date
  * leads with what happens (权益卡到期：投稿任务收益保底卡 ¥50.00), its `rights` subject
  * naming the card or the level in the UI's language (`task_title`, core's Chinese name,
@@ -53,12 +57,12 @@ function line(t: TFor, r: ReminderNotice): string {
     : t('common:reminder.ahead', { ...args, count: r.days_left });
 }
 
-/** What to show for one `reminders_due` event: one message per reminder when they come on
- * time, one summary when they were caught up at start. */
+/** What to show for one `reminders_due` event: one message per reminder when a few come on
+ * time, one summary when more came together or they were caught up at start. */
 export function reminderMessages(t: TFor, event: RemindersDue): Message[] {
   const { reminders } = event;
   if (reminders.length === 0) return [];
-  if (!event.caught_up) {
+  if (!event.caught_up && reminders.length <= ON_TIME_SINGLY) {
     return reminders.map((r) => ({
       title: t(r.feature === 'rights' ? 'common:reminder.rightsTitle' : 'common:reminder.title'),
       body: line(t, r),
@@ -69,7 +73,9 @@ export function reminderMessages(t: TFor, event: RemindersDue): Message[] {
   if (rest > 0) named.push(t('common:reminder.more', { count: rest }));
   return [
     {
-      title: t('common:reminder.caughtUpTitle', { count: reminders.length }),
+      title: t(event.caught_up ? 'common:reminder.caughtUpTitle' : 'common:reminder.manyTitle', {
+        count: reminders.length,
+      }),
       body: named.join('\n'),
     },
   ];

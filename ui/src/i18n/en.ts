@@ -66,6 +66,8 @@ export const en: CommonMessages = {
     ahead_other: '"{{task}}" — {{what}}: {{count}} days left ({{date}})',
     caughtUpTitle_one: '{{count}} reminder while StarDesk was closed',
     caughtUpTitle_other: '{{count}} reminders while StarDesk was closed',
+    manyTitle_one: '{{count}} new reminder',
+    manyTitle_other: '{{count}} new reminders',
     more_one: '…and {{count}} more in My campaigns',
     more_other: '…and {{count}} more in My campaigns',
     rightsTitle: 'Rights center reminder',

@@ -65,6 +65,8 @@ export const zhCN = {
     ahead_other: '「{{task}}」{{what}}：还剩 {{count}} 天（{{date}}）',
     caughtUpTitle_one: '应用关闭期间有 {{count}} 条提醒',
     caughtUpTitle_other: '应用关闭期间有 {{count}} 条提醒',
+    manyTitle_one: '{{count}} 条新提醒',
+    manyTitle_other: '{{count}} 条新提醒',
     more_one: '……另有 {{count}} 条，见「我的合作」',
     more_other: '……另有 {{count}} 条，见「我的合作」',
     rightsTitle: '权益中心提醒',

@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import i18n from '../i18n';
-import { type Notify, NotifyProvider, useNotify } from './notify';
+import { MAX_TOASTS, type Notify, NotifyProvider, useNotify } from './notify';
 
 function Grab({ into }: { into: { notify?: Notify } }) {
   into.notify = useNotify();
@@ -36,6 +36,51 @@ describe('NotifyProvider', () => {
     const text = await screen.findByText(/第一行/);
     expect(text).toHaveStyle({ whiteSpace: 'pre-line' });
     expect(text.closest('.semi-toast-wrapper')).not.toBeNull();
+  });
+
+  it('shows the newest toasts, never more than MAX_TOASTS at once', async () => {
+    const got: { notify?: Notify } = {};
+    render(
+      <NotifyProvider>
+        <Grab into={got} />
+      </NotifyProvider>,
+    );
+    const count = MAX_TOASTS + 2;
+    for (let i = 1; i <= count; i++) act(() => got.notify?.info(() => `提醒 ${i}`));
+    expect(await screen.findByText(`提醒 ${count}`)).toBeInTheDocument();
+    const shown = [...document.querySelectorAll('.semi-toast-wrapper .semi-toast-content-text')];
+    expect(shown.map((e) => e.textContent).sort()).toEqual(
+      Array.from({ length: MAX_TOASTS }, (_, i) => `提醒 ${count - MAX_TOASTS + 1 + i}`).sort(),
+    );
+    // One closed by its ×: the next one does not close another.
+    const close = document.querySelector('.semi-toast-close-button button');
+    act(() => (close as HTMLElement).click());
+    expect(document.querySelectorAll('.semi-toast-wrapper .semi-toast-content-text')).toHaveLength(
+      MAX_TOASTS - 1,
+    );
+    act(() => got.notify?.success(() => '已保存'));
+    expect(await screen.findByText('已保存')).toBeInTheDocument();
+    expect(document.querySelectorAll('.semi-toast-wrapper .semi-toast-content-text')).toHaveLength(
+      MAX_TOASTS,
+    );
+  });
+
+  it('keeps to MAX_TOASTS when more come at once, in one burst', async () => {
+    const got: { notify?: Notify } = {};
+    render(
+      <NotifyProvider>
+        <Grab into={got} />
+      </NotifyProvider>,
+    );
+    const count = MAX_TOASTS + 3;
+    act(() => {
+      for (let i = 1; i <= count; i++) got.notify?.info(() => `提醒 ${i}`);
+    });
+    expect(await screen.findByText(`提醒 ${count}`)).toBeInTheDocument();
+    const shown = [...document.querySelectorAll('.semi-toast-wrapper .semi-toast-content-text')];
+    expect(shown.map((e) => e.textContent).sort()).toEqual(
+      Array.from({ length: MAX_TOASTS }, (_, i) => `提醒 ${count - MAX_TOASTS + 1 + i}`).sort(),
+    );
   });
 
   it('says a toast shown before a language switch again in the new language', async () => {

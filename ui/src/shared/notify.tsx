@@ -1,6 +1,14 @@
 import { Toast } from '@douyinfe/semi-ui';
 import type { FlatNamespace } from 'i18next';
-import { createContext, type ReactElement, type ReactNode, useContext, useMemo } from 'react';
+import {
+  createContext,
+  type ReactElement,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The namespaces a toast's words are looked up in, as `useTranslation` takes them. */
@@ -22,10 +30,58 @@ export interface Notify<N extends Ns = 'common'> {
   info: (words: Words<N>) => void;
 }
 
+interface ToastConfig {
+  content: ReactNode;
+  duration?: number;
+  onClose?: () => void;
+}
+
 interface ToastApi {
-  success: (config: { content: ReactNode }) => string;
-  error: (config: { content: ReactNode }) => string;
-  info: (config: { content: ReactNode; duration?: number }) => string;
+  success: (config: ToastConfig) => string;
+  error: (config: ToastConfig) => string;
+  info: (config: ToastConfig) => string;
+  close: (id: string) => void;
+}
+
+/**
+ * The most toasts on screen at once: a new one closes the oldest. At a start or a sign-in
+ * the due reminders, parcel alerts, invitations and a saved setting came together, nine
+ * toasts over the whole page.
+ */
+export const MAX_TOASTS = 4;
+
+/** `api` whose toasts are never more than [`MAX_TOASTS`] at once. */
+function useCapped(api: ToastApi): ToastApi {
+  // Oldest first; a toast leaves when it closes (its time, its ×) or is closed here.
+  const shown = useRef<string[]>([]);
+  // Semi closes only a toast already on screen: one added in the same burst (a reminder
+  // event's toasts come in one loop) is closed once the burst has rendered.
+  const closing = useRef<string[]>([]);
+  const { success, error, info, close } = api;
+  useEffect(() => {
+    for (const id of closing.current.splice(0)) close(id);
+  });
+  return useMemo(() => {
+    const capped =
+      (show: (config: ToastConfig) => string) =>
+      (config: ToastConfig): string => {
+        let id = '';
+        id = show({
+          ...config,
+          onClose: () => {
+            shown.current = shown.current.filter((x) => x !== id);
+          },
+        });
+        shown.current.push(id);
+        const over = Math.max(0, shown.current.length - MAX_TOASTS);
+        for (const oldest of shown.current.splice(0, over)) {
+          close(oldest);
+          closing.current.push(oldest);
+        }
+        return id;
+      };
+    return { success: capped(success), error: capped(error), info: capped(info), close };
+  }, [success, error, info, close]);
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
@@ -47,7 +103,8 @@ function Said<N extends Ns>({ ns, words }: { ns: N; words: Words<N> }) {
  * the toasts.
  */
 export function NotifyProvider({ children }: { children: ReactNode }) {
-  const [api, holder] = Toast.useToast() as [ToastApi, ReactElement];
+  const [all, holder] = Toast.useToast() as [ToastApi, ReactElement];
+  const api = useCapped(all);
   return (
     <ToastContext.Provider value={api}>
       {children}
