@@ -173,13 +173,22 @@ async fn the_demo_creator_is_lv2_with_the_way_to_lv3_a_forecast_and_the_history(
     // card's kind and value, the level and the works it still needs.
     for a in &rights {
         match (&a.key, &a.rights) {
-            (TimelineKeyCode::BenefitExpires, Some(RightsSubject::Benefit { kind, value, .. })) => {
+            (
+                TimelineKeyCode::BenefitExpires,
+                Some(RightsSubject::Benefit {
+                    kind,
+                    value,
+                    claimed,
+                    ..
+                }),
+            ) => {
                 let id = a
                     .application_id
                     .strip_prefix("benefit:")
                     .expect("a card's subject");
                 let card = wallet.items.iter().find(|b| b.id == id).expect("its card");
                 assert_eq!((kind, value), (&card.kind, &card.value), "{a:?}");
+                assert_eq!(*claimed, card.status == BenefitStatusCode::Claimed, "{a:?}");
             }
             (
                 TimelineKeyCode::LevelDrops,
@@ -194,6 +203,16 @@ async fn the_demo_creator_is_lv2_with_the_way_to_lv3_a_forecast_and_the_history(
             _ => panic!("a rights date without its subject: {a:?}"),
         }
     }
+    // The demo's cards that expire within the month are one claimed and others still to
+    // claim: the same kind, value and day, told apart by that.
+    let claimed: std::collections::BTreeSet<bool> = rights
+        .iter()
+        .filter_map(|a| match &a.rights {
+            Some(RightsSubject::Benefit { claimed, .. }) => Some(*claimed),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(claimed.len(), 2, "{rights:?}");
     assert!(agenda
         .iter()
         .filter(|a| a.feature == AgendaFeatureCode::Campaign)
@@ -201,6 +220,13 @@ async fn the_demo_creator_is_lv2_with_the_way_to_lv3_a_forecast_and_the_history(
     let ics = ctx.calendar_ics().await.expect("ics");
     assert!(ics.contains("UID:benefit-"), "{ics}");
     assert!(ics.contains("权益卡到期"));
+    // Its events say which card is which (RFC 5545 folds long lines: unfolded first).
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(unfolded.contains("保底卡 ¥50.00（待领取）"), "{unfolded}");
+    assert!(
+        unfolded.contains("保底卡 ¥50.00（已领取，未使用）"),
+        "{unfolded}"
+    );
 }
 
 #[tokio::test]

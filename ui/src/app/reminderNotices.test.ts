@@ -98,6 +98,7 @@ describe('reminder notices', () => {
         kind: 'guarantee_card',
         kind_name: '投稿任务收益保底卡',
         value: '50.00',
+        claimed: false,
       },
     });
     const level = notice({
@@ -119,23 +120,32 @@ describe('reminder notices', () => {
       key: 'benefit_expires',
       due_on: '2026-04-02',
       days_left: 5,
-      rights: { subject: 'benefit', kind: 'other', kind_name: '学院直播课席位', value: null },
+      rights: {
+        subject: 'benefit',
+        kind: 'other',
+        kind_name: '学院直播课席位',
+        value: null,
+        claimed: true,
+      },
     });
     expect(reminderMessages(i18n.getFixedT('zh-CN'), due([card, level, unknown], false))).toEqual([
       {
         title: '权益中心提醒',
-        body: '权益卡到期：投稿任务收益保底卡 ¥50.00，还剩 4 天（2026-04-01）',
+        body: '权益卡到期：投稿任务收益保底卡 ¥50.00（待领取），还剩 4 天（2026-04-01）',
       },
       {
         title: '权益中心提醒',
         body: '等级将降：LV2 等级（还需发布 1 条作品），就在今天（2026-03-28）',
       },
-      { title: '权益中心提醒', body: '权益卡到期：学院直播课席位，还剩 5 天（2026-04-02）' },
+      {
+        title: '权益中心提醒',
+        body: '权益卡到期：学院直播课席位（已领取，未使用），还剩 5 天（2026-04-02）',
+      },
     ]);
     expect(reminderMessages(i18n.getFixedT('en'), due([card, level, unknown], false))).toEqual([
       {
         title: 'Rights center reminder',
-        body: 'Benefit card expires: Submission guarantee card ¥50.00, 4 days left (2026-04-01)',
+        body: 'Benefit card expires: Submission guarantee card ¥50.00 (still to claim), 4 days left (2026-04-01)',
       },
       {
         title: 'Rights center reminder',
@@ -143,14 +153,14 @@ describe('reminder notices', () => {
       },
       {
         title: 'Rights center reminder',
-        body: 'Benefit card expires: 学院直播课席位, 5 days left (2026-04-02)',
+        body: 'Benefit card expires: 学院直播课席位 (claimed, not used yet), 5 days left (2026-04-02)',
       },
     ]);
     // Caught up at start, a summary mixes both kinds, each worded its own way.
     const [summary] = reminderMessages(i18n.getFixedT('zh-CN'), due([notice({}), card], true));
     expect(summary?.body.split('\n')).toEqual([
       '「修护精华 30 天测评」作品上传截止：还剩 3 天（2026-12-03）',
-      '权益卡到期：投稿任务收益保底卡 ¥50.00，还剩 4 天（2026-04-01）',
+      '权益卡到期：投稿任务收益保底卡 ¥50.00（待领取），还剩 4 天（2026-04-01）',
     ]);
   });
 

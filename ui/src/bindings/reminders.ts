@@ -26,7 +26,12 @@ kind_name: string,
 /**
  * Yuan, as the platform states it.
  */
-value: string | null, } | { "subject": "level", level: number, 
+value: string | null, 
+/**
+ * Claimed and not used yet (use it before it expires); `false`: still to claim.
+ * Two cards of one kind and value can expire the same day, one of each.
+ */
+claimed: boolean, } | { "subject": "level", level: number, 
 /**
  * Works still to post before that day.
  */

@@ -74,6 +74,8 @@ export const en: CommonMessages = {
     rightsToday: '{{what}}: {{task}}, today ({{date}})',
     rightsAhead_one: '{{what}}: {{task}}, {{count}} day left ({{date}})',
     rightsAhead_other: '{{what}}: {{task}}, {{count}} days left ({{date}})',
+    cardToClaim: '{{card}} (still to claim)',
+    cardClaimed: '{{card}} (claimed, not used yet)',
     levelSubject_one: 'LV{{level}} ({{count}} more video to post)',
     levelSubject_other: 'LV{{level}} ({{count}} more videos to post)',
   },

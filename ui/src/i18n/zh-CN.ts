@@ -73,6 +73,8 @@ export const zhCN = {
     rightsToday: '{{what}}：{{task}}，就在今天（{{date}}）',
     rightsAhead_one: '{{what}}：{{task}}，还剩 {{count}} 天（{{date}}）',
     rightsAhead_other: '{{what}}：{{task}}，还剩 {{count}} 天（{{date}}）',
+    cardToClaim: '{{card}}（待领取）',
+    cardClaimed: '{{card}}（已领取，未使用）',
     levelSubject_one: 'LV{{level}} 等级（还需发布 {{count}} 条作品）',
     levelSubject_other: 'LV{{level}} 等级（还需发布 {{count}} 条作品）',
   },

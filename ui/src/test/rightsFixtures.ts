@@ -505,6 +505,7 @@ export const rightsAgenda: AgendaItem[] = [
       kind: 'guarantee_card',
       kind_name: '投稿任务收益保底卡',
       value: '50.00',
+      claimed: false,
     },
   },
 ];

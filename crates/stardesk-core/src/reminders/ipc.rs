@@ -40,6 +40,9 @@ pub enum RightsSubject {
         kind_name: String,
         /// Yuan, as the platform states it.
         value: Option<String>,
+        /// Claimed and not used yet (use it before it expires); `false`: still to claim.
+        /// Two cards of one kind and value can expire the same day, one of each.
+        claimed: bool,
     },
     /// The day the level would drop (R-LEVEL-2).
     Level {

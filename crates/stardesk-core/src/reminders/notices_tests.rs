@@ -78,13 +78,29 @@ async fn a_rights_reminder_that_fires_names_its_card_or_level_by_code() {
     assert!(!notices.is_empty(), "no rights reminder fired");
     for n in &notices {
         match (&n.key, &n.rights) {
-            (TimelineKeyCode::BenefitExpires, Some(RightsSubject::Benefit { kind, value, .. })) => {
+            (
+                TimelineKeyCode::BenefitExpires,
+                Some(RightsSubject::Benefit {
+                    kind,
+                    value,
+                    claimed,
+                    ..
+                }),
+            ) => {
                 let id = n.application_id.strip_prefix("benefit:").expect("a card");
                 let card = wallet.items.iter().find(|b| b.id == id).expect("its card");
                 assert_eq!((kind, value), (&card.kind, &card.value), "{n:?}");
-                // The Chinese title, the fallback, names the same value.
+                // The Chinese title, the fallback, names the same value and state.
                 let value = value.as_deref().expect("a guarantee card has a value");
-                assert!(n.task_title.ends_with(&format!("¥{value}")), "{n:?}");
+                let state = if *claimed {
+                    "已领取，未使用"
+                } else {
+                    "待领取"
+                };
+                assert!(
+                    n.task_title.ends_with(&format!("¥{value}（{state}）")),
+                    "{n:?}"
+                );
             }
             (TimelineKeyCode::LevelDrops, Some(RightsSubject::Level { .. })) => {}
             _ => panic!("a rights reminder without its subject: {n:?}"),

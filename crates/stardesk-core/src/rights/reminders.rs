@@ -92,6 +92,14 @@ impl Context {
             if let Some(v) = &value {
                 title = format!("{title} ¥{v}");
             }
+            // Two cards of one kind and value may expire the same day: the calendar's
+            // events, like the window's lines, say which is which.
+            let claimed = matches!(b.status, BenefitStatus::Claimed);
+            title.push_str(if claimed {
+                "（已领取，未使用）"
+            } else {
+                "（待领取）"
+            });
             // No lead days at all: the creator turned reminders off, these too.
             let reminded = if policy.lead_days.is_empty() {
                 Vec::new()
@@ -117,6 +125,7 @@ impl Context {
                     kind: view::kind_code(&b.kind),
                     kind_name,
                     value,
+                    claimed,
                 },
                 rule: "R-LEVEL-6",
             });

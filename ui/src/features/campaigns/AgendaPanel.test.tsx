@@ -74,7 +74,7 @@ describe('my campaigns: the agenda', () => {
     const card = screen
       .getAllByTestId('agenda-item')
       .find((i) => i.getAttribute('data-application-id') === 'benefit:b-201');
-    expect(card).toHaveTextContent('权益卡到期投稿任务收益保底卡 ¥50.00还剩 4 天');
+    expect(card).toHaveTextContent('权益卡到期投稿任务收益保底卡 ¥50.00（待领取）还剩 4 天');
 
     await user.click(within(campaign).getByTestId('agenda-open-application'));
     expect(navigation.go).toHaveBeenLastCalledWith('campaigns', 'A1');

@@ -66,18 +66,24 @@ describe('benefits', () => {
       kind: 'guarantee_card',
       kind_name: '投稿任务收益保底卡',
       value: '5000.00',
+      claimed: false,
     } as const;
     expect(rightsSubjectText(anyT, card, '投稿任务收益保底卡 ¥5000.00')).toBe(
-      'Submission guarantee card ¥5,000.00',
+      'Submission guarantee card ¥5,000.00 (still to claim)',
     );
-    expect(rightsSubjectText(anyT, { ...card, value: null }, '')).toBe('Submission guarantee card');
+    expect(rightsSubjectText(anyT, { ...card, value: null, claimed: true }, '')).toBe(
+      'Submission guarantee card (claimed, not used yet)',
+    );
+    expect(rightsSubjectText(i18n.getFixedT('zh-CN'), { ...card, claimed: true }, '')).toBe(
+      '投稿任务收益保底卡 ¥5,000.00（已领取，未使用）',
+    );
     // A kind this version does not know: the platform's name; without one, "other".
     expect(
       rightsSubjectText(anyT, { ...card, kind: 'other', kind_name: '学院直播课席位' }, ''),
-    ).toBe('学院直播课席位 ¥5,000.00');
+    ).toBe('学院直播课席位 ¥5,000.00 (still to claim)');
     expect(
       rightsSubjectText(anyT, { ...card, kind: 'other', kind_name: '', value: null }, ''),
-    ).toBe(en('kinds.other'));
+    ).toBe(`${en('kinds.other')} (still to claim)`);
     expect(rightsSubjectText(anyT, { subject: 'level', level: 2, posts_needed: 1 }, '')).toBe(
       'LV2 (1 more video to post)',
     );

@@ -64,8 +64,9 @@ export function benefitName(t: TFor, b: Pick<BenefitView, 'kind' | 'kind_name'>)
 
 /**
  * What a rights date is about (a reminder, the agenda) in the current language: a card
- * with its value, or the level and the works it still needs. `fallback` (core's Chinese
- * name) when core sent no subject.
+ * with its value and whether it is still to claim or claimed and not used (two cards of
+ * one kind and value may expire the same day), or the level and the works it still needs.
+ * `fallback` (core's Chinese name) when core sent no subject.
  */
 export function rightsSubjectText(
   t: TFor,
@@ -77,7 +78,10 @@ export function rightsSubjectText(
     return t('common:reminder.levelSubject', { level: subject.level, count: subject.posts_needed });
   }
   const name = benefitName(t, subject);
-  return subject.value === null ? name : `${name} ${formatMoney(subject.value)}`;
+  const card = subject.value === null ? name : `${name} ${formatMoney(subject.value)}`;
+  return t(subject.claimed ? 'common:reminder.cardClaimed' : 'common:reminder.cardToClaim', {
+    card,
+  });
 }
 
 /** 还剩 4 天 / 今天到期 / 长期有效, or the day it expired on. */
