@@ -12,9 +12,11 @@
 # stop it, nor did writing secrets without the one property read StarDesk's client makes.
 #
 # So: when the daemon died during a failed run, the run is repeated with a new daemon (twice
-# at most). A `cargo test` run repeats only the test targets that failed (cargo names each:
-# "to rerun pass `-p … --test …`"): a short repeat, unlikely to meet the abort again. A
-# run that fails with the daemon alive fails as it is.
+# at most). A `cargo test --no-fail-fast` run repeats only the test targets that failed
+# (cargo names each: "to rerun pass `-p … --test …`"): a short repeat, unlikely to meet the
+# abort again. Without --no-fail-fast cargo stops at the first failed target and never ran
+# the others, so the whole command is repeated. A run that fails with the daemon alive fails
+# as it is.
 set -uo pipefail
 command -v gnome-keyring-daemon >/dev/null || {
   echo "with-keyring: gnome-keyring-daemon is missing (Debian package gnome-keyring)" >&2; exit 1; }
@@ -68,36 +70,50 @@ run() {
   "$@"
 }
 
-# Runs again only the test targets that failed in $LOG, under the same daemon, with the
-# command's own options but those that choose packages and targets (a command with `--`
-# arguments is not supported); 1 when cargo named none. A --workspace stays: with it cargo
-# builds each package with the workspace's features, as the first run did, so nothing is
-# compiled again.
+# Runs again only the test targets that failed in $LOG, in one `cargo test` under the same
+# daemon: the command's own options (its packages, --workspace, --no-fail-fast, features)
+# without its target selectors, then the failed targets' selectors without their `-p`
+# (cargo ignores `-p` beside --workspace, and the packages are the command's own). Under
+# --workspace a selector runs in every package that has such a target (`--lib`: every
+# library's unit tests), more than failed but nothing rebuilt: the same packages and
+# features as the first run. Doctests (`--doc`, which mixes with no other selector) run in
+# a call of their own. Returns 1 when cargo named no target.
 rerun_failed_targets() {
-  local targets options=() target status=0 s skip=false
-  mapfile -t targets < <(grep -a -o 'to rerun pass `[^`]*`' "$LOG" |
-    sed -e 's/^to rerun pass `//' -e 's/`$//' | sort -u)
-  ((${#targets[@]})) || return 1
+  local specs options=() selectors=() doc=false status=0 skip=false a
+  mapfile -t specs < <(grep -a -o 'to rerun pass `[^`]*`' "$LOG" |
+    sed -e 's/^to rerun pass `//' -e 's/`$//' -e 's/\(^\| \)-p [^ ]*//g' | sort -u)
+  ((${#specs[@]})) || return 1
   for a in "${@:3}"; do
     if $skip; then
       skip=false
       continue
     fi
     case $a in
-    -p | --package | --exclude | --test | --bin | --example | --bench) skip=true ;;
-    -p* | --package=* | --exclude=* | --test=* | --bin=* | --example=* | --bench=*) ;;
+    --test | --bin | --example | --bench) skip=true ;;
+    --test=* | --bin=* | --example=* | --bench=*) ;;
     --lib | --doc | --tests | --bins | --examples | --benches | --all-targets) ;;
     *) options+=("$a") ;;
     esac
   done
-  : >"$LOG.again"
-  for target in "${targets[@]}"; do
-    echo "with-keyring: again: cargo test $target ${options[*]}" >&2
-    # shellcheck disable=SC2086
-    cargo test $target "${options[@]}" 2>&1 | tee -a "$LOG.again"
-    s=${PIPESTATUS[0]}
-    ((s)) && status=$s
+  for spec in "${specs[@]}"; do
+    if [[ $spec == *--doc* ]]; then
+      doc=true
+    else
+      # shellcheck disable=SC2206
+      selectors+=($spec)
+    fi
   done
+  : >"$LOG.again"
+  if ((${#selectors[@]})); then
+    echo "with-keyring: again: cargo test ${options[*]} ${selectors[*]}" >&2
+    cargo test "${options[@]}" "${selectors[@]}" 2>&1 | tee -a "$LOG.again"
+    ((PIPESTATUS[0])) && status=1
+  fi
+  if $doc; then
+    echo "with-keyring: again: cargo test ${options[*]} --doc" >&2
+    cargo test "${options[@]}" --doc 2>&1 | tee -a "$LOG.again"
+    ((PIPESTATUS[0])) && status=1
+  fi
   mv "$LOG.again" "$LOG"
   return $status
 }
@@ -112,7 +128,7 @@ for _ in 1 2; do
   echo "with-keyring: gnome-keyring-daemon (pid $KEYRING_PID) died during the run (its" \
     "abort, see scripts/with-keyring.sh); running again with a new daemon" >&2
   start_keyring --replace
-  if $is_cargo_test && grep -a -q 'to rerun pass `' "$LOG"; then
+  if $is_cargo_test && [[ " $* " == *" --no-fail-fast "* ]] && grep -a -q 'to rerun pass `' "$LOG"; then
     rerun_failed_targets "$@"
     status=$?
   else

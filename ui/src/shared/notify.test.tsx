@@ -83,6 +83,28 @@ describe('NotifyProvider', () => {
     );
   });
 
+  it('never closes an error to make room: the oldest other toast goes', async () => {
+    const got: { notify?: Notify } = {};
+    render(
+      <NotifyProvider>
+        <Grab into={got} />
+      </NotifyProvider>,
+    );
+    act(() => got.notify?.error(() => '同步失败'));
+    const count = MAX_TOASTS + 1;
+    act(() => {
+      for (let i = 1; i <= count; i++) got.notify?.info(() => `提醒 ${i}`);
+    });
+    expect(await screen.findByText(`提醒 ${count}`)).toBeInTheDocument();
+    const shown = [...document.querySelectorAll('.semi-toast-wrapper .semi-toast-content-text')];
+    expect(shown.map((e) => e.textContent).sort()).toEqual(
+      [
+        '同步失败',
+        ...Array.from({ length: MAX_TOASTS - 1 }, (_, i) => `提醒 ${count - MAX_TOASTS + 2 + i}`),
+      ].sort(),
+    );
+  });
+
   it('says a toast shown before a language switch again in the new language', async () => {
     const got: { notify?: Notify } = {};
     render(

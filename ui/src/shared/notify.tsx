@@ -44,43 +44,68 @@ interface ToastApi {
 }
 
 /**
- * The most toasts on screen at once: a new one closes the oldest. At a start or a sign-in
- * the due reminders, parcel alerts, invitations and a saved setting came together, nine
- * toasts over the whole page.
+ * The most toasts on screen at once: a new one closes the oldest that is not an error. At
+ * a start or a sign-in the due reminders, parcel alerts, invitations and a saved setting
+ * came together, nine toasts over the whole page.
  */
 export const MAX_TOASTS = 4;
 
-/** `api` whose toasts are never more than [`MAX_TOASTS`] at once. */
+/** A toast's content, which says when its toast is on screen (Semi can close it then). */
+function OnScreen({ onShown, children }: { onShown: () => void; children: ReactNode }) {
+  // A passive effect: it runs after the commit that mounted the toast, Semi's handle set.
+  useEffect(onShown, [onShown]);
+  return children;
+}
+
+/** One toast the cap keeps count of. */
+interface Counted {
+  id: string;
+  error: boolean;
+  /** On screen: Semi's `close` works only then (a burst's toasts are added in one loop). */
+  shown: boolean;
+  /** Over the cap before it was on screen: closed as soon as it is. */
+  closing: boolean;
+}
+
+/** `api` whose toasts are never more than [`MAX_TOASTS`] at once, errors aside. */
 function useCapped(api: ToastApi): ToastApi {
   // Oldest first; a toast leaves when it closes (its time, its ×) or is closed here.
-  const shown = useRef<string[]>([]);
-  // Semi closes only a toast already on screen: one added in the same burst (a reminder
-  // event's toasts come in one loop) is closed once the burst has rendered.
-  const closing = useRef<string[]>([]);
+  const open = useRef<Counted[]>([]);
   const { success, error, info, close } = api;
-  useEffect(() => {
-    for (const id of closing.current.splice(0)) close(id);
-  });
   return useMemo(() => {
+    const leave = (toast: Counted) => {
+      open.current = open.current.filter((t) => t !== toast);
+    };
     const capped =
-      (show: (config: ToastConfig) => string) =>
+      (show: (config: ToastConfig) => string, isError: boolean) =>
       (config: ToastConfig): string => {
-        let id = '';
-        id = show({
+        const toast: Counted = { id: '', error: isError, shown: false, closing: false };
+        const onShown = () => {
+          toast.shown = true;
+          if (toast.closing) close(toast.id);
+        };
+        toast.id = show({
           ...config,
-          onClose: () => {
-            shown.current = shown.current.filter((x) => x !== id);
-          },
+          content: <OnScreen onShown={onShown}>{config.content}</OnScreen>,
+          onClose: () => leave(toast),
         });
-        shown.current.push(id);
-        const over = Math.max(0, shown.current.length - MAX_TOASTS);
-        for (const oldest of shown.current.splice(0, over)) {
-          close(oldest);
-          closing.current.push(oldest);
+        open.current.push(toast);
+        let over = open.current.length - MAX_TOASTS;
+        for (const oldest of open.current.filter((t) => !t.error)) {
+          if (over <= 0) break;
+          over -= 1;
+          leave(oldest);
+          if (oldest.shown) close(oldest.id);
+          else oldest.closing = true;
         }
-        return id;
+        return toast.id;
       };
-    return { success: capped(success), error: capped(error), info: capped(info), close };
+    return {
+      success: capped(success, false),
+      error: capped(error, true),
+      info: capped(info, false),
+      close,
+    };
   }, [success, error, info, close]);
 }
 
