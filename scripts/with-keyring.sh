@@ -103,17 +103,15 @@ rerun_failed_targets() {
       selectors+=($spec)
     fi
   done
+  # One `cargo test` with the options and "$@"; its output is kept for a next repeat.
+  again() {
+    echo "with-keyring: again: cargo test ${options[*]} $*" >&2
+    cargo test "${options[@]}" "$@" 2>&1 | tee -a "$LOG.again"
+    ((PIPESTATUS[0])) && status=1
+  }
   : >"$LOG.again"
-  if ((${#selectors[@]})); then
-    echo "with-keyring: again: cargo test ${options[*]} ${selectors[*]}" >&2
-    cargo test "${options[@]}" "${selectors[@]}" 2>&1 | tee -a "$LOG.again"
-    ((PIPESTATUS[0])) && status=1
-  fi
-  if $doc; then
-    echo "with-keyring: again: cargo test ${options[*]} --doc" >&2
-    cargo test "${options[@]}" --doc 2>&1 | tee -a "$LOG.again"
-    ((PIPESTATUS[0])) && status=1
-  fi
+  ((${#selectors[@]})) && again "${selectors[@]}"
+  $doc && again --doc
   mv "$LOG.again" "$LOG"
   return $status
 }

@@ -8,14 +8,32 @@ function Grab({ into }: { into: { notify?: Notify } }) {
   return <main data-testid="page">page</main>;
 }
 
+/** A page under the provider; its toasts. */
+function mount(): { notify?: Notify } {
+  const got: { notify?: Notify } = {};
+  render(
+    <NotifyProvider>
+      <Grab into={got} />
+    </NotifyProvider>,
+  );
+  return got;
+}
+
+/** The words of the toasts on screen, in no particular order. */
+function shownTexts(): string[] {
+  return [...document.querySelectorAll('.semi-toast-wrapper .semi-toast-content-text')]
+    .map((e) => e.textContent ?? '')
+    .sort();
+}
+
+/** `提醒 first` … `提醒 last`, sorted as [`shownTexts`] is. */
+function reminders(first: number, last: number): string[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => `提醒 ${first + i}`).sort();
+}
+
 describe('NotifyProvider', () => {
   it("shows toasts in Semi's fixed layer at the top, not in the page's flow after the app", async () => {
-    const got: { notify?: Notify } = {};
-    render(
-      <NotifyProvider>
-        <Grab into={got} />
-      </NotifyProvider>,
-    );
+    const got = mount();
     act(() => got.notify?.success(() => '已导入 4 行'));
     const toast = await screen.findByText('已导入 4 行');
     const layer = toast.closest('.semi-toast-wrapper');
@@ -26,12 +44,7 @@ describe('NotifyProvider', () => {
   });
 
   it('keeps a reminder on several lines', async () => {
-    const got: { notify?: Notify } = {};
-    render(
-      <NotifyProvider>
-        <Grab into={got} />
-      </NotifyProvider>,
-    );
+    const got = mount();
     act(() => got.notify?.info(() => '第一行\n第二行'));
     const text = await screen.findByText(/第一行/);
     expect(text).toHaveStyle({ whiteSpace: 'pre-line' });
@@ -39,79 +52,43 @@ describe('NotifyProvider', () => {
   });
 
   it('shows the newest toasts, never more than MAX_TOASTS at once', async () => {
-    const got: { notify?: Notify } = {};
-    render(
-      <NotifyProvider>
-        <Grab into={got} />
-      </NotifyProvider>,
-    );
+    const got = mount();
     const count = MAX_TOASTS + 2;
     for (let i = 1; i <= count; i++) act(() => got.notify?.info(() => `提醒 ${i}`));
     expect(await screen.findByText(`提醒 ${count}`)).toBeInTheDocument();
-    const shown = [...document.querySelectorAll('.semi-toast-wrapper .semi-toast-content-text')];
-    expect(shown.map((e) => e.textContent).sort()).toEqual(
-      Array.from({ length: MAX_TOASTS }, (_, i) => `提醒 ${count - MAX_TOASTS + 1 + i}`).sort(),
-    );
+    expect(shownTexts()).toEqual(reminders(count - MAX_TOASTS + 1, count));
     // One closed by its ×: the next one does not close another.
     const close = document.querySelector('.semi-toast-close-button button');
     act(() => (close as HTMLElement).click());
-    expect(document.querySelectorAll('.semi-toast-wrapper .semi-toast-content-text')).toHaveLength(
-      MAX_TOASTS - 1,
-    );
+    expect(shownTexts()).toHaveLength(MAX_TOASTS - 1);
     act(() => got.notify?.success(() => '已保存'));
     expect(await screen.findByText('已保存')).toBeInTheDocument();
-    expect(document.querySelectorAll('.semi-toast-wrapper .semi-toast-content-text')).toHaveLength(
-      MAX_TOASTS,
-    );
+    expect(shownTexts()).toHaveLength(MAX_TOASTS);
   });
 
   it('keeps to MAX_TOASTS when more come at once, in one burst', async () => {
-    const got: { notify?: Notify } = {};
-    render(
-      <NotifyProvider>
-        <Grab into={got} />
-      </NotifyProvider>,
-    );
+    const got = mount();
     const count = MAX_TOASTS + 3;
     act(() => {
       for (let i = 1; i <= count; i++) got.notify?.info(() => `提醒 ${i}`);
     });
     expect(await screen.findByText(`提醒 ${count}`)).toBeInTheDocument();
-    const shown = [...document.querySelectorAll('.semi-toast-wrapper .semi-toast-content-text')];
-    expect(shown.map((e) => e.textContent).sort()).toEqual(
-      Array.from({ length: MAX_TOASTS }, (_, i) => `提醒 ${count - MAX_TOASTS + 1 + i}`).sort(),
-    );
+    expect(shownTexts()).toEqual(reminders(count - MAX_TOASTS + 1, count));
   });
 
   it('never closes an error to make room: the oldest other toast goes', async () => {
-    const got: { notify?: Notify } = {};
-    render(
-      <NotifyProvider>
-        <Grab into={got} />
-      </NotifyProvider>,
-    );
+    const got = mount();
     act(() => got.notify?.error(() => '同步失败'));
     const count = MAX_TOASTS + 1;
     act(() => {
       for (let i = 1; i <= count; i++) got.notify?.info(() => `提醒 ${i}`);
     });
     expect(await screen.findByText(`提醒 ${count}`)).toBeInTheDocument();
-    const shown = [...document.querySelectorAll('.semi-toast-wrapper .semi-toast-content-text')];
-    expect(shown.map((e) => e.textContent).sort()).toEqual(
-      [
-        '同步失败',
-        ...Array.from({ length: MAX_TOASTS - 1 }, (_, i) => `提醒 ${count - MAX_TOASTS + 2 + i}`),
-      ].sort(),
-    );
+    expect(shownTexts()).toEqual(['同步失败', ...reminders(count - MAX_TOASTS + 2, count)].sort());
   });
 
   it('says a toast shown before a language switch again in the new language', async () => {
-    const got: { notify?: Notify } = {};
-    render(
-      <NotifyProvider>
-        <Grab into={got} />
-      </NotifyProvider>,
-    );
+    const got = mount();
     act(() => got.notify?.success((t) => t('copy.done')));
     const toast = await screen.findByText('已复制到剪贴板');
     await act(() => i18n.changeLanguage('en'));

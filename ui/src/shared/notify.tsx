@@ -61,9 +61,8 @@ function OnScreen({ onShown, children }: { onShown: () => void; children: ReactN
 interface Counted {
   id: string;
   error: boolean;
-  /** On screen: Semi's `close` works only then (a burst's toasts are added in one loop). */
-  shown: boolean;
-  /** Over the cap before it was on screen: closed as soon as it is. */
+  /** Over the cap. Semi closes only a toast on screen (a burst's toasts are added in one
+   * loop): one that is not yet is closed as it comes on screen. */
   closing: boolean;
 }
 
@@ -79,9 +78,8 @@ function useCapped(api: ToastApi): ToastApi {
     const capped =
       (show: (config: ToastConfig) => string, isError: boolean) =>
       (config: ToastConfig): string => {
-        const toast: Counted = { id: '', error: isError, shown: false, closing: false };
+        const toast: Counted = { id: '', error: isError, closing: false };
         const onShown = () => {
-          toast.shown = true;
           if (toast.closing) close(toast.id);
         };
         toast.id = show({
@@ -95,8 +93,8 @@ function useCapped(api: ToastApi): ToastApi {
           if (over <= 0) break;
           over -= 1;
           leave(oldest);
-          if (oldest.shown) close(oldest.id);
-          else oldest.closing = true;
+          oldest.closing = true;
+          close(oldest.id);
         }
         return toast.id;
       };
