@@ -3,6 +3,7 @@
 //! `taskRow.test.tsx` holds the two to the same HTML, in both languages.
 
 import type { TaskRow } from '../bindings';
+import { industryText } from '../features/taskHall/industryText';
 import { rewardLines, rewardText } from '../features/taskHall/rewardText';
 import { CATEGORY_COLOR, PRODUCT_REVIEW_COLOR } from '../features/taskHall/rowStyle';
 import type { TFor } from '../i18n';
@@ -28,7 +29,7 @@ export function taskRowElement(row: TaskRow, t: TFor<'taskHall'>): HTMLElement {
     el(
       'span',
       'task-row__facets',
-      el('span', 'task-row__facet', row.industry),
+      el('span', 'task-row__facet', industryText(t, row.industry)),
       el('span', 'task-row__facet', t(`contentForm.${row.content_form}`)),
     ),
   );

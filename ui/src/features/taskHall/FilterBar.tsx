@@ -10,6 +10,7 @@ import {
   isBadAmount,
   SORTS,
 } from './filters';
+import { industryText } from './industryText';
 
 interface Props {
   value: FilterState;
@@ -75,7 +76,7 @@ export function FilterBar({ value, industries, onChange }: Props) {
           placeholder={t('hall.industry')}
           value={value.industries}
           onChange={(v) => set('industries', (v as string[]) ?? [])}
-          optionList={industries.map((i) => ({ value: i, label: i }))}
+          optionList={industries.map((i) => ({ value: i, label: industryText(t, i) }))}
           data-testid="filter-industry"
           aria-label={t('hall.industry')}
         />

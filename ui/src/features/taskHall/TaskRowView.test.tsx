@@ -1,7 +1,8 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { TaskRow } from '../../bindings';
+import i18n from '../../i18n';
 import { fixedRow, rankRow, sampleRow, tiersRow } from '../../test/fixtures';
 import { TaskRowView } from './TaskRowView';
 
@@ -57,6 +58,27 @@ describe('task-hall row', () => {
     expect(r.sample).toBeNull();
     expect(r.eligibility).toBe('不满足条件');
     expect(r.el).toHaveTextContent('图文');
+  });
+
+  it("names the industry in the window's language, or as the platform sent it", async () => {
+    const facets = () =>
+      [...screen.getByTestId('task-row').querySelectorAll('.task-row__facet')].map(
+        (f) => f.textContent,
+      );
+    renderRow(sampleRow);
+    expect(facets()).toEqual(['食品饮料', '图文']);
+    cleanup();
+    await i18n.changeLanguage('en');
+    try {
+      renderRow(sampleRow);
+      expect(facets()).toEqual(['Food & drink', 'Image post']);
+      cleanup();
+      // One the app has no English name for stays as the platform sent it.
+      renderRow({ ...sampleRow, industry: '美妆护肤' });
+      expect(facets()).toEqual(['美妆护肤', 'Image post']);
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
   });
 
   it('selects on click with its id and position', async () => {

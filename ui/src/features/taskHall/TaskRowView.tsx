@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskRow } from '../../bindings';
 import { formatCount } from '../../shared/format';
+import { industryText } from './industryText';
 import { rewardLines, rewardText } from './rewardText';
 import { CategoryTags } from './tags';
 
@@ -44,7 +45,7 @@ export const TaskRowView = memo(function TaskRowView({ row, index, selected, onS
           <CategoryTags category={row.category} settlementMode={row.settlement_mode} />
           <span className="task-row__brand">{row.brand}</span>
           <span className="task-row__facets">
-            <span className="task-row__facet">{row.industry}</span>
+            <span className="task-row__facet">{industryText(t, row.industry)}</span>
             <span className="task-row__facet">{t(`contentForm.${row.content_form}`)}</span>
           </span>
         </div>

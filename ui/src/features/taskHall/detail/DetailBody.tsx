@@ -8,6 +8,7 @@ import type { TaskDetail } from '../../../bindings';
 import { useLang } from '../../../i18n';
 import { formatCount, formatFollowers, formatInstant, isZeroAmount } from '../../../shared/format';
 import { ApplyButton } from '../../apply/ApplyButton';
+import { industryText } from '../industryText';
 import { CategoryTags } from '../tags';
 import { EligibilityList } from './EligibilityList';
 import { NetTable } from './NetTable';
@@ -47,7 +48,7 @@ export function DetailBody({ detail }: { detail: TaskDetail }) {
         <Text type="secondary">{row.brand}</Text>
         <div className="detail-head__tags">
           <CategoryTags category={row.category} settlementMode={row.settlement_mode} />
-          <span className="chip">{row.industry}</span>
+          <span className="chip">{industryText(t, row.industry)}</span>
           <span className="chip">{t(`contentForm.${row.content_form}`)}</span>
         </div>
         <ApplyButton key={row.id} detail={detail} />

@@ -60,6 +60,8 @@ describe('detail panel', () => {
     const mine = applying[0] as HTMLElement;
     expect(mine).toHaveClass('is-applying');
     expect(mine).toHaveTextContent('普通订单 · 独立达人');
+    // The dot stays with the order: a narrow column breaks after it, never before.
+    expect(mine.textContent).toContain('普通订单\u00a0· 独立达人');
     expect(mine).toHaveTextContent('你的情况');
     expect(mine).toHaveTextContent('平台服务费 5% -¥50.00 R-PREF-3');
     expect(mine).toHaveTextContent('¥950.00');
