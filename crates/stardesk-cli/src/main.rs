@@ -462,7 +462,7 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             bank,
             expected: expected.into_iter().collect(),
             invoices: invoices.into_iter().collect(),
-            as_of: as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            as_of: as_of.unwrap_or_else(stardesk_core::china_today),
             // `--json` prints the summary only; the rows are for `--out` and the text view.
             summary_only: json && out.is_none(),
         };

@@ -200,8 +200,8 @@ async fn report(
     out: Option<PathBuf>,
     json: bool,
 ) -> Result<(), AppError> {
-    // Today as `stardesk reconcile` takes it (the local calendar).
-    let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+    // Today as `stardesk reconcile` takes it (China's calendar, the platform's).
+    let as_of = as_of.unwrap_or_else(stardesk_core::china_today);
     // `--json` prints the summary only; the rows are for `--out` and the text view.
     let summary_only = json && out.is_none();
     let report = ctx

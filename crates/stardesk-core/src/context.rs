@@ -22,6 +22,16 @@ use crate::error::{AppError, ErrorCode};
 use crate::events::{AppEvent, EventSink};
 use crate::jobs::{JobKind, JobRunner};
 
+/// Today in China time (UTC+8), whatever the computer's zone: the platform's calendar, in
+/// which every rule's date is reckoned (application windows, settlement deadlines under
+/// R-SETTLE-1, campaign dates), so a machine on another zone still sees a payout overdue on
+/// the Beijing day it is.
+pub fn china_today() -> NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&crate::applications::view::china())
+        .date_naive()
+}
+
 pub(crate) const SETTING_PLATFORM_URL: &str = "platform_url";
 const SOURCE_SANDBOX: &str = "sandbox";
 /// The embedded sandbox's own database, beside the user's (synthetic data only).
@@ -34,7 +44,7 @@ pub struct ContextOptions {
     pub key_policy: KeyPolicy,
     /// Tasks the embedded sandbox generates on its first start.
     pub sandbox_tasks: usize,
-    /// Fixed "today" for eligibility (tests); `None` = the local date.
+    /// Fixed "today" (tests); `None` = today in China time ([`china_today`]).
     pub today: Option<NaiveDate>,
     /// Run background jobs (the app): the job runner starts with the context and the
     /// task hall's sync is due at once. The CLI and most tests run none.
@@ -231,21 +241,11 @@ impl Context {
     /// Today in China time (UTC+8), the calendar of every campaign date; the fixed day of
     /// [`ContextOptions::today`] in tests.
     pub(crate) fn china_today(&self) -> NaiveDate {
-        self.options.today.unwrap_or_else(|| {
-            chrono::Utc::now()
-                .with_timezone(&crate::applications::view::china())
-                .date_naive()
-        })
+        self.options.today.unwrap_or_else(china_today)
     }
 
     pub fn data_dir(&self) -> &Path {
         &self.options.data_dir
-    }
-
-    pub(crate) fn today(&self) -> NaiveDate {
-        self.options
-            .today
-            .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
     pub(crate) fn token_account(&self) -> String {

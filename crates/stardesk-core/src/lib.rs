@@ -29,7 +29,7 @@ pub mod task_hall;
 mod wire;
 
 pub use codes::Code;
-pub use context::{Context, ContextOptions};
+pub use context::{china_today, Context, ContextOptions};
 pub use error::{AppError, ErrorCode};
 pub use events::{AppEvent, DataArea, EventLog, EventSink, NoEvents, APP_EVENT};
 pub use jobs::JobKind;

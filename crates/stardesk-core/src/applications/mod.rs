@@ -172,7 +172,7 @@ impl Context {
                 .iter()
                 .any(|o| o.task_id == task.id && o.state != OutboxState::Refused);
         let facts = hall::creator_facts(creator.as_ref());
-        let derived = hall::derive(&task, &facts, self.today(), &self.rules);
+        let derived = hall::derive(&task, &facts, self.china_today(), &self.rules);
         Ok(apply_warnings(&derived.eligibility, already)
             .into_iter()
             .map(warning_view)

@@ -19,7 +19,7 @@ impl Context {
 
     pub async fn query_tasks(&self, query: TaskQuery) -> Result<TaskPage, AppError> {
         let source = self.source_key().await?;
-        let today = self.today();
+        let today = self.china_today();
         let rules = self.rules.clone();
         let schedule = self.fees.clone();
         let creator = with_store(&self.reader, move |s| s.creator(&source)).await?;
@@ -59,7 +59,7 @@ impl Context {
         &self,
         source: &str,
     ) -> impl FnOnce(&mut Store) -> Result<(), StoreError> + Send + 'static {
-        let (source, today, rules) = (source.to_string(), self.today(), self.rules.clone());
+        let (source, today, rules) = (source.to_string(), self.china_today(), self.rules.clone());
         move |s: &mut Store| {
             let creator = s.creator(&source)?;
             let e = view::eligible_for(&view::creator_facts(creator.as_ref()), today, &rules);
@@ -81,7 +81,7 @@ impl Context {
             )
         })?;
         let facts = view::creator_facts(creator.as_ref());
-        let derived = view::derive(&task, &facts, self.today(), &self.rules);
+        let derived = view::derive(&task, &facts, self.china_today(), &self.rules);
         view::detail(&task, &derived, &self.fees)
     }
 }

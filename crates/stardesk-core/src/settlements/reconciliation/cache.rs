@@ -152,7 +152,7 @@ impl Context {
         &self,
         as_of: Option<String>,
     ) -> Result<Arc<Cached>, AppError> {
-        let as_of = parse_as_of(as_of.as_deref(), self.today())?;
+        let as_of = parse_as_of(as_of.as_deref(), self.china_today())?;
         let mut slot = self.reconcile_cache.0.lock().await;
         let revision = with_store(&self.reader, |s| s.settlement_revision()).await?;
         if let Some(kept) = slot.as_ref() {
