@@ -2,13 +2,16 @@ import { IconRefresh } from '@douyinfe/semi-icons';
 import { Banner, Button, Popconfirm, Typography } from '@douyinfe/semi-ui';
 import type { ButtonProps } from '@douyinfe/semi-ui/lib/es/button';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParcelView } from '../../bindings';
 import { errorCode, errorCodeText } from '../../shared/errors';
+import { formatTime } from '../../shared/format';
 import { confirmParcelReceived, deleteParcel, trackParcel } from '../../shared/ipc';
 import { useNavigation } from '../../shared/navigation';
 import { useNotify } from '../../shared/notify';
 import { logisticsKeys } from './queries';
+import { askedRecently, spacingEnds } from './spacing';
 import { trackingErrorText } from './trackingErrors';
 
 const { Text } = Typography;
@@ -35,6 +38,8 @@ export function ParcelActions({
   const failed = (error: unknown) =>
     notify.error((t) => t('failed', { text: errorCodeText(t, error) }));
 
+  // The last answer's time while the creator is asked whether to check again so soon.
+  const [askedAt, setAskedAt] = useState<string | null>(null);
   const refresh = useMutation({
     mutationFn: () => trackParcel(p.id, true),
     onSuccess: (detail) => {
@@ -58,19 +63,52 @@ export function ParcelActions({
 
   // Not a literal, so the data attribute passes ButtonProps' excess-property check.
   const confirmDelete: ButtonProps = { type: 'danger', ...{ 'data-testid': 'parcel-delete-ok' } };
+  const checkAnyway: ButtonProps = {
+    type: 'primary',
+    ...{ 'data-testid': 'parcel-refresh-anyway' },
+  };
   const code = refresh.isError ? errorCode(refresh.error) : null;
   return (
     <div className="lgx-actions">
       <div className="lgx-actions__bar">
-        <Button
-          theme="solid"
-          icon={<IconRefresh />}
-          loading={refresh.isPending}
-          onClick={() => refresh.mutate()}
-          data-testid="parcel-refresh"
+        <Popconfirm
+          trigger="custom"
+          visible={askedAt !== null}
+          title={askedAt === null ? null : t('sheet.recentTitle', { time: formatTime(askedAt) })}
+          content={
+            askedAt === null ? null : (
+              <div className="lgx-confirm" data-testid="parcel-refresh-confirm">
+                {t('sheet.recentBody', { time: formatTime(spacingEnds(askedAt)) })}
+              </div>
+            )
+          }
+          okText={t('sheet.checkAnyway')}
+          cancelText={t('common:cancel')}
+          okButtonProps={checkAnyway}
+          onConfirm={() => {
+            setAskedAt(null);
+            refresh.mutate();
+          }}
+          onCancel={() => setAskedAt(null)}
+          onClickOutSide={() => setAskedAt(null)}
         >
-          {t('sheet.refresh')}
-        </Button>
+          <span>
+            <Button
+              theme="solid"
+              icon={<IconRefresh />}
+              loading={refresh.isPending}
+              onClick={() => {
+                // Within 30 minutes of the service's last answer, the creator decides.
+                const recent = askedRecently(p, Date.now());
+                if (recent === null) refresh.mutate();
+                else setAskedAt(recent);
+              }}
+              data-testid="parcel-refresh"
+            >
+              {t('sheet.refresh')}
+            </Button>
+          </span>
+        </Popconfirm>
         {p.application_id === null && !p.received && (
           <Button
             loading={confirm.isPending}

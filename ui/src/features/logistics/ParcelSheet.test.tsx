@@ -62,6 +62,36 @@ describe('logistics: a parcel', () => {
     ]);
   });
 
+  it('within 30 minutes of the last answer, refresh asks first: kuaidi100 would lock the number', async () => {
+    const asked = new Date(Date.now() - 10 * 60_000).toISOString();
+    const { calls, user } = renderLogisticsPage({
+      parcel: () => fx.detailOf({ ...fx.silent, last_queried_at: asked }),
+    });
+    const tracked = () => calls.filter((c) => c.command === 'track_parcel').map((c) => c.args);
+    const detail = await open(user, '11');
+    await user.click(within(detail).getByTestId('parcel-refresh'));
+    const confirm = await screen.findByTestId('parcel-refresh-confirm');
+    expect(confirm).toHaveTextContent('快递100 会锁定 30 分钟内被多次查询的单号');
+    // The time it is checked again on its own: 30 minutes after the last answer.
+    const again = new Date(Date.parse(asked) + 30 * 60_000);
+    const hhmm = (d: Date) =>
+      `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+    expect(confirm).toHaveTextContent(`${hhmm(again)} 后台会自动再查`);
+    expect(screen.getByText(`${hhmm(new Date(asked))} 刚查询过`)).toBeInTheDocument();
+    expect(tracked()).toEqual([]);
+
+    // Cancelled: nothing asked.
+    await user.click(screen.getByRole('button', { name: '取消' }));
+    await waitFor(() => expect(screen.queryByTestId('parcel-refresh-confirm')).toBeNull());
+    expect(tracked()).toEqual([]);
+
+    // Asked anyway: at once, forced, once.
+    await user.click(within(detail).getByTestId('parcel-refresh'));
+    await user.click(await screen.findByTestId('parcel-refresh-anyway'));
+    expect(await screen.findByText('物流信息已更新')).toBeInTheDocument();
+    expect(tracked()).toEqual([{ id: '11', force: true }]);
+  });
+
   it('a refused refresh says why in words: the code’s meaning and the service’s reason', async () => {
     let current: ParcelView = { ...fx.noPhone, last_error: null };
     const { events, user } = renderLogisticsPage({

@@ -136,6 +136,10 @@ export const en: LogisticsMessages = {
     refresh: 'Refresh now',
     refreshed: 'Tracking updated',
     refreshFailed: 'Refresh failed: {{text}}',
+    recentTitle: 'Checked at {{time}}',
+    recentBody:
+      'kuaidi100 locks a tracking number checked more often than once in 30 minutes, and then it cannot be tracked for a while. It is checked again at {{time}} on its own; check now anyway?',
+    checkAnyway: 'Check anyway',
     refreshHint:
       'Parcels not delivered yet are checked every 30 minutes in the background; “Refresh now” checks at once.',
     draft: 'Message to the brand',
