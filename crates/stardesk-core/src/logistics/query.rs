@@ -27,7 +27,12 @@ const POLL_AT_LEAST_EVERY: Duration = Duration::minutes(30);
 /// When to ask again after `failures` failures in a row ending with `e`.
 fn retry_after(e: &TrackingError, failures: u32) -> Duration {
     match e {
-        // The network or the service: 5, 10, 20 … minutes, at most 2 hours.
+        // kuaidi100 answered "server error" or "busy" (501/502): the query reached it, so
+        // not within its 30 minutes; then 60 and 120.
+        e if e.is_transient() && e.reached_provider() => {
+            QUERY_SPACING * (1 << failures.saturating_sub(1).min(2))
+        }
+        // The network: 5, 10, 20 … minutes, at most 2 hours.
         e if e.is_transient() => {
             Duration::minutes((5i64 << failures.saturating_sub(1).min(5)).min(120))
         }
@@ -162,7 +167,7 @@ impl Context {
             }
             Err(e) => {
                 let (code, message) = failure_of(&e);
-                let reached = matches!(e, TrackingError::Provider { .. });
+                let reached = e.reached_provider();
                 let next = timestamp(now + retry_after(&e, rec.failures + 1));
                 tracing::info!(parcel = id, code = %code, "tracking query failed");
                 with_store(&self.writer, move |s| {
@@ -270,6 +275,15 @@ mod tests {
             message: String::new(),
         };
         assert_eq!(retry_after(&phone, 1), Duration::hours(6));
+        // kuaidi100 busy: it was asked, so not within its 30 minutes.
+        let busy = TrackingError::Provider {
+            code: "502".into(),
+            message: String::new(),
+        };
+        let waits: Vec<i64> = (1..=4)
+            .map(|n| retry_after(&busy, n).num_minutes())
+            .collect();
+        assert_eq!(waits, [30, 60, 120, 120]);
         assert!(stops_the_pass(&TrackingError::Provider {
             code: "601".into(),
             message: String::new()

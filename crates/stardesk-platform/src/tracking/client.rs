@@ -219,8 +219,11 @@ impl Kuaidi100Client {
         read_autonumber(value)
     }
 
-    /// POSTs the form, retrying transient failures (including kuaidi100's 501/502) with
-    /// backoff; the answer as JSON. Nothing of the form is ever logged.
+    /// POSTs the form, retrying transient failures of the network with backoff; the answer
+    /// as JSON. A failure kuaidi100 answered itself (its 501/502 "server error, busy"
+    /// included) is not asked again here: the query reached it, and another within seconds
+    /// counts against its 30-minute rule (the caller asks again after that). Nothing of the
+    /// form is ever logged.
     async fn post(
         &self,
         endpoint: Endpoint,
@@ -230,12 +233,16 @@ impl Kuaidi100Client {
         let mut delay = self.options.backoff;
         let mut attempt = 1;
         loop {
-            let result = self.post_once(url, form).await.and_then(|v| {
-                // A provider failure is checked here so 501/502 are retried as well.
-                provider_failure(&v).map_or(Ok(v), Err)
-            });
+            let result = self
+                .post_once(url, form)
+                .await
+                .and_then(|v| provider_failure(&v).map_or(Ok(v), Err));
             match result {
-                Err(e) if attempt < self.options.attempts.max(1) && e.is_transient() => {
+                Err(e)
+                    if attempt < self.options.attempts.max(1)
+                        && e.is_transient()
+                        && !e.reached_provider() =>
+                {
                     let wait = delay.min(self.options.max_backoff);
                     tracing::warn!(?endpoint, attempt, ?wait, error = %e, "tracking request failed; retrying");
                     tokio::time::sleep(wait).await;

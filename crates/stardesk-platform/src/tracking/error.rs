@@ -67,6 +67,12 @@ impl TrackingError {
         }
     }
 
+    /// kuaidi100 itself answered with this failure: the query reached it, and counts
+    /// against its 30-minute rule for the number.
+    pub fn reached_provider(&self) -> bool {
+        matches!(self, TrackingError::Provider { .. })
+    }
+
     /// kuaidi100 has nothing for this number yet (`returnCode` 500): a parcel just
     /// registered, or a number it does not know (yet). Not a failure to retry at once;
     /// ask again at the next regular poll.
