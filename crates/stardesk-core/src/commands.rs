@@ -132,7 +132,7 @@ macro_rules! with_commands {
                 core fn agencies() -> Vec<AgencyView>;
                 /// R-JOIN-1: can the account be opened, and by when.
                 core fn check_joining(input: JoiningInput) -> JoiningView;
-                /// The academy featured case (R-LEVEL-8), from LV3.
+                /// The academy featured case (R-LEVEL-8), from LV2 (R-LEVEL-4).
                 core fn submit_featured_case(text: String) -> FeaturedCaseView;
             }
             reminders {

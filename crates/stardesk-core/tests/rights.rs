@@ -103,7 +103,24 @@ async fn the_demo_creator_is_lv2_with_the_way_to_lv3_a_forecast_and_the_history(
     let drops = front.forecast.drops_on.clone().expect("a drop day");
     assert!(front.forecast.posts_needed.expect("posts needed") >= 1);
     assert!(drops.as_str() > "2000-01-01");
-    assert!(!front.featured_case_allowed, "R-LEVEL-8: from LV3");
+    // R-LEVEL-4: LV2's benefits include the academy featured case (R-LEVEL-8).
+    assert!(
+        front.featured_case_allowed,
+        "R-LEVEL-4: LV2 has the featured case"
+    );
+    let case = ctx
+        .submit_featured_case("双抗精华 30 天测评，播放 52 万".into())
+        .await
+        .expect("an LV2 creator submits the featured case");
+    assert_eq!(case.status, "under_review");
+    assert_eq!(
+        ctx.rights()
+            .await
+            .expect("rights")
+            .featured_case
+            .map(|c| c.text),
+        Some("双抗精华 30 天测评，播放 52 万".to_string())
+    );
     // R-LEVEL-3: the cycle's months so far, each level's bar.
     assert!(!front.reward.months.is_empty());
     assert_eq!(front.reward.bars.len(), 4);

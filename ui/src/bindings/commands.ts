@@ -355,7 +355,7 @@ export function checkJoining(input: JoiningInput): Promise<JoiningView> {
 }
 
 /**
- * The academy featured case (R-LEVEL-8), from LV3.
+ * The academy featured case (R-LEVEL-8), from LV2 (R-LEVEL-4).
  */
 export function submitFeaturedCase(text: string): Promise<FeaturedCaseView> {
   return call('submit_featured_case', { text });

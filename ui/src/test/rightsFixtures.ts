@@ -165,7 +165,8 @@ export const rightsView: RightsView = {
       },
     ],
   },
-  featured_case_allowed: false,
+  // R-LEVEL-4: LV2 has the featured case.
+  featured_case_allowed: true,
   featured_case: null,
 };
 

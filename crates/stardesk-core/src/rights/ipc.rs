@@ -156,7 +156,7 @@ pub struct RightsView {
     pub level: LevelReportView,
     pub forecast: ForecastView,
     pub reward: RewardTrackerView,
-    /// Whether the creator may submit a featured case (LV3 and up, R-LEVEL-8), and the
+    /// Whether the creator may submit a featured case (LV2 and up, R-LEVEL-4 and R-LEVEL-8), and the
     /// case submitted.
     pub featured_case_allowed: bool,
     pub featured_case: Option<FeaturedCaseView>,

@@ -371,7 +371,7 @@ impl Context {
         })
     }
 
-    /// Submits the academy featured case (R-LEVEL-8: one per creator, from LV3).
+    /// Submits the academy featured case (R-LEVEL-8: one per creator; from LV2, R-LEVEL-4).
     pub async fn submit_featured_case(&self, text: String) -> Result<FeaturedCaseView, AppError> {
         let text = text.trim().to_string();
         let chars = text.chars().count();
@@ -383,7 +383,7 @@ impl Context {
         let front = self.rights().await?;
         if !front.featured_case_allowed {
             return Err(AppError::invalid_input(format!(
-                "the featured case is a benefit of LV{} and up (R-LEVEL-8); this creator is LV{}",
+                "the featured case is a benefit of LV{} and up (R-LEVEL-4, R-LEVEL-8); this creator is LV{}",
                 view::FEATURED_CASE_LEVEL,
                 front.level.level
             )));

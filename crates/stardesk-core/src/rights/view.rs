@@ -169,8 +169,9 @@ pub(crate) fn featured_view(c: &FeaturedCase) -> FeaturedCaseView {
     }
 }
 
-/// R-LEVEL-8: the featured case is a benefit of LV3 and LV4.
-pub(crate) const FEATURED_CASE_LEVEL: u8 = 3;
+/// R-LEVEL-8 and R-LEVEL-4: the academy featured case (学院精选案例优先上线权) is a
+/// benefit of LV2, LV3 and LV4.
+pub(crate) const FEATURED_CASE_LEVEL: u8 = 2;
 
 /// The front of the rights center on `today`.
 pub(crate) fn rights_view(
@@ -419,5 +420,23 @@ pub(crate) fn agency_view(a: &AgencyEntry, today: NaiveDate) -> AgencyView {
         creators: a.creators,
         founded_on: day(a.founded_on),
         next_rating_on: day(next),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_featured_case_is_not_for_a_creator_below_lv2_r_level_4() {
+        // No metrics synced: LV0, nothing of LV1's holds.
+        let front = rights_view(
+            None,
+            None,
+            None,
+            NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
+        );
+        assert_eq!(front.level.level, 0);
+        assert!(!front.featured_case_allowed);
     }
 }

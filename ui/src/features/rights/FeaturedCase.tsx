@@ -12,7 +12,7 @@ import { CASE_STATUSES, codeOf } from './rightsText';
 
 const { Title, Text, Paragraph } = Typography;
 
-/** 学院精选案例 (R-LEVEL-8): one per creator from LV3; the case submitted, with its review
+/** 学院精选案例 (R-LEVEL-8): one per creator from LV2 (R-LEVEL-4); the case submitted, with its review
  * state, or the form to write it. */
 export function FeaturedCase({ view }: { view: RightsView }) {
   const { t } = useTranslation('rights');

@@ -551,16 +551,20 @@ describe('rights center: joining, agencies, the featured case', () => {
     ]);
   });
 
-  it('the featured case (R-LEVEL-8): LV2 may not submit yet', async () => {
-    renderRightsPage();
-    expect(await screen.findByTestId('featured-locked')).toHaveTextContent('LV3 起可提交精选案例');
+  it('the featured case (R-LEVEL-8): below LV2 it may not be submitted yet', async () => {
+    renderRightsPage({
+      rights: () => ({
+        ...fx.rightsView,
+        level: { ...fx.rightsView.level, level: 1 },
+        featured_case_allowed: false,
+      }),
+    });
+    expect(await screen.findByTestId('featured-locked')).toHaveTextContent('LV2 起可提交精选案例');
     expect(screen.queryByTestId('featured-text')).toBeNull();
   });
 
-  it('from LV3: write it and submit; then it shows under review', async () => {
-    const { calls, user } = renderRightsPage({
-      rights: () => ({ ...fx.rightsView, featured_case_allowed: true }),
-    });
+  it('from LV2 (R-LEVEL-4): write it and submit; then it shows under review', async () => {
+    const { calls, user } = renderRightsPage();
     const text = await screen.findByTestId('featured-text');
     expect(screen.getByTestId('featured-submit')).toBeDisabled();
     await user.type(text, '为珀莱雅做的双抗精华测评，30 天播放 52 万');

@@ -248,7 +248,7 @@ export const en: RightsMessages = {
       under_review: 'Under review',
       live: 'Live',
     },
-    locked: 'A featured case can be submitted from LV3.',
+    locked: 'A featured case can be submitted from LV2.',
   },
   notice: {
     dispatch: 'New preferred dispatch',

@@ -252,7 +252,7 @@ export const zhCN = {
       under_review: '审核中',
       live: '已上线',
     } satisfies Record<CaseStatus, string>,
-    locked: 'LV3 起可提交精选案例。',
+    locked: 'LV2 起可提交精选案例。',
   },
   notice: {
     dispatch: '新的优选派单',
