@@ -2,7 +2,7 @@ import { IconRefresh } from '@douyinfe/semi-icons';
 import { Button, Typography } from '@douyinfe/semi-ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { RightsView } from '../../bindings';
+import type { RequirementView, RightsView } from '../../bindings';
 import { errorText } from '../../shared/errors';
 import { formatInstant } from '../../shared/format';
 import { refreshRights } from '../../shared/ipc';
@@ -34,7 +34,7 @@ export function LevelCard({ view }: { view: RightsView }) {
   const { level: report } = view;
   const next = report.next_level;
   const checklist = next === null ? [] : report.requirements.filter((r) => r.level === next);
-  const own = report.requirements.filter((r) => r.level === report.level);
+  const own = keepRows(report.requirements, report.level);
   const met = checklist.filter((r) => r.met).length;
 
   return (
@@ -105,4 +105,21 @@ export function LevelCard({ view }: { view: RightsView }) {
       )}
     </section>
   );
+}
+
+/**
+ * What level `level` takes to keep. Levels are cumulative (R-LEVEL-1): it is held while
+ * every requirement of LV1 to it holds. Of each item, the row of the highest of those
+ * levels (the strictest); its own rows first, then what only a lower level asks (LV1's
+ * complete profile, LV2's submission task).
+ */
+export function keepRows(requirements: RequirementView[], level: number): RequirementView[] {
+  const strictest = new Map<string, RequirementView>();
+  for (const r of requirements) {
+    if (r.level < 1 || r.level > level) continue;
+    const held = strictest.get(r.item);
+    if (held === undefined || r.level > held.level) strictest.set(r.item, r);
+  }
+  const chosen = new Set(strictest.values());
+  return requirements.filter((r) => chosen.has(r)).sort((a, b) => b.level - a.level);
 }

@@ -55,7 +55,7 @@ describe('rights center: the level card (R-LEVEL-1/2)', () => {
     expect(within(list).getByTestId('req-courses_completed-value')).toHaveTextContent('6 / ≥ 8');
   });
 
-  it('the current level’s own requirements, folded; a yes/no item is ✓ or ✗', async () => {
+  it('what the current level takes to keep, folded: LV1’s too (R-LEVEL-1, cumulative); a yes/no item is ✓ or ✗', async () => {
     const { user } = renderRightsPage();
     await screen.findByTestId('rights-checklist');
     expect(screen.queryByTestId('rights-own')).toBeNull();
@@ -70,7 +70,12 @@ describe('rights center: the level card (R-LEVEL-1/2)', () => {
       'own-req-posts_30d',
       'own-req-avg_valid_plays',
       'own-req-submission_tasks_joined',
+      // LV2 is held only while LV1's requirements hold too; LV1's courses and posts are
+      // left out, LV2's ask more of each.
+      'own-req-profile_complete',
     ]);
+    expect(within(own).getByTestId('own-req-courses_completed-value')).toHaveTextContent('≥ 5');
+    expect(within(own).getByTestId('own-req-profile_complete')).toHaveAttribute('data-met', 'true');
     expect(within(own).getByTestId('own-req-avg_valid_plays')).toHaveAttribute('data-met', 'true');
     expect(within(own).getByTestId('own-req-avg_valid_plays-value')).toHaveTextContent(
       '10,800 / > 10,000',
