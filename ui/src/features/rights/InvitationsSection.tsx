@@ -123,15 +123,18 @@ function Acceptance({ acceptance: a }: { acceptance: AcceptanceView }) {
         <Text type="tertiary" size="small">
           {t('invitations.floor', { floor: a.floor })}
         </Text>
-        <Tag
-          size="small"
-          color={a.declines_left === 0 ? 'orange' : 'grey'}
-          data-testid="acceptance-declines-left"
-        >
-          {a.declines_left === 0
-            ? t('invitations.noDeclinesLeft', { floor: a.floor })
-            : t('invitations.declinesLeft', { count: a.declines_left })}
-        </Tag>
+        {/* Below the floor already, the banner below says so: no count of declines left. */}
+        {!a.below_floor && (
+          <Tag
+            size="small"
+            color={a.declines_left === 0 ? 'orange' : 'grey'}
+            data-testid="acceptance-declines-left"
+          >
+            {a.declines_left === 0
+              ? t('invitations.noDeclinesLeft', { floor: a.floor })
+              : t('invitations.declinesLeft', { count: a.declines_left })}
+          </Tag>
+        )}
       </div>
       {a.below_floor && (
         <Banner

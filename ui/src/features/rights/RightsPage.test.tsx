@@ -391,12 +391,19 @@ describe('rights center: preferred invitations (R-PREF)', () => {
     renderRightsPage({
       invitations: () => ({
         ...fx.invitationsView,
-        acceptance: { ...fx.invitationsView.acceptance, rate: '72.73', below_floor: true },
+        acceptance: {
+          ...fx.invitationsView.acceptance,
+          rate: '72.73',
+          below_floor: true,
+          declines_left: 0,
+        },
       }),
     });
     expect(await screen.findByTestId('acceptance-warning')).toHaveTextContent(
       '接受率低于 80%：优选派单会减少甚至停止（R-PREF-2）。',
     );
+    // Not "one more decline takes you below 80%": it is below already.
+    expect(screen.queryByTestId('acceptance-declines-left')).toBeNull();
   });
 
   it('decline asks first, showing the rate after declining in red; then queues it', async () => {
