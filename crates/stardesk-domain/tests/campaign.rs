@@ -258,6 +258,37 @@ fn r_review_3_selection_is_due_14_days_after_the_application() {
 }
 
 #[test]
+fn r_review_3_waiting_for_selection_the_next_date_is_selection_not_a_ship_by_day_gone_by() {
+    // Applied late: the brand's ship-by day (12-10) comes before the selection deadline
+    // (12-01 + 14 = 12-15).
+    let t = timeline(d("2026-12-01"), &task(false), None);
+    assert_eq!(
+        (t.ship_by, t.selection_by),
+        (Some(d("2026-12-10")), d("2026-12-15"))
+    );
+    let facts = ApplicationFacts {
+        status: ApplicationStatus::Submitted,
+        shipped_on: None,
+        published_on: None,
+    };
+    let steps = progress(&t, &facts, d("2026-12-12"));
+    let state = |key| steps.iter().find(|s| s.key == key).expect("step").state;
+    assert_eq!(state(TimelineKey::SelectionBy), StepState::Next);
+    // Not selected yet, so not missed by anyone either; just not next.
+    assert_eq!(state(TimelineKey::ShipBy), StepState::Later);
+    assert_eq!(
+        steps.iter().filter(|s| s.state == StepState::Next).count(),
+        1
+    );
+    // Nor reminded of: its day is gone.
+    use stardesk_domain::campaign::reminders::{schedule, ReminderPolicy};
+    let policy = ReminderPolicy::default();
+    assert!(schedule(&t, &facts, d("2026-12-12"), &policy)
+        .iter()
+        .all(|r| r.due >= d("2026-12-12") && r.key != TimelineKey::ShipBy));
+}
+
+#[test]
 fn r_review_10_shipping_after_upload_minus_15_days_is_the_brands_fault() {
     let t = timeline(d("2026-11-01"), &task(false), None);
     assert_eq!(t.ship_by, Some(d("2026-12-10")));

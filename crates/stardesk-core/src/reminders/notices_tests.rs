@@ -108,3 +108,65 @@ async fn a_rights_reminder_that_fires_names_its_card_or_level_by_code() {
     }
     ctx.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_reminder_of_a_date_already_past_is_not_announced_as_today() {
+    let dir = tempfile::tempdir().expect("dir");
+    let log = Arc::new(EventLog::new());
+    let ctx = Context::open(
+        ContextOptions {
+            data_dir: dir.path().to_path_buf(),
+            key_policy: KeyPolicy::FileOnly,
+            sandbox_tasks: 10,
+            today: None,
+            background_jobs: false,
+            granted_paths_only: false,
+            platform_client: ClientOptions::default(),
+        },
+        log.clone(),
+    )
+    .await
+    .expect("open");
+    let today = ctx.china_today();
+    let days = |n: i64| today + chrono::Duration::days(n);
+    // Both were due yesterday (the app was closed): an upload deadline two days ahead, and
+    // one that passed two days ago.
+    let record =
+        |id: &str, due, lead, remind_on| stardesk_store::applications::reminders::ReminderRecord {
+            application_id: id.into(),
+            timeline_key: "upload_by".into(),
+            due_on: due,
+            lead_days: lead,
+            remind_on,
+            fired_at: None,
+        };
+    let schedule = vec![
+        record("app-ahead", days(2), 3, days(-1)),
+        record("app-past", days(-2), 1, days(-3)),
+    ];
+    crate::context::with_store(&ctx.writer, move |s| s.replace_reminders(&schedule))
+        .await
+        .expect("schedule");
+
+    log.clear();
+    ctx.fire_reminders().await.expect("fire");
+    let notices: Vec<_> = log
+        .events()
+        .into_iter()
+        .filter_map(|e| match e {
+            AppEvent::RemindersDue { reminders, .. } => Some(reminders),
+            _ => None,
+        })
+        .flatten()
+        .map(|n| (n.application_id, n.days_left))
+        .collect();
+    assert_eq!(notices, [("app-ahead".to_string(), 2)]);
+    // The past one is done with all the same: it does not come again.
+    let reminders = crate::context::with_store(&ctx.reader, |s| s.reminders())
+        .await
+        .expect("reminders");
+    assert!(
+        reminders.iter().all(|r| r.fired_at.is_some()),
+        "{reminders:?}"
+    );
+}

@@ -150,6 +150,10 @@ impl Context {
             let today = self.china_today();
             let notices: Vec<ReminderNotice> = by_date
                 .values()
+                // A date already past when its reminder comes (the app was closed, or the
+                // schedule was older than the last sync) is not announced as due "today":
+                // it is marked fired with the rest and said nothing of.
+                .filter(|r| r.due_on >= today)
                 .filter_map(|r| {
                     let (title, brand) = titles.get(&r.application_id).cloned().unwrap_or_default();
                     Some(ReminderNotice {

@@ -74,6 +74,11 @@ pub fn schedule(
         let (Some(due), StepState::Next | StepState::Later) = (step.date, step.state) else {
             continue;
         };
+        // A date gone by while its step is still to come (a ship-by day before selection)
+        // has nothing left to remind of.
+        if due < today {
+            continue;
+        }
         if !reminded(step.key) {
             continue;
         }

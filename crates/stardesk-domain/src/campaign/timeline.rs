@@ -300,10 +300,12 @@ pub fn progress(timeline: &Timeline, facts: &ApplicationFacts, today: NaiveDate)
             }
         })
         .collect();
-    // The earliest date still ahead is the next one.
+    // The earliest date still ahead is the next one. A step still to come whose date has
+    // passed (a ship-by day gone by while the application waits for selection, R-REVIEW-3)
+    // is not: it would read as overdue against the creator's own next date.
     if let Some(next) = steps
         .iter_mut()
-        .filter(|s| s.state == StepState::Later)
+        .filter(|s| s.state == StepState::Later && s.date.is_none_or(|d| d >= today))
         .min_by_key(|s| s.date)
     {
         next.state = StepState::Next;
