@@ -852,7 +852,8 @@ fn parse_ics(path: &Path) -> BTreeMap<String, ParsedEvent> {
     events
 }
 
-/// The statuses after which nothing more happens (no reminders).
+/// The statuses after which nothing more happens (no reminders, but of the retention
+/// period once completed or paid: R-REVIEW-15).
 const CLOSED: [&str; 5] = [
     "withdrawn",
     "not_selected",
@@ -953,7 +954,8 @@ fn agenda_lists_the_open_dates_ahead_and_the_calendar_has_one_event_per_date() {
 
     // One all-day event per known date, and a 09:00 alarm per lead day (3, 1 and 0 days
     // before by default) on each date the reminders remind of: not the end of cooperation
-    // (shown, not reminded), nothing of a closed application, nothing done or missed.
+    // (shown, not reminded), nothing of a closed application but a completed or paid one's
+    // retention (R-REVIEW-15), nothing done or missed.
     assert_eq!(a.len(), dated.len(), "one event per date of the timelines");
     let leads = [3i64, 1, 0];
     let mut with_alarms = 0;
@@ -975,9 +977,13 @@ fn agenda_lists_the_open_dates_ahead_and_the_calendar_has_one_event_per_date() {
             "{uid}: names the task: {}",
             event.summary
         );
+        let retention = d.key == "retain_until"
+            && matches!(d.status.as_str(), "completed" | "reward_paid");
         let reminded = d.key != "cooperation_ends"
-            && !CLOSED.contains(&d.status.as_str())
-            && matches!(d.state.as_str(), "next" | "later");
+            && (!CLOSED.contains(&d.status.as_str()) || retention)
+            && matches!(d.state.as_str(), "next" | "later")
+            // A day gone by while its step is still to come has nothing left to remind of.
+            && d.date >= today;
         let mut triggers: Vec<i64> = event
             .alarms
             .iter()

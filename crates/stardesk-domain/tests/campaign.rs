@@ -598,6 +598,35 @@ mod reminders {
     }
 
     #[test]
+    fn r_review_15_a_completed_or_paid_application_is_still_reminded_of_its_retention() {
+        // Published 12-20, retained 30 days: public until 2027-01-19, after the campaign is
+        // completed (upload deadline 12-31) and paid.
+        let t = timeline(d("2026-11-01"), &task(true), Some(d("2026-12-20")));
+        assert_eq!(t.retain_until, Some(d("2027-01-19")));
+        for status in [ApplicationStatus::Completed, ApplicationStatus::RewardPaid] {
+            let facts = ApplicationFacts {
+                status,
+                shipped_on: Some(d("2026-12-01")),
+                published_on: Some(d("2026-12-20")),
+            };
+            let got: Vec<(TimelineKey, NaiveDate)> =
+                schedule(&t, &facts, d("2027-01-02"), &ReminderPolicy::default())
+                    .iter()
+                    .map(|r| (r.key, r.remind_on))
+                    .collect();
+            assert_eq!(
+                got,
+                [
+                    (TimelineKey::RetainUntil, d("2027-01-16")),
+                    (TimelineKey::RetainUntil, d("2027-01-18")),
+                    (TimelineKey::RetainUntil, d("2027-01-19")),
+                ],
+                "{status:?}: the retention only"
+            );
+        }
+    }
+
+    #[test]
     fn a_closed_application_has_no_reminder() {
         let t = timeline(d("2026-11-01"), &task(true), None);
         for status in [

@@ -59,14 +59,21 @@ pub fn reminded(key: TimelineKey) -> bool {
 
 /// The reminders of one application on `today`: for each date still ahead (a `Next` or
 /// `Later` step) that is reminded of, one per lead of the policy, also those whose day has
-/// passed (the caller keeps which it already fired). A closed application has none.
+/// passed (the caller keeps which it already fired). A closed application has none, but
+/// for one completed or paid its retention period (R-REVIEW-15): the work must stay
+/// public after the campaign is done, or the reward is lost.
 pub fn schedule(
     timeline: &Timeline,
     facts: &ApplicationFacts,
     today: NaiveDate,
     policy: &ReminderPolicy,
 ) -> Vec<Reminder> {
-    if facts.status.is_closed() || facts.status == ApplicationStatus::Withdrawn {
+    let retention_only = matches!(
+        facts.status,
+        ApplicationStatus::Completed | ApplicationStatus::RewardPaid
+    );
+    if (facts.status.is_closed() && !retention_only) || facts.status == ApplicationStatus::Withdrawn
+    {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -79,7 +86,7 @@ pub fn schedule(
         if due < today {
             continue;
         }
-        if !reminded(step.key) {
+        if !reminded(step.key) || (retention_only && step.key != TimelineKey::RetainUntil) {
             continue;
         }
         for &lead in &policy.lead_days {
