@@ -150,8 +150,10 @@ describe('my campaigns: the timeline', () => {
     expect(stepOf('A1', 'retain_until')).toHaveTextContent('不适用');
     const fault = within(cardOf('A1')).getByTestId('campaign-fault');
     expect(fault).toHaveAttribute('data-party', 'brand');
+    // Shipped after the promised day, not past the upload deadline − 15 days.
+    expect(fault).toHaveAttribute('data-key', 'ship_by');
     expect(fault).toHaveTextContent(
-      '品牌方逾期寄样（R-REVIEW-10）：责任在品牌方，你可以取消这次合作。',
+      '品牌方晚于约定的寄样日期发货（R-REVIEW-10）：如果因此来不及按时上传，可以向品牌方申请延期。',
     );
     // The rule id of each date, for its tooltip.
     expect(within(upload).getByTestId('timeline-name')).toHaveAttribute('data-rule', 'R-REVIEW-13');
@@ -186,7 +188,7 @@ describe('my campaigns: the timeline', () => {
       '3 days left',
     );
     expect(within(cardOf('A1')).getByTestId('campaign-fault')).toHaveTextContent(
-      'you may cancel this campaign',
+      'The brand shipped after the date it promised (R-REVIEW-10)',
     );
     expect(within(stepOf('A3', 'upload_by')).getByTestId('timeline-countdown')).toHaveTextContent(
       '2 days overdue',

@@ -2,7 +2,7 @@ import { IconAlertTriangle, IconTickCircle } from '@douyinfe/semi-icons';
 import { Tag, Tooltip, Typography } from '@douyinfe/semi-ui';
 import { useTranslation } from 'react-i18next';
 import type { TimelineStep } from '../../bindings';
-import { countdown, faults, stepDate } from './timeline';
+import { countdown, faults, faultText, stepDate } from './timeline';
 
 const { Text } = Typography;
 
@@ -33,9 +33,10 @@ export function Timeline({ steps }: { steps: readonly TimelineStep[] }) {
           className={`cmp-fault cmp-fault--${f.party}`}
           data-testid="campaign-fault"
           data-party={f.party}
+          data-key={f.key}
         >
           <IconAlertTriangle size="small" />
-          <span>{t(`timeline.fault.${f.party}`, { rule: f.rule })}</span>
+          <span>{faultText(t, f)}</span>
         </div>
       ))}
     </div>

@@ -7,7 +7,7 @@ import { carrierName } from './carriers';
 import { chinaToday } from './dates';
 import { problemText, refusalText } from './outboxText';
 import { GROUP_OF, groupCounts, inGroup, STATUS_GROUPS } from './statusGroups';
-import { countdown, daysLeftText, faults, stepDate } from './timeline';
+import { countdown, daysLeftText, faults, faultText, stepDate } from './timeline';
 
 const zh = i18n.getFixedT('zh-CN', 'campaigns');
 const en = i18n.getFixedT('en', 'campaigns');
@@ -67,9 +67,34 @@ describe('timeline words', () => {
   });
 
   it('who was late, once per party, with the rule (R-REVIEW-10, R-REVIEW-13)', () => {
-    expect(faults(fx.shipped.timeline)).toEqual([{ party: 'brand', rule: 'R-REVIEW-10' }]);
-    expect(faults(fx.failed.timeline)).toEqual([{ party: 'creator', rule: 'R-REVIEW-13' }]);
+    // Shipped 03-08, after the promised 03-05 but not after 03-16 (upload deadline − 15).
+    expect(faults(fx.shipped.timeline)).toEqual([
+      { party: 'brand', rule: 'R-REVIEW-10', key: 'ship_by' },
+    ]);
+    expect(faults(fx.failed.timeline)).toEqual([
+      { party: 'creator', rule: 'R-REVIEW-13', key: 'upload_by' },
+    ]);
     expect(faults(fx.submitted.timeline)).toEqual([]);
+    // Shipped after 03-16 too: R-REVIEW-10's fault proper is the one said.
+    const pastFifteen = fx.shipped.timeline.map((s) =>
+      s.key === 'late_shipping_after' ? { ...s, late: 'brand' as const } : s,
+    );
+    expect(faults(pastFifteen)).toEqual([
+      { party: 'brand', rule: 'R-REVIEW-10', key: 'late_shipping_after' },
+    ]);
+  });
+
+  it('a brand shipping after its promised day is not told it may cancel; past the 15 days, the consequences are its (R-REVIEW-10)', () => {
+    const promised = { party: 'brand' as const, rule: 'R-REVIEW-10', key: 'ship_by' as const };
+    expect(faultText(zh, promised)).toBe(
+      '品牌方晚于约定的寄样日期发货（R-REVIEW-10）：如果因此来不及按时上传，可以向品牌方申请延期。',
+    );
+    const late = { ...promised, key: 'late_shipping_after' as const };
+    expect(faultText(zh, late)).toContain('由此造成的不利后果由品牌方承担');
+    expect(faultText(en, late)).toContain('the brand bears its consequences');
+    for (const text of [faultText(zh, promised), faultText(zh, late), faultText(en, late)]) {
+      expect(text).not.toMatch(/取消|cancel/);
+    }
   });
 
   it('today is the China calendar day', () => {

@@ -1,7 +1,7 @@
 //! The words of a campaign timeline (DOMAIN.md, "The campaign timeline"): the countdown of
 //! the next date, how late a missed one is, and who was at fault.
 
-import type { PartyCode, TimelineStep } from '../../bindings';
+import type { PartyCode, TimelineKeyCode, TimelineStep } from '../../bindings';
 import type { TFor } from '../../i18n';
 
 /**
@@ -32,15 +32,32 @@ export function stepDate(t: TFor<'campaigns'>, step: TimelineStep): string {
 }
 
 /**
- * Who was late, once per party, with the rule of the first step that says so: the brand
- * shipping late (R-REVIEW-10), the creator without approved work (R-REVIEW-13).
+ * Who was late, once per party, with the step and rule that say so: the brand shipping
+ * after its promised day, or (what R-REVIEW-10 makes its fault, with the consequences)
+ * later than 15 days before the upload deadline, which comes first when both are late;
+ * the creator without approved work (R-REVIEW-13).
  */
-export function faults(steps: readonly TimelineStep[]): { party: PartyCode; rule: string }[] {
-  const out: { party: PartyCode; rule: string }[] = [];
+export function faults(
+  steps: readonly TimelineStep[],
+): { party: PartyCode; rule: string; key: TimelineKeyCode }[] {
+  const out: { party: PartyCode; rule: string; key: TimelineKeyCode }[] = [];
   for (const step of steps) {
-    if (step.late !== null && !out.some((f) => f.party === step.late)) {
-      out.push({ party: step.late, rule: step.rule });
-    }
+    if (step.late === null) continue;
+    const fault = { party: step.late, rule: step.rule, key: step.key };
+    const i = out.findIndex((f) => f.party === step.late);
+    if (i < 0) out.push(fault);
+    else if (step.key === 'late_shipping_after') out[i] = fault;
   }
   return out;
+}
+
+/** The words of a fault from {@link faults}. */
+export function faultText(
+  t: TFor<'campaigns'>,
+  fault: { party: PartyCode; rule: string; key: TimelineKeyCode },
+): string {
+  if (fault.party === 'creator') return t('timeline.fault.creator', { rule: fault.rule });
+  return fault.key === 'late_shipping_after'
+    ? t('timeline.fault.brand', { rule: fault.rule })
+    : t('timeline.fault.brandShipBy', { rule: fault.rule });
 }

@@ -86,7 +86,9 @@ export const en: CampaignsMessages = {
     },
     fault: {
       brand:
-        'The brand shipped late ({{rule}}): the fault is the brand’s, and you may cancel this campaign.',
+        'The brand shipped later than 15 days before the upload deadline ({{rule}}): the delay is the brand’s fault and the brand bears its consequences; you can ask the brand for more time.',
+      brandShipBy:
+        'The brand shipped after the date it promised ({{rule}}): if that leaves you too little time to upload, ask the brand for more time.',
       creator:
         'You were late ({{rule}}): no approved work by the deadline loses the free sample and any reward.',
     },

@@ -92,9 +92,12 @@ export const zhCN = {
       creator: '达人逾期',
     } satisfies Record<PartyCode, string>,
     fault: {
-      brand: '品牌方逾期寄样（{{rule}}）：责任在品牌方，你可以取消这次合作。',
+      brand:
+        '品牌方晚于上传截止日前 15 天才寄样（{{rule}}）：延误责任在品牌方，由此造成的不利后果由品牌方承担，可以向品牌方申请延期。',
+      brandShipBy:
+        '品牌方晚于约定的寄样日期发货（{{rule}}）：如果因此来不及按时上传，可以向品牌方申请延期。',
       creator: '达人逾期（{{rule}}）：截止日前没有通过审核的作品，会失去免费样品和奖励。',
-    } satisfies Record<PartyCode, string>,
+    },
     unknown: '任务条款同步后，这里会显示各个日期。',
   },
   actions: {
