@@ -977,8 +977,8 @@ fn agenda_lists_the_open_dates_ahead_and_the_calendar_has_one_event_per_date() {
             "{uid}: names the task: {}",
             event.summary
         );
-        let retention = d.key == "retain_until"
-            && matches!(d.status.as_str(), "completed" | "reward_paid");
+        let retention =
+            d.key == "retain_until" && matches!(d.status.as_str(), "completed" | "reward_paid");
         let reminded = d.key != "cooperation_ends"
             && (!CLOSED.contains(&d.status.as_str()) || retention)
             && matches!(d.state.as_str(), "next" | "later")

@@ -120,6 +120,42 @@ async fn r_review_12_an_invalid_application_is_refused_and_nothing_is_queued() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_success_answer_that_cannot_be_read_keeps_the_item_waiting_and_it_is_sent_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let platform = platform(50, None).await;
+    let control = platform.control();
+    let task = control.add_open_review_tasks(1).remove(0);
+    let ctx = signed_in(dir.path(), &platform).await;
+    ctx.sync().await.expect("sync");
+    let before = control.application_count();
+    // The platform creates the application, then its 201 carries no application.
+    control.push_fault(stardesk_sandbox::Fault::HandledThenStatus(201));
+    ctx.apply(input(&task)).await.expect("queued");
+    let (report, _) = ctx.send_outbox(true).await.expect("a pass");
+    assert_eq!(
+        (report.sent, report.waiting, report.refused),
+        (0, 1, 0),
+        "not refused: the platform said yes"
+    );
+    assert_eq!(control.application_count(), before + 1, "it was created");
+    assert_eq!(waiting(&ctx).await, 1);
+    // Again under the same key: the platform replays it, nothing new is created.
+    let (report, _) = ctx.send_outbox(true).await.expect("a pass");
+    assert_eq!((report.sent, report.waiting, report.refused), (1, 0, 0));
+    assert_eq!(control.application_count(), before + 1, "never twice");
+    let mine: Vec<_> = ctx
+        .applications()
+        .await
+        .expect("list")
+        .into_iter()
+        .filter(|a| a.task_id == task)
+        .collect();
+    assert_eq!(mine.len(), 1);
+    ctx.shutdown().await;
+    platform.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_application_made_offline_waits_and_is_sent_once_when_the_platform_is_back() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("platform.sqlite");

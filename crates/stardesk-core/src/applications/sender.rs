@@ -27,7 +27,8 @@ use crate::settlements::now;
 pub struct SendReport {
     pub sent: u32,
     pub refused: u32,
-    /// Still waiting (the platform could not be reached, or answered 5xx/429).
+    /// Still waiting (the platform could not be reached, answered 5xx/429, or answered
+    /// something that could not be read).
     pub waiting: u32,
 }
 
@@ -133,7 +134,10 @@ impl Context {
                     .await?;
                     report.sent += 1;
                 }
-                Err(e) if e.is_transient() => {
+                // An answer that could not be read (a success whose body is not an
+                // application) may mean the application was created: the item keeps
+                // waiting and goes again under the same key, which replays it.
+                Err(e) if e.is_transient() || matches!(e, PlatformError::Protocol(_)) => {
                     let (at, code, message) = retry_of(item.attempts, e);
                     with_store(&self.writer, move |s| {
                         s.mark_outbox_retry(id, &at, code, &message)
