@@ -236,7 +236,8 @@ export const benefitsView: BenefitsView = {
       expires_on: '2026-06-30',
       days_left: 94,
     }),
-    benefit({ id: 'b-101', kind: 'identity_tag', kind_name: '身份标识' }),
+    // As the platform reports a card it dispatches itself (R-LEVEL-5): claimed from issue.
+    benefit({ id: 'b-101', kind: 'identity_tag', kind_name: '身份标识', status: 'claimed' }),
     benefit({ id: 'b-102', kind: 'diamond_booth', kind_name: '钻石展位', value: '5000.00' }),
     benefit({
       id: 'b-103',

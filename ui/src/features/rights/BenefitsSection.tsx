@@ -142,8 +142,10 @@ function BenefitCard({ benefit: b }: { benefit: BenefitView }) {
           >
             {t(b.send_state === 'refused' ? 'benefits.claimAgain' : 'benefits.claim')}
           </Button>
-        ) : b.status === 'available' ? (
-          <Text type="tertiary" size="small">
+        ) : b.status === 'available' || (!b.claimable && b.status === 'claimed') ? (
+          // Dispatched by the platform (R-LEVEL-5): the platform reports such a card as
+          // claimed from its issue, though nothing was claimed.
+          <Text type="tertiary" size="small" data-testid={`benefit-auto-${b.id}`}>
             {t('benefits.auto')}
           </Text>
         ) : (

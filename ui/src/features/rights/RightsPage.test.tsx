@@ -269,7 +269,7 @@ describe('rights center: the benefits wallet and DOU+ ledger', () => {
       ['benefit-b-201', 'available'],
       ['benefit-b-202', 'available'],
       ['benefit-b-210', 'available'],
-      ['benefit-b-101', 'available'],
+      ['benefit-b-101', 'claimed'],
       ['benefit-b-102', 'available'],
       ['benefit-b-103', 'claimed'],
     ]);
@@ -286,6 +286,13 @@ describe('rights center: the benefits wallet and DOU+ ledger', () => {
     // Granted automatically: nothing to claim.
     expect(screen.queryByTestId('claim-b-101')).toBeNull();
     expect(screen.queryByTestId('claim-b-103')).toBeNull();
+    // Dispatched by the platform, reported as claimed: 自动发放, not 已领取 (R-LEVEL-5);
+    // a card the creator claimed says 已领取.
+    expect(screen.getByTestId('benefit-auto-b-101')).toHaveTextContent('自动发放');
+    expect(screen.getByTestId('benefit-b-101')).not.toHaveTextContent('已领取');
+    expect(screen.getByTestId('benefit-auto-b-102')).toHaveTextContent('自动发放');
+    expect(screen.queryByTestId('benefit-auto-b-103')).toBeNull();
+    expect(screen.getByTestId('benefit-b-103')).toHaveTextContent('已领取');
   });
 
   it('claim: asks core with the id; the card shows 领取中 while it waits', async () => {
