@@ -89,6 +89,13 @@ describe('counts and input', () => {
     expect(normalizeYuanInput('12.345')).toBeNull();
     expect(normalizeYuanInput('-5')).toBeNull();
     expect(normalizeYuanInput('abc')).toBeNull();
+    // Commas group thousands only; a decimal comma is refused, not read tenfold.
+    expect(normalizeYuanInput('12,345.6')).toBe('12345.6');
+    expect(normalizeYuanInput('1,234,567')).toBe('1234567');
+    expect(normalizeYuanInput('1,5')).toBeNull();
+    expect(normalizeYuanInput('12,34')).toBeNull();
+    expect(normalizeYuanInput('1234,567')).toBeNull();
+    expect(normalizeYuanInput(',500')).toBeNull();
   });
 
   it('says how long ago an instant was', () => {

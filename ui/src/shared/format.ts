@@ -106,13 +106,15 @@ export function formatFollowers(count: string | number, lang: Lang): string {
 }
 
 /**
- * Checks a user-typed yuan amount and normalizes it for the wire: "  1288.5 " → "1288.5".
- * Returns null for an empty or malformed value (at most two decimals, no sign).
+ * Checks a user-typed yuan amount and normalizes it for the wire: "  1288.5 " → "1288.5",
+ * "¥1,000" → "1000". Returns null for an empty or malformed value (at most two decimals, no
+ * sign). Commas only as thousands separators: "1,5" is most likely a decimal comma, and
+ * dropping it would ask for ¥15 (as core's `parse_yuan` refuses it).
  */
 export function normalizeYuanInput(raw: string): string | null {
-  const s = raw.trim().replace(/^¥/, '').replace(/,/g, '');
-  if (!/^\d+(?:\.\d{1,2})?$/.test(s)) return null;
-  return s;
+  const s = raw.trim().replace(/^¥/, '');
+  if (!/^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d{1,2})?$/.test(s)) return null;
+  return s.replace(/,/g, '');
 }
 
 /** An RFC 3339 instant as local "YYYY-MM-DD HH:mm". */

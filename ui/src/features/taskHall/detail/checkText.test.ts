@@ -26,6 +26,39 @@ describe('eligibility sentences from code + params', () => {
     );
   });
 
+  it('a count that rounds like the bound it misses is shown in full (R-JOIN-1, R-REVIEW-11)', async () => {
+    const account = (actual: string): EligibilityCheck => ({
+      code: 'account_followers',
+      ok: false,
+      rule: 'R-JOIN-1',
+      params: [
+        ['required_min', '100000'],
+        ['actual', actual],
+      ],
+    });
+    // 99,960 is not 10万 though it rounds to it.
+    expect(checkText(account('99960'), t, 'zh-CN')).toBe('开通达人账号需 ≥ 10万 粉丝，你有 99,960');
+    // Exactly the bound, or well clear of it: rounded as usual.
+    expect(checkText(account('100000'), t, 'zh-CN')).toContain('你有 10万');
+    expect(checkText(account('91000'), t, 'zh-CN')).toContain('你有 9.1万');
+    const over: EligibilityCheck = {
+      ...review,
+      ok: false,
+      params: [
+        ['required_min', '10000'],
+        ['required_max', '500000'],
+        ['actual', '500001'],
+      ],
+    };
+    expect(checkText(over, t, 'zh-CN')).toBe('非机构达人需 1万–50万 粉丝，你有 500,001');
+    await i18n.changeLanguage('en');
+    const under = { ...over, params: [...over.params.slice(0, 2), ['actual', '9950']] };
+    expect(checkText(under as EligibilityCheck, t, 'en')).toBe(
+      'Creators without an agency need 10K–500K followers; you have 9,950',
+    );
+    await i18n.changeLanguage('zh-CN');
+  });
+
   it('a task without a follower floor says so instead of "≥ 0"', () => {
     const check: EligibilityCheck = {
       code: 'task_followers',

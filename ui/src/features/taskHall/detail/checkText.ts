@@ -20,7 +20,20 @@ export function checkText(check: EligibilityCheck, t: TFor<'taskHall'>, lang: La
   };
   const min = followers('required_min');
   const max = followers('required_max');
-  const actual = followers('actual');
+  // A count rounded alike to a bound it misses (99,960 → "10万" beside "≥ 10万") would read
+  // as met: then it is shown in full.
+  const actualRaw = p.get('actual');
+  const roundsLikeABound = ['required_min', 'required_max'].some((key) => {
+    const bound = p.get(key);
+    return (
+      bound !== undefined &&
+      actualRaw !== undefined &&
+      bound !== actualRaw &&
+      formatFollowers(bound, lang) === formatFollowers(actualRaw, lang)
+    );
+  });
+  const actual =
+    roundsLikeABound && actualRaw !== undefined ? formatCount(actualRaw) : followers('actual');
 
   switch (check.code) {
     case 'account_followers':
