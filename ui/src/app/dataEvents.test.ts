@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import { type AppEvent, DATA_AREAS } from '../bindings';
-import { AREA_QUERIES, handleAppEvent } from './dataEvents';
+import { AREA_QUERIES, handleAppEvent, watchChinaDay } from './dataEvents';
 
 function cacheWith(keys: (string | number)[][]): QueryClient {
   const client = new QueryClient();
@@ -117,5 +117,37 @@ describe('data events', () => {
         .getAll()
         .filter((q) => q.isStale()),
     ).toHaveLength(0);
+  });
+});
+
+describe("China's new day", () => {
+  it('is noticed once, at China midnight (16:00 UTC), not at the computer’s', () => {
+    vi.useFakeTimers();
+    try {
+      // 15:58 UTC: 23:58 in China.
+      let now = new Date('2026-12-04T15:58:00Z');
+      const onNewDay = vi.fn();
+      const stop = watchChinaDay(onNewDay, () => now);
+      now = new Date('2026-12-04T15:59:30Z');
+      vi.advanceTimersByTime(60_000);
+      expect(onNewDay).not.toHaveBeenCalled();
+      now = new Date('2026-12-04T16:00:30Z');
+      vi.advanceTimersByTime(60_000);
+      expect(onNewDay).toHaveBeenCalledTimes(1);
+      // The rest of the day: nothing more; UTC's own midnight is not China's.
+      now = new Date('2026-12-05T00:00:30Z');
+      vi.advanceTimersByTime(60_000);
+      expect(onNewDay).toHaveBeenCalledTimes(1);
+      // After the computer slept through a day: once, when it looks again.
+      now = new Date('2026-12-07T03:00:00Z');
+      vi.advanceTimersByTime(60_000);
+      expect(onNewDay).toHaveBeenCalledTimes(2);
+      stop();
+      now = new Date('2026-12-09T03:00:00Z');
+      vi.advanceTimersByTime(60_000);
+      expect(onNewDay).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

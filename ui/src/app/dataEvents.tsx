@@ -9,6 +9,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppEvent, DataArea, JobKind } from '../bindings';
 import { applyKeys } from '../features/apply/queries';
+import { chinaToday } from '../features/campaigns/dates';
 import { campaignKeys } from '../features/campaigns/queries';
 import { logisticsKeys } from '../features/logistics/queries';
 import { profileKeys } from '../features/profile/queries';
@@ -138,8 +139,48 @@ export function useDataEvents(): void {
   }, []);
 }
 
+/**
+ * Calls `onNewDay` once China's calendar day (the platform's, `chinaToday`) has changed,
+ * looking every `everyMs`; returns the stop. A timer to midnight would come late after the
+ * computer slept; a look each minute does not.
+ */
+export function watchChinaDay(
+  onNewDay: () => void,
+  now: () => Date = () => new Date(),
+  everyMs = 60_000,
+): () => void {
+  let day = chinaToday(now());
+  const id = setInterval(() => {
+    const today = chinaToday(now());
+    if (today !== day) {
+      day = today;
+      onNewDay();
+    }
+  }, everyMs);
+  return () => clearInterval(id);
+}
+
+/**
+ * At China's midnight every area is read again: core works out eligibility and application
+ * windows, the deadline filter, countdowns and days left from today's date, and no data
+ * change announces a new day.
+ */
+export function useNewDayRefresh(): void {
+  const client = useQueryClient();
+  const latest = useRef(client);
+  latest.current = client;
+  useEffect(
+    () =>
+      watchChinaDay(() => {
+        void refreshAreas(latest.current, Object.keys(AREA_QUERIES) as DataArea[]);
+      }),
+    [],
+  );
+}
+
 /** Mounts [`useDataEvents`] inside the providers it needs. */
 export function DataEvents() {
   useDataEvents();
+  useNewDayRefresh();
   return null;
 }

@@ -4,7 +4,8 @@ export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        // The data is local; it changes on sync or settings, which invalidate explicitly.
+        // The data is local; it changes on sync or settings, which invalidate explicitly,
+        // and with China's date (dataEvents.tsx refreshes everything at its midnight).
         staleTime: Number.POSITIVE_INFINITY,
         gcTime: 5 * 60_000,
         refetchOnWindowFocus: false,

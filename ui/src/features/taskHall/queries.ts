@@ -1,8 +1,9 @@
 //! TanStack Query keys and hooks of the task hall.
 //!
 //! Everything it shows comes from the local store, which changes only through a sync or a
-//! settings change; so nothing goes stale on a timer: core's `data_changed` event for the
-//! `tasks` area refreshes these queries (`app/dataEvents.tsx`).
+//! settings change, and from China's date (eligibility, the deadline filter): core's
+//! `data_changed` event for the `tasks` area refreshes these queries, and so does China's
+//! midnight (`app/dataEvents.tsx`).
 
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type { TaskPage } from '../../bindings';
