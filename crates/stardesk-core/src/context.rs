@@ -14,8 +14,8 @@ use chrono::NaiveDate;
 use stardesk_domain::eligibility::EligibilityRules;
 use stardesk_domain::fees::FeeSchedule;
 use stardesk_platform::{ClientOptions, PlatformClient};
-use stardesk_sandbox::{RunningSandbox, SandboxConfig, DEMO_TOKEN};
-use stardesk_store::secret::{self, KeyLocation, KeyPolicy};
+use stardesk_sandbox::{RunningSandbox, SandboxConfig};
+use stardesk_store::secret::{self, DbKey, KeyLocation, KeyPolicy, Sensitive};
 use stardesk_store::{Store, StoreError};
 
 use crate::error::{AppError, ErrorCode};
@@ -103,6 +103,11 @@ pub struct Context {
     pub(crate) writer: Arc<Mutex<Store>>,
     pub(crate) reader: Arc<Mutex<Store>>,
     pub(crate) sandbox: tokio::sync::Mutex<Option<RunningSandbox>>,
+    /// The embedded sandbox's file key (the database's), and the bearer token it accepts,
+    /// new for each process: on loopback, another local program cannot read what the
+    /// creator sent it with a token known to everyone.
+    sandbox_key: Sensitive<String>,
+    sandbox_token: Sensitive<String>,
     pub(crate) sync_lock: tokio::sync::Mutex<()>,
     /// Held while the rights center is read from the platform and written to the cache,
     /// and while a claim or an answer is sent and its confirmation written
@@ -158,11 +163,12 @@ impl Context {
     ) -> Result<Arc<Self>, AppError> {
         let dir = options.data_dir.clone();
         let policy = options.key_policy;
-        let (writer, mut readers, key_location) = tokio::task::spawn_blocking(move || {
-            stardesk_store::open_data_dir_with(&dir, policy, 1)
-        })
-        .await
-        .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))??;
+        let (writer, mut readers, key_location, sandbox_key) =
+            tokio::task::spawn_blocking(move || {
+                stardesk_store::open_data_dir_keyed(&dir, policy, 1)
+            })
+            .await
+            .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))??;
         let reader = readers
             .pop()
             .ok_or_else(|| AppError::new(ErrorCode::Internal, "no reader connection"))?;
@@ -173,6 +179,9 @@ impl Context {
             writer: Arc::new(Mutex::new(writer)),
             reader: Arc::new(Mutex::new(reader)),
             sandbox: tokio::sync::Mutex::new(None),
+            sandbox_key,
+            // 32 random bytes in hex.
+            sandbox_token: Sensitive::new(DbKey::random().to_hex().to_string()),
             sync_lock: tokio::sync::Mutex::new(()),
             rights_lock: tokio::sync::Mutex::new(()),
             syncing: AtomicBool::new(false),
@@ -276,6 +285,8 @@ impl Context {
         let config = SandboxConfig {
             tasks: self.options.sandbox_tasks,
             db_path: Some(self.options.data_dir.join(SANDBOX_DB)),
+            db_key: Some(self.sandbox_key.expose().clone()),
+            token: self.sandbox_token.expose().clone(),
             ..SandboxConfig::default()
         };
         let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
@@ -312,8 +323,11 @@ impl Context {
             }
             None => {
                 let url = self.sandbox_url().await?;
-                let client =
-                    PlatformClient::new(&url, DEMO_TOKEN, self.options.platform_client.clone())?;
+                let client = PlatformClient::new(
+                    &url,
+                    self.sandbox_token.expose(),
+                    self.options.platform_client.clone(),
+                )?;
                 Ok((client, SOURCE_SANDBOX.to_string()))
             }
         }
@@ -328,3 +342,7 @@ impl Context {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "context_sandbox_tests.rs"]
+mod sandbox_tests;

@@ -232,6 +232,11 @@ pub struct SandboxConfig {
     /// A SQLite file to keep the data in; `None` = in memory. A file that already holds a
     /// dataset is served as is (its own seed, its earlier changes), ignoring `seed`/`tasks`.
     pub db_path: Option<PathBuf>,
+    /// A SQLCipher raw key (64 hex digits) for `db_path`: the file is then encrypted, and
+    /// one written plain before is encrypted in place on open. The embedded sandbox of an
+    /// app keeps what the creator sends it (names, phones, addresses) there. Never in
+    /// `Debug`.
+    pub db_key: Option<String>,
     /// The kuaidi100 `customer` the tracking service accepts.
     pub tracking_customer: String,
     /// The kuaidi100 key the tracking service checks signs with (never in `Debug`).
@@ -248,6 +253,7 @@ impl Default for SandboxConfig {
             token: DEMO_TOKEN.to_owned(),
             now: None,
             db_path: None,
+            db_key: None,
             tracking_customer: SANDBOX_TRACKING_CUSTOMER.to_owned(),
             tracking_key: SANDBOX_TRACKING_KEY.to_owned(),
             control_http: false,
@@ -263,6 +269,7 @@ impl std::fmt::Debug for SandboxConfig {
             .field("token", &"<redacted>")
             .field("now", &self.now)
             .field("db_path", &self.db_path)
+            .field("db_key", &self.db_key.as_ref().map(|_| "<redacted>"))
             .field("tracking_customer", &self.tracking_customer)
             .field("tracking_key", &"<redacted>")
             .field("control_http", &self.control_http)
@@ -322,11 +329,13 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> anyhow::Result<Ru
     let local = listener.local_addr()?;
     let now = config.now.unwrap_or_else(Utc::now);
     let (db_path, seed, tasks) = (config.db_path.clone(), config.seed, config.tasks);
-    let store =
-        tokio::task::spawn_blocking(move || Store::open(db_path.as_deref(), seed, tasks, now))
-            .await
-            .context("sandbox data generation panicked")?
-            .context("opening the sandbox database")?;
+    let db_key = config.db_key.clone();
+    let store = tokio::task::spawn_blocking(move || {
+        Store::open_keyed(db_path.as_deref(), db_key.as_deref(), seed, tasks, now)
+    })
+    .await
+    .context("sandbox data generation panicked")?
+    .context("opening the sandbox database")?;
 
     let followers = store
         .counters()

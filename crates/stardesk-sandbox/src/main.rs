@@ -81,6 +81,7 @@ async fn main() -> anyhow::Result<()> {
         token: args.token,
         now: args.now,
         db_path: args.db,
+        db_key: None,
         tracking_customer: args.tracking_customer,
         tracking_key: args.tracking_key,
         control_http: args.control,

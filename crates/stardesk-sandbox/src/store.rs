@@ -18,6 +18,7 @@ use crate::generate::{initial_updated_at, make_task, modify_task, Shape};
 use crate::rng::{mix64, SplitMix64};
 
 mod feed;
+mod keyed;
 
 /// The schema, one migration per version (`PRAGMA user_version` = migrations applied). A
 /// database from a newer sandbox is refused rather than misread.
@@ -147,17 +148,33 @@ enum Change {
 }
 
 impl Store {
-    /// Opens (and on first use fills) the database. A file that already holds a dataset is
-    /// served as it is, changes included; `seed` and `tasks` then only apply to new files.
+    /// [`Store::open_keyed`] without a key.
+    #[cfg(test)]
     pub(crate) fn open(
         db_path: Option<&Path>,
         seed: u64,
         tasks: usize,
         now: DateTime<Utc>,
     ) -> Result<Store, StoreError> {
+        Self::open_keyed(db_path, None, seed, tasks, now)
+    }
+
+    /// Opens (and on first use fills) the database. A file that already holds a dataset is
+    /// served as it is, changes included; `seed` and `tasks` then only apply to new files.
+    /// With `key` (64 hex digits) the file is encrypted (`keyed`).
+    pub(crate) fn open_keyed(
+        db_path: Option<&Path>,
+        key: Option<&str>,
+        seed: u64,
+        tasks: usize,
+        now: DateTime<Utc>,
+    ) -> Result<Store, StoreError> {
         let mut conn = match db_path {
             Some(path) => {
-                let conn = Connection::open(path)?;
+                let conn = match key {
+                    Some(key) => keyed::open(path, key)?,
+                    None => Connection::open(path)?,
+                };
                 // WAL so a developer can inspect the file with the sqlite3 shell while the
                 // sandbox runs.
                 conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -663,6 +680,52 @@ mod tests {
         assert!(matches!(s.get(&closed[1]).unwrap(), Lookup::Gone { .. }));
         drop(s);
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// With a key the file is encrypted; a plain file from before is encrypted in place,
+    /// its dataset and changes kept; another key cannot open it.
+    #[test]
+    fn a_keyed_file_is_encrypted_and_a_plain_one_is_encrypted_in_place() {
+        const KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+        const OTHER: &str = "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100";
+        let dir = tempfile::tempdir().unwrap();
+        let header = |path: &Path| std::fs::read(path).unwrap()[..16].to_vec();
+        let plain_header = b"SQLite format 3\0".to_vec();
+
+        // New and keyed: never plain on disk.
+        let fresh = dir.path().join("fresh.sqlite");
+        drop(Store::open_keyed(Some(&fresh), Some(KEY), 5, 30, now()).unwrap());
+        assert_ne!(header(&fresh), plain_header);
+
+        // Plain from an earlier build, with a change in it.
+        let path = dir.path().join("sandbox.sqlite");
+        let closed = {
+            let mut s = Store::open(Some(&path), 5, 30, now()).unwrap();
+            s.close(2).unwrap()
+        };
+        assert_eq!(header(&path), plain_header);
+        let s = Store::open_keyed(Some(&path), Some(KEY), 6, 999, now()).unwrap();
+        assert_eq!((s.seed(), s.open_count().unwrap()), (5, 28));
+        assert!(matches!(s.get(&closed[1]).unwrap(), Lookup::Gone { .. }));
+        drop(s);
+        assert_ne!(header(&path), plain_header, "encrypted in place");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| {
+                n.starts_with("sandbox.sqlite-") && !n.ends_with("-wal") && !n.ends_with("-shm")
+            })
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+        // Opened again with the key: as it was. With another: refused, nothing replaced.
+        let s = Store::open_keyed(Some(&path), Some(KEY), 6, 999, now()).unwrap();
+        assert_eq!(s.open_count().unwrap(), 28);
+        drop(s);
+        assert!(Store::open_keyed(Some(&path), Some(OTHER), 5, 30, now()).is_err());
+        assert!(
+            Store::open(Some(&path), 5, 30, now()).is_err(),
+            "not readable without a key"
+        );
     }
 
     /// A file an earlier sandbox made (schema 1: tasks only) gains the applications

@@ -78,6 +78,17 @@ pub fn open_data_dir_with(
     policy: KeyPolicy,
     readers: usize,
 ) -> Result<(Store, Vec<Store>, KeyLocation), StoreError> {
+    open_data_dir_keyed(data_dir, policy, readers)
+        .map(|(store, readers, at, _)| (store, readers, at))
+}
+
+/// [`open_data_dir_with`], and the database key as 64 hex digits, for another encrypted
+/// file of the same data directory (the embedded sandbox's, `stardesk-core`).
+pub fn open_data_dir_keyed(
+    data_dir: &Path,
+    policy: KeyPolicy,
+    readers: usize,
+) -> Result<(Store, Vec<Store>, KeyLocation, Sensitive<String>), StoreError> {
     std::fs::create_dir_all(data_dir)
         .map_err(|e| StoreError::Io(format!("{}: {e}", data_dir.display())))?;
     let db_path = data_dir.join(DB_FILE);
@@ -101,5 +112,6 @@ pub fn open_data_dir_with(
         .map(|_| Store::open(&db_path, &key))
         .collect::<Result<Vec<_>, _>>()?;
     log_step("store_readers", step);
-    Ok((store, readers, location))
+    let hex = Sensitive::new(key.to_hex().to_string());
+    Ok((store, readers, location, hex))
 }

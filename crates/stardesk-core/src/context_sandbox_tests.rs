@@ -1,0 +1,110 @@
+//! The embedded sandbox holds what the creator applies with (a name, a phone, an address):
+//! its file is encrypted with the data directory's key, and it answers only this process's
+//! own token, not the sandbox's well-known demo token.
+
+use std::sync::Arc;
+
+use stardesk_sandbox::DEMO_TOKEN;
+use stardesk_store::KeyPolicy;
+
+use crate::applications::ipc::{ApplicationInput, ShippingChoice};
+use crate::ipc::TaskQuery;
+use crate::{Context, ContextOptions, EventLog};
+
+const PHONE: &str = "13812345678";
+const DETAIL: &str = "文三路 90 号 3 幢 501";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn what_the_embedded_sandbox_receives_is_encrypted_and_only_this_process_reads_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ctx = Context::open(
+        ContextOptions {
+            data_dir: dir.path().to_path_buf(),
+            key_policy: KeyPolicy::FileOnly,
+            sandbox_tasks: 400,
+            today: None,
+            background_jobs: false,
+            granted_paths_only: false,
+            platform_client: Default::default(),
+        },
+        Arc::new(EventLog::new()),
+    )
+    .await
+    .expect("open");
+    ctx.sync().await.expect("sync the embedded sandbox");
+    let mut task = None;
+    for offset in (0..400).step_by(100) {
+        let page = ctx
+            .query_tasks(TaskQuery {
+                eligible_only: true,
+                offset,
+                limit: 100,
+                ..TaskQuery::default()
+            })
+            .await
+            .expect("query");
+        task = page.rows.into_iter().find(|r| {
+            r.settlement_mode == Some(crate::task_hall::ipc::SettlementMode::ProductReview)
+        });
+        if task.is_some() {
+            break;
+        }
+    }
+    let task = task.expect("an open review task the demo creator may apply to");
+    ctx.apply(ApplicationInput {
+        task_id: task.id.clone(),
+        shipping: ShippingChoice::Typed {
+            contact_name: "林小满".into(),
+            phone: PHONE.into(),
+            region_code: "330106".into(),
+            detail: DETAIL.into(),
+        },
+        strengths: "美妆测评三年，粉丝以 18-30 岁女性为主".into(),
+        idea: "一周早晚对比实测，展示质地与持妆时长".into(),
+        snippet_ids: vec![],
+    })
+    .await
+    .expect("apply");
+    let (report, _) = ctx.send_outbox(true).await.expect("send");
+    assert_eq!(report.sent, 1, "sent to the embedded sandbox");
+
+    // Not a plain SQLite file, and none of the application's words in any of its files.
+    let sandbox = dir.path().join(super::SANDBOX_DB);
+    let bytes = std::fs::read(&sandbox).expect("sandbox file");
+    assert_ne!(&bytes[..16], b"SQLite format 3\0");
+    for entry in std::fs::read_dir(dir.path()).expect("dir") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        if !name.starts_with(super::SANDBOX_DB) {
+            continue;
+        }
+        let bytes = std::fs::read(&path).expect("read");
+        for needle in [PHONE, DETAIL, "林小满"] {
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+                "{name} holds {needle} in plain"
+            );
+        }
+    }
+
+    // Its token is this process's own: the demo token everyone knows is refused.
+    let url = ctx.sandbox_url().await.expect("url");
+    let client = reqwest::Client::new();
+    let get = |token: String| {
+        client
+            .get(format!("{url}/v1/applications"))
+            .bearer_auth(token)
+            .send()
+    };
+    let refused = get(DEMO_TOKEN.to_string()).await.expect("answer");
+    assert_eq!(refused.status(), reqwest::StatusCode::UNAUTHORIZED);
+    let own = get(ctx.sandbox_token.expose().clone())
+        .await
+        .expect("answer");
+    assert!(own.status().is_success(), "{}", own.status());
+    ctx.shutdown().await;
+}
