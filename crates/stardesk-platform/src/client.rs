@@ -214,10 +214,32 @@ impl std::fmt::Debug for PlatformClient {
     }
 }
 
+/// A typed URL as an error may repeat it: scheme, host, port and path. A user, password,
+/// query or fragment, where a token pasted by mistake would sit, is left out (`…`); text
+/// that is no URL at all is not repeated.
+fn shown_url(raw: &str) -> String {
+    let Ok(url) = Url::parse(raw.trim()) else {
+        return "(as typed)".into();
+    };
+    let mut shown = format!("{}://{}", url.scheme(), url.host_str().unwrap_or_default());
+    if let Some(port) = url.port() {
+        shown.push_str(&format!(":{port}"));
+    }
+    shown.push_str(url.path());
+    let hidden = !url.username().is_empty()
+        || url.password().is_some()
+        || url.query().is_some()
+        || url.fragment().is_some();
+    if hidden {
+        shown.push('…');
+    }
+    shown
+}
+
 /// Parses a platform base URL and refuses plain http anywhere but loopback.
 pub fn check_base_url(raw: &str) -> Result<Url, PlatformError> {
     let invalid = |reason: &str| PlatformError::InvalidUrl {
-        url: raw.to_string(),
+        url: shown_url(raw),
         reason: reason.to_string(),
     };
     let mut url = Url::parse(raw.trim()).map_err(|e| invalid(&e.to_string()))?;
@@ -228,7 +250,7 @@ pub fn check_base_url(raw: &str) -> Result<Url, PlatformError> {
     match url.scheme() {
         "https" => {}
         "http" if is_loopback(&host) => {}
-        "http" => return Err(PlatformError::InsecureUrl(raw.to_string())),
+        "http" => return Err(PlatformError::InsecureUrl(shown_url(raw))),
         _ => return Err(invalid("only http(s) is supported")),
     }
     if !url.username().is_empty() || url.password().is_some() {

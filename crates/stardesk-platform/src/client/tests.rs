@@ -31,6 +31,30 @@ fn https_is_required_off_loopback() {
 }
 
 #[test]
+fn a_token_typed_into_the_url_is_not_repeated_in_the_error() {
+    for raw in [
+        "https://me:tok_SECRET@api.example.com",
+        "http://me:tok_SECRET@remote.example/api",
+        "http://remote.example/api?token=tok_SECRET",
+        "ftp://remote.example/#tok_SECRET",
+        "tok_SECRET not a url",
+    ] {
+        let err = check_base_url(raw).expect_err(raw);
+        let text = format!("{err} {err:?}");
+        assert!(!text.contains("tok_SECRET"), "{raw}: {text}");
+        let tracking = crate::tracking::Kuaidi100Config::at(raw, "c", "k").expect_err(raw);
+        let text = format!("{tracking} {tracking:?}");
+        assert!(!text.contains("tok_SECRET"), "{raw}: {text}");
+    }
+    // What is shown still says which URL it was.
+    let err = check_base_url("http://me:tok_SECRET@remote.example/api").expect_err("http");
+    assert_eq!(
+        err.to_string(),
+        "the platform URL must use https (plain http is allowed only on this computer): http://remote.example/api…"
+    );
+}
+
+#[test]
 fn base_path_keeps_its_prefix() {
     let u = check_base_url("https://h.example/api").expect("ok");
     assert_eq!(
