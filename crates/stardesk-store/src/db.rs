@@ -86,6 +86,11 @@ const MIGRATIONS: &[(&str, &str, Option<Then>)] = &[
         // The statement lines stored one a row, moved into blocks.
         Some(crate::settlements::move_statement_rows_to_blocks),
     ),
+    (
+        "0016_outbox_sent_scrubbed",
+        include_str!("migrations/0016_outbox_sent_scrubbed.sql"),
+        None,
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -152,6 +152,15 @@ fn an_application_waits_in_the_outbox_until_the_platform_confirms_it() {
         (sent.state, sent.application_id.as_deref()),
         (OutboxState::Sent, Some("9001"))
     );
+    // No copy of the contact stays with the sent item (the application holds it).
+    assert_eq!(
+        (
+            sent.shipping.contact_name.as_str(),
+            sent.shipping.phone.as_str(),
+            sent.shipping.detail.as_str()
+        ),
+        ("", "", "")
+    );
     assert_eq!(
         store.application("9001").expect("get"),
         Some(application("9001", "submitted"))

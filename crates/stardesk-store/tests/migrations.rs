@@ -13,7 +13,7 @@ use stardesk_store::settlements::LineKind;
 use stardesk_store::{DbKey, Store, DB_FILE, SCHEMA_VERSION};
 
 /// The migrations before v15, in order: a database of schema vN is the first N of them.
-const EARLIER: [&str; 14] = [
+const EARLIER: [&str; 15] = [
     include_str!("../src/migrations/0001_init.sql"),
     include_str!("../src/migrations/0002_settlements.sql"),
     include_str!("../src/migrations/0003_jobs.sql"),
@@ -28,6 +28,7 @@ const EARLIER: [&str; 14] = [
     include_str!("../src/migrations/0012_statement_status_check.sql"),
     include_str!("../src/migrations/0013_task_grams_common.sql"),
     include_str!("../src/migrations/0014_import_source_digest.sql"),
+    include_str!("../src/migrations/0015_statement_blocks.sql"),
 ];
 
 fn key(fp: u64, occurrence: u32) -> LineKey {
@@ -522,4 +523,56 @@ fn statement_lines_stored_a_row_each_move_into_blocks_in_their_order() {
             .expect("schema");
         assert_eq!(gone, 0);
     }
+}
+
+/// v16: an application sent before keeps no copy of its contact in the outbox; one still
+/// waiting keeps it (it has yet to be sent).
+#[test]
+fn a_sent_items_contact_is_scrubbed_from_the_outbox() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(DB_FILE);
+    let db_key = DbKey::random();
+    {
+        let conn = common::keyed(&path, &db_key);
+        for sql in &EARLIER[..15] {
+            conn.execute_batch(sql).expect("an earlier migration");
+        }
+        conn.pragma_update(None, "user_version", 15)
+            .expect("version");
+        for (key, state) in [("k-sent", "sent"), ("k-waiting", "waiting")] {
+            conn.execute(
+                "INSERT INTO application_outbox (source, idempotency_key, task_id, contact_name,
+                 phone, region_code, province, city, district, detail, strengths, idea,
+                 created_at, state) VALUES ('sandbox', ?1, 'T1', '林小满', '13812345678',
+                 '330106', '浙江省', '杭州市', '西湖区', '文三路 90 号', 's', 'i',
+                 '2026-12-01T00:00:00Z', ?2)",
+                rusqlite::params![key, state],
+            )
+            .expect("an item");
+        }
+    }
+    let store = Store::open(&path, &db_key).expect("open and migrate");
+    assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
+    drop(store);
+    let conn = common::keyed(&path, &db_key);
+    let rows: Vec<(String, String, String, String)> = conn
+        .prepare(
+            "SELECT idempotency_key, contact_name, phone, detail FROM application_outbox
+             ORDER BY idempotency_key",
+        )
+        .and_then(|mut s| {
+            s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .collect()
+        })
+        .expect("rows");
+    let strings = |a: &str, b: &str, c: &str, d: &str| {
+        (a.to_string(), b.to_string(), c.to_string(), d.to_string())
+    };
+    assert_eq!(
+        rows,
+        [
+            strings("k-sent", "", "", ""),
+            strings("k-waiting", "林小满", "13812345678", "文三路 90 号"),
+        ]
+    );
 }

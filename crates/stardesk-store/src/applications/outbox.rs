@@ -264,7 +264,8 @@ impl Store {
     }
 
     /// The platform confirmed item `id` as `application`: the item is sent and the
-    /// application is in the cache, in one transaction.
+    /// application is in the cache, in one transaction. The item keeps no copy of the
+    /// contact (name, phone, street address): the application holds it now.
     pub fn mark_outbox_sent(
         &mut self,
         id: i64,
@@ -277,6 +278,7 @@ impl Store {
         upsert_application(&tx, application).map_err(sql)?;
         tx.execute(
             "UPDATE application_outbox SET state = 'sent', application_id = ?2, sent_at = ?3,
+                 contact_name = '', phone = '', detail = '',
                  attempts = attempts + 1, next_attempt_at = NULL,
                  last_error_code = NULL, last_error_message = NULL
              WHERE id = ?1",
