@@ -1,6 +1,7 @@
 //! The embedded sandbox holds what the creator applies with (a name, a phone, an address):
 //! its file is encrypted with the data directory's key, and it answers only this process's
-//! own token, not the sandbox's well-known demo token.
+//! own token, not the sandbox's well-known demo token. And an input holding a token or a
+//! phone never prints it in `Debug`.
 
 use std::sync::Arc;
 
@@ -107,4 +108,25 @@ async fn what_the_embedded_sandbox_receives_is_encrypted_and_only_this_process_r
         .expect("answer");
     assert!(own.status().is_success(), "{}", own.status());
     ctx.shutdown().await;
+}
+
+#[test]
+fn inputs_holding_a_token_or_a_phone_never_print_it_in_debug() {
+    let account = crate::ipc::PlatformAccountInput {
+        url: "https://platform.example".into(),
+        token: "tok_SECRET".into(),
+    };
+    let parcel = crate::logistics::ipc::ParcelInput {
+        application_id: None,
+        leg: crate::logistics::ipc::LegCode::Outbound,
+        carrier: "shunfeng".into(),
+        tracking_no: "SF1409876543210".into(),
+        phone: Some("13812345678".into()),
+        return_due: None,
+    };
+    let shown = format!("{account:?} {parcel:?}");
+    assert!(shown.contains("platform.example") && shown.contains("SF1409876543210"));
+    for secret in ["tok_SECRET", "13812345678", "5678"] {
+        assert!(!shown.contains(secret), "{shown}");
+    }
 }

@@ -58,10 +58,19 @@ pub struct AppStatus {
     pub outbox_waiting: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PlatformAccountInput {
     pub url: String,
     pub token: String,
+}
+
+/// Never the token (a `{:?}` in a log or a panic message would print it).
+impl std::fmt::Debug for PlatformAccountInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PlatformAccountInput")
+            .field("url", &self.url)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A moment of the window's cold start, sent with `ui_ready` for `make bench`'s breakdown:

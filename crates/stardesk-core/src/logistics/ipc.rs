@@ -158,8 +158,8 @@ pub struct ParcelDetail {
     pub events: Vec<ShipmentEventView>,
 }
 
-/// A parcel to add, or the correction of one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+/// A parcel to add, or the correction of one. `Debug` never shows the phone.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ParcelInput {
     pub application_id: Option<String>,
     pub leg: LegCode,
@@ -170,6 +170,19 @@ pub struct ParcelInput {
     pub phone: Option<String>,
     /// `YYYY-MM-DD`: when a return must be sent (R-REVIEW-13).
     pub return_due: Option<String>,
+}
+
+impl std::fmt::Debug for ParcelInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ParcelInput")
+            .field("application_id", &self.application_id)
+            .field("leg", &self.leg)
+            .field("carrier", &self.carrier)
+            .field("tracking_no", &self.tracking_no)
+            .field("phone", &self.phone.as_ref().map(|_| "<redacted>"))
+            .field("return_due", &self.return_due)
+            .finish()
+    }
 }
 
 crate::code_enum! {
