@@ -69,10 +69,10 @@ describe('timeline words', () => {
   it('who was late, once per party, with the rule (R-REVIEW-10, R-REVIEW-13)', () => {
     // Shipped 03-08, after the promised 03-05 but not after 03-16 (upload deadline − 15).
     expect(faults(fx.shipped.timeline)).toEqual([
-      { party: 'brand', rule: 'R-REVIEW-10', key: 'ship_by' },
+      { party: 'brand', rule: 'R-REVIEW-10', key: 'ship_by', missed: false },
     ]);
     expect(faults(fx.failed.timeline)).toEqual([
-      { party: 'creator', rule: 'R-REVIEW-13', key: 'upload_by' },
+      { party: 'creator', rule: 'R-REVIEW-13', key: 'upload_by', missed: true },
     ]);
     expect(faults(fx.submitted.timeline)).toEqual([]);
     // Shipped after 03-16 too: R-REVIEW-10's fault proper is the one said.
@@ -80,18 +80,29 @@ describe('timeline words', () => {
       s.key === 'late_shipping_after' ? { ...s, late: 'brand' as const } : s,
     );
     expect(faults(pastFifteen)).toEqual([
-      { party: 'brand', rule: 'R-REVIEW-10', key: 'late_shipping_after' },
+      { party: 'brand', rule: 'R-REVIEW-10', key: 'late_shipping_after', missed: false },
     ]);
   });
 
   it('a brand shipping after its promised day is not told it may cancel; past the 15 days, the consequences are its (R-REVIEW-10)', () => {
-    const promised = { party: 'brand' as const, rule: 'R-REVIEW-10', key: 'ship_by' as const };
+    const promised = {
+      party: 'brand' as const,
+      rule: 'R-REVIEW-10',
+      key: 'ship_by' as const,
+      missed: false,
+    };
     expect(faultText(zh, promised)).toBe(
       '品牌方晚于约定的寄样日期发货（R-REVIEW-10）：如果因此来不及按时上传，可以向品牌方申请延期。',
     );
     const late = { ...promised, key: 'late_shipping_after' as const };
     expect(faultText(zh, late)).toContain('由此造成的不利后果由品牌方承担');
     expect(faultText(en, late)).toContain('the brand bears its consequences');
+    // Not shipped at all yet: it says so, not that the brand shipped.
+    expect(faultText(zh, { ...promised, missed: true })).toBe(
+      '品牌方已过约定的寄样日期仍未发货（R-REVIEW-10）：如果因此来不及按时上传，可以向品牌方申请延期。',
+    );
+    expect(faultText(zh, { ...late, missed: true })).toContain('到上传截止日前 15 天仍未寄样');
+    expect(faultText(en, { ...late, missed: true })).toContain('had not shipped');
     for (const text of [faultText(zh, promised), faultText(zh, late), faultText(en, late)]) {
       expect(text).not.toMatch(/取消|cancel/);
     }

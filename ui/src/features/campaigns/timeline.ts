@@ -31,19 +31,31 @@ export function stepDate(t: TFor<'campaigns'>, step: TimelineStep): string {
   return t('timeline.noDate');
 }
 
+/** A party late on a step of the timeline: which, by its rule, and whether the step was
+ * done at last (a sample shipped late) or missed (not shipped yet). */
+export interface Fault {
+  party: PartyCode;
+  rule: string;
+  key: TimelineKeyCode;
+  missed: boolean;
+}
+
 /**
  * Who was late, once per party, with the step and rule that say so: the brand shipping
  * after its promised day, or (what R-REVIEW-10 makes its fault, with the consequences)
  * later than 15 days before the upload deadline, which comes first when both are late;
  * the creator without approved work (R-REVIEW-13).
  */
-export function faults(
-  steps: readonly TimelineStep[],
-): { party: PartyCode; rule: string; key: TimelineKeyCode }[] {
-  const out: { party: PartyCode; rule: string; key: TimelineKeyCode }[] = [];
+export function faults(steps: readonly TimelineStep[]): Fault[] {
+  const out: Fault[] = [];
   for (const step of steps) {
     if (step.late === null) continue;
-    const fault = { party: step.late, rule: step.rule, key: step.key };
+    const fault = {
+      party: step.late,
+      rule: step.rule,
+      key: step.key,
+      missed: step.state === 'missed',
+    };
     const i = out.findIndex((f) => f.party === step.late);
     if (i < 0) out.push(fault);
     else if (step.key === 'late_shipping_after') out[i] = fault;
@@ -51,13 +63,16 @@ export function faults(
   return out;
 }
 
-/** The words of a fault from {@link faults}. */
-export function faultText(
-  t: TFor<'campaigns'>,
-  fault: { party: PartyCode; rule: string; key: TimelineKeyCode },
-): string {
-  if (fault.party === 'creator') return t('timeline.fault.creator', { rule: fault.rule });
-  return fault.key === 'late_shipping_after'
-    ? t('timeline.fault.brand', { rule: fault.rule })
-    : t('timeline.fault.brandShipBy', { rule: fault.rule });
+/** The words of a fault from {@link faults}: shipped late, or still not shipped. */
+export function faultText(t: TFor<'campaigns'>, fault: Fault): string {
+  const rule = fault.rule;
+  if (fault.party === 'creator') return t('timeline.fault.creator', { rule });
+  if (fault.key === 'late_shipping_after') {
+    return fault.missed
+      ? t('timeline.fault.brandNotShippedLate', { rule })
+      : t('timeline.fault.brand', { rule });
+  }
+  return fault.missed
+    ? t('timeline.fault.brandNotShipped', { rule })
+    : t('timeline.fault.brandShipBy', { rule });
 }

@@ -11,7 +11,7 @@ import { confirmParcelReceived, deleteParcel, trackParcel } from '../../shared/i
 import { useNavigation } from '../../shared/navigation';
 import { useNotify } from '../../shared/notify';
 import { logisticsKeys } from './queries';
-import { askedRecently, spacingEnds } from './spacing';
+import { askedRecently } from './spacing';
 import { trackingErrorText } from './trackingErrors';
 
 const { Text } = Typography;
@@ -78,7 +78,11 @@ export function ParcelActions({
           content={
             askedAt === null ? null : (
               <div className="lgx-confirm" data-testid="parcel-refresh-confirm">
-                {t('sheet.recentBody', { time: formatTime(spacingEnds(askedAt)) })}
+                {/* When the background check asks next, if it does (not for a parcel
+                    that is done, nor without a tracking account). */}
+                {p.next_query_at !== null && !p.is_final
+                  ? t('sheet.recentBody', { time: formatTime(p.next_query_at) })
+                  : t('sheet.recentBodyNoNext')}
               </div>
             )
           }

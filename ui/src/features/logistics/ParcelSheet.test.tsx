@@ -64,16 +64,18 @@ describe('logistics: a parcel', () => {
 
   it('within 30 minutes of the last answer, refresh asks first: kuaidi100 would lock the number', async () => {
     const asked = new Date(Date.now() - 10 * 60_000).toISOString();
+    // After a busy answer the background check waits an hour: the warning says when.
+    const next = new Date(Date.now() + 50 * 60_000).toISOString();
     const { calls, user } = renderLogisticsPage({
-      parcel: () => fx.detailOf({ ...fx.silent, last_queried_at: asked }),
+      parcel: () => fx.detailOf({ ...fx.silent, last_queried_at: asked, next_query_at: next }),
     });
     const tracked = () => calls.filter((c) => c.command === 'track_parcel').map((c) => c.args);
     const detail = await open(user, '11');
     await user.click(within(detail).getByTestId('parcel-refresh'));
     const confirm = await screen.findByTestId('parcel-refresh-confirm');
     expect(confirm).toHaveTextContent('快递100 会锁定 30 分钟内被多次查询的单号');
-    // The time it is checked again on its own: 30 minutes after the last answer.
-    const again = new Date(Date.parse(asked) + 30 * 60_000);
+    // The time it is checked again on its own: the parcel's next check.
+    const again = new Date(next);
     const hhmm = (d: Date) =>
       `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
     expect(confirm).toHaveTextContent(`${hhmm(again)} 后台会自动再查`);
@@ -90,6 +92,19 @@ describe('logistics: a parcel', () => {
     await user.click(await screen.findByTestId('parcel-refresh-anyway'));
     expect(await screen.findByText('物流信息已更新')).toBeInTheDocument();
     expect(tracked()).toEqual([{ id: '11', force: true }]);
+  });
+
+  it('a parcel that is done is not checked again on its own: the warning names no time', async () => {
+    const asked = new Date(Date.now() - 5 * 60_000).toISOString();
+    const { user } = renderLogisticsPage({
+      parcel: () =>
+        fx.detailOf({ ...fx.silent, last_queried_at: asked, next_query_at: null, is_final: true }),
+    });
+    const detail = await open(user, '11');
+    await user.click(within(detail).getByTestId('parcel-refresh'));
+    const confirm = await screen.findByTestId('parcel-refresh-confirm');
+    expect(confirm).toHaveTextContent('快递100 会锁定 30 分钟内被多次查询的单号');
+    expect(confirm).not.toHaveTextContent('后台会自动再查');
   });
 
   it('a refused refresh says why in words: the code’s meaning and the service’s reason', async () => {

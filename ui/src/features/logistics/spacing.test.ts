@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { silent } from '../../test/logisticsFixtures';
-import { askedRecently, spacingEnds } from './spacing';
+import { askedRecently } from './spacing';
 
 const at = '2026-03-28T01:30:00Z';
 const ms = Date.parse(at);
@@ -17,9 +17,5 @@ describe('askedRecently', () => {
   it('is null for a parcel never answered, or a time it cannot read', () => {
     expect(askedRecently({ ...silent, last_queried_at: null }, ms)).toBeNull();
     expect(askedRecently({ ...silent, last_queried_at: 'soon' }, ms)).toBeNull();
-  });
-
-  it('ends the spacing 30 minutes after the answer', () => {
-    expect(spacingEnds(at)).toBe('2026-03-28T02:00:00.000Z');
   });
 });

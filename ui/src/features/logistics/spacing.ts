@@ -18,8 +18,3 @@ export function askedRecently(p: ParcelView, now: number): string | null {
   if (!Number.isFinite(at)) return null;
   return now - at < QUERY_SPACING_MS ? p.last_queried_at : null;
 }
-
-/** When the 30 minutes after `askedAt` (RFC 3339) end, as RFC 3339. */
-export function spacingEnds(askedAt: string): string {
-  return new Date(Date.parse(askedAt) + QUERY_SPACING_MS).toISOString();
-}

@@ -11,6 +11,7 @@ import i18n from '../../i18n';
 import { type Commands, mockEvents, mockIpc } from '../../test/ipcMock';
 import { renderWithProviders } from '../../test/render';
 import * as fx from '../../test/settlementFixtures';
+import { chinaToday } from '../campaigns/dates';
 import { reasonText } from './reasonText';
 import { SettlementsPage } from './SettlementsPage';
 
@@ -62,7 +63,8 @@ describe('settlements page', () => {
     await screen.findAllByTestId('discrepancy-row');
     // As of today, sent as YYYY-MM-DD.
     const asOf = calls.find((c) => c.command === 'reconcile_saved')?.args?.asOf;
-    expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Today as China's calendar has it, as core and the CLI take it.
+    expect(asOf).toBe(chinaToday());
 
     const failed = screen.getByTestId('summary-payout_failed');
     expect(failed).toHaveTextContent('提现失败');

@@ -9,13 +9,14 @@ import { errorText } from '../../shared/errors';
 import { exportReport } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { LoadFailed, Loading, QueryView } from '../../shared/QueryView';
+import { chinaToday } from '../campaigns/dates';
 import { DecisionsTab } from './DecisionsTab';
 import { DiscrepancyTab } from './DiscrepancyTab';
 import { ImportBar } from './ImportBar';
 import { ImportedFiles } from './ImportedFiles';
 import { IncomeChart } from './IncomeChart';
 import { MatchesTab } from './MatchesTab';
-import { type DiscrepancyClass, isoDate } from './model';
+import type { DiscrepancyClass } from './model';
 import { PayoutFixSheet } from './payoutFix/PayoutFixSheet';
 import { useImportFiles, useReconcile } from './queries';
 import { SummaryCards } from './SummaryCards';
@@ -95,7 +96,10 @@ function SettlementsEmpty() {
 function Reconciliation() {
   const { t } = useTranslation('settlements');
   const notify = useNotify('settlements');
-  const [asOf, setAsOf] = useState<string | null>(() => isoDate(new Date()));
+  // Today by default, China's (the platform's calendar, as core and the CLI take it), and
+  // still today after China's midnight; a day picked stays picked.
+  const [picked, setAsOf] = useState<string | null | undefined>(undefined);
+  const asOf = picked === undefined ? chinaToday() : picked;
   const [tab, setTab] = useState<Tab>('discrepancies');
   const [classes, setClasses] = useState<DiscrepancyClass[]>([]);
   const [fixing, setFixing] = useState<string | null>(null);

@@ -140,12 +140,6 @@ export function manualMatchOf(refs: readonly LineRefs[]): ManualMatch {
   return { ok: false, problem: 'payout' };
 }
 
-/** `YYYY-MM-DD` of a local date. */
-export function isoDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
 /** The last path segment, for either separator. */
 export function baseName(path: string): string {
   const parts = path.split(/[\\/]/);

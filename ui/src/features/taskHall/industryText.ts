@@ -4,8 +4,18 @@
 
 import type { TFor } from '../../i18n';
 
+/** Each language's table, read once (i18next copies the whole table on every read, and
+ * every row asks), under that language's word for "industry", which tells them apart
+ * whatever `t` asks (one bound to a language, or one following the current language). */
+const tables = new Map<string, Record<string, string>>();
+
 /** `industry` as the current language of `t` names it, or as the platform sent it. */
 export function industryText(t: TFor<'taskHall'>, industry: string): string {
-  const names: Record<string, string> = t('industryName', { returnObjects: true });
+  const language = t('hall.industry');
+  let names = tables.get(language);
+  if (names === undefined) {
+    names = t('industryName', { returnObjects: true }) as Record<string, string>;
+    tables.set(language, names);
+  }
   return (Object.hasOwn(names, industry) && names[industry]) || industry;
 }

@@ -89,6 +89,10 @@ export const en: CampaignsMessages = {
         'The brand shipped later than 15 days before the upload deadline ({{rule}}): the delay is the brand’s fault and the brand bears its consequences; you can ask the brand for more time.',
       brandShipBy:
         'The brand shipped after the date it promised ({{rule}}): if that leaves you too little time to upload, ask the brand for more time.',
+      brandNotShipped:
+        'The brand has not shipped by the date it promised ({{rule}}): if that leaves you too little time to upload, ask the brand for more time.',
+      brandNotShippedLate:
+        'The brand had not shipped 15 days before the upload deadline ({{rule}}): the delay is the brand’s fault and the brand bears its consequences; you can ask the brand for more time.',
       creator:
         'You were late ({{rule}}): no approved work by the deadline loses the free sample and any reward.',
     },

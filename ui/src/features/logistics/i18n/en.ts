@@ -139,6 +139,8 @@ export const en: LogisticsMessages = {
     recentTitle: 'Checked at {{time}}',
     recentBody:
       'kuaidi100 locks a tracking number checked more often than once in 30 minutes, and then it cannot be tracked for a while. It is checked again at {{time}} on its own; check now anyway?',
+    recentBodyNoNext:
+      'kuaidi100 locks a tracking number checked more often than once in 30 minutes, and then it cannot be tracked for a while. Check now anyway?',
     checkAnyway: 'Check anyway',
     refreshHint:
       'Parcels not delivered yet are checked every 30 minutes in the background; “Refresh now” checks at once.',

@@ -147,6 +147,8 @@ export const zhCN = {
     recentTitle: '{{time}} 刚查询过',
     recentBody:
       '快递100 会锁定 30 分钟内被多次查询的单号，锁定期间查不到物流。{{time}} 后台会自动再查；仍要现在查询吗？',
+    recentBodyNoNext:
+      '快递100 会锁定 30 分钟内被多次查询的单号，锁定期间查不到物流。仍要现在查询吗？',
     checkAnyway: '仍然查询',
     refreshHint: '后台每 30 分钟查询一次未签收的包裹；“立即刷新”会马上查询。',
     draft: '给品牌方的消息',
