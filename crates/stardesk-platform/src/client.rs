@@ -256,6 +256,13 @@ pub fn check_base_url(raw: &str) -> Result<Url, PlatformError> {
     if !url.username().is_empty() || url.password().is_some() {
         return Err(invalid("put the token in the token field, not in the URL"));
     }
+    // Requests never send them, and a token pasted there would be kept and shown with the
+    // URL (the header, `stardesk status`).
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(invalid(
+            "a base URL takes no query or fragment; put the token in the token field",
+        ));
+    }
     if !url.path().ends_with('/') {
         let p = format!("{}/", url.path());
         url.set_path(&p);

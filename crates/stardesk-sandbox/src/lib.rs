@@ -213,7 +213,8 @@ use store::Store;
 use tracking::TrackingState;
 
 /// The bearer token the sandbox accepts unless configured otherwise. Not a secret: it is
-/// printed in docs and used by the embedded demo.
+/// printed in docs and used by the standalone dev server and tests (an app's embedded
+/// sandbox takes a token made for its process).
 pub const DEMO_TOKEN: &str = "sandbox-demo-token";
 pub const DEFAULT_SEED: u64 = 20261122;
 pub const DEFAULT_TASKS: usize = 3000;

@@ -175,8 +175,8 @@ impl Store {
                     Some(key) => keyed::open(path, key)?,
                     None => Connection::open(path)?,
                 };
-                // WAL so a developer can inspect the file with the sqlite3 shell while the
-                // sandbox runs.
+                // WAL so a developer can inspect the file while the sandbox runs (a keyed
+                // one with SQLCipher's shell and the key).
                 conn.pragma_update(None, "journal_mode", "WAL")?;
                 conn.pragma_update(None, "synchronous", "NORMAL")?;
                 conn
@@ -683,7 +683,8 @@ mod tests {
     }
 
     /// With a key the file is encrypted; a plain file from before is encrypted in place,
-    /// its dataset and changes kept; another key cannot open it.
+    /// its dataset and changes kept, no log of it left; one another key wrote is set aside
+    /// whole.
     #[test]
     fn a_keyed_file_is_encrypted_and_a_plain_one_is_encrypted_in_place() {
         const KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
@@ -712,19 +713,39 @@ mod tests {
         let leftovers: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| {
-                n.starts_with("sandbox.sqlite-") && !n.ends_with("-wal") && !n.ends_with("-shm")
-            })
+            .filter(|n| n.starts_with("sandbox.sqlite-") && n != "sandbox.sqlite-lock")
             .collect();
+        // Not the plain file's log either (the keyed connection is closed: no log of its own).
         assert!(leftovers.is_empty(), "{leftovers:?}");
-        // Opened again with the key: as it was. With another: refused, nothing replaced.
+        // Opened again with the key: as it was.
         let s = Store::open_keyed(Some(&path), Some(KEY), 6, 999, now()).unwrap();
         assert_eq!(s.open_count().unwrap(), 28);
         drop(s);
-        assert!(Store::open_keyed(Some(&path), Some(OTHER), 5, 30, now()).is_err());
         assert!(
             Store::open(Some(&path), 5, 30, now()).is_err(),
             "not readable without a key"
+        );
+        // The data directory's key lost and made anew: the file is set aside, not refused
+        // or overwritten, and a new dataset starts.
+        let s = Store::open_keyed(Some(&path), Some(OTHER), 7, 30, now()).unwrap();
+        assert_eq!((s.seed(), s.open_count().unwrap()), (7, 30));
+        drop(s);
+        let aside: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                let name = p.to_string_lossy();
+                name.contains("sandbox.sqlite-unreadable-")
+                    && !name.ends_with("-wal")
+                    && !name.ends_with("-shm")
+            })
+            .collect();
+        assert_eq!(aside.len(), 1, "{aside:?}");
+        let kept = Store::open_keyed(Some(&aside[0]), Some(KEY), 6, 999, now()).unwrap();
+        assert_eq!(
+            kept.open_count().unwrap(),
+            28,
+            "what was set aside is whole"
         );
     }
 

@@ -12,7 +12,7 @@ use stardesk_import::{ColumnMapping, ColumnRef, HeaderRow, TextEncoding};
 use stardesk_store::settlements::LineKind;
 use stardesk_store::{DbKey, Store, DB_FILE, SCHEMA_VERSION};
 
-/// The migrations before v15, in order: a database of schema vN is the first N of them.
+/// The migrations before v16, in order: a database of schema vN is the first N of them.
 const EARLIER: [&str; 15] = [
     include_str!("../src/migrations/0001_init.sql"),
     include_str!("../src/migrations/0002_settlements.sql"),

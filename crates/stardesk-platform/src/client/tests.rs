@@ -28,6 +28,15 @@ fn https_is_required_off_loopback() {
         check_base_url("https://u:p@host"),
         Err(PlatformError::InvalidUrl { .. })
     ));
+    for with_more in ["https://h.example/api?token=x", "https://h.example/api#x"] {
+        assert!(
+            matches!(
+                check_base_url(with_more),
+                Err(PlatformError::InvalidUrl { .. })
+            ),
+            "{with_more}"
+        );
+    }
 }
 
 #[test]

@@ -126,7 +126,7 @@ impl std::fmt::Debug for Kuaidi100Client {
 }
 
 /// Who an answer came from, for logs and retries.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Endpoint {
     Query,
     Autonumber,
@@ -219,11 +219,10 @@ impl Kuaidi100Client {
         read_autonumber(value)
     }
 
-    /// POSTs the form, retrying transient failures of the network with backoff; the answer
-    /// as JSON. A failure kuaidi100 answered itself (its 501/502 "server error, busy"
-    /// included) is not asked again here: the query reached it, and another within seconds
-    /// counts against its 30-minute rule (the caller asks again after that). Nothing of the
-    /// form is ever logged.
+    /// POSTs the form, retrying transient failures with backoff; the answer as JSON. A
+    /// query kuaidi100 answered 501/502 ("server error", "busy") is not asked again here:
+    /// it reached kuaidi100, and another within seconds counts against its 30-minute rule
+    /// for the number (the caller asks again later). Nothing of the form is ever logged.
     async fn post(
         &self,
         endpoint: Endpoint,
@@ -238,10 +237,12 @@ impl Kuaidi100Client {
                 .await
                 .and_then(|v| provider_failure(&v).map_or(Ok(v), Err));
             match result {
+                // A query kuaidi100 answered busy is not asked again at once (its 30-minute
+                // rule is about queries); a carrier detection is.
                 Err(e)
                     if attempt < self.options.attempts.max(1)
                         && e.is_transient()
-                        && !e.reached_provider() =>
+                        && !(e.reached_provider() && endpoint == Endpoint::Query) =>
                 {
                     let wait = delay.min(self.options.max_backoff);
                     tracing::warn!(?endpoint, attempt, ?wait, error = %e, "tracking request failed; retrying");

@@ -55,8 +55,9 @@ impl TrackingError {
     }
 
     /// Whether asking again soon might work (the network or the service, not the query):
-    /// a transport failure, an HTTP 5xx or 429, `returnCode` 501 or 502. The client's own
-    /// retries stop at exactly these. 500 ("no result yet") is not: see
+    /// a transport failure, an HTTP 5xx or 429, `returnCode` 501 or 502. The client retries
+    /// these at once, but for a query kuaidi100 answered 501/502 (its 30-minute rule), which
+    /// the caller asks again later. 500 ("no result yet") is not: see
     /// [`Self::is_no_result_yet`].
     pub fn is_transient(&self) -> bool {
         match self {

@@ -9,26 +9,44 @@ use rusqlite::Connection;
 
 use super::StoreError;
 
-/// Opens `path` with the raw key `key` (64 hex digits), first encrypting a plain file.
+/// Opens `path` with the raw key `key` (64 hex digits), first encrypting a plain file. A
+/// file this key cannot read and that is not plain either (the data directory's key was
+/// lost and made anew) is set aside as `<file>-unreadable-<seconds>` and a new dataset
+/// starts: the app keeps its own copy of what it sent.
 pub(crate) fn open(path: &Path, key: &str) -> Result<Connection, StoreError> {
     if key.len() != 64 || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(StoreError::Corrupt(
             "the sandbox key is not 64 hex digits".into(),
         ));
     }
+    // Every start but the first after an upgrade: encrypted with this key already.
+    let conn = keyed(path, key)?;
+    if readable(&conn) {
+        return Ok(conn);
+    }
+    drop(conn);
+    // Encrypting or setting the file aside is done by one process at a time: the app and
+    // the CLI may both start the embedded sandbox on it.
+    let lock = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(sibling(path, "lock"))
+        .map_err(io(path))?;
+    lock.lock().map_err(io(path))?;
+    // The other process may have done it meanwhile.
     let conn = keyed(path, key)?;
     if readable(&conn) {
         return Ok(conn);
     }
     drop(conn);
     let plain = Connection::open(path)?;
-    if !readable(&plain) {
-        return Err(StoreError::Corrupt(format!(
-            "{}: neither plain SQLite nor encrypted with this data directory's key",
-            path.display()
-        )));
+    if readable(&plain) {
+        encrypt_in_place(plain, path, key)?;
+    } else {
+        drop(plain);
+        set_aside(path)?;
     }
-    encrypt_in_place(plain, path, key)?;
     let conn = keyed(path, key)?;
     if readable(&conn) {
         Ok(conn)
@@ -38,6 +56,28 @@ pub(crate) fn open(path: &Path, key: &str) -> Result<Connection, StoreError> {
             path.display()
         )))
     }
+}
+
+/// Moves a file no key of ours reads out of the way, with its log.
+fn set_aside(path: &Path) -> Result<(), StoreError> {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    let aside = sibling(path, &format!("unreadable-{seconds}"));
+    std::fs::rename(path, &aside).map_err(io(path))?;
+    for log in ["wal", "shm"] {
+        let from = sibling(path, log);
+        if from.exists() {
+            std::fs::rename(&from, sibling(&aside, log)).map_err(io(&from))?;
+        }
+    }
+    tracing::warn!(
+        path = %path.display(),
+        aside = %aside.display(),
+        "the sandbox data cannot be read with this data directory's key; set aside, starting anew"
+    );
+    Ok(())
 }
 
 fn keyed(path: &Path, key: &str) -> Result<Connection, StoreError> {
