@@ -109,6 +109,8 @@ pub struct Context {
     /// creator sent it with a token known to everyone.
     sandbox_key: Sensitive<String>,
     sandbox_token: Sensitive<String>,
+    /// The kuaidi100 key its tracking service checks signs with, new for each process too.
+    pub(crate) sandbox_tracking_key: Sensitive<String>,
     pub(crate) sync_lock: tokio::sync::Mutex<()>,
     /// Held while the rights center is read from the platform and written to the cache,
     /// and while a claim or an answer is sent and its confirmation written
@@ -183,6 +185,7 @@ impl Context {
             sandbox_key,
             // 32 random bytes in hex.
             sandbox_token: Sensitive::new(DbKey::random().to_hex().to_string()),
+            sandbox_tracking_key: Sensitive::new(DbKey::random().to_hex().to_string()),
             sync_lock: tokio::sync::Mutex::new(()),
             rights_lock: tokio::sync::Mutex::new(()),
             syncing: AtomicBool::new(false),
@@ -288,6 +291,7 @@ impl Context {
             db_path: Some(self.options.data_dir.join(SANDBOX_DB)),
             db_key: Some(self.sandbox_key.expose().clone()),
             token: self.sandbox_token.expose().clone(),
+            tracking_key: self.sandbox_tracking_key.expose().clone(),
             ..SandboxConfig::default()
         };
         let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));

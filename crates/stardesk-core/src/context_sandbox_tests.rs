@@ -1,11 +1,12 @@
 //! The embedded sandbox holds what the creator applies with (a name, a phone, an address):
 //! its file is encrypted with the data directory's key, and it answers only this process's
-//! own token, not the sandbox's well-known demo token. And an input holding a token or a
+//! own token and tracking key, not the sandbox's well-known ones. And an input holding a token or a
 //! phone never prints it in `Debug`.
 
 use std::sync::Arc;
 
-use stardesk_sandbox::DEMO_TOKEN;
+use stardesk_platform::tracking::{Kuaidi100Client, Kuaidi100Config, TrackQuery, TrackingError};
+use stardesk_sandbox::{DEMO_TOKEN, SANDBOX_TRACKING_CUSTOMER, SANDBOX_TRACKING_KEY};
 use stardesk_store::KeyPolicy;
 
 use crate::applications::ipc::{ApplicationInput, ShippingChoice};
@@ -107,6 +108,31 @@ async fn what_the_embedded_sandbox_receives_is_encrypted_and_only_this_process_r
         .await
         .expect("answer");
     assert!(own.status().is_success(), "{}", own.status());
+    // Its tracking service likewise: a query signed with the public sandbox key is refused
+    // (kuaidi100's 503, sign check failed); the process's own key is not.
+    let query = TrackQuery {
+        carrier: "yuantong".into(),
+        number: "YT0000000000000".into(),
+        phone_last4: None,
+    };
+    let with_key = |key: &str| {
+        Kuaidi100Client::new(
+            Kuaidi100Config::at(&url, SANDBOX_TRACKING_CUSTOMER, key).expect("config"),
+        )
+        .expect("client")
+    };
+    let public = with_key(SANDBOX_TRACKING_KEY).query(&query).await;
+    assert!(
+        matches!(&public, Err(TrackingError::Provider { code, .. }) if code == "503"),
+        "{public:?}"
+    );
+    let mine = with_key(ctx.sandbox_tracking_key.expose())
+        .query(&query)
+        .await;
+    assert!(
+        !matches!(&mine, Err(TrackingError::Provider { code, .. }) if code == "503"),
+        "{mine:?}"
+    );
     ctx.shutdown().await;
 }
 

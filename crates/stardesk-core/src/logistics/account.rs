@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use stardesk_platform::tracking::{Kuaidi100Client, Kuaidi100Config, TrackingProvider};
-use stardesk_sandbox::{SANDBOX_TRACKING_CUSTOMER, SANDBOX_TRACKING_KEY};
+use stardesk_sandbox::SANDBOX_TRACKING_CUSTOMER;
 use stardesk_store::secret;
 
 use super::ipc::{TrackingAccountInput, TrackingSettings};
@@ -138,8 +138,12 @@ impl Context {
             ));
         }
         let base = self.sandbox_url().await?;
-        let config = Kuaidi100Config::at(&base, SANDBOX_TRACKING_CUSTOMER, SANDBOX_TRACKING_KEY)
-            .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
+        let config = Kuaidi100Config::at(
+            &base,
+            SANDBOX_TRACKING_CUSTOMER,
+            self.sandbox_tracking_key.expose().as_str(),
+        )
+        .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
         let client = Kuaidi100Client::new(config)
             .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
         Ok(Provider {
