@@ -105,8 +105,8 @@ synced_at: string | null,
  */
 as_of: string | null, metrics: LevelMetrics, level: LevelReportView, forecast: ForecastView, reward: RewardTrackerView, 
 /**
- * Whether the creator may submit a featured case (LV2 and up, R-LEVEL-4 and R-LEVEL-8), and the
- * case submitted.
+ * Whether the creator may submit a featured case (LV2 and up, R-LEVEL-4 and
+ * R-LEVEL-8), and the case submitted.
  */
 featured_case_allowed: boolean, featured_case: FeaturedCaseView | null, };
 

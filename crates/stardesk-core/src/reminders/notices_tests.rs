@@ -11,12 +11,51 @@ use stardesk_platform::ClientOptions;
 use stardesk_sandbox::SandboxConfig;
 use stardesk_store::KeyPolicy;
 
-use super::ipc::{AgendaFeatureCode, RightsSubject};
+use super::ipc::{AgendaFeatureCode, ReminderNotice, RightsSubject};
 use crate::applications::ipc::TimelineKeyCode;
 use crate::ipc::PlatformAccountInput;
 use crate::{AppEvent, Context, ContextOptions, EventLog};
 
 const TOKEN: &str = "reminders-token";
+
+/// A context on `dir` (no background jobs), its events kept, with quick platform retries.
+async fn open(dir: &std::path::Path) -> (Arc<Context>, Arc<EventLog>) {
+    let log = Arc::new(EventLog::new());
+    let ctx = Context::open(
+        ContextOptions {
+            data_dir: dir.to_path_buf(),
+            key_policy: KeyPolicy::FileOnly,
+            sandbox_tasks: 10,
+            today: None,
+            background_jobs: false,
+            granted_paths_only: false,
+            platform_client: ClientOptions {
+                timeout: Duration::from_secs(5),
+                attempts: 2,
+                backoff: Duration::from_millis(1),
+                max_backoff: Duration::from_millis(5),
+            },
+        },
+        log.clone(),
+    )
+    .await
+    .expect("open");
+    (ctx, log)
+}
+
+/// The reminders one firing announces.
+async fn fired(ctx: &Context, log: &EventLog) -> Vec<ReminderNotice> {
+    log.clear();
+    ctx.fire_reminders().await.expect("fire");
+    log.events()
+        .into_iter()
+        .filter_map(|e| match e {
+            AppEvent::RemindersDue { reminders, .. } => Some(reminders),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
 
 #[tokio::test]
 async fn a_rights_reminder_that_fires_names_its_card_or_level_by_code() {
@@ -34,26 +73,7 @@ async fn a_rights_reminder_that_fires_names_its_card_or_level_by_code() {
     .await
     .expect("platform");
     let dir = tempfile::tempdir().expect("dir");
-    let log = Arc::new(EventLog::new());
-    let ctx = Context::open(
-        ContextOptions {
-            data_dir: dir.path().to_path_buf(),
-            key_policy: KeyPolicy::FileOnly,
-            sandbox_tasks: 10,
-            today: None,
-            background_jobs: false,
-            granted_paths_only: false,
-            platform_client: ClientOptions {
-                timeout: Duration::from_secs(5),
-                attempts: 2,
-                backoff: Duration::from_millis(1),
-                max_backoff: Duration::from_millis(5),
-            },
-        },
-        log.clone(),
-    )
-    .await
-    .expect("open");
+    let (ctx, log) = open(dir.path()).await;
     ctx.set_platform(PlatformAccountInput {
         url: platform.url(),
         token: TOKEN.into(),
@@ -63,16 +83,9 @@ async fn a_rights_reminder_that_fires_names_its_card_or_level_by_code() {
     ctx.sync().await.expect("sync");
     let wallet = ctx.benefits().await.expect("benefits");
 
-    log.clear();
-    ctx.fire_reminders().await.expect("fire");
-    let notices: Vec<_> = log
-        .events()
+    let notices: Vec<_> = fired(&ctx, &log)
+        .await
         .into_iter()
-        .filter_map(|e| match e {
-            AppEvent::RemindersDue { reminders, .. } => Some(reminders),
-            _ => None,
-        })
-        .flatten()
         .filter(|n| n.feature == AgendaFeatureCode::Rights)
         .collect();
     assert!(!notices.is_empty(), "no rights reminder fired");
@@ -112,21 +125,7 @@ async fn a_rights_reminder_that_fires_names_its_card_or_level_by_code() {
 #[tokio::test]
 async fn a_reminder_of_a_date_already_past_is_not_announced_as_today() {
     let dir = tempfile::tempdir().expect("dir");
-    let log = Arc::new(EventLog::new());
-    let ctx = Context::open(
-        ContextOptions {
-            data_dir: dir.path().to_path_buf(),
-            key_policy: KeyPolicy::FileOnly,
-            sandbox_tasks: 10,
-            today: None,
-            background_jobs: false,
-            granted_paths_only: false,
-            platform_client: ClientOptions::default(),
-        },
-        log.clone(),
-    )
-    .await
-    .expect("open");
+    let (ctx, log) = open(dir.path()).await;
     let today = ctx.china_today();
     let days = |n: i64| today + chrono::Duration::days(n);
     // Both were due yesterday (the app was closed): an upload deadline two days ahead, and
@@ -148,16 +147,9 @@ async fn a_reminder_of_a_date_already_past_is_not_announced_as_today() {
         .await
         .expect("schedule");
 
-    log.clear();
-    ctx.fire_reminders().await.expect("fire");
-    let notices: Vec<_> = log
-        .events()
+    let notices: Vec<_> = fired(&ctx, &log)
+        .await
         .into_iter()
-        .filter_map(|e| match e {
-            AppEvent::RemindersDue { reminders, .. } => Some(reminders),
-            _ => None,
-        })
-        .flatten()
         .map(|n| (n.application_id, n.days_left))
         .collect();
     assert_eq!(notices, [("app-ahead".to_string(), 2)]);

@@ -156,8 +156,8 @@ pub struct RightsView {
     pub level: LevelReportView,
     pub forecast: ForecastView,
     pub reward: RewardTrackerView,
-    /// Whether the creator may submit a featured case (LV2 and up, R-LEVEL-4 and R-LEVEL-8), and the
-    /// case submitted.
+    /// Whether the creator may submit a featured case (LV2 and up, R-LEVEL-4 and
+    /// R-LEVEL-8), and the case submitted.
     pub featured_case_allowed: bool,
     pub featured_case: Option<FeaturedCaseView>,
 }

@@ -20,11 +20,9 @@ pub(crate) fn open(path: &Path, key: &str) -> Result<Connection, StoreError> {
         ));
     }
     // Every start but the first after an upgrade: encrypted with this key already.
-    let conn = keyed(path, key)?;
-    if readable(&conn) {
+    if let Some(conn) = keyed(path, key)? {
         return Ok(conn);
     }
-    drop(conn);
     // Encrypting or setting the file aside is done by one process at a time: the app and
     // the CLI may both start the embedded sandbox on it.
     let lock = std::fs::File::options()
@@ -35,11 +33,9 @@ pub(crate) fn open(path: &Path, key: &str) -> Result<Connection, StoreError> {
         .map_err(io(path))?;
     lock.lock().map_err(io(path))?;
     // The other process may have done it meanwhile.
-    let conn = keyed(path, key)?;
-    if readable(&conn) {
+    if let Some(conn) = keyed(path, key)? {
         return Ok(conn);
     }
-    drop(conn);
     let plain = Connection::open(path)?;
     if readable(&plain) {
         encrypt_in_place(plain, path, key)?;
@@ -47,15 +43,12 @@ pub(crate) fn open(path: &Path, key: &str) -> Result<Connection, StoreError> {
         drop(plain);
         set_aside(path)?;
     }
-    let conn = keyed(path, key)?;
-    if readable(&conn) {
-        Ok(conn)
-    } else {
-        Err(StoreError::Corrupt(format!(
+    keyed(path, key)?.ok_or_else(|| {
+        StoreError::Corrupt(format!(
             "{}: unreadable after encrypting it",
             path.display()
-        )))
-    }
+        ))
+    })
 }
 
 /// Moves a file no key of ours reads out of the way, with its log.
@@ -80,10 +73,11 @@ fn set_aside(path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn keyed(path: &Path, key: &str) -> Result<Connection, StoreError> {
+/// `path` opened with the raw key `key`, if that key reads it.
+fn keyed(path: &Path, key: &str) -> Result<Option<Connection>, StoreError> {
     let conn = Connection::open(path)?;
     conn.execute_batch(&format!("PRAGMA key = \"x'{key}'\";"))?;
-    Ok(conn)
+    Ok(readable(&conn).then_some(conn))
 }
 
 /// The file can be read with this connection's key (or without one).
