@@ -167,14 +167,12 @@ export function watchChinaDay(
  */
 export function useNewDayRefresh(): void {
   const client = useQueryClient();
-  const latest = useRef(client);
-  latest.current = client;
   useEffect(
     () =>
       watchChinaDay(() => {
-        void refreshAreas(latest.current, Object.keys(AREA_QUERIES) as DataArea[]);
+        void refreshAreas(client, Object.keys(AREA_QUERIES) as DataArea[]);
       }),
-    [],
+    [client],
   );
 }
 

@@ -38,8 +38,9 @@ export function ParcelActions({
   const failed = (error: unknown) =>
     notify.error((t) => t('failed', { text: errorCodeText(t, error) }));
 
-  // The last answer's time while the creator is asked whether to check again so soon.
-  const [askedAt, setAskedAt] = useState<string | null>(null);
+  // The creator is asked whether to check again so soon after the last answer.
+  const [confirming, setConfirming] = useState(false);
+  const askedAt = confirming ? p.last_queried_at : null;
   const refresh = useMutation({
     mutationFn: () => trackParcel(p.id, true),
     onSuccess: (detail) => {
@@ -73,7 +74,7 @@ export function ParcelActions({
       <div className="lgx-actions__bar">
         <Popconfirm
           trigger="custom"
-          visible={askedAt !== null}
+          visible={confirming}
           title={askedAt === null ? null : t('sheet.recentTitle', { time: formatTime(askedAt) })}
           content={
             askedAt === null ? null : (
@@ -90,11 +91,11 @@ export function ParcelActions({
           cancelText={t('common:cancel')}
           okButtonProps={checkAnyway}
           onConfirm={() => {
-            setAskedAt(null);
+            setConfirming(false);
             refresh.mutate();
           }}
-          onCancel={() => setAskedAt(null)}
-          onClickOutSide={() => setAskedAt(null)}
+          onCancel={() => setConfirming(false)}
+          onClickOutSide={() => setConfirming(false)}
         >
           <span>
             <Button
@@ -103,9 +104,8 @@ export function ParcelActions({
               loading={refresh.isPending}
               onClick={() => {
                 // Within 30 minutes of the service's last answer, the creator decides.
-                const recent = askedRecently(p, Date.now());
-                if (recent === null) refresh.mutate();
-                else setAskedAt(recent);
+                if (askedRecently(p, Date.now()) === null) refresh.mutate();
+                else setConfirming(true);
               }}
               data-testid="parcel-refresh"
             >

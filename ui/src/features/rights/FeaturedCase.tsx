@@ -12,8 +12,8 @@ import { CASE_STATUSES, codeOf } from './rightsText';
 
 const { Title, Text, Paragraph } = Typography;
 
-/** 学院精选案例 (R-LEVEL-8): one per creator from LV2 (R-LEVEL-4); the case submitted, with its review
- * state, or the form to write it. */
+/** 学院精选案例 (R-LEVEL-8): one per creator from LV2 (R-LEVEL-4); the case submitted,
+ * with its review state, or the form to write it. */
 export function FeaturedCase({ view }: { view: RightsView }) {
   const { t } = useTranslation('rights');
   const featured = view.featured_case;

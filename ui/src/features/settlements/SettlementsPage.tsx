@@ -98,7 +98,7 @@ function Reconciliation() {
   const notify = useNotify('settlements');
   // Today by default, China's (the platform's calendar, as core and the CLI take it), and
   // still today after China's midnight; a day picked stays picked.
-  const [picked, setAsOf] = useState<string | null | undefined>(undefined);
+  const [picked, setPicked] = useState<string | null | undefined>(undefined);
   const asOf = picked === undefined ? chinaToday() : picked;
   const [tab, setTab] = useState<Tab>('discrepancies');
   const [classes, setClasses] = useState<DiscrepancyClass[]>([]);
@@ -190,7 +190,7 @@ function Reconciliation() {
             value={asOf ?? undefined}
             format="yyyy-MM-dd"
             onChange={(_date, text) =>
-              setAsOf(typeof text === 'string' && text !== '' ? text : null)
+              setPicked(typeof text === 'string' && text !== '' ? text : null)
             }
             data-testid="as-of"
             style={{ width: 160 }}
