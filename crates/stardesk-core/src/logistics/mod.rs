@@ -10,6 +10,8 @@ mod account;
 mod alerts;
 mod input;
 pub mod ipc;
+#[cfg(test)]
+mod poll_tests;
 mod query;
 mod view;
 

@@ -195,6 +195,10 @@ impl Context {
             .filter(|r| !is_final(r) && (force || is_due(r, now)))
             .collect();
         let mut changed = false;
+        // Not before then, whatever the parcels' own times say: the due parcels could not
+        // be asked (no tracking account, or the account was refused), and those not asked
+        // keep a time already past, which would start the next pass at once, forever.
+        let mut hold: Option<DateTime<Utc>> = None;
         if !due.is_empty() {
             match self.tracking_provider().await {
                 Ok(provider) => {
@@ -203,6 +207,7 @@ impl Context {
                             Queried::Failed(e) if stops_the_pass(&e) => {
                                 changed = true;
                                 tracing::warn!("tracking stopped for this pass: {e}");
+                                hold = Some(now + POLL_AT_LEAST_EVERY);
                                 break;
                             }
                             Queried::Spaced => {}
@@ -218,6 +223,8 @@ impl Context {
                 // wait; Settings says why.
                 Err(e) if e.code == ErrorCode::TrackingNotConfigured => {
                     tracing::info!("parcels wait for a tracking account: {}", e.message);
+                    // Saving an account asks the poller at once (`set_tracking_account`).
+                    hold = Some(now + POLL_AT_LEAST_EVERY);
                 }
                 Err(e) => return Err(e),
             }
@@ -234,9 +241,20 @@ impl Context {
             .filter_map(|t| DateTime::parse_from_rfc3339(t).ok())
             .map(|t| t.with_timezone(&Utc))
             .min();
-        let latest = Utc::now() + POLL_AT_LEAST_EVERY;
-        Ok(Some(next.map_or(latest, |n| n.clamp(Utc::now(), latest))))
+        Ok(Some(next_pass(Utc::now(), next, hold)))
     }
+}
+
+/// When the poller looks again: at the earliest parcel's time, not before `now` nor
+/// `hold`, and at least every [`POLL_AT_LEAST_EVERY`] (alerts move with time too).
+fn next_pass(
+    now: DateTime<Utc>,
+    earliest: Option<DateTime<Utc>>,
+    hold: Option<DateTime<Utc>>,
+) -> DateTime<Utc> {
+    let latest = now + POLL_AT_LEAST_EVERY;
+    let floor = hold.map_or(now, |h| h.max(now));
+    earliest.map_or(latest, |n| n.max(floor).min(latest))
 }
 
 /// Nothing more will change: delivered, returned, refused, cancelled.
