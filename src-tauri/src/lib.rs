@@ -11,7 +11,9 @@ mod startup;
 
 use std::sync::Arc;
 
-use stardesk_core::{AppError, AppEvent, Context, ContextOptions, EventSink, APP_EVENT};
+use stardesk_core::{
+    AppError, AppEvent, Context, ContextOptions, EventSink, HeldNotices, APP_EVENT,
+};
 use tauri::{Emitter, Manager};
 
 /// The context, or why it could not be opened (shown by the UI, e.g. a missing key).
@@ -24,14 +26,29 @@ impl AppState {
     }
 }
 
-/// Core's events, emitted to the window as [`APP_EVENT`].
-struct WindowEvents(tauri::AppHandle);
+/// Core's events, emitted to the window as [`APP_EVENT`]; its notices held until the
+/// page listens (`events_listening`), as core's jobs start while the page loads.
+pub(crate) struct WindowEvents {
+    app: tauri::AppHandle,
+    held: HeldNotices,
+}
+
+impl WindowEvents {
+    fn send(&self, event: AppEvent) {
+        if let Err(e) = self.app.emit(APP_EVENT, event) {
+            tracing::warn!("cannot emit an event to the window: {e}");
+        }
+    }
+
+    /// The page listens: the notices held since it started loading come now.
+    pub(crate) fn listening(&self) {
+        self.held.release(|event| self.send(event));
+    }
+}
 
 impl EventSink for WindowEvents {
     fn emit(&self, event: AppEvent) {
-        if let Err(e) = self.0.emit(APP_EVENT, event) {
-            tracing::warn!("cannot emit an event to the window: {e}");
-        }
+        self.held.pass(event, |event| self.send(event));
     }
 }
 
@@ -91,13 +108,17 @@ impl Opening {
 /// the key (the OS keychain), the store and its migrations overlap with the window and
 /// webview Tauri builds next on the main thread (the app's setup hook, after them, joins
 /// it). Registered after the single-instance plugin, whose setup makes a second launch
-/// hand over and exit: the encrypted database is still never opened twice. Events the
-/// context emits before the window exists go nowhere, as they did when it opened in the
-/// setup hook before the page listened.
+/// hand over and exit: the encrypted database is still never opened twice. The notices
+/// the context emits before the page listens are held ([`WindowEvents`]); its other
+/// events then go nowhere, and the page reads what they said when it starts.
 fn open_context_early() -> tauri::plugin::TauriPlugin<tauri::Wry> {
     tauri::plugin::Builder::new("stardesk-context")
         .setup(|app, _api| {
-            let events = Arc::new(WindowEvents(app.clone()));
+            let events = Arc::new(WindowEvents {
+                app: app.clone(),
+                held: HeldNotices::new(),
+            });
+            app.manage(events.clone());
             let thread = std::thread::Builder::new()
                 .name("open-context".into())
                 .spawn(move || open_context(events))?;
@@ -160,7 +181,11 @@ pub fn run() {
             Ok(())
         })
         .on_page_load(|webview, payload| match payload.event() {
-            tauri::webview::PageLoadEvent::Started => startup::mark("page_load_started"),
+            tauri::webview::PageLoadEvent::Started => {
+                startup::mark("page_load_started");
+                // A new page (the first, or a reload) listens only once it says so.
+                webview.state::<Arc<WindowEvents>>().held.hold();
+            }
             tauri::webview::PageLoadEvent::Finished => {
                 startup::mark("page_load_finished");
                 show_main_window(&webview.window());

@@ -8,7 +8,7 @@
 
 use stardesk_core::ipc::{ImportKind, ReportFormat, UiMark};
 use stardesk_core::{AppError, ErrorCode};
-use tauri::AppHandle;
+use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::AppState;
@@ -48,6 +48,13 @@ pub async fn ui_interactive(
     if crate::startup::interactive() && std::env::var_os("STARDESK_BENCH_READY").is_some() {
         println!("INTERACTIVE");
     }
+    Ok(())
+}
+
+/// The page listens to core's events: the notices held until now are emitted.
+pub async fn events_listening(app: &AppHandle, _state: &AppState) -> Result<(), AppError> {
+    app.state::<std::sync::Arc<crate::WindowEvents>>()
+        .listening();
     Ok(())
 }
 

@@ -38,6 +38,9 @@ macro_rules! with_commands {
                 /// `ui_ready` when the first paint drew the first rows; logged, and timed
                 /// by `make bench`), with the window's marks since `ui_ready`.
                 shell fn ui_interactive(marks: Vec<UiMark>) -> ();
+                /// The window listens to core's events now: the notices emitted before
+                /// (reminders missed while the app was closed, alerts due at start) come.
+                shell fn events_listening() -> ();
             }
             address_book {
                 /// Every saved address, the default first; phones masked, no street.

@@ -31,5 +31,5 @@ mod wire;
 pub use codes::Code;
 pub use context::{china_today, Context, ContextOptions};
 pub use error::{AppError, ErrorCode};
-pub use events::{AppEvent, DataArea, EventLog, EventSink, NoEvents, APP_EVENT};
+pub use events::{AppEvent, DataArea, EventLog, EventSink, HeldNotices, NoEvents, APP_EVENT};
 pub use jobs::JobKind;

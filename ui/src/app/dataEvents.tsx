@@ -17,7 +17,7 @@ import { rightsKeys } from '../features/rights/queries';
 import { settleKeys } from '../features/settlements/queries';
 import { refreshEarlyFirstPage, taskKeys } from '../features/taskHall/queries';
 import { statusKey } from '../shared/appStatus';
-import { onAppEvent, subscription } from '../shared/ipc';
+import { eventsListening, onAppEvent, subscription } from '../shared/ipc';
 import { useNotify, type Words } from '../shared/notify';
 import {
   type InvitationsArrived,
@@ -131,8 +131,11 @@ export function useDataEvents(): void {
         );
       }).then((unlisten) => {
         // Listening now: the task hall's first page, asked before (firstPage.ts), is
-        // asked again, in case a sync changed it unheard.
+        // asked again, in case a sync changed it unheard; and the shell sends the notices
+        // it held meanwhile (the reminders missed while the app was closed, the alerts
+        // due at start), which core marked told as it emitted them.
         refreshEarlyFirstPage(latest.current.client);
+        eventsListening().catch(() => {});
         return unlisten;
       }),
     );

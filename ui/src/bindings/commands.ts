@@ -61,6 +61,14 @@ export function uiInteractive(marks: Array<UiMark>): Promise<null> {
 }
 
 /**
+ * The window listens to core's events now: the notices emitted before
+ * (reminders missed while the app was closed, alerts due at start) come.
+ */
+export function eventsListening(): Promise<null> {
+  return call('events_listening');
+}
+
+/**
  * Every saved address, the default first; phones masked, no street.
  */
 export function addresses(): Promise<Array<AddressView>> {
@@ -533,7 +541,7 @@ export function taskEarnings(taskId: string): Promise<TaskEarningsView> {
 }
 
 /** Every command name. */
-export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'ui_interactive', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'address_disclosures', 'reward_at', 'logistics', 'parcel', 'check_parcel', 'add_parcel', 'correct_parcel', 'delete_parcel', 'confirm_parcel_received', 'track_parcel', 'guess_carriers', 'carriers', 'tracking_settings', 'set_tracking_account', 'clear_tracking_account', 'alert_thresholds', 'set_alert_thresholds', 'rights', 'refresh_rights', 'plan_level', 'benefits', 'claim_benefit', 'invitations', 'answer_invitation', 'set_stars_plan', 'star_index', 'agencies', 'check_joining', 'submit_featured_case', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'reconcile_discrepancies', 'reconcile_matches', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix', 'settlement_tax', 'task_earnings'] as const;
+export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'ui_interactive', 'events_listening', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'address_disclosures', 'reward_at', 'logistics', 'parcel', 'check_parcel', 'add_parcel', 'correct_parcel', 'delete_parcel', 'confirm_parcel_received', 'track_parcel', 'guess_carriers', 'carriers', 'tracking_settings', 'set_tracking_account', 'clear_tracking_account', 'alert_thresholds', 'set_alert_thresholds', 'rights', 'refresh_rights', 'plan_level', 'benefits', 'claim_benefit', 'invitations', 'answer_invitation', 'set_stars_plan', 'star_index', 'agencies', 'check_joining', 'submit_featured_case', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'reconcile_discrepancies', 'reconcile_matches', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix', 'settlement_tax', 'task_earnings'] as const;
 
 /** What each command takes (its argument object) and returns. */
 export interface Commands {
@@ -542,6 +550,7 @@ export interface Commands {
   settings_use_sandbox: () => AppStatus;
   ui_ready: (args: { rows: number; marks: Array<UiMark> }) => null;
   ui_interactive: (args: { marks: Array<UiMark> }) => null;
+  events_listening: () => null;
   addresses: () => Array<AddressView>;
   address: (args: { id: string }) => AddressInput;
   check_address: (args: { address: AddressInput }) => Array<FieldProblem>;
