@@ -52,7 +52,7 @@ describe('the first paint', () => {
     expect(rows.length).toBeGreaterThan(5);
     expect(rows[0]?.querySelector('.task-row__title')?.textContent).toBe(page.rows[0]?.title);
     expect(rows[3]?.parentElement?.style.transform).toBe(`translateY(${3 * ROW_HEIGHT}px)`);
-    expect(drawn?.querySelector('.hall-summary')?.textContent).toBe('共 100000 个任务');
+    expect(drawn?.querySelector('.hall-summary')?.textContent).toBe('共 100,000 个任务');
     expect(drawn?.querySelector('.app-header__name')?.textContent).toBe('星图达人工作台');
     expect(drawn?.querySelector('.filter-bar__search')?.textContent).toBe('搜索标题、品牌、行业…');
     // Nothing of it answers to the tests' and the app's own handles.
@@ -80,7 +80,7 @@ describe('the first paint', () => {
     await setup(Promise.resolve(page));
     await settle();
     expect(document.documentElement.lang).toBe('en');
-    expect(layer()?.querySelector('.hall-summary')?.textContent).toBe('100000 tasks');
+    expect(layer()?.querySelector('.hall-summary')?.textContent).toBe('100,000 tasks');
     expect(layer()?.querySelector('.task-row__dates')?.textContent).toMatch(/^Due /);
   });
 

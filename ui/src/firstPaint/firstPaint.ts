@@ -24,7 +24,7 @@ import type { TFor } from '../i18n';
 import { en as commonEn } from '../i18n/en';
 import { storedLang } from '../i18n/lang';
 import { zhCN as commonZh } from '../i18n/zh-CN';
-import type { Lang } from '../shared/format';
+import { formatCount, type Lang } from '../shared/format';
 import { uiInteractive, uiReady } from '../shared/ipc';
 import { endStartupMarks, startupMark, takeStartupMarks } from '../shared/startupMarks';
 import { el } from './dom';
@@ -106,7 +106,9 @@ function filterBar(t: TFor<'taskHall'>): HTMLElement {
 
 /** "共 N 个任务", its number set apart as the hall sets it. */
 function total(t: TFor<'taskHall'>, count: number): HTMLElement {
-  const [before = '', rest = ''] = t('hall.total', { count }).split('<n>');
+  const [before = '', rest = ''] = t('hall.total', { count, shown: formatCount(count) }).split(
+    '<n>',
+  );
   const [number = '', after = ''] = rest.split('</n>');
   return el(
     'span',

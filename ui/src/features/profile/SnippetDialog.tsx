@@ -110,12 +110,12 @@ export function SnippetDialog({
         </Text>
         {count > 0 && count < PITCH_CHARS.min && (
           <Text type="warning" size="small" data-testid="snippet-length">
-            {t('snippets.tooShort', { missing: PITCH_CHARS.min - count })}
+            {t('snippets.tooShort', { count: PITCH_CHARS.min - count })}
           </Text>
         )}
         {count > PITCH_CHARS.max && (
           <Text type="warning" size="small" data-testid="snippet-length">
-            {t('snippets.tooLong', { over: count - PITCH_CHARS.max })}
+            {t('snippets.tooLong', { count: count - PITCH_CHARS.max })}
           </Text>
         )}
         {missing && (

@@ -93,13 +93,13 @@ export function ImportBar() {
             // so that "nothing new" does not read as "nothing changed".
             t(r.updated > 0 ? 'importFileSummaryUpdated' : 'importFileSummary', {
               file: r.file_name,
-              lines: r.lines,
+              count: r.lines,
               added: r.added,
               already: r.already_present,
               updated: r.updated,
             }),
           )
-          .join('；'),
+          .join(t('summarySeparator')),
       );
     },
     onError: (error, req) =>

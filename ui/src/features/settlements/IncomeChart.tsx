@@ -46,7 +46,7 @@ function MonthsChart({ months }: { months: MonthIncome[] }) {
           <Banner
             type="info"
             closeIcon={null}
-            description={t('chart.partial', { months: partial.join('、') })}
+            description={t('chart.partial', { months: partial.join(t('listSeparator')) })}
           />
         </div>
       )}

@@ -112,7 +112,7 @@ export function MappingDialog({
     if (unmapped.length > 0) {
       setProblem(
         t('mapping.requiredUnmapped', {
-          fields: unmapped.map((f) => fieldLabel(t, f.field)).join('、'),
+          fields: unmapped.map((f) => fieldLabel(t, f.field)).join(t('listSeparator')),
         }),
       );
       return;
@@ -189,7 +189,7 @@ export function MappingDialog({
               type="warning"
               closeIcon={null}
               description={t('mapping.missing', {
-                fields: data.missing_required.map(fieldName).join('、'),
+                fields: data.missing_required.map(fieldName).join(t('listSeparator')),
               })}
             />
           ) : (

@@ -49,7 +49,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     mutationFn: syncNow,
     onMutate: () => setProgress({ phase: 'started', applied: 0, remaining: 0, error: null }),
     onSuccess: (summary) => {
-      notify.success((t) => t('done', { upserted: summary.upserted, removed: summary.removed }));
+      notify.success((t) => t('done', { count: summary.upserted, removed: summary.removed }));
     },
     onError: (error) => {
       const code = errorCode(error);

@@ -35,8 +35,8 @@ describe('task hall', () => {
   it('renders only what is on screen of 100,000 tasks and fetches only the pages needed', async () => {
     const { calls } = setup();
     await screen.findAllByTestId('task-row');
-    expect(screen.getByTestId('task-total')).toHaveTextContent('100000');
-    expect(screen.getByTestId('task-total').parentElement).toHaveTextContent('共 100000 个任务');
+    expect(screen.getByTestId('task-total')).toHaveTextContent('100,000');
+    expect(screen.getByTestId('task-total').parentElement).toHaveTextContent('共 100,000 个任务');
     const rendered = screen.getAllByTestId('task-row').length;
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(40);

@@ -6,6 +6,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../bindings';
 import { dismissFirstPaint, reportHallRows } from '../../firstPaint/firstPaint';
 import { errorCodeText } from '../../shared/errors';
+import { formatCount } from '../../shared/format';
 import { LoadFailed, Loading, QueryView } from '../../shared/QueryView';
 import { startupMark } from '../../shared/startupMarks';
 import { useDebouncedValue } from '../../shared/useDebouncedValue';
@@ -136,6 +137,7 @@ export function TaskHall({ status }: { status: AppStatus | undefined }) {
               i18nKey="hall.total"
               t={t}
               count={total}
+              values={{ shown: formatCount(total) }}
               components={{
                 n: (
                   <span

@@ -6,6 +6,9 @@ export const en: SettlementsMessages = {
   intro:
     'Import statements, bank statements, expected payments and invoice mailings to check that every task was paid in full.',
   loadFailed: 'Could not load the reconciliation: {{text}}',
+  /** Between the items of a list in a sentence, and between the files' import summaries. */
+  listSeparator: ', ',
+  summarySeparator: '; ',
   kind: {
     statement: 'Statement',
     bank: 'Bank statement',
@@ -28,9 +31,14 @@ export const en: SettlementsMessages = {
     storing: 'storing',
     done: 'done',
   },
-  importFileSummary: '{{file}}: {{lines}} rows read, {{added}} new, {{already}} already imported',
-  importFileSummaryUpdated:
-    '{{file}}: {{lines}} rows read, {{added}} new, {{already}} already imported ({{updated}} with a newer payout status)',
+  importFileSummary_one:
+    '{{file}}: {{count}} row read, {{added}} new, {{already}} already imported',
+  importFileSummary_other:
+    '{{file}}: {{count}} rows read, {{added}} new, {{already}} already imported',
+  importFileSummaryUpdated_one:
+    '{{file}}: {{count}} row read, {{added}} new, {{already}} already imported ({{updated}} with a newer payout status)',
+  importFileSummaryUpdated_other:
+    '{{file}}: {{count}} rows read, {{added}} new, {{already}} already imported ({{updated}} with a newer payout status)',
   importFailedTitle: 'Import failed; nothing was stored',
   mapColumns: 'Map columns…',
   dismiss: 'Dismiss',

@@ -27,6 +27,9 @@ export const zhCN = {
   title: '结算对账',
   intro: '导入结算单、银行流水、应收明细和发票寄送记录，逐笔核对每个任务的报酬是否足额到账。',
   loadFailed: '对账数据加载失败：{{text}}',
+  /** Between the items of a list in a sentence, and between the files' import summaries. */
+  listSeparator: '、',
+  summarySeparator: '；',
   kind: {
     statement: '结算单',
     bank: '银行流水',
@@ -49,9 +52,12 @@ export const zhCN = {
     storing: '写入中',
     done: '已完成',
   } satisfies Record<ImportPhase, string>,
-  importFileSummary: '{{file}}：{{lines}} 行，新增 {{added}} 行，{{already}} 行已导入过',
-  importFileSummaryUpdated:
-    '{{file}}：{{lines}} 行，新增 {{added}} 行，{{already}} 行已导入过（其中 {{updated}} 行的结算状态已更新）',
+  importFileSummary_one: '{{file}}：{{count}} 行，新增 {{added}} 行，{{already}} 行已导入过',
+  importFileSummary_other: '{{file}}：{{count}} 行，新增 {{added}} 行，{{already}} 行已导入过',
+  importFileSummaryUpdated_one:
+    '{{file}}：{{count}} 行，新增 {{added}} 行，{{already}} 行已导入过（其中 {{updated}} 行的结算状态已更新）',
+  importFileSummaryUpdated_other:
+    '{{file}}：{{count}} 行，新增 {{added}} 行，{{already}} 行已导入过（其中 {{updated}} 行的结算状态已更新）',
   importFailedTitle: '导入失败，没有写入任何数据',
   mapColumns: '映射列…',
   dismiss: '关闭',

@@ -86,7 +86,7 @@ export function FixResult({ guide }: { guide: PayoutFixGuide }) {
           <Text type="tertiary">{t('fix.tracking')}</Text>
           <div data-testid="fix-tracking" className="mono">
             {guide.tracking_numbers.length > 0
-              ? guide.tracking_numbers.join('、')
+              ? guide.tracking_numbers.join(t('listSeparator'))
               : t('fix.trackingNone')}
           </div>
         </div>

@@ -1,7 +1,8 @@
 import type { SyncMessages } from './zh-CN';
 
 export const en: SyncMessages = {
-  done: 'Sync finished: {{upserted}} tasks updated, {{removed}} removed',
+  done_one: 'Sync finished: {{count}} task updated, {{removed}} removed',
+  done_other: 'Sync finished: {{count}} tasks updated, {{removed}} removed',
   failed: 'Sync failed: {{text}}',
   lastSynced: 'Last synced: {{when}}',
   neverSynced: 'never synced',

@@ -1,7 +1,8 @@
 // The `sync` namespace; zh-CN is the reference, `en.ts` is typed to have exactly its keys.
 
 export const zhCN = {
-  done: '同步完成：更新 {{upserted}} 个任务，移除 {{removed}} 个',
+  done_one: '同步完成：更新 {{count}} 个任务，移除 {{removed}} 个',
+  done_other: '同步完成：更新 {{count}} 个任务，移除 {{removed}} 个',
   failed: '同步失败：{{text}}',
   lastSynced: '上次同步：{{when}}',
   neverSynced: '从未同步',

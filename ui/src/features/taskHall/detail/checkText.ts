@@ -73,6 +73,7 @@ export function checkText(check: EligibilityCheck, t: TFor<'taskHall'>, lang: La
         return t('checks.slots_left_plain');
       }
       return t('checks.slots_left', {
+        count: Number(left),
         left: formatCount(left),
         taken: formatCount(taken),
         wanted: formatCount(wanted),
