@@ -287,6 +287,22 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| StoreError::sqlite(&path, e))?;
+        // Read again under the write lock: another process (the app and a `stardesk`
+        // command started together after an upgrade) may have migrated while this one
+        // waited for it, and its migrations must not run twice.
+        let found: u32 = tx
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| StoreError::sqlite(&path, e))?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path,
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found == SCHEMA_VERSION {
+            return Ok(());
+        }
         for (name, sql, then) in &MIGRATIONS[found as usize..] {
             let failed = |e: rusqlite::Error| StoreError::Migration {
                 name,
@@ -306,5 +322,49 @@ impl Store {
 
     pub(crate) fn err(&self, e: rusqlite::Error) -> StoreError {
         StoreError::sqlite(&self.path, e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The app and a `stardesk` command open a database that needs migrating at the same
+    /// time: the one that waits for the other's migration finds it done and does not
+    /// apply it again (it failed with "table already exists").
+    #[test]
+    fn a_migration_done_by_another_process_while_this_one_waited_is_not_run_again() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("stardesk.db");
+        let hex = "5a".repeat(32);
+        let key = DbKey::from_hex(&hex).expect("key");
+        let mut other = Store::connect_keyed(&path, &key).expect("other");
+        other
+            .execute_batch("PRAGMA journal_mode = WAL;")
+            .expect("wal");
+        let tx = other
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .expect("the other process's migration holds the write lock");
+        let opening = {
+            let (path, key) = (path.clone(), DbKey::from_hex(&hex).expect("key"));
+            std::thread::spawn(move || Store::open(&path, &key).map(|s| s.schema_version()))
+        };
+        // This one has read version 0 and waits for the lock.
+        std::thread::sleep(Duration::from_millis(500));
+        for (_, sql, then) in MIGRATIONS {
+            tx.execute_batch(sql).expect("migration");
+            if let Some(then) = then {
+                then(&tx).expect("migration step");
+            }
+        }
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)
+            .expect("version");
+        tx.commit().expect("commit");
+        let version = opening
+            .join()
+            .expect("thread")
+            .expect("opened after the other's migration")
+            .expect("version");
+        assert_eq!(version, SCHEMA_VERSION);
     }
 }
