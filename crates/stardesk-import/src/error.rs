@@ -57,6 +57,12 @@ pub enum Problem {
     ShortRow { cells: usize, expected: usize },
     #[error("{value:?} lies beyond the last header column ({expected} columns); an unquoted delimiter in a value?")]
     LongRow { value: String, expected: usize },
+    #[error(
+        "{left:?} and {right:?} look like one amount split by an unquoted thousands \
+         separator ({left},{right}), which shifted the later columns; quote the amount or \
+         save it without the separator"
+    )]
+    SplitAmount { left: String, right: String },
     #[error("empty, but a value is required")]
     EmptyCell,
     #[error("{value:?} is not an amount")]
@@ -149,6 +155,7 @@ impl ImportError {
             Problem::MissingColumn { .. } => "import.missing_column",
             Problem::ShortRow { .. } => "import.short_row",
             Problem::LongRow { .. } => "import.long_row",
+            Problem::SplitAmount { .. } => "import.split_amount",
             Problem::EmptyCell => "import.empty_cell",
             Problem::NotAnAmount { .. } => "import.bad_amount",
             Problem::NotADate { .. } => "import.bad_date",

@@ -425,7 +425,10 @@ fn split_points(text: &[u8], header_row: usize, parts: usize) -> Vec<usize> {
 
 /// A CSV row must reach the header's last named column, and may run past the header only
 /// with empty cells: a value past it most likely comes from an unquoted delimiter, which
-/// shifted every later column.
+/// shifted every later column. Past it with empty cells only, the row may still have been
+/// shifted: an amount written `1,234.50` unquoted in a row whose last value is empty
+/// reads as "1" and "234.50", the empty cell pushed past the header. Such a pair in a
+/// row that runs past the header is refused rather than read as ¥1.00.
 fn check_width<R: Cells>(
     cells: &R,
     row: usize,
@@ -459,8 +462,39 @@ fn check_width<R: Cells>(
                 },
             ));
         }
+        if len > raw_width {
+            if let Some(c) = (0..len - 1)
+                .find(|&c| splits_an_amount(&cells.cell(c).display(), &cells.cell(c + 1).display()))
+            {
+                return Err(ImportError::at(
+                    file,
+                    row,
+                    Some(&layout.column_name(c)),
+                    Problem::SplitAmount {
+                        left: cells.cell(c).display(),
+                        right: cells.cell(c + 1).display(),
+                    },
+                ));
+            }
+        }
     }
     Ok(())
+}
+
+/// `left` and `right` read as one number cut at a thousands separator: "1" or "¥12" or
+/// "-123", then three digits and maybe a fraction ("234" or "234.50").
+fn splits_an_amount(left: &str, right: &str) -> bool {
+    let left = left.trim();
+    let left = left.strip_prefix(['-', '+']).unwrap_or(left);
+    let left = left.strip_prefix(['¥', '￥']).unwrap_or(left);
+    let right = right.trim();
+    let (group, fraction) = right.split_once('.').unwrap_or((right, "0"));
+    (1..=3).contains(&left.len())
+        && left.bytes().all(|b| b.is_ascii_digit())
+        && group.len() == 3
+        && group.bytes().all(|b| b.is_ascii_digit())
+        && !fraction.is_empty()
+        && fraction.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Imports a file of the record type `T` with a mapping ([`ColumnMapping::default()`] to

@@ -117,6 +117,32 @@ fn an_unquoted_comma_that_overflows_the_header_is_caught() {
 }
 
 #[test]
+fn an_unquoted_thousands_separator_whose_spill_is_an_empty_cell_is_caught() {
+    // The last value is empty, so the amount's "1" and "234.50" push only an empty cell
+    // past the header: read as it stands, ¥1.00 and a memo of "234.50".
+    let one_line = "交易日期,收入金额,摘要\n2026-03-04,88.00,利息\n2026-03-05,1,234.50,\n";
+    // Every line ends with a delimiter, the header too.
+    let trailing = "交易日期,收入金额,摘要,\n2026-03-05,1,234.50,工资,\n";
+    for csv in [one_line, trailing] {
+        let err = import_bank("bank.csv", csv.as_bytes()).unwrap_err();
+        assert_eq!(err.row(), Some(csv.lines().count()), "{err}");
+        assert_eq!(err.column(), Some("收入金额"), "{err}");
+        assert_eq!(
+            *err.problem(),
+            Problem::SplitAmount {
+                left: "1".into(),
+                right: "234.50".into()
+            }
+        );
+        assert!(err.to_string().contains("quote the amount"), "{err}");
+    }
+    // A line ending with a delimiter and nothing split is read as it is.
+    let fine = "交易日期,收入金额,摘要\n2026-03-05,1234.50,工资,\n2026-03-06,\"1,234.50\",,\n";
+    let imported = import_bank("bank.csv", fine.as_bytes()).expect("trailing delimiters");
+    assert_eq!(imported.lines.len(), 2);
+}
+
+#[test]
 fn an_empty_file_has_no_header() {
     for bytes in [&b""[..], b"\n\n  \r\n", b"\xEF\xBB\xBF"] {
         let err = import_statement("empty.csv", bytes).unwrap_err();
