@@ -63,6 +63,12 @@ pub enum Problem {
          save it without the separator"
     )]
     SplitAmount { left: String, right: String },
+    #[error(
+        "{value:?} is a number with more digits than Excel keeps (15): the last ones may \
+         have become zeros; format the column as text and type the ids again, or import \
+         the CSV the platform exported"
+    )]
+    NumberTooLong { value: String },
     #[error("empty, but a value is required")]
     EmptyCell,
     #[error("{value:?} is not an amount")]
@@ -137,6 +143,7 @@ impl ImportError {
             Problem::NotAnAmount { value }
             | Problem::NotADate { value }
             | Problem::CellError { value }
+            | Problem::NumberTooLong { value }
             | Problem::LongRow { value, .. } => Some(value),
             Problem::EmptyCell => Some(""),
             _ => None,
@@ -156,6 +163,7 @@ impl ImportError {
             Problem::ShortRow { .. } => "import.short_row",
             Problem::LongRow { .. } => "import.long_row",
             Problem::SplitAmount { .. } => "import.split_amount",
+            Problem::NumberTooLong { .. } => "import.number_too_long",
             Problem::EmptyCell => "import.empty_cell",
             Problem::NotAnAmount { .. } => "import.bad_amount",
             Problem::NotADate { .. } => "import.bad_date",

@@ -96,12 +96,21 @@ pub fn display(data: &Data) -> String {
     }
 }
 
-/// A cell as text for a text field (ids, names, memos).
+/// Excel keeps 15 significant digits of a number: from 10^15 on, a number's digits may
+/// have been cut to zeros (as it does to a 19-digit platform id typed or opened as a
+/// number).
+const EXACT_BELOW: f64 = 1e15;
+
+/// A cell as text for a text field (ids, names, memos). A number too long for Excel to
+/// have kept whole is refused: its text would be another id.
 pub fn text(data: &Data) -> Result<Cow<'_, str>, Problem> {
     match data {
         Data::String(text) => Ok(Cow::Borrowed(text)),
         Data::Error(error) => Err(Problem::CellError {
             value: error.to_string(),
+        }),
+        Data::Float(value) if value.abs() >= EXACT_BELOW => Err(Problem::NumberTooLong {
+            value: display(data),
         }),
         other => Ok(Cow::Owned(display(other))),
     }

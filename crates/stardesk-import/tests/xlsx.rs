@@ -38,6 +38,26 @@ fn statement_sheet() -> Vec<Vec<X>> {
     ]
 }
 
+/// A 19-digit platform id in a number cell (Excel's default when it opens a CSV) has lost
+/// its last digits: refused, naming the row and column, rather than stored as another id.
+#[test]
+fn an_id_too_long_for_an_excel_number_is_refused() {
+    let mut rows = statement_sheet();
+    rows[2][1] = X::N(7_300_000_000_000_000_123.0);
+    let err = import_statement("statement.xlsx", &xlsx(&[sheet("结算单", rows)])).unwrap_err();
+    assert_eq!(err.row(), Some(3), "{err}");
+    assert_eq!(err.column(), Some("任务ID"), "{err}");
+    assert!(
+        matches!(err.problem(), Problem::NumberTooLong { value } if value.starts_with("73")),
+        "{err}"
+    );
+    // 15 digits are kept whole.
+    let mut rows = statement_sheet();
+    rows[2][1] = X::N(999_999_999_999_999.0);
+    let imported = import_statement("statement.xlsx", &xlsx(&[sheet("结算单", rows)])).unwrap();
+    assert_eq!(imported.lines[1].task_id, "999999999999999");
+}
+
 #[test]
 fn numeric_and_date_cells_become_exact_decimals_and_dates() {
     let bytes = xlsx(&[sheet("结算单", statement_sheet())]);
