@@ -340,6 +340,30 @@ async fn a_number_is_asked_at_most_once_per_30_minutes_unless_forced() {
     platform.shutdown().await;
 }
 
+/// A number typed in lower case is the parcel kept in upper case: tracking it again finds
+/// that parcel (it failed as "already tracked").
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_number_tracked_in_lower_case_is_the_parcel_it_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let platform = platform(None).await;
+    let ctx = tracking(dir.path(), &platform, false, Arc::new(EventLog::new())).await;
+    let p = shipped(&ctx, &platform, "yuantong", "YT8800000000311").await;
+    let detail = ctx
+        .track_number("  yt8800000000311 ".into(), None, None, false)
+        .await
+        .expect("the tracked parcel");
+    assert_eq!(detail.parcel.id, p.id);
+    let numbers = ctx.logistics().await.expect("logistics").parcels;
+    assert_eq!(
+        numbers
+            .iter()
+            .filter(|q| q.tracking_no == p.tracking_no)
+            .count(),
+        1
+    );
+    platform.shutdown().await;
+}
+
 async fn until(what: &str, mut done: impl AsyncFnMut() -> bool) {
     let start = Instant::now();
     while !done().await {

@@ -82,7 +82,7 @@ impl Context {
     /// The carriers a number may belong to, best first: the tracking service's detection
     /// when it answers, then the local guess by the number's shape.
     pub async fn guess_carriers(&self, number: String) -> Result<Vec<CarrierOption>, AppError> {
-        let number = number.trim().to_string();
+        let number = number.trim().to_uppercase();
         if number.is_empty() {
             return Err(AppError::invalid_input("tracking number: empty"));
         }
@@ -211,7 +211,8 @@ impl Context {
         phone: Option<String>,
         force: bool,
     ) -> Result<ParcelDetail, AppError> {
-        let number = number.trim().to_string();
+        // As parcels keep it (`input::number_of`): `stardesk track yt…` finds YT….
+        let number = number.trim().to_uppercase();
         let lookup = number.clone();
         let existing = with_store(&self.reader, move |s| s.shipment_by_number(&lookup)).await?;
         let given = carrier_code
