@@ -246,6 +246,39 @@ async fn the_demo_creator_is_lv2_with_the_way_to_lv3_a_forecast_and_the_history(
     );
 }
 
+/// The platform claimed the card, then answered with nothing StarDesk can read: the claim
+/// keeps waiting (it was filed as refused, and claiming again met a 409), and the next
+/// send replays its key.
+#[tokio::test]
+async fn a_claim_answered_unreadably_keeps_waiting_and_is_claimed_once() {
+    let dir = tempfile::tempdir().expect("dir");
+    let platform = platform().await;
+    let ctx = signed_in(dir.path(), &platform, Arc::new(EventLog::new())).await;
+    let wallet = ctx.benefits().await.expect("benefits");
+    let card = wallet
+        .items
+        .iter()
+        .find(|b| b.claimable && b.status == BenefitStatusCode::Available)
+        .expect("a claimable card")
+        .clone();
+    ctx.claim_benefit(card.id.clone()).await.expect("claim");
+    platform
+        .control()
+        .push_fault(stardesk_sandbox::Fault::HandledThenStatus(201));
+    ctx.send_rights().await.expect("a pass");
+    let card_now = |w: BenefitsView| w.items.into_iter().find(|b| b.id == card.id).expect("card");
+    let after = card_now(ctx.benefits().await.expect("benefits"));
+    assert_eq!(
+        after.send_state,
+        Some(SendStateCode::Waiting),
+        "not refused: the platform may have claimed it"
+    );
+    ctx.send_rights().await.expect("again");
+    let after = card_now(ctx.benefits().await.expect("benefits"));
+    assert_eq!(after.status, BenefitStatusCode::Claimed);
+    assert_eq!(after.send_state, None, "sent once, nothing refused");
+}
+
 #[tokio::test]
 async fn a_claim_whose_answer_was_lost_is_sent_again_with_its_key_and_claims_once() {
     let dir = tempfile::tempdir().expect("dir");

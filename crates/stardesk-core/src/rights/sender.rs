@@ -105,7 +105,10 @@ impl Context {
                     })
                     .await?;
                 }
-                Err(e) if e.is_transient() => {
+                // An answer that could not be read (a success whose body is not a card or
+                // an invitation) may mean the platform did it: the item keeps waiting and
+                // goes again under the same key, which replays it, as the outbox does.
+                Err(e) if e.is_transient() || matches!(e, PlatformError::Protocol(_)) => {
                     let (at, code, message) = retry_of(item.attempts, e);
                     with_store(&self.writer, move |s| {
                         s.mark_rights_retry(id, &at, code, &message)
