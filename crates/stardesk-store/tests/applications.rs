@@ -282,14 +282,14 @@ fn the_reminder_schedule_is_replaced_keeping_what_was_fired() {
     ];
     store.replace_reminders(&first).expect("schedule");
     store
-        .mark_reminders_fired(&[first[0].key()], "2026-12-07T01:00:00Z")
+        .mark_reminders_fired(&first[..1], "2026-12-07T01:00:00Z")
         .expect("fire");
     // Shipping is done (its reminders go); the upload deadline moved (a new reminder).
     let second = [r("upload_by", "2027-01-03", 3, "2026-12-31")];
     store.replace_reminders(&second).expect("reschedule");
     assert_eq!(store.reminders().expect("list"), second);
     store
-        .mark_reminders_fired(&[second[0].key()], "2026-12-31T01:00:00Z")
+        .mark_reminders_fired(&second, "2026-12-31T01:00:00Z")
         .expect("fire");
     store.replace_reminders(&second).expect("same again");
     assert_eq!(
@@ -297,6 +297,16 @@ fn the_reminder_schedule_is_replaced_keeping_what_was_fired() {
         Some("2026-12-31T01:00:00Z"),
         "an unchanged reminder keeps its firing"
     );
+    // Read for a firing, then moved by a sync before the firing is written: the moved
+    // date is a reminder of its own, still to fire.
+    let read = [r("content_by", "2027-01-10", 3, "2027-01-07")];
+    store.replace_reminders(&read).expect("schedule");
+    let moved = [r("content_by", "2027-01-17", 3, "2027-01-14")];
+    store.replace_reminders(&moved).expect("a sync moves it");
+    store
+        .mark_reminders_fired(&read, "2027-01-07T01:00:00Z")
+        .expect("the firing of the date read");
+    assert_eq!(store.reminders().expect("list"), moved, "not fired");
 }
 
 /// The app queues an application at a time in whole seconds (`…:00Z`) and the job asks

@@ -172,9 +172,9 @@ impl Context {
                 && due
                     .iter()
                     .any(|r| remind_instant(r.remind_on) + Duration::hours(1) < now);
-            let keys: Vec<String> = due.iter().map(|r| r.key()).collect();
+            let fired: Vec<_> = due.iter().map(|r| (*r).clone()).collect();
             let at = crate::jobs::timestamp(now);
-            with_store(&self.writer, move |s| s.mark_reminders_fired(&keys, &at)).await?;
+            with_store(&self.writer, move |s| s.mark_reminders_fired(&fired, &at)).await?;
             if !notices.is_empty() {
                 self.emit(AppEvent::RemindersDue {
                     reminders: notices,

@@ -107,15 +107,21 @@ impl Store {
         .map_err(|e| self.err(e))
     }
 
-    /// Marks reminders fired.
-    pub fn mark_reminders_fired(&mut self, keys: &[String], at: &str) -> Result<(), StoreError> {
+    /// Marks reminders fired, each for the date it was read with: one whose date moved
+    /// meanwhile (a sync rescheduled it) is a new reminder, not fired.
+    pub fn mark_reminders_fired(
+        &mut self,
+        fired: &[ReminderRecord],
+        at: &str,
+    ) -> Result<(), StoreError> {
         let path = self.path.clone();
         let sql = |e| StoreError::sqlite(&path, e);
         let tx = self.conn.transaction().map_err(sql)?;
-        for key in keys {
+        for r in fired {
             tx.execute(
-                "UPDATE reminders SET fired_at = ?2 WHERE key = ?1 AND fired_at IS NULL",
-                params![key, at],
+                "UPDATE reminders SET fired_at = ?2
+                 WHERE key = ?1 AND due_on = ?3 AND fired_at IS NULL",
+                params![r.key(), at, day(r.due_on)],
             )
             .map_err(sql)?;
         }
