@@ -16,13 +16,49 @@ use stardesk_core::{
 };
 use tauri::{Emitter, Manager};
 
-/// The context, or why it could not be opened (shown by the UI, e.g. a missing key).
+/// The context, or why it could not be opened (shown by the UI, e.g. a locked keychain),
+/// until a retry opens it.
 #[derive(Debug)]
-pub struct AppState(pub Opened);
+pub struct AppState {
+    opened: std::sync::RwLock<Opened>,
+    /// One retry at a time: two would open the data directory twice.
+    reopening: tauri::async_runtime::Mutex<()>,
+}
 
 impl AppState {
+    fn new(opened: Opened) -> Self {
+        Self {
+            opened: std::sync::RwLock::new(opened),
+            reopening: tauri::async_runtime::Mutex::new(()),
+        }
+    }
+
     pub fn ctx(&self) -> Result<Arc<Context>, AppError> {
-        self.0.clone()
+        self.opened
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Opens the context again if it could not be opened (the user unlocked the keychain,
+    /// freed disk space); its outcome is the state from then on. Open already: nothing.
+    pub(crate) async fn reopen(&self, events: Arc<WindowEvents>) -> Result<(), AppError> {
+        let _one = self.reopening.lock().await;
+        if self.ctx().is_ok() {
+            return Ok(());
+        }
+        let opened = tauri::async_runtime::spawn_blocking(move || open_context(events))
+            .await
+            .map_err(|e| AppError::new(stardesk_core::ErrorCode::Internal, e.to_string()))?;
+        if let Err(e) = &opened {
+            tracing::error!(code = %e.code, "still cannot open the data directory: {}", e.message);
+        }
+        let result = opened.as_ref().map(|_| ()).map_err(Clone::clone);
+        *self
+            .opened
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = opened;
+        result
     }
 }
 
@@ -167,7 +203,7 @@ pub fn run() {
             if let Err(e) = &opened {
                 tracing::error!(code = %e.code, "cannot open the data directory: {}", e.message);
             }
-            app.manage(AppState(opened));
+            app.manage(AppState::new(opened));
             startup::mark("context_opened");
             // The window shows when its page has loaded; should that never come, it shows
             // anyway, with whatever the webview has.

@@ -58,6 +58,15 @@ pub async fn events_listening(app: &AppHandle, _state: &AppState) -> Result<(), 
     Ok(())
 }
 
+/// The fatal screen's retry: opens the data directory again if it could not be opened.
+pub async fn reopen_context(app: &AppHandle, state: &AppState) -> Result<(), AppError> {
+    let events = app
+        .state::<std::sync::Arc<crate::WindowEvents>>()
+        .inner()
+        .clone();
+    state.reopen(events).await
+}
+
 /// The native open dialog for settlement files (CSV, XLSX, XLS); empty when cancelled.
 pub async fn pick_settlement_files(
     app: &AppHandle,

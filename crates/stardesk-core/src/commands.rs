@@ -41,6 +41,9 @@ macro_rules! with_commands {
                 /// The window listens to core's events now: the notices emitted before
                 /// (reminders missed while the app was closed, alerts due at start) come.
                 shell fn events_listening() -> ();
+                /// After the data directory could not be opened (a locked keychain, a full
+                /// disk): opens it again; fails with why, if it still cannot.
+                shell fn reopen_context() -> ();
             }
             address_book {
                 /// Every saved address, the default first; phones masked, no street.

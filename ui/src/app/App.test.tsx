@@ -258,4 +258,28 @@ describe('app shell', () => {
     expect(fatal).toHaveTextContent('store_incompatible');
     expect(fatal).not.toHaveTextContent('schema 9');
   });
+
+  it('retry on the fatal screen opens the data directory again, then shows the app', async () => {
+    mockEvents();
+    let opened = false;
+    const calls = mockIpc({
+      app_status: () => {
+        if (!opened) throw new Reject({ code: 'key_unavailable', message: 'locked' });
+        return statusSandbox;
+      },
+      reopen_context: () => {
+        opened = true;
+        return null;
+      },
+      facets: () => ({ industries: [] }),
+      query_tasks: ({ query }) => pageOf(query, 4),
+    });
+    renderWithProviders(<App />);
+    const fatal = await screen.findByTestId('fatal-error');
+    await userEvent.click(within(fatal).getByRole('button'));
+    await waitFor(() => expect(screen.queryByTestId('fatal-error')).toBeNull());
+    const asked = calls.map((c) => c.command);
+    expect(asked.indexOf('reopen_context')).toBeGreaterThan(-1);
+    expect(asked.lastIndexOf('app_status')).toBeGreaterThan(asked.indexOf('reopen_context'));
+  });
 });

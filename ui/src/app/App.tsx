@@ -5,6 +5,7 @@ import type { SettingsTab } from '../features/account/SettingsSheet';
 import { dismissFirstPaint } from '../firstPaint/firstPaint';
 import { useAppStatus } from '../shared/appStatus';
 import { errorCodeText } from '../shared/errors';
+import { reopenContext } from '../shared/ipc';
 import { type Focus, type Navigation, NavigationProvider } from '../shared/navigation';
 import { LoadFailed, Loading, QueryView } from '../shared/QueryView';
 import { startupMark } from '../shared/startupMarks';
@@ -58,6 +59,7 @@ export function App() {
   );
 
   // Without a status there is no store to read: key or database trouble, most likely.
+  // Retry opens the data directory again (the keychain unlocked meanwhile), then asks.
   const fatal = (error: unknown, retry: () => void) => (
     <LoadFailed
       className="hall-empty"
@@ -65,7 +67,11 @@ export function App() {
       size={160}
       title={t('fatal.title')}
       description={errorCodeText(t, error)}
-      onRetry={retry}
+      onRetry={() => {
+        reopenContext()
+          .catch(() => {})
+          .finally(retry);
+      }}
     />
   );
   // One boundary per page: a lazy page shows the spinner while its code loads.

@@ -69,6 +69,14 @@ export function eventsListening(): Promise<null> {
 }
 
 /**
+ * After the data directory could not be opened (a locked keychain, a full
+ * disk): opens it again; fails with why, if it still cannot.
+ */
+export function reopenContext(): Promise<null> {
+  return call('reopen_context');
+}
+
+/**
  * Every saved address, the default first; phones masked, no street.
  */
 export function addresses(): Promise<Array<AddressView>> {
@@ -541,7 +549,7 @@ export function taskEarnings(taskId: string): Promise<TaskEarningsView> {
 }
 
 /** Every command name. */
-export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'ui_interactive', 'events_listening', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'address_disclosures', 'reward_at', 'logistics', 'parcel', 'check_parcel', 'add_parcel', 'correct_parcel', 'delete_parcel', 'confirm_parcel_received', 'track_parcel', 'guess_carriers', 'carriers', 'tracking_settings', 'set_tracking_account', 'clear_tracking_account', 'alert_thresholds', 'set_alert_thresholds', 'rights', 'refresh_rights', 'plan_level', 'benefits', 'claim_benefit', 'invitations', 'answer_invitation', 'set_stars_plan', 'star_index', 'agencies', 'check_joining', 'submit_featured_case', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'reconcile_discrepancies', 'reconcile_matches', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix', 'settlement_tax', 'task_earnings'] as const;
+export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'ui_interactive', 'events_listening', 'reopen_context', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'address_disclosures', 'reward_at', 'logistics', 'parcel', 'check_parcel', 'add_parcel', 'correct_parcel', 'delete_parcel', 'confirm_parcel_received', 'track_parcel', 'guess_carriers', 'carriers', 'tracking_settings', 'set_tracking_account', 'clear_tracking_account', 'alert_thresholds', 'set_alert_thresholds', 'rights', 'refresh_rights', 'plan_level', 'benefits', 'claim_benefit', 'invitations', 'answer_invitation', 'set_stars_plan', 'star_index', 'agencies', 'check_joining', 'submit_featured_case', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'reconcile_discrepancies', 'reconcile_matches', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix', 'settlement_tax', 'task_earnings'] as const;
 
 /** What each command takes (its argument object) and returns. */
 export interface Commands {
@@ -551,6 +559,7 @@ export interface Commands {
   ui_ready: (args: { rows: number; marks: Array<UiMark> }) => null;
   ui_interactive: (args: { marks: Array<UiMark> }) => null;
   events_listening: () => null;
+  reopen_context: () => null;
   addresses: () => Array<AddressView>;
   address: (args: { id: string }) => AddressInput;
   check_address: (args: { address: AddressInput }) => Array<FieldProblem>;
