@@ -45,12 +45,128 @@ crate::code_enum! {
     }
 }
 
+crate::code_enum! {
+    /// Why an import refused a file (`stardesk_import::Problem`), for the window to word
+    /// in its language; its figures come in [`ImportFailure::params`].
+    pub enum ImportProblemCode {
+        Empty = "empty",
+        UnknownEncoding = "unknown_encoding",
+        /// `encoding`.
+        NotInEncoding = "not_in_encoding",
+        /// `reason` (the workbook reader's, in English).
+        NotExcel = "not_excel",
+        /// `sheet`, `available` (the sheets, joined by the window's separator).
+        NoSuchSheet = "no_such_sheet",
+        /// `reason` (the CSV reader's, in English).
+        MalformedCsv = "malformed_csv",
+        /// `field`, `accepted`, `found` (header lists).
+        MissingColumn = "missing_column",
+        /// `cells`, `expected`.
+        ShortRow = "short_row",
+        /// `value`, `expected`.
+        LongRow = "long_row",
+        /// `left`, `right`.
+        SplitAmount = "split_amount",
+        /// `value`.
+        NumberTooLong = "number_too_long",
+        EmptyCell = "empty_cell",
+        /// `value`.
+        NotAnAmount = "not_an_amount",
+        /// `value`.
+        NotADate = "not_a_date",
+        /// `value`.
+        CellError = "cell_error",
+        /// `credit`, `debit`.
+        CreditAndDebit = "credit_and_debit",
+        /// `reason` (in English).
+        Mapping = "mapping",
+    }
+}
+
+/// Where and why an import refused a file, for the window to say in its language (the
+/// message says it in English, for the CLI and logs).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportFailure {
+    /// The file's name as shown.
+    pub file: String,
+    /// The row as a spreadsheet counts it (1-based), when the problem has one.
+    pub row: Option<u32>,
+    /// The column's header text (or letter).
+    pub column: Option<String>,
+    pub problem: ImportProblemCode,
+    /// The problem's figures by name (see [`ImportProblemCode`]); lists joined by "\n".
+    pub params: Vec<(String, String)>,
+}
+
+impl From<&stardesk_import::ImportError> for ImportFailure {
+    fn from(e: &stardesk_import::ImportError) -> Self {
+        use stardesk_import::Problem as P;
+        use ImportProblemCode as C;
+        let p = |name: &str, value: &dyn ToString| (name.to_owned(), value.to_string());
+        let list = |items: &[String]| items.join("\n");
+        let (problem, params) = match e.problem() {
+            P::Empty => (C::Empty, vec![]),
+            P::UnknownEncoding => (C::UnknownEncoding, vec![]),
+            P::NotInEncoding { encoding } => (C::NotInEncoding, vec![p("encoding", encoding)]),
+            P::NotExcel { reason } => (C::NotExcel, vec![p("reason", reason)]),
+            P::NoSuchSheet { sheet, available } => (
+                C::NoSuchSheet,
+                vec![p("sheet", sheet), p("available", &list(available))],
+            ),
+            P::MalformedCsv { reason } => (C::MalformedCsv, vec![p("reason", reason)]),
+            P::MissingColumn {
+                field,
+                accepted,
+                found,
+            } => (
+                C::MissingColumn,
+                vec![
+                    p("field", field),
+                    p("accepted", &list(accepted)),
+                    p("found", &list(found)),
+                ],
+            ),
+            P::ShortRow { cells, expected } => (
+                C::ShortRow,
+                vec![p("cells", cells), p("expected", expected)],
+            ),
+            P::LongRow { value, expected } => {
+                (C::LongRow, vec![p("value", value), p("expected", expected)])
+            }
+            P::SplitAmount { left, right } => {
+                (C::SplitAmount, vec![p("left", left), p("right", right)])
+            }
+            P::NumberTooLong { value } => (C::NumberTooLong, vec![p("value", value)]),
+            P::EmptyCell => (C::EmptyCell, vec![]),
+            P::NotAnAmount { value } => (C::NotAnAmount, vec![p("value", value)]),
+            P::NotADate { value } => (C::NotADate, vec![p("value", value)]),
+            P::CellError { value } => (C::CellError, vec![p("value", value)]),
+            P::CreditAndDebit { credit, debit } => (
+                C::CreditAndDebit,
+                vec![p("credit", credit), p("debit", debit)],
+            ),
+            P::Mapping { reason } => (C::Mapping, vec![p("reason", reason)]),
+        };
+        Self {
+            file: e.file_name().to_owned(),
+            row: e.row().and_then(|r| u32::try_from(r).ok()),
+            column: e.column().map(str::to_owned),
+            problem,
+            params,
+        }
+    }
+}
+
 /// An error as it crosses IPC: a stable code and a message that names the thing at
 /// fault (file, row, field, URL), never a secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AppError {
     pub code: ErrorCode,
     pub message: String,
+    /// A refused import's file, row, column and problem, for the window's own words.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub import: Option<ImportFailure>,
 }
 
 impl AppError {
@@ -58,6 +174,16 @@ impl AppError {
         Self {
             code,
             message: message.into(),
+            import: None,
+        }
+    }
+
+    /// `invalid_input` for a file an import refused: the message in English, the failure
+    /// for the window to word.
+    pub fn import(e: &stardesk_import::ImportError) -> Self {
+        Self {
+            import: Some(ImportFailure::from(e)),
+            ..Self::invalid_input(e.to_string())
         }
     }
 
@@ -128,6 +254,8 @@ pub(crate) fn typescript() -> TsModule {
         file: "error",
         types: vec![
             TsType::listed::<ErrorCode>("ERROR_CODES"),
+            TsType::listed::<ImportProblemCode>("IMPORT_PROBLEM_CODES"),
+            TsType::of::<ImportFailure>(),
             TsType::of::<AppError>(),
         ],
         consts: vec![],

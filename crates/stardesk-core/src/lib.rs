@@ -30,6 +30,6 @@ mod wire;
 
 pub use codes::Code;
 pub use context::{china_today, Context, ContextOptions};
-pub use error::{AppError, ErrorCode};
+pub use error::{AppError, ErrorCode, ImportFailure, ImportProblemCode};
 pub use events::{AppEvent, DataArea, EventLog, EventSink, HeldNotices, NoEvents, APP_EVENT};
 pub use jobs::JobKind;

@@ -408,6 +408,17 @@ async fn a_rejected_payout_match_stays_rejected_after_a_reimport() {
     ctx.shutdown().await;
 }
 
+/// A file that cannot be read at all: no import failure to word, only the message.
+async fn missing_import(
+    ctx: &Context,
+    dir: &std::path::Path,
+) -> Option<stardesk_core::ImportFailure> {
+    ctx.import_settlement_file(ImportKind::Bank, s(&dir.join("gone.csv")), None)
+        .await
+        .expect_err("missing file")
+        .import
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bad_file_is_invalid_input_naming_row_and_column_and_adds_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -449,6 +460,22 @@ async fn a_bad_file_is_invalid_input_naming_row_and_column_and_adds_nothing() {
     assert_eq!(err.code, ErrorCode::InvalidInput);
     assert!(err.message.contains("row 3"), "{}", err.message);
     assert!(err.message.contains("结算金额"), "{}", err.message);
+    // The same, for the window to say in its own language.
+    assert_eq!(
+        err.import,
+        Some(stardesk_core::ImportFailure {
+            file: "金额错误.csv".into(),
+            row: Some(3),
+            column: Some("结算金额".into()),
+            problem: stardesk_core::ImportProblemCode::NotAnAmount,
+            params: vec![("value".into(), "十二元".into())],
+        })
+    );
+    assert_eq!(
+        missing_import(&ctx, dir.path()).await,
+        None,
+        "not an import's refusal"
+    );
 
     let missing = ctx
         .import_settlement_file(ImportKind::Bank, s(&dir.path().join("nope.csv")), None)

@@ -5,4 +5,31 @@ export type ErrorCode = "platform_unreachable" | "sign_in_required" | "platform_
 /** Every `ErrorCode`, in declaration order. */
 export const ERROR_CODES = ['platform_unreachable', 'sign_in_required', 'platform_protocol', 'invalid_input', 'not_found', 'permission_denied', 'key_unavailable', 'store_incompatible', 'store_failed', 'busy', 'refused', 'tracking_not_configured', 'tracking_unreachable', 'tracking_refused', 'internal'] as const satisfies readonly ErrorCode[];
 
-export type AppError = { code: ErrorCode, message: string, };
+export type ImportProblemCode = "empty" | "unknown_encoding" | "not_in_encoding" | "not_excel" | "no_such_sheet" | "malformed_csv" | "missing_column" | "short_row" | "long_row" | "split_amount" | "number_too_long" | "empty_cell" | "not_an_amount" | "not_a_date" | "cell_error" | "credit_and_debit" | "mapping";
+
+/** Every `ImportProblemCode`, in declaration order. */
+export const IMPORT_PROBLEM_CODES = ['empty', 'unknown_encoding', 'not_in_encoding', 'not_excel', 'no_such_sheet', 'malformed_csv', 'missing_column', 'short_row', 'long_row', 'split_amount', 'number_too_long', 'empty_cell', 'not_an_amount', 'not_a_date', 'cell_error', 'credit_and_debit', 'mapping'] as const satisfies readonly ImportProblemCode[];
+
+export type ImportFailure = { 
+/**
+ * The file's name as shown.
+ */
+file: string, 
+/**
+ * The row as a spreadsheet counts it (1-based), when the problem has one.
+ */
+row: number | null, 
+/**
+ * The column's header text (or letter).
+ */
+column: string | null, problem: ImportProblemCode, 
+/**
+ * The problem's figures by name (see [`ImportProblemCode`]); lists joined by "\n".
+ */
+params: Array<[string, string]>, };
+
+export type AppError = { code: ErrorCode, message: string, 
+/**
+ * A refused import's file, row, column and problem, for the window's own words.
+ */
+import?: ImportFailure | null, };

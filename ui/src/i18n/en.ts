@@ -51,6 +51,37 @@ export const en: CommonMessages = {
     internal: 'Internal error',
   },
   errorDetail: '{{text}}: {{message}}',
+  listSeparator: ', ',
+  importAt: {
+    rowColumn: '{{file}}: row {{row}}, column “{{column}}”: {{problem}}',
+    row: '{{file}}: row {{row}}: {{problem}}',
+    column: '{{file}}: column “{{column}}”: {{problem}}',
+    file: '{{file}}: {{problem}}',
+  },
+  importProblem: {
+    empty: 'the file is empty: no header row',
+    unknown_encoding:
+      'unknown encoding: the text is neither UTF-8, UTF-16 nor GB18030/GBK; save it as UTF-8 CSV or XLSX and import again',
+    not_in_encoding: 'the text is not valid {{encoding}}',
+    not_excel: 'not a readable Excel workbook ({{reason}})',
+    no_such_sheet: 'no sheet named “{{sheet}}”; sheets: {{available}}',
+    malformed_csv: 'malformed CSV ({{reason}})',
+    missing_column:
+      'required column not found (accepted headers: {{accepted}}); headers found: {{found}}',
+    short_row: 'the row has {{cells}} cells but the header has {{expected}}',
+    long_row:
+      '“{{value}}” lies beyond the last header column ({{expected}} columns); an unquoted delimiter in a value?',
+    split_amount:
+      '“{{left}}” and “{{right}}” look like one amount split by an unquoted thousands separator ({{left}},{{right}}), which shifted the later columns; quote the amount or save it without the separator',
+    number_too_long:
+      '“{{value}}” is a number with more digits than Excel keeps (15): the last ones may have become zeros; format the column as text and type the ids again, or import the CSV the platform exported',
+    empty_cell: 'empty, but a value is required',
+    not_an_amount: '“{{value}}” is not an amount',
+    not_a_date: '“{{value}}” is not a date',
+    cell_error: '“{{value}}” is an error cell',
+    credit_and_debit: 'both a credit ({{credit}}) and a debit ({{debit}}) on one line',
+    mapping: 'column mapping: {{reason}}',
+  },
   jobFailed: 'Background job "{{job}}" failed: {{text}}',
   jobs: {
     sync: 'Task hall sync',

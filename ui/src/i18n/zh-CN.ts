@@ -1,6 +1,8 @@
 // The `common` namespace: the app's name, error codes and words every feature uses.
 // zh-CN is the reference: `en.ts` is typed to have exactly these keys.
 
+import type { ImportProblemCode } from '../bindings';
+
 export const zhCN = {
   app: {
     name: '星图达人工作台',
@@ -50,6 +52,37 @@ export const zhCN = {
     internal: '应用内部错误',
   },
   errorDetail: '{{text}}：{{message}}',
+  listSeparator: '、',
+  /** A refused import: where, then what (`importProblem`). */
+  importAt: {
+    rowColumn: '{{file}}：第 {{row}} 行，“{{column}}”列：{{problem}}',
+    row: '{{file}}：第 {{row}} 行：{{problem}}',
+    column: '{{file}}：“{{column}}”列：{{problem}}',
+    file: '{{file}}：{{problem}}',
+  },
+  importProblem: {
+    empty: '文件是空的，没有表头行',
+    unknown_encoding:
+      '无法识别文件编码（不是 UTF-8、UTF-16 或 GB18030/GBK）；请另存为 UTF-8 CSV 或 XLSX 后再导入',
+    not_in_encoding: '文件内容不是有效的 {{encoding}} 文本',
+    not_excel: '不是可读取的 Excel 工作簿（{{reason}}）',
+    no_such_sheet: '没有名为“{{sheet}}”的工作表；现有工作表：{{available}}',
+    malformed_csv: 'CSV 格式有误（{{reason}}）',
+    missing_column: '找不到必需的列（可用的表头：{{accepted}}）；文件中的表头：{{found}}',
+    short_row: '这一行只有 {{cells}} 格，表头有 {{expected}} 列',
+    long_row:
+      '“{{value}}”超出了表头的最后一列（共 {{expected}} 列）；可能是某个值里有未加引号的分隔符',
+    split_amount:
+      '“{{left}}”和“{{right}}”像是被未加引号的千位分隔符拆开的一个金额（{{left}},{{right}}），后面的列都错位了；请给金额加引号或去掉分隔符',
+    number_too_long:
+      '“{{value}}”是位数超过 Excel 能保存的 15 位的数字，末尾几位可能已变成 0；请把该列设为文本后重新填写编号，或导入平台导出的 CSV',
+    empty_cell: '是空的，但这里必须有值',
+    not_an_amount: '“{{value}}”不是金额',
+    not_a_date: '“{{value}}”不是日期',
+    cell_error: '“{{value}}”是错误单元格',
+    credit_and_debit: '同一行既有收入（{{credit}}）又有支出（{{debit}}）',
+    mapping: '列对应有误（{{reason}}）',
+  } satisfies Record<ImportProblemCode, string>,
   jobFailed: '后台任务“{{job}}”失败：{{text}}',
   jobs: {
     sync: '同步任务大厅',

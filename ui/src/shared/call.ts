@@ -4,7 +4,7 @@
 //! The typed command functions (`bindings/commands.ts`) are generated around it.
 
 import { invoke } from '@tauri-apps/api/core';
-import { ERROR_CODES, type ErrorCode } from '../bindings';
+import { ERROR_CODES, type ErrorCode, type ImportFailure } from '../bindings';
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
@@ -14,12 +14,20 @@ export class IpcError extends Error {
   readonly code: ErrorCode;
   /** The command that failed, for logs. */
   readonly command: string;
+  /** A refused import's file, row, column and problem, worded by the window. */
+  readonly importFailure: ImportFailure | null;
 
-  constructor(code: ErrorCode, message: string, command: string) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    command: string,
+    importFailure: ImportFailure | null = null,
+  ) {
     super(message);
     this.name = 'IpcError';
     this.code = code;
     this.command = command;
+    this.importFailure = importFailure;
   }
 }
 
@@ -31,9 +39,17 @@ export class IpcError extends Error {
 export function toIpcError(command: string, reason: unknown): IpcError {
   if (reason instanceof IpcError) return reason;
   if (typeof reason === 'object' && reason !== null && 'code' in reason) {
-    const { code, message } = reason as { code: unknown; message?: unknown };
+    const {
+      code,
+      message,
+      import: failure,
+    } = reason as {
+      code: unknown;
+      message?: unknown;
+      import?: ImportFailure | null;
+    };
     const text = typeof message === 'string' ? message : '';
-    if (isErrorCode(code)) return new IpcError(code, text, command);
+    if (isErrorCode(code)) return new IpcError(code, text, command, failure ?? null);
     return new IpcError('internal', `${String(code)}: ${text}`, command);
   }
   if (reason instanceof Error) return new IpcError('internal', reason.message, command);

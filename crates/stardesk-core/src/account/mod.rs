@@ -55,9 +55,11 @@ impl Context {
             last_synced_at: state.last_synced_at,
             task_count: count,
             syncing: self.syncing.load(Ordering::SeqCst),
-            last_error: state.last_error_code.map(|code| AppError {
-                code: code_from_str(&code),
-                message: state.last_error_message.unwrap_or_default(),
+            last_error: state.last_error_code.map(|code| {
+                AppError::new(
+                    code_from_str(&code),
+                    state.last_error_message.unwrap_or_default(),
+                )
             }),
             data_dir: self.options.data_dir.display().to_string(),
             key_store: match self.key_location {

@@ -249,13 +249,15 @@ pub(crate) fn outbox_view(o: &OutboxRecord, task: Option<&CampaignTaskRecord>) -
         },
         attempts: o.attempts,
         next_attempt_at: o.next_attempt_at.clone(),
-        last_error: o.last_error_code.as_ref().map(|code| AppError {
-            code: if o.state == OutboxState::Refused {
-                crate::ErrorCode::Refused
-            } else {
-                code_from_str(code)
-            },
-            message: o.last_error_message.clone().unwrap_or_default(),
+        last_error: o.last_error_code.as_ref().map(|code| {
+            AppError::new(
+                if o.state == OutboxState::Refused {
+                    crate::ErrorCode::Refused
+                } else {
+                    code_from_str(code)
+                },
+                o.last_error_message.clone().unwrap_or_default(),
+            )
         }),
         refusal_code: o.refusal_code.clone(),
         problems: o

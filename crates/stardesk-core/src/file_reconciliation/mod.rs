@@ -134,7 +134,7 @@ impl SummaryJson {
 }
 
 fn import_error(e: ImportError) -> AppError {
-    AppError::new(ErrorCode::InvalidInput, e.to_string())
+    AppError::import(&e)
 }
 
 fn read(path: &Path) -> Result<(String, Vec<u8>), AppError> {

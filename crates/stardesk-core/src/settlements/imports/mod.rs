@@ -123,7 +123,7 @@ fn parse(
     mapping: &ColumnMapping,
 ) -> Result<AnyImported, AppError> {
     stardesk_import::import_with_mapping(file_kind(kind), name, bytes, mapping)
-        .map_err(|e| AppError::invalid_input(e.to_string()))
+        .map_err(|e| AppError::import(&e))
 }
 
 impl Context {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { AppError } from '../bindings';
+import i18n from '../i18n';
+import { toIpcError } from './call';
+import { errorText } from './errors';
+
+/** As core sends a refused import: the English message, and the failure to word. */
+const refused: AppError = {
+  code: 'invalid_input',
+  message: 'statement.csv: row 7, column "结算金额": "12,34x" is not an amount',
+  import: {
+    file: 'statement.csv',
+    row: 7,
+    column: '结算金额',
+    problem: 'not_an_amount',
+    params: [['value', '12,34x']],
+  },
+};
+
+describe('a refused import in words', () => {
+  it('names the file, row and column in the window’s language, not the English message', () => {
+    const error = toIpcError('import_settlement_files', refused);
+    expect(errorText(i18n.getFixedT('zh-CN'), error)).toBe(
+      'statement.csv：第 7 行，“结算金额”列：“12,34x”不是金额',
+    );
+    expect(errorText(i18n.getFixedT('en'), error)).toBe(
+      'statement.csv: row 7, column “结算金额”: “12,34x” is not an amount',
+    );
+  });
+
+  it('without a row or column, and with lists joined as the language joins them', () => {
+    const error = toIpcError('import_settlement_files', {
+      ...refused,
+      import: {
+        file: 'bank.xlsx',
+        row: null,
+        column: null,
+        problem: 'no_such_sheet',
+        params: [
+          ['sheet', '流水'],
+          ['available', '明细\n汇总'],
+        ],
+      },
+    });
+    expect(errorText(i18n.getFixedT('zh-CN'), error)).toBe(
+      'bank.xlsx：没有名为“流水”的工作表；现有工作表：明细、汇总',
+    );
+    expect(errorText(i18n.getFixedT('en'), error)).toBe(
+      'bank.xlsx: no sheet named “流水”; sheets: 明细, 汇总',
+    );
+  });
+
+  it('any other invalid input keeps its message after the code in words', () => {
+    const error = toIpcError('import_settlement_files', {
+      code: 'invalid_input',
+      message: 'a.csv: cannot read the file',
+    });
+    expect(errorText(i18n.getFixedT('zh-CN'), error)).toBe('输入无效：a.csv: cannot read the file');
+  });
+});
