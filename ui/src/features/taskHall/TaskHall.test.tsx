@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { AppStatus, TaskQuery, UiMark } from '../../bindings';
 import { pageOf, statusNeverSynced, statusSandbox, tiersDetail } from '../../test/fixtures';
-import { type Call, mockEvents, mockIpc, queriesSent } from '../../test/ipcMock';
+import { type Call, mockEvents, mockIpc, queriesSent, Reject } from '../../test/ipcMock';
 import { renderWithProviders } from '../../test/render';
 import { TaskHall } from './TaskHall';
 import { ROW_HEIGHT } from './TaskRowView';
@@ -176,5 +176,37 @@ describe('task hall', () => {
     await user.click(within(empty).getByRole('button', { name: '重置筛选' }));
     expect(await screen.findAllByTestId('task-row')).not.toHaveLength(0);
     expect(screen.getByTestId('search-input')).toHaveValue('');
+  });
+  it('a page that cannot be read says so on its rows, and Retry reads it', async () => {
+    let failing = true;
+    mockEvents();
+    const calls = mockIpc({
+      app_status: () => statusSandbox,
+      facets: () => ({ industries: [] }),
+      query_tasks: ({ query }) => {
+        if (query.offset === 50_000 && failing) {
+          throw new Reject({ code: 'store_failed', message: 'disk I/O error' });
+        }
+        return pageOf(query, BIG);
+      },
+      ui_ready: () => null,
+      ui_interactive: () => null,
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<TaskHall status={statusSandbox} />);
+    await screen.findAllByTestId('task-row');
+    const scroller = screen.getByRole('listbox');
+    Object.defineProperty(scroller, 'scrollTop', {
+      configurable: true,
+      value: ROW_HEIGHT * 50_000,
+    });
+    fireEvent.scroll(scroller);
+    const failed = await screen.findAllByTestId('task-row-failed');
+    expect(failed[0]).toHaveTextContent('这一页任务没有读出来：本地数据库出错 (store_failed)');
+    expect(screen.queryAllByTestId('task-row-skeleton')).toHaveLength(0);
+    failing = false;
+    await user.click(within(failed[0] as HTMLElement).getByRole('button'));
+    expect(await screen.findByText('任务 #50000')).toBeInTheDocument();
+    expect(queriesSent(calls).filter((q) => q.offset === 50_000).length).toBe(2);
   });
 });

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TaskPage, TaskRow } from '../../bindings';
 import { dismissFirstPaint } from '../../firstPaint/firstPaint';
 import { PAGE_SIZE, type TaskFilter, taskPageQuery } from './queries';
-import { ROW_HEIGHT, TaskRowSkeleton, TaskRowView } from './TaskRowView';
+import { ROW_HEIGHT, TaskRowFailed, TaskRowSkeleton, TaskRowView } from './TaskRowView';
 
 export interface Selection {
   id: string | null;
@@ -53,10 +53,16 @@ export function TaskList({ filter, total, selection, onSelect }: Props) {
     })),
   });
   const rowsByPage = new Map<number, TaskRow[]>();
+  // A page that could not be read shows why on its rows, with a retry (queries are not
+  // retried by themselves: its skeletons would wait for good).
+  const failedPages = new Map<number, { error: unknown; retry: () => void }>();
   let stale = false;
   pageIndexes.forEach((pageIndex, i) => {
     const page = pages[i];
     if (page?.data) rowsByPage.set(pageIndex, page.data.rows);
+    else if (page?.isError) {
+      failedPages.set(pageIndex, { error: page.error, retry: () => void page.refetch() });
+    }
     if (page?.isPlaceholderData) stale = true;
   });
   const rowAt = (index: number): TaskRow | undefined =>
@@ -101,6 +107,7 @@ export function TaskList({ filter, total, selection, onSelect }: Props) {
       <div className="task-list__inner" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const row = rowAt(item.index);
+          const failed = failedPages.get(Math.floor(item.index / PAGE_SIZE));
           return (
             <div
               key={item.key}
@@ -114,6 +121,8 @@ export function TaskList({ filter, total, selection, onSelect }: Props) {
                   selected={selection?.id === row.id}
                   onSelect={selectRow}
                 />
+              ) : failed ? (
+                <TaskRowFailed error={failed.error} onRetry={failed.retry} />
               ) : (
                 <TaskRowSkeleton />
               )}

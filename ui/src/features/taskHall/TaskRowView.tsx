@@ -1,13 +1,16 @@
-import { Tag } from '@douyinfe/semi-ui';
+import { Button, Tag, Typography } from '@douyinfe/semi-ui';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskRow } from '../../bindings';
+import { errorCodeText } from '../../shared/errors';
 import { formatCount } from '../../shared/format';
 import { industryText } from './industryText';
 import { rewardLines, rewardText } from './rewardText';
 import { CategoryTags } from './tags';
 
 export { ROW_HEIGHT } from './rowStyle';
+
+const { Text } = Typography;
 
 interface Props {
   row: TaskRow;
@@ -88,6 +91,21 @@ export const TaskRowView = memo(function TaskRowView({ row, index, selected, onS
 });
 
 /** What a row looks like while its page is loading. */
+/** A row whose page could not be read: why, and a retry of that page. */
+export function TaskRowFailed({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation(['taskHall', 'common']);
+  return (
+    <div className="task-row task-row--failed" data-testid="task-row-failed">
+      <Text type="danger" size="small" ellipsis>
+        {t('hall.rowFailed', { text: errorCodeText(t, error) })}
+      </Text>
+      <Button size="small" theme="borderless" onClick={onRetry}>
+        {t('common:retry')}
+      </Button>
+    </div>
+  );
+}
+
 export function TaskRowSkeleton() {
   return (
     <div className="task-row task-row--skeleton" aria-hidden="true" data-testid="task-row-skeleton">

@@ -45,6 +45,7 @@ export const en: TaskHallMessages = {
   },
   hall: {
     searchPlaceholder: 'Search title, brand, industry…',
+    rowFailed: 'This page of tasks could not be read: {{text}}',
     category: 'Category',
     industry: 'Industry',
     contentForm: 'Content form',

@@ -47,6 +47,7 @@ export const zhCN = {
   },
   hall: {
     searchPlaceholder: '搜索标题、品牌、行业…',
+    rowFailed: '这一页任务没有读出来：{{text}}',
     category: '任务类型',
     industry: '行业',
     contentForm: '内容形式',
