@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApplicationInput } from '../../bindings';
 import { formatInstant } from '../../shared/format';
 import * as fx from '../../test/campaignFixtures';
-import { type Call, type Commands, mockEvents, mockIpc } from '../../test/ipcMock';
+import { type Call, type Commands, mockEvents, mockIpc, Reject } from '../../test/ipcMock';
 import * as profile from '../../test/profileFixtures';
 import { renderWithProviders } from '../../test/render';
 import { CampaignsPage } from './CampaignsPage';
@@ -160,4 +160,27 @@ describe('my campaigns: the outbox', () => {
     expect(argsOf(calls, 'resend_application')).toEqual([]);
     expect(screen.getByTestId('resend-form')).toBeInTheDocument();
   });
+
+  it(
+    'resend: addresses that cannot be read say so, not "no saved address", and Retry reads them',
+    SLOW,
+    async () => {
+      let failing = true;
+      const { user } = setup({
+        addresses: () => {
+          if (failing) throw new Reject({ code: 'store_failed', message: 'disk I/O error' });
+          return [profile.officeAddress, profile.homeAddress];
+        },
+      });
+      await screen.findAllByTestId('outbox-item');
+      await user.click(within(itemOf('12')).getByTestId('outbox-resend'));
+      const failed = await screen.findByTestId('resend-address-failed');
+      expect(failed).toHaveTextContent('收货地址没有读出来：本地数据库出错 (store_failed)');
+      expect(screen.queryByTestId('resend-no-address')).toBeNull();
+      failing = false;
+      await user.click(within(failed).getByRole('button'));
+      await waitFor(() => expect(screen.queryByTestId('resend-address-failed')).toBeNull());
+      expect(screen.queryByTestId('resend-no-address')).toBeNull();
+    },
+  );
 });

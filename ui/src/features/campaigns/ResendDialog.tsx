@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationInput, FieldProblem, OutboxItemView, SnippetKind } from '../../bindings';
-import { errorText } from '../../shared/errors';
+import { errorCodeText, errorText } from '../../shared/errors';
 import { checkApplication, resendApplication } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { Loading } from '../../shared/QueryView';
@@ -107,6 +107,16 @@ export function ResendDialog({ item, onClose }: { item: OutboxItemView; onClose:
         <Text strong>{t('resend.address')}</Text>
         {addresses.isPending ? (
           <Loading className="cmp-center" size="small" />
+        ) : addresses.isError ? (
+          // Not "no saved address": the book could not be read.
+          <div data-testid="resend-address-failed">
+            <Text type="danger">
+              {t('resend.addressFailed', { text: errorCodeText(t, addresses.error) })}
+            </Text>{' '}
+            <Button size="small" theme="borderless" onClick={() => void addresses.refetch()}>
+              {t('common:retry')}
+            </Button>
+          </div>
         ) : list.length === 0 ? (
           <Text type="warning" data-testid="resend-no-address">
             {t('resend.noAddress')}

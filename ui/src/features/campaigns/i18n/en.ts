@@ -198,6 +198,7 @@ export const en: CampaignsMessages = {
     address: 'Shipping address',
     addressPlaceholder: 'Choose a saved address',
     noAddress: 'No saved address yet: add one under Settings → Addresses first.',
+    addressFailed: 'The saved addresses could not be read: {{text}}',
     addressRequired: 'Choose an address',
     strengths: 'Strengths',
     idea: 'Creative idea',

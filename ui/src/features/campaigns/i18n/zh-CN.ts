@@ -199,6 +199,7 @@ export const zhCN = {
     address: '收货地址',
     addressPlaceholder: '选择已保存的地址',
     noAddress: '还没有保存的收货地址：请先在“设置 → 收货地址”中添加。',
+    addressFailed: '收货地址没有读出来：{{text}}',
     addressRequired: '请选择收货地址',
     strengths: '合作优势',
     idea: '创作思路',
