@@ -166,7 +166,12 @@ pub struct AppError {
     /// A refused import's file, row, column and problem, for the window's own words.
     #[serde(default)]
     #[ts(optional = nullable)]
-    pub import: Option<ImportFailure>,
+    pub import: Option<Box<ImportFailure>>,
+    /// A `refused` error's reason: the platform's conflict code (`window_closed`,
+    /// `not_withdrawable`, … in `docs/platform-api.yaml`), for the window's own words.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub refusal: Option<String>,
 }
 
 impl AppError {
@@ -175,6 +180,7 @@ impl AppError {
             code,
             message: message.into(),
             import: None,
+            refusal: None,
         }
     }
 
@@ -182,7 +188,7 @@ impl AppError {
     /// for the window to word.
     pub fn import(e: &stardesk_import::ImportError) -> Self {
         Self {
-            import: Some(ImportFailure::from(e)),
+            import: Some(Box::new(ImportFailure::from(e))),
             ..Self::invalid_input(e.to_string())
         }
     }
@@ -224,7 +230,10 @@ impl From<PlatformError> for AppError {
     fn from(e: PlatformError) -> Self {
         match &e {
             PlatformError::Invalid { .. } => AppError::new(ErrorCode::InvalidInput, e.to_string()),
-            PlatformError::Refused { .. } => AppError::new(ErrorCode::Refused, e.to_string()),
+            PlatformError::Refused { code, .. } => AppError {
+                refusal: Some(code.as_str().to_owned()),
+                ..AppError::new(ErrorCode::Refused, e.to_string())
+            },
             _ => SyncError::from(e).into(),
         }
     }

@@ -404,6 +404,8 @@ async fn r_review_3_16_the_brands_moves_and_the_creators_reports_come_through_th
         .await
         .expect_err("selected: too late to withdraw");
     assert_eq!(withdraw.code, ErrorCode::Refused);
+    // The platform's reason, for the window to say in its words.
+    assert_eq!(withdraw.refusal.as_deref(), Some("not_withdrawable"));
     let agenda = ctx.agenda(60).await.expect("agenda");
     assert!(agenda
         .iter()

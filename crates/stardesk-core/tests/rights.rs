@@ -279,6 +279,39 @@ async fn a_claim_answered_unreadably_keeps_waiting_and_is_claimed_once() {
     assert_eq!(after.send_state, None, "sent once, nothing refused");
 }
 
+/// The card expired on the platform before the queued claim went: refused, with the
+/// platform's reason as its code for the window to word, and the message beside it.
+#[tokio::test]
+async fn a_refused_claim_keeps_the_platforms_reason_code() {
+    let dir = tempfile::tempdir().expect("dir");
+    let platform = platform().await;
+    let ctx = signed_in(dir.path(), &platform, Arc::new(EventLog::new())).await;
+    let wallet = ctx.benefits().await.expect("benefits");
+    let card = wallet
+        .items
+        .iter()
+        .find(|b| b.claimable && b.status == BenefitStatusCode::Available)
+        .expect("a claimable card")
+        .clone();
+    ctx.claim_benefit(card.id.clone()).await.expect("claim");
+    platform.control().expire_benefit(&card.id).expect("expire");
+    ctx.send_rights().await.expect("a pass");
+    let after = ctx
+        .benefits()
+        .await
+        .expect("benefits")
+        .items
+        .into_iter()
+        .find(|b| b.id == card.id)
+        .expect("card");
+    assert_eq!(after.send_state, Some(SendStateCode::Refused));
+    assert_eq!(after.send_refusal.as_deref(), Some("benefit_expired"));
+    assert!(after
+        .send_error
+        .as_deref()
+        .is_some_and(|m| m.contains("benefit_expired")));
+}
+
 #[tokio::test]
 async fn a_claim_whose_answer_was_lost_is_sent_again_with_its_key_and_claims_once() {
     let dir = tempfile::tempdir().expect("dir");

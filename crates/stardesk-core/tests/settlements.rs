@@ -417,6 +417,7 @@ async fn missing_import(
         .await
         .expect_err("missing file")
         .import
+        .map(|f| *f)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -462,7 +463,7 @@ async fn a_bad_file_is_invalid_input_naming_row_and_column_and_adds_nothing() {
     assert!(err.message.contains("结算金额"), "{}", err.message);
     // The same, for the window to say in its own language.
     assert_eq!(
-        err.import,
+        err.import.map(|f| *f),
         Some(stardesk_core::ImportFailure {
             file: "金额错误.csv".into(),
             row: Some(3),

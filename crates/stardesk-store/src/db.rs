@@ -91,6 +91,11 @@ const MIGRATIONS: &[(&str, &str, Option<Then>)] = &[
         include_str!("migrations/0016_outbox_sent_scrubbed.sql"),
         None,
     ),
+    (
+        "0017_rights_refusal_code",
+        include_str!("migrations/0017_rights_refusal_code.sql"),
+        None,
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -91,10 +91,13 @@ pub struct RightsOutboxRecord {
     pub last_error_message: Option<String>,
     pub refusal_message: Option<String>,
     pub sent_at: Option<String>,
+    /// The platform's conflict code of a refusal (`benefit_expired`, …), when it gave one.
+    pub refusal_code: Option<String>,
 }
 
 const COLUMNS: &str = "id, source, idempotency_key, action, target_id, created_at, state,
-    attempts, next_attempt_at, last_error_code, last_error_message, refusal_message, sent_at";
+    attempts, next_attempt_at, last_error_code, last_error_message, refusal_message, sent_at,
+    refusal_code";
 
 fn corrupt(i: usize, what: String) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
@@ -123,6 +126,7 @@ fn read(r: &Row<'_>) -> rusqlite::Result<RightsOutboxRecord> {
         last_error_message: r.get(10)?,
         refusal_message: r.get(11)?,
         sent_at: r.get(12)?,
+        refusal_code: r.get(13)?,
     })
 }
 
@@ -407,13 +411,19 @@ impl Store {
     }
 
     /// The platform refused the item (a 4xx): it stops, with the platform's reason.
-    pub fn mark_rights_refused(&mut self, id: i64, message: &str) -> Result<(), StoreError> {
+    /// Files a waiting item refused, with the platform's conflict code when it gave one.
+    pub fn mark_rights_refused(
+        &mut self,
+        id: i64,
+        code: Option<&str>,
+        message: &str,
+    ) -> Result<(), StoreError> {
         self.conn
             .execute(
                 "UPDATE rights_outbox SET state = 'refused', refusal_message = ?2,
-                     next_attempt_at = NULL
+                     refusal_code = ?3, next_attempt_at = NULL
                  WHERE id = ?1 AND state = 'waiting'",
-                params![id, message],
+                params![id, message, code],
             )
             .map(|_| ())
             .map_err(|e| self.err(e))

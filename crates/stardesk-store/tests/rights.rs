@@ -117,11 +117,12 @@ fn the_outbox_queues_once_retries_with_its_key_and_a_refusal_makes_way() {
     assert_eq!((item.attempts, item.idempotency_key.as_str()), (1, "key-1"));
     s.rights_outbox_due_now(SRC, at).expect("due now");
     assert_eq!(s.rights_outbox_due(SRC, at).expect("due").len(), 1);
-    s.mark_rights_refused(first, "already claimed")
+    s.mark_rights_refused(first, Some("already_claimed"), "already claimed")
         .expect("refused");
     let refused = s.rights_outbox(SRC).expect("outbox");
     assert_eq!(refused.len(), 1);
     assert_eq!(refused[0].state, RightsSendState::Refused);
+    assert_eq!(refused[0].refusal_code.as_deref(), Some("already_claimed"));
     // A new try replaces the refused one, under a new key.
     let second = s
         .queue_rights_action(SRC, "key-3", RightsAction::Claim, "card", at)

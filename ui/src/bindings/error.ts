@@ -32,4 +32,9 @@ export type AppError = { code: ErrorCode, message: string,
 /**
  * A refused import's file, row, column and problem, for the window's own words.
  */
-import?: ImportFailure | null, };
+import?: ImportFailure | null, 
+/**
+ * A `refused` error's reason: the platform's conflict code (`window_closed`,
+ * `not_withdrawable`, … in `docs/platform-api.yaml`), for the window's own words.
+ */
+refusal?: string | null, };

@@ -153,7 +153,12 @@ days_left: number | null, status: BenefitStatusCode,
 /**
  * A claim made here and not confirmed yet.
  */
-send_state: SendStateCode | null, send_error: string | null, };
+send_state: SendStateCode | null, send_error: string | null, 
+/**
+ * The platform's conflict code of a refusal (`benefit_expired`, `window_closed`, …),
+ * for the window's own words; `send_error` when it gave none.
+ */
+send_refusal: string | null, };
 
 export type DispatchPeriodView = { starts_on: string, ends_on: string, promised: number, sent: number, 
 /**
@@ -207,7 +212,12 @@ seconds_left: number | null, status: InvitationStatusCode, net: NetPreview,
 /**
  * The answer made here and not confirmed yet: `accept` or `decline`.
  */
-answer: string | null, send_state: SendStateCode | null, send_error: string | null, };
+answer: string | null, send_state: SendStateCode | null, send_error: string | null, 
+/**
+ * The platform's conflict code of a refusal (`benefit_expired`, `window_closed`, …),
+ * for the window's own words; `send_error` when it gave none.
+ */
+send_refusal: string | null, };
 
 export type AcceptanceView = { accepted: number, total: number, 
 /**

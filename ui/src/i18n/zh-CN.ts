@@ -2,6 +2,7 @@
 // zh-CN is the reference: `en.ts` is typed to have exactly these keys.
 
 import type { ImportProblemCode } from '../bindings';
+import type { ConflictCode } from '../shared/refusals';
 
 export const zhCN = {
   app: {
@@ -53,6 +54,25 @@ export const zhCN = {
   },
   errorDetail: '{{text}}：{{message}}',
   listSeparator: '、',
+  /** Why the platform refused (its 409 codes, `docs/platform-api.yaml` ConflictCode). */
+  refusals: {
+    window_closed: '不在报名或回复时间内，或任务已关闭',
+    slots_full: '名额已满',
+    not_eligible: '不符合报名条件（R-REVIEW-11）',
+    already_applied: '你已经报名过这个任务',
+    not_withdrawable: '品牌方已经做出选择，申请不能再撤回',
+    not_shipped: '样品还没有寄出，暂时无法反馈收货',
+    receipt_closed: '现在不能再反馈收货情况',
+    selection_required: '入选后才能提交作品',
+    upload_closed: '作品上传已截止（R-REVIEW-14）',
+    already_approved: '作品已经通过审核',
+    automatic_benefit: '这项权益由平台自动发放，无需领取（R-LEVEL-5）',
+    benefit_expired: '权益已过期（R-LEVEL-6）',
+    benefit_used: '权益已使用',
+    already_claimed: '这项权益已经领取过',
+    already_answered: '这条邀请已经回复过',
+    already_submitted: '你已经提交过精选案例（R-LEVEL-8）',
+  } satisfies Record<ConflictCode, string>,
   /** A refused import: where, then what (`importProblem`). */
   importAt: {
     rowColumn: '{{file}}：第 {{row}} 行，“{{column}}”列：{{problem}}',

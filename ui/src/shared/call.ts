@@ -16,18 +16,22 @@ export class IpcError extends Error {
   readonly command: string;
   /** A refused import's file, row, column and problem, worded by the window. */
   readonly importFailure: ImportFailure | null;
+  /** A `refused` error's platform code (`not_withdrawable`, …). */
+  readonly refusal: string | null;
 
   constructor(
     code: ErrorCode,
     message: string,
     command: string,
     importFailure: ImportFailure | null = null,
+    refusal: string | null = null,
   ) {
     super(message);
     this.name = 'IpcError';
     this.code = code;
     this.command = command;
     this.importFailure = importFailure;
+    this.refusal = refusal;
   }
 }
 
@@ -43,13 +47,16 @@ export function toIpcError(command: string, reason: unknown): IpcError {
       code,
       message,
       import: failure,
+      refusal,
     } = reason as {
       code: unknown;
       message?: unknown;
       import?: ImportFailure | null;
+      refusal?: string | null;
     };
     const text = typeof message === 'string' ? message : '';
-    if (isErrorCode(code)) return new IpcError(code, text, command, failure ?? null);
+    if (isErrorCode(code))
+      return new IpcError(code, text, command, failure ?? null, refusal ?? null);
     return new IpcError('internal', `${String(code)}: ${text}`, command);
   }
   if (reason instanceof Error) return new IpcError('internal', reason.message, command);

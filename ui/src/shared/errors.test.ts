@@ -50,6 +50,24 @@ describe('a refused import in words', () => {
     );
   });
 
+  it('a refusal with a documented reason says it, an unknown one keeps the code', () => {
+    const refusal = (code: string) =>
+      toIpcError('withdraw_application', {
+        code: 'refused',
+        message: `the platform refused: ${code}`,
+        refusal: code,
+      });
+    expect(errorText(i18n.getFixedT('zh-CN'), refusal('not_withdrawable'))).toBe(
+      '平台拒绝了这个操作：品牌方已经做出选择，申请不能再撤回',
+    );
+    expect(errorText(i18n.getFixedT('en'), refusal('not_withdrawable'))).toBe(
+      'The platform refused it: the brand has decided: the application can no longer be withdrawn',
+    );
+    expect(errorText(i18n.getFixedT('zh-CN'), refusal('brand_paused'))).toBe(
+      '平台拒绝了这个操作 (refused)',
+    );
+  });
+
   it('any other invalid input keeps its message after the code in words', () => {
     const error = toIpcError('import_settlement_files', {
       code: 'invalid_input',

@@ -4,6 +4,7 @@
 import type { ErrorCode, ImportFailure } from '../bindings';
 import type { TFor } from '../i18n';
 import { IpcError } from './ipc';
+import { refusalWords } from './refusals';
 
 /** The code of a failure: an `IpcError`'s own, anything else is `internal`. */
 export function errorCode(error: unknown): ErrorCode {
@@ -23,6 +24,13 @@ export function errorCodeText(t: TFor, error: unknown): string {
 export function errorText(t: TFor, error: unknown): string {
   if (error instanceof IpcError && error.importFailure !== null) {
     return importFailureText(t, error.importFailure);
+  }
+  // A refusal with its reason: "平台拒绝了这个操作：品牌方已经做出选择，…".
+  if (error instanceof IpcError && error.code === 'refused') {
+    const reason = refusalWords(t, error.refusal);
+    if (reason !== null) {
+      return t('common:errorDetail', { text: t('common:errors.refused'), message: reason });
+    }
   }
   const code = errorCode(error);
   if ((code === 'invalid_input' || code === 'not_found') && error instanceof IpcError) {

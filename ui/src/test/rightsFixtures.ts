@@ -208,6 +208,7 @@ const benefit = (over: Partial<BenefitView> & Pick<BenefitView, 'id' | 'kind'>):
   status: 'available',
   send_state: null,
   send_error: null,
+  send_refusal: null,
   ...over,
 });
 
@@ -329,6 +330,7 @@ export const dispatch: InvitationView = {
   answer: null,
   send_state: null,
   send_error: null,
+  send_refusal: null,
 };
 
 export const inquiry: InvitationView = {
@@ -344,6 +346,7 @@ export const inquiry: InvitationView = {
   answer: null,
   send_state: null,
   send_error: null,
+  send_refusal: null,
 };
 
 export const invitationsView: InvitationsView = {

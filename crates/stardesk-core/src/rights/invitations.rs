@@ -249,7 +249,7 @@ pub(crate) fn invitation_view(i: &Invitation, cx: &InvitationContext<'_>) -> Inv
     let answer = cx.outbox.iter().rev().find(|o| {
         matches!(o.action, RightsAction::Accept | RightsAction::Decline) && o.target_id == i.id
     });
-    let (send_state, send_error) = send_state(answer);
+    let (send_state, send_error, send_refusal) = send_state(answer);
     let dispatch = i.kind == InvitationKind::Dispatch;
     let received = i.received_at.naive_utc();
     // R-PREF-4: a dispatch is accepted within the hour after it arrived.
@@ -293,5 +293,6 @@ pub(crate) fn invitation_view(i: &Invitation, cx: &InvitationContext<'_>) -> Inv
         answer: answer.map(|a| a.action.as_str().to_string()),
         send_state,
         send_error,
+        send_refusal,
     }
 }

@@ -225,6 +225,9 @@ pub struct BenefitView {
     /// A claim made here and not confirmed yet.
     pub send_state: Option<SendStateCode>,
     pub send_error: Option<String>,
+    /// The platform's conflict code of a refusal (`benefit_expired`, `window_closed`, …),
+    /// for the window's own words; `send_error` when it gave none.
+    pub send_refusal: Option<String>,
 }
 
 /// One 30-day period of extra dispatches (R-LEVEL-4, R-LEVEL-7).
@@ -301,6 +304,9 @@ pub struct InvitationView {
     pub answer: Option<String>,
     pub send_state: Option<SendStateCode>,
     pub send_error: Option<String>,
+    /// The platform's conflict code of a refusal (`benefit_expired`, `window_closed`, …),
+    /// for the window's own words; `send_error` when it gave none.
+    pub send_refusal: Option<String>,
 }
 
 /// The acceptance rate of preferred inquiries against its 80% floor (R-PREF-2, R-PREF-5).

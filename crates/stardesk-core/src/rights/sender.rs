@@ -117,8 +117,13 @@ impl Context {
                 }
                 Err(e @ PlatformError::Unauthorized { .. }) => return Err(e.into()),
                 Err(e) => {
-                    let message = AppError::from(e).message;
-                    with_store(&self.writer, move |s| s.mark_rights_refused(id, &message)).await?;
+                    let AppError {
+                        message, refusal, ..
+                    } = AppError::from(e);
+                    with_store(&self.writer, move |s| {
+                        s.mark_rights_refused(id, refusal.as_deref(), &message)
+                    })
+                    .await?;
                 }
             }
         }

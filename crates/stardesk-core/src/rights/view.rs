@@ -248,17 +248,22 @@ pub(crate) fn kind_name_zh(k: &BenefitKind) -> String {
     .to_string()
 }
 
+/// An item's send state, its last error or refusal message, and a refusal's code.
 pub(super) fn send_state(
     item: Option<&RightsOutboxRecord>,
-) -> (Option<SendStateCode>, Option<String>) {
+) -> (Option<SendStateCode>, Option<String>, Option<String>) {
     match item {
-        Some(i) if i.state == RightsSendState::Waiting => {
-            (Some(SendStateCode::Waiting), i.last_error_message.clone())
-        }
-        Some(i) if i.state == RightsSendState::Refused => {
-            (Some(SendStateCode::Refused), i.refusal_message.clone())
-        }
-        _ => (None, None),
+        Some(i) if i.state == RightsSendState::Waiting => (
+            Some(SendStateCode::Waiting),
+            i.last_error_message.clone(),
+            None,
+        ),
+        Some(i) if i.state == RightsSendState::Refused => (
+            Some(SendStateCode::Refused),
+            i.refusal_message.clone(),
+            i.refusal_code.clone(),
+        ),
+        _ => (None, None, None),
     }
 }
 
@@ -271,7 +276,7 @@ pub(crate) fn benefit_view(
         .iter()
         .rev()
         .find(|o| o.action == RightsAction::Claim && o.target_id == b.id);
-    let (send_state, send_error) = send_state(claim);
+    let (send_state, send_error, send_refusal) = send_state(claim);
     // A card past its last valid day is expired whatever the last sync said (R-LEVEL-6).
     let passed = b.expires_on.is_some_and(|e| e < today);
     let status = match b.status {
@@ -294,6 +299,7 @@ pub(crate) fn benefit_view(
         status,
         send_state,
         send_error,
+        send_refusal,
     }
 }
 

@@ -7,6 +7,7 @@ import { formatCount, formatMoney } from '../../shared/format';
 import { claimBenefit } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { LoadFailed, Loading, QueryView } from '../../shared/QueryView';
+import { refusalWords } from '../../shared/refusals';
 import { Fold } from './Fold';
 import { putBenefit, useBenefits } from './queries';
 import { benefitName, expiryText, isUrgent } from './rightsText';
@@ -161,7 +162,9 @@ function BenefitCard({ benefit: b }: { benefit: BenefitView }) {
       )}
       {b.send_state === 'refused' && (
         <Text type="danger" size="small" data-testid={`benefit-refused-${b.id}`}>
-          {t('benefits.refused', { error: b.send_error ?? '' })}
+          {t('benefits.refused', {
+            error: refusalWords(t, b.send_refusal) ?? b.send_error ?? '',
+          })}
         </Text>
       )}
     </li>

@@ -9,6 +9,7 @@ import { formatInstant, formatMoney, formatTime } from '../../shared/format';
 import { answerInvitation, setStarsPlan } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 import { LoadFailed, Loading, QueryView } from '../../shared/QueryView';
+import { refusalWords } from '../../shared/refusals';
 import { clockText, secondsUntil, URGENT_SECONDS, useNow } from './countdown';
 import { putInvitation, rightsKeys, useInvitations } from './queries';
 
@@ -235,7 +236,9 @@ function InvitationCard({
       )}
       {i.send_state === 'refused' && (
         <Text type="danger" size="small" data-testid={`invitation-refused-${i.id}`}>
-          {t('invitations.refused', { error: i.send_error ?? '' })}
+          {t('invitations.refused', {
+            error: refusalWords(t, i.send_refusal) ?? i.send_error ?? '',
+          })}
         </Text>
       )}
       {answerable && (

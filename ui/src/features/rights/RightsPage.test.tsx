@@ -319,6 +319,25 @@ describe('rights center: the benefits wallet and DOU+ ledger', () => {
     expect(screen.getByTestId('claim-b-201')).toHaveTextContent('重新领取');
   });
 
+  it("a refusal the platform gave a documented reason for is said in the window's words", async () => {
+    renderRightsPage({
+      benefits: () => ({
+        ...fx.benefitsView,
+        items: [
+          {
+            ...fx.cardA,
+            send_state: 'refused',
+            send_refusal: 'benefit_expired',
+            send_error: 'the platform refused: benefit_expired (benefit b-201 expired)',
+          },
+        ],
+      }),
+    });
+    const refused = await screen.findByTestId('benefit-refused-b-201');
+    expect(refused).toHaveTextContent('平台没有接受这次领取：权益已过期（R-LEVEL-6）');
+    expect(refused).not.toHaveTextContent('the platform refused');
+  });
+
   it('used and expired cards are folded away', async () => {
     const { user } = renderRightsPage();
     const toggle = await screen.findByTestId('benefits-history-toggle');
