@@ -14,7 +14,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use stardesk_core::file_reconciliation::{self, ReconcileFiles};
 use stardesk_core::ipc::{
-    Category, ImportPhase, ImportProgress, ReportFormat, TaskPage, TaskQuery, TaskSort, TaxVerdict,
+    Category, ImportPhase, ImportProgress, InvitationKindCode, InvitationNotice, ReportFormat,
+    TaskPage, TaskQuery, TaskSort, TaxVerdict,
 };
 use stardesk_core::settlements::tax::TaxCheckJson;
 use stardesk_core::{AppError, AppEvent, Context, ContextOptions, EventSink};
@@ -333,8 +334,51 @@ fn import_progress_line(p: &ImportProgress) -> Option<String> {
     }
 }
 
+/// An invitation told once (core marks it seen as it tells it): one line, with the time
+/// to accept a dispatch by in China time (R-PREF-4).
+fn invitation_line(i: &InvitationNotice, closing: bool) -> String {
+    let what = match (i.kind, closing) {
+        (InvitationKindCode::Dispatch, false) => "new preferred dispatch",
+        (InvitationKindCode::Dispatch, true) => "preferred dispatch closing soon",
+        (InvitationKindCode::Inquiry, _) => "new preferred inquiry",
+    };
+    let china = chrono::FixedOffset::east_opt(8 * 3600).expect("UTC+8");
+    let by = i
+        .respond_by
+        .as_deref()
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+        .map(|t| t.with_timezone(&china).format("%Y-%m-%d %H:%M").to_string());
+    let whose = if i.brand.is_empty() {
+        i.task_title.clone()
+    } else {
+        format!("{} · {}", i.brand, i.task_title)
+    };
+    match by {
+        Some(by) => format!(
+            "{what}: {whose} (id {}); accept by {by} China time: stardesk invitations accept {}",
+            i.id, i.id
+        ),
+        None => format!(
+            "{what}: {whose} (id {}); answer with stardesk invitations accept|decline {}",
+            i.id, i.id
+        ),
+    }
+}
+
 impl EventSink for StderrProgress {
     fn emit(&self, event: AppEvent) {
+        // Told once, whatever the output: the store marks an invitation seen as it is
+        // emitted, so the app will not tell it again (stderr leaves `--json` output whole).
+        if let AppEvent::InvitationsArrived {
+            invitations,
+            closing,
+        } = &event
+        {
+            for i in invitations {
+                eprintln!("{}", invitation_line(i, *closing));
+            }
+            return;
+        }
         if self.quiet {
             return;
         }

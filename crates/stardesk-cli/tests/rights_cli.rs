@@ -209,7 +209,21 @@ fn invitations_list_the_hour_and_accept_a_dispatch_inside_it() {
         .control()
         .send_invitation(InvitationKind::Dispatch, Decimal::from(2000))
         .expect("invite");
-    let list = cli.json(&["invitations", "--refresh", "--json"]);
+    // The refresh sees it first, and marks it seen: the app will not tell it again, so
+    // the command does (on stderr; stdout stays JSON), with the hour to accept it in.
+    let out = cli.run(&["invitations", "--refresh", "--json"]);
+    assert!(out.status.success());
+    let told = String::from_utf8_lossy(&out.stderr);
+    let line = told
+        .lines()
+        .find(|l| l.starts_with("new preferred dispatch: "))
+        .unwrap_or_else(|| panic!("the dispatch is told: {told}"));
+    assert!(
+        line.contains(&format!("stardesk invitations accept {id}")),
+        "{line}"
+    );
+    assert!(line.contains("China time"), "{line}");
+    let list: Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
     assert_eq!(keys(&list), set(&["items", "acceptance"]));
     // R-PREF-2: 9 of 11 before, 75.00% after one more decline.
     assert_eq!(list["acceptance"]["rate"], "81.82");
