@@ -82,6 +82,20 @@ pub fn open_data_dir_with(
         .map(|(store, readers, at, _)| (store, readers, at))
 }
 
+/// The lock file of a data directory being made (`stardesk.db.lock`), held until dropped.
+fn lock_data_dir(data_dir: &Path) -> Result<std::fs::File, StoreError> {
+    let path = data_dir.join(format!("{DB_FILE}.lock"));
+    let io = |e: std::io::Error| StoreError::Io(format!("{}: {e}", path.display()));
+    let file = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io)?;
+    file.lock().map_err(io)?;
+    Ok(file)
+}
+
 /// [`open_data_dir_with`], and the database key as 64 hex digits, for another encrypted
 /// file of the same data directory (the embedded sandbox's, `stardesk-core`).
 pub fn open_data_dir_keyed(
@@ -92,6 +106,15 @@ pub fn open_data_dir_keyed(
     std::fs::create_dir_all(data_dir)
         .map_err(|e| StoreError::Io(format!("{}: {e}", data_dir.display())))?;
     let db_path = data_dir.join(DB_FILE);
+    // A new data directory is made by one process at a time: the app and a `stardesk`
+    // command started together would each make a key, the keychain keep the last, and the
+    // database be written with the first. The one that waited finds the database (and its
+    // key) made. Held until the database file exists.
+    let _making = if db_path.exists() {
+        None
+    } else {
+        Some(lock_data_dir(data_dir)?)
+    };
     let exists = db_path.exists();
     // Each step's time is logged for `make bench`'s cold-start breakdown.
     let step = std::time::Instant::now();

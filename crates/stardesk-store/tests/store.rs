@@ -434,3 +434,36 @@ fn eligible_only_uses_the_thresholds_given() {
     // Agency with a deducted deposit loses the review task (R-REVIEW-11).
     assert_eq!(f(who(268_000, Some(true))), vec!["2"]);
 }
+
+/// The app and a `stardesk` command making a new data directory at the same moment: one
+/// makes the key and the database, the other waits and opens them. Each made its own key
+/// before: the keychain kept one, the database was written with the other, and every
+/// later start failed with a wrong key.
+#[test]
+fn two_opens_of_a_new_data_directory_at_once_share_one_key() {
+    require_keychain();
+    for round in 0..8 {
+        let dir = tempfile::tempdir().expect("dir");
+        let start = std::sync::Arc::new(std::sync::Barrier::new(2));
+        let opens: Vec<_> = (0..2)
+            .map(|_| {
+                let (dir, start) = (dir.path().to_path_buf(), start.clone());
+                std::thread::spawn(move || {
+                    start.wait();
+                    stardesk_store::open_data_dir_keyed(&dir, KeyPolicy::KeychainOnly, 0)
+                        .map(|(_, _, _, key)| key.expose().clone())
+                        .map_err(|e| e.to_string())
+                })
+            })
+            .collect();
+        let keys: Vec<String> = opens
+            .into_iter()
+            .map(|t| t.join().expect("thread"))
+            .collect::<Result<_, _>>()
+            .unwrap_or_else(|e| panic!("round {round}: an open failed: {e}"));
+        assert_eq!(keys[0], keys[1], "round {round}: one key");
+        open_data_dir_with(dir.path(), KeyPolicy::KeychainOnly, 0)
+            .unwrap_or_else(|e| panic!("round {round}: a later start: {e}"));
+        secret::keychain_delete(&secret::db_key_account(dir.path())).expect("clean up");
+    }
+}
