@@ -26,6 +26,9 @@ crate::code_enum! {
         PermissionDenied = "permission_denied",
         /// The keychain or key file could not give the database key.
         KeyUnavailable = "key_unavailable",
+        /// The system keychain could not keep or give a secret of an account (the
+        /// platform token, the tracking key): the database itself is fine.
+        KeychainUnavailable = "keychain_unavailable",
         /// The database is from a newer StarDesk, or could not be opened with this key.
         StoreIncompatible = "store_incompatible",
         StoreFailed = "store_failed",
@@ -220,9 +223,11 @@ impl From<StoreError> for AppError {
     }
 }
 
+/// An account's secret in the keychain (the database key's trouble comes as a
+/// [`StoreError`]).
 impl From<SecretError> for AppError {
     fn from(e: SecretError) -> Self {
-        AppError::new(ErrorCode::KeyUnavailable, e.to_string())
+        AppError::new(ErrorCode::KeychainUnavailable, e.to_string())
     }
 }
 
@@ -268,5 +273,25 @@ pub(crate) fn typescript() -> TsModule {
             TsType::of::<AppError>(),
         ],
         consts: vec![],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A token the keychain cannot keep is the keychain's trouble, not the database key's
+    /// (the window said "无法读取数据库密钥" while the database was fine).
+    #[test]
+    fn the_keychain_and_the_database_key_are_told_apart() {
+        let keychain = || SecretError::NoKeychain("locked".into());
+        assert_eq!(
+            AppError::from(keychain()).code,
+            ErrorCode::KeychainUnavailable
+        );
+        assert_eq!(
+            AppError::from(StoreError::Secret(keychain())).code,
+            ErrorCode::KeyUnavailable
+        );
     }
 }

@@ -40,6 +40,8 @@ export const en: CommonMessages = {
     invalid_input: 'Invalid input',
     not_found: 'Not found',
     key_unavailable: 'The database key is unavailable',
+    keychain_unavailable:
+      'The system keychain could not keep or give the account’s secret (token); check that it is unlocked',
     store_incompatible:
       'The local database was made by a newer StarDesk, or the key does not match',
     store_failed: 'The local database failed',

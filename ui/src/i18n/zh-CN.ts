@@ -43,6 +43,7 @@ export const zhCN = {
     invalid_input: '输入无效',
     not_found: '未找到',
     key_unavailable: '无法读取数据库密钥',
+    keychain_unavailable: '系统钥匙串无法保存或读取账号的密钥（令牌），请确认钥匙串已解锁',
     store_incompatible: '本地数据库由更新版本的应用创建，或密钥不匹配',
     store_failed: '本地数据库出错',
     busy: '正在同步，请稍候',
