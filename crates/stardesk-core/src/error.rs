@@ -76,6 +76,8 @@ crate::code_enum! {
         /// `value`.
         NotAnAmount = "not_an_amount",
         /// `value`.
+        FractionOfFen = "fraction_of_fen",
+        /// `value`.
         NotADate = "not_a_date",
         /// `value`.
         CellError = "cell_error",
@@ -142,6 +144,7 @@ impl From<&stardesk_import::ImportError> for ImportFailure {
             P::NumberTooLong { value } => (C::NumberTooLong, vec![p("value", value)]),
             P::EmptyCell => (C::EmptyCell, vec![]),
             P::NotAnAmount { value } => (C::NotAnAmount, vec![p("value", value)]),
+            P::FractionOfFen { value } => (C::FractionOfFen, vec![p("value", value)]),
             P::NotADate { value } => (C::NotADate, vec![p("value", value)]),
             P::CellError { value } => (C::CellError, vec![p("value", value)]),
             P::CreditAndDebit { credit, debit } => (

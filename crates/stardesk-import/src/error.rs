@@ -71,6 +71,8 @@ pub enum Problem {
     NumberTooLong { value: String },
     #[error("empty, but a value is required")]
     EmptyCell,
+    #[error("{value:?} has a fraction of a fen: amounts are yuan with at most two decimals")]
+    FractionOfFen { value: String },
     #[error("{value:?} is not an amount")]
     NotAnAmount { value: String },
     #[error("{value:?} is not a date")]
@@ -144,6 +146,7 @@ impl ImportError {
             | Problem::NotADate { value }
             | Problem::CellError { value }
             | Problem::NumberTooLong { value }
+            | Problem::FractionOfFen { value }
             | Problem::LongRow { value, .. } => Some(value),
             Problem::EmptyCell => Some(""),
             _ => None,
@@ -166,6 +169,7 @@ impl ImportError {
             Problem::NumberTooLong { .. } => "import.number_too_long",
             Problem::EmptyCell => "import.empty_cell",
             Problem::NotAnAmount { .. } => "import.bad_amount",
+            Problem::FractionOfFen { .. } => "import.fraction_of_fen",
             Problem::NotADate { .. } => "import.bad_date",
             Problem::CellError { .. } => "import.cell_error",
             Problem::CreditAndDebit { .. } => "import.credit_and_debit",

@@ -149,10 +149,28 @@ impl<R: Cells> RowCtx<'_, R> {
         self.error(column, Problem::EmptyCell)
     }
 
+    /// An amount cell; one with a fraction of a fen (`1.005`, a formula's `3.0045`) is
+    /// refused here, where its row and column are known: money is stored in whole fen.
     fn opt_amount(&self, field: usize) -> Result<Option<Decimal>, ImportError> {
         let Some((column, cell)) = self.cell(field) else {
             return Ok(None);
         };
+        let amount = self.any_amount(column, cell)?;
+        match amount {
+            Some(a) if a.scale() > 2 && a.normalize().scale() > 2 => Err(self.error(
+                column,
+                Problem::FractionOfFen {
+                    value: match cell {
+                        Cell::Text(text) => text.trim().to_owned(),
+                        Cell::Sheet(data) => excel::display(data),
+                    },
+                },
+            )),
+            _ => Ok(amount),
+        }
+    }
+
+    fn any_amount(&self, column: usize, cell: Cell<'_>) -> Result<Option<Decimal>, ImportError> {
         match cell {
             Cell::Text(text) => {
                 if let Some(amount) = parse_amount(text) {

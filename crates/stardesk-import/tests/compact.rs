@@ -118,7 +118,6 @@ fn a_value_without_a_compact_form_gives_no_lines() {
         ("1002", "T1002"),
         ("'12", "'0012"),
         ("7300000000000000000", "18000000000000000000"),
-        ("1234.5元", "1234.505元"),
     ] {
         let text = STATEMENT.replace(from, to);
         assert_eq!(
@@ -135,11 +134,6 @@ fn a_value_without_a_compact_form_gives_no_lines() {
             6
         );
     }
-    let text = EXPECTED.replace("66.01", "66.015");
-    assert_eq!(
-        import_expected_compact("e.csv", text.as_bytes()).unwrap(),
-        None
-    );
 }
 
 #[test]
@@ -151,6 +145,8 @@ fn compact_and_lean_lines_fail_on_the_same_cell() {
         "task_id,amount,due_date,fee\nT1,12,2026-02-28,x\n",
         "task_id,amount\n\"1,12\n",
         "amount\n12\n",
+        // A fraction of a fen: both refuse it at its cell.
+        "task_id,amount\n1,12\n2,66.015\n",
     ] {
         let lean = import_expected_lean("bad.csv", bad.as_bytes()).unwrap_err();
         let compact = import_expected_compact("bad.csv", bad.as_bytes()).unwrap_err();

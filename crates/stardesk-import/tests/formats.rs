@@ -31,7 +31,7 @@ fn every_amount_form() {
         "\"￥ 1,000,000.00 \"",
         "¥-5",
         "+7.5",
-        "0.125",
+        "0.120",
         "1234.5 元",
         "=\"66.00\"",
     ]);
@@ -45,13 +45,30 @@ fn every_amount_form() {
         "1000000.00",
         "-5.00",
         "7.50",
-        "0.125",
+        "0.120",
         "1234.50",
         "66.00",
     ];
     let shown: Vec<String> = parsed.iter().map(ToString::to_string).collect();
     assert_eq!(shown, expected);
     assert_eq!(parsed[0], d("1234.5"));
+}
+
+/// Money is whole fen: an amount below it (typed, or a formula's result) is refused at its
+/// row and column when the file is read, not later when it is stored (which named the
+/// line among the data lines and the field's inner name, and kept the files before it).
+#[test]
+fn an_amount_with_a_fraction_of_a_fen_is_refused_at_its_row_and_column() {
+    let csv = "task_id,amount\nT1,10.00\n\nT9,0.125\n";
+    let err = stardesk_import::import_expected("expected.csv", csv.as_bytes()).unwrap_err();
+    assert_eq!(err.row(), Some(4), "{err}");
+    assert_eq!(err.column(), Some("amount"), "{err}");
+    assert_eq!(
+        *err.problem(),
+        stardesk_import::Problem::FractionOfFen {
+            value: "0.125".into()
+        }
+    );
 }
 
 #[test]

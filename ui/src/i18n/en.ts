@@ -97,6 +97,8 @@ export const en: CommonMessages = {
       '“{{value}}” is a number with more digits than Excel keeps (15): the last ones may have become zeros; format the column as text and type the ids again, or import the CSV the platform exported',
     empty_cell: 'empty, but a value is required',
     not_an_amount: '“{{value}}” is not an amount',
+    fraction_of_fen:
+      '“{{value}}” has a fraction of a fen: amounts are yuan with at most two decimals',
     not_a_date: '“{{value}}” is not a date',
     cell_error: '“{{value}}” is an error cell',
     credit_and_debit: 'both a credit ({{credit}}) and a debit ({{debit}}) on one line',

@@ -99,6 +99,7 @@ export const zhCN = {
       '“{{value}}”是位数超过 Excel 能保存的 15 位的数字，末尾几位可能已变成 0；请把该列设为文本后重新填写编号，或导入平台导出的 CSV',
     empty_cell: '是空的，但这里必须有值',
     not_an_amount: '“{{value}}”不是金额',
+    fraction_of_fen: '“{{value}}”不足一分：金额以元为单位，最多两位小数',
     not_a_date: '“{{value}}”不是日期',
     cell_error: '“{{value}}”是错误单元格',
     credit_and_debit: '同一行既有收入（{{credit}}）又有支出（{{debit}}）',
