@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { AppStatus, TaskQuery, UiMark } from '../../bindings';
+import i18n from '../../i18n';
 import { pageOf, statusNeverSynced, statusSandbox, tiersDetail } from '../../test/fixtures';
 import { type Call, mockEvents, mockIpc, queriesSent, Reject } from '../../test/ipcMock';
 import { renderWithProviders } from '../../test/render';
@@ -122,6 +123,21 @@ describe('task hall', () => {
       offset: 0,
       limit: 100,
     });
+  });
+
+  it('in English, an industry typed by its English name is searched by the platform’s', async () => {
+    await i18n.changeLanguage('en');
+    try {
+      const { calls } = setup({ total: (q) => (q.search === '美妆' ? 3 : BIG) });
+      await screen.findAllByTestId('task-row');
+      fireEvent.change(screen.getByTestId('search-input'), { target: { value: 'Beauty' } });
+      await waitFor(() => expect(screen.getByTestId('task-total')).toHaveTextContent(/^3$/));
+      expect(lastQuery(calls).search).toBe('美妆');
+      fireEvent.change(screen.getByTestId('search-input'), { target: { value: '面霜' } });
+      await waitFor(() => expect(lastQuery(calls).search).toBe('面霜'));
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
   });
 
   it('marks a malformed reward bound and does not send it', async () => {

@@ -14,6 +14,7 @@ import { useSync } from '../sync/SyncProvider';
 import { TaskDetailPanel } from './detail/TaskDetailPanel';
 import { FilterBar } from './FilterBar';
 import { EMPTY_FILTERS, type FilterState, isNarrowed, toTaskFilter } from './filters';
+import { platformIndustry } from './industryText';
 import { taskPageQuery, useFacets } from './queries';
 import { type Selection, TaskList } from './TaskList';
 
@@ -37,7 +38,9 @@ export function TaskHall({ status }: { status: AppStatus | undefined }) {
   const filter = useMemo(
     () =>
       toTaskFilter({
-        search,
+        // An industry typed by its name in the window's language is searched by the
+        // platform's ("Beauty" → 美妆): the search reads the platform's words.
+        search: platformIndustry(t, search) ?? search,
         categories,
         industries,
         contentForms,
@@ -48,6 +51,7 @@ export function TaskHall({ status }: { status: AppStatus | undefined }) {
         sort,
       }),
     [
+      t,
       search,
       categories,
       industries,

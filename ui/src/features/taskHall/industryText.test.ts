@@ -1,11 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import i18n, { type TFor } from '../../i18n';
-import { industryText } from './industryText';
+import { industryText, platformIndustry } from './industryText';
 
 const tIn = (lang: 'zh-CN' | 'en') => i18n.getFixedT(lang, 'taskHall') as TFor<'taskHall'>;
 
 afterEach(async () => {
   await i18n.changeLanguage('zh-CN');
+});
+
+describe('platformIndustry', () => {
+  it('finds the platform industry an English name stands for, whatever its case', () => {
+    expect(platformIndustry(tIn('en'), ' beauty ')).toBe('美妆');
+    expect(platformIndustry(tIn('en'), 'FOOD & DRINK')).toBe('食品饮料');
+    expect(platformIndustry(tIn('en'), 'beau')).toBeNull();
+    expect(platformIndustry(tIn('en'), '面霜')).toBeNull();
+    expect(platformIndustry(tIn('en'), '')).toBeNull();
+    // In Chinese the names are the platform's own: nothing to change.
+    expect(platformIndustry(tIn('zh-CN'), '美妆')).toBeNull();
+  });
 });
 
 describe('industryText', () => {

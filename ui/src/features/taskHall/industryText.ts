@@ -9,13 +9,30 @@ import type { TFor } from '../../i18n';
  * whatever `t` asks (one bound to a language, or one following the current language). */
 const tables = new Map<string, Record<string, string>>();
 
-/** `industry` as the current language of `t` names it, or as the platform sent it. */
-export function industryText(t: TFor<'taskHall'>, industry: string): string {
+function tableOf(t: TFor<'taskHall'>): Record<string, string> {
   const language = t('hall.industry');
   let names = tables.get(language);
   if (names === undefined) {
     names = t('industryName', { returnObjects: true }) as Record<string, string>;
     tables.set(language, names);
   }
+  return names;
+}
+
+/** `industry` as the current language of `t` names it, or as the platform sent it. */
+export function industryText(t: TFor<'taskHall'>, industry: string): string {
+  const names = tableOf(t);
   return (Object.hasOwn(names, industry) && names[industry]) || industry;
+}
+
+/**
+ * The platform's name of the industry `search` names in the window's language ("beauty" →
+ * 美妆), for the search, which reads the platform's words: `null` when it names none.
+ */
+export function platformIndustry(t: TFor<'taskHall'>, search: string): string | null {
+  const wanted = search.trim().toLowerCase();
+  if (wanted === '') return null;
+  const names = tableOf(t);
+  const found = Object.keys(names).find((platform) => names[platform]?.toLowerCase() === wanted);
+  return found !== undefined && found !== search.trim() ? found : null;
 }
