@@ -1,5 +1,5 @@
 import { IllustrationFailure } from '@douyinfe/semi-illustrations';
-import { Button, Empty, Spin } from '@douyinfe/semi-ui';
+import { Button, Empty, Spin, Typography } from '@douyinfe/semi-ui';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +28,31 @@ export function QueryView<T>({
   if (query.isError) return <>{error(query.error, () => void query.refetch())}</>;
   if (isEmpty?.(query.data)) return <>{empty}</>;
   return <>{children(query.data)}</>;
+}
+
+/** A small part of a page that could not be read: why, in one line, and 重试. */
+export function InlineFailure({
+  text,
+  onRetry,
+  testId,
+  children,
+}: {
+  text: string;
+  onRetry: () => void;
+  testId?: string;
+  /** Another way out, after 重试 (e.g. back to every year). */
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="inline-failure" data-testid={testId}>
+      <Typography.Text type="danger">{text}</Typography.Text>
+      <Button size="small" theme="borderless" onClick={onRetry}>
+        {t('retry')}
+      </Button>
+      {children}
+    </div>
+  );
 }
 
 /** A spinner in a box that centres it (each page has its own: `hall-center`, `settle-center`). */

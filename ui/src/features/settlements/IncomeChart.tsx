@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MonthIncome } from '../../bindings';
 import { EChart } from '../../shared/EChart';
 import { errorText } from '../../shared/errors';
-import { QueryView } from '../../shared/QueryView';
+import { InlineFailure, QueryView } from '../../shared/QueryView';
 import { incomeChartOption, partialMonths } from './incomeChart';
 import { useMonthlyIncome } from './queries';
 
@@ -22,7 +22,9 @@ export function IncomeChart() {
       </Title>
       <QueryView
         query={income}
-        error={(error) => <Text type="danger">{errorText(t, error)}</Text>}
+        error={(error, retry) => (
+          <InlineFailure text={errorText(t, error)} onRetry={retry} testId="income-failed" />
+        )}
         isEmpty={(months) => months.length === 0}
         empty={<Text type="tertiary">{t('chart.empty')}</Text>}
       >

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { TaxCheckView } from '../../../bindings';
 import i18n from '../../../i18n';
-import { type Call, mockEvents, mockIpc } from '../../../test/ipcMock';
+import { type Call, mockEvents, mockIpc, Reject } from '../../../test/ipcMock';
 import { renderWithProviders } from '../../../test/render';
 import * as fx from '../../../test/settlementFixtures';
 import { SettlementsPage } from '../SettlementsPage';
@@ -112,6 +112,20 @@ describe('the tax check on the settlements page', () => {
     expect(yearsAsked(calls)).toContain(2025);
 
     await user.click(within(years).getByText('全部年份'));
+    await waitFor(() => expect(rows()).toHaveLength(5));
+  });
+
+  it('a year that cannot be read says so, with Retry and the way back to every year', async () => {
+    const { user } = setup((year) => {
+      if (year === 2026) throw new Reject({ code: 'store_failed', message: 'disk I/O error' });
+      return fx.taxCheck(year);
+    });
+    await within(await screen.findByTestId('tax-check')).findAllByTestId('tax-row');
+    await user.click(within(section()).getByText('2026'));
+    const failed = await within(section()).findByTestId('tax-check-failed');
+    expect(failed).toHaveTextContent('本地数据库出错');
+    expect(within(failed).getByRole('button', { name: '重试' })).toBeInTheDocument();
+    await user.click(within(failed).getByRole('button', { name: '全部年份' }));
     await waitFor(() => expect(rows()).toHaveLength(5));
   });
 

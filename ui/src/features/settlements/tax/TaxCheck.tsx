@@ -1,10 +1,10 @@
-import { Radio, RadioGroup, Table, Tag, Typography } from '@douyinfe/semi-ui';
+import { Button, Radio, RadioGroup, Table, Tag, Typography } from '@douyinfe/semi-ui';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaxCheckView, TaxMonth, TaxVerdict } from '../../../bindings';
 import { errorText } from '../../../shared/errors';
 import { formatMoney, signedMoney } from '../../../shared/format';
-import { QueryView } from '../../../shared/QueryView';
+import { InlineFailure, QueryView } from '../../../shared/QueryView';
 import { useTaxCheck } from '../queries';
 import { taxOutcomeText, taxWorkingText } from './taxText';
 
@@ -46,7 +46,16 @@ export function TaxCheck() {
       </Title>
       <QueryView
         query={check}
-        error={(error) => <Text type="danger">{errorText(t, error)}</Text>}
+        error={(error, retry) => (
+          // The year picker is in the view that failed: a way back to every year.
+          <InlineFailure text={errorText(t, error)} onRetry={retry} testId="tax-check-failed">
+            {year !== null && (
+              <Button size="small" theme="borderless" onClick={() => setYear(null)}>
+                {t('tax.allYears')}
+              </Button>
+            )}
+          </InlineFailure>
+        )}
         isEmpty={(v) => v.years.length === 0}
         empty={
           <Text type="tertiary" data-testid="tax-check-empty">

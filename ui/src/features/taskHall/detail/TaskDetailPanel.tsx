@@ -1,5 +1,5 @@
 import { IllustrationNoContent } from '@douyinfe/semi-illustrations';
-import { Banner, Empty, Skeleton } from '@douyinfe/semi-ui';
+import { Banner, Button, Empty, Skeleton } from '@douyinfe/semi-ui';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode } from '../../../shared/errors';
@@ -28,7 +28,7 @@ export function TaskDetailPanel({ id }: { id: string | null }) {
         <QueryView
           query={detail}
           pending={skeleton}
-          error={(error) => {
+          error={(error, retry) => {
             const code = errorCode(error);
             return (
               <Banner
@@ -39,7 +39,14 @@ export function TaskDetailPanel({ id }: { id: string | null }) {
                     ? t('detail.notFound')
                     : t('detail.loadFailed', { text: t(`common:errors.${code}`) })
                 }
-              />
+              >
+                {/* Gone from the platform: nothing to read again. */}
+                {code !== 'not_found' && (
+                  <Button size="small" theme="borderless" onClick={retry}>
+                    {t('common:retry')}
+                  </Button>
+                )}
+              </Banner>
             );
           }}
         >
