@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FilePreview, ImportKind, ImportResult } from '../../bindings';
+import i18n from '../../i18n';
 import { type Call, type Commands, mockEvents, mockIpc, Reject } from '../../test/ipcMock';
 import { renderWithProviders } from '../../test/render';
 import { ImportBar } from './ImportBar';
@@ -270,5 +271,35 @@ describe('import bar', () => {
     await playDrag({ type: 'drop', paths: ['/d/x.csv'], position: { x: 1, y: 1 } });
     expect(imports(calls)).toHaveLength(1);
     Object.defineProperty(window, 'devicePixelRatio', { configurable: true, value: 1 });
+  });
+
+  it('a refused file is worded in the window’s language, and again after a switch', async () => {
+    const { user } = setup({
+      pick_settlement_files: () => ['/data/结算单.csv'],
+      import_settlement_files: () => {
+        throw new Reject({
+          code: 'invalid_input',
+          message: '结算单.csv: row 7, column "结算金额": "12,34x" is not an amount',
+          import: {
+            file: '结算单.csv',
+            row: 7,
+            column: '结算金额',
+            problem: 'not_an_amount',
+            params: [['value', '12,34x']],
+          },
+        });
+      },
+    });
+    await user.click(screen.getByTestId('import-statement'));
+    const message = await screen.findByTestId('import-error-message');
+    expect(message).toHaveTextContent('结算单.csv：第 7 行，“结算金额”列：“12,34x”不是金额');
+    await act(() => i18n.changeLanguage('en'));
+    try {
+      expect(screen.getByTestId('import-error-message')).toHaveTextContent(
+        '结算单.csv: row 7, column “结算金额”: “12,34x” is not an amount',
+      );
+    } finally {
+      await act(() => i18n.changeLanguage('zh-CN'));
+    }
   });
 });

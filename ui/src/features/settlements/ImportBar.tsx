@@ -35,7 +35,8 @@ interface ImportRequest {
 interface Failure {
   kind: ImportKind;
   paths: string[];
-  text: string;
+  /** Worded when shown, so a language switch words it again. */
+  error: unknown;
 }
 
 interface Running {
@@ -102,8 +103,7 @@ export function ImportBar() {
           .join(t('summarySeparator')),
       );
     },
-    onError: (error, req) =>
-      setFailure({ kind: req.kind, paths: req.paths, text: errorText(t, error) }),
+    onError: (error, req) => setFailure({ kind: req.kind, paths: req.paths, error }),
     onSettled: () => {
       importing.current = false;
       setRunning(null);
@@ -129,7 +129,8 @@ export function ImportBar() {
     if (!importing.current) start(kind, paths, chosen[kind]);
   });
 
-  const failedPath = failure ? pathNamedIn(failure.text, failure.paths) : null;
+  const failureText = failure ? errorText(t, failure.error) : '';
+  const failedPath = failure ? pathNamedIn(failureText, failure.paths) : null;
   const p = running?.progress ?? null;
 
   return (
@@ -202,7 +203,7 @@ export function ImportBar() {
             onClose={() => setFailure(null)}
             description={
               <div className="import-bar__error-body">
-                <span data-testid="import-error-message">{failure.text}</span>
+                <span data-testid="import-error-message">{failureText}</span>
                 {failedPath !== null && (
                   <Button
                     size="small"
