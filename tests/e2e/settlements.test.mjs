@@ -3,7 +3,7 @@
 // save dialogs, which WebDriver cannot reach); importing, reconciling and the fix guide
 // are the app's own. The bank file is GBK, as Chinese banks export it.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -289,5 +289,31 @@ describe('settlements in the real window', () => {
     await failedCard(1);
     await clickOn('lang-switch');
     await waitFor('Chinese again', async () => (await d.exec('return document.body.innerText;')).includes('结算对账'));
+  });
+
+  test('a refused file names its row and column in the window\'s language, and nothing is stored', async () => {
+    const folder = join(pickDir, 'expected');
+    for (const name of readdirSync(folder)) rmSync(join(folder, name));
+    writeFileSync(join(folder, '应收-有误.csv'), '任务ID,应收金额\nXT2026070199,100.00\nXT2026070198,12,34x\n');
+    const before = (await d.findAll('[data-testid="import-file-row"]')).length;
+    await clickOn('import-expected');
+    const zh = await waitFor('the refusal', async () => {
+      const text = (await d.findAll('[data-testid="import-error-message"]')).length > 0
+        ? await textOf('import-error-message')
+        : '';
+      return text.includes('第 3 行') ? text : '';
+    });
+    assert.match(zh, /应收-有误\.csv：第 3 行，“[^”]+”列：/);
+    assert.doesNotMatch(zh, /row 3|is not/, 'worded in Chinese, not core\'s English');
+    await d.screenshot(join(out, 'settlements-import-refused.png'));
+    await clickOn('lang-switch');
+    const en = await waitFor('the refusal in English', async () => {
+      const text = await textOf('import-error-message');
+      return text.includes('row 3') ? text : '';
+    });
+    assert.match(en, /应收-有误\.csv: row 3, column “[^”]+”: /);
+    await d.screenshot(join(out, 'settlements-import-refused-en.png'));
+    await clickOn('lang-switch');
+    assert.equal((await d.findAll('[data-testid="import-file-row"]')).length, before, 'nothing stored');
   });
 });
