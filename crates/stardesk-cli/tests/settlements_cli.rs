@@ -268,11 +268,10 @@ fn a_bad_file_exits_non_zero_naming_file_row_and_field_and_nothing_of_the_comman
     assert_eq!(import(&cli, "expected", &[&expected])["added"], 5);
 }
 
-/// Checking is all or nothing across the files; storing is per file (README): a line that
-/// passes the check but cannot be stored (a fraction of a fen) stops the import at its
-/// file, and the files before it stay stored.
+/// Checking is all or nothing across the files (README): an amount with a fraction of a
+/// fen is refused at its row and column, and no file of the command is stored.
 #[test]
-fn an_amount_in_fractions_of_a_fen_stops_at_its_file_and_the_files_before_it_stay() {
+fn an_amount_in_fractions_of_a_fen_stops_the_command_before_anything_is_stored() {
     let dir = tempfile::tempdir().expect("tempdir");
     let cli = Cli::new(dir.path());
     let files = tempfile::tempdir().expect("tempdir");
@@ -293,15 +292,48 @@ fn an_amount_in_fractions_of_a_fen_stops_at_its_file_and_the_files_before_it_sta
     assert!(!out.status.success());
     let err = text(&out.stderr);
     assert!(
-        err.contains("expected-sub-fen.csv") && err.contains("0.125"),
+        err.contains("expected-sub-fen.csv: row 2, column \"amount\"") && err.contains("0.125"),
         "{err}"
     );
+    assert!(!err.contains("kept from this command"), "{err}");
+    assert_eq!(
+        import(&cli, "expected", &[&good])["already_present"],
+        0,
+        "nothing was stored"
+    );
+}
+
+/// Storing is per file (README): a line that passes the check but cannot be stored (an
+/// amount beyond what fen can count) stops the import at its file, and the files before
+/// it stay stored.
+#[test]
+fn an_amount_too_large_to_store_stops_at_its_file_and_the_files_before_it_stay() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cli = Cli::new(dir.path());
+    let files = tempfile::tempdir().expect("tempdir");
+    let good = write(files.path(), "expected.csv", EXPECTED);
+    let huge = write(
+        files.path(),
+        "expected-huge.csv",
+        "task_id,amount,due_date\nT9,99999999999999999.99,2026-03-01\n",
+    );
+    let out = cli.run(&[
+        "settlements",
+        "import",
+        "--kind",
+        "expected",
+        s(&good),
+        s(&huge),
+    ]);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("expected-huge.csv"), "{err}");
     assert!(
         err.contains("kept from this command: expected.csv (5 lines, 5 added)"),
         "{err}"
     );
     assert!(
-        !err.contains("kept from this command: expected-sub-fen.csv"),
+        !err.contains("kept from this command: expected-huge.csv"),
         "{err}"
     );
     assert_eq!(

@@ -7,7 +7,8 @@
 //!
 //! A file whose values have no compact form reads as `Ok(None)`, and the caller takes
 //! the full path: a task id that is not a canonical decimal below 10^19 (`T1001`,
-//! `0012`), an amount with more than two decimals.
+//! `0012`), an amount not in the plain two-decimal form (the full path reads it, or
+//! refuses a fraction of a fen), a row running past the header.
 
 use stardesk_domain::reconcile::records::PayoutStatus;
 use stardesk_domain::reconcile::summary::{TaskDue, TaskPayout};
@@ -239,16 +240,14 @@ impl<T: PlainRecord> PlainScan<T> {
                     Some(_) => cell.trim().is_empty(),
                 })
             };
-            // As the import: blank rows are skipped; a short row, or a value past the
-            // header's last column, is an error (here: the full path).
+            // As the import: blank rows are skipped; a short row, or one past the
+            // header's last column, is checked by the full path (a value there is an
+            // error; empty cells there may be an amount split at an unquoted thousands
+            // separator, which the import refuses).
             if blank(row) {
                 return Some(());
             }
-            if row.len() < layout.width
-                || layout
-                    .raw_width
-                    .is_some_and(|width| row.len() > width && !blank(&row[width..]))
-            {
+            if row.len() < layout.width || layout.raw_width.is_some_and(|width| row.len() > width) {
                 return None;
             }
             lines.push(T::from_cells(row, &layout.columns)?);

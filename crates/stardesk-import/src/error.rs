@@ -60,7 +60,8 @@ pub enum Problem {
     #[error(
         "{left:?} and {right:?} look like one amount split by an unquoted thousands \
          separator ({left},{right}), which shifted the later columns; quote the amount or \
-         save it without the separator"
+         save it without the separator (if they are two values, remove the delimiter \
+         that ends the row)"
     )]
     SplitAmount { left: String, right: String },
     #[error(

@@ -7,7 +7,7 @@ use stardesk_domain::reconcile::records::{BankLine, ExpectedLine, InvoiceLine, S
 use crate::encoding::{container, open_text, Format, TextEncoding};
 use crate::error::{ImportError, Problem};
 use crate::excel::{open_sheet, Sheet};
-use crate::fields::FileKind;
+use crate::fields::{FileKind, ValueKind};
 use crate::layout::{check_mapping, detect, read_prefix, resolve, Layout};
 use crate::lean::{LeanExpectedLine, LeanStatementLine};
 use crate::lines::{ImportRecord, RowCtx};
@@ -214,7 +214,7 @@ fn read_rows<T: ImportRecord, S: Source>(
             taken += 1;
         }
         if S::RAGGED {
-            check_width(&cells, row, layout, file)?;
+            check_width(&cells, row, layout, T::KIND, file)?;
         }
         let context = RowCtx {
             file,
@@ -427,12 +427,14 @@ fn split_points(text: &[u8], header_row: usize, parts: usize) -> Vec<usize> {
 /// with empty cells: a value past it most likely comes from an unquoted delimiter, which
 /// shifted every later column. Past it with empty cells only, the row may still have been
 /// shifted: an amount written `1,234.50` unquoted in a row whose last value is empty
-/// reads as "1" and "234.50", the empty cell pushed past the header. Such a pair in a
-/// row that runs past the header is refused rather than read as ¥1.00.
+/// reads as "1" and "234.50", the empty cell pushed past the header. Such a pair, starting
+/// in an amount's column, in a row that runs past the header is refused rather than read
+/// as ¥1.00. (A file whose every line ends with a delimiter, header too, runs past nothing.)
 fn check_width<R: Cells>(
     cells: &R,
     row: usize,
     layout: &Layout,
+    kind: FileKind,
     file: &str,
 ) -> Result<(), ImportError> {
     let len = cells.len();
@@ -463,7 +465,14 @@ fn check_width<R: Cells>(
             ));
         }
         if len > raw_width {
-            if let Some(c) = (0..len - 1)
+            let amounts = kind
+                .fields()
+                .iter()
+                .zip(&layout.columns)
+                .filter(|(field, _)| field.value == ValueKind::Amount)
+                .filter_map(|(_, column)| *column);
+            if let Some(c) = amounts
+                .filter(|&c| c + 1 < len)
                 .find(|&c| splits_an_amount(&cells.cell(c).display(), &cells.cell(c + 1).display()))
             {
                 return Err(ImportError::at(

@@ -147,6 +147,8 @@ fn compact_and_lean_lines_fail_on_the_same_cell() {
         "amount\n12\n",
         // A fraction of a fen: both refuse it at its cell.
         "task_id,amount\n1,12\n2,66.015\n",
+        // An amount split at an unquoted thousands separator, the spill an empty cell.
+        "task_id,amount,memo\n1,12,a\n2,1,234.50,\n",
     ] {
         let lean = import_expected_lean("bad.csv", bad.as_bytes()).unwrap_err();
         let compact = import_expected_compact("bad.csv", bad.as_bytes()).unwrap_err();

@@ -140,6 +140,11 @@ fn an_unquoted_thousands_separator_whose_spill_is_an_empty_cell_is_caught() {
     let fine = "交易日期,收入金额,摘要\n2026-03-05,1234.50,工资,\n2026-03-06,\"1,234.50\",,\n";
     let imported = import_bank("bank.csv", fine.as_bytes()).expect("trailing delimiters");
     assert_eq!(imported.lines.len(), 2);
+    // Only a pair starting in an amount's column: a serial number before the amount is
+    // read as it is.
+    let numbered = "交易日期,序号,收入金额,摘要\n2026-03-05,1,500.00,工资,\n";
+    let imported = import_bank("bank.csv", numbered.as_bytes()).expect("a serial number");
+    assert_eq!(imported.lines[0].amount.to_string(), "500.00");
 }
 
 #[test]

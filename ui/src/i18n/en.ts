@@ -92,7 +92,7 @@ export const en: CommonMessages = {
     long_row:
       '“{{value}}” lies beyond the last header column ({{expected}} columns); an unquoted delimiter in a value?',
     split_amount:
-      '“{{left}}” and “{{right}}” look like one amount split by an unquoted thousands separator ({{left}},{{right}}), which shifted the later columns; quote the amount or save it without the separator',
+      '“{{left}}” and “{{right}}” look like one amount split by an unquoted thousands separator ({{left}},{{right}}), which shifted the later columns; quote the amount or save it without the separator (if they are two values, remove the delimiter that ends the row)',
     number_too_long:
       '“{{value}}” is a number with more digits than Excel keeps (15): the last ones may have become zeros; format the column as text and type the ids again, or import the CSV the platform exported',
     empty_cell: 'empty, but a value is required',

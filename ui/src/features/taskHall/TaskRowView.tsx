@@ -90,7 +90,6 @@ export const TaskRowView = memo(function TaskRowView({ row, index, selected, onS
   );
 });
 
-/** What a row looks like while its page is loading. */
 /** A row whose page could not be read: why, and a retry of that page. */
 export function TaskRowFailed({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { t } = useTranslation(['taskHall', 'common']);
@@ -106,6 +105,7 @@ export function TaskRowFailed({ error, onRetry }: { error: unknown; onRetry: () 
   );
 }
 
+/** What a row looks like while its page is loading. */
 export function TaskRowSkeleton() {
   return (
     <div className="task-row task-row--skeleton" aria-hidden="true" data-testid="task-row-skeleton">

@@ -353,7 +353,7 @@ impl Context {
         tokio::task::spawn_blocking(move || {
             let (name, bytes) = read_file(&path)?;
             let p = stardesk_import::preview(file_kind(kind), &name, &bytes, PREVIEW_ROWS)
-                .map_err(|e| AppError::invalid_input(e.to_string()))?;
+                .map_err(|e| AppError::import(&e))?;
             Ok(FilePreview {
                 file_name: name,
                 kind,
