@@ -268,18 +268,17 @@ fn a_bad_file_exits_non_zero_naming_file_row_and_field_and_nothing_of_the_comman
     assert_eq!(import(&cli, "expected", &[&expected])["added"], 5);
 }
 
-/// Checking is all or nothing across the files (README): an amount with a fraction of a
-/// fen is refused at its row and column, and no file of the command is stored.
-#[test]
-fn an_amount_in_fractions_of_a_fen_stops_the_command_before_anything_is_stored() {
+/// `settlements import --kind expected` of a good file, then `second` holding one line of
+/// `amount`, which must fail: the CLI, the good file, stderr, and the directories to keep.
+fn import_good_then(second: &str, amount: &str) -> (Cli, PathBuf, String, [tempfile::TempDir; 2]) {
     let dir = tempfile::tempdir().expect("tempdir");
     let cli = Cli::new(dir.path());
     let files = tempfile::tempdir().expect("tempdir");
     let good = write(files.path(), "expected.csv", EXPECTED);
-    let sub_fen = write(
+    let bad = write(
         files.path(),
-        "expected-sub-fen.csv",
-        "task_id,amount,due_date\nT9,0.125,2026-03-01\n",
+        second,
+        &format!("task_id,amount,due_date\nT9,{amount},2026-03-01\n"),
     );
     let out = cli.run(&[
         "settlements",
@@ -287,10 +286,17 @@ fn an_amount_in_fractions_of_a_fen_stops_the_command_before_anything_is_stored()
         "--kind",
         "expected",
         s(&good),
-        s(&sub_fen),
+        s(&bad),
     ]);
     assert!(!out.status.success());
-    let err = text(&out.stderr);
+    (cli, good, text(&out.stderr), [dir, files])
+}
+
+/// Checking is all or nothing across the files (README): an amount with a fraction of a
+/// fen is refused at its row and column, and no file of the command is stored.
+#[test]
+fn an_amount_in_fractions_of_a_fen_stops_the_command_before_anything_is_stored() {
+    let (cli, good, err, _dirs) = import_good_then("expected-sub-fen.csv", "0.125");
     assert!(
         err.contains("expected-sub-fen.csv: row 2, column \"amount\"") && err.contains("0.125"),
         "{err}"
@@ -308,25 +314,7 @@ fn an_amount_in_fractions_of_a_fen_stops_the_command_before_anything_is_stored()
 /// it stay stored.
 #[test]
 fn an_amount_too_large_to_store_stops_at_its_file_and_the_files_before_it_stay() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let cli = Cli::new(dir.path());
-    let files = tempfile::tempdir().expect("tempdir");
-    let good = write(files.path(), "expected.csv", EXPECTED);
-    let huge = write(
-        files.path(),
-        "expected-huge.csv",
-        "task_id,amount,due_date\nT9,99999999999999999.99,2026-03-01\n",
-    );
-    let out = cli.run(&[
-        "settlements",
-        "import",
-        "--kind",
-        "expected",
-        s(&good),
-        s(&huge),
-    ]);
-    assert!(!out.status.success());
-    let err = text(&out.stderr);
+    let (cli, good, err, _dirs) = import_good_then("expected-huge.csv", "99999999999999999.99");
     assert!(err.contains("expected-huge.csv"), "{err}");
     assert!(
         err.contains("kept from this command: expected.csv (5 lines, 5 added)"),

@@ -246,6 +246,28 @@ async fn the_demo_creator_is_lv2_with_the_way_to_lv3_a_forecast_and_the_history(
     );
 }
 
+/// A card of the demo creator's wallet that can be claimed now.
+async fn claimable_card(ctx: &Context) -> BenefitView {
+    ctx.benefits()
+        .await
+        .expect("benefits")
+        .items
+        .into_iter()
+        .find(|b| b.claimable && b.status == BenefitStatusCode::Available)
+        .expect("a claimable card")
+}
+
+/// The wallet's card `id` as it stands now.
+async fn card_in(ctx: &Context, id: &str) -> BenefitView {
+    ctx.benefits()
+        .await
+        .expect("benefits")
+        .items
+        .into_iter()
+        .find(|b| b.id == id)
+        .expect("card")
+}
+
 /// The platform claimed the card, then answered with nothing StarDesk can read: the claim
 /// keeps waiting (it was filed as refused, and claiming again met a 409), and the next
 /// send replays its key.
@@ -254,27 +276,20 @@ async fn a_claim_answered_unreadably_keeps_waiting_and_is_claimed_once() {
     let dir = tempfile::tempdir().expect("dir");
     let platform = platform().await;
     let ctx = signed_in(dir.path(), &platform, Arc::new(EventLog::new())).await;
-    let wallet = ctx.benefits().await.expect("benefits");
-    let card = wallet
-        .items
-        .iter()
-        .find(|b| b.claimable && b.status == BenefitStatusCode::Available)
-        .expect("a claimable card")
-        .clone();
+    let card = claimable_card(&ctx).await;
     ctx.claim_benefit(card.id.clone()).await.expect("claim");
     platform
         .control()
         .push_fault(stardesk_sandbox::Fault::HandledThenStatus(201));
     ctx.send_rights().await.expect("a pass");
-    let card_now = |w: BenefitsView| w.items.into_iter().find(|b| b.id == card.id).expect("card");
-    let after = card_now(ctx.benefits().await.expect("benefits"));
+    let after = card_in(&ctx, &card.id).await;
     assert_eq!(
         after.send_state,
         Some(SendStateCode::Waiting),
         "not refused: the platform may have claimed it"
     );
     ctx.send_rights().await.expect("again");
-    let after = card_now(ctx.benefits().await.expect("benefits"));
+    let after = card_in(&ctx, &card.id).await;
     assert_eq!(after.status, BenefitStatusCode::Claimed);
     assert_eq!(after.send_state, None, "sent once, nothing refused");
 }
@@ -286,24 +301,11 @@ async fn a_refused_claim_keeps_the_platforms_reason_code() {
     let dir = tempfile::tempdir().expect("dir");
     let platform = platform().await;
     let ctx = signed_in(dir.path(), &platform, Arc::new(EventLog::new())).await;
-    let wallet = ctx.benefits().await.expect("benefits");
-    let card = wallet
-        .items
-        .iter()
-        .find(|b| b.claimable && b.status == BenefitStatusCode::Available)
-        .expect("a claimable card")
-        .clone();
+    let card = claimable_card(&ctx).await;
     ctx.claim_benefit(card.id.clone()).await.expect("claim");
     platform.control().expire_benefit(&card.id).expect("expire");
     ctx.send_rights().await.expect("a pass");
-    let after = ctx
-        .benefits()
-        .await
-        .expect("benefits")
-        .items
-        .into_iter()
-        .find(|b| b.id == card.id)
-        .expect("card");
+    let after = card_in(&ctx, &card.id).await;
     assert_eq!(after.send_state, Some(SendStateCode::Refused));
     assert_eq!(after.send_refusal.as_deref(), Some("benefit_expired"));
     assert!(after
@@ -317,13 +319,7 @@ async fn a_claim_whose_answer_was_lost_is_sent_again_with_its_key_and_claims_onc
     let dir = tempfile::tempdir().expect("dir");
     let platform = platform().await;
     let ctx = signed_in(dir.path(), &platform, Arc::new(EventLog::new())).await;
-    let wallet = ctx.benefits().await.expect("benefits");
-    let card = wallet
-        .items
-        .iter()
-        .find(|b| b.claimable && b.status == BenefitStatusCode::Available)
-        .expect("a claimable card")
-        .clone();
+    let card = claimable_card(&ctx).await;
 
     // Queued: the window shows it claiming at once, nothing sent yet (no jobs here).
     let queued = ctx.claim_benefit(card.id.clone()).await.expect("claim");
