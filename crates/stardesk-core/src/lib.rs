@@ -26,6 +26,8 @@ pub mod rights;
 pub mod settlements;
 pub mod sync;
 pub mod task_hall;
+#[cfg(test)]
+mod test_support;
 mod wire;
 
 pub use codes::Code;

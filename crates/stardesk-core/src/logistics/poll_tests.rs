@@ -5,43 +5,14 @@
 //! Needs the OS keychain (the platform token and the tracking key live there):
 //! `dbus-run-session -- bash scripts/with-keyring.sh cargo test -p stardesk-core logistics`.
 
-use std::sync::Arc;
-use std::time::Duration;
-
 use chrono::{TimeDelta, Utc};
-use stardesk_platform::ClientOptions;
-use stardesk_sandbox::{SandboxConfig, SANDBOX_TRACKING_CUSTOMER, SANDBOX_TRACKING_KEY};
-use stardesk_store::KeyPolicy;
+use stardesk_sandbox::{SANDBOX_TRACKING_CUSTOMER, SANDBOX_TRACKING_KEY};
 
 use super::ipc::{LegCode, ParcelInput, TrackingAccountInput};
 use crate::context::with_store;
-use crate::ipc::PlatformAccountInput;
 use crate::jobs::timestamp;
-use crate::{Context, ContextOptions, EventLog};
-
-const TOKEN: &str = "poll-token";
-
-async fn open(dir: &std::path::Path) -> Arc<Context> {
-    Context::open(
-        ContextOptions {
-            data_dir: dir.to_path_buf(),
-            key_policy: KeyPolicy::FileOnly,
-            sandbox_tasks: 10,
-            today: None,
-            background_jobs: false,
-            granted_paths_only: false,
-            platform_client: ClientOptions {
-                timeout: Duration::from_secs(5),
-                attempts: 1,
-                backoff: Duration::from_millis(1),
-                max_backoff: Duration::from_millis(5),
-            },
-        },
-        Arc::new(EventLog::new()),
-    )
-    .await
-    .expect("open")
-}
+use crate::test_support::{open, platform, sign_in};
+use crate::Context;
 
 /// A parcel typed by hand whose next query time has already come (it was asked before).
 async fn due_parcel(ctx: &Context, number: &str) -> i64 {
@@ -73,25 +44,10 @@ async fn make_due(ctx: &Context, id: i64) {
 
 #[tokio::test]
 async fn a_pass_whose_parcels_cannot_be_asked_looks_again_in_half_an_hour_not_at_once() {
-    let platform = stardesk_sandbox::start(
-        SandboxConfig {
-            tasks: 10,
-            token: TOKEN.into(),
-            seed: 3,
-            ..SandboxConfig::default()
-        },
-        "127.0.0.1:0".parse().expect("addr"),
-    )
-    .await
-    .expect("platform");
+    let platform = platform(10, 3).await;
     let dir = tempfile::tempdir().expect("dir");
-    let ctx = open(dir.path()).await;
-    ctx.set_platform(PlatformAccountInput {
-        url: platform.url(),
-        token: TOKEN.into(),
-    })
-    .await
-    .unwrap_or_else(|e| panic!("needs the OS keychain: {e}"));
+    let (ctx, _) = open(dir.path()).await;
+    sign_in(&ctx, &platform).await;
     ctx.set_tracking_account(TrackingAccountInput {
         customer: SANDBOX_TRACKING_CUSTOMER.into(),
         key: SANDBOX_TRACKING_KEY.into(),

@@ -4,44 +4,10 @@
 //! Needs the OS keychain (the platform token lives there):
 //! `dbus-run-session -- bash scripts/with-keyring.sh cargo test -p stardesk-core reminders`.
 
-use std::sync::Arc;
-use std::time::Duration;
-
-use stardesk_platform::ClientOptions;
-use stardesk_sandbox::SandboxConfig;
-use stardesk_store::KeyPolicy;
-
 use super::ipc::{AgendaFeatureCode, ReminderNotice, RightsSubject};
 use crate::applications::ipc::TimelineKeyCode;
-use crate::ipc::PlatformAccountInput;
-use crate::{AppEvent, Context, ContextOptions, EventLog};
-
-const TOKEN: &str = "reminders-token";
-
-/// A context on `dir` (no background jobs), its events kept, with quick platform retries.
-async fn open(dir: &std::path::Path) -> (Arc<Context>, Arc<EventLog>) {
-    let log = Arc::new(EventLog::new());
-    let ctx = Context::open(
-        ContextOptions {
-            data_dir: dir.to_path_buf(),
-            key_policy: KeyPolicy::FileOnly,
-            sandbox_tasks: 10,
-            today: None,
-            background_jobs: false,
-            granted_paths_only: false,
-            platform_client: ClientOptions {
-                timeout: Duration::from_secs(5),
-                attempts: 2,
-                backoff: Duration::from_millis(1),
-                max_backoff: Duration::from_millis(5),
-            },
-        },
-        log.clone(),
-    )
-    .await
-    .expect("open");
-    (ctx, log)
-}
+use crate::test_support::{open, platform, sign_in};
+use crate::{AppEvent, Context, EventLog};
 
 /// The reminders one firing announces.
 async fn fired(ctx: &Context, log: &EventLog) -> Vec<ReminderNotice> {
@@ -61,25 +27,10 @@ async fn fired(ctx: &Context, log: &EventLog) -> Vec<ReminderNotice> {
 async fn a_rights_reminder_that_fires_names_its_card_or_level_by_code() {
     // The sandbox's demo creator has guarantee cards that expire within a week: their
     // 30-day reminders (R-LEVEL-6) are past due at once.
-    let platform = stardesk_sandbox::start(
-        SandboxConfig {
-            tasks: 20,
-            token: TOKEN.into(),
-            seed: 7,
-            ..SandboxConfig::default()
-        },
-        "127.0.0.1:0".parse().expect("addr"),
-    )
-    .await
-    .expect("platform");
+    let platform = platform(20, 7).await;
     let dir = tempfile::tempdir().expect("dir");
     let (ctx, log) = open(dir.path()).await;
-    ctx.set_platform(PlatformAccountInput {
-        url: platform.url(),
-        token: TOKEN.into(),
-    })
-    .await
-    .unwrap_or_else(|e| panic!("needs the OS keychain: {e}"));
+    sign_in(&ctx, &platform).await;
     ctx.sync().await.expect("sync");
     let wallet = ctx.benefits().await.expect("benefits");
 
