@@ -13,8 +13,11 @@ use crate::StoreError;
 /// What a migration does after its SQL, in the same transaction: what SQL alone cannot.
 type Then = fn(&rusqlite::Transaction<'_>) -> rusqlite::Result<()>;
 
+/// A migration: its name, its SQL, and a step in Rust after the SQL.
+type Migration = (&'static str, &'static str, Option<Then>);
+
 /// Every migration, in order. `PRAGMA user_version` is the count applied.
-const MIGRATIONS: &[(&str, &str, Option<Then>)] = &[
+const MIGRATIONS: &[Migration] = &[
     ("0001_init", include_str!("migrations/0001_init.sql"), None),
     (
         "0002_settlements",
@@ -170,6 +173,19 @@ pub fn sqlcipher_ready() -> Result<(), rusqlite::Error> {
     }
 }
 
+/// The migrations a database at schema `found` still needs (none when current); one
+/// from a newer StarDesk is refused.
+fn pending(path: &Path, found: u32) -> Result<&'static [Migration], StoreError> {
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(&MIGRATIONS[found as usize..])
+}
+
 impl Store {
     /// Opens (creating if needed) the database at `path` with `key`, then migrates it.
     ///
@@ -276,18 +292,11 @@ impl Store {
 
     /// Applies every pending migration in one transaction, or none.
     fn migrate(&mut self) -> Result<(), StoreError> {
-        let found = self.schema_version()?;
-        if found > SCHEMA_VERSION {
-            return Err(StoreError::TooNew {
-                path: self.path.clone(),
-                found,
-                supported: SCHEMA_VERSION,
-            });
-        }
-        if found == SCHEMA_VERSION {
+        let path = self.path.clone();
+        // Without the write lock first: an open of a current database takes none.
+        if pending(&path, self.schema_version()?)?.is_empty() {
             return Ok(());
         }
-        let path = self.path.clone();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -298,17 +307,11 @@ impl Store {
         let found: u32 = tx
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|e| StoreError::sqlite(&path, e))?;
-        if found > SCHEMA_VERSION {
-            return Err(StoreError::TooNew {
-                path,
-                found,
-                supported: SCHEMA_VERSION,
-            });
-        }
-        if found == SCHEMA_VERSION {
+        let todo = pending(&path, found)?;
+        if todo.is_empty() {
             return Ok(());
         }
-        for (name, sql, then) in &MIGRATIONS[found as usize..] {
+        for (name, sql, then) in todo {
             let failed = |e: rusqlite::Error| StoreError::Migration {
                 name,
                 message: e.to_string(),
