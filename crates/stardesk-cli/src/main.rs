@@ -342,12 +342,15 @@ fn invitation_line(i: &InvitationNotice, closing: bool) -> String {
         (InvitationKindCode::Dispatch, true) => "preferred dispatch closing soon",
         (InvitationKindCode::Inquiry, _) => "new preferred inquiry",
     };
-    let china = chrono::FixedOffset::east_opt(8 * 3600).expect("UTC+8");
     let by = i
         .respond_by
         .as_deref()
         .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
-        .map(|t| t.with_timezone(&china).format("%Y-%m-%d %H:%M").to_string());
+        .map(|t| {
+            t.with_timezone(&stardesk_core::china())
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        });
     let whose = if i.brand.is_empty() {
         i.task_title.clone()
     } else {

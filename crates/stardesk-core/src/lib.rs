@@ -30,6 +30,7 @@ pub mod task_hall;
 mod test_support;
 mod wire;
 
+pub use applications::view::china;
 pub use codes::Code;
 pub use context::{china_today, Context, ContextOptions};
 pub use error::{AppError, ErrorCode, ImportFailure, ImportProblemCode};

@@ -15,7 +15,7 @@ use crate::error::{code_from_str, AppError};
 use crate::wire::day;
 
 /// China time (UTC+8): the calendar every campaign date is in.
-pub(crate) fn china() -> FixedOffset {
+pub fn china() -> FixedOffset {
     FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| FixedOffset::east_opt(0).expect("utc"))
 }
 
