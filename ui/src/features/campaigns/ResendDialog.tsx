@@ -6,7 +6,7 @@ import type { ApplicationInput, FieldProblem, OutboxItemView, SnippetKind } from
 import { errorCodeText, errorText } from '../../shared/errors';
 import { checkApplication, resendApplication } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
-import { Loading } from '../../shared/QueryView';
+import { InlineFailure, Loading } from '../../shared/QueryView';
 import { useAddresses, useSnippets } from '../profile/queries';
 import { charCount, PITCH_CHARS } from '../profile/SnippetDialog';
 import { problemText } from './outboxText';
@@ -109,14 +109,11 @@ export function ResendDialog({ item, onClose }: { item: OutboxItemView; onClose:
           <Loading className="cmp-center" size="small" />
         ) : addresses.isError ? (
           // Not "no saved address": the book could not be read.
-          <div data-testid="resend-address-failed">
-            <Text type="danger">
-              {t('resend.addressFailed', { text: errorCodeText(t, addresses.error) })}
-            </Text>{' '}
-            <Button size="small" theme="borderless" onClick={() => void addresses.refetch()}>
-              {t('common:retry')}
-            </Button>
-          </div>
+          <InlineFailure
+            testId="resend-address-failed"
+            text={t('resend.addressFailed', { text: errorCodeText(t, addresses.error) })}
+            onRetry={() => void addresses.refetch()}
+          />
         ) : list.length === 0 ? (
           <Text type="warning" data-testid="resend-no-address">
             {t('resend.noAddress')}
