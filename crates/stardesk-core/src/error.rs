@@ -83,6 +83,10 @@ crate::code_enum! {
         CellError = "cell_error",
         /// `credit`, `debit`.
         CreditAndDebit = "credit_and_debit",
+        /// `value`.
+        NotADirection = "not_a_direction",
+        /// `direction`, `amount`.
+        DirectionAgainstSign = "direction_against_sign",
         /// `reason` (in English).
         Mapping = "mapping",
     }
@@ -150,6 +154,11 @@ impl From<&stardesk_import::ImportError> for ImportFailure {
             P::CreditAndDebit { credit, debit } => (
                 C::CreditAndDebit,
                 vec![p("credit", credit), p("debit", debit)],
+            ),
+            P::NotADirection { value } => (C::NotADirection, vec![p("value", value)]),
+            P::DirectionAgainstSign { direction, amount } => (
+                C::DirectionAgainstSign,
+                vec![p("direction", direction), p("amount", amount)],
             ),
             P::Mapping { reason } => (C::Mapping, vec![p("reason", reason)]),
         };

@@ -472,6 +472,27 @@ async fn a_bad_file_is_invalid_input_naming_row_and_column_and_adds_nothing() {
             params: vec![("value".into(), "十二元".into())],
         })
     );
+    // A bank direction (借贷标志) the reader does not know: its row, column and value.
+    let bad_direction = dir.path().join("流水.csv");
+    std::fs::write(
+        &bad_direction,
+        "交易日期,交易金额,借贷标志\n2026-03-05,100.00,贷\n2026-03-06,20.00,转账\n",
+    )
+    .expect("write");
+    let err = ctx
+        .import_settlement_file(ImportKind::Bank, s(&bad_direction), None)
+        .await
+        .expect_err("bad direction");
+    assert_eq!(
+        err.import.map(|f| *f),
+        Some(stardesk_core::ImportFailure {
+            file: "流水.csv".into(),
+            row: Some(3),
+            column: Some("借贷标志".into()),
+            problem: stardesk_core::ImportProblemCode::NotADirection,
+            params: vec![("value".into(), "转账".into())],
+        })
+    );
     assert_eq!(
         missing_import(&ctx, dir.path()).await,
         None,

@@ -82,6 +82,12 @@ pub enum Problem {
     CellError { value: String },
     #[error("both a credit ({credit:?}) and a debit ({debit:?}) on one line")]
     CreditAndDebit { credit: String, debit: String },
+    #[error("{value:?} is not a direction: write 借/支/出 (money out) or 贷/收/入 (money in)")]
+    NotADirection { value: String },
+    #[error(
+        "the direction {direction:?} says money came in, but the amount {amount:?} is negative"
+    )]
+    DirectionAgainstSign { direction: String, amount: String },
     #[error("column mapping: {reason}")]
     Mapping { reason: String },
 }
@@ -148,6 +154,7 @@ impl ImportError {
             | Problem::CellError { value }
             | Problem::NumberTooLong { value }
             | Problem::FractionOfFen { value }
+            | Problem::NotADirection { value }
             | Problem::LongRow { value, .. } => Some(value),
             Problem::EmptyCell => Some(""),
             _ => None,
@@ -174,6 +181,8 @@ impl ImportError {
             Problem::NotADate { .. } => "import.bad_date",
             Problem::CellError { .. } => "import.cell_error",
             Problem::CreditAndDebit { .. } => "import.credit_and_debit",
+            Problem::NotADirection { .. } => "import.bad_direction",
+            Problem::DirectionAgainstSign { .. } => "import.direction_against_sign",
             Problem::Mapping { .. } => "import.mapping",
         }
     }

@@ -94,8 +94,10 @@ const STATEMENT: &[FieldSpec] = &[
 /// Bank fields. Besides the names the platform's help pages use, the synonyms cover the
 /// headers of common Chinese bank exports: 交易时间/记账日期/入账日期 (date),
 /// 贷方发生额/贷方金额/收入/交易金额/金额 (amount), 对方名称/对方账户名 (counterparty),
-/// 备注/用途/附言 (memo), 交易流水号/凭证号 (transaction id), and a separate debit column
-/// (支出金额/借方发生额/借方金额/支出) for banks that split credits and debits.
+/// 备注/用途/附言 (memo), 交易流水号/凭证号 (transaction id), a separate debit column
+/// (支出金额/借方发生额/借方金额/支出) for banks that split credits and debits, and a
+/// direction column (借贷标志/收支方向…) for banks that print every amount unsigned and
+/// say in a column of its own whether money came in (贷/收) or went out (借/支).
 const BANK: &[FieldSpec] = &[
     field(
         "txn_id",
@@ -154,6 +156,24 @@ const BANK: &[FieldSpec] = &[
         false,
         Text,
         &["memo", "摘要", "备注", "用途", "附言"],
+    ),
+    field(
+        "direction",
+        false,
+        Text,
+        &[
+            "direction",
+            "借贷标志",
+            "借贷方向",
+            "借贷",
+            "收支方向",
+            "收支标志",
+            "收支类型",
+            "收/支",
+            "交易方向",
+            "资金流向",
+            "dr/cr",
+        ],
     ),
 ];
 
@@ -216,6 +236,7 @@ pub(crate) mod bank {
     pub const DEBIT: usize = 3;
     pub const COUNTERPARTY: usize = 4;
     pub const MEMO: usize = 5;
+    pub const DIRECTION: usize = 6;
 }
 pub(crate) mod expected {
     pub const TASK_ID: usize = 0;

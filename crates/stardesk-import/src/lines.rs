@@ -18,7 +18,10 @@ use crate::fingerprint::{assign_occurrences, Fingerprint, Keyed};
 use crate::layout::Layout;
 use crate::lean::{LeanExpectedLine, LeanStatementLine};
 use crate::table::{Cell, Cells};
-use crate::values::{amount_fen, clean_id, clean_text, parse_amount, parse_date, parse_status};
+use crate::values::{
+    amount_fen, clean_id, clean_text, parse_amount, parse_date, parse_direction, parse_status,
+    Direction,
+};
 
 /// A record type this crate imports: [`StatementLine`], [`BankLine`], [`ExpectedLine`] or
 /// [`InvoiceLine`], their lean forms, and the compact lines of a summary (`crate::compact`).
@@ -241,6 +244,26 @@ impl<R: Cells> RowCtx<'_, R> {
         }
         Ok(status)
     }
+
+    /// A bank's direction cell (借/贷…); `None` without the column or with an empty cell.
+    fn direction(&self, field: usize) -> Result<Option<Direction>, ImportError> {
+        let Some((column, _)) = self.cell(field) else {
+            return Ok(None);
+        };
+        let text = self.opt_text_ref(field, TextKind::Free)?;
+        if text.is_empty() {
+            return Ok(None);
+        }
+        match parse_direction(&text) {
+            Some(direction) => Ok(Some(direction)),
+            None => Err(self.error(
+                column,
+                Problem::NotADirection {
+                    value: text.into_owned(),
+                },
+            )),
+        }
+    }
 }
 
 const NO_KEY: LineKey = LineKey {
@@ -384,6 +407,30 @@ impl Whole for BankLine {
             (_, Some(debit)) if !debit.is_zero() => -debit.abs(),
             (Some(zero), _) | (None, Some(zero)) => zero,
             (None, None) => return Err(row.required_empty(AMOUNT)),
+        };
+        let amount = match row.direction(DIRECTION)? {
+            None => amount,
+            Some(Direction::Out) => -amount.abs(),
+            Some(Direction::In) if amount.is_sign_negative() && !amount.is_zero() => {
+                let column = row.layout.columns[DIRECTION].unwrap_or(0);
+                let shown = |field| {
+                    row.cell(field)
+                        .map(|(_, cell)| cell.display())
+                        .unwrap_or_default()
+                };
+                let amount_field = match row.cell(AMOUNT) {
+                    Some((_, cell)) if !cell.is_blank() => AMOUNT,
+                    _ => DEBIT,
+                };
+                return Err(row.error(
+                    column,
+                    Problem::DirectionAgainstSign {
+                        direction: shown(DIRECTION),
+                        amount: shown(amount_field),
+                    },
+                ));
+            }
+            Some(Direction::In) => amount,
         };
         Ok(Self {
             key: NO_KEY,

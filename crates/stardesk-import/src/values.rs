@@ -302,6 +302,44 @@ pub(crate) fn parse_status(text: &str) -> PayoutStatus {
     }
 }
 
+/// Which way a bank line's money went, as a bank's direction column (借贷标志) says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Direction {
+    /// 贷 / 收 / 入: money came into the account.
+    In,
+    /// 借 / 支 / 出: money left the account.
+    Out,
+}
+
+/// A direction cell: the Chinese words banks print (a depositor's statement says 借 for
+/// money out and 贷 for money in), their English forms, and `+`/`-`. `None` for any
+/// other text; an empty cell is the caller's to decide.
+pub(crate) fn parse_direction(text: &str) -> Option<Direction> {
+    let text = clean_text(text);
+    let text = text.strip_suffix('方').unwrap_or(text);
+    match text {
+        "贷" | "收" | "收入" | "入" | "入账" | "存入" | "转入" | "+" => {
+            Some(Direction::In)
+        }
+        "借" | "支" | "支出" | "出" | "出账" | "支取" | "转出" | "付" | "付款" | "-" => {
+            Some(Direction::Out)
+        }
+        _ if ["c", "cr", "credit", "in"]
+            .iter()
+            .any(|word| text.eq_ignore_ascii_case(word)) =>
+        {
+            Some(Direction::In)
+        }
+        _ if ["d", "dr", "debit", "out"]
+            .iter()
+            .any(|word| text.eq_ignore_ascii_case(word)) =>
+        {
+            Some(Direction::Out)
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -198,6 +198,44 @@ fn both_credit_and_debit_on_one_line_is_refused() {
 }
 
 #[test]
+fn a_direction_the_reader_does_not_know_is_refused_at_its_cell() {
+    let csv = "交易日期,交易金额,借贷标志\n2026-03-05,100,贷\n2026-03-06,20,转账\n";
+    let err = import_bank("b.csv", csv.as_bytes()).unwrap_err();
+    assert_eq!(err.row(), Some(3));
+    assert_eq!(err.column(), Some("借贷标志"));
+    assert_eq!(err.code(), "import.bad_direction");
+    assert_eq!(
+        *err.problem(),
+        Problem::NotADirection {
+            value: "转账".to_owned()
+        }
+    );
+    assert_eq!(err.value(), Some("转账"));
+}
+
+/// 贷 with a negative amount means the columns were mapped wrong (or the bank signs and
+/// flags at once and the two disagree): refused rather than guessed.
+#[test]
+fn money_in_with_a_negative_amount_is_refused() {
+    let csv = "交易日期,交易金额,借贷标志\n2026-03-05,-100.00,贷\n";
+    let err = import_bank("b.csv", csv.as_bytes()).unwrap_err();
+    assert_eq!(err.row(), Some(2));
+    assert_eq!(err.column(), Some("借贷标志"));
+    assert_eq!(
+        *err.problem(),
+        Problem::DirectionAgainstSign {
+            direction: "贷".to_owned(),
+            amount: "-100.00".to_owned()
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "b.csv: row 2, column \"借贷标志\": the direction \"贷\" says money came in, but the \
+         amount \"-100.00\" is negative"
+    );
+}
+
+#[test]
 fn a_mapping_naming_an_unknown_field_is_refused_before_reading() {
     let mapping = ColumnMapping::by_headers([("task_id", "任务"), ("amout", "金额")]);
     let err = import_with_mapping(FileKind::Expected, "e.csv", b"", &mapping).unwrap_err();

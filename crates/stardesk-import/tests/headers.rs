@@ -74,6 +74,36 @@ fn split_credit_and_debit_columns_give_signed_amounts() {
     assert!(imported.lines.iter().all(|l| l.txn_id.is_empty()));
 }
 
+/// A bank that prints every amount unsigned says in a column of its own (借贷标志) which
+/// way the money went: a depositor's 借 is money out, 贷 money in. Without reading it, a
+/// rent payment would be a credit the reconciliation could match to a payout.
+#[test]
+fn a_direction_column_signs_unsigned_amounts() {
+    let csv = "交易日期,交易金额,借贷标志,对方户名,摘要\n\
+               2026-03-05,1000.00,贷,甲公司,结算\n\
+               2026-03-06,300.00,借,乙,房租\n\
+               2026-03-07,45.50,支出,丙,手续费\n\
+               2026-03-08,12.00, 收入 ,丁,退款\n\
+               2026-03-09,-8.00,借方,戊,扣费\n\
+               2026-03-10,66.00,,己,未标明\n";
+    let imported = import_bank("b.csv", csv.as_bytes()).unwrap();
+    let amounts: Vec<_> = imported.lines.iter().map(|l| l.amount).collect();
+    assert_eq!(
+        amounts,
+        [d("1000"), d("-300"), d("-45.5"), d("12"), d("-8"), d("66")]
+    );
+    assert!(
+        imported.ignored_columns.is_empty(),
+        "{:?}",
+        imported.ignored_columns
+    );
+    // English exports: Dr/Cr.
+    let csv = "Transaction date,Amount,Dr/Cr\n2026-03-05,10.00,CR\n2026-03-06,4.00,Dr\n";
+    let imported = import_bank("en.csv", csv.as_bytes()).unwrap();
+    let amounts: Vec<_> = imported.lines.iter().map(|l| l.amount).collect();
+    assert_eq!(amounts, [d("10"), d("-4")]);
+}
+
 #[test]
 fn title_lines_above_the_header_are_skipped_and_rows_still_count() {
     let csv = "中国建设银行个人活期账户交易明细\n\

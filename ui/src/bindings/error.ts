@@ -5,10 +5,10 @@ export type ErrorCode = "platform_unreachable" | "sign_in_required" | "platform_
 /** Every `ErrorCode`, in declaration order. */
 export const ERROR_CODES = ['platform_unreachable', 'sign_in_required', 'platform_protocol', 'invalid_input', 'not_found', 'permission_denied', 'key_unavailable', 'keychain_unavailable', 'store_incompatible', 'store_failed', 'busy', 'refused', 'tracking_not_configured', 'tracking_unreachable', 'tracking_refused', 'internal'] as const satisfies readonly ErrorCode[];
 
-export type ImportProblemCode = "empty" | "unknown_encoding" | "not_in_encoding" | "not_excel" | "no_such_sheet" | "malformed_csv" | "missing_column" | "short_row" | "long_row" | "split_amount" | "number_too_long" | "empty_cell" | "not_an_amount" | "fraction_of_fen" | "not_a_date" | "cell_error" | "credit_and_debit" | "mapping";
+export type ImportProblemCode = "empty" | "unknown_encoding" | "not_in_encoding" | "not_excel" | "no_such_sheet" | "malformed_csv" | "missing_column" | "short_row" | "long_row" | "split_amount" | "number_too_long" | "empty_cell" | "not_an_amount" | "fraction_of_fen" | "not_a_date" | "cell_error" | "credit_and_debit" | "not_a_direction" | "direction_against_sign" | "mapping";
 
 /** Every `ImportProblemCode`, in declaration order. */
-export const IMPORT_PROBLEM_CODES = ['empty', 'unknown_encoding', 'not_in_encoding', 'not_excel', 'no_such_sheet', 'malformed_csv', 'missing_column', 'short_row', 'long_row', 'split_amount', 'number_too_long', 'empty_cell', 'not_an_amount', 'fraction_of_fen', 'not_a_date', 'cell_error', 'credit_and_debit', 'mapping'] as const satisfies readonly ImportProblemCode[];
+export const IMPORT_PROBLEM_CODES = ['empty', 'unknown_encoding', 'not_in_encoding', 'not_excel', 'no_such_sheet', 'malformed_csv', 'missing_column', 'short_row', 'long_row', 'split_amount', 'number_too_long', 'empty_cell', 'not_an_amount', 'fraction_of_fen', 'not_a_date', 'cell_error', 'credit_and_debit', 'not_a_direction', 'direction_against_sign', 'mapping'] as const satisfies readonly ImportProblemCode[];
 
 export type ImportFailure = { 
 /**

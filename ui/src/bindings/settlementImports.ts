@@ -4,10 +4,10 @@ import type { ColumnMappingView } from './settlementMappingProfiles';
 
 export type ImportKind = "statement" | "bank" | "expected" | "invoices";
 
-export type ImportField = "statement_id" | "task_id" | "amount" | "date" | "status" | "gross" | "fee" | "tax" | "txn_id" | "debit" | "counterparty" | "memo" | "due_date" | "sent_date" | "tracking_no";
+export type ImportField = "statement_id" | "task_id" | "amount" | "date" | "status" | "gross" | "fee" | "tax" | "txn_id" | "debit" | "counterparty" | "memo" | "due_date" | "sent_date" | "tracking_no" | "direction";
 
 /** Every `ImportField`, in declaration order. */
-export const IMPORT_FIELDS = ['statement_id', 'task_id', 'amount', 'date', 'status', 'gross', 'fee', 'tax', 'txn_id', 'debit', 'counterparty', 'memo', 'due_date', 'sent_date', 'tracking_no'] as const satisfies readonly ImportField[];
+export const IMPORT_FIELDS = ['statement_id', 'task_id', 'amount', 'date', 'status', 'gross', 'fee', 'tax', 'txn_id', 'debit', 'counterparty', 'memo', 'due_date', 'sent_date', 'tracking_no', 'direction'] as const satisfies readonly ImportField[];
 
 export type ImportFieldSpec = { field: ImportField, 
 /**

@@ -102,6 +102,10 @@ export const en: CommonMessages = {
     not_a_date: '“{{value}}” is not a date',
     cell_error: '“{{value}}” is an error cell',
     credit_and_debit: 'both a credit ({{credit}}) and a debit ({{debit}}) on one line',
+    not_a_direction:
+      '“{{value}}” is not a direction: write 借/支/出 (money out) or 贷/收/入 (money in)',
+    direction_against_sign:
+      'the direction “{{direction}}” says money came in, but the amount “{{amount}}” is negative',
     mapping: 'column mapping: {{reason}}',
   },
   jobFailed: 'Background job "{{job}}" failed: {{text}}',

@@ -103,6 +103,8 @@ export const zhCN = {
     not_a_date: '“{{value}}”不是日期',
     cell_error: '“{{value}}”是错误单元格',
     credit_and_debit: '同一行既有收入（{{credit}}）又有支出（{{debit}}）',
+    not_a_direction: '“{{value}}”不是收支方向：请写借 / 支 / 出（支出）或贷 / 收 / 入（收入）',
+    direction_against_sign: '方向“{{direction}}”表示收入，但金额“{{amount}}”是负数',
     mapping: '列对应有误（{{reason}}）',
   } satisfies Record<ImportProblemCode, string>,
   jobFailed: '后台任务“{{job}}”失败：{{text}}',

@@ -50,6 +50,28 @@ describe('a refused import in words', () => {
     );
   });
 
+  it('a bank direction it cannot read, and one against the amount’s sign', () => {
+    const at = (
+      problem: 'not_a_direction' | 'direction_against_sign',
+      params: [string, string][],
+    ) =>
+      toIpcError('import_settlement_files', {
+        ...refused,
+        import: { file: '流水.csv', row: 3, column: '借贷标志', problem, params },
+      });
+    const unknown = at('not_a_direction', [['value', '转账']]);
+    expect(errorText(i18n.getFixedT('zh-CN'), unknown)).toBe(
+      '流水.csv：第 3 行，“借贷标志”列：“转账”不是收支方向：请写借 / 支 / 出（支出）或贷 / 收 / 入（收入）',
+    );
+    const against = at('direction_against_sign', [
+      ['direction', '贷'],
+      ['amount', '-100.00'],
+    ]);
+    expect(errorText(i18n.getFixedT('en'), against)).toBe(
+      '流水.csv: row 3, column “借贷标志”: the direction “贷” says money came in, but the amount “-100.00” is negative',
+    );
+  });
+
   it('a refusal with a documented reason says it, an unknown one keeps the code', () => {
     const refusal = (code: string) =>
       toIpcError('withdraw_application', {

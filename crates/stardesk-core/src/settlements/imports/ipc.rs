@@ -38,6 +38,8 @@ crate::code_enum! {
         DueDate = "due_date",
         SentDate = "sent_date",
         TrackingNo = "tracking_no",
+        /// A bank's 借贷标志: whether each unsigned amount came in or went out.
+        Direction = "direction",
     }
 }
 

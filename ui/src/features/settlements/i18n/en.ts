@@ -82,6 +82,7 @@ export const en: SettlementsMessages = {
     due_date: 'Due date',
     sent_date: 'Sent date',
     tracking_no: 'Tracking no.',
+    direction: 'Direction (in/out)',
   },
   files: {
     title_one: 'Imported files ({{count}})',

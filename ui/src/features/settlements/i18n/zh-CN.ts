@@ -101,6 +101,7 @@ export const zhCN = {
     due_date: '应付日期',
     sent_date: '寄出日期',
     tracking_no: '快递单号',
+    direction: '借贷标志',
   } satisfies Record<ImportField, string>,
   files: {
     title_one: '已导入的文件（{{count}}）',
