@@ -205,6 +205,8 @@ macro_rules! with_commands {
                 core fn contract_account() -> Option<ContractAccountView>;
                 /// The card number goes to the encrypted store; it comes back masked.
                 core fn set_contract_account(account: ContractAccountInput) -> ContractAccountView;
+                /// Forgets the contract account (company, card number, branch) for good.
+                core fn delete_contract_account() -> ();
                 core fn payout_fix(input: PayoutFixInput) -> PayoutFixGuide;
             }
             settlement_tax {

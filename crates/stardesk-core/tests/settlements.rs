@@ -1146,6 +1146,15 @@ async fn r_settle_2_3_the_fix_guide_checks_the_account_and_drafts_the_email() {
         !guide.email_body.contains("YT0000000001"),
         "JS4's invoice is not ours"
     );
+
+    // Deleted on its own: gone, and the guide no longer checks against it.
+    ctx.delete_contract_account().await.expect("delete");
+    assert_eq!(ctx.contract_account().await.expect("account"), None);
+    let guide = ctx
+        .payout_fix(fix_input(true, Some("¥770.50")))
+        .await
+        .expect("fix");
+    assert_eq!(guide.checks, None, "no contract account to check against");
 }
 
 /// R-SETTLE-4: no longer cancellable → print, correct, stamp, scan, e-mail, change.

@@ -526,6 +526,13 @@ export function setContractAccount(account: ContractAccountInput): Promise<Contr
   return call('set_contract_account', { account });
 }
 
+/**
+ * Forgets the contract account (company, card number, branch) for good.
+ */
+export function deleteContractAccount(): Promise<null> {
+  return call('delete_contract_account');
+}
+
 export function payoutFix(input: PayoutFixInput): Promise<PayoutFixGuide> {
   return call('payout_fix', { input });
 }
@@ -549,7 +556,7 @@ export function taskEarnings(taskId: string): Promise<TaskEarningsView> {
 }
 
 /** Every command name. */
-export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'ui_interactive', 'events_listening', 'reopen_context', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'address_disclosures', 'reward_at', 'logistics', 'parcel', 'check_parcel', 'add_parcel', 'correct_parcel', 'delete_parcel', 'confirm_parcel_received', 'track_parcel', 'guess_carriers', 'carriers', 'tracking_settings', 'set_tracking_account', 'clear_tracking_account', 'alert_thresholds', 'set_alert_thresholds', 'rights', 'refresh_rights', 'plan_level', 'benefits', 'claim_benefit', 'invitations', 'answer_invitation', 'set_stars_plan', 'star_index', 'agencies', 'check_joining', 'submit_featured_case', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'reconcile_discrepancies', 'reconcile_matches', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'payout_fix', 'settlement_tax', 'task_earnings'] as const;
+export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'ui_interactive', 'events_listening', 'reopen_context', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'address_disclosures', 'reward_at', 'logistics', 'parcel', 'check_parcel', 'add_parcel', 'correct_parcel', 'delete_parcel', 'confirm_parcel_received', 'track_parcel', 'guess_carriers', 'carriers', 'tracking_settings', 'set_tracking_account', 'clear_tracking_account', 'alert_thresholds', 'set_alert_thresholds', 'rights', 'refresh_rights', 'plan_level', 'benefits', 'claim_benefit', 'invitations', 'answer_invitation', 'set_stars_plan', 'star_index', 'agencies', 'check_joining', 'submit_featured_case', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'reconcile_discrepancies', 'reconcile_matches', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'delete_contract_account', 'payout_fix', 'settlement_tax', 'task_earnings'] as const;
 
 /** What each command takes (its argument object) and returns. */
 export interface Commands {
@@ -635,6 +642,7 @@ export interface Commands {
   export_report: (args: { format: ReportFormat; asOf: string | null }) => string | null;
   contract_account: () => ContractAccountView | null;
   set_contract_account: (args: { account: ContractAccountInput }) => ContractAccountView;
+  delete_contract_account: () => null;
   payout_fix: (args: { input: PayoutFixInput }) => PayoutFixGuide;
   settlement_tax: (args: { year: number | null }) => TaxCheckView;
   task_earnings: (args: { taskId: string }) => TaskEarningsView;

@@ -370,6 +370,11 @@ export const en: SettlementsMessages = {
     branch: 'Bank branch',
     edit: 'Edit',
     contractSaved: 'Contract account saved',
+    contractDelete: 'Delete',
+    contractDeleteTitle: 'Delete the contract account?',
+    contractDeleteBody:
+      'The company name, card number and bank branch are deleted from this computer. This cannot be undone.',
+    contractDeleted: 'Contract account deleted',
     contractRequired: 'Enter the company name, card number and bank branch',
     cardStored:
       'The card number is stored encrypted on this computer; only its last 4 digits are shown.',

@@ -1,10 +1,10 @@
-import { Button, Input, Typography } from '@douyinfe/semi-ui';
+import { Button, Input, Popconfirm, Typography } from '@douyinfe/semi-ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractAccountView } from '../../../bindings';
 import { errorText } from '../../../shared/errors';
-import { setContractAccount } from '../../../shared/ipc';
+import { deleteContractAccount, setContractAccount } from '../../../shared/ipc';
 import { useNotify } from '../../../shared/notify';
 import { QueryView } from '../../../shared/QueryView';
 import { settleKeys, useContractAccount } from '../queries';
@@ -31,6 +31,16 @@ export function ContractAccountStep({ open }: { open: boolean }) {
       setEditing(false);
       setCard('');
       notify.success((t) => t('fix.contractSaved'));
+    },
+    onError: (error) => setProblem(errorText(t, error)),
+  });
+
+  const forget = useMutation({
+    mutationFn: deleteContractAccount,
+    onSuccess: () => {
+      client.setQueryData(settleKeys.contract, null);
+      setEditing(false);
+      notify.success((t) => t('fix.contractDeleted'));
     },
     onError: (error) => setProblem(errorText(t, error)),
   });
@@ -77,6 +87,27 @@ export function ContractAccountStep({ open }: { open: boolean }) {
             >
               {t('fix.edit')}
             </Button>
+            <Popconfirm
+              title={t('fix.contractDeleteTitle')}
+              content={t('fix.contractDeleteBody')}
+              okText={t('fix.contractDelete')}
+              cancelText={t('common:cancel')}
+              okType="danger"
+              onConfirm={() => forget.mutate()}
+            >
+              <span>
+                <Button
+                  size="small"
+                  type="danger"
+                  theme="borderless"
+                  loading={forget.isPending}
+                  data-testid="contract-delete"
+                >
+                  {t('fix.contractDelete')}
+                </Button>
+              </span>
+            </Popconfirm>
+            {problem !== null && <Text type="danger">{problem}</Text>}
           </div>
         ) : (
           <div className="fix-form">

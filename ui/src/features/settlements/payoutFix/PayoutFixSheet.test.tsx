@@ -25,6 +25,7 @@ function setup(contract: ContractAccountView | null = null) {
       card_number_masked: `****${account.card_number.slice(-4)}`,
       bank_branch: account.bank_branch,
     }),
+    delete_contract_account: () => null,
     payout_fix: () => fx.guideCancellable,
   });
   const user = userEvent.setup();
@@ -132,6 +133,30 @@ describe('failed-payout fix guide', () => {
       'Card number: statement "****4321", contract "****1234": differs.',
     );
     expect(screen.getByTestId('fix-email-subject')).toHaveTextContent('【即合打款失败】');
+  });
+
+  it('the saved contract account can be deleted, after a confirmation', async () => {
+    const { calls, user } = setup({
+      company_name: '杭州小鹿文化传媒有限公司',
+      card_number_masked: '****1234',
+      bank_branch: '招商银行杭州分行',
+    });
+    await openFix(user);
+    expect(await screen.findByTestId('contract-view')).toHaveTextContent('****1234');
+    await user.click(screen.getByTestId('contract-delete'));
+    expect(await screen.findByText('删除签约收款账户？')).toBeInTheDocument();
+    expect(calls.some((c) => c.command === 'delete_contract_account')).toBe(false);
+    const confirm = (await screen.findAllByRole('button', { name: '删除' })).find(
+      (b) => b.closest('[data-testid="contract-view"]') === null,
+    ) as HTMLElement;
+    await user.click(confirm);
+    await waitFor(() =>
+      expect(calls.filter((c) => c.command === 'delete_contract_account')).toHaveLength(1),
+    );
+    // The form again, empty: nothing of the account is left on screen.
+    expect(await screen.findByTestId('contract-company')).toHaveValue('');
+    expect(screen.queryByTestId('contract-view')).toBeNull();
+    expect(await screen.findByText('签约收款账户已删除')).toBeInTheDocument();
   });
 
   it('not cancellable: no regenerated amount is sent; copy puts the e-mail on the clipboard', async () => {
