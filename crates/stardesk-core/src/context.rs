@@ -36,7 +36,7 @@ pub(crate) const SETTING_PLATFORM_URL: &str = "platform_url";
 const SOURCE_SANDBOX: &str = "sandbox";
 /// The embedded sandbox's own database, beside the user's: synthetic data and what the
 /// creator sent it, encrypted with the same key.
-const SANDBOX_DB: &str = "sandbox.sqlite";
+pub(crate) const SANDBOX_DB: &str = "sandbox.sqlite";
 
 /// How to open a context.
 #[derive(Debug, Clone)]

@@ -236,6 +236,25 @@ async fn a_platform_account_is_checked_saved_and_can_go_offline() {
         Source::Sandbox { .. }
     ));
 
+    // The embedded sandbox has run (its file would hold what was applied with there),
+    // and a copy of an older file was set aside.
+    ctx.sync().await.expect("sandbox sync");
+    std::fs::write(dir.path().join("sandbox.sqlite-unreadable-1"), b"x").expect("aside");
+    let sandbox_files = || {
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("data dir")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.starts_with("sandbox.sqlite"))
+            .collect();
+        names.sort();
+        names
+    };
+    assert!(
+        sandbox_files().contains(&"sandbox.sqlite".to_owned()),
+        "{:?}",
+        sandbox_files()
+    );
+
     let status = ctx
         .set_platform(PlatformAccountInput {
             url: platform.url(),
@@ -244,6 +263,11 @@ async fn a_platform_account_is_checked_saved_and_can_go_offline() {
         .await
         .expect("account saved");
     assert!(matches!(status.source, Source::Platform { .. }));
+    assert_eq!(
+        sandbox_files(),
+        Vec::<String>::new(),
+        "the sandbox's data goes with a real account"
+    );
     let summary = ctx.sync().await.expect("sync from the platform");
     assert_eq!(summary.task_count, 200);
     // The token is in the keychain, not in the database file.

@@ -8,7 +8,7 @@ use std::sync::atomic::Ordering;
 use stardesk_platform::PlatformClient;
 use stardesk_store::secret::{self, KeyLocation};
 
-use crate::context::{with_store, Context, SETTING_PLATFORM_URL};
+use crate::context::{with_store, Context, SANDBOX_DB, SETTING_PLATFORM_URL};
 use crate::error::{code_from_str, AppError, ErrorCode};
 use crate::events::{AppEvent, DataArea};
 use crate::jobs::JobKind;
@@ -94,8 +94,34 @@ impl Context {
         if let Some(sb) = self.sandbox.lock().await.take() {
             sb.shutdown().await;
         }
+        self.forget_sandbox_data();
         self.account_switched().await?;
         self.status().await
+    }
+
+    /// The embedded sandbox's file holds what the creator applied with there (names,
+    /// phones, addresses); with a real account it is not wanted again (a return to the
+    /// sandbox starts a new one), so it goes, with its log and any copy set aside. A file
+    /// another process still has open (a `stardesk` command, on Windows) stays, warned of.
+    fn forget_sandbox_data(&self) {
+        let dir = &self.options.data_dir;
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let ours = name == SANDBOX_DB
+                || name
+                    .strip_prefix(SANDBOX_DB)
+                    .is_some_and(|rest| rest.starts_with('-'));
+            if !ours {
+                continue;
+            }
+            if let Err(e) = std::fs::remove_file(entry.path()) {
+                tracing::warn!(file = name, error = %e, "the sandbox's data could not be deleted");
+            }
+        }
     }
 
     /// Back to the embedded sandbox: forgets the account's token and synced data.
