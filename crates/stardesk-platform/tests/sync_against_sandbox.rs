@@ -24,6 +24,26 @@ async fn sandbox(tasks: usize) -> RunningSandbox {
         .expect("sandbox starts")
 }
 
+/// A sandbox whose data is built around [`DAY`] (its clock runs from 12:00 China time that
+/// day), for tests that judge its tasks on that day: with the real time, application
+/// windows drift past a fixed day within weeks.
+async fn sandbox_on_day(tasks: usize) -> RunningSandbox {
+    let now = DAY.and_hms_opt(4, 0, 0).expect("noon in China").and_utc();
+    let config = SandboxConfig {
+        tasks,
+        now: Some(now),
+        ..SandboxConfig::default()
+    };
+    stardesk_sandbox::start(config, "127.0.0.1:0".parse().expect("addr"))
+        .await
+        .expect("sandbox starts")
+}
+
+const DAY: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2026, 11, 22) {
+    Some(day) => day,
+    None => panic!("a date"),
+};
+
 fn fast_options() -> ClientOptions {
     ClientOptions {
         timeout: Duration::from_millis(1500),
@@ -347,7 +367,7 @@ async fn a_later_sync_writes_each_page_with_its_cursor_in_a_transaction_of_its_o
 /// Who "eligible only" is for in the test below (R-JOIN-1, R-REVIEW-11 thresholds).
 fn eligible_for(followers: u64) -> EligibleFor {
     EligibleFor {
-        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
+        today: DAY,
         followers,
         agency_deposit_deducted: None,
         account_min_followers: 1000,
@@ -358,7 +378,7 @@ fn eligible_for(followers: u64) -> EligibleFor {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn prepare_runs_before_the_first_page_and_its_eligibility_holds_for_every_page() {
-    let sb = sandbox(2000).await;
+    let sb = sandbox_on_day(2000).await;
     let (_dir, store) = store();
     let c = client(&sb, fast_options());
     let seen = Arc::new(Mutex::new(None));
