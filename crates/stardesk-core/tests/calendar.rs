@@ -100,6 +100,20 @@ fn events(ics: &str) -> BTreeMap<String, (NaiveDate, Option<NaiveDate>, Vec<i64>
     out
 }
 
+/// Every VALARM's UID, in file order.
+fn alarm_uids(ics: &str) -> Vec<String> {
+    let unfolded = icalendar::parser::unfold(ics);
+    let calendar =
+        icalendar::parser::read_calendar(&unfolded).unwrap_or_else(|e| panic!("parses: {e}"));
+    calendar
+        .components
+        .iter()
+        .flat_map(|c| c.components.iter())
+        .filter(|a| a.name.as_str() == "VALARM")
+        .map(|a| a.find_prop("UID").expect("UID").val.as_str().to_string())
+        .collect()
+}
+
 fn closed(status: ApplicationStatus) -> bool {
     matches!(
         status,
@@ -194,6 +208,11 @@ async fn the_calendar_has_one_event_per_date_stable_uids_and_an_alarm_per_lead_d
         "the same UIDs each time, so importing again updates instead of duplicating"
     );
     assert_eq!(ea, eb, "and the same events");
+    let alarms = alarm_uids(&a);
+    assert!(!alarms.is_empty());
+    assert_eq!(alarms, alarm_uids(&b), "each alarm keeps its UID too");
+    let distinct: std::collections::BTreeSet<_> = alarms.iter().collect();
+    assert_eq!(distinct.len(), alarms.len(), "no two alarms share one");
     // R-LEVEL-6: each benefit card's last valid day, with alarms 30, 7 and 1 days before
     // whatever the campaign lead days; the rest are the campaign dates.
     let cards: Vec<_> = ea

@@ -299,9 +299,10 @@ impl Context {
                     continue;
                 };
                 let title = format!("{} · {}", app_view::key_title_zh(step.key), a.task_title);
+                let uid = format!("{}-{}@stardesk", a.id, step.key);
                 let mut event = Event::new();
                 event
-                    .uid(&format!("{}-{}@stardesk", a.id, step.key))
+                    .uid(&uid)
                     .summary(&title)
                     .description(&format!(
                         "{} / {}\n{} ({})\nStarDesk",
@@ -322,20 +323,17 @@ impl Context {
                     // Relative to 00:00 of the day: 09:00 `lead` days before.
                     let trigger = Duration::hours(i64::from(REMINDER_HOUR))
                         - Duration::days(i64::from(*lead));
-                    event.alarm(Alarm::display(&title, trigger));
+                    event.alarm(alarm(&title, trigger, &uid, *lead));
                 }
                 calendar.push(event.done());
             }
         }
         for d in rights.dates {
             let title = format!("{} · {}", app_view::key_title_zh(d.key), d.title);
+            let uid = format!("{}-{}@stardesk", d.subject.replace(':', "-"), d.key);
             let mut event = Event::new();
             event
-                .uid(&format!(
-                    "{}-{}@stardesk",
-                    d.subject.replace(':', "-"),
-                    d.key
-                ))
+                .uid(&uid)
                 .summary(&title)
                 .description(&format!(
                     "{} ({})\nStarDesk",
@@ -351,7 +349,7 @@ impl Context {
             for lead in reminded {
                 let trigger =
                     Duration::hours(i64::from(REMINDER_HOUR)) - Duration::days(i64::from(*lead));
-                event.alarm(Alarm::display(&title, trigger));
+                event.alarm(alarm(&title, trigger, &uid, *lead));
             }
             calendar.push(event.done());
         }
@@ -369,6 +367,15 @@ impl Context {
         let text = self.campaign_calendar_ics().await?;
         write_calendar(path, text).await
     }
+}
+
+/// A display alarm `lead` days before the event `uid`, with a UID of its own made from
+/// both (RFC 9074), so exporting again names the same alarm (the crate otherwise draws a
+/// random one each time, and a calendar could keep both).
+fn alarm(title: &str, trigger: Duration, uid: &str, lead: u32) -> Alarm {
+    let mut alarm = Alarm::display(title, trigger);
+    alarm.add_property("UID", format!("{uid}-alarm-{lead}d"));
+    alarm.done()
 }
 
 async fn write_calendar(path: String, text: String) -> Result<(), AppError> {
