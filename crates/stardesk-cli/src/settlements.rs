@@ -248,6 +248,25 @@ pub fn print_report(
     for (name, count, total) in lines {
         println!("{name:18} {count:>9}  ¥{total}");
     }
+    // Not among the JSON's seven classes, but listed below: statement lines no expected
+    // line asks for (`matched` pairs expected and statement lines only).
+    let unexpected: Vec<_> = report
+        .rows
+        .iter()
+        .filter(|r| r.class.as_str() == "unexpected_payout")
+        .collect();
+    if !unexpected.is_empty() {
+        let total: rust_decimal::Decimal = unexpected
+            .iter()
+            .filter_map(|r| r.amount.parse::<rust_decimal::Decimal>().ok())
+            .sum();
+        println!(
+            "{:18} {:>9}  ¥{}",
+            "unexpected_payout",
+            unexpected.len(),
+            total.round_dp(2)
+        );
+    }
     for r in report.rows.iter().take(20) {
         println!("- {}", r.reason_zh);
     }

@@ -81,15 +81,16 @@ fn json_has_exactly_the_seven_classes_and_the_report_csv_names_each_discrepancy(
     let body: Vec<&str> = lines.collect();
     assert_eq!(body.len(), 4, "{body:?}");
     // The per-task columns: no gross is stated anywhere, so gross, fee and tax are
-    // unknown (empty, not zero); the nets expected and paid are the lines'.
+    // unknown (empty, not zero); the nets expected and paid are the lines'. The date is
+    // the statement line's (20260305), or the missing payout's due date.
     assert!(
         body.iter()
-            .any(|l| l.starts_with("amount_mismatch,T2,JS1,,,-9.50,,,,200.00,190.50,")),
+            .any(|l| l.starts_with("amount_mismatch,T2,JS1,,2026-03-05,-9.50,,,,200.00,190.50,")),
         "{body:?}"
     );
     assert!(body
         .iter()
-        .any(|l| l.starts_with("missing_payout,T3,,,,300.00,,,,300.00,,")));
+        .any(|l| l.starts_with("missing_payout,T3,,,2026-03-01,300.00,,,,300.00,,")));
     assert!(body
         .iter()
         .any(|l| l.starts_with("payout_failed,T5,JS4,,2026-03-07,500.00,,,,500.00,,")));
@@ -175,4 +176,33 @@ fn json_alone_prints_what_the_full_run_prints() {
             "no {class}: {compact}"
         );
     }
+}
+
+/// The text summary also counts the statement lines no expected line asks for, which it
+/// lists among the discrepancies (not one of the JSON's seven classes).
+#[test]
+fn the_text_summary_counts_payouts_nothing_expected() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let statement = write(dir.path(), "statement.csv", STATEMENT);
+    let out = Command::new(env!("CARGO_BIN_EXE_stardesk"))
+        .args(["reconcile", "--as-of", "2026-04-01", "--statement"])
+        .arg(&statement)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let line = |name: &str| {
+        text.lines()
+            .find(|l| l.split_whitespace().next() == Some(name))
+            .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+            .unwrap_or_else(|| panic!("{name} in {text}"))
+    };
+    // T1 ¥100.00, T2 ¥190.50 and T4's first ¥400.00; T4's second is a duplicate, T5 failed.
+    assert_eq!(line("unexpected_payout"), "3 ¥690.50");
+    assert_eq!(line("duplicate_payout"), "1 ¥400.00");
+    assert_eq!(line("matched"), "0 ¥0.00");
 }

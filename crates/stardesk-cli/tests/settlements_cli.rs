@@ -521,7 +521,7 @@ fn report_out_writes_the_report_csv_as_reconcile_does_or_xlsx_by_the_extension()
     // 5,110.00 − 20% − 5,000.00 < 0), and 760.00 was paid.
     assert!(
         rows.iter().any(|l| l.starts_with(
-            "amount_mismatch,XT2026070102,JS202608001,,,-40.00,800.00,40.00,0.00,800.00,760.00,"
+            "amount_mismatch,XT2026070102,JS202608001,,2026-08-10,-40.00,800.00,40.00,0.00,800.00,760.00,"
         )),
         "{rows:?}"
     );

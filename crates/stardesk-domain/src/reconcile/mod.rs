@@ -302,6 +302,8 @@ pub struct ComponentDiff {
 pub struct AmountMismatch<'a> {
     pub task_id: &'a str,
     pub statement_id: &'a str,
+    /// The statement line's date.
+    pub date: NaiveDate,
     pub expected: LineKey,
     pub statement: LineKey,
     pub expected_amount: Decimal,

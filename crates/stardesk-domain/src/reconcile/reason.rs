@@ -98,6 +98,7 @@ pub(super) fn params(discrepancy: &Discrepancy<'_>) -> Vec<(&'static str, String
                 ("statement", amount(d.statement_amount)),
                 ("difference", amount(d.difference)),
                 ("unexplained", amount(d.unexplained)),
+                ("date", day(d.date)),
             ];
             for c in &d.components {
                 let key = component_key(c.component);

@@ -404,6 +404,7 @@ pub(super) fn tell_lines<'a, E: ExpectedRecord, S: StatementRecord>(
                         .push(Discrepancy::AmountMismatch(AmountMismatch {
                             task_id: line.task_id(),
                             statement_id: line.statement_id(),
+                            date: line.date(),
                             expected: *exp.key(),
                             statement: *line.key(),
                             expected_amount: exp_amount,

@@ -54,7 +54,8 @@ pub struct ReportRow {
     pub task_id: String,
     pub statement_id: String,
     pub txn_id: String,
-    /// The statement's, the credit's, or (overdue) the invoice's sending date.
+    /// The statement line's, the credit's, (overdue) the invoice's sending date, or (a
+    /// missing payout) the expected line's due date; empty when there is none.
     pub date: String,
     /// The difference (paid − expected) for a mismatch, the amount otherwise.
     pub amount: String,
@@ -242,14 +243,13 @@ pub(crate) fn report_row(d: &Discrepancy<'_>) -> ReportRow {
         task_id: param(&p, "task_id"),
         statement_id: param(&p, "statement_id"),
         txn_id: param(&p, "txn_id"),
-        date: {
-            let date = param(&p, "date");
-            if date.is_empty() {
-                param(&p, "sent_date")
-            } else {
-                date
-            }
-        },
+        // The statement line's or the bank line's date, an overdue payout's invoice
+        // mailing, a missing payout's due date (when the expected file gives one).
+        date: ["date", "sent_date", "due_date"]
+            .into_iter()
+            .map(|name| param(&p, name))
+            .find(|date| !date.is_empty())
+            .unwrap_or_default(),
         amount: format_yuan(d.amount()),
         gross: String::new(),
         fee: String::new(),
