@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 use stardesk_core::applications::reward_at_scheme;
 use stardesk_core::ipc::{
     AgendaFeatureCode, ApplicationInput, FieldProblem, FormFieldCode, OutboxStateCode,
-    PlatformAccountInput, RewardMeasure, ShippingChoice, TimelineKeyCode,
+    PlatformAccountInput, RewardMeasure, ShippingChoice, Source, TimelineKeyCode,
 };
 use stardesk_core::{AppError, Code, Context, ErrorCode};
 
@@ -27,7 +27,10 @@ pub async fn account_set(ctx: &Context, url: String) -> Result<(), AppError> {
             token: token.trim().to_string(),
         })
         .await?;
-    eprintln!("using the platform account at {:?}", status.source);
+    let url = match &status.source {
+        Source::Platform { url } | Source::Sandbox { url } => url,
+    };
+    eprintln!("using the platform account at {url}");
     Ok(())
 }
 

@@ -48,7 +48,7 @@ enum Command {
     },
     /// List tasks from the last sync (works offline).
     Tasks {
-        /// Substring search (Chinese works, two characters and up).
+        /// Substring search (Chinese works, from one character).
         #[arg(long)]
         search: Option<String>,
         /// Category: submission, recruitment, assigned, preferred (repeatable).
