@@ -409,15 +409,15 @@ async fn the_report_has_the_per_task_columns_of_the_drawer() {
     let cells = |s: &str| s.split(',').map(str::to_string).collect::<Vec<_>>();
     assert_eq!(
         row("XT2025100101", "amount_mismatch"),
-        cells("amount_mismatch,XT2025100101,JS202510001,,,-1442.00,10000.00,500.00,78.00,9422.00,7980.00")
+        cells("amount_mismatch,XT2025100101,JS202510001,,2025-10-20,-1442.00,10000.00,500.00,78.00,9422.00,7980.00")
     );
     assert_eq!(
         row("XT2025090102", "amount_mismatch"),
-        cells("amount_mismatch,XT2025090102,JS202509001,,,46.00,3000.00,150.00,456.00,2394.00,2440.00")
+        cells("amount_mismatch,XT2025090102,JS202509001,,2025-09-20,46.00,3000.00,150.00,456.00,2394.00,2440.00")
     );
     assert_eq!(
         row("XT2025110101", "missing_payout"),
-        cells("missing_payout,XT2025110101,,,,1200.00,,,,1200.00,")
+        cells("missing_payout,XT2025110101,,,2025-11-15,1200.00,,,,1200.00,")
     );
     assert_eq!(
         row("XT2025119999", "unexpected_payout"),
