@@ -33,7 +33,7 @@ pub fn china_today() -> NaiveDate {
 }
 
 pub(crate) const SETTING_PLATFORM_URL: &str = "platform_url";
-const SOURCE_SANDBOX: &str = "sandbox";
+pub(crate) const SOURCE_SANDBOX: &str = "sandbox";
 /// The embedded sandbox's own database, beside the user's: synthetic data and what the
 /// creator sent it, encrypted with the same key.
 pub(crate) const SANDBOX_DB: &str = "sandbox.sqlite";

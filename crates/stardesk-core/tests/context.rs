@@ -240,6 +240,22 @@ async fn a_platform_account_is_checked_saved_and_can_go_offline() {
     // and a copy of an older file was set aside.
     ctx.sync().await.expect("sandbox sync");
     std::fs::write(dir.path().join("sandbox.sqlite-unreadable-1"), b"x").expect("aside");
+    // An application to the demo waits to be sent, with a contact in it.
+    ctx.apply(ApplicationInput {
+        task_id: "demo-task".into(),
+        shipping: ShippingChoice::Typed {
+            contact_name: "林小满".into(),
+            phone: "13812345678".into(),
+            region_code: "330106".into(),
+            detail: "文三路 90 号 3 幢 501".into(),
+        },
+        strengths: "美妆测评三年，粉丝以 18-30 岁女性为主".into(),
+        idea: "一周早晚对比实测，展示质地与持妆时长".into(),
+        snippet_ids: vec![],
+    })
+    .await
+    .expect("queued for the sandbox");
+    assert_eq!(ctx.status().await.expect("status").outbox_waiting, 1);
     let sandbox_files = || {
         let mut names: Vec<String> = std::fs::read_dir(dir.path())
             .expect("data dir")
@@ -268,6 +284,11 @@ async fn a_platform_account_is_checked_saved_and_can_go_offline() {
         Vec::<String>::new(),
         "the sandbox's data goes with a real account"
     );
+    assert!(
+        ctx.outbox().await.expect("outbox").is_empty(),
+        "and the demo's application, which no platform will be sent"
+    );
+    assert_eq!(status.outbox_waiting, 0);
     let summary = ctx.sync().await.expect("sync from the platform");
     assert_eq!(summary.task_count, 200);
     // The token is in the keychain, not in the database file.

@@ -8,7 +8,7 @@ use std::sync::atomic::Ordering;
 use stardesk_platform::PlatformClient;
 use stardesk_store::secret::{self, KeyLocation};
 
-use crate::context::{with_store, Context, SANDBOX_DB, SETTING_PLATFORM_URL};
+use crate::context::{with_store, Context, SANDBOX_DB, SETTING_PLATFORM_URL, SOURCE_SANDBOX};
 use crate::error::{code_from_str, AppError, ErrorCode};
 use crate::events::{AppEvent, DataArea};
 use crate::jobs::JobKind;
@@ -83,10 +83,16 @@ impl Context {
         let client = PlatformClient::new(&url, &token, self.options.platform_client.clone())?;
         client.me().await?;
         secret::keychain_set(&self.token_account(), &token)?;
-        let changed = self.platform_url().await?.as_deref() != Some(url.as_str());
+        let before = self.platform_url().await?;
+        let changed = before.as_deref() != Some(url.as_str());
+        let from_sandbox = before.is_none();
         with_store(&self.writer, move |s| {
             if changed {
                 s.reset_synced_data()?;
+            }
+            // The demo's applications and claims go with the sandbox's data (below).
+            if from_sandbox {
+                s.forget_outbox_of(SOURCE_SANDBOX)?;
             }
             s.set_setting(SETTING_PLATFORM_URL, Some(&url))
         })

@@ -390,6 +390,23 @@ impl Store {
         Ok(n > 0)
     }
 
+    /// Drops every application and rights-center item made for `source`, sent or not: the
+    /// source is gone for good (the embedded sandbox, once a real account is in use), so
+    /// its items could never be sent, and the waiting ones keep a contact (name, phone,
+    /// street address). The number of application items dropped.
+    pub fn forget_outbox_of(&mut self, source: &str) -> Result<usize, StoreError> {
+        let path = self.path.clone();
+        let sql = |e| StoreError::sqlite(&path, e);
+        let tx = self.conn.transaction().map_err(sql)?;
+        let n = tx
+            .execute("DELETE FROM application_outbox WHERE source = ?1", [source])
+            .map_err(sql)?;
+        tx.execute("DELETE FROM rights_outbox WHERE source = ?1", [source])
+            .map_err(sql)?;
+        tx.commit().map_err(sql)?;
+        Ok(n)
+    }
+
     /// Drops an item that was not sent (refused, or given up by the creator); `false` if
     /// there is none, or it was sent.
     pub fn delete_outbox(&self, id: i64) -> Result<bool, StoreError> {
