@@ -395,7 +395,12 @@ impl PlatformClient {
             let body = response.bytes().await.map_err(|e| (transport(e), None))?;
             return serde_json::from_slice(&body)
                 .map(|value| (status, value))
-                .map_err(|e| (PlatformError::Protocol(e.to_string()), None));
+                .map_err(|e| {
+                    (
+                        PlatformError::Protocol(crate::json_error::described(&e)),
+                        None,
+                    )
+                });
         }
         let retry_after = response
             .headers()

@@ -271,7 +271,8 @@ impl Kuaidi100Client {
             });
         }
         let body = response.bytes().await.map_err(transport)?;
-        serde_json::from_slice(&body).map_err(|e| TrackingError::Malformed(e.to_string()))
+        serde_json::from_slice(&body)
+            .map_err(|e| TrackingError::Malformed(crate::json_error::described(&e)))
     }
 }
 
@@ -348,7 +349,8 @@ fn read_query(v: Value) -> Result<QueryResponse, TrackingError> {
             "the query answer is not a JSON object".into(),
         ));
     }
-    serde_json::from_value(v).map_err(|e| TrackingError::Malformed(e.to_string()))
+    serde_json::from_value(v)
+        .map_err(|e| TrackingError::Malformed(crate::json_error::described(&e)))
 }
 
 fn read_autonumber(v: Value) -> Result<Vec<CarrierCandidate>, TrackingError> {
@@ -356,9 +358,8 @@ fn read_autonumber(v: Value) -> Result<Vec<CarrierCandidate>, TrackingError> {
         return Err(e);
     }
     let candidates: Vec<AutonumberCandidate> = match v {
-        Value::Array(_) => {
-            serde_json::from_value(v).map_err(|e| TrackingError::Malformed(e.to_string()))?
-        }
+        Value::Array(_) => serde_json::from_value(v)
+            .map_err(|e| TrackingError::Malformed(crate::json_error::described(&e)))?,
         _ => {
             return Err(TrackingError::Malformed(
                 "the carrier detection answer is not a JSON array".into(),
