@@ -167,6 +167,11 @@ describe('settlements in the real window', () => {
     await typeInto('contract-card', '6222000011118888');
     await typeInto('contract-branch', '招商银行杭州分行');
     await clickOn('contract-save');
+    // Saved: shown masked, with the ways to change or delete it.
+    await waitFor('the saved contract account', async () => (await d.findAll('[data-testid="contract-delete"]')).length > 0);
+    assert.match(await textOf('contract-view'), /\*\*\*\*8888/);
+    assert.doesNotMatch(await textOf('contract-view'), /62220000/);
+    await d.screenshot(join(out, 'settlements-fix-contract.png'));
 
     // The statement's last page shows a mistyped card number.
     await typeInto('fix-account-name', COMPANY);

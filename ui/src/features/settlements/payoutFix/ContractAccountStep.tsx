@@ -79,34 +79,36 @@ export function ContractAccountStep({ open }: { open: boolean }) {
               {c.card_number_masked}
             </div>
             <div>{c.bank_branch}</div>
-            <Button
-              size="small"
-              theme="borderless"
-              data-testid="contract-edit"
-              onClick={() => edit(c)}
-            >
-              {t('fix.edit')}
-            </Button>
-            <Popconfirm
-              title={t('fix.contractDeleteTitle')}
-              content={t('fix.contractDeleteBody')}
-              okText={t('fix.contractDelete')}
-              cancelText={t('common:cancel')}
-              okType="danger"
-              onConfirm={() => forget.mutate()}
-            >
-              <span>
-                <Button
-                  size="small"
-                  type="danger"
-                  theme="borderless"
-                  loading={forget.isPending}
-                  data-testid="contract-delete"
-                >
-                  {t('fix.contractDelete')}
-                </Button>
-              </span>
-            </Popconfirm>
+            <div className="fix-actions fix-contract__actions">
+              <Button
+                size="small"
+                theme="borderless"
+                data-testid="contract-edit"
+                onClick={() => edit(c)}
+              >
+                {t('fix.edit')}
+              </Button>
+              <Popconfirm
+                title={t('fix.contractDeleteTitle')}
+                content={t('fix.contractDeleteBody')}
+                okText={t('fix.contractDelete')}
+                cancelText={t('common:cancel')}
+                okType="danger"
+                onConfirm={() => forget.mutate()}
+              >
+                <span>
+                  <Button
+                    size="small"
+                    type="danger"
+                    theme="borderless"
+                    loading={forget.isPending}
+                    data-testid="contract-delete"
+                  >
+                    {t('fix.contractDelete')}
+                  </Button>
+                </span>
+              </Popconfirm>
+            </div>
             {problem !== null && <Text type="danger">{problem}</Text>}
           </div>
         ) : (
