@@ -8,6 +8,13 @@ import { renderWithProviders } from '../../../test/render';
 import * as fx from '../../../test/settlementFixtures';
 import { SettlementsPage } from '../SettlementsPage';
 
+/** A contract account saved before, as core shows it (masked). */
+const savedContract: ContractAccountView = {
+  company_name: '杭州小鹿文化传媒有限公司',
+  card_number_masked: '****1234',
+  bank_branch: '招商银行杭州分行',
+};
+
 function setup(contract: ContractAccountView | null = null) {
   mockEvents();
   const calls = mockIpc({
@@ -136,11 +143,7 @@ describe('failed-payout fix guide', () => {
   });
 
   it('the saved contract account can be deleted, after a confirmation', async () => {
-    const { calls, user } = setup({
-      company_name: '杭州小鹿文化传媒有限公司',
-      card_number_masked: '****1234',
-      bank_branch: '招商银行杭州分行',
-    });
+    const { calls, user } = setup(savedContract);
     await openFix(user);
     expect(await screen.findByTestId('contract-view')).toHaveTextContent('****1234');
     await user.click(screen.getByTestId('contract-delete'));
@@ -160,11 +163,7 @@ describe('failed-payout fix guide', () => {
   });
 
   it('not cancellable: no regenerated amount is sent; copy puts the e-mail on the clipboard', async () => {
-    const { calls, user } = setup({
-      company_name: '杭州小鹿文化传媒有限公司',
-      card_number_masked: '****1234',
-      bank_branch: '招商银行杭州分行',
-    });
+    const { calls, user } = setup(savedContract);
     await openFix(user);
     expect(await screen.findByTestId('contract-view')).toHaveTextContent('****1234');
     type('fix-account-name', '杭州小鹿文化传媒有限公司');
