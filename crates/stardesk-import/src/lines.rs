@@ -19,8 +19,8 @@ use crate::layout::Layout;
 use crate::lean::{LeanExpectedLine, LeanStatementLine};
 use crate::table::{Cell, Cells};
 use crate::values::{
-    amount_fen, clean_id, clean_text, parse_amount, parse_date, parse_direction, parse_status,
-    Direction,
+    amount_fen, clean_id, clean_text, is_no_direction, parse_amount, parse_date, parse_direction,
+    parse_status, Direction,
 };
 
 /// A record type this crate imports: [`StatementLine`], [`BankLine`], [`ExpectedLine`] or
@@ -251,7 +251,7 @@ impl<R: Cells> RowCtx<'_, R> {
             return Ok(None);
         };
         let text = self.opt_text_ref(field, TextKind::Free)?;
-        if text.is_empty() {
+        if is_no_direction(&text) {
             return Ok(None);
         }
         match parse_direction(&text) {
@@ -410,7 +410,8 @@ impl Whole for BankLine {
         };
         let amount = match row.direction(DIRECTION)? {
             None => amount,
-            Some(Direction::Out) => -amount.abs(),
+            Some(Direction::Out) if !amount.is_zero() => -amount.abs(),
+            Some(Direction::Out) => amount,
             Some(Direction::In) if amount.is_sign_negative() && !amount.is_zero() => {
                 let column = row.layout.columns[DIRECTION].unwrap_or(0);
                 let shown = |field| {
@@ -418,9 +419,12 @@ impl Whole for BankLine {
                         .map(|(_, cell)| cell.display())
                         .unwrap_or_default()
                 };
-                let amount_field = match row.cell(AMOUNT) {
-                    Some((_, cell)) if !cell.is_blank() => AMOUNT,
-                    _ => DEBIT,
+                // The negative amount came from the debit column when the credit cell
+                // is empty or zero.
+                let amount_field = match credit {
+                    Some(c) if !c.is_zero() => AMOUNT,
+                    _ if debit.is_some_and(|d| !d.is_zero()) => DEBIT,
+                    _ => AMOUNT,
                 };
                 return Err(row.error(
                     column,

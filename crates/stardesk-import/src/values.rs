@@ -311,6 +311,15 @@ pub(crate) enum Direction {
     Out,
 }
 
+/// Cells that say "no direction" (a placeholder, or a payment app's neutral move): the
+/// amount keeps its own sign. `-` is a placeholder in many exports, never "money out".
+pub(crate) fn is_no_direction(text: &str) -> bool {
+    matches!(
+        clean_text(text),
+        "" | "-" | "--" | "—" | "/" | "－" | "不计收支" | "其他"
+    )
+}
+
 /// A direction cell: the Chinese words banks print (a depositor's statement says 借 for
 /// money out and 贷 for money in), their English forms, and `+`/`-`. `None` for any
 /// other text; an empty cell is the caller's to decide.
@@ -318,19 +327,17 @@ pub(crate) fn parse_direction(text: &str) -> Option<Direction> {
     let text = clean_text(text);
     let text = text.strip_suffix('方').unwrap_or(text);
     match text {
-        "贷" | "收" | "收入" | "入" | "入账" | "存入" | "转入" | "+" => {
-            Some(Direction::In)
-        }
-        "借" | "支" | "支出" | "出" | "出账" | "支取" | "转出" | "付" | "付款" | "-" => {
-            Some(Direction::Out)
-        }
-        _ if ["c", "cr", "credit", "in"]
+        "贷" | "贷记" | "收" | "收入" | "收款" | "入" | "入账" | "存入" | "转入" | "流入"
+        | "来账" | "+" | "＋" => Some(Direction::In),
+        "借" | "借记" | "支" | "支出" | "出" | "出账" | "支取" | "转出" | "流出" | "往账"
+        | "付" | "付款" => Some(Direction::Out),
+        _ if ["c", "ｃ", "cr", "credit", "in"]
             .iter()
             .any(|word| text.eq_ignore_ascii_case(word)) =>
         {
             Some(Direction::In)
         }
-        _ if ["d", "dr", "debit", "out"]
+        _ if ["d", "ｄ", "dr", "debit", "out"]
             .iter()
             .any(|word| text.eq_ignore_ascii_case(word)) =>
         {

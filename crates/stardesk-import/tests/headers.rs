@@ -85,13 +85,28 @@ fn a_direction_column_signs_unsigned_amounts() {
                2026-03-07,45.50,支出,丙,手续费\n\
                2026-03-08,12.00, 收入 ,丁,退款\n\
                2026-03-09,-8.00,借方,戊,扣费\n\
-               2026-03-10,66.00,,己,未标明\n";
+               2026-03-10,66.00,,己,未标明\n\
+               2026-03-11,20.00,-,庚,占位\n\
+               2026-03-12,0.00,借,辛,零\n\
+               2026-03-13,15.00,流出,壬,流向\n";
     let imported = import_bank("b.csv", csv.as_bytes()).unwrap();
     let amounts: Vec<_> = imported.lines.iter().map(|l| l.amount).collect();
     assert_eq!(
         amounts,
-        [d("1000"), d("-300"), d("-45.5"), d("12"), d("-8"), d("66")]
+        [
+            d("1000"),
+            d("-300"),
+            d("-45.5"),
+            d("12"),
+            d("-8"),
+            d("66"),
+            d("20"),
+            d("0"),
+            d("-15")
+        ]
     );
+    // "-" is a placeholder, not money out; a zero stays a plain zero (no "-0.00").
+    assert!(!imported.lines[7].amount.is_sign_negative());
     assert!(
         imported.ignored_columns.is_empty(),
         "{:?}",

@@ -85,15 +85,13 @@ impl Context {
         secret::keychain_set(&self.token_account(), &token)?;
         let before = self.platform_url().await?;
         let changed = before.as_deref() != Some(url.as_str());
-        let from_sandbox = before.is_none();
         with_store(&self.writer, move |s| {
             if changed {
                 s.reset_synced_data()?;
             }
-            // The demo's applications and claims go with the sandbox's data (below).
-            if from_sandbox {
-                s.forget_outbox_of(SOURCE_SANDBOX)?;
-            }
+            // The demo's applications and claims go with the sandbox's data (below): with
+            // a platform set they can never be sent (left by an earlier version too).
+            s.forget_outbox_of(SOURCE_SANDBOX)?;
             s.set_setting(SETTING_PLATFORM_URL, Some(&url))
         })
         .await?;

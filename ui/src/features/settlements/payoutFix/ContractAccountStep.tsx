@@ -39,6 +39,11 @@ export function ContractAccountStep({ open }: { open: boolean }) {
     mutationFn: deleteContractAccount,
     onSuccess: () => {
       client.setQueryData(settleKeys.contract, null);
+      // The form that comes back is empty: nothing of the deleted account stays on screen.
+      setCompany('');
+      setBranch('');
+      setCard('');
+      setProblem(null);
       setEditing(false);
       notify.success((t) => t('fix.contractDeleted'));
     },

@@ -146,6 +146,10 @@ describe('failed-payout fix guide', () => {
     const { calls, user } = setup(savedContract);
     await openFix(user);
     expect(await screen.findByTestId('contract-view')).toHaveTextContent('****1234');
+    // Opened for editing and left: the form held the account's company and branch.
+    await user.click(screen.getByTestId('contract-edit'));
+    expect(screen.getByTestId('contract-company')).toHaveValue('杭州小鹿文化传媒有限公司');
+    await user.click(screen.getByText('取消'));
     await user.click(screen.getByTestId('contract-delete'));
     expect(await screen.findByText('删除签约收款账户？')).toBeInTheDocument();
     expect(calls.some((c) => c.command === 'delete_contract_account')).toBe(false);
@@ -158,6 +162,7 @@ describe('failed-payout fix guide', () => {
     );
     // The form again, empty: nothing of the account is left on screen.
     expect(await screen.findByTestId('contract-company')).toHaveValue('');
+    expect(screen.getByTestId('contract-branch')).toHaveValue('');
     expect(screen.queryByTestId('contract-view')).toBeNull();
     expect(await screen.findByText('签约收款账户已删除')).toBeInTheDocument();
   });
