@@ -98,6 +98,13 @@ impl<R: Cells> RowCtx<'_, R> {
         )
     }
 
+    /// The field's cell as the file shows it (empty without the column), for messages.
+    fn shown(&self, field: usize) -> String {
+        self.cell(field)
+            .map(|(_, cell)| cell.display())
+            .unwrap_or_default()
+    }
+
     /// The field's column and cell, or `None` when the file has no such column.
     fn cell(&self, field: usize) -> Option<(usize, Cell<'_>)> {
         let column = self.layout.columns.get(field).copied().flatten()?;
@@ -389,17 +396,12 @@ impl Whole for BankLine {
         let debit = row.opt_amount(DEBIT)?;
         let amount = match (credit, debit) {
             (Some(credit), Some(debit)) if !credit.is_zero() && !debit.is_zero() => {
-                let shown = |field| {
-                    row.cell(field)
-                        .map(|(_, cell)| cell.display())
-                        .unwrap_or_default()
-                };
                 let column = row.layout.columns[AMOUNT].unwrap_or(0);
                 return Err(row.error(
                     column,
                     Problem::CreditAndDebit {
-                        credit: shown(AMOUNT),
-                        debit: shown(DEBIT),
+                        credit: row.shown(AMOUNT),
+                        debit: row.shown(DEBIT),
                     },
                 ));
             }
@@ -414,11 +416,6 @@ impl Whole for BankLine {
             Some(Direction::Out) => amount,
             Some(Direction::In) if amount.is_sign_negative() && !amount.is_zero() => {
                 let column = row.layout.columns[DIRECTION].unwrap_or(0);
-                let shown = |field| {
-                    row.cell(field)
-                        .map(|(_, cell)| cell.display())
-                        .unwrap_or_default()
-                };
                 // The negative amount came from the debit column when the credit cell
                 // is empty or zero.
                 let amount_field = match credit {
@@ -429,8 +426,8 @@ impl Whole for BankLine {
                 return Err(row.error(
                     column,
                     Problem::DirectionAgainstSign {
-                        direction: shown(DIRECTION),
-                        amount: shown(amount_field),
+                        direction: row.shown(DIRECTION),
+                        amount: row.shown(amount_field),
                     },
                 ));
             }

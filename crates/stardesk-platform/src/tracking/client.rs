@@ -271,8 +271,7 @@ impl Kuaidi100Client {
             });
         }
         let body = response.bytes().await.map_err(transport)?;
-        serde_json::from_slice(&body)
-            .map_err(|e| TrackingError::Malformed(crate::json_error::described(&e)))
+        serde_json::from_slice(&body).map_err(malformed)
     }
 }
 
@@ -349,8 +348,12 @@ fn read_query(v: Value) -> Result<QueryResponse, TrackingError> {
             "the query answer is not a JSON object".into(),
         ));
     }
-    serde_json::from_value(v)
-        .map_err(|e| TrackingError::Malformed(crate::json_error::described(&e)))
+    serde_json::from_value(v).map_err(malformed)
+}
+
+/// An answer that is not the JSON expected, said without its values.
+fn malformed(e: serde_json::Error) -> TrackingError {
+    TrackingError::Malformed(crate::json_error::described(&e))
 }
 
 fn read_autonumber(v: Value) -> Result<Vec<CarrierCandidate>, TrackingError> {
@@ -358,8 +361,7 @@ fn read_autonumber(v: Value) -> Result<Vec<CarrierCandidate>, TrackingError> {
         return Err(e);
     }
     let candidates: Vec<AutonumberCandidate> = match v {
-        Value::Array(_) => serde_json::from_value(v)
-            .map_err(|e| TrackingError::Malformed(crate::json_error::described(&e)))?,
+        Value::Array(_) => serde_json::from_value(v).map_err(malformed)?,
         _ => {
             return Err(TrackingError::Malformed(
                 "the carrier detection answer is not a JSON array".into(),
