@@ -873,6 +873,93 @@ fn delete_settlement_data_removes_every_line_file_decision_and_the_account() {
     );
 }
 
+/// One file's import taken back: the lines it added, its record, nothing else; a later
+/// file that shared some of them brings them back when imported again, by its source or
+/// its lines (neither is taken for unchanged any more).
+#[test]
+fn deleting_one_file_takes_back_the_lines_it_added_and_its_record_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = open(dir.path());
+    let rows = [
+        ("JS1", "T1", "100.00", 5),
+        ("JS1", "T2", "200.00", 5),
+        ("JS2", "T3", "300.00", 6),
+        ("JS3", "T4", "400.00", 7),
+    ];
+    let all = statement(&rows);
+    // File a: lines 0..3; file b (a later export): lines 2..4, so it adds line 3 only.
+    let (a, b) = (all[..3].to_vec(), all[2..].to_vec());
+    let bank_lines = bank(&[("TX1", "100.00", 6), ("TX2", "200.00", 6)]);
+    let a_id = import(&mut store, "a.csv", ImportLines::Statement(&a))
+        .expect("a")
+        .file_id;
+    let b_meta = meta_of_source("b.csv", 7);
+    let b_out = store
+        .import_lines_with_progress(&b_meta, ImportLines::Statement(&b), &mut |_| {})
+        .expect("b");
+    assert_eq!(b_out.added, 1);
+    let bank_id = import(&mut store, "bank.csv", ImportLines::Bank(&bank_lines))
+        .expect("bank")
+        .file_id;
+    let before = store.settlement_revision().expect("revision");
+
+    let deleted = store
+        .delete_import_file(a_id)
+        .expect("delete")
+        .expect("a is there");
+    assert_eq!(
+        (
+            deleted.kind,
+            deleted.file_name.as_str(),
+            deleted.lines_removed
+        ),
+        (LineKind::Statement, "a.csv", 3)
+    );
+    assert_eq!(
+        store.statement_lines().expect("lines"),
+        all[3..].to_vec(),
+        "only the line b added stays; the one b shared with a was a's"
+    );
+    assert_eq!(
+        store.bank_lines().expect("bank").len(),
+        2,
+        "other kinds stay"
+    );
+    let names: Vec<String> = store
+        .import_files()
+        .expect("files")
+        .into_iter()
+        .map(|f| f.file_name)
+        .collect();
+    assert_eq!(names, ["b.csv", "bank.csv"]);
+    assert!(store.settlement_revision().expect("revision") > before);
+
+    // b again, the same source: no longer recorded as unchanged, so its lines are read.
+    assert_eq!(unchanged(&mut store, LineKind::Statement, &b_meta), None);
+    let again = store
+        .import_lines_with_progress(&b_meta, ImportLines::Statement(&b), &mut |_| {})
+        .expect("b again");
+    assert_eq!((again.added, again.already_present), (1, 1));
+    // In the order stored: b's line first, then the one its second import brought back.
+    let mut back = store.statement_lines().expect("lines");
+    back.sort_by(|x, y| x.task_id.cmp(&y.task_id));
+    assert_eq!(back, all[2..].to_vec());
+
+    // Bank lines are personal data: deleting their file leaves none.
+    let deleted = store
+        .delete_import_file(bank_id)
+        .expect("delete bank")
+        .expect("the bank file is there");
+    assert_eq!((deleted.kind, deleted.lines_removed), (LineKind::Bank, 2));
+    assert!(store.bank_lines().expect("bank").is_empty());
+
+    // A file that is not there: nothing written, the revision stays.
+    let revision = store.settlement_revision().expect("revision");
+    assert_eq!(store.delete_import_file(bank_id).expect("again"), None);
+    assert_eq!(store.delete_import_file(9_999).expect("no such file"), None);
+    assert_eq!(store.settlement_revision().expect("revision"), revision);
+}
+
 #[test]
 fn the_database_file_never_holds_a_bank_counterparty_in_plaintext() {
     let dir = tempfile::tempdir().expect("tempdir");

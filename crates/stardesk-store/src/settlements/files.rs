@@ -4,7 +4,7 @@
 use rusqlite::{params, OptionalExtension as _, Transaction};
 
 use super::lines::ImportOutcome;
-use super::{conversion_error, to_u64, LineKind};
+use super::{bump_revision, conversion_error, to_u64, LineKind};
 use crate::{Store, StoreError};
 
 /// How a file was read, kept with it in `import_files`.
@@ -75,6 +75,16 @@ pub(super) fn finish_file_record(
         ],
     )
     .map(|_| ())
+}
+
+/// A file taken back by [`Store::delete_import_file`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeletedImport {
+    pub kind: LineKind,
+    pub file_name: String,
+    /// The lines the file had added (those it shared with a file imported before it
+    /// were that file's, and stay).
+    pub lines_removed: u64,
 }
 
 /// A file recorded by [`Store::import_unchanged`]: what its import added (nothing), and
@@ -180,6 +190,69 @@ impl Store {
             },
             line_count,
             encoding,
+        }))
+    }
+
+    /// Takes back the import of file `id`: the lines it added (bank lines are personal
+    /// data), then its record, in one transaction; `None`, and nothing written, when no
+    /// file has that id. A line it shared with a file imported before it is that file's
+    /// and stays; a statement line whose payout status it updated keeps that status.
+    ///
+    /// A file of the same kind imported after it may have brought some of the same lines,
+    /// which were this file's and go with it: every file of the kind loses its digests
+    /// (migrations 0011 and 0014), so importing any of them again stores its lines one by
+    /// one and brings those back, instead of being recorded as unchanged.
+    pub fn delete_import_file(&mut self, id: i64) -> Result<Option<DeletedImport>, StoreError> {
+        let path = self.path().to_path_buf();
+        let e = |e: rusqlite::Error| StoreError::sqlite(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(e)?;
+        let Some((kind, file_name)) = tx
+            .query_row(
+                "SELECT kind, file_name FROM import_files WHERE id = ?1",
+                [id],
+                |r| {
+                    let kind: String = r.get(0)?;
+                    let kind = LineKind::parse(&kind)
+                        .ok_or_else(|| conversion_error(0, format!("file kind {kind:?}")))?;
+                    Ok((kind, r.get::<_, String>(1)?))
+                },
+            )
+            .optional()
+            .map_err(e)?
+        else {
+            return Ok(None);
+        };
+        let table = kind.table();
+        // A statement block holds `lines` lines; the other tables a row each.
+        let counted = match kind {
+            LineKind::Statement => "coalesce(sum(lines), 0)",
+            _ => "count(*)",
+        };
+        let removed: i64 = tx
+            .query_row(
+                &format!("SELECT {counted} FROM {table} WHERE file_id = ?1"),
+                [id],
+                |r| r.get(0),
+            )
+            .map_err(e)?;
+        tx.execute(&format!("DELETE FROM {table} WHERE file_id = ?1"), [id])
+            .map_err(e)?;
+        tx.execute("DELETE FROM import_files WHERE id = ?1", [id])
+            .map_err(e)?;
+        tx.execute(
+            "UPDATE import_files SET lines_digest = NULL, source_digest = NULL WHERE kind = ?1",
+            [kind.as_str()],
+        )
+        .map_err(e)?;
+        bump_revision(&tx).map_err(e)?;
+        tx.commit().map_err(e)?;
+        Ok(Some(DeletedImport {
+            kind,
+            file_name,
+            lines_removed: to_u64(removed),
         }))
     }
 

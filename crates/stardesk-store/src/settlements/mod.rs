@@ -37,7 +37,7 @@ use stardesk_domain::reconcile::records::LineKey;
 use crate::{Store, StoreError};
 
 pub use decisions::SavedDecision;
-pub use files::{ImportFileMeta, ImportFileRecord, UnchangedImport};
+pub use files::{DeletedImport, ImportFileMeta, ImportFileRecord, UnchangedImport};
 pub use lines::{ImportLines, ImportOutcome, LineCounts};
 pub use mapping_profiles::MappingProfileRecord;
 pub(crate) use statements::move_rows_to_blocks as move_statement_rows_to_blocks;
