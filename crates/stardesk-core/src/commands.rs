@@ -170,6 +170,10 @@ macro_rules! with_commands {
                 core fn import_settlement_files(kind: ImportKind, paths: Vec<String>, profile: Option<String>) -> Vec<ImportResult>;
                 core fn preview_settlement_file(kind: ImportKind, path: String) -> FilePreview;
                 core fn import_files() -> Vec<ImportFileView>;
+                /// Takes back one file's import: the lines it added and its record
+                /// (lines it shared with an earlier file stay); `not_found` for an
+                /// unknown id.
+                core fn delete_import_file(id: String) -> DeletedImportView;
             }
             settlement_mapping_profiles {
                 core fn mapping_profiles() -> Vec<MappingProfile>;

@@ -675,6 +675,82 @@ async fn monthly_income_reports_and_deletion() {
     ctx.shutdown().await;
 }
 
+/// One file's import taken back from the window: its lines leave the reconciliation, the
+/// window is told, the other files stay; an unknown or malformed id is refused by name.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deleting_one_imported_file_takes_its_lines_out_of_the_reconciliation() {
+    let log = EventLog::new();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = write_files(dir.path());
+    let ctx = Context::open(options(dir.path()), Arc::new(log.clone()))
+        .await
+        .expect("open");
+    import_all(&ctx, &files).await;
+    let before = look(&ctx, AS_OF).await;
+    assert_eq!(
+        tally(&before, ClassCode::UnexpectedCredit).count,
+        1,
+        "TX3 pays nothing"
+    );
+    let listed = ctx.import_files().await.expect("files");
+    let bank = listed
+        .iter()
+        .find(|f| f.kind == ImportKind::Bank)
+        .expect("the bank file is listed");
+
+    log.clear();
+    let deleted = ctx
+        .delete_import_file(bank.id.clone())
+        .await
+        .expect("delete the bank file");
+    assert_eq!(
+        deleted,
+        DeletedImportView {
+            kind: ImportKind::Bank,
+            file_name: "银行流水.csv".into(),
+            lines_removed: 3,
+        }
+    );
+    assert!(data_changed(&log), "the window is told to read again");
+    assert_eq!(
+        line_counts(dir.path()),
+        LineCounts {
+            statement: 3,
+            bank: 0,
+            expected: 3,
+            invoices: 0,
+        }
+    );
+    let after = look(&ctx, AS_OF).await;
+    assert_eq!(tally(&after, ClassCode::UnexpectedCredit).count, 0);
+    assert_eq!(
+        tally(&after, ClassCode::Matched).count,
+        tally(&before, ClassCode::Matched).count,
+        "the task matches need no bank line"
+    );
+    let kinds: Vec<ImportKind> = ctx
+        .import_files()
+        .await
+        .expect("files")
+        .iter()
+        .map(|f| f.kind)
+        .collect();
+    assert_eq!(kinds, [ImportKind::Expected, ImportKind::Statement]);
+
+    let again = ctx
+        .delete_import_file(bank.id.clone())
+        .await
+        .expect_err("gone already");
+    assert_eq!(again.code, ErrorCode::NotFound);
+    assert!(again.message.contains(&bank.id), "{}", again.message);
+    let bad = ctx
+        .delete_import_file("bank".into())
+        .await
+        .expect_err("not an id");
+    assert_eq!(bad.code, ErrorCode::InvalidInput);
+    ctx.shutdown().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_batch_import_reports_progress_and_one_bad_file_stores_nothing() {
     let log = EventLog::new();

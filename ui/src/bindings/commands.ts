@@ -9,7 +9,7 @@ import type { AlertThresholdsView, CarrierOption, LogisticsView, ParcelDetail, P
 import type { AgendaItem, ReminderSettings } from './reminders';
 import type { AgencyView, BenefitView, BenefitsView, FeaturedCaseView, InvitationView, InvitationsView, JoiningInput, JoiningView, LevelMetrics, LevelReportView, RightsView, StarIndexView } from './rights';
 import type { DecisionInput, DecisionView } from './settlementDecisions';
-import type { FilePreview, ImportFileView, ImportKind, ImportResult } from './settlementImports';
+import type { DeletedImportView, FilePreview, ImportFileView, ImportKind, ImportResult } from './settlementImports';
 import type { MonthIncome } from './settlementIncome';
 import type { ColumnMappingView, MappingProfile } from './settlementMappingProfiles';
 import type { ContractAccountInput, ContractAccountView, PayoutFixGuide, PayoutFixInput } from './settlementPayoutFix';
@@ -449,6 +449,15 @@ export function importFiles(): Promise<Array<ImportFileView>> {
   return call('import_files');
 }
 
+/**
+ * Takes back one file's import: the lines it added and its record
+ * (lines it shared with an earlier file stay); `not_found` for an
+ * unknown id.
+ */
+export function deleteImportFile(id: string): Promise<DeletedImportView> {
+  return call('delete_import_file', { id });
+}
+
 export function mappingProfiles(): Promise<Array<MappingProfile>> {
   return call('mapping_profiles');
 }
@@ -556,7 +565,7 @@ export function taskEarnings(taskId: string): Promise<TaskEarningsView> {
 }
 
 /** Every command name. */
-export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'ui_interactive', 'events_listening', 'reopen_context', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'address_disclosures', 'reward_at', 'logistics', 'parcel', 'check_parcel', 'add_parcel', 'correct_parcel', 'delete_parcel', 'confirm_parcel_received', 'track_parcel', 'guess_carriers', 'carriers', 'tracking_settings', 'set_tracking_account', 'clear_tracking_account', 'alert_thresholds', 'set_alert_thresholds', 'rights', 'refresh_rights', 'plan_level', 'benefits', 'claim_benefit', 'invitations', 'answer_invitation', 'set_stars_plan', 'star_index', 'agencies', 'check_joining', 'submit_featured_case', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'reconcile_discrepancies', 'reconcile_matches', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'delete_contract_account', 'payout_fix', 'settlement_tax', 'task_earnings'] as const;
+export const COMMAND_NAMES = ['app_status', 'settings_set_platform', 'settings_use_sandbox', 'ui_ready', 'ui_interactive', 'events_listening', 'reopen_context', 'addresses', 'address', 'check_address', 'save_address', 'set_default_address', 'delete_address', 'regions', 'snippets', 'save_snippet', 'delete_snippet', 'check_application', 'apply', 'applications', 'application', 'outbox', 'resend_application', 'discard_application', 'withdraw_application', 'report_receipt', 'report_content', 'address_disclosures', 'reward_at', 'logistics', 'parcel', 'check_parcel', 'add_parcel', 'correct_parcel', 'delete_parcel', 'confirm_parcel_received', 'track_parcel', 'guess_carriers', 'carriers', 'tracking_settings', 'set_tracking_account', 'clear_tracking_account', 'alert_thresholds', 'set_alert_thresholds', 'rights', 'refresh_rights', 'plan_level', 'benefits', 'claim_benefit', 'invitations', 'answer_invitation', 'set_stars_plan', 'star_index', 'agencies', 'check_joining', 'submit_featured_case', 'reminder_settings', 'set_reminder_settings', 'agenda', 'export_calendar', 'query_tasks', 'task_detail', 'facets', 'sync_now', 'pick_settlement_files', 'import_settlement_files', 'preview_settlement_file', 'import_files', 'delete_import_file', 'mapping_profiles', 'save_mapping_profile', 'delete_mapping_profile', 'reconcile_saved', 'reconcile_discrepancies', 'reconcile_matches', 'delete_settlement_data', 'decide', 'decisions', 'delete_decision', 'monthly_income', 'export_report', 'contract_account', 'set_contract_account', 'delete_contract_account', 'payout_fix', 'settlement_tax', 'task_earnings'] as const;
 
 /** What each command takes (its argument object) and returns. */
 export interface Commands {
@@ -628,6 +637,7 @@ export interface Commands {
   import_settlement_files: (args: { kind: ImportKind; paths: Array<string>; profile: string | null }) => Array<ImportResult>;
   preview_settlement_file: (args: { kind: ImportKind; path: string }) => FilePreview;
   import_files: () => Array<ImportFileView>;
+  delete_import_file: (args: { id: string }) => DeletedImportView;
   mapping_profiles: () => Array<MappingProfile>;
   save_mapping_profile: (args: { name: string; kind: ImportKind; mapping: ColumnMappingView }) => MappingProfile;
   delete_mapping_profile: (args: { name: string }) => null;

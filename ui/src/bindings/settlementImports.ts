@@ -57,6 +57,12 @@ export type ImportFileView = { id: string, kind: ImportKind, file_name: string,
  */
 imported_at: string, encoding: string, lines: number, added: number, };
 
+export type DeletedImportView = { kind: ImportKind, file_name: string, 
+/**
+ * The lines the file had added, now gone.
+ */
+lines_removed: number, };
+
 export type ImportPhase = "reading" | "parsing" | "storing" | "done";
 
 export type ImportProgress = { file_name: string, 

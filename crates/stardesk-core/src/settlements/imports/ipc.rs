@@ -102,6 +102,15 @@ pub struct ImportFileView {
     pub added: u32,
 }
 
+/// A file whose import was taken back ([`crate::Context::delete_import_file`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DeletedImportView {
+    pub kind: ImportKind,
+    pub file_name: String,
+    /// The lines the file had added, now gone.
+    pub lines_removed: u32,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ImportPhase {
@@ -140,6 +149,7 @@ pub(crate) fn typescript() -> TsModule {
             TsType::of::<ImportResult>(),
             TsType::of::<FilePreview>(),
             TsType::of::<ImportFileView>(),
+            TsType::of::<DeletedImportView>(),
             TsType::of::<ImportPhase>(),
             TsType::of::<ImportProgress>(),
         ],

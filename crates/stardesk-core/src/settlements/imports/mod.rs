@@ -326,6 +326,30 @@ impl Context {
         Ok((results, changed))
     }
 
+    /// Takes back the import of one file (an id of [`Context::import_files`]): the lines
+    /// it added and its record, in one transaction (`Store::delete_import_file`: lines it
+    /// shared with an earlier file stay, and a later file that shared some is imported in
+    /// full when imported again). `not_found` when no file has that id.
+    pub async fn delete_import_file(&self, id: String) -> Result<DeletedImportView, AppError> {
+        let n: i64 = id
+            .parse()
+            .map_err(|_| AppError::invalid_input(format!("{id:?} is not an imported file's id")))?;
+        let Some(deleted) = with_store(&self.writer, move |s| s.delete_import_file(n)).await?
+        else {
+            return Err(AppError::new(
+                ErrorCode::NotFound,
+                format!("no imported file {id}"),
+            ));
+        };
+        self.reconcile_cache.clear().await;
+        self.settlements_changed();
+        Ok(DeletedImportView {
+            kind: import_kind(deleted.kind),
+            file_name: deleted.file_name,
+            lines_removed: to_u32(usize::try_from(deleted.lines_removed).unwrap_or(usize::MAX)),
+        })
+    }
+
     /// Every imported file, oldest first.
     pub async fn import_files(&self) -> Result<Vec<ImportFileView>, AppError> {
         let files = with_store(&self.reader, |s| s.import_files()).await?;
