@@ -537,11 +537,11 @@ async fn run(cli: Cli) -> Result<(), AppError> {
         return rights::level_of_file(path, *json);
     }
     if let Command::Settlements {
-        action: settlements::SettlementsAction::Delete { yes: false },
+        action: settlements::SettlementsAction::Delete { file, yes: false },
     } = &cli.command
     {
         // Refused before anything is opened.
-        return Err(settlements::refuse_delete());
+        return Err(settlements::refuse_delete(file.as_deref()));
     }
     let quiet = matches!(cli.command, Command::Sync { json: true });
     let ctx = Context::open(

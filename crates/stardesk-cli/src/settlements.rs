@@ -1,4 +1,4 @@
-//! The stored reconciliation's commands: `settlements import|report|delete`, over the
+//! The stored reconciliation's commands: `settlements import|report|files|delete`, over the
 //! same data directory as the app's Settlements page; and the report printer shared with
 //! `stardesk reconcile`. Their flags and JSON keys are a contract (README, "CLI").
 
@@ -48,10 +48,23 @@ pub enum SettlementsAction {
         #[arg(long)]
         json: bool,
     },
+    /// The imported files, oldest first: id, kind, name, when, rows read and rows added
+    /// (the id is what `delete --file` takes).
+    Files {
+        /// Print a JSON array: `id`, `kind`, `file_name`, `imported_at`, `encoding`,
+        /// `lines`, `added`.
+        #[arg(long)]
+        json: bool,
+    },
     /// Delete every imported line, file record and decision, and the contract account
-    /// (mapping profiles stay). Needs --yes.
+    /// (mapping profiles stay); with --file, only the lines that file added and its
+    /// record. Needs --yes.
     Delete {
-        /// Yes, delete all settlement data.
+        /// Only this imported file (an id from `settlements files`): the lines it added go
+        /// (lines it shared with a file imported earlier stay), decisions stay.
+        #[arg(long, value_name = "ID")]
+        file: Option<String>,
+        /// Yes, delete.
         #[arg(long)]
         yes: bool,
     },
@@ -81,11 +94,17 @@ impl From<KindArg> for ImportKind {
 }
 
 /// What `delete` without `--yes` says; checked before the data directory is opened.
-pub fn refuse_delete() -> AppError {
-    AppError::invalid_input(
-        "this deletes every imported settlement line, file record and decision, and the \
-         contract account, for good; add --yes to delete them",
-    )
+pub fn refuse_delete(file: Option<&str>) -> AppError {
+    match file {
+        Some(id) => AppError::invalid_input(format!(
+            "this deletes the lines imported file {id} added and its record, for good; add \
+             --yes to delete them"
+        )),
+        None => AppError::invalid_input(
+            "this deletes every imported settlement line, file record and decision, and the \
+             contract account, for good; add --yes to delete them",
+        ),
+    }
 }
 
 pub async fn run(ctx: &Context, action: SettlementsAction) -> Result<(), AppError> {
@@ -97,13 +116,68 @@ pub async fn run(ctx: &Context, action: SettlementsAction) -> Result<(), AppErro
             json,
         } => import(ctx, kind.into(), files, profile, json).await,
         SettlementsAction::Report { as_of, out, json } => report(ctx, as_of, out, json).await,
-        SettlementsAction::Delete { yes: false } => Err(refuse_delete()),
-        SettlementsAction::Delete { yes: true } => {
+        SettlementsAction::Files { json } => files(ctx, json).await,
+        SettlementsAction::Delete { file, yes: false } => Err(refuse_delete(file.as_deref())),
+        SettlementsAction::Delete {
+            file: Some(id),
+            yes: true,
+        } => {
+            let deleted = ctx.delete_import_file(id.clone()).await?;
+            eprintln!(
+                "deleted file {id} ({}, {}): {} lines",
+                deleted.file_name,
+                kind_code(deleted.kind),
+                deleted.lines_removed
+            );
+            Ok(())
+        }
+        SettlementsAction::Delete {
+            file: None,
+            yes: true,
+        } => {
             ctx.delete_settlement_data().await?;
             eprintln!("deleted all settlement data (mapping profiles kept)");
             Ok(())
         }
     }
+}
+
+/// The kind as `--kind` and the JSON name it.
+fn kind_code(kind: ImportKind) -> &'static str {
+    match kind {
+        ImportKind::Statement => "statement",
+        ImportKind::Bank => "bank",
+        ImportKind::Expected => "expected",
+        ImportKind::Invoices => "invoices",
+    }
+}
+
+/// `stardesk settlements files [--json]`.
+async fn files(ctx: &Context, json: bool) -> Result<(), AppError> {
+    let files = ctx.import_files().await?;
+    if json {
+        return print_json(&files);
+    }
+    if files.is_empty() {
+        println!("no imported files");
+        return Ok(());
+    }
+    println!(
+        "{:>5}  {:10}  {:20}  {:>9}  {:>9}  file",
+        "id", "kind", "imported", "lines", "added"
+    );
+    for f in &files {
+        println!(
+            "{:>5}  {:10}  {:20}  {:>9}  {:>9}  {}",
+            f.id,
+            kind_code(f.kind),
+            f.imported_at,
+            f.lines,
+            f.added,
+            f.file_name
+        );
+    }
+    Ok(())
 }
 
 fn path_text(path: &Path) -> Result<String, AppError> {

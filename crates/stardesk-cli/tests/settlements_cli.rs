@@ -599,3 +599,70 @@ fn delete_needs_yes_and_then_the_reconciliation_is_empty() {
     assert_eq!(again["added"], 4, "{again}");
     assert_eq!(again["already_present"], 0, "{again}");
 }
+
+#[test]
+fn one_file_is_listed_by_id_and_deleted_alone_as_if_never_imported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cli = Cli::new(dir.path());
+    import_e2e(&cli);
+    let listed = cli.json(&["settlements", "files", "--json"]);
+    let files = listed.as_array().expect("an array");
+    assert_eq!(files.len(), 4, "{listed}");
+    for key in [
+        "id",
+        "kind",
+        "file_name",
+        "imported_at",
+        "encoding",
+        "lines",
+        "added",
+    ] {
+        assert!(files[0].get(key).is_some(), "{key} in {listed}");
+    }
+    let bank = files
+        .iter()
+        .find(|f| f["kind"] == "bank")
+        .expect("the bank file");
+    let id = bank["id"].as_str().expect("id");
+    let added = bank["added"].as_u64().expect("added");
+    let text_list = cli.ok(&["settlements", "files"]);
+    assert!(
+        text_list.contains(bank["file_name"].as_str().expect("name")),
+        "{text_list}"
+    );
+
+    let out = cli.run(&["settlements", "delete", "--file", id]);
+    assert!(!out.status.success(), "refused without --yes");
+    let err = text(&out.stderr);
+    assert!(err.contains("add --yes") && err.contains(id), "{err}");
+
+    cli.ok(&["settlements", "delete", "--file", id, "--yes"]);
+    // The saved reconciliation is now that of the other three files.
+    let (expected, statement, invoices) = (e2e("expected"), e2e("statement"), e2e("invoices"));
+    let without_bank = reconcile(&[
+        "--expected",
+        s(&expected),
+        "--statement",
+        s(&statement),
+        "--invoices",
+        s(&invoices),
+        "--as-of",
+        "2026-09-30",
+        "--json",
+    ]);
+    assert_eq!(report(&cli, "2026-09-30"), without_bank);
+    assert_ne!(
+        without_bank,
+        e2e_reconcile("2026-09-30"),
+        "the bank file changes the reconciliation"
+    );
+    let left = cli.json(&["settlements", "files", "--json"]);
+    assert_eq!(left.as_array().expect("array").len(), 3, "{left}");
+
+    let out = cli.run(&["settlements", "delete", "--file", id, "--yes"]);
+    assert!(!out.status.success(), "gone already");
+    assert!(text(&out.stderr).contains(id), "{}", text(&out.stderr));
+    // Gone, not hidden: importing it again adds its lines again.
+    let again = import(&cli, "bank", &[e2e("bank")]);
+    assert_eq!(again["added"].as_u64(), Some(added), "{again}");
+}

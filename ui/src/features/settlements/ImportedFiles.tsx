@@ -6,12 +6,15 @@ import { useTranslation } from 'react-i18next';
 import type { ImportFileView } from '../../bindings';
 import { errorText } from '../../shared/errors';
 import { formatCount, formatInstant } from '../../shared/format';
-import { deleteSettlementData } from '../../shared/ipc';
+import { deleteImportFile, deleteSettlementData } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
 
 const { Text } = Typography;
 
-/** 已导入的文件, and the way to forget all of it (bank lines are personal data). */
+/**
+ * 已导入的文件: each can be taken back on its own (a wrong or mis-read file), or all of it
+ * forgotten (bank lines are personal data).
+ */
 export function ImportedFiles({ files }: { files: ImportFileView[] }) {
   const { t } = useTranslation(['settlements', 'common']);
   const notify = useNotify(['settlements', 'common']);
@@ -20,6 +23,13 @@ export function ImportedFiles({ files }: { files: ImportFileView[] }) {
   const remove = useMutation({
     mutationFn: deleteSettlementData,
     onSuccess: () => notify.success((t) => t('files.deleted')),
+    onError: (error) => notify.error((t) => errorText(t, error)),
+  });
+
+  const removeFile = useMutation({
+    mutationFn: (f: ImportFileView) => deleteImportFile(f.id),
+    onSuccess: (d) =>
+      notify.success((t) => t('files.fileDeleted', { name: d.file_name, count: d.lines_removed })),
     onError: (error) => notify.error((t) => errorText(t, error)),
   });
 
@@ -55,6 +65,37 @@ export function ImportedFiles({ files }: { files: ImportFileView[] }) {
       dataIndex: 'imported_at',
       width: 160,
       render: (_: unknown, f: ImportFileView) => formatInstant(f.imported_at),
+    },
+    {
+      title: t('files.actions'),
+      dataIndex: 'id',
+      width: 90,
+      render: (_: unknown, f: ImportFileView) => (
+        <Popconfirm
+          title={t('files.deleteFileTitle')}
+          content={
+            <div className="settle-confirm">
+              {t('files.deleteFileBody', { name: f.file_name, count: f.added })}
+            </div>
+          }
+          okText={t('files.deleteOk')}
+          cancelText={t('common:cancel')}
+          okType="danger"
+          onConfirm={() => removeFile.mutate(f)}
+        >
+          <span>
+            <Button
+              type="danger"
+              theme="borderless"
+              size="small"
+              loading={removeFile.isPending && removeFile.variables?.id === f.id}
+              data-testid="delete-import-file"
+            >
+              {t('files.deleteFile')}
+            </Button>
+          </span>
+        </Popconfirm>
+      ),
     },
   ];
 

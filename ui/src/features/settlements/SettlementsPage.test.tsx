@@ -347,4 +347,31 @@ describe('settlements page', () => {
     expect(sent[1]).toMatchObject({ format: 'csv' });
     expect((sent[0] as { asOf: string }).asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
+  it('one imported file can be deleted after a confirmation that says what goes', async () => {
+    const { calls, user } = setup({
+      delete_import_file: ({ id }) => ({
+        kind: 'bank',
+        file_name: fx.files.find((f) => f.id === id)?.file_name ?? '',
+        lines_removed: 2,
+      }),
+    });
+    const rows = await screen.findAllByTestId('import-file-row');
+    const bankRow = rows.find((r) => r.textContent?.includes('招商银行流水.csv')) as HTMLElement;
+    await user.click(within(bankRow).getByTestId('delete-import-file'));
+    expect(await screen.findByText('删除这个文件的导入？')).toBeInTheDocument();
+    expect(
+      screen.getByText(/将删除「招商银行流水.csv」导入时新增的 2 行明细和它的导入记录/),
+    ).toBeInTheDocument();
+    expect(calls.some((c) => c.command === 'delete_import_file')).toBe(false);
+    const confirm = (await screen.findAllByRole('button', { name: '删除' })).find(
+      (b) => b.closest('[data-testid="import-files"]') === null,
+    ) as HTMLElement;
+    await user.click(confirm);
+    await waitFor(() =>
+      expect(calls.filter((c) => c.command === 'delete_import_file').map((c) => c.args)).toEqual([
+        { id: '3' },
+      ]),
+    );
+    expect(await screen.findByText('已删除「招商银行流水.csv」的 2 行明细')).toBeInTheDocument();
+  });
 });

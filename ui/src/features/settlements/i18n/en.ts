@@ -99,6 +99,15 @@ export const en: SettlementsMessages = {
       'This deletes every imported statement, bank statement (personal account and transaction data), expected payment and invoice record, your decisions and the contract account. Mapping profiles stay. This cannot be undone.',
     deleteOk: 'Delete',
     deleted: 'All reconciliation data deleted',
+    actions: 'Actions',
+    deleteFile: 'Delete',
+    deleteFileTitle: "Delete this file's import?",
+    deleteFileBody_one:
+      'This deletes the row “{{name}}” added and its import record; rows it shares with a file imported earlier stay. If a file imported later has some of the same rows, import that file again.',
+    deleteFileBody_other:
+      'This deletes the {{count}} rows “{{name}}” added and its import record; rows it shares with a file imported earlier stay. If a file imported later has some of the same rows, import that file again.',
+    fileDeleted_one: 'Deleted 1 row of “{{name}}”',
+    fileDeleted_other: 'Deleted {{count}} rows of “{{name}}”',
   },
   asOf: 'As of',
   asOfHint: 'Overdue payouts are judged on this day',

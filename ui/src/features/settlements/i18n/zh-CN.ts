@@ -118,6 +118,15 @@ export const zhCN = {
       '将删除导入的所有结算单、银行流水（含个人账户和交易信息）、应收明细、发票记录、你的核对决定和签约收款账户，映射方案会保留。此操作不可撤销。',
     deleteOk: '删除',
     deleted: '对账数据已全部删除',
+    actions: '操作',
+    deleteFile: '删除',
+    deleteFileTitle: '删除这个文件的导入？',
+    deleteFileBody_one:
+      '将删除「{{name}}」导入时新增的 {{count}} 行明细和它的导入记录；与更早导入的文件相同的明细会保留。之后导入的文件若含有相同的明细，请重新导入那些文件。',
+    deleteFileBody_other:
+      '将删除「{{name}}」导入时新增的 {{count}} 行明细和它的导入记录；与更早导入的文件相同的明细会保留。之后导入的文件若含有相同的明细，请重新导入那些文件。',
+    fileDeleted_one: '已删除「{{name}}」的 {{count}} 行明细',
+    fileDeleted_other: '已删除「{{name}}」的 {{count}} 行明细',
   },
   asOf: '对账日期',
   asOfHint: '按这一天判断是否逾期未到账',
