@@ -321,4 +321,64 @@ describe('settlements in the real window', () => {
     await clickOn('lang-switch');
     assert.equal((await d.findAll('[data-testid="import-file-row"]')).length, before, 'nothing stored');
   });
+  test('one imported file is deleted on its own, after a confirmation naming it', async () => {
+    const BANK = '银行流水-招商银行.csv';
+    const fileRows = () => d.findAll('[data-testid="import-file-row"]');
+    const before = (await fileRows()).length;
+    // The count on a summary card ("1 笔", "2 items").
+    const cardCount = async (cls) => {
+      const m = /^\D*(\d+)\s*(笔|items?)/.exec(await textOf(`summary-${cls}`));
+      return m ? Number(m[1]) : -1;
+    };
+    await waitFor('the unexpected credit of the bank file', async () => (await cardCount('unexpected_credit')) === 1);
+    const failed = await cardCount('payout_failed');
+    assert.ok(failed > 0, 'a failed payout on the statement');
+    const askToDelete = () =>
+      d.exec(
+        `const row = [...document.querySelectorAll('[data-testid="import-file-row"]')].find((r) => r.innerText.includes(${JSON.stringify(BANK)}));
+         row.querySelector('[data-testid="delete-import-file"]').click();`,
+      );
+    // The confirmation's own button, outside the file list (whose rows have 删除 / Delete too).
+    const confirmButton = (label) =>
+      d.exec(
+        `const b = [...document.querySelectorAll('button')].find((b) => b.innerText.trim() === ${JSON.stringify(label)} && !b.closest('[data-testid="import-files"]'));
+         if (b) b.click();
+         return b !== undefined;`,
+      );
+    // In English first, and left: nothing is deleted.
+    await clickOn('lang-switch');
+    await waitFor('English', async () => (await d.exec('return document.body.innerText;')).includes('Imported files'));
+    await askToDelete();
+    const en = await waitFor('the confirmation in English', async () => {
+      const body = await d.exec('return document.body.innerText;');
+      return body.includes("Delete this file's import?") ? body : '';
+    });
+    assert.match(en, new RegExp(`deletes the \\d+ rows? “${BANK.replace('.', '\\.')}” added`));
+    await d.screenshot(join(out, 'settlements-delete-file-en.png'));
+    assert.ok(await confirmButton('Cancel'), 'the confirmation has Cancel');
+    await clickOn('lang-switch');
+    await waitFor('Chinese again', async () => (await d.exec('return document.body.innerText;')).includes('已导入的文件'));
+    assert.equal((await fileRows()).length, before, 'nothing deleted when cancelled');
+
+    await askToDelete();
+    const zh = await waitFor('the confirmation', async () => {
+      const body = await d.exec('return document.body.innerText;');
+      return body.includes('删除这个文件的导入？') ? body : '';
+    });
+    assert.match(zh, new RegExp(`将删除「${BANK.replace('.', '\\.')}」导入时新增的 \\d+ 行明细`));
+    await d.screenshot(join(out, 'settlements-delete-file.png'));
+    assert.ok(await confirmButton('删除'), 'the confirmation has 删除');
+    await waitFor('the bank file gone from the list', async () => (await fileRows()).length === before - 1);
+    const toast = await waitFor('the toast', async () => {
+      const body = await d.exec('return document.body.innerText;');
+      return /已删除「银行流水-招商银行\.csv」的 \d+ 行明细/.test(body) ? body : '';
+    });
+    assert.ok(toast);
+    assert.doesNotMatch(await textOf('import-files'), /银行流水-招商银行/);
+    // Its credit is no longer in the reconciliation; the statement's discrepancies stay.
+    await waitFor('the unexpected credit gone', async () => (await cardCount('unexpected_credit')) === 0);
+    assert.equal(await cardCount('payout_failed'), failed, 'the statement is still there');
+    await new Promise((r) => setTimeout(r, 500));
+    await d.screenshot(join(out, 'settlements-delete-file-done.png'));
+  });
 });
