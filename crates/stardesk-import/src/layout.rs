@@ -287,7 +287,41 @@ pub fn resolve(kind: FileKind, mapping: &ColumnMapping, cells: &[String]) -> Res
             }
         }
     }
+    find_always_by_header(kind, mapping, &find, &mut columns);
     Resolved { columns, missing }
+}
+
+/// Fields found by their header even when a mapping names the columns and leaves them
+/// out: a direction column (借贷标志) changes what the amount means, and a mapping without
+/// it (a profile saved before StarDesk read it, or one made by hand) would read every
+/// debit of an unsigned bank file as a credit.
+const ALWAYS_BY_HEADER: &[&str] = &["direction"];
+
+/// Puts each of [`ALWAYS_BY_HEADER`] the mapping leaves out in the column its header
+/// names, unless another field has that column.
+fn find_always_by_header(
+    kind: FileKind,
+    mapping: &ColumnMapping,
+    find: &impl Fn(&str) -> Option<usize>,
+    columns: &mut [Option<usize>],
+) {
+    if mapping.columns.is_empty() {
+        return;
+    }
+    for name in ALWAYS_BY_HEADER {
+        let Some(field) = field_index(kind, name) else {
+            continue;
+        };
+        if mapping.columns.iter().any(|(mapped, _)| mapped == name) {
+            continue;
+        }
+        let found = kind.fields()[field]
+            .synonyms
+            .iter()
+            .find_map(|synonym| find(synonym))
+            .filter(|column| !columns.contains(&Some(*column)));
+        columns[field] = found;
+    }
 }
 
 impl Resolved {

@@ -258,3 +258,50 @@ fn preview_of_a_standard_workbook_needs_no_mapping() {
         ]
     );
 }
+
+/// A bank profile that names its columns but not the direction (saved before StarDesk
+/// read one): the 借贷标志 column is still read by its header, so a debit of an unsigned
+/// file is not taken for a credit.
+#[test]
+fn a_bank_profile_without_the_direction_still_reads_the_direction_column() {
+    let csv = "记账日,发生额,借贷标志,对手户名,用途\n\
+               2026-03-05,1000.00,贷,星图科技,结算\n\
+               2026-03-06,300.00,借,房东,房租\n";
+    let profile = ColumnMapping::by_headers([
+        ("date", "记账日"),
+        ("amount", "发生额"),
+        ("counterparty", "对手户名"),
+        ("memo", "用途"),
+    ]);
+    let imported =
+        import_with_mapping(FileKind::Bank, "bank.csv", csv.as_bytes(), &profile).unwrap();
+    let AnyImported::Bank(imported) = imported else {
+        panic!("bank expected");
+    };
+    let amounts: Vec<_> = imported.lines.iter().map(|l| l.amount).collect();
+    assert_eq!(amounts, [d("1000"), d("-300")]);
+    assert!(
+        imported.ignored_columns.is_empty(),
+        "{:?}",
+        imported.ignored_columns
+    );
+    assert!(imported.mapping.columns.contains(&(
+        "direction".to_owned(),
+        ColumnRef::Header("借贷标志".to_owned())
+    )));
+
+    // A column the profile gives another field is not taken for the direction.
+    let csv = "记账日,发生额,借贷\n2026-03-05,1000.00,星图科技\n";
+    let profile = ColumnMapping::by_headers([
+        ("date", "记账日"),
+        ("amount", "发生额"),
+        ("counterparty", "借贷"),
+    ]);
+    let imported =
+        import_with_mapping(FileKind::Bank, "odd.csv", csv.as_bytes(), &profile).unwrap();
+    let AnyImported::Bank(imported) = imported else {
+        panic!("bank expected");
+    };
+    assert_eq!(imported.lines[0].amount, d("1000"));
+    assert_eq!(imported.lines[0].counterparty, "星图科技");
+}
