@@ -3,11 +3,11 @@
 //! serde_json's text quotes the offending value (`invalid type: string "13812345678",
 //! expected u64 at line 1 column 80`); in an application's or a parcel's answer that value
 //! may be a phone, a name or an address, and the text goes to the log, the sync state and
-//! the window. Only the value's kind stays; field names, the expectation and the position
+//! the window. Core uses it too for what it reads back from its own JSON caches. Only the value's kind stays; field names, the expectation and the position
 //! (what a bug report needs) are kept.
 
 /// `e` as text, each quoted value left out.
-pub(crate) fn described(e: &serde_json::Error) -> String {
+pub fn described(e: &serde_json::Error) -> String {
     redacted(&e.to_string())
 }
 

@@ -13,7 +13,7 @@
 pub mod applications;
 pub mod client;
 pub mod convert;
-mod json_error;
+pub mod json_error;
 pub mod rights;
 pub mod sync;
 pub mod tracking;

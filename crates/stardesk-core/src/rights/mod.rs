@@ -88,7 +88,11 @@ pub(crate) struct RightsCache {
 fn parse<T: DeserializeOwned>(parts: &HashMap<String, (String, String)>, part: &str) -> Option<T> {
     let (json, _) = parts.get(part)?;
     serde_json::from_str(json)
-        .inspect_err(|e| tracing::warn!(part, error = %e, "cached rights part unreadable; left to the next sync"))
+        .inspect_err(|e| {
+            // The platform's words, values left out (an agency's contact, a brand's name).
+            let error = stardesk_platform::json_error::described(e);
+            tracing::warn!(part, %error, "cached rights part unreadable; left to the next sync");
+        })
         .ok()
 }
 
