@@ -43,12 +43,18 @@ describe('NotifyProvider', () => {
     expect(screen.getByTestId('page').contains(toast)).toBe(false);
   });
 
-  it('keeps a reminder on several lines', async () => {
+  it('keeps a reminder on several lines, in the notices layer, not with the feedback', async () => {
     const got = mount();
     act(() => got.notify?.info(() => '第一行\n第二行'));
+    act(() => got.notify?.success(() => '已保存'));
     const text = await screen.findByText(/第一行/);
     expect(text).toHaveStyle({ whiteSpace: 'pre-line' });
-    expect(text.closest('.semi-toast-wrapper')).not.toBeNull();
+    expect(text.closest('.semi-toast-wrapper')).toHaveAttribute('data-testid', 'notices');
+    expect((await screen.findByText('已保存')).closest('.semi-toast-wrapper')).toHaveAttribute(
+      'data-testid',
+      'toasts',
+    );
+    expect(screen.getByTestId('page').contains(text)).toBe(false);
   });
 
   it('shows the newest toasts, never more than MAX_TOASTS at once', async () => {
@@ -76,15 +82,25 @@ describe('NotifyProvider', () => {
     expect(shownTexts()).toEqual(reminders(count - MAX_TOASTS + 1, count));
   });
 
-  it('never closes an error to make room: the oldest other toast goes', async () => {
+  it('never closes an error to make room: the oldest other toast goes; notices count apart', async () => {
     const got = mount();
     act(() => got.notify?.error(() => '同步失败'));
     const count = MAX_TOASTS + 1;
     act(() => {
-      for (let i = 1; i <= count; i++) got.notify?.info(() => `提醒 ${i}`);
+      for (let i = 1; i <= count; i++) got.notify?.success(() => `提醒 ${i}`);
     });
     expect(await screen.findByText(`提醒 ${count}`)).toBeInTheDocument();
     expect(shownTexts()).toEqual(['同步失败', ...reminders(count - MAX_TOASTS + 2, count)].sort());
+    // A start's notices fill their own corner: the feedback at the top stays as it was.
+    act(() => {
+      for (let i = 1; i <= count; i++) got.notify?.info(() => `通知 ${i}`);
+    });
+    expect(await screen.findByText(`通知 ${count}`)).toBeInTheDocument();
+    const notices = [
+      ...document.querySelectorAll('[data-testid="notices"] .semi-toast-content-text'),
+    ];
+    expect(notices).toHaveLength(MAX_TOASTS);
+    expect(screen.getByText('同步失败')).toBeInTheDocument();
   });
 
   it('says a toast shown before a language switch again in the new language', async () => {

@@ -10,6 +10,7 @@ import {
   useRef,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import './notify.css';
 
 /** The namespaces a toast's words are looked up in, as `useTranslation` takes them. */
 type Ns = FlatNamespace | readonly [FlatNamespace?, ...FlatNamespace[]];
@@ -24,9 +25,15 @@ type TOf<N extends Ns> = ReturnType<typeof useTranslation<N>>['t'];
 export type Words<N extends Ns, R = string> = (t: TOf<N>) => R;
 
 export interface Notify<N extends Ns = 'common'> {
+  /** What the user just did worked: a short toast at the top. */
   success: (words: Words<N>) => void;
+  /** What the user just did failed: a toast at the top. */
   error: (words: Words<N>) => void;
-  /** Reminders and alerts: several lines, shown long enough to read. */
+  /**
+   * Reminders and alerts nobody asked for just now (a due date, a stalled parcel, an
+   * invitation): several lines, shown long enough to read, in the window's bottom-right
+   * corner, where a start's few of them do not cover the page being opened.
+   */
   info: (words: Words<N>) => void;
 }
 
@@ -107,7 +114,10 @@ function useCapped(api: ToastApi): ToastApi {
   }, [success, error, info, close]);
 }
 
-const ToastContext = createContext<ToastApi | null>(null);
+/** What the pages show through: feedback toasts and notices, each in its own layer. */
+type Shown = Pick<ToastApi, 'success' | 'error' | 'info'>;
+
+const ToastContext = createContext<Shown | null>(null);
 
 /** The words in the current language, re-rendered on a switch. */
 function Said<N extends Ns>({ ns, words }: { ns: N; words: Words<N> }) {
@@ -121,18 +131,34 @@ function Said<N extends Ns>({ ns, words }: { ns: N; words: Words<N> }) {
  * toasts would not hear a language switch).
  *
  * The hook's holder is only the toasts themselves: left in the page's flow they would sit
- * below the full-height app, off screen. They go in Semi's own fixed, zero-height layer at
- * the top of the window, as its static toasts do; the layer itself takes no clicks outside
- * the toasts.
+ * below the full-height app, off screen. Feedback on what the user did (success, error)
+ * goes in Semi's own fixed, zero-height layer at the top of the window, as its static
+ * toasts do; notices (`info`) in a layer of their own at the bottom-right (`notify.css`):
+ * at a start the due reminders, parcel alerts and invitations come together, and at the
+ * top they covered the middle of the page for their ten seconds. Each layer takes no
+ * clicks outside its toasts, and each keeps at most [`MAX_TOASTS`].
  */
 export function NotifyProvider({ children }: { children: ReactNode }) {
-  const [all, holder] = Toast.useToast() as [ToastApi, ReactElement];
-  const api = useCapped(all);
+  const [feedback, feedbackHolder] = Toast.useToast() as [ToastApi, ReactElement];
+  const [notices, noticesHolder] = Toast.useToast() as [ToastApi, ReactElement];
+  const cappedFeedback = useCapped(feedback);
+  const cappedNotices = useCapped(notices);
+  const api = useMemo<Shown>(
+    () => ({
+      success: cappedFeedback.success,
+      error: cappedFeedback.error,
+      info: cappedNotices.info,
+    }),
+    [cappedFeedback, cappedNotices],
+  );
   return (
     <ToastContext.Provider value={api}>
       {children}
       <div className="semi-toast-wrapper" data-testid="toasts">
-        <div className="semi-toast-innerWrapper">{holder}</div>
+        <div className="semi-toast-innerWrapper">{feedbackHolder}</div>
+      </div>
+      <div className="semi-toast-wrapper app-notices" data-testid="notices">
+        <div className="semi-toast-innerWrapper">{noticesHolder}</div>
       </div>
     </ToastContext.Provider>
   );
