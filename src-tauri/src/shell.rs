@@ -100,6 +100,25 @@ pub async fn pick_settlement_files(
     Ok(picked)
 }
 
+/// The name a save dialog suggests, from the window's `wanted` (words in its language):
+/// without path separators, control characters or the characters Windows refuses in a
+/// name, trimmed of dots and spaces at the ends; `fallback` when nothing is left.
+fn suggested_name(wanted: &str, fallback: &str) -> String {
+    let kept: String = wanted
+        .chars()
+        .filter(|c| {
+            !c.is_control() && !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+        })
+        .take(120)
+        .collect();
+    let kept = kept.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    if kept.is_empty() {
+        fallback.to_string()
+    } else {
+        kept.to_string()
+    }
+}
+
 /// Asks where to save the report (native save dialog), then writes it; the path, or
 /// `None` when the user cancelled.
 pub async fn export_report(
@@ -107,6 +126,7 @@ pub async fn export_report(
     state: &AppState,
     format: ReportFormat,
     as_of: Option<String>,
+    file_name: String,
 ) -> Result<Option<String>, AppError> {
     let ext = match format {
         ReportFormat::Csv => "csv",
@@ -115,7 +135,7 @@ pub async fn export_report(
     let path = match test_seam::save_path(ext)? {
         Some(path) => Some(path),
         None => {
-            let name = format!("对账报告.{ext}");
+            let name = format!("{}.{ext}", suggested_name(&file_name, "对账报告"));
             let app = app.clone();
             let picked = tauri::async_runtime::spawn_blocking(move || {
                 app.dialog()
@@ -147,7 +167,9 @@ pub async fn export_report(
 pub async fn export_calendar(
     app: &AppHandle,
     state: &AppState,
+    file_name: String,
 ) -> Result<Option<String>, AppError> {
+    let name = format!("{}.ics", suggested_name(&file_name, "StarDesk-合作日程"));
     let path = match test_seam::save_path("ics")? {
         Some(path) => Some(path),
         None => {
@@ -155,7 +177,7 @@ pub async fn export_calendar(
             let picked = tauri::async_runtime::spawn_blocking(move || {
                 app.dialog()
                     .file()
-                    .set_file_name("StarDesk-合作日程.ics")
+                    .set_file_name(name)
                     .add_filter("iCalendar", &["ics"])
                     .blocking_save_file()
             })
@@ -229,5 +251,24 @@ mod test_seam {
 
     pub fn save_path(_ext: &str) -> Result<Option<String>, AppError> {
         Ok(None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::suggested_name;
+
+    #[test]
+    fn a_suggested_name_is_the_windows_words_without_what_a_file_name_cannot_hold() {
+        assert_eq!(suggested_name("对账报告", "x"), "对账报告");
+        assert_eq!(
+            suggested_name("Reconciliation report", "x"),
+            "Reconciliation report"
+        );
+        assert_eq!(suggested_name("../a/b:c*?\"<>|\u{7}", "x"), "abc");
+        assert_eq!(suggested_name(" .report. ", "x"), "report");
+        assert_eq!(suggested_name("", "对账报告"), "对账报告");
+        assert_eq!(suggested_name("/// ..", "对账报告"), "对账报告");
+        assert_eq!(suggested_name(&"长".repeat(300), "x").chars().count(), 120);
     }
 }

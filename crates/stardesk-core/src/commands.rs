@@ -148,8 +148,9 @@ macro_rules! with_commands {
                 /// The campaign dates of the next `days` days, soonest first.
                 core fn agenda(days: u32) -> Vec<AgendaItem>;
                 /// Asks where to save (native dialog) and writes every campaign date as an
-                /// iCalendar file; the path, or null when cancelled.
-                shell fn export_calendar() -> Option<String>;
+                /// iCalendar file; the path, or null when cancelled. `file_name`: the name
+                /// the dialog suggests, without `.ics`, in the window's language.
+                shell fn export_calendar(file_name: String) -> Option<String>;
             }
             task_hall {
                 /// One page of the task hall; `total` counts every match.
@@ -202,8 +203,9 @@ macro_rules! with_commands {
             }
             settlement_report {
                 /// Asks where to save (native dialog) and writes the report; the path,
-                /// or null when cancelled.
-                shell fn export_report(format: ReportFormat, as_of: Option<String>) -> Option<String>;
+                /// or null when cancelled. `file_name`: the name the dialog suggests,
+                /// without the extension, in the window's language.
+                shell fn export_report(format: ReportFormat, as_of: Option<String>, file_name: String) -> Option<String>;
             }
             settlement_payout_fix {
                 core fn contract_account() -> Option<ContractAccountView>;

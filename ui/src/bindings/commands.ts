@@ -397,10 +397,11 @@ export function agenda(days: number): Promise<Array<AgendaItem>> {
 
 /**
  * Asks where to save (native dialog) and writes every campaign date as an
- * iCalendar file; the path, or null when cancelled.
+ * iCalendar file; the path, or null when cancelled. `file_name`: the name
+ * the dialog suggests, without `.ics`, in the window's language.
  */
-export function exportCalendar(): Promise<string | null> {
-  return call('export_calendar');
+export function exportCalendar(fileName: string): Promise<string | null> {
+  return call('export_calendar', { fileName });
 }
 
 /**
@@ -518,10 +519,11 @@ export function monthlyIncome(): Promise<Array<MonthIncome>> {
 
 /**
  * Asks where to save (native dialog) and writes the report; the path,
- * or null when cancelled.
+ * or null when cancelled. `file_name`: the name the dialog suggests,
+ * without the extension, in the window's language.
  */
-export function exportReport(format: ReportFormat, asOf: string | null): Promise<string | null> {
-  return call('export_report', { format, asOf });
+export function exportReport(format: ReportFormat, asOf: string | null, fileName: string): Promise<string | null> {
+  return call('export_report', { format, asOf, fileName });
 }
 
 export function contractAccount(): Promise<ContractAccountView | null> {
@@ -628,7 +630,7 @@ export interface Commands {
   reminder_settings: () => ReminderSettings;
   set_reminder_settings: (args: { leadDays: Array<number> }) => ReminderSettings;
   agenda: (args: { days: number }) => Array<AgendaItem>;
-  export_calendar: () => string | null;
+  export_calendar: (args: { fileName: string }) => string | null;
   query_tasks: (args: { query: TaskQuery }) => TaskPage;
   task_detail: (args: { id: string }) => TaskDetail;
   facets: () => Facets;
@@ -649,7 +651,7 @@ export interface Commands {
   decisions: () => Array<DecisionView>;
   delete_decision: (args: { id: string }) => null;
   monthly_income: () => Array<MonthIncome>;
-  export_report: (args: { format: ReportFormat; asOf: string | null }) => string | null;
+  export_report: (args: { format: ReportFormat; asOf: string | null; fileName: string }) => string | null;
   contract_account: () => ContractAccountView | null;
   set_contract_account: (args: { account: ContractAccountInput }) => ContractAccountView;
   delete_contract_account: () => null;

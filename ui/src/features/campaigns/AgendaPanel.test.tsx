@@ -103,7 +103,7 @@ describe('my campaigns: the agenda', () => {
     expect(
       await screen.findByText('日历已保存到 /home/lu/Documents/stardesk.ics'),
     ).toBeInTheDocument();
-    expect(argsOf(calls, 'export_calendar')).toHaveLength(1);
+    expect(argsOf(calls, 'export_calendar')).toEqual([{ fileName: 'StarDesk-合作日程' }]);
   });
 
   it('export cancelled: nothing said', SLOW, async () => {

@@ -22,7 +22,7 @@ export function AgendaPanel() {
   const notify = useNotify(['campaigns', 'common']);
   const agenda = useAgenda(AGENDA_DAYS);
   const exporter = useMutation({
-    mutationFn: exportCalendar,
+    mutationFn: () => exportCalendar(t('agenda.fileName')),
     // null: the save dialog was cancelled; nothing to say.
     onSuccess: (path) => {
       if (path !== null) notify.success((t) => t('agenda.exported', { path }));

@@ -345,7 +345,17 @@ describe('settlements page', () => {
     const sent = calls.filter((c) => c.command === 'export_report').map((c) => c.args);
     expect(sent[0]).toMatchObject({ format: 'xlsx' });
     expect(sent[1]).toMatchObject({ format: 'csv' });
-    expect((sent[0] as { asOf: string }).asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const asOf = (sent[0] as { asOf: string }).asOf;
+    expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The save dialog suggests a name in the window's language, with the day.
+    expect(sent[0]).toMatchObject({ fileName: `对账报告-${asOf}` });
+    await act(() => i18n.changeLanguage('en'));
+    await user.click(screen.getByTestId('export-csv'));
+    await waitFor(() => expect(calls.filter((c) => c.command === 'export_report')).toHaveLength(3));
+    expect(calls.filter((c) => c.command === 'export_report')[2]?.args).toMatchObject({
+      fileName: `Reconciliation report ${asOf}`,
+    });
+    await act(() => i18n.changeLanguage('zh-CN'));
   });
   it('one imported file can be deleted after a confirmation that says what goes', async () => {
     const { calls, user } = setup({

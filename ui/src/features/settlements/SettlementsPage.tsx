@@ -106,7 +106,7 @@ function Reconciliation() {
   const view = useReconcile(asOf);
 
   const exporter = useMutation({
-    mutationFn: (format: ReportFormat) => exportReport(format, asOf),
+    mutationFn: (format: ReportFormat) => exportReport(format, asOf, t('reportFileName', { asOf })),
     onSuccess: (path) => {
       if (path !== null) notify.success((t) => t('exported', { path }));
     },

@@ -214,6 +214,7 @@ export const en: CampaignsMessages = {
       'The deadlines of your campaigns, and when a benefit card expires or your level would drop, day by day.',
     export: 'Export calendar',
     exported: 'Calendar saved to {{path}}',
+    fileName: 'StarDesk campaign dates',
     exportFailed: 'Export failed: {{text}}',
     empty: 'No deadlines in the next 14 days',
     loadFailed: 'Could not load the agenda: {{text}}',

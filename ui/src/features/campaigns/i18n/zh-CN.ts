@@ -214,6 +214,8 @@ export const zhCN = {
     intro: '已报名合作的截止日期，以及权益卡到期、等级将降的日子，按天排列。',
     export: '导出日历',
     exported: '日历已保存到 {{path}}',
+    /** The name the save dialog suggests (.ics is added). */
+    fileName: 'StarDesk-合作日程',
     exportFailed: '导出失败：{{text}}',
     empty: '未来 14 天没有截止日期',
     loadFailed: '无法读取日程：{{text}}',

@@ -114,6 +114,7 @@ export const en: SettlementsMessages = {
   exportXlsx: 'Export Excel',
   exportCsv: 'Export CSV',
   exported: 'Report saved to {{path}}',
+  reportFileName: 'Reconciliation report {{asOf}}',
   class: {
     matched: 'Matched',
     amount_mismatch: 'Amount mismatch',

@@ -133,6 +133,8 @@ export const zhCN = {
   exportXlsx: '导出 Excel',
   exportCsv: '导出 CSV',
   exported: '报表已保存到 {{path}}',
+  /** The name the save dialog suggests (the extension is added). */
+  reportFileName: '对账报告-{{asOf}}',
   class: {
     matched: '已匹配',
     amount_mismatch: '金额不符',
