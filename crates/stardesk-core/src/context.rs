@@ -198,6 +198,10 @@ impl Context {
             rights_due: AtomicBool::new(false),
             reconcile_cache: Default::default(),
         });
+        if ctx.platform_url().await?.is_some() {
+            // The demo's data file, if the switch to this account could not delete it.
+            ctx.forget_sandbox_data();
+        }
         if background {
             let step = std::time::Instant::now();
             ctx.start_jobs().await?;

@@ -294,6 +294,24 @@ async fn a_platform_account_is_checked_saved_and_can_go_offline() {
     // The token is in the keychain, not in the database file.
     let db = std::fs::read(dir.path().join(stardesk_store::DB_FILE)).expect("db");
     assert!(!db.windows(15).any(|w| w == b"account-token-1"));
+    // A sandbox file the switch could not delete (another process held it open) goes at
+    // the next start with the account set.
+    std::fs::write(dir.path().join("sandbox.sqlite"), b"left behind").expect("leftover");
+    let next = Context::open(
+        ContextOptions {
+            key_policy: KeyPolicy::KeychainOnly,
+            ..options(dir.path())
+        },
+        Arc::new(NoEvents),
+    )
+    .await
+    .expect("the next start");
+    assert_eq!(
+        sandbox_files(),
+        Vec::<String>::new(),
+        "deleted at the start"
+    );
+    next.shutdown().await;
 
     // The platform goes away: the sync says so, the last sync's tasks stay readable.
     platform.shutdown().await;

@@ -106,8 +106,9 @@ impl Context {
     /// The embedded sandbox's file holds what the creator applied with there (names,
     /// phones, addresses); with a real account it is not wanted again (a return to the
     /// sandbox starts a new one), so it goes, with its log and any copy set aside. A file
-    /// another process still has open (a `stardesk` command, on Windows) stays, warned of.
-    fn forget_sandbox_data(&self) {
+    /// another process still has open (a `stardesk` command, on Windows) stays, warned of,
+    /// and is tried again at the next start ([`Context::open`]).
+    pub(crate) fn forget_sandbox_data(&self) {
         let dir = &self.options.data_dir;
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
