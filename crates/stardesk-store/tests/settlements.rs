@@ -985,3 +985,33 @@ fn the_database_file_never_holds_a_bank_counterparty_in_plaintext() {
         );
     }
 }
+
+/// A deleted file's id is never given to a later import (SQLite would give the newest
+/// row's id again): a list read before the delete cannot delete another file by it, after
+/// one file is deleted or all of them.
+#[test]
+fn a_deleted_files_id_is_never_given_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = open(dir.path());
+    let s = statement(&[("JS1", "T1", "100.00", 5)]);
+    let b = bank(&[("TX1", "100.00", 6)]);
+    let first = import(&mut store, "s", ImportLines::Statement(&s))
+        .expect("s")
+        .file_id;
+    let newest = import(&mut store, "b", ImportLines::Bank(&b))
+        .expect("b")
+        .file_id;
+    assert!(store.delete_import_file(newest).expect("delete").is_some());
+    let next = import(&mut store, "b again", ImportLines::Bank(&b))
+        .expect("b again")
+        .file_id;
+    assert!(next > newest, "{next} after {newest}");
+    assert_eq!(store.delete_import_file(newest).expect("stale id"), None);
+
+    store.delete_settlement_data().expect("delete all");
+    let after_all = import(&mut store, "s again", ImportLines::Statement(&s))
+        .expect("s again")
+        .file_id;
+    assert!(after_all > next, "{after_all} after {next}");
+    assert!(first < newest);
+}

@@ -34,9 +34,30 @@ pub struct ImportFileRecord {
     pub encoding: String,
 }
 
+/// The setting that keeps the largest file id ever given, once a file was deleted: the
+/// table's ids are SQLite rowids, which would give a deleted newest file's id to the next
+/// import, and a list read before (the window's, a script's `settlements files`) would
+/// then delete the wrong file by it.
+const LAST_FILE_ID_KEY: &str = "import_files_last_id";
+
+/// Keeps the id the scalar query `deleted` gives (an integer, or NULL) as given: no file gets it
+/// or any id below it again. Part of a transaction that deletes files.
+pub(super) fn keep_last_file_id(tx: &Transaction<'_>, deleted: &str) -> rusqlite::Result<()> {
+    tx.execute(
+        &format!(
+            "INSERT INTO settings (key, value)
+             SELECT ?1, CAST(id AS TEXT) FROM (SELECT ({deleted}) AS id) WHERE id IS NOT NULL
+             ON CONFLICT (key) DO UPDATE
+             SET value = CAST(max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) AS TEXT)"
+        ),
+        [LAST_FILE_ID_KEY],
+    )
+    .map(|_| ())
+}
+
 /// Records a file of `line_count` lines of `kind` as imported, with none added yet, and
-/// the digest of its lines (`digest.rs`); returns its id. Part of the import's
-/// transaction.
+/// the digest of its lines (`digest.rs`); returns its id, never one a deleted file had.
+/// Part of the import's transaction.
 pub(super) fn insert_file_record(
     tx: &Transaction<'_>,
     kind: LineKind,
@@ -44,8 +65,11 @@ pub(super) fn insert_file_record(
     line_count: usize,
 ) -> rusqlite::Result<i64> {
     tx.execute(
-        "INSERT INTO import_files (kind, file_name, imported_at, line_count, added_count,
-         encoding, source_digest) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6)",
+        "INSERT INTO import_files (id, kind, file_name, imported_at, line_count, added_count,
+         encoding, source_digest)
+         VALUES (max(coalesce((SELECT max(id) FROM import_files), 0),
+                     coalesce((SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?7), 0)) + 1,
+                 ?1, ?2, ?3, ?4, 0, ?5, ?6)",
         params![
             kind.as_str(),
             file.file_name,
@@ -53,6 +77,7 @@ pub(super) fn insert_file_record(
             i64::try_from(line_count).unwrap_or(i64::MAX),
             file.encoding,
             file.source_digest.as_ref().map(|d| &d[..]),
+            LAST_FILE_ID_KEY,
         ],
     )?;
     Ok(tx.last_insert_rowid())
@@ -242,6 +267,7 @@ impl Store {
             .map_err(e)?;
         tx.execute("DELETE FROM import_files WHERE id = ?1", [id])
             .map_err(e)?;
+        keep_last_file_id(&tx, &format!("SELECT {id}")).map_err(e)?;
         tx.execute(
             "UPDATE import_files SET lines_digest = NULL, source_digest = NULL WHERE kind = ?1",
             [kind.as_str()],
