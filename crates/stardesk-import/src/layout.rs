@@ -318,8 +318,7 @@ fn find_always_by_header(
         let found = kind.fields()[field]
             .synonyms
             .iter()
-            .find_map(|synonym| find(synonym))
-            .filter(|column| !columns.contains(&Some(*column)));
+            .find_map(|synonym| find(synonym).filter(|column| !columns.contains(&Some(*column))));
         columns[field] = found;
     }
 }

@@ -304,4 +304,18 @@ fn a_bank_profile_without_the_direction_still_reads_the_direction_column() {
     };
     assert_eq!(imported.lines[0].amount, d("1000"));
     assert_eq!(imported.lines[0].counterparty, "星图科技");
+
+    // The first direction header is another field's: a later one is still found.
+    let csv = "记账日,发生额,借贷标志,收支方向\n2026-03-05,1000.00,星图科技,支出\n";
+    let profile = ColumnMapping::by_headers([
+        ("date", "记账日"),
+        ("amount", "发生额"),
+        ("counterparty", "借贷标志"),
+    ]);
+    let imported =
+        import_with_mapping(FileKind::Bank, "odd.csv", csv.as_bytes(), &profile).unwrap();
+    let AnyImported::Bank(imported) = imported else {
+        panic!("bank expected");
+    };
+    assert_eq!(imported.lines[0].amount, d("-1000"));
 }

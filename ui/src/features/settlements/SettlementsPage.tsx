@@ -106,7 +106,9 @@ function Reconciliation() {
   const view = useReconcile(asOf);
 
   const exporter = useMutation({
-    mutationFn: (format: ReportFormat) => exportReport(format, asOf, t('reportFileName', { asOf })),
+    // A cleared date is judged on today (core's null): the name says that day.
+    mutationFn: (format: ReportFormat) =>
+      exportReport(format, asOf, t('reportFileName', { asOf: asOf ?? chinaToday() })),
     onSuccess: (path) => {
       if (path !== null) notify.success((t) => t('exported', { path }));
     },

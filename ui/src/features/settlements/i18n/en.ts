@@ -103,9 +103,9 @@ export const en: SettlementsMessages = {
     deleteFile: 'Delete',
     deleteFileTitle: "Delete this file's import?",
     deleteFileBody_one:
-      'This deletes the row “{{name}}” added and its import record; rows it shares with a file imported earlier stay. If a file imported later has some of the same rows, import that file again.',
+      'This deletes the row “{{name}}” added and its import record; rows it shares with a file imported earlier stay, and payout statuses it updated are not put back (import the earlier export again for that). If a file imported later has some of the same rows, import that file again.',
     deleteFileBody_other:
-      'This deletes the {{count}} rows “{{name}}” added and its import record; rows it shares with a file imported earlier stay. If a file imported later has some of the same rows, import that file again.',
+      'This deletes the {{count}} rows “{{name}}” added and its import record; rows it shares with a file imported earlier stay, and payout statuses it updated are not put back (import the earlier export again for that). If a file imported later has some of the same rows, import that file again.',
     fileDeleted_one: 'Deleted 1 row of “{{name}}”',
     fileDeleted_other: 'Deleted {{count}} rows of “{{name}}”',
   },
