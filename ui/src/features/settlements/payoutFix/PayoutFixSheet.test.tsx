@@ -153,8 +153,11 @@ describe('failed-payout fix guide', () => {
     await user.click(screen.getByTestId('contract-delete'));
     expect(await screen.findByText('删除签约收款账户？')).toBeInTheDocument();
     expect(calls.some((c) => c.command === 'delete_contract_account')).toBe(false);
+    // The confirmation's own 删除: not the account's, nor an imported file's.
     const confirm = (await screen.findAllByRole('button', { name: '删除' })).find(
-      (b) => b.closest('[data-testid="contract-view"]') === null,
+      (b) =>
+        b.closest('[data-testid="contract-view"]') === null &&
+        b.closest('[data-testid="import-files"]') === null,
     ) as HTMLElement;
     await user.click(confirm);
     await waitFor(() =>
