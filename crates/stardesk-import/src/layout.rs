@@ -287,19 +287,13 @@ pub fn resolve(kind: FileKind, mapping: &ColumnMapping, cells: &[String]) -> Res
             }
         }
     }
-    find_always_by_header(kind, mapping, &find, &mut columns);
+    find_also_by_header(kind, mapping, &find, &mut columns);
     Resolved { columns, missing }
 }
 
-/// Fields found by their header even when a mapping names the columns and leaves them
-/// out: a direction column (借贷标志) changes what the amount means, and a mapping without
-/// it (a profile saved before StarDesk read it, or one made by hand) would read every
-/// debit of an unsigned bank file as a credit.
-const ALWAYS_BY_HEADER: &[&str] = &["direction"];
-
-/// Puts each of [`ALWAYS_BY_HEADER`] the mapping leaves out in the column its header
-/// names, unless another field has that column.
-fn find_always_by_header(
+/// Puts each of the mapping's `also_by_header` fields that its columns leave out in the
+/// column its header names, unless another field has that column.
+fn find_also_by_header(
     kind: FileKind,
     mapping: &ColumnMapping,
     find: &impl Fn(&str) -> Option<usize>,
@@ -308,7 +302,7 @@ fn find_always_by_header(
     if mapping.columns.is_empty() {
         return;
     }
-    for name in ALWAYS_BY_HEADER {
+    for name in &mapping.also_by_header {
         let Some(field) = field_index(kind, name) else {
             continue;
         };

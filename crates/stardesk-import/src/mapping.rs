@@ -47,6 +47,14 @@ pub struct ColumnMapping {
     pub delimiter: Option<char>,
     /// The text encoding, overriding detection.
     pub encoding: Option<TextEncoding>,
+    /// Optional fields (names as in `columns`) found by their header synonyms although
+    /// `columns` is not empty and does not name them; nothing is missing when such a header
+    /// is not there, and a column another field has is not taken. For a profile saved
+    /// before StarDesk read a field that changes what another means: a bank profile from
+    /// before the direction column (借贷标志) was read would otherwise read every debit of
+    /// an unsigned file as a credit (the store sets `direction` for those). Empty for
+    /// everything else, so a field left out of a mapping on purpose stays out.
+    pub also_by_header: Vec<String>,
     /// The workbook's sheet to read; `None` reads the first.
     pub sheet: Option<String>,
 }

@@ -259,25 +259,37 @@ fn preview_of_a_standard_workbook_needs_no_mapping() {
     );
 }
 
-/// A bank profile that names its columns but not the direction (saved before StarDesk
-/// read one): the 借贷标志 column is still read by its header, so a debit of an unsigned
-/// file is not taken for a credit.
+/// A bank profile that names its columns but not the direction, saved before StarDesk
+/// read one (the store asks for `direction` by header then): the 借贷标志 column is still
+/// read by its header, so a debit of an unsigned file is not taken for a credit. A mapping
+/// that does not ask leaves the column out, as its user chose.
 #[test]
-fn a_bank_profile_without_the_direction_still_reads_the_direction_column() {
+fn a_bank_profile_from_before_the_direction_still_reads_the_direction_column() {
     let csv = "记账日,发生额,借贷标志,对手户名,用途\n\
                2026-03-05,1000.00,贷,星图科技,结算\n\
                2026-03-06,300.00,借,房东,房租\n";
-    let profile = ColumnMapping::by_headers([
+    let legacy = |pairs: &[(&'static str, &'static str)]| ColumnMapping {
+        also_by_header: vec!["direction".to_owned()],
+        ..ColumnMapping::by_headers(pairs.iter().copied())
+    };
+    let bank = |name: &str, csv: &str, mapping: &ColumnMapping| match import_with_mapping(
+        FileKind::Bank,
+        name,
+        csv.as_bytes(),
+        mapping,
+    )
+    .unwrap()
+    {
+        AnyImported::Bank(imported) => imported,
+        _ => panic!("bank expected"),
+    };
+    let columns = [
         ("date", "记账日"),
         ("amount", "发生额"),
         ("counterparty", "对手户名"),
         ("memo", "用途"),
-    ]);
-    let imported =
-        import_with_mapping(FileKind::Bank, "bank.csv", csv.as_bytes(), &profile).unwrap();
-    let AnyImported::Bank(imported) = imported else {
-        panic!("bank expected");
-    };
+    ];
+    let imported = bank("bank.csv", csv, &legacy(&columns));
     let amounts: Vec<_> = imported.lines.iter().map(|l| l.amount).collect();
     assert_eq!(amounts, [d("1000"), d("-300")]);
     assert!(
@@ -290,32 +302,38 @@ fn a_bank_profile_without_the_direction_still_reads_the_direction_column() {
         ColumnRef::Header("借贷标志".to_owned())
     )));
 
+    // A mapping that leaves the direction out on purpose: a 交易方向 column of other words
+    // is not read (it would be refused as a direction).
+    let csv = "记账日,发生额,交易方向\n2026-03-05,1000.00,转账\n";
+    let chosen = ColumnMapping::by_headers([("date", "记账日"), ("amount", "发生额")]);
+    let imported = bank("chosen.csv", csv, &chosen);
+    assert_eq!(imported.lines[0].amount, d("1000"));
+    assert_eq!(imported.ignored_columns, ["交易方向"]);
+
     // A column the profile gives another field is not taken for the direction.
     let csv = "记账日,发生额,借贷\n2026-03-05,1000.00,星图科技\n";
-    let profile = ColumnMapping::by_headers([
-        ("date", "记账日"),
-        ("amount", "发生额"),
-        ("counterparty", "借贷"),
-    ]);
-    let imported =
-        import_with_mapping(FileKind::Bank, "odd.csv", csv.as_bytes(), &profile).unwrap();
-    let AnyImported::Bank(imported) = imported else {
-        panic!("bank expected");
-    };
+    let imported = bank(
+        "odd.csv",
+        csv,
+        &legacy(&[
+            ("date", "记账日"),
+            ("amount", "发生额"),
+            ("counterparty", "借贷"),
+        ]),
+    );
     assert_eq!(imported.lines[0].amount, d("1000"));
     assert_eq!(imported.lines[0].counterparty, "星图科技");
 
     // The first direction header is another field's: a later one is still found.
     let csv = "记账日,发生额,借贷标志,收支方向\n2026-03-05,1000.00,星图科技,支出\n";
-    let profile = ColumnMapping::by_headers([
-        ("date", "记账日"),
-        ("amount", "发生额"),
-        ("counterparty", "借贷标志"),
-    ]);
-    let imported =
-        import_with_mapping(FileKind::Bank, "odd.csv", csv.as_bytes(), &profile).unwrap();
-    let AnyImported::Bank(imported) = imported else {
-        panic!("bank expected");
-    };
+    let imported = bank(
+        "odd.csv",
+        csv,
+        &legacy(&[
+            ("date", "记账日"),
+            ("amount", "发生额"),
+            ("counterparty", "借贷标志"),
+        ]),
+    );
     assert_eq!(imported.lines[0].amount, d("-1000"));
 }

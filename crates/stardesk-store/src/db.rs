@@ -99,6 +99,11 @@ const MIGRATIONS: &[Migration] = &[
         include_str!("migrations/0017_rights_refusal_code.sql"),
         None,
     ),
+    (
+        "0018_profiles_before_direction",
+        include_str!("migrations/0018_profiles_before_direction.sql"),
+        None,
+    ),
 ];
 
 /// The schema version this binary writes.

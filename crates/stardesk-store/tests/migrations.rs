@@ -141,6 +141,8 @@ fn v3_decisions_and_profiles_come_through_the_v4_columns() {
                 delimiter: Some(';'),
                 encoding: Some(TextEncoding::Gb18030),
                 sheet: None,
+                // Saved before the direction column was read (migration 0018).
+                also_by_header: vec!["direction".into()],
             }
         )
     );

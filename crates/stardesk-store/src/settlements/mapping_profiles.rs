@@ -49,10 +49,15 @@ struct Head {
     delimiter: Option<String>,
     encoding: Option<String>,
     sheet: Option<String>,
+    /// A bank profile saved before the direction column was read (migration 0018).
+    saved_before_direction: bool,
 }
 
 const HEAD_COLUMNS: &str = "name, kind, header_row, header_row_number, skip_trailing_rows, \
-                            delimiter, encoding, sheet";
+                            delimiter, encoding, sheet, saved_before_direction";
+
+/// The bank field a profile saved before migration 0018 has found by its header.
+const DIRECTION: &str = "direction";
 
 fn read_head(r: &rusqlite::Row<'_>) -> rusqlite::Result<Head> {
     Ok(Head {
@@ -64,6 +69,7 @@ fn read_head(r: &rusqlite::Row<'_>) -> rusqlite::Result<Head> {
         delimiter: r.get(5)?,
         encoding: r.get(6)?,
         sheet: r.get(7)?,
+        saved_before_direction: r.get::<_, i64>(8)? != 0,
     })
 }
 
@@ -176,9 +182,19 @@ impl Store {
                 _ => Err(corrupt(format!("the column of {field:?}"))),
             })
             .collect::<Result<Vec<_>, _>>()?;
+        // Its columns name no direction because there was none to name: found by header.
+        let also_by_header = if head.saved_before_direction
+            && kind == LineKind::Bank
+            && !columns.iter().any(|(field, _)| field == DIRECTION)
+        {
+            vec![DIRECTION.to_owned()]
+        } else {
+            Vec::new()
+        };
         Ok(MappingProfileRecord {
             kind,
             mapping: ColumnMapping {
+                also_by_header,
                 columns,
                 header_row,
                 skip_trailing_rows: usize::try_from(head.skip_trailing_rows)

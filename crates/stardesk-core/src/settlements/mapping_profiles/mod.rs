@@ -56,6 +56,9 @@ fn to_mapping(view: &ColumnMappingView) -> Result<ColumnMapping, AppError> {
             TextEncodingView::Utf16Be => TextEncoding::Utf16Be,
         }),
         sheet: view.sheet.clone(),
+        // The window's mapping names every field it wants read; one it leaves out (a
+        // direction column of other words) stays out.
+        also_by_header: Vec::new(),
     })
 }
 
