@@ -220,10 +220,19 @@ async fn import(
         .map(|p| path_text(p))
         .collect::<Result<Vec<_>, _>>()?;
     // Files are checked together but stored one by one: when storing one fails, the files
-    // before it stay imported; say which.
+    // before it stay imported; say which: those with an id above the last one before (ids
+    // are never given twice, so a file deleted meanwhile cannot shift the list).
+    let file_id = |f: &stardesk_core::ipc::ImportFileView| f.id.parse::<i64>().unwrap_or(0);
     let known = match paths.len() {
         1 => None,
-        _ => Some(ctx.import_files().await?.len()),
+        _ => Some(
+            ctx.import_files()
+                .await?
+                .iter()
+                .map(file_id)
+                .max()
+                .unwrap_or(0),
+        ),
     };
     let results = match ctx
         .import_settlement_files(kind, paths.clone(), profile)
@@ -232,7 +241,7 @@ async fn import(
         Ok(results) => results,
         Err(e) => {
             if let (Some(known), Ok(files)) = (known, ctx.import_files().await) {
-                for f in files.iter().skip(known) {
+                for f in files.iter().filter(|f| file_id(f) > known) {
                     eprintln!(
                         "kept from this command: {} ({} lines, {} added)",
                         f.file_name, f.lines, f.added
