@@ -1,13 +1,14 @@
 import { IconChevronDown, IconChevronRight, IconDelete } from '@douyinfe/semi-icons';
 import { Button, Popconfirm, Table, Tag, Typography } from '@douyinfe/semi-ui';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportFileView } from '../../bindings';
-import { errorText } from '../../shared/errors';
+import { errorCode, errorText } from '../../shared/errors';
 import { formatCount, formatInstant } from '../../shared/format';
 import { deleteImportFile, deleteSettlementData } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
+import { settleKeys } from './queries';
 
 const { Text } = Typography;
 
@@ -26,11 +27,20 @@ export function ImportedFiles({ files }: { files: ImportFileView[] }) {
     onError: (error) => notify.error((t) => errorText(t, error)),
   });
 
+  const client = useQueryClient();
   const removeFile = useMutation({
     mutationFn: (f: ImportFileView) => deleteImportFile(f.id),
     onSuccess: (d) =>
       notify.success((t) => t('files.fileDeleted', { name: d.file_name, count: d.lines_removed })),
-    onError: (error) => notify.error((t) => errorText(t, error)),
+    onError: (error, f) => {
+      if (errorCode(error) === 'not_found') {
+        // Deleted meanwhile elsewhere (a `stardesk` command): the list was old.
+        notify.error((t) => t('files.fileGone', { name: f.file_name }));
+        void client.invalidateQueries({ queryKey: settleKeys.all });
+        return;
+      }
+      notify.error((t) => errorText(t, error));
+    },
   });
 
   const columns = [

@@ -8,7 +8,7 @@ import type {
   ReconcileView,
 } from '../../bindings';
 import i18n from '../../i18n';
-import { type Commands, mockEvents, mockIpc } from '../../test/ipcMock';
+import { type Commands, mockEvents, mockIpc, Reject } from '../../test/ipcMock';
 import { renderWithProviders } from '../../test/render';
 import * as fx from '../../test/settlementFixtures';
 import { chinaToday } from '../campaigns/dates';
@@ -383,5 +383,28 @@ describe('settlements page', () => {
       ]),
     );
     expect(await screen.findByText('已删除「招商银行流水.csv」的 2 行明细')).toBeInTheDocument();
+  });
+  it('a file deleted meanwhile from the command line: says so and reads the list again', async () => {
+    const { calls, user } = setup({
+      delete_import_file: ({ id }) => {
+        throw new Reject({ code: 'not_found', message: `no imported file ${id}` });
+      },
+    });
+    const rows = await screen.findAllByTestId('import-file-row');
+    const bankRow = rows.find((r) => r.textContent?.includes('招商银行流水.csv')) as HTMLElement;
+    const listed = calls.filter((c) => c.command === 'import_files').length;
+    await user.click(within(bankRow).getByTestId('delete-import-file'));
+    const confirm = (await screen.findAllByRole('button', { name: '删除' })).find(
+      (b) => b.closest('[data-testid="import-files"]') === null,
+    ) as HTMLElement;
+    await user.click(confirm);
+    expect(
+      await screen.findByText(
+        '「招商银行流水.csv」的导入已不在了（可能已在命令行中删除），列表已刷新',
+      ),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(calls.filter((c) => c.command === 'import_files').length).toBeGreaterThan(listed),
+    );
   });
 });
