@@ -2,7 +2,7 @@ import { IconAlertTriangle, IconTickCircle } from '@douyinfe/semi-icons';
 import { Tag, Tooltip, Typography } from '@douyinfe/semi-ui';
 import { useTranslation } from 'react-i18next';
 import type { TimelineStep } from '../../bindings';
-import { countdown, faults, faultText, stepDate } from './timeline';
+import { countdown, faults, faultText, latePromise, stepDate } from './timeline';
 
 const { Text } = Typography;
 
@@ -20,6 +20,7 @@ export function Timeline({ steps }: { steps: readonly TimelineStep[] }) {
       </Text>
     );
   }
+  const promise = latePromise(steps);
   return (
     <div className="cmp-timeline" data-testid="campaign-timeline">
       <ol className="cmp-steps">
@@ -39,6 +40,12 @@ export function Timeline({ steps }: { steps: readonly TimelineStep[] }) {
           <span>{faultText(t, f)}</span>
         </div>
       ))}
+      {promise !== null && (
+        <div className="cmp-fault cmp-fault--promise" data-testid="campaign-late-promise">
+          <IconAlertTriangle size="small" />
+          <span>{t('timeline.latePromise', { ...promise })}</span>
+        </div>
+      )}
     </div>
   );
 }

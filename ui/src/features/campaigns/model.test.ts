@@ -7,7 +7,7 @@ import { carrierName } from './carriers';
 import { chinaToday } from './dates';
 import { problemText, refusalText } from './outboxText';
 import { GROUP_OF, groupCounts, inGroup, STATUS_GROUPS } from './statusGroups';
-import { countdown, daysLeftText, faults, faultText, stepDate } from './timeline';
+import { countdown, daysLeftText, faults, faultText, latePromise, stepDate } from './timeline';
 
 const zh = i18n.getFixedT('zh-CN', 'campaigns');
 const en = i18n.getFixedT('en', 'campaigns');
@@ -106,6 +106,31 @@ describe('timeline words', () => {
     for (const text of [faultText(zh, promised), faultText(zh, late), faultText(en, late)]) {
       expect(text).not.toMatch(/取消|cancel/);
     }
+  });
+
+  it('a promised ship-by day past the upload deadline − 15 is said before the sample comes (R-REVIEW-10)', () => {
+    // Promised 04-05, in time before 04-15: nothing to say.
+    expect(latePromise(fx.submitted.timeline)).toBeNull();
+    const promisedLate = fx.submitted.timeline.map((s) =>
+      s.key === 'ship_by' ? { ...s, date: '2026-04-20', days_left: 23 } : s,
+    );
+    const promise = latePromise(promisedLate);
+    expect(promise).toEqual({ shipBy: '2026-04-20', lateAfter: '2026-04-15', rule: 'R-REVIEW-10' });
+    expect(zh('timeline.latePromise', { ...promise })).toBe(
+      '品牌方约定 2026-04-20 前寄样，晚于上传截止日前 15 天（2026-04-15）：样品在 2026-04-15 之后寄出的，延误责任在品牌方（R-REVIEW-10），可以向品牌方申请延期。',
+    );
+    expect(en('timeline.latePromise', { ...promise })).toContain("is the brand's delay");
+    // Shipped (done) or already late (a fault says so): not said again.
+    const shipped = promisedLate.map((s) =>
+      s.key === 'ship_by' ? { ...s, state: 'done' as const } : s,
+    );
+    expect(latePromise(shipped)).toBeNull();
+    const missed = promisedLate.map((s) =>
+      s.key === 'late_shipping_after'
+        ? { ...s, state: 'missed' as const, late: 'brand' as const }
+        : s,
+    );
+    expect(latePromise(missed)).toBeNull();
   });
 
   it('today is the China calendar day', () => {

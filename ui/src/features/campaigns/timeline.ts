@@ -76,3 +76,27 @@ export function faultText(t: TFor<'campaigns'>, fault: Fault): string {
     ? t('timeline.fault.brandNotShipped', { rule })
     : t('timeline.fault.brandShipBy', { rule });
 }
+
+/** A brand's promised ship-by day that is already later than R-REVIEW-10 allows. */
+export interface LatePromise {
+  shipBy: string;
+  lateAfter: string;
+  rule: string;
+}
+
+/**
+ * The brand promised to ship after the day from which a sample shipped is its fault (the
+ * upload deadline − 15 days, R-REVIEW-10): said while the sample is still to come, so the
+ * creator knows before it happens whose delay a late sample would be. `null` when the
+ * promise is in time, the sample has shipped, or a missed date already says who was late.
+ */
+export function latePromise(steps: readonly TimelineStep[]): LatePromise | null {
+  const shipBy = steps.find((s) => s.key === 'ship_by');
+  const lateAfter = steps.find((s) => s.key === 'late_shipping_after');
+  if (shipBy?.date == null || lateAfter?.date == null) return null;
+  if (shipBy.state !== 'next' && shipBy.state !== 'later') return null;
+  if (lateAfter.state === 'missed' || faults(steps).some((f) => f.party === 'brand')) return null;
+  // Both `YYYY-MM-DD`: compared as text.
+  if (shipBy.date <= lateAfter.date) return null;
+  return { shipBy: shipBy.date, lateAfter: lateAfter.date, rule: lateAfter.rule };
+}
