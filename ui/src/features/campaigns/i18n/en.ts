@@ -97,7 +97,7 @@ export const en: CampaignsMessages = {
         'You were late ({{rule}}): no approved work by the deadline loses the free sample and any reward.',
     },
     latePromise:
-      'The brand promises to ship by {{shipBy}}, later than 15 days before the upload deadline ({{lateAfter}}): a sample shipped after {{lateAfter}} is the brand's delay ({{rule}}), and you can ask the brand for more time.',
+      "The brand promises to ship by {{shipBy}}, later than 15 days before the upload deadline ({{lateAfter}}): a sample shipped after {{lateAfter}} is the brand's delay ({{rule}}), and you can ask the brand for more time.",
     unknown: "The dates show here once the task's terms are synced.",
   },
   actions: {
