@@ -85,6 +85,18 @@ async fn import_all(ctx: &Context, files: &Files) -> Vec<ImportResult> {
     out
 }
 
+/// A new data directory with the three files written beside it, opened with its events
+/// logged.
+async fn opened_with_files() -> (EventLog, tempfile::TempDir, Files, Arc<Context>) {
+    let log = EventLog::new();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = write_files(dir.path());
+    let ctx = Context::open(options(dir.path()), Arc::new(log.clone()))
+        .await
+        .expect("open");
+    (log, dir, files, ctx)
+}
+
 /// Whether core told the window that data changed, in the events logged.
 fn data_changed(log: &EventLog) -> bool {
     log.events()
@@ -679,12 +691,7 @@ async fn monthly_income_reports_and_deletion() {
 /// window is told, the other files stay; an unknown or malformed id is refused by name.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn deleting_one_imported_file_takes_its_lines_out_of_the_reconciliation() {
-    let log = EventLog::new();
-    let dir = tempfile::tempdir().expect("tempdir");
-    let files = write_files(dir.path());
-    let ctx = Context::open(options(dir.path()), Arc::new(log.clone()))
-        .await
-        .expect("open");
+    let (log, dir, files, ctx) = opened_with_files().await;
     import_all(&ctx, &files).await;
     let before = look(&ctx, AS_OF).await;
     assert_eq!(
@@ -878,12 +885,7 @@ fn phases_of(log: &EventLog, index: u32) -> Vec<ImportPhase> {
 /// before it, and under a workbook's name, where the same bytes are refused.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_file_imported_again_is_recorded_unread_only_while_it_is_the_last_of_its_kind() {
-    let log = EventLog::new();
-    let dir = tempfile::tempdir().expect("tempdir");
-    let files = write_files(dir.path());
-    let ctx = Context::open(options(dir.path()), Arc::new(log.clone()))
-        .await
-        .expect("open");
+    let (log, dir, files, ctx) = opened_with_files().await;
     let unread = |phases: &[ImportPhase]| {
         phases.first() == Some(&ImportPhase::Reading)
             && phases.last() == Some(&ImportPhase::Done)

@@ -310,30 +310,27 @@ fn a_bank_profile_from_before_the_direction_still_reads_the_direction_column() {
     assert_eq!(imported.lines[0].amount, d("1000"));
     assert_eq!(imported.ignored_columns, ["交易方向"]);
 
-    // A column the profile gives another field is not taken for the direction.
-    let csv = "记账日,发生额,借贷\n2026-03-05,1000.00,星图科技\n";
-    let imported = bank(
-        "odd.csv",
-        csv,
-        &legacy(&[
+    // A column the profile gives another field is not taken for the direction; when the
+    // first direction header is another field's, a later one is still found.
+    for (csv, counterparty, amount) in [
+        (
+            "记账日,发生额,借贷\n2026-03-05,1000.00,星图科技\n",
+            "借贷",
+            "1000",
+        ),
+        (
+            "记账日,发生额,借贷标志,收支方向\n2026-03-05,1000.00,星图科技,支出\n",
+            "借贷标志",
+            "-1000",
+        ),
+    ] {
+        let profile = legacy(&[
             ("date", "记账日"),
             ("amount", "发生额"),
-            ("counterparty", "借贷"),
-        ]),
-    );
-    assert_eq!(imported.lines[0].amount, d("1000"));
-    assert_eq!(imported.lines[0].counterparty, "星图科技");
-
-    // The first direction header is another field's: a later one is still found.
-    let csv = "记账日,发生额,借贷标志,收支方向\n2026-03-05,1000.00,星图科技,支出\n";
-    let imported = bank(
-        "odd.csv",
-        csv,
-        &legacy(&[
-            ("date", "记账日"),
-            ("amount", "发生额"),
-            ("counterparty", "借贷标志"),
-        ]),
-    );
-    assert_eq!(imported.lines[0].amount, d("-1000"));
+            ("counterparty", counterparty),
+        ]);
+        let imported = bank("odd.csv", csv, &profile);
+        assert_eq!(imported.lines[0].amount, d(amount), "{csv}");
+        assert_eq!(imported.lines[0].counterparty, "星图科技", "{csv}");
+    }
 }
