@@ -101,6 +101,18 @@ pub fn check_mapping(
 ) -> Result<(), ImportError> {
     let bad = |reason: String| Err(ImportError::file(file, Problem::Mapping { reason }));
     let fields = kind.fields();
+    // A field found by header on request must be one of the kind's optional fields (a
+    // required one would quietly become optional).
+    if let Some(name) = mapping.also_by_header.iter().find(|name| {
+        !fields
+            .iter()
+            .any(|spec| spec.name == name.as_str() && !spec.required)
+    }) {
+        return bad(format!(
+            "{name:?} cannot be found by its header alone in a {} file",
+            kind.name()
+        ));
+    }
     for (index, (name, reference)) in mapping.columns.iter().enumerate() {
         if !fields.iter().any(|spec| spec.name == name) {
             let known: Vec<&str> = fields.iter().map(|spec| spec.name).collect();

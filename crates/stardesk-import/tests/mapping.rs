@@ -333,4 +333,18 @@ fn a_bank_profile_from_before_the_direction_still_reads_the_direction_column() {
         assert_eq!(imported.lines[0].amount, d(amount), "{csv}");
         assert_eq!(imported.lines[0].counterparty, "星图科技", "{csv}");
     }
+
+    // Only an optional field of the kind can be asked for: a required one would quietly
+    // become optional, an unknown one would be nothing.
+    for asked in ["amount", "nonsense"] {
+        let mapping = ColumnMapping {
+            also_by_header: vec![asked.to_owned()],
+            ..ColumnMapping::by_headers(columns)
+        };
+        let err = import_with_mapping(FileKind::Bank, "b.csv", CSV_OK.as_bytes(), &mapping)
+            .expect_err(asked);
+        assert!(err.to_string().contains(asked), "{err}");
+    }
 }
+
+const CSV_OK: &str = "记账日,发生额,对手户名,用途\n2026-03-05,1.00,甲,乙\n";

@@ -1018,3 +1018,26 @@ fn a_deleted_files_id_is_never_given_again() {
     assert!(after_all > next, "{after_all} after {next}");
     assert!(first < newest);
 }
+
+/// A bank profile marked as saved before the direction column was read (migration 0018)
+/// keeps its mark when read and saved back as it was.
+#[test]
+fn a_profile_from_before_the_direction_keeps_its_mark_when_saved_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = open(dir.path());
+    let legacy = ColumnMapping {
+        columns: vec![("amount".into(), ColumnRef::Header("发生额".into()))],
+        also_by_header: vec!["direction".into()],
+        ..ColumnMapping::default()
+    };
+    store
+        .save_mapping_profile("旧方案", LineKind::Bank, &legacy)
+        .expect("save");
+    let read = store.mapping_profile("旧方案").expect("get").expect("some");
+    assert_eq!(read.mapping, legacy);
+    store
+        .save_mapping_profile("旧方案", LineKind::Bank, &read.mapping)
+        .expect("save back");
+    let again = store.mapping_profile("旧方案").expect("get").expect("some");
+    assert_eq!(again.mapping.also_by_header, ["direction"]);
+}

@@ -31,8 +31,9 @@ export interface Notify<N extends Ns = 'common'> {
   error: (words: Words<N>) => void;
   /**
    * Reminders and alerts nobody asked for just now (a due date, a stalled parcel, an
-   * invitation): several lines, shown long enough to read, in the window's bottom-left
-   * corner, where a start's few of them do not cover the page being opened.
+   * invitation): several lines, shown long enough to read, in the window's bottom-right
+   * corner (under any side sheet or modal), where a start's few of them do not cover the
+   * page being opened.
    */
   info: (words: Words<N>) => void;
 }
@@ -133,8 +134,8 @@ function Said<N extends Ns>({ ns, words }: { ns: N; words: Words<N> }) {
  * The hook's holder is only the toasts themselves: left in the page's flow they would sit
  * below the full-height app, off screen. Feedback on what the user did (success, error)
  * goes in Semi's own fixed, zero-height layer at the top of the window, as its static
- * toasts do; notices (`info`) in a layer of their own at the bottom-left (`notify.css`,
- * clear of the side sheets' buttons at the bottom-right):
+ * toasts do; notices (`info`) in a layer of their own at the bottom-right, under the side
+ * sheets and modals so that their buttons stay clickable (`notify.css`):
  * at a start the due reminders, parcel alerts and invitations come together, and at the
  * top they covered the middle of the page for their ten seconds. Each layer takes no
  * clicks outside its toasts, and each keeps at most [`MAX_TOASTS`].

@@ -96,8 +96,8 @@ impl Store {
         .map_err(sql)?;
         tx.execute(
             "INSERT INTO settlement_mapping_profiles (name, kind, header_row, header_row_number,
-                 skip_trailing_rows, delimiter, encoding, sheet)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 skip_trailing_rows, delimiter, encoding, sheet, saved_before_direction)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 name,
                 kind.as_str(),
@@ -107,6 +107,9 @@ impl Store {
                 mapping.delimiter.map(String::from),
                 mapping.encoding.map(encoding_code),
                 mapping.sheet,
+                // A profile read and saved back as it was keeps its mark (the window's
+                // mappings never ask: saved there, it is unmarked).
+                mapping.also_by_header.iter().any(|f| f == DIRECTION),
             ],
         )
         .map_err(sql)?;
