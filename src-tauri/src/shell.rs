@@ -214,20 +214,11 @@ mod test_seam {
 
     const PICK_DIR: &str = "STARDESK_TEST_PICK_DIR";
 
-    fn kind_dir(kind: ImportKind) -> &'static str {
-        match kind {
-            ImportKind::Statement => "statement",
-            ImportKind::Bank => "bank",
-            ImportKind::Expected => "expected",
-            ImportKind::Invoices => "invoices",
-        }
-    }
-
     pub fn picks(kind: ImportKind) -> Result<Option<Vec<String>>, AppError> {
         let Some(dir) = std::env::var_os(PICK_DIR) else {
             return Ok(None);
         };
-        let dir = std::path::Path::new(&dir).join(kind_dir(kind));
+        let dir = std::path::Path::new(&dir).join(kind.as_str());
         let mut files: Vec<String> = std::fs::read_dir(&dir)
             .map_err(|e| dialog_error(format!("{}: {e}", dir.display())))?
             .filter_map(|entry| entry.ok().map(|e| e.path().display().to_string()))

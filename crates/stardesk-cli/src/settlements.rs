@@ -126,7 +126,7 @@ pub async fn run(ctx: &Context, action: SettlementsAction) -> Result<(), AppErro
             eprintln!(
                 "deleted file {id} ({}, {}): {} lines",
                 deleted.file_name,
-                kind_code(deleted.kind),
+                deleted.kind.as_str(),
                 deleted.lines_removed
             );
             Ok(())
@@ -139,16 +139,6 @@ pub async fn run(ctx: &Context, action: SettlementsAction) -> Result<(), AppErro
             eprintln!("deleted all settlement data (mapping profiles kept)");
             Ok(())
         }
-    }
-}
-
-/// The kind as `--kind` and the JSON name it.
-fn kind_code(kind: ImportKind) -> &'static str {
-    match kind {
-        ImportKind::Statement => "statement",
-        ImportKind::Bank => "bank",
-        ImportKind::Expected => "expected",
-        ImportKind::Invoices => "invoices",
     }
 }
 
@@ -170,7 +160,7 @@ async fn files(ctx: &Context, json: bool) -> Result<(), AppError> {
         println!(
             "{:>5}  {:10}  {:20}  {:>9}  {:>9}  {}",
             f.id,
-            kind_code(f.kind),
+            f.kind.as_str(),
             f.imported_at,
             f.lines,
             f.added,

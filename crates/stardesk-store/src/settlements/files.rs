@@ -40,17 +40,20 @@ pub struct ImportFileRecord {
 /// then delete the wrong file by it.
 const LAST_FILE_ID_KEY: &str = "import_files_last_id";
 
-/// Keeps the id the scalar query `deleted` gives (an integer, or NULL) as given: no file gets it
+/// Keeps `deleted` (a file id, or none when no file was there) as given: no file gets it
 /// or any id below it again. Part of a transaction that deletes files.
-pub(super) fn keep_last_file_id(tx: &Transaction<'_>, deleted: &str) -> rusqlite::Result<()> {
+pub(super) fn keep_last_file_id(
+    tx: &Transaction<'_>,
+    deleted: Option<i64>,
+) -> rusqlite::Result<()> {
+    let Some(id) = deleted else {
+        return Ok(());
+    };
     tx.execute(
-        &format!(
-            "INSERT INTO settings (key, value)
-             SELECT ?1, CAST(id AS TEXT) FROM (SELECT ({deleted}) AS id) WHERE id IS NOT NULL
-             ON CONFLICT (key) DO UPDATE
-             SET value = CAST(max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) AS TEXT)"
-        ),
-        [LAST_FILE_ID_KEY],
+        "INSERT INTO settings (key, value) VALUES (?1, CAST(?2 AS TEXT))
+         ON CONFLICT (key) DO UPDATE
+         SET value = CAST(max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) AS TEXT)",
+        params![LAST_FILE_ID_KEY, id],
     )
     .map(|_| ())
 }
@@ -267,7 +270,7 @@ impl Store {
             .map_err(e)?;
         tx.execute("DELETE FROM import_files WHERE id = ?1", [id])
             .map_err(e)?;
-        keep_last_file_id(&tx, &format!("SELECT {id}")).map_err(e)?;
+        keep_last_file_id(&tx, Some(id)).map_err(e)?;
         tx.execute(
             "UPDATE import_files SET lines_digest = NULL, source_digest = NULL WHERE kind = ?1",
             [kind.as_str()],

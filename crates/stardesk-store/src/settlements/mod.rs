@@ -227,7 +227,10 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(e)?;
         // No id of a file deleted here is given again (files.rs, LAST_FILE_ID_KEY).
-        files::keep_last_file_id(&tx, "SELECT max(id) FROM import_files").map_err(e)?;
+        let newest: Option<i64> = tx
+            .query_row("SELECT max(id) FROM import_files", [], |r| r.get(0))
+            .map_err(e)?;
+        files::keep_last_file_id(&tx, newest).map_err(e)?;
         tx.execute_batch(
             "DELETE FROM statement_blocks;
              DELETE FROM bank_lines;

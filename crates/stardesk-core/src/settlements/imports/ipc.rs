@@ -20,6 +20,14 @@ pub enum ImportKind {
     Invoices,
 }
 
+impl ImportKind {
+    /// Its wire name (`statement`, `bank`, …), the store's code for the same kind and the
+    /// CLI's `--kind` value.
+    pub fn as_str(self) -> &'static str {
+        super::line_kind(self).as_str()
+    }
+}
+
 crate::code_enum! {
     /// A field of a settlement file (which fields a kind has: [`FilePreview::fields`]).
     pub enum ImportField {

@@ -346,7 +346,7 @@ impl Context {
         Ok(DeletedImportView {
             kind: import_kind(deleted.kind),
             file_name: deleted.file_name,
-            lines_removed: to_u32(usize::try_from(deleted.lines_removed).unwrap_or(usize::MAX)),
+            lines_removed: u32::try_from(deleted.lines_removed).unwrap_or(u32::MAX),
         })
     }
 
