@@ -250,7 +250,8 @@ Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gib']} GiB RAM, {m['os']}; run 
 
 `stardesk reconcile` and the same job written as a strong user of each tool writes it
 (`bench/reconcile/with_*.py`), on {rc.get('rows', 1_000_000):,} generated expected rows and their statement,
-as of {rc.get('as_of', '—')}; every tool found the same counts and totals.
+as of {rc.get('as_of', '—')}; every tool found the same counts and totals. {rc.get('runs', '—')} timed runs
+of each tool, taken in turn, after one untimed warm-up round.
 
 {reconcile_md(rc)}
 
