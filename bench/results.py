@@ -152,6 +152,10 @@ def table(r):
             f"≤ {limit}× parse", x <= limit)
     row(f"Saved reconciliation view at {lines:,} lines (slowest look)", f"{imp['saved_view_s'] * 1000:.0f} ms",
         target="≤ 100 ms", met=imp["saved_view_s"] <= 0.1)
+    if "delete_expected_s" in imp:
+        row(f"Taking back one imported file: the {lines:,}-line statement", f"{imp['delete_statement_s']:.2f} s")
+        row(f"Taking back one imported file: an expected-earnings list of {lines:,} lines",
+            f"{imp['delete_expected_s']:.2f} s")
     tools = rc["tools"]
     sd = tools["stardesk"]
     rows_n = rc.get("rows", 1_000_000)

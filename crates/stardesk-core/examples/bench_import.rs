@@ -7,7 +7,10 @@
 //! - a re-import of the same file (every line already present);
 //! - the saved reconciliation over everything stored (`Context::reconcile_saved`), made
 //!   once, then the window's looks at the kept result: the view, page turns, a class
-//!   filter, a search (`saved_view_s` is the slowest of them).
+//!   filter, a search (`saved_view_s` is the slowest of them);
+//! - taking one imported file back (`Context::delete_import_file`): the statement
+//!   (`delete_statement_s`, its lines kept in blocks) and an expected-earnings list of as
+//!   many lines (`delete_expected_s`, a row a line), each alone in the store.
 //!
 //! Prints figures; asserts nothing about speed.
 
@@ -36,6 +39,24 @@ fn statement_csv(lines: usize) -> String {
             "JS{:07},T{:09},{}.{:02},2026-{:02}-{:02},{status}",
             i / 20,
             i,
+            amount_fen / 100,
+            amount_fen % 100,
+            1 + (i / 30) % 12,
+            1 + i % 28,
+        );
+    }
+    out
+}
+
+/// Expected earnings for the statement's tasks: one line per task, `lines` of them.
+fn expected_csv(lines: usize) -> String {
+    let mut out = String::with_capacity(lines * 32);
+    out.push_str("task_id,amount,due_date\n");
+    for i in 0..lines {
+        let amount_fen = 10_000 + (i * 7919) % 500_000;
+        let _ = writeln!(
+            out,
+            "T{i:09},{}.{:02},2026-{:02}-{:02}",
             amount_fen / 100,
             amount_fen % 100,
             1 + (i / 30) % 12,
@@ -154,6 +175,42 @@ async fn main() {
         .await
         .expect("matches");
     done(t);
+    // Taking a file back: the statement first (its lines are in blocks), then an
+    // expected-earnings list of as many lines imported and taken back alone. The
+    // statement's first import holds its lines (the re-import added none).
+    let statement_id = ctx.import_files().await.expect("files")[0].id.clone();
+    let t = Instant::now();
+    let deleted = ctx
+        .delete_import_file(statement_id)
+        .await
+        .expect("delete the statement");
+    let delete_statement = t.elapsed();
+    assert_eq!(deleted.lines_removed as usize, lines);
+    let expected_path = dir.path().join("预估收益.csv");
+    std::fs::write(&expected_path, expected_csv(lines)).expect("write the expected list");
+    ctx.import_settlement_file(
+        ImportKind::Expected,
+        expected_path.display().to_string(),
+        None,
+    )
+    .await
+    .expect("import the expected list");
+    // Files are listed oldest first: the list just imported is the last.
+    let expected_id = ctx
+        .import_files()
+        .await
+        .expect("files")
+        .last()
+        .expect("the expected list is listed")
+        .id
+        .clone();
+    let t = Instant::now();
+    let deleted = ctx
+        .delete_import_file(expected_id)
+        .await
+        .expect("delete the expected list");
+    let delete_expected = t.elapsed();
+    assert_eq!(deleted.lines_removed as usize, lines);
     ctx.shutdown().await;
 
     println!("statement of {lines} lines ({size_mb:.1} MB)");
@@ -186,6 +243,14 @@ async fn main() {
         "    ({} failed payouts through the filter, {} rows found by the search)",
         failed.total, found.total
     );
+    println!(
+        "  taking a file back:         {:>8.2} s  (the statement)",
+        delete_statement.as_secs_f64()
+    );
+    println!(
+        "                              {:>8.2} s  (an expected-earnings list of {lines} lines)",
+        delete_expected.as_secs_f64()
+    );
     let worst = looks.iter().map(|(_, s)| *s).fold(0.0, f64::max);
     if let Some(out) = std::env::var_os("BENCH_JSON") {
         let json = serde_json::json!({
@@ -195,6 +260,8 @@ async fn main() {
             "reimport_s": reimport.as_secs_f64(),
             "reconcile_first_s": reconcile.as_secs_f64(),
             "saved_view_s": worst,
+            "delete_statement_s": delete_statement.as_secs_f64(),
+            "delete_expected_s": delete_expected.as_secs_f64(),
             "saved_view_looks": looks
                 .iter()
                 .map(|(name, s)| serde_json::json!({"name": name, "ms": s * 1e3}))

@@ -963,6 +963,61 @@ fn deleting_one_file_takes_back_the_lines_it_added_and_its_record_only() {
     assert_eq!(store.settlement_revision().expect("revision"), revision);
 }
 
+/// A file holding most of its table's rows is taken back by copying the others aside
+/// and putting them back (`without_most_rows`), one holding fewer row by row: either way
+/// the other files' lines stay, in the order they were stored, and their keys still find
+/// them (an import of one again adds nothing).
+#[test]
+fn deleting_a_file_with_most_of_the_lines_keeps_the_others_in_their_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = open(dir.path());
+    let all = bank(&[
+        ("TX1", "100.00", 6),
+        ("TX2", "200.00", 6),
+        ("TX3", "300.00", 7),
+        ("TX4", "400.00", 7),
+        ("TX5", "500.00", 8),
+    ]);
+    let (a, b, c) = (&all[..1], &all[1..4], &all[4..]);
+    let a_id = import(&mut store, "a.csv", ImportLines::Bank(a))
+        .expect("a")
+        .file_id;
+    let b_id = import(&mut store, "b.csv", ImportLines::Bank(b))
+        .expect("b")
+        .file_id;
+    import(&mut store, "c.csv", ImportLines::Bank(c)).expect("c");
+
+    // b holds three of the five rows: the copy-aside path.
+    let deleted = store
+        .delete_import_file(b_id)
+        .expect("delete b")
+        .expect("b");
+    assert_eq!(deleted.lines_removed, 3);
+    assert_eq!(
+        store.bank_lines().expect("lines"),
+        [a[0].clone(), c[0].clone()],
+        "a's line and c's stay, in their order"
+    );
+    let again = import(&mut store, "c again.csv", ImportLines::Bank(c)).expect("c again");
+    assert_eq!(
+        (again.added, again.already_present),
+        (0, 1),
+        "c's line is still found by its key"
+    );
+    let back = import(&mut store, "b again.csv", ImportLines::Bank(b)).expect("b again");
+    assert_eq!(back.added, 3);
+
+    // a holds one of five: deleted where it stands.
+    let deleted = store
+        .delete_import_file(a_id)
+        .expect("delete a")
+        .expect("a");
+    assert_eq!(deleted.lines_removed, 1);
+    let mut want = vec![c[0].clone()];
+    want.extend_from_slice(b);
+    assert_eq!(store.bank_lines().expect("lines"), want);
+}
+
 #[test]
 fn the_database_file_never_holds_a_bank_counterparty_in_plaintext() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -231,6 +231,29 @@ impl Store {
     /// (migrations 0011 and 0014), so importing any of them again stores its lines one by
     /// one and brings those back, instead of being recorded as unchanged.
     pub fn delete_import_file(&mut self, id: i64) -> Result<Option<DeletedImport>, StoreError> {
+        // With foreign keys enforced SQLite deletes a child table's rows one at a time even
+        // when every row goes (it would check each against its parent), which for a
+        // million-line file is most of the time; this transaction deletes the file's lines
+        // before its record, so nothing is left pointing at it. The pragma does nothing
+        // inside a transaction: it is set around it, and set back whatever happened.
+        self.conn
+            .execute_batch("PRAGMA foreign_keys = OFF")
+            .map_err(|e| self.err(e))?;
+        let deleted = self.delete_import_file_unchecked(id);
+        let restored = self
+            .conn
+            .execute_batch("PRAGMA foreign_keys = ON")
+            .map_err(|e| self.err(e));
+        let deleted = deleted?;
+        restored?;
+        Ok(deleted)
+    }
+
+    /// [`Store::delete_import_file`]'s transaction, run with foreign keys unenforced.
+    fn delete_import_file_unchecked(
+        &mut self,
+        id: i64,
+    ) -> Result<Option<DeletedImport>, StoreError> {
         let path = self.path().to_path_buf();
         let e = |e: rusqlite::Error| StoreError::sqlite(&path, e);
         let tx = self
@@ -256,18 +279,26 @@ impl Store {
         let table = kind.table();
         // A statement block holds `lines` lines; the other tables a row each.
         let counted = match kind {
-            LineKind::Statement => "coalesce(sum(lines), 0)",
-            _ => "count(*)",
+            LineKind::Statement => "coalesce(sum(lines) FILTER (WHERE file_id = ?1), 0)",
+            _ => "count(*) FILTER (WHERE file_id = ?1)",
         };
-        let removed: i64 = tx
+        let (removed, rows_removed, rows_kept): (i64, i64, i64) = tx
             .query_row(
-                &format!("SELECT {counted} FROM {table} WHERE file_id = ?1"),
+                &format!(
+                    "SELECT {counted}, count(*) FILTER (WHERE file_id = ?1),
+                            count(*) FILTER (WHERE file_id <> ?1)
+                     FROM {table}"
+                ),
                 [id],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .map_err(e)?;
-        tx.execute(&format!("DELETE FROM {table} WHERE file_id = ?1"), [id])
-            .map_err(e)?;
+        if rows_removed > rows_kept {
+            without_most_rows(&tx, table, id).map_err(e)?;
+        } else {
+            tx.execute(&format!("DELETE FROM {table} WHERE file_id = ?1"), [id])
+                .map_err(e)?;
+        }
         tx.execute("DELETE FROM import_files WHERE id = ?1", [id])
             .map_err(e)?;
         keep_last_file_id(&tx, Some(id)).map_err(e)?;
@@ -311,4 +342,32 @@ impl Store {
             .map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
+}
+
+/// Deletes `file_id`'s rows from `table` when they are most of it, by copying the rest
+/// aside, emptying the table and putting them back in their order (`ORDER BY rowid`, the
+/// order the readers keep). A row deleted where it stands costs a seek in the key index
+/// too, in random order: a million-line expected list took 1.6 s that way, while SQLite
+/// empties a whole table page by page in 0.12 s (a `DELETE` without `WHERE`, which it
+/// does so only with no triggers and no foreign keys enforced on the table: see
+/// [`Store::delete_import_file`]). Put back, the kept rows keep their order (a statement
+/// block its id, the other lines new rowids); nothing refers to a line by its rowid. `temp_store` is memory (`db.rs`), so the
+/// copy never reaches an unencrypted file.
+fn without_most_rows(
+    tx: &rusqlite::Transaction<'_>,
+    table: &str,
+    file_id: i64,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        &format!(
+            "CREATE TEMP TABLE kept_lines AS
+             SELECT * FROM main.{table} WHERE file_id <> ?1 ORDER BY rowid"
+        ),
+        [file_id],
+    )?;
+    tx.execute_batch(&format!(
+        "DELETE FROM main.{table};
+         INSERT INTO main.{table} SELECT * FROM temp.kept_lines ORDER BY rowid;
+         DROP TABLE temp.kept_lines;"
+    ))
 }
