@@ -156,6 +156,9 @@ def table(r):
         row(f"Taking back one imported file: the {lines:,}-line statement", f"{imp['delete_statement_s']:.2f} s")
         row(f"Taking back one imported file: an expected-earnings list of {lines:,} lines",
             f"{imp['delete_expected_s']:.2f} s")
+    if "delete_all_s" in imp:
+        row(f"Deleting all settlement data: an expected-earnings list of {lines:,} lines",
+            f"{imp['delete_all_s']:.2f} s")
     tools = rc["tools"]
     sd = tools["stardesk"]
     rows_n = rc.get("rows", 1_000_000)

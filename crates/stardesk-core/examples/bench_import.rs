@@ -10,7 +10,8 @@
 //!   filter, a search (`saved_view_s` is the slowest of them);
 //! - taking one imported file back (`Context::delete_import_file`): the statement
 //!   (`delete_statement_s`, its lines kept in blocks) and an expected-earnings list of as
-//!   many lines (`delete_expected_s`, a row a line), each alone in the store.
+//!   many lines (`delete_expected_s`, a row a line), each alone in the store; then all
+//!   settlement data at once, that list again (`delete_all_s`).
 //!
 //! Prints figures; asserts nothing about speed.
 
@@ -211,6 +212,20 @@ async fn main() {
         .expect("delete the expected list");
     let delete_expected = t.elapsed();
     assert_eq!(deleted.lines_removed as usize, lines);
+    // And everything at once (the settings' "delete settlement data"): the list again.
+    ctx.import_settlement_file(
+        ImportKind::Expected,
+        expected_path.display().to_string(),
+        None,
+    )
+    .await
+    .expect("import the expected list again");
+    let t = Instant::now();
+    ctx.delete_settlement_data()
+        .await
+        .expect("delete everything");
+    let delete_all = t.elapsed();
+    assert!(ctx.import_files().await.expect("files").is_empty());
     ctx.shutdown().await;
 
     println!("statement of {lines} lines ({size_mb:.1} MB)");
@@ -251,6 +266,10 @@ async fn main() {
         "                              {:>8.2} s  (an expected-earnings list of {lines} lines)",
         delete_expected.as_secs_f64()
     );
+    println!(
+        "  deleting all settlement data: {:>6.2} s  (the same list)",
+        delete_all.as_secs_f64()
+    );
     let worst = looks.iter().map(|(_, s)| *s).fold(0.0, f64::max);
     if let Some(out) = std::env::var_os("BENCH_JSON") {
         let json = serde_json::json!({
@@ -262,6 +281,7 @@ async fn main() {
             "saved_view_s": worst,
             "delete_statement_s": delete_statement.as_secs_f64(),
             "delete_expected_s": delete_expected.as_secs_f64(),
+            "delete_all_s": delete_all.as_secs_f64(),
             "saved_view_looks": looks
                 .iter()
                 .map(|(name, s)| serde_json::json!({"name": name, "ms": s * 1e3}))

@@ -231,22 +231,8 @@ impl Store {
     /// (migrations 0011 and 0014), so importing any of them again stores its lines one by
     /// one and brings those back, instead of being recorded as unchanged.
     pub fn delete_import_file(&mut self, id: i64) -> Result<Option<DeletedImport>, StoreError> {
-        // With foreign keys enforced SQLite deletes a child table's rows one at a time even
-        // when every row goes (it would check each against its parent), which for a
-        // million-line file is most of the time; this transaction deletes the file's lines
-        // before its record, so nothing is left pointing at it. The pragma does nothing
-        // inside a transaction: it is set around it, and set back whatever happened.
-        self.conn
-            .execute_batch("PRAGMA foreign_keys = OFF")
-            .map_err(|e| self.err(e))?;
-        let deleted = self.delete_import_file_unchecked(id);
-        let restored = self
-            .conn
-            .execute_batch("PRAGMA foreign_keys = ON")
-            .map_err(|e| self.err(e));
-        let deleted = deleted?;
-        restored?;
-        Ok(deleted)
+        // The file's lines go before its record, so nothing is left pointing at it.
+        self.with_foreign_keys_unenforced(|store| store.delete_import_file_unchecked(id))
     }
 
     /// [`Store::delete_import_file`]'s transaction, run with foreign keys unenforced.
