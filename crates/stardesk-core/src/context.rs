@@ -37,6 +37,11 @@ pub(crate) const SOURCE_SANDBOX: &str = "sandbox";
 /// The embedded sandbox's own database, beside the user's: synthetic data and what the
 /// creator sent it, encrypted with the same key.
 pub(crate) const SANDBOX_DB: &str = "sandbox.sqlite";
+/// Held shared by every process whose embedded sandbox runs on [`SANDBOX_DB`] (the app
+/// and a `stardesk` command may both), and alone by one deleting that file
+/// ([`Context::forget_sandbox_data`]), which leaves it while another runs on it. Never
+/// deleted itself: a lock on a deleted file locks nothing for the next process.
+pub(crate) const SANDBOX_IN_USE: &str = "sandbox-in-use.lock";
 
 /// How to open a context.
 #[derive(Debug, Clone)]
@@ -103,7 +108,7 @@ pub struct Context {
     pub(crate) key_location: KeyLocation,
     pub(crate) writer: Arc<Mutex<Store>>,
     pub(crate) reader: Arc<Mutex<Store>>,
-    pub(crate) sandbox: tokio::sync::Mutex<Option<RunningSandbox>>,
+    pub(crate) sandbox: tokio::sync::Mutex<Option<EmbeddedSandbox>>,
     /// The embedded sandbox's file key (the database's), and the bearer token it accepts,
     /// new for each process: on loopback, another local program cannot read what the
     /// creator sent it with a token known to everyone.
@@ -300,16 +305,20 @@ impl Context {
         };
         let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
         let step = std::time::Instant::now();
-        let sb = stardesk_sandbox::start(config, addr).await.map_err(|e| {
+        let in_use = sandbox_in_use(&self.options.data_dir).await?;
+        let running = stardesk_sandbox::start(config, addr).await.map_err(|e| {
             AppError::new(
                 ErrorCode::Internal,
                 format!("the embedded sandbox did not start: {e:#}"),
             )
         })?;
-        tracing::info!(url = %sb.url(), "embedded sandbox started");
+        tracing::info!(url = %running.url(), "embedded sandbox started");
         log_step("sandbox_start", step);
-        let url = sb.url();
-        *guard = Some(sb);
+        let url = running.url();
+        *guard = Some(EmbeddedSandbox {
+            running,
+            _in_use: in_use,
+        });
         Ok(url)
     }
 
@@ -350,6 +359,58 @@ impl Context {
             sb.shutdown().await;
         }
     }
+}
+
+/// The embedded sandbox, and its hold on [`SANDBOX_IN_USE`] while it runs.
+#[derive(Debug)]
+pub(crate) struct EmbeddedSandbox {
+    running: RunningSandbox,
+    /// Dropped after the sandbox has stopped, which lets the file go.
+    _in_use: std::fs::File,
+}
+
+impl EmbeddedSandbox {
+    pub(crate) fn url(&self) -> String {
+        self.running.url()
+    }
+
+    /// Stops the sandbox, then lets its file go.
+    pub(crate) async fn shutdown(self) {
+        self.running.shutdown().await;
+    }
+}
+
+/// A shared hold on `data_dir`'s [`SANDBOX_IN_USE`], waited for while another process
+/// deletes the sandbox's file (which takes milliseconds).
+async fn sandbox_in_use(data_dir: &Path) -> Result<std::fs::File, AppError> {
+    let path = data_dir.join(SANDBOX_IN_USE);
+    tokio::task::spawn_blocking(move || {
+        let file = in_use_file(&path)?;
+        file.lock_shared().map_err(|e| {
+            AppError::new(
+                ErrorCode::Internal,
+                format!("{}: the embedded sandbox's lock: {e}", path.display()),
+            )
+        })?;
+        Ok(file)
+    })
+    .await
+    .map_err(|e| AppError::new(ErrorCode::Internal, format!("the sandbox's lock: {e}")))?
+}
+
+/// `path` (a [`SANDBOX_IN_USE`]) opened to be locked, made if missing.
+pub(crate) fn in_use_file(path: &Path) -> Result<std::fs::File, AppError> {
+    std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map_err(|e| {
+            AppError::new(
+                ErrorCode::Internal,
+                format!("{}: the embedded sandbox's lock: {e}", path.display()),
+            )
+        })
 }
 
 #[cfg(test)]

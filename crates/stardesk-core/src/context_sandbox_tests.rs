@@ -136,6 +136,43 @@ async fn what_the_embedded_sandbox_receives_is_encrypted_and_only_this_process_r
     ctx.shutdown().await;
 }
 
+/// While the embedded sandbox runs, its file is held (shared) by this process, so another
+/// process switching to an account leaves it (`forget_sandbox_data`); stopped, it lets go.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_running_embedded_sandbox_holds_its_file_until_it_stops() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ctx = Context::open(
+        ContextOptions {
+            data_dir: dir.path().to_path_buf(),
+            key_policy: KeyPolicy::FileOnly,
+            sandbox_tasks: 20,
+            today: None,
+            background_jobs: false,
+            granted_paths_only: false,
+            platform_client: Default::default(),
+        },
+        Arc::new(EventLog::new()),
+    )
+    .await
+    .expect("open");
+    ctx.sandbox_url().await.expect("the sandbox starts");
+    let file = dir.path().join(super::SANDBOX_DB);
+    assert!(file.exists());
+    // Another process's view of the lock: its own open file.
+    let other = super::in_use_file(&dir.path().join(super::SANDBOX_IN_USE)).expect("lock file");
+    assert!(
+        matches!(other.try_lock(), Err(std::fs::TryLockError::WouldBlock)),
+        "held while the sandbox runs"
+    );
+    ctx.forget_sandbox_data();
+    assert!(file.exists(), "not deleted under the running sandbox");
+    ctx.shutdown().await;
+    other.try_lock().expect("let go once it stops");
+    other.unlock().expect("unlock");
+    ctx.forget_sandbox_data();
+    assert!(!file.exists(), "deleted once nothing runs on it");
+}
+
 #[test]
 fn inputs_holding_a_token_or_a_phone_never_print_it_in_debug() {
     let account = crate::ipc::PlatformAccountInput {

@@ -294,9 +294,36 @@ async fn a_platform_account_is_checked_saved_and_can_go_offline() {
     // The token is in the keychain, not in the database file.
     let db = std::fs::read(dir.path().join(stardesk_store::DB_FILE)).expect("db");
     assert!(!db.windows(15).any(|w| w == b"account-token-1"));
-    // A sandbox file the switch could not delete (another process held it open) goes at
-    // the next start with the account set.
+    // A sandbox file another process runs its embedded sandbox on (the window switched
+    // back to the demo while a command started with the account still set) is kept.
     std::fs::write(dir.path().join("sandbox.sqlite"), b"left behind").expect("leftover");
+    let runner = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.path().join("sandbox-in-use.lock"))
+        .expect("the sandbox's lock file");
+    runner
+        .lock_shared()
+        .expect("held as a running embedded sandbox holds it");
+    let during = Context::open(
+        ContextOptions {
+            key_policy: KeyPolicy::KeychainOnly,
+            ..options(dir.path())
+        },
+        Arc::new(NoEvents),
+    )
+    .await
+    .expect("a start while another process runs the sandbox");
+    assert_eq!(
+        sandbox_files(),
+        ["sandbox.sqlite"],
+        "kept while another process runs on it"
+    );
+    during.shutdown().await;
+    drop(runner);
+    // Let go (or never run: the switch could not delete it, another process held it
+    // open), it goes at the next start with the account set.
     let next = Context::open(
         ContextOptions {
             key_policy: KeyPolicy::KeychainOnly,

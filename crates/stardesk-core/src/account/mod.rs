@@ -8,7 +8,10 @@ use std::sync::atomic::Ordering;
 use stardesk_platform::PlatformClient;
 use stardesk_store::secret::{self, KeyLocation};
 
-use crate::context::{with_store, Context, SANDBOX_DB, SETTING_PLATFORM_URL, SOURCE_SANDBOX};
+use crate::context::{
+    in_use_file, with_store, Context, SANDBOX_DB, SANDBOX_IN_USE, SETTING_PLATFORM_URL,
+    SOURCE_SANDBOX,
+};
 use crate::error::{code_from_str, AppError, ErrorCode};
 use crate::events::{AppEvent, DataArea};
 use crate::jobs::JobKind;
@@ -105,11 +108,33 @@ impl Context {
 
     /// The embedded sandbox's file holds what the creator applied with there (names,
     /// phones, addresses); with a real account it is not wanted again (a return to the
-    /// sandbox starts a new one), so it goes, with its log and any copy set aside. A file
-    /// another process still has open (a `stardesk` command, on Windows) stays, warned of,
-    /// and is tried again at the next start ([`Context::open`]).
+    /// sandbox starts a new one), so it goes, with its log and any copy set aside. While
+    /// another process runs its embedded sandbox on it (a `stardesk` command, or the
+    /// window switched back to the sandbox while a command started) it stays, held by
+    /// [`SANDBOX_IN_USE`]; so does a file another process still has open (on Windows):
+    /// each is tried again at the next start with an account ([`Context::open`]).
     pub(crate) fn forget_sandbox_data(&self) {
         let dir = &self.options.data_dir;
+        let lock_path = dir.join(SANDBOX_IN_USE);
+        // Held alone while the files go, so no sandbox starts on them meanwhile.
+        let _alone = match in_use_file(&lock_path).map(|f| (f.try_lock(), f)) {
+            Ok((Ok(()), file)) => Some(file),
+            Ok((Err(std::fs::TryLockError::WouldBlock), _)) => {
+                tracing::info!(
+                    "another StarDesk process runs the embedded sandbox on its data: kept, \
+                     deleted at the next start"
+                );
+                return;
+            }
+            Ok((Err(std::fs::TryLockError::Error(e)), _)) => {
+                tracing::warn!(error = %e, "the sandbox's lock could not be taken; deleting its data");
+                None
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "the sandbox's lock could not be opened; deleting its data");
+                None
+            }
+        };
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
         };
