@@ -305,7 +305,7 @@ impl Context {
         };
         let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
         let step = std::time::Instant::now();
-        let in_use = sandbox_in_use(&self.options.data_dir).await?;
+        let in_use = sandbox_in_use(&self.options.data_dir).await;
         let running = stardesk_sandbox::start(config, addr).await.map_err(|e| {
             AppError::new(
                 ErrorCode::Internal,
@@ -365,8 +365,9 @@ impl Context {
 #[derive(Debug)]
 pub(crate) struct EmbeddedSandbox {
     running: RunningSandbox,
-    /// Dropped after the sandbox has stopped, which lets the file go.
-    _in_use: std::fs::File,
+    /// Dropped after the sandbox has stopped, which lets the file go. `None` where the
+    /// file system takes no lock: the sandbox runs unheld, as before there was one.
+    _in_use: Option<std::fs::File>,
 }
 
 impl EmbeddedSandbox {
@@ -381,10 +382,11 @@ impl EmbeddedSandbox {
 }
 
 /// A shared hold on `data_dir`'s [`SANDBOX_IN_USE`], waited for while another process
-/// deletes the sandbox's file (which takes milliseconds).
-async fn sandbox_in_use(data_dir: &Path) -> Result<std::fs::File, AppError> {
+/// deletes the sandbox's file (which takes milliseconds); `None`, warned of, where it
+/// cannot be taken (a file system without locks): the demo still runs.
+async fn sandbox_in_use(data_dir: &Path) -> Option<std::fs::File> {
     let path = data_dir.join(SANDBOX_IN_USE);
-    tokio::task::spawn_blocking(move || {
+    let held = tokio::task::spawn_blocking(move || {
         let file = in_use_file(&path)?;
         file.lock_shared().map_err(|e| {
             AppError::new(
@@ -392,10 +394,20 @@ async fn sandbox_in_use(data_dir: &Path) -> Result<std::fs::File, AppError> {
                 format!("{}: the embedded sandbox's lock: {e}", path.display()),
             )
         })?;
-        Ok(file)
+        Ok::<_, AppError>(file)
     })
-    .await
-    .map_err(|e| AppError::new(ErrorCode::Internal, format!("the sandbox's lock: {e}")))?
+    .await;
+    match held {
+        Ok(Ok(file)) => Some(file),
+        Ok(Err(e)) => {
+            tracing::warn!(error = %e.message, "the embedded sandbox runs without its lock");
+            None
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "the embedded sandbox runs without its lock");
+            None
+        }
+    }
 }
 
 /// `path` (a [`SANDBOX_IN_USE`]) opened to be locked, made if missing.

@@ -874,6 +874,23 @@ fn delete_settlement_data_removes_every_line_file_decision_and_the_account() {
         1,
         "layouts are not personal data and stay"
     );
+    // No line of the deleted decision is left behind (the deletion runs with foreign
+    // keys unenforced, so without their cascade): a decision made afterwards, which
+    // takes the first id again, holds its own lines only.
+    let s2 = statement(&[("JS2", "T2", "200.00", 7)]);
+    let b2 = bank(&[("TX2", "200.00", 8)]);
+    import(&mut store, "s2", ImportLines::Statement(&s2)).expect("s2");
+    import(&mut store, "b2", ImportLines::Bank(&b2)).expect("b2");
+    let later = Decision::Accept(Pair::Payout {
+        statement: vec![s2[0].key],
+        bank: vec![b2[0].key],
+    });
+    store
+        .add_decision(&later, "2026-05-01T08:00:00Z")
+        .expect("a decision after the deletion");
+    let decisions = store.decisions().expect("decisions");
+    assert_eq!(decisions.len(), 1);
+    assert_eq!(decisions[0].decision, later);
 }
 
 /// One file's import taken back: the lines it added, its record, nothing else; a later
@@ -1016,6 +1033,28 @@ fn deleting_a_file_with_most_of_the_lines_keeps_the_others_in_their_order() {
     let mut want = vec![c[0].clone()];
     want.extend_from_slice(b);
     assert_eq!(store.bank_lines().expect("lines"), want);
+
+    // Statement blocks likewise (a block keeps its id, the order they are read in): the
+    // middle file of three holds three blocks of the five (8,192 lines a block).
+    let all = uniform_statement(2 * 8192 + 3, 50);
+    let n = all.len();
+    let (a, b, c) = (&all[..1], &all[1..n - 1], &all[n - 1..]);
+    import(&mut store, "sa.csv", ImportLines::Statement(a)).expect("sa");
+    let b_id = import(&mut store, "sb.csv", ImportLines::Statement(b))
+        .expect("sb")
+        .file_id;
+    import(&mut store, "sc.csv", ImportLines::Statement(c)).expect("sc");
+    let deleted = store
+        .delete_import_file(b_id)
+        .expect("delete sb")
+        .expect("sb");
+    assert_eq!(deleted.lines_removed, b.len() as u64);
+    assert_eq!(
+        store.statement_lines().expect("lines"),
+        [a[0].clone(), c[0].clone()]
+    );
+    let again = import(&mut store, "sc again.csv", ImportLines::Statement(c)).expect("again");
+    assert_eq!((again.added, again.already_present), (0, 1));
 }
 
 #[test]

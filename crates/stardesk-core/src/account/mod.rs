@@ -98,17 +98,22 @@ impl Context {
             s.set_setting(SETTING_PLATFORM_URL, Some(&url))
         })
         .await?;
-        if let Some(sb) = self.sandbox.lock().await.take() {
+        let mut sandbox = self.sandbox.lock().await;
+        if let Some(sb) = sandbox.take() {
             sb.shutdown().await;
         }
+        // Still held: no job of this process starts the sandbox again on the file (and
+        // holds it) while it goes.
         self.forget_sandbox_data();
+        drop(sandbox);
         self.account_switched().await?;
         self.status().await
     }
 
     /// The embedded sandbox's file holds what the creator applied with there (names,
     /// phones, addresses); with a real account it is not wanted again (a return to the
-    /// sandbox starts a new one), so it goes, with its log and any copy set aside. While
+    /// sandbox starts a new one, once it has gone), so it goes, with its log and any copy
+    /// set aside. While
     /// another process runs its embedded sandbox on it (a `stardesk` command, or the
     /// window switched back to the sandbox while a command started) it stays, held by
     /// [`SANDBOX_IN_USE`]; so does a file another process still has open (on Windows):

@@ -204,7 +204,8 @@ impl Store {
     }
 
     /// Runs `delete` with foreign keys unenforced, for a transaction that deletes lines
-    /// before the file records they point at. Enforced, SQLite deletes a child table's
+    /// before the file records they point at. No `ON DELETE CASCADE` runs then either:
+    /// `delete` deletes a parent's children itself (`settlement_decision_lines`). Enforced, SQLite deletes a child table's
     /// rows one at a time even when told to delete them all (it would check each against
     /// its parent): taking back a million-line expected list took 4.0 s so, 0.8 s
     /// without (with `files::without_most_rows`). The pragma does nothing inside a transaction, so it is set
@@ -266,6 +267,7 @@ impl Store {
              DELETE FROM expected_lines;
              DELETE FROM invoice_lines;
              DELETE FROM import_files;
+             DELETE FROM settlement_decision_lines;
              DELETE FROM settlement_decisions;
              DELETE FROM contract_account;",
         )
