@@ -104,6 +104,11 @@ const MIGRATIONS: &[Migration] = &[
         include_str!("migrations/0018_profiles_before_direction.sql"),
         None,
     ),
+    (
+        "0019_statement_line_changes",
+        include_str!("migrations/0019_statement_line_changes.sql"),
+        None,
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -152,6 +152,71 @@ fn a_reexport_with_a_new_payout_status_updates_the_line_instead_of_adding_one() 
     );
 }
 
+/// Taking back a newer export puts back the payout status and the component it changed;
+/// where a later export changed the line again, that one's stands, and taking it back too
+/// puts back the first export's. Taking back the first export, whose lines they are,
+/// takes the lines and the later exports' changes to them.
+#[test]
+fn taking_back_a_newer_export_puts_back_the_status_it_changed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = open(dir.path());
+    let mut march = statement(&[("JS1", "T1", "100.00", 5), ("JS1", "T2", "200.00", 5)]);
+    for l in &mut march {
+        l.status = PayoutStatus::Withdrawing;
+        l.tax = None;
+    }
+    let march_id = import(&mut store, "march.csv", ImportLines::Statement(&march))
+        .expect("march")
+        .file_id;
+    // April: T1's payout failed and its tax is given; T2 unchanged.
+    let mut april = march.clone();
+    april[0].status = PayoutStatus::Failed;
+    april[0].tax = Some(yuan("3.00"));
+    let april_id = import(&mut store, "april.csv", ImportLines::Statement(&april))
+        .expect("april")
+        .file_id;
+    // May: T1 paid at last.
+    let mut may = april.clone();
+    may[0].status = PayoutStatus::Settled;
+    let may_id = import(&mut store, "may.csv", ImportLines::Statement(&may))
+        .expect("may")
+        .file_id;
+    assert_eq!(store.statement_lines().expect("lines"), may);
+
+    store.delete_import_file(april_id).expect("take april back");
+    assert_eq!(
+        store.statement_lines().expect("lines"),
+        may,
+        "May changed T1 after April: May's status stands"
+    );
+    store.delete_import_file(may_id).expect("take may back");
+    assert_eq!(
+        store.statement_lines().expect("lines"),
+        march,
+        "March's status and tax again, not April's"
+    );
+
+    // April again, then taken back: March's again.
+    let april_id = import(&mut store, "april.csv", ImportLines::Statement(&april))
+        .expect("april again")
+        .file_id;
+    assert_eq!(store.statement_lines().expect("lines"), april);
+    store.delete_import_file(april_id).expect("take april back");
+    assert_eq!(store.statement_lines().expect("lines"), march);
+
+    // March's lines go with March, and April's change to them with them: March again,
+    // then April taken back, leaves March's lines as March has them.
+    let april_id = import(&mut store, "april.csv", ImportLines::Statement(&april))
+        .expect("april again")
+        .file_id;
+    store.delete_import_file(march_id).expect("take march back");
+    assert!(store.statement_lines().expect("lines").is_empty());
+    let again = import(&mut store, "march.csv", ImportLines::Statement(&march)).expect("march");
+    assert_eq!(again.added, 2);
+    store.delete_import_file(april_id).expect("take april back");
+    assert_eq!(store.statement_lines().expect("lines"), march);
+}
+
 /// The file imported last of a kind, imported again, is recorded without a pass over its
 /// lines (migration 0011: its lines digest matches); any other file is stored line by
 /// line as before, so a re-import of an older export still puts its statuses back.

@@ -224,7 +224,8 @@ impl Store {
     /// Takes back the import of file `id`: the lines it added (bank lines are personal
     /// data), then its record, in one transaction; `None`, and nothing written, when no
     /// file has that id. A line it shared with a file imported before it is that file's
-    /// and stays; a statement line whose payout status it updated keeps that status.
+    /// and stays; a statement line whose payout status (or a fee or tax) it updated says
+    /// again what it said before (`statements::take_back_changes`).
     ///
     /// A file of the same kind imported after it may have brought some of the same lines,
     /// which were this file's and go with it: every file of the kind loses its digests
@@ -262,6 +263,9 @@ impl Store {
         else {
             return Ok(None);
         };
+        if kind == LineKind::Statement {
+            super::statements::take_back_changes(&tx, &e, id)?;
+        }
         let table = kind.table();
         // A statement block holds `lines` lines; the other tables a row each.
         let counted = match kind {

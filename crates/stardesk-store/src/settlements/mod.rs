@@ -262,7 +262,8 @@ impl Store {
             .map_err(e)?;
         files::keep_last_file_id(&tx, newest).map_err(e)?;
         tx.execute_batch(
-            "DELETE FROM statement_blocks;
+            "DELETE FROM statement_line_changes;
+             DELETE FROM statement_blocks;
              DELETE FROM bank_lines;
              DELETE FROM expected_lines;
              DELETE FROM invoice_lines;

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection, OptionalExtension as _, Transaction};
 use stardesk_domain::reconcile::records::{LineKey, StatementLine};
 
 use super::blocks::{day_of, read_block, BlockWriter, LineRef, Status, BLOCK_LINES};
@@ -53,7 +53,7 @@ struct Known {
     parts: [Option<i64>; 3],
 }
 
-/// A stored line's new status and components.
+/// A stored line's new status and components (or, taking a file back, its old ones).
 struct Change {
     index: u32,
     status_code: u8,
@@ -192,6 +192,8 @@ pub(super) fn store(
     let fen = Fen { file };
     let mut known = known_lines(tx, sql_err)?;
     let mut changes: BTreeMap<i64, Vec<Change>> = BTreeMap::new();
+    // What each changed line said before, kept for taking this file back.
+    let mut before: Vec<(i64, Change)> = Vec::new();
     let mut writer = BlockWriter::new();
     let (mut added, mut updated) = (0, 0);
     for (i, l) in lines.iter().enumerate() {
@@ -208,6 +210,15 @@ pub(super) fn store(
             {
                 continue;
             }
+            before.push((
+                k.block,
+                Change {
+                    index: k.index,
+                    status_code: k.status_code,
+                    status_text: k.status_text.as_deref().map(str::to_string),
+                    parts: k.parts,
+                },
+            ));
             k.status_code = status.code;
             k.status_text = status.text.map(Box::from);
             k.parts = merged;
@@ -241,7 +252,110 @@ pub(super) fn store(
     for (block, edits) in changes {
         rewrite(tx, sql_err, block, edits)?;
     }
+    let mut record = tx
+        .prepare_cached(
+            "INSERT INTO statement_line_changes (file_id, block_id, line_index, status_code,
+             status_text, gross_fen, fee_fen, tax_fen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )
+        .map_err(sql_err)?;
+    for (block, was) in &before {
+        record
+            .execute(params![
+                file_id,
+                block,
+                was.index,
+                was.status_code,
+                was.status_text,
+                was.parts[0],
+                was.parts[1],
+                was.parts[2]
+            ])
+            .map_err(sql_err)?;
+    }
     Ok((added, updated))
+}
+
+/// Taking file `file_id` back (`Store::delete_import_file`), before its blocks go: each
+/// line it changed says again what it said before, unless a later file changed it too,
+/// whose record of "before" then becomes this file's (so taking that one back later
+/// puts back what was there before either). The changes later files made to this file's
+/// own lines go with them. Lines changed before migration 0019 have no record and stay.
+pub(super) fn take_back_changes(
+    tx: &Transaction<'_>,
+    sql: SqlErr<'_>,
+    file_id: i64,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "DELETE FROM statement_line_changes
+         WHERE block_id IN (SELECT id FROM statement_blocks WHERE file_id = ?1)",
+        [file_id],
+    )
+    .map_err(sql)?;
+    let mine: Vec<(i64, i64, Change)> = {
+        let mut stmt = tx
+            .prepare(
+                "SELECT seq, block_id, line_index, status_code, status_text, gross_fen,
+                 fee_fen, tax_fen FROM statement_line_changes WHERE file_id = ?1 ORDER BY seq",
+            )
+            .map_err(sql)?;
+        let rows = stmt
+            .query_map([file_id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    Change {
+                        index: r.get(2)?,
+                        status_code: r.get(3)?,
+                        status_text: r.get(4)?,
+                        parts: [r.get(5)?, r.get(6)?, r.get(7)?],
+                    },
+                ))
+            })
+            .map_err(sql)?;
+        rows.collect::<Result<_, _>>().map_err(sql)?
+    };
+    let mut restore: BTreeMap<i64, Vec<Change>> = BTreeMap::new();
+    for (seq, block, was) in mine {
+        let later: Option<i64> = tx
+            .prepare_cached(
+                "SELECT seq FROM statement_line_changes
+                 WHERE block_id = ?1 AND line_index = ?2 AND seq > ?3 ORDER BY seq LIMIT 1",
+            )
+            .and_then(|mut s| {
+                s.query_row(params![block, was.index, seq], |r| r.get(0))
+                    .optional()
+            })
+            .map_err(sql)?;
+        match later {
+            Some(later) => {
+                tx.prepare_cached(
+                    "UPDATE statement_line_changes SET status_code = ?2, status_text = ?3,
+                     gross_fen = ?4, fee_fen = ?5, tax_fen = ?6 WHERE seq = ?1",
+                )
+                .and_then(|mut s| {
+                    s.execute(params![
+                        later,
+                        was.status_code,
+                        was.status_text,
+                        was.parts[0],
+                        was.parts[1],
+                        was.parts[2]
+                    ])
+                })
+                .map_err(sql)?;
+            }
+            None => restore.entry(block).or_default().push(was),
+        }
+    }
+    for (block, edits) in restore {
+        rewrite(tx, sql, block, edits)?;
+    }
+    tx.execute(
+        "DELETE FROM statement_line_changes WHERE file_id = ?1",
+        [file_id],
+    )
+    .map_err(sql)?;
+    Ok(())
 }
 
 /// The parser numbers a fingerprint's occurrences, so a file holds a key once: a file that
