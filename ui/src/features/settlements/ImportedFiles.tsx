@@ -85,7 +85,8 @@ export function ImportedFiles({ files }: { files: ImportFileView[] }) {
           title={t('files.deleteFileTitle')}
           content={
             <div className="settle-confirm">
-              {t('files.deleteFileBody', { name: f.file_name, count: f.added })}
+              <p>{t('files.deleteFileBody', { name: f.file_name, count: f.added })}</p>
+              {f.kind === 'statement' && <p>{t('files.deleteFileStatuses')}</p>}
             </div>
           }
           okText={t('files.deleteOk')}

@@ -372,6 +372,8 @@ describe('settlements page', () => {
     expect(
       screen.getByText(/将删除「招商银行流水.csv」导入时新增的 2 行明细和它的导入记录/),
     ).toBeInTheDocument();
+    // A bank file changes no payout status: nothing is said about putting one back.
+    expect(screen.queryByText(/它改过的结算状态/)).toBeNull();
     expect(calls.some((c) => c.command === 'delete_import_file')).toBe(false);
     const confirm = (await screen.findAllByRole('button', { name: '删除' })).find(
       (b) => b.closest('[data-testid="import-files"]') === null,
@@ -383,6 +385,19 @@ describe('settlements page', () => {
       ]),
     );
     expect(await screen.findByText('已删除「招商银行流水.csv」的 2 行明细')).toBeInTheDocument();
+  });
+  it("a statement file's confirmation says the statuses it changed go back", async () => {
+    const { user } = setup({});
+    const rows = await screen.findAllByTestId('import-file-row');
+    const statementRow = rows.find((r) =>
+      r.textContent?.includes('结算单2026-02.xlsx'),
+    ) as HTMLElement;
+    await user.click(within(statementRow).getByTestId('delete-import-file'));
+    expect(
+      await screen.findByText(
+        '它改过的结算状态和金额构成会改回导入它之前的样子（之后导入的文件也改过的，以那个文件为准）。',
+      ),
+    ).toBeInTheDocument();
   });
   it('a file deleted meanwhile from the command line: says so and reads the list again', async () => {
     const { calls, user } = setup({
