@@ -356,6 +356,20 @@ describe('settlements in the real window', () => {
     assert.match(en, new RegExp(`deletes the \\d+ rows? “${BANK.replace('.', '\\.')}” added`));
     await d.screenshot(join(out, 'settlements-delete-file-en.png'));
     assert.ok(await confirmButton('Cancel'), 'the confirmation has Cancel');
+    // A statement file's confirmation also says that the payout statuses it changed go
+    // back; the bank file's did not.
+    assert.doesNotMatch(en, /amount parts it changed go back/);
+    await d.exec(
+      `const row = [...document.querySelectorAll('[data-testid="import-file-row"]')].find((r) => r.innerText.includes('结算单明细-2026年8月.csv'));
+       row.querySelector('[data-testid="delete-import-file"]').click();`,
+    );
+    await waitFor('the statement file\'s confirmation', async () =>
+      (await d.exec('return document.body.innerText;')).includes(
+        'The payout statuses and amount parts it changed go back to what they were before it',
+      ),
+    );
+    await d.screenshot(join(out, 'settlements-delete-statement-en.png'));
+    assert.ok(await confirmButton('Cancel'), 'the statement confirmation has Cancel');
     await clickOn('lang-switch');
     await waitFor('Chinese again', async () => (await d.exec('return document.body.innerText;')).includes('已导入的文件'));
     assert.equal((await fileRows()).length, before, 'nothing deleted when cancelled');
