@@ -16,14 +16,13 @@ use crate::{Context, ContextOptions, EventLog};
 const PHONE: &str = "13812345678";
 const DETAIL: &str = "文三路 90 号 3 幢 501";
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn what_the_embedded_sandbox_receives_is_encrypted_and_only_this_process_reads_it() {
-    let dir = tempfile::tempdir().expect("dir");
-    let ctx = Context::open(
+/// A context on `dir` whose embedded sandbox makes `tasks` tasks, without background jobs.
+async fn open(dir: &std::path::Path, tasks: usize) -> Arc<Context> {
+    Context::open(
         ContextOptions {
-            data_dir: dir.path().to_path_buf(),
+            data_dir: dir.to_path_buf(),
             key_policy: KeyPolicy::FileOnly,
-            sandbox_tasks: 400,
+            sandbox_tasks: tasks,
             today: None,
             background_jobs: false,
             granted_paths_only: false,
@@ -32,7 +31,13 @@ async fn what_the_embedded_sandbox_receives_is_encrypted_and_only_this_process_r
         Arc::new(EventLog::new()),
     )
     .await
-    .expect("open");
+    .expect("open")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn what_the_embedded_sandbox_receives_is_encrypted_and_only_this_process_reads_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ctx = open(dir.path(), 400).await;
     ctx.sync().await.expect("sync the embedded sandbox");
     let mut task = None;
     for offset in (0..400).step_by(100) {
@@ -141,20 +146,7 @@ async fn what_the_embedded_sandbox_receives_is_encrypted_and_only_this_process_r
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_running_embedded_sandbox_holds_its_file_until_it_stops() {
     let dir = tempfile::tempdir().expect("dir");
-    let ctx = Context::open(
-        ContextOptions {
-            data_dir: dir.path().to_path_buf(),
-            key_policy: KeyPolicy::FileOnly,
-            sandbox_tasks: 20,
-            today: None,
-            background_jobs: false,
-            granted_paths_only: false,
-            platform_client: Default::default(),
-        },
-        Arc::new(EventLog::new()),
-    )
-    .await
-    .expect("open");
+    let ctx = open(dir.path(), 20).await;
     ctx.sandbox_url().await.expect("the sandbox starts");
     let file = dir.path().join(super::SANDBOX_DB);
     assert!(file.exists());

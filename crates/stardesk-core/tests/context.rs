@@ -306,15 +306,19 @@ async fn a_platform_account_is_checked_saved_and_can_go_offline() {
     runner
         .lock_shared()
         .expect("held as a running embedded sandbox holds it");
-    let during = Context::open(
-        ContextOptions {
-            key_policy: KeyPolicy::KeychainOnly,
-            ..options(dir.path())
-        },
-        Arc::new(NoEvents),
-    )
-    .await
-    .expect("a start while another process runs the sandbox");
+    // Another start of the app or a command, with the account set.
+    let another_start = || {
+        Context::open(
+            ContextOptions {
+                key_policy: KeyPolicy::KeychainOnly,
+                ..options(dir.path())
+            },
+            Arc::new(NoEvents),
+        )
+    };
+    let during = another_start()
+        .await
+        .expect("a start while another process runs the sandbox");
     assert_eq!(
         sandbox_files(),
         ["sandbox.sqlite"],
@@ -324,15 +328,7 @@ async fn a_platform_account_is_checked_saved_and_can_go_offline() {
     drop(runner);
     // Let go (or never run: the switch could not delete it, another process held it
     // open), it goes at the next start with the account set.
-    let next = Context::open(
-        ContextOptions {
-            key_policy: KeyPolicy::KeychainOnly,
-            ..options(dir.path())
-        },
-        Arc::new(NoEvents),
-    )
-    .await
-    .expect("the next start");
+    let next = another_start().await.expect("the next start");
     assert_eq!(
         sandbox_files(),
         Vec::<String>::new(),
