@@ -204,17 +204,25 @@ fn taking_back_a_newer_export_puts_back_the_status_it_changed() {
     store.delete_import_file(april_id).expect("take april back");
     assert_eq!(store.statement_lines().expect("lines"), march);
 
-    // March's lines go with March, and April's change to them with them: March again,
-    // then April taken back, leaves March's lines as March has them.
+    // March's lines go with March, and April's change to them with them: a corrected
+    // March (T1 paid; its lines take March's place, block ids included), then April
+    // taken back, leaves the corrected March's lines as they are, not the first March's.
     let april_id = import(&mut store, "april.csv", ImportLines::Statement(&april))
         .expect("april again")
         .file_id;
     store.delete_import_file(march_id).expect("take march back");
     assert!(store.statement_lines().expect("lines").is_empty());
-    let again = import(&mut store, "march.csv", ImportLines::Statement(&march)).expect("march");
+    let mut corrected = march.clone();
+    corrected[0].status = PayoutStatus::Settled;
+    let again = import(
+        &mut store,
+        "march v2.csv",
+        ImportLines::Statement(&corrected),
+    )
+    .expect("corrected march");
     assert_eq!(again.added, 2);
     store.delete_import_file(april_id).expect("take april back");
-    assert_eq!(store.statement_lines().expect("lines"), march);
+    assert_eq!(store.statement_lines().expect("lines"), corrected);
 }
 
 /// The file imported last of a kind, imported again, is recorded without a pass over its

@@ -12,8 +12,8 @@ CREATE TABLE statement_line_changes (
     file_id     INTEGER NOT NULL,
     block_id    INTEGER NOT NULL,
     line_index  INTEGER NOT NULL CHECK (line_index >= 0),
-    status_code INTEGER NOT NULL,
-    status_text TEXT,
+    status_code INTEGER NOT NULL CHECK (status_code BETWEEN 0 AND 4),
+    status_text TEXT CHECK ((status_code = 4) = (status_text IS NOT NULL)),
     gross_fen   INTEGER,
     fee_fen     INTEGER,
     tax_fen     INTEGER

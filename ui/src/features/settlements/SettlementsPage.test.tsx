@@ -395,7 +395,7 @@ describe('settlements page', () => {
     await user.click(within(statementRow).getByTestId('delete-import-file'));
     expect(
       await screen.findByText(
-        '它改过的结算状态和金额构成会改回导入它之前的样子（之后导入的文件也改过的，以那个文件为准）。',
+        '它改过的结算状态和金额构成会改回导入它之前的样子（之后导入的文件也改过的，以那个文件为准；之后导入的文件若与它所改相同，请重新导入那个文件）。',
       ),
     ).toBeInTheDocument();
   });

@@ -107,7 +107,7 @@ export const en: SettlementsMessages = {
     deleteFileBody_other:
       'This deletes the {{count}} rows “{{name}}” added and its import record; rows it shares with a file imported earlier stay. If a file imported later has some of the same rows, import that file again.',
     deleteFileStatuses:
-      'The payout statuses and amount parts it changed go back to what they were before it (unless a file imported later changed them too).',
+      'The payout statuses and amount parts it changed go back to what they were before it (unless a file imported later changed them too; if a later file says the same as this one, import it again).',
     fileGone:
       'The import of “{{name}}” is gone already (deleted from the command line?); the list is read again',
     fileDeleted_one: 'Deleted 1 row of “{{name}}”',
