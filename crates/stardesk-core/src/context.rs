@@ -388,41 +388,23 @@ async fn sandbox_in_use(data_dir: &Path) -> Option<std::fs::File> {
     let path = data_dir.join(SANDBOX_IN_USE);
     let held = tokio::task::spawn_blocking(move || {
         let file = in_use_file(&path)?;
-        file.lock_shared().map_err(|e| {
-            AppError::new(
-                ErrorCode::Internal,
-                format!("{}: the embedded sandbox's lock: {e}", path.display()),
-            )
-        })?;
-        Ok::<_, AppError>(file)
+        file.lock_shared()?;
+        Ok::<_, std::io::Error>(file)
     })
-    .await;
-    match held {
-        Ok(Ok(file)) => Some(file),
-        Ok(Err(e)) => {
-            tracing::warn!(error = %e.message, "the embedded sandbox runs without its lock");
-            None
-        }
-        Err(e) => {
-            tracing::warn!(error = %e, "the embedded sandbox runs without its lock");
-            None
-        }
-    }
+    .await
+    .map_err(std::io::Error::other)
+    .flatten();
+    held.inspect_err(|e| tracing::warn!(error = %e, "the embedded sandbox runs without its lock"))
+        .ok()
 }
 
 /// `path` (a [`SANDBOX_IN_USE`]) opened to be locked, made if missing.
-pub(crate) fn in_use_file(path: &Path) -> Result<std::fs::File, AppError> {
+pub(crate) fn in_use_file(path: &Path) -> std::io::Result<std::fs::File> {
     std::fs::File::options()
         .create(true)
         .truncate(false)
         .write(true)
         .open(path)
-        .map_err(|e| {
-            AppError::new(
-                ErrorCode::Internal,
-                format!("{}: the embedded sandbox's lock: {e}", path.display()),
-            )
-        })
 }
 
 #[cfg(test)]
