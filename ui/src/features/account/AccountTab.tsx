@@ -7,6 +7,7 @@ import { statusKey } from '../../shared/appStatus';
 import { errorCode } from '../../shared/errors';
 import { settingsSetPlatform, settingsUseSandbox } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
+import { putAnswer } from '../../shared/putAnswer';
 
 /** Where the database key lives, in words; a new `KeyStore` fails `tsc` here. */
 const KEY_STORE_LABEL = { keychain: 'keychain', key_file: 'keyFile' } as const satisfies Record<
@@ -58,7 +59,7 @@ export function AccountTab({
         ? settingsUseSandbox()
         : settingsSetPlatform({ url: url.trim(), token: token.trim() }),
     onSuccess: (next) => {
-      client.setQueryData(statusKey, next);
+      void putAnswer(client, statusKey, next);
       notify.success((t) => t('saved'));
       onClose();
     },

@@ -10,6 +10,7 @@ import { formatTime } from '../../shared/format';
 import { confirmParcelReceived, deleteParcel, trackParcel } from '../../shared/ipc';
 import { useNavigation } from '../../shared/navigation';
 import { useNotify } from '../../shared/notify';
+import { putAnswer } from '../../shared/putAnswer';
 import { logisticsKeys } from './queries';
 import { askedRecently } from './spacing';
 import { trackingErrorText } from './trackingErrors';
@@ -44,7 +45,7 @@ export function ParcelActions({
   const refresh = useMutation({
     mutationFn: () => trackParcel(p.id, true),
     onSuccess: (detail) => {
-      client.setQueryData(logisticsKeys.parcel(p.id), detail);
+      void putAnswer(client, logisticsKeys.parcel(p.id), detail);
       notify.success((t) => t('sheet.refreshed'));
     },
   });

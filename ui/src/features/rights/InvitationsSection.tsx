@@ -8,6 +8,7 @@ import { errorText } from '../../shared/errors';
 import { formatInstant, formatMoney, formatTime } from '../../shared/format';
 import { answerInvitation, setStarsPlan } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
+import { putAnswer } from '../../shared/putAnswer';
 import { LoadFailed, Loading, QueryView } from '../../shared/QueryView';
 import { refusalWords } from '../../shared/refusals';
 import { clockText, secondsUntil, URGENT_SECONDS, useNow } from './countdown';
@@ -59,7 +60,7 @@ function StarsPlanSwitch({ member }: { member: boolean }) {
   const notify = useNotify(['rights', 'common']);
   const set = useMutation({
     mutationFn: setStarsPlan,
-    onSuccess: (fresh) => client.setQueryData(rightsKeys.invitations, fresh),
+    onSuccess: (fresh) => putAnswer(client, rightsKeys.invitations, fresh),
     onError: (error) => notify.error((t) => t('failed', { text: errorText(t, error) })),
   });
   return (

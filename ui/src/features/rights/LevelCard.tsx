@@ -7,6 +7,7 @@ import { errorText } from '../../shared/errors';
 import { formatInstant } from '../../shared/format';
 import { refreshRights } from '../../shared/ipc';
 import { useNotify } from '../../shared/notify';
+import { putAnswer } from '../../shared/putAnswer';
 import { Fold } from './Fold';
 import { rightsKeys } from './queries';
 import { RequirementRow } from './Requirement';
@@ -25,7 +26,7 @@ export function LevelCard({ view }: { view: RightsView }) {
   const refresh = useMutation({
     mutationFn: refreshRights,
     onSuccess: (fresh) => {
-      client.setQueryData(rightsKeys.view, fresh);
+      void putAnswer(client, rightsKeys.view, fresh);
       notify.success((t) => t('level.refreshed'));
     },
     onError: (error) =>

@@ -110,7 +110,14 @@ describe('rights center: the level card (R-LEVEL-1/2)', () => {
 
   it('refresh: asks core, shows what it read; a failure in words', async () => {
     const fresh: RightsView = { ...fx.rightsView, as_of: '2026-03-28' };
-    const { calls, user } = renderRightsPage({ refresh_rights: () => fresh });
+    let stored = fx.rightsView;
+    const { calls, user } = renderRightsPage({
+      rights: () => stored,
+      refresh_rights: () => {
+        stored = fresh;
+        return fresh;
+      },
+    });
     await screen.findByTestId('rights-level');
     await user.click(screen.getByTestId('rights-refresh'));
     expect(await screen.findByText('权益中心已刷新')).toBeInTheDocument();
@@ -472,6 +479,38 @@ describe('rights center: preferred invitations (R-PREF)', () => {
       expect(argsOf(calls, 'answer_invitation')).toEqual([{ id: 'inv-31', accept: true }]),
     );
     expect(await screen.findByTestId('invitation-sending-inv-31')).toHaveTextContent('接单中');
+  });
+
+  it('an answer confirmed before the window hears back stays accepted, not 接单中 again', async () => {
+    let list = fx.invitationsView;
+    let answered = false;
+    const { events, user } = renderRightsPage({
+      invitations: () => list,
+      answer_invitation: async ({ id, accept }) => {
+        const queued = fx.answered(id, accept);
+        // As in the app: core's job sends the answer at once, the platform confirms it and
+        // the area changes; the window reads the list again before this answer reaches it.
+        list = {
+          ...list,
+          items: list.items.map((i) =>
+            i.id === id ? { ...i, status: 'accepted', answer: 'accept', send_state: null } : i,
+          ),
+        };
+        events.emit('data_changed', { areas: ['rights'] });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        answered = true;
+        return queued;
+      },
+    });
+    await user.click(await screen.findByTestId('accept-inv-31'));
+    await user.click(screen.getByTestId('accept-ok-inv-31'));
+    await waitFor(() => expect(answered).toBe(true));
+    // The answer (queued) came after the confirmed list: the card must not go back to it.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitFor(() =>
+      expect(screen.getByTestId('invitation-inv-31')).toHaveAttribute('data-status', 'accepted'),
+    );
+    expect(screen.queryByTestId('invitation-sending-inv-31')).toBeNull();
   });
 
   it('a refused answer says why', async () => {

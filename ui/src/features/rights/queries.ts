@@ -2,8 +2,8 @@
 //! its forecast, the benefits and DOU+ ledger, invitations, the star index, agencies)
 //! lives under `['rights']`, which `app/dataEvents.tsx` refreshes when core says it
 //! changed. A command that answers with the new state (refresh, claim, answer, the Stars
-//! plan switch, a featured case) puts it in the cache at once; nothing here invalidates by
-//! hand.
+//! plan switch, a featured case) puts it in the cache at once and reads it again
+//! (`putAnswer`: the rights job may have sent the claim or answer already).
 
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type {
@@ -15,6 +15,7 @@ import type {
   RightsView,
 } from '../../bindings';
 import { agencies, benefits, invitations, rights, starIndex } from '../../shared/ipc';
+import { putAnswer } from '../../shared/putAnswer';
 
 /** The star index's horizon, in days. */
 export const STAR_INDEX_DAYS = 90;
@@ -51,8 +52,8 @@ export function useAgencies() {
 }
 
 /** A benefit as a claim left it (queued: `send_state` waiting), in the wallet at once. */
-export function putBenefit(client: QueryClient, benefit: BenefitView): void {
-  client.setQueryData(rightsKeys.benefits, (old: BenefitsView | undefined) =>
+export function putBenefit(client: QueryClient, benefit: BenefitView): Promise<void> {
+  return putAnswer(client, rightsKeys.benefits, (old: BenefitsView | undefined) =>
     old === undefined
       ? old
       : { ...old, items: old.items.map((b) => (b.id === benefit.id ? benefit : b)) },
@@ -60,8 +61,8 @@ export function putBenefit(client: QueryClient, benefit: BenefitView): void {
 }
 
 /** An invitation as an answer left it (queued), in the list at once. */
-export function putInvitation(client: QueryClient, invitation: InvitationView): void {
-  client.setQueryData(rightsKeys.invitations, (old: InvitationsView | undefined) =>
+export function putInvitation(client: QueryClient, invitation: InvitationView): Promise<void> {
+  return putAnswer(client, rightsKeys.invitations, (old: InvitationsView | undefined) =>
     old === undefined
       ? old
       : {
@@ -72,8 +73,8 @@ export function putInvitation(client: QueryClient, invitation: InvitationView): 
 }
 
 /** The featured case just submitted, on the level card at once. */
-export function putFeaturedCase(client: QueryClient, featured: FeaturedCaseView): void {
-  client.setQueryData(rightsKeys.view, (old: RightsView | undefined) =>
+export function putFeaturedCase(client: QueryClient, featured: FeaturedCaseView): Promise<void> {
+  return putAnswer(client, rightsKeys.view, (old: RightsView | undefined) =>
     old === undefined ? old : { ...old, featured_case: featured },
   );
 }

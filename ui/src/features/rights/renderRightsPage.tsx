@@ -1,6 +1,8 @@
 //! The 权益中心 page rendered as its tests need it: the rights fixtures, core's answers to
 //! the page's commands (a claim or an answer queued, the Stars plan switched, the planner
 //! evaluated by R-LEVEL-2's table), and a navigation that records where the page asked to go.
+//! As in core, a command changes what the reads return after it: the page reads again after
+//! each answer it puts in its cache.
 
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
@@ -15,23 +17,41 @@ export function renderRightsPage(
   options: { advanceTimers?: (ms: number) => unknown } = {},
 ) {
   const events = mockEvents();
+  // What core has stored; each command below changes it as core does.
+  let front = fx.rightsView;
+  let wallet = fx.benefitsView;
+  let invitations = fx.invitationsView;
   const calls = mockIpc({
-    rights: () => fx.rightsView,
-    refresh_rights: () => fx.rightsView,
+    rights: () => front,
+    refresh_rights: () => front,
     plan_level: ({ metrics }) => fx.report(metrics),
-    benefits: () => fx.benefitsView,
-    claim_benefit: ({ id }) => fx.claimed(id),
-    invitations: () => fx.invitationsView,
-    answer_invitation: ({ id, accept }) => fx.answered(id, accept),
-    set_stars_plan: ({ member }) => ({ ...fx.invitationsView, stars_plan: member }),
+    benefits: () => wallet,
+    claim_benefit: ({ id }) => {
+      const card = fx.claimed(id);
+      wallet = { ...wallet, items: wallet.items.map((b) => (b.id === id ? card : b)) };
+      return card;
+    },
+    invitations: () => invitations,
+    answer_invitation: ({ id, accept }) => {
+      const answered = fx.answered(id, accept);
+      invitations = {
+        ...invitations,
+        items: invitations.items.map((i) => (i.id === id ? answered : i)),
+      };
+      return answered;
+    },
+    set_stars_plan: ({ member }) => {
+      invitations = { ...invitations, stars_plan: member };
+      return invitations;
+    },
     star_index: () => fx.starIndexView,
     agencies: () => fx.agencies,
     check_joining: ({ input }) => fx.joining(input),
-    submit_featured_case: ({ text }) => ({
-      text,
-      status: 'under_review',
-      submitted_at: fx.NOW,
-    }),
+    submit_featured_case: ({ text }) => {
+      const featured = { text, status: 'under_review' as const, submitted_at: fx.NOW };
+      front = { ...front, featured_case: featured };
+      return featured;
+    },
     ...extra,
   });
   const navigation: Navigation = { go: vi.fn(), openSettings: vi.fn(), focus: null };
