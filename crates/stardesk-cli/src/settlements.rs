@@ -124,10 +124,15 @@ pub async fn run(ctx: &Context, action: SettlementsAction) -> Result<(), AppErro
         } => {
             let deleted = ctx.delete_import_file(id.clone()).await?;
             eprintln!(
-                "deleted file {id} ({}, {}): {} lines",
+                "deleted file {id} ({}, {}): {} lines{}",
                 deleted.file_name,
                 deleted.kind.as_str(),
-                deleted.lines_removed
+                deleted.lines_removed,
+                match deleted.lines_restored {
+                    0 => String::new(),
+                    1 => "; put back the payout status it had changed on 1 line".to_string(),
+                    n => format!("; put back the payout status it had changed on {n} lines"),
+                }
             );
             Ok(())
         }

@@ -600,6 +600,51 @@ fn delete_needs_yes_and_then_the_reconciliation_is_empty() {
     assert_eq!(again["already_present"], 0, "{again}");
 }
 
+/// Taking back a newer statement export puts back the payout status it changed, and says
+/// on how many lines.
+#[test]
+fn taking_back_a_newer_statement_says_how_many_statuses_go_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cli = Cli::new(dir.path());
+    let august = e2e("statement");
+    import(&cli, "statement", &[&august]);
+    let failed = report(&cli, "2026-09-30");
+    // September's export: the payout that failed in August went through.
+    let text_of = std::fs::read_to_string(&august).expect("the fixture");
+    assert_eq!(text_of.matches("提现失败").count(), 1, "one failed payout");
+    let september = dir.path().join("结算单明细-2026年9月.csv");
+    std::fs::write(&september, text_of.replace("提现失败", "已提现")).expect("write");
+    let newer = import(&cli, "statement", &[&september]);
+    assert_eq!(newer["added"], 0, "the same lines: {newer}");
+    assert_ne!(
+        report(&cli, "2026-09-30"),
+        failed,
+        "the payout is no longer failed"
+    );
+
+    let listed = cli.json(&["settlements", "files", "--json"]);
+    let id = listed
+        .as_array()
+        .expect("an array")
+        .iter()
+        .find(|f| f["file_name"] == "结算单明细-2026年9月.csv")
+        .and_then(|f| f["id"].as_str())
+        .expect("September's id")
+        .to_string();
+    let out = cli.run(&["settlements", "delete", "--file", &id, "--yes"]);
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(": 0 lines; put back the payout status it had changed on 1 line"),
+        "{err}"
+    );
+    assert_eq!(
+        report(&cli, "2026-09-30"),
+        failed,
+        "August's failed payout again"
+    );
+}
+
 #[test]
 fn one_file_is_listed_by_id_and_deleted_alone_as_if_never_imported() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -183,13 +183,24 @@ fn taking_back_a_newer_export_puts_back_the_status_it_changed() {
         .file_id;
     assert_eq!(store.statement_lines().expect("lines"), may);
 
-    store.delete_import_file(april_id).expect("take april back");
+    let taken = |store: &mut Store, id: i64| {
+        let d = store
+            .delete_import_file(id)
+            .expect("take back")
+            .expect("a file");
+        (d.lines_removed, d.lines_restored)
+    };
+    assert_eq!(
+        taken(&mut store, april_id),
+        (0, 0),
+        "April's lines are March's; its one change went over to May"
+    );
     assert_eq!(
         store.statement_lines().expect("lines"),
         may,
         "May changed T1 after April: May's status stands"
     );
-    store.delete_import_file(may_id).expect("take may back");
+    assert_eq!(taken(&mut store, may_id), (0, 1), "T1 put back");
     assert_eq!(
         store.statement_lines().expect("lines"),
         march,
@@ -201,7 +212,7 @@ fn taking_back_a_newer_export_puts_back_the_status_it_changed() {
         .expect("april again")
         .file_id;
     assert_eq!(store.statement_lines().expect("lines"), april);
-    store.delete_import_file(april_id).expect("take april back");
+    assert_eq!(taken(&mut store, april_id), (0, 1));
     assert_eq!(store.statement_lines().expect("lines"), march);
 
     // March's lines go with March, and April's change to them with them: a corrected
@@ -210,7 +221,11 @@ fn taking_back_a_newer_export_puts_back_the_status_it_changed() {
     let april_id = import(&mut store, "april.csv", ImportLines::Statement(&april))
         .expect("april again")
         .file_id;
-    store.delete_import_file(march_id).expect("take march back");
+    assert_eq!(
+        taken(&mut store, march_id),
+        (2, 0),
+        "March's own lines go, April's change to them with them"
+    );
     assert!(store.statement_lines().expect("lines").is_empty());
     let mut corrected = march.clone();
     corrected[0].status = PayoutStatus::Settled;
@@ -221,7 +236,7 @@ fn taking_back_a_newer_export_puts_back_the_status_it_changed() {
     )
     .expect("corrected march");
     assert_eq!(again.added, 2);
-    store.delete_import_file(april_id).expect("take april back");
+    assert_eq!(taken(&mut store, april_id), (0, 0));
     assert_eq!(store.statement_lines().expect("lines"), corrected);
 }
 

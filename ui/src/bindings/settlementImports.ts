@@ -61,7 +61,12 @@ export type DeletedImportView = { kind: ImportKind, file_name: string,
 /**
  * The lines the file had added, now gone.
  */
-lines_removed: number, };
+lines_removed: number, 
+/**
+ * Statement lines of earlier files whose payout status (or a fee or tax) this file
+ * had changed, saying again what they said before; 0 for other kinds of file.
+ */
+lines_restored: number, };
 
 export type ImportPhase = "reading" | "parsing" | "storing" | "done";
 

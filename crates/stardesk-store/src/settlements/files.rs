@@ -113,6 +113,9 @@ pub struct DeletedImport {
     /// The lines the file had added (those it shared with a file imported before it
     /// were that file's, and stay).
     pub lines_removed: u64,
+    /// Statement lines of files imported before it whose payout status (or a fee or tax)
+    /// this file had changed, now saying again what they said before; 0 for other kinds.
+    pub lines_restored: u64,
 }
 
 /// A file recorded by [`Store::import_unchanged`]: what its import added (nothing), and
@@ -263,9 +266,11 @@ impl Store {
         else {
             return Ok(None);
         };
-        if kind == LineKind::Statement {
-            super::statements::take_back_changes(&tx, &e, id)?;
-        }
+        let restored = if kind == LineKind::Statement {
+            super::statements::take_back_changes(&tx, &e, id)?
+        } else {
+            0
+        };
         let table = kind.table();
         // A statement block holds `lines` lines; the other tables a row each.
         let counted = match kind {
@@ -303,6 +308,7 @@ impl Store {
             kind,
             file_name,
             lines_removed: to_u64(removed),
+            lines_restored: restored,
         }))
     }
 

@@ -280,11 +280,12 @@ pub(super) fn store(
 /// whose record of "before" then becomes this file's (so taking that one back later
 /// puts back what was there before either). The changes later files made to this file's
 /// own lines go with them. Lines changed before migration 0019 have no record and stay.
+/// Returns how many lines were put back (those handed over to a later file are not).
 pub(super) fn take_back_changes(
     tx: &Transaction<'_>,
     sql: SqlErr<'_>,
     file_id: i64,
-) -> Result<(), StoreError> {
+) -> Result<u64, StoreError> {
     tx.execute(
         "DELETE FROM statement_line_changes
          WHERE block_id IN (SELECT id FROM statement_blocks WHERE file_id = ?1)",
@@ -347,7 +348,9 @@ pub(super) fn take_back_changes(
             None => restore.entry(block).or_default().push(was),
         }
     }
+    let mut restored = 0u64;
     for (block, edits) in restore {
+        restored += edits.len() as u64;
         rewrite(tx, sql, block, edits)?;
     }
     tx.execute(
@@ -355,7 +358,7 @@ pub(super) fn take_back_changes(
         [file_id],
     )
     .map_err(sql)?;
-    Ok(())
+    Ok(restored)
 }
 
 /// The parser numbers a fingerprint's occurrences, so a file holds a key once: a file that

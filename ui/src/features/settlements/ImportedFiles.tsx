@@ -31,7 +31,12 @@ export function ImportedFiles({ files }: { files: ImportFileView[] }) {
   const removeFile = useMutation({
     mutationFn: (f: ImportFileView) => deleteImportFile(f.id),
     onSuccess: (d) =>
-      notify.success((t) => t('files.fileDeleted', { name: d.file_name, count: d.lines_removed })),
+      notify.success(
+        (t) =>
+          t('files.fileDeleted', { name: d.file_name, count: d.lines_removed }) +
+          // A statement file's changes to earlier files' lines, put back.
+          (d.lines_restored > 0 ? t('files.fileRestored', { count: d.lines_restored }) : ''),
+      ),
     onError: (error, f) => {
       if (errorCode(error) === 'not_found') {
         // Deleted meanwhile elsewhere (a `stardesk` command): the list was old.

@@ -363,6 +363,7 @@ describe('settlements page', () => {
         kind: 'bank',
         file_name: fx.files.find((f) => f.id === id)?.file_name ?? '',
         lines_removed: 2,
+        lines_restored: 0,
       }),
     });
     const rows = await screen.findAllByTestId('import-file-row');
@@ -386,8 +387,15 @@ describe('settlements page', () => {
     );
     expect(await screen.findByText('已删除「招商银行流水.csv」的 2 行明细')).toBeInTheDocument();
   });
-  it("a statement file's confirmation says the statuses it changed go back", async () => {
-    const { user } = setup({});
+  it("a statement file's confirmation says the statuses it changed go back; then how many did", async () => {
+    const { user } = setup({
+      delete_import_file: ({ id }) => ({
+        kind: 'statement',
+        file_name: fx.files.find((f) => f.id === id)?.file_name ?? '',
+        lines_removed: 0,
+        lines_restored: 3,
+      }),
+    });
     const rows = await screen.findAllByTestId('import-file-row');
     const statementRow = rows.find((r) =>
       r.textContent?.includes('结算单2026-02.xlsx'),
@@ -396,6 +404,15 @@ describe('settlements page', () => {
     expect(
       await screen.findByText(
         '它改过的结算状态和金额构成会改回导入它之前的样子（之后导入的文件也改过的，以那个文件为准；之后导入的文件若与它所改相同，请重新导入那个文件）。',
+      ),
+    ).toBeInTheDocument();
+    const confirm = (await screen.findAllByRole('button', { name: '删除' })).find(
+      (b) => b.closest('[data-testid="import-files"]') === null,
+    ) as HTMLElement;
+    await user.click(confirm);
+    expect(
+      await screen.findByText(
+        '已删除「结算单2026-02.xlsx」的 0 行明细，它改过的 3 行结算状态已改回',
       ),
     ).toBeInTheDocument();
   });

@@ -117,6 +117,9 @@ pub struct DeletedImportView {
     pub file_name: String,
     /// The lines the file had added, now gone.
     pub lines_removed: u32,
+    /// Statement lines of earlier files whose payout status (or a fee or tax) this file
+    /// had changed, saying again what they said before; 0 for other kinds of file.
+    pub lines_restored: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

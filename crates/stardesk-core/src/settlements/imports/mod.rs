@@ -347,6 +347,7 @@ impl Context {
             kind: import_kind(deleted.kind),
             file_name: deleted.file_name,
             lines_removed: u32::try_from(deleted.lines_removed).unwrap_or(u32::MAX),
+            lines_restored: u32::try_from(deleted.lines_restored).unwrap_or(u32::MAX),
         })
     }
 

@@ -112,6 +112,8 @@ export const en: SettlementsMessages = {
       'The import of “{{name}}” is gone already (deleted from the command line?); the list is read again',
     fileDeleted_one: 'Deleted 1 row of “{{name}}”',
     fileDeleted_other: 'Deleted {{count}} rows of “{{name}}”',
+    fileRestored_one: '; the payout status it had changed is back on 1 row',
+    fileRestored_other: '; the payout statuses it had changed are back on {{count}} rows',
   },
   asOf: 'As of',
   asOfHint: 'Overdue payouts are judged on this day',

@@ -130,6 +130,8 @@ export const zhCN = {
     fileGone: '「{{name}}」的导入已不在了（可能已在命令行中删除），列表已刷新',
     fileDeleted_one: '已删除「{{name}}」的 {{count}} 行明细',
     fileDeleted_other: '已删除「{{name}}」的 {{count}} 行明细',
+    fileRestored_one: '，它改过的 {{count}} 行结算状态已改回',
+    fileRestored_other: '，它改过的 {{count}} 行结算状态已改回',
   },
   asOf: '对账日期',
   asOfHint: '按这一天判断是否逾期未到账',
