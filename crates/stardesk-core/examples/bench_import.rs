@@ -8,6 +8,9 @@
 //! - the saved reconciliation over everything stored (`Context::reconcile_saved`), made
 //!   once, then the window's looks at the kept result: the view, page turns, a class
 //!   filter, a search (`saved_view_s` is the slowest of them);
+//! - a newer export of the same statement in which every line's payout status changed
+//!   (`changed_import_s`: each stored line rewritten, and what it said before recorded),
+//!   then taking that export back (`changed_delete_s`: every line says again what it said);
 //! - taking one imported file back (`Context::delete_import_file`): the statement
 //!   (`delete_statement_s`, its lines kept in blocks) and an expected-earnings list of as
 //!   many lines (`delete_expected_s`, a row a line), each alone in the store; then all
@@ -24,16 +27,17 @@ use stardesk_core::ipc::{ClassCode, ImportKind, ReconcilePageQuery};
 use stardesk_core::{AppEvent, Context, ContextOptions};
 use stardesk_store::KeyPolicy;
 
-/// A deterministic statement: `lines` rows over one year, ~0.5% failed payouts.
-fn statement_csv(lines: usize) -> String {
+/// A deterministic statement: `lines` rows over one year, ~0.5% failed payouts; `newer`:
+/// the export a month later, where every failed payout is 已结算 and the rest 已提现.
+fn statement_csv(lines: usize, newer: bool) -> String {
     let mut out = String::with_capacity(lines * 48);
     out.push_str("statement_id,task_id,amount,date,status\n");
     for i in 0..lines {
         let amount_fen = 10_000 + (i * 7919) % 500_000;
-        let status = if i % 200 == 7 {
-            "提现失败"
-        } else {
-            "已结算"
+        let status = match (i % 200 == 7, newer) {
+            (true, false) => "提现失败",
+            (false, false) | (true, true) => "已结算",
+            (false, true) => "已提现",
         };
         let _ = writeln!(
             out,
@@ -75,7 +79,7 @@ async fn main() {
         .unwrap_or(1_000_000);
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("结算单.csv");
-    std::fs::write(&path, statement_csv(lines)).expect("write the statement");
+    std::fs::write(&path, statement_csv(lines, false)).expect("write the statement");
     let size_mb = std::fs::metadata(&path).expect("size").len() as f64 / 1e6;
 
     let bytes = std::fs::read(&path).expect("read");
@@ -176,6 +180,38 @@ async fn main() {
         .await
         .expect("matches");
     done(t);
+    // A newer export that changes every line, imported, then taken back.
+    let newer_path = dir.path().join("结算单-新.csv");
+    std::fs::write(&newer_path, statement_csv(lines, true)).expect("write the newer export");
+    let t = Instant::now();
+    let newer = ctx
+        .import_settlement_file(
+            ImportKind::Statement,
+            newer_path.display().to_string(),
+            None,
+        )
+        .await
+        .expect("import the newer export");
+    let changed_import = t.elapsed();
+    assert_eq!((newer.added, newer.already_present as usize), (0, lines));
+    let newer_id = ctx
+        .import_files()
+        .await
+        .expect("files")
+        .last()
+        .expect("the newer export is listed")
+        .id
+        .clone();
+    let t = Instant::now();
+    let taken = ctx
+        .delete_import_file(newer_id)
+        .await
+        .expect("take the newer export back");
+    let changed_delete = t.elapsed();
+    assert_eq!(
+        (taken.lines_removed, taken.lines_restored as usize),
+        (0, lines)
+    );
     // Taking a file back: the statement first (its lines are in blocks), then an
     // expected-earnings list of as many lines imported and taken back alone. The
     // statement's first import holds its lines (the re-import added none).
@@ -259,6 +295,12 @@ async fn main() {
         failed.total, found.total
     );
     println!(
+        "  a newer export, every line changed: {:>4.2} s  ({:.2}x the parse); taken back: {:.2} s",
+        changed_import.as_secs_f64(),
+        changed_import.as_secs_f64() / parse_only.as_secs_f64(),
+        changed_delete.as_secs_f64()
+    );
+    println!(
         "  taking a file back:         {:>8.2} s  (the statement)",
         delete_statement.as_secs_f64()
     );
@@ -279,6 +321,8 @@ async fn main() {
             "reimport_s": reimport.as_secs_f64(),
             "reconcile_first_s": reconcile.as_secs_f64(),
             "saved_view_s": worst,
+            "changed_import_s": changed_import.as_secs_f64(),
+            "changed_delete_s": changed_delete.as_secs_f64(),
             "delete_statement_s": delete_statement.as_secs_f64(),
             "delete_expected_s": delete_expected.as_secs_f64(),
             "delete_all_s": delete_all.as_secs_f64(),

@@ -109,6 +109,12 @@ const MIGRATIONS: &[Migration] = &[
         include_str!("migrations/0019_statement_line_changes.sql"),
         None,
     ),
+    (
+        "0020_statement_block_changes",
+        include_str!("migrations/0020_statement_block_changes.sql"),
+        // v19's row per changed line, into a row per file and block.
+        Some(crate::settlements::move_line_changes_to_blocks),
+    ),
 ];
 
 /// The schema version this binary writes.

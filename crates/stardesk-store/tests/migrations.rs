@@ -578,3 +578,106 @@ fn a_sent_items_contact_is_scrubbed_from_the_outbox() {
         ]
     );
 }
+
+/// v20 keeps what an import changed in a statement line a row per file and block, not per
+/// line as v19 did: changes recorded by v19 come through, and taking the newer export back
+/// after the migration still puts back what its lines said before (and counts them).
+#[test]
+fn statement_changes_recorded_a_row_a_line_are_taken_back_after_the_migration() {
+    use stardesk_store::settlements::{ImportFileMeta, ImportLines};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(DB_FILE);
+    let db_key = DbKey::random();
+    let line = |n: u64, status: PayoutStatus, tax: Option<i64>| StatementLine {
+        key: key(n, 0),
+        statement_id: "JS1".into(),
+        task_id: format!("T{n}"),
+        amount: from_fen(10_000 * n as i64),
+        date: NaiveDate::from_ymd_opt(2026, 3, 5).expect("date"),
+        status,
+        gross: Some(from_fen(10_500 * n as i64)),
+        fee: Some(from_fen(500 * n as i64)),
+        tax: tax.map(from_fen),
+    };
+    let march: Vec<StatementLine> = (1..=3)
+        .map(|n| line(n, PayoutStatus::Withdrawing, None))
+        .collect();
+    // April: T1's payout failed, with its tax; T3 paid; T2 as it was.
+    let april = vec![
+        line(1, PayoutStatus::Failed, Some(300)),
+        line(2, PayoutStatus::Withdrawing, None),
+        line(3, PayoutStatus::Settled, None),
+    ];
+    let meta = |name: &str| ImportFileMeta {
+        file_name: name.into(),
+        imported_at: "2026-04-01T08:00:00Z".into(),
+        encoding: "UTF-8".into(),
+        source_digest: None,
+    };
+    let april_id = {
+        let mut store = Store::open(&path, &db_key).expect("open");
+        let mut import = |name: &str, lines: &[StatementLine]| {
+            store
+                .import_lines_with_progress(&meta(name), ImportLines::Statement(lines), &mut |_| {})
+                .expect("import")
+                .file_id
+        };
+        import("march.csv", &march);
+        import("april.csv", &april)
+    };
+    // The same changes as v19 wrote them: a row per line, what it said before.
+    let conn = common::keyed(&path, &db_key);
+    let block: i64 = conn
+        .query_row(
+            "SELECT block_id FROM statement_block_changes WHERE file_id = ?1",
+            [april_id],
+            |r| r.get(0),
+        )
+        .expect("one record of April's changes");
+    conn.execute_batch(&format!(
+        "DROP TABLE statement_block_changes; {}",
+        include_str!("../src/migrations/0019_statement_line_changes.sql")
+    ))
+    .expect("v19's table");
+    // T1 and T3 (lines 0 and 2 of March's block) were 提现中: code 1, no tax.
+    for (index, n) in [(0i64, 1i64), (2, 3)] {
+        conn.execute(
+            "INSERT INTO statement_line_changes (file_id, block_id, line_index, status_code,
+             status_text, gross_fen, fee_fen, tax_fen) VALUES (?1, ?2, ?3, 1, NULL, ?4, ?5, NULL)",
+            rusqlite::params![april_id, block, index, 10_500 * n, 500 * n],
+        )
+        .expect("a v19 change");
+    }
+    conn.pragma_update(None, "user_version", 19)
+        .expect("version");
+    drop(conn);
+
+    let mut store = Store::open(&path, &db_key).expect("open and migrate");
+    assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
+    assert_eq!(store.statement_lines().expect("lines"), april);
+    let taken = store
+        .delete_import_file(april_id)
+        .expect("take April back")
+        .expect("April");
+    assert_eq!((taken.lines_removed, taken.lines_restored), (0, 2));
+    assert_eq!(
+        store.statement_lines().expect("lines"),
+        march,
+        "March's statuses again"
+    );
+    drop(store);
+    let conn = common::keyed(&path, &db_key);
+    let (old, left): (i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM sqlite_schema WHERE name = 'statement_line_changes'),
+                    (SELECT count(*) FROM statement_block_changes)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("schema");
+    assert_eq!(
+        (old, left),
+        (0, 0),
+        "v19's table gone; April's record gone with it"
+    );
+}

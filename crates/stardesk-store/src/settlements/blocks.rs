@@ -152,19 +152,7 @@ impl BlockWriter {
         text(b, line.task_id);
         varint(b, zigzag(line.amount_fen));
         varint(b, zigzag(i64::from(line.day)));
-        b.push(line.status.code);
-        if line.status.code == OTHER {
-            text(b, line.status.text.unwrap_or_default());
-        }
-        let given = line
-            .parts
-            .iter()
-            .enumerate()
-            .fold(0u8, |bits, (i, p)| bits | (u8::from(p.is_some()) << i));
-        b.push(given);
-        for fen in line.parts.iter().flatten() {
-            varint(b, zigzag(*fen));
-        }
+        status_and_parts(b, line.status, &line.parts);
         self.lines += 1;
     }
 
@@ -179,6 +167,23 @@ impl BlockWriter {
         self.lines = 0;
         self.last_statement.clear();
         (out, lines)
+    }
+}
+
+/// The payout status (a byte; `other` followed by its text), which of gross, fee and tax
+/// are given (a bit each) and those in fen: as a line keeps them, and a change's "before".
+fn status_and_parts(b: &mut Vec<u8>, status: Status<'_>, parts: &[Option<i64>; 3]) {
+    b.push(status.code);
+    if status.code == OTHER {
+        text(b, status.text.unwrap_or_default());
+    }
+    let given = parts
+        .iter()
+        .enumerate()
+        .fold(0u8, |bits, (i, p)| bits | (u8::from(p.is_some()) << i));
+    b.push(given);
+    for fen in parts.iter().flatten() {
+        varint(b, zigzag(*fen));
     }
 }
 
@@ -248,6 +253,30 @@ impl<'a> Reader<'a> {
     fn len(&mut self) -> Result<usize, String> {
         usize::try_from(self.varint()?).map_err(|_| "a length out of range".to_string())
     }
+
+    /// What [`status_and_parts`] wrote.
+    fn status_and_parts(&mut self) -> Result<(Status<'a>, [Option<i64>; 3]), String> {
+        let code = self.byte()?;
+        let status = match code {
+            SETTLED..=FAILED => Status { code, text: None },
+            OTHER => Status {
+                code,
+                text: Some(self.text()?),
+            },
+            _ => return Err(format!("payout status code {code}")),
+        };
+        let given = self.byte()?;
+        if given > 0b111 {
+            return Err(format!("component flags {given:#b}"));
+        }
+        let mut parts = [None; 3];
+        for (bit, part) in parts.iter_mut().enumerate() {
+            if given & (1 << bit) != 0 {
+                *part = Some(unzigzag(self.varint()?));
+            }
+        }
+        Ok((status, parts))
+    }
 }
 
 /// Calls `each` with every line of `data`, in order; a damaged block is an error saying
@@ -276,25 +305,7 @@ pub(super) fn read_block<'a>(
             let task_id = r.text()?;
             let amount_fen = unzigzag(r.varint()?);
             let day = i32::try_from(unzigzag(r.varint()?)).map_err(|_| "a day out of range")?;
-            let code = r.byte()?;
-            let status = match code {
-                SETTLED..=FAILED => Status { code, text: None },
-                OTHER => Status {
-                    code,
-                    text: Some(r.text()?),
-                },
-                _ => return Err(format!("payout status code {code}")),
-            };
-            let given = r.byte()?;
-            if given > 0b111 {
-                return Err(format!("component flags {given:#b}"));
-            }
-            let mut parts = [None; 3];
-            for (bit, part) in parts.iter_mut().enumerate() {
-                if given & (1 << bit) != 0 {
-                    *part = Some(unzigzag(r.varint()?));
-                }
-            }
+            let (status, parts) = r.status_and_parts()?;
             Ok(LineRef {
                 key: LineKey {
                     fingerprint,
@@ -315,6 +326,72 @@ pub(super) fn read_block<'a>(
         return Err(format!("{} bytes after its last line", data.len() - r.at));
     }
     Ok(())
+}
+
+/// A stored line's status and components, at its index in its block: what an import
+/// changes it to, or what it said before (kept to take that import back).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Change {
+    pub index: u32,
+    pub status_code: u8,
+    pub status_text: Option<String>,
+    pub parts: [Option<i64>; 3],
+}
+
+/// What one import changed in one block, as it said before (a row of
+/// `statement_block_changes`, migration 0020): the format byte, the count, then for each
+/// line in order of its index, the index's distance from the previous one's (the first's:
+/// the index) and its status and components as a line keeps them. `changes` ascend by
+/// index, each index once.
+pub(super) fn write_changes(changes: &[Change]) -> Vec<u8> {
+    let mut b = Vec::with_capacity(2 + changes.len() * 4);
+    b.push(FORMAT);
+    varint(&mut b, changes.len() as u64);
+    let mut last = 0u32;
+    for c in changes {
+        varint(&mut b, u64::from(c.index - last));
+        last = c.index;
+        let status = Status {
+            code: c.status_code,
+            text: c.status_text.as_deref(),
+        };
+        status_and_parts(&mut b, status, &c.parts);
+    }
+    b
+}
+
+/// What [`write_changes`] wrote; a damaged record is an error saying how.
+pub(super) fn read_changes(data: &[u8]) -> Result<Vec<Change>, String> {
+    let mut r = Reader { data, at: 0 };
+    let format = r.byte()?;
+    if format != FORMAT {
+        return Err(format!("format {format}, this version reads {FORMAT}"));
+    }
+    let count = r.len()?;
+    // Each change takes 3 bytes at least: a count beyond that is damage, not a size.
+    let mut out = Vec::with_capacity(count.min(data.len() / 3));
+    let mut index = 0u32;
+    for i in 0..count {
+        let mut change = || -> Result<Change, String> {
+            let step = u32::try_from(r.varint()?).map_err(|_| "an index out of range")?;
+            if i > 0 && step == 0 {
+                return Err("a line changed twice".into());
+            }
+            index = index.checked_add(step).ok_or("an index out of range")?;
+            let (status, parts) = r.status_and_parts()?;
+            Ok(Change {
+                index,
+                status_code: status.code,
+                status_text: status.text.map(str::to_string),
+                parts,
+            })
+        };
+        out.push(change().map_err(|e| format!("change {}: {e}", i + 1))?);
+    }
+    if r.at != data.len() {
+        return Err(format!("{} bytes after its last change", data.len() - r.at));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -234,3 +234,87 @@ fn another_format_or_trailing_bytes_are_named() {
         "format 9, this version reads 1"
     );
 }
+
+fn change() -> impl Strategy<Value = (u32, Owned)> {
+    (1u32..50, owned())
+}
+
+proptest! {
+    /// A block's record of changes reads back as written: ascending indexes (each step
+    /// at least 1 after the first), each status and component as it was.
+    #[test]
+    fn changes_read_back_what_was_written(
+        first in 0u32..10_000,
+        steps in prop::collection::vec(change(), 0..100),
+    ) {
+        let mut index = first;
+        let changes: Vec<Change> = steps
+            .iter()
+            .enumerate()
+            .map(|(i, (step, o))| {
+                if i > 0 {
+                    index += step;
+                }
+                Change {
+                    index,
+                    status_code: o.code,
+                    status_text: (o.code == OTHER).then(|| o.text.clone()),
+                    parts: o.parts,
+                }
+            })
+            .collect();
+        let data = write_changes(&changes);
+        prop_assert_eq!(read_changes(&data).expect("read"), changes.clone());
+        if !changes.is_empty() {
+            prop_assert!(read_changes(&data[..data.len() - 1]).is_err());
+        }
+    }
+}
+
+#[test]
+fn a_damaged_record_of_changes_is_refused_with_its_reason() {
+    let two = write_changes(&[
+        Change {
+            index: 3,
+            status_code: FAILED,
+            status_text: None,
+            parts: [Some(100), None, Some(-5)],
+        },
+        Change {
+            index: 9,
+            status_code: OTHER,
+            status_text: Some("审核中".into()),
+            parts: [None; 3],
+        },
+    ]);
+    assert_eq!(read_changes(&two).expect("whole").len(), 2);
+    // The second line at a step of 0: the same line twice.
+    let mut twice = vec![FORMAT, 2, 3, FAILED, 0, 0, SETTLED, 0];
+    assert_eq!(
+        read_changes(&twice).unwrap_err(),
+        "change 2: a line changed twice"
+    );
+    twice[5] = 1;
+    assert_eq!(read_changes(&twice).expect("now apart")[1].index, 4);
+    // A count of u64::MAX and nothing after it; an index past u32.
+    let mut huge = vec![FORMAT];
+    varint(&mut huge, u64::MAX);
+    assert_eq!(read_changes(&huge).unwrap_err(), "change 1: ends early");
+    let mut far = vec![FORMAT, 1];
+    varint(&mut far, 1 << 40);
+    assert_eq!(
+        read_changes(&far).unwrap_err(),
+        "change 1: an index out of range"
+    );
+    let mut extra = two.clone();
+    extra.push(0);
+    assert_eq!(
+        read_changes(&extra).unwrap_err(),
+        "1 bytes after its last change"
+    );
+    extra[0] = 7;
+    assert_eq!(
+        read_changes(&extra).unwrap_err(),
+        "format 7, this version reads 1"
+    );
+}

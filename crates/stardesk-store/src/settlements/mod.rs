@@ -40,6 +40,7 @@ pub use decisions::SavedDecision;
 pub use files::{DeletedImport, ImportFileMeta, ImportFileRecord, UnchangedImport};
 pub use lines::{ImportLines, ImportOutcome, LineCounts};
 pub use mapping_profiles::MappingProfileRecord;
+pub(crate) use statements::move_line_changes_to_blocks;
 pub(crate) use statements::move_rows_to_blocks as move_statement_rows_to_blocks;
 
 /// Which list a file is (and which table its lines go to).
@@ -262,7 +263,7 @@ impl Store {
             .map_err(e)?;
         files::keep_last_file_id(&tx, newest).map_err(e)?;
         tx.execute_batch(
-            "DELETE FROM statement_line_changes;
+            "DELETE FROM statement_block_changes;
              DELETE FROM statement_blocks;
              DELETE FROM bank_lines;
              DELETE FROM expected_lines;
