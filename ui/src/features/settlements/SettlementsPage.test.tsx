@@ -57,6 +57,13 @@ const decided = (calls: { command: string; args: unknown }[]) =>
     .filter((c) => c.command === 'decide')
     .map((c) => (c.args as { input: DecisionInput }).input);
 
+/** Presses the confirmation dialog's 删除 (not a file row's). */
+async function confirmDelete(user: { click: (e: Element) => Promise<void> }) {
+  const confirm = (await screen.findAllByRole('button', { name: '删除' })).find(
+    (b) => b.closest('[data-testid="import-files"]') === null,
+  ) as HTMLElement;
+  await user.click(confirm);
+}
 describe('settlements page', () => {
   it('summary cards and discrepancy rows come from reconcile_saved; filters narrow the rows', async () => {
     const { calls, user } = setup();
@@ -376,10 +383,7 @@ describe('settlements page', () => {
     // A bank file changes no payout status: nothing is said about putting one back.
     expect(screen.queryByText(/它改过的结算状态/)).toBeNull();
     expect(calls.some((c) => c.command === 'delete_import_file')).toBe(false);
-    const confirm = (await screen.findAllByRole('button', { name: '删除' })).find(
-      (b) => b.closest('[data-testid="import-files"]') === null,
-    ) as HTMLElement;
-    await user.click(confirm);
+    await confirmDelete(user);
     await waitFor(() =>
       expect(calls.filter((c) => c.command === 'delete_import_file').map((c) => c.args)).toEqual([
         { id: '3' },
@@ -406,10 +410,7 @@ describe('settlements page', () => {
         '它改过的结算状态和金额构成会改回导入它之前的样子（之后导入的文件也改过的，以那个文件为准；之后导入的文件若与它所改相同，请重新导入那个文件）。',
       ),
     ).toBeInTheDocument();
-    const confirm = (await screen.findAllByRole('button', { name: '删除' })).find(
-      (b) => b.closest('[data-testid="import-files"]') === null,
-    ) as HTMLElement;
-    await user.click(confirm);
+    await confirmDelete(user);
     expect(
       await screen.findByText(
         '已删除「结算单2026-02.xlsx」的 0 行明细，它改过的 3 行结算状态已改回',
@@ -426,10 +427,7 @@ describe('settlements page', () => {
     const bankRow = rows.find((r) => r.textContent?.includes('招商银行流水.csv')) as HTMLElement;
     const listed = calls.filter((c) => c.command === 'import_files').length;
     await user.click(within(bankRow).getByTestId('delete-import-file'));
-    const confirm = (await screen.findAllByRole('button', { name: '删除' })).find(
-      (b) => b.closest('[data-testid="import-files"]') === null,
-    ) as HTMLElement;
-    await user.click(confirm);
+    await confirmDelete(user);
     expect(
       await screen.findByText(
         '「招商银行流水.csv」的导入已不在了（可能已在命令行中删除），列表已刷新',
