@@ -635,7 +635,7 @@ fn taking_back_a_newer_statement_says_how_many_statuses_go_back() {
     let err = text(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(
-        err.contains(": 0 lines; put back the payout status it had changed on 1 line"),
+        err.contains(": 0 lines; put back the payout status or amounts it had changed on 1 line"),
         "{err}"
     );
     assert_eq!(

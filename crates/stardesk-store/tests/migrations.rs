@@ -580,8 +580,9 @@ fn a_sent_items_contact_is_scrubbed_from_the_outbox() {
 }
 
 /// v20 keeps what an import changed in a statement line a row per file and block, not per
-/// line as v19 did: changes recorded by v19 come through, and taking the newer export back
-/// after the migration still puts back what its lines said before (and counts them).
+/// line as v19 did: changes recorded by v19 come through, over two blocks and two later
+/// files that changed the same line; taking those files back after the migration puts
+/// back what the lines said before (and counts them), handing a line over as before.
 #[test]
 fn statement_changes_recorded_a_row_a_line_are_taken_back_after_the_migration() {
     use stardesk_store::settlements::{ImportFileMeta, ImportLines};
@@ -599,22 +600,23 @@ fn statement_changes_recorded_a_row_a_line_are_taken_back_after_the_migration() 
         fee: Some(from_fen(500 * n as i64)),
         tax: tax.map(from_fen),
     };
-    let march: Vec<StatementLine> = (1..=3)
+    // 8,194 lines: a full block of 8,192 and a second of 2. The last is T8194.
+    let march: Vec<StatementLine> = (1..=8194)
         .map(|n| line(n, PayoutStatus::Withdrawing, None))
         .collect();
-    // April: T1's payout failed, with its tax; T3 paid; T2 as it was.
-    let april = vec![
-        line(1, PayoutStatus::Failed, Some(300)),
-        line(2, PayoutStatus::Withdrawing, None),
-        line(3, PayoutStatus::Settled, None),
-    ];
+    // April: T1's payout failed, with its tax; T8194 paid. May: T1 paid at last.
+    let mut april = march.clone();
+    april[0] = line(1, PayoutStatus::Failed, Some(300));
+    april[8193] = line(8194, PayoutStatus::Settled, None);
+    let mut may = april.clone();
+    may[0] = line(1, PayoutStatus::Settled, Some(300));
     let meta = |name: &str| ImportFileMeta {
         file_name: name.into(),
         imported_at: "2026-04-01T08:00:00Z".into(),
         encoding: "UTF-8".into(),
         source_digest: None,
     };
-    let april_id = {
+    let (april_id, may_id) = {
         let mut store = Store::open(&path, &db_key).expect("open");
         let mut import = |name: &str, lines: &[StatementLine]| {
             store
@@ -623,28 +625,32 @@ fn statement_changes_recorded_a_row_a_line_are_taken_back_after_the_migration() 
                 .file_id
         };
         import("march.csv", &march);
-        import("april.csv", &april)
+        (import("april.csv", &april), import("may.csv", &may))
     };
-    // The same changes as v19 wrote them: a row per line, what it said before.
+    // The same changes as v19 wrote them: a row per line, what it said before, in order.
     let conn = common::keyed(&path, &db_key);
-    let block: i64 = conn
-        .query_row(
-            "SELECT block_id FROM statement_block_changes WHERE file_id = ?1",
-            [april_id],
-            |r| r.get(0),
-        )
-        .expect("one record of April's changes");
+    let blocks: Vec<i64> = conn
+        .prepare("SELECT id FROM statement_blocks ORDER BY id")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("blocks");
+    assert_eq!(blocks.len(), 2, "March's two blocks");
     conn.execute_batch(&format!(
         "DROP TABLE statement_block_changes; {}",
         include_str!("../src/migrations/0019_statement_line_changes.sql")
     ))
     .expect("v19's table");
-    // T1 and T3 (lines 0 and 2 of March's block) were 提现中: code 1, no tax.
-    for (index, n) in [(0i64, 1i64), (2, 3)] {
+    // Status code 1 is 提现中, 3 提现失败 (the block codec's).
+    let rows: [(i64, i64, i64, i64, Option<i64>); 3] = [
+        (april_id, blocks[0], 0, 1, None),
+        (april_id, blocks[1], 1, 1, None),
+        (may_id, blocks[0], 0, 3, Some(300)),
+    ];
+    for (file, block, index, code, tax) in rows {
+        let n = if block == blocks[0] { 1 } else { 8194 };
         conn.execute(
             "INSERT INTO statement_line_changes (file_id, block_id, line_index, status_code,
-             status_text, gross_fen, fee_fen, tax_fen) VALUES (?1, ?2, ?3, 1, NULL, ?4, ?5, NULL)",
-            rusqlite::params![april_id, block, index, 10_500 * n, 500 * n],
+             status_text, gross_fen, fee_fen, tax_fen) VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7)",
+            rusqlite::params![file, block, index, code, 10_500 * n, 500 * n, tax],
         )
         .expect("a v19 change");
     }
@@ -654,17 +660,24 @@ fn statement_changes_recorded_a_row_a_line_are_taken_back_after_the_migration() 
 
     let mut store = Store::open(&path, &db_key).expect("open and migrate");
     assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
-    assert_eq!(store.statement_lines().expect("lines"), april);
-    let taken = store
-        .delete_import_file(april_id)
-        .expect("take April back")
-        .expect("April");
-    assert_eq!((taken.lines_removed, taken.lines_restored), (0, 2));
+    assert_eq!(store.statement_lines().expect("lines"), may);
+    let taken = |store: &mut Store, id: i64| {
+        let d = store
+            .delete_import_file(id)
+            .expect("take back")
+            .expect("a file");
+        (d.lines_removed, d.lines_restored)
+    };
     assert_eq!(
-        store.statement_lines().expect("lines"),
-        march,
-        "March's statuses again"
+        taken(&mut store, april_id),
+        (0, 1),
+        "T8194 put back; T1 handed over to May"
     );
+    let mut want = may.clone();
+    want[8193] = march[8193].clone();
+    assert_eq!(store.statement_lines().expect("lines"), want);
+    assert_eq!(taken(&mut store, may_id), (0, 1), "T1 as March had it");
+    assert_eq!(store.statement_lines().expect("lines"), march);
     drop(store);
     let conn = common::keyed(&path, &db_key);
     let (old, left): (i64, i64) = conn
@@ -678,6 +691,6 @@ fn statement_changes_recorded_a_row_a_line_are_taken_back_after_the_migration() 
     assert_eq!(
         (old, left),
         (0, 0),
-        "v19's table gone; April's record gone with it"
+        "v19's table gone; the records gone with their files"
     );
 }

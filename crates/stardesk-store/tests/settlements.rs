@@ -1,6 +1,8 @@
 //! Settlement imports and decisions on a real SQLite file in a temp dir (no keychain: a
 //! random key is enough to prove the file is encrypted).
 
+mod common;
+
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -238,6 +240,35 @@ fn taking_back_a_newer_export_puts_back_the_status_it_changed() {
     assert_eq!(again.added, 2);
     assert_eq!(taken(&mut store, april_id), (0, 0));
     assert_eq!(store.statement_lines().expect("lines"), corrected);
+}
+
+/// Deleting all settlement data takes the records of what imports changed with the lines
+/// (block ids start again after it: no record may be left to name one).
+#[test]
+fn deleting_all_settlement_data_leaves_no_record_of_changes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(DB_FILE);
+    let key = DbKey::random();
+    let mut store = Store::open(&path, &key).expect("open");
+    let mut march = statement(&[("JS1", "T1", "100.00", 5), ("JS1", "T2", "200.00", 5)]);
+    march[0].status = PayoutStatus::Withdrawing;
+    let mut april = march.clone();
+    april[0].status = PayoutStatus::Failed;
+    import(&mut store, "march.csv", ImportLines::Statement(&march)).expect("march");
+    let o = import(&mut store, "april.csv", ImportLines::Statement(&april)).expect("april");
+    assert_eq!(o.updated, 1);
+    store.delete_settlement_data().expect("delete all");
+    drop(store);
+    let conn = common::keyed(&path, &key);
+    let (blocks, records): (i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM statement_blocks),
+                    (SELECT count(*) FROM statement_block_changes)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("counts");
+    assert_eq!((blocks, records), (0, 0));
 }
 
 /// The file imported last of a kind, imported again, is recorded without a pass over its

@@ -464,7 +464,10 @@ fn rewrite(
         writer.push(&line);
     }
     if let Some(edit) = edits.next() {
-        return Err(corrupt(id, format!("no line {} to change", edit.index + 1)));
+        return Err(corrupt(
+            id,
+            format!("no line {} to change", u64::from(edit.index) + 1),
+        ));
     }
     let (data, _) = writer.finish();
     tx.execute(

@@ -93,7 +93,7 @@ function BenefitCard({ benefit: b }: { benefit: BenefitView }) {
   const claim = useMutation({
     mutationFn: () => claimBenefit(b.id),
     // Queued: the card shows 领取中 until core says the platform answered.
-    onSuccess: (claimed) => putBenefit(client, claimed),
+    onSuccess: (claimed) => void putBenefit(client, claimed),
     onError: (error) => notify.error((t) => t('failed', { text: errorText(t, error) })),
   });
   const waiting = b.send_state === 'waiting';

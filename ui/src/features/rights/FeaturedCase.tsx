@@ -61,7 +61,7 @@ function CaseForm() {
   const submit = useMutation({
     mutationFn: submitFeaturedCase,
     onSuccess: (featured) => {
-      putFeaturedCase(client, featured);
+      void putFeaturedCase(client, featured);
       notify.success((t) => t('featured.submitted'));
     },
     onError: (error) => notify.error((t) => t('failed', { text: errorText(t, error) })),

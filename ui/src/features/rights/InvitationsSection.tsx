@@ -60,7 +60,7 @@ function StarsPlanSwitch({ member }: { member: boolean }) {
   const notify = useNotify(['rights', 'common']);
   const set = useMutation({
     mutationFn: setStarsPlan,
-    onSuccess: (fresh) => putAnswer(client, rightsKeys.invitations, fresh),
+    onSuccess: (fresh) => void putAnswer(client, rightsKeys.invitations, fresh),
     onError: (error) => notify.error((t) => t('failed', { text: errorText(t, error) })),
   });
   return (
@@ -166,7 +166,7 @@ function InvitationCard({
   const answer = useMutation({
     mutationFn: (accept: boolean) => answerInvitation(i.id, accept),
     // Queued: the card shows 接单中 / 拒绝中 until core says the platform answered.
-    onSuccess: (answered) => putInvitation(client, answered),
+    onSuccess: (answered) => void putInvitation(client, answered),
     onError: (error) => notify.error((t) => t('failed', { text: errorText(t, error) })),
   });
   const seconds = countsDown(i) && i.respond_by !== null ? secondsUntil(i.respond_by, now) : null;

@@ -483,10 +483,10 @@ describe('rights center: preferred invitations (R-PREF)', () => {
 
   it('an answer confirmed before the window hears back stays accepted, not 接单中 again', async () => {
     let list = fx.invitationsView;
-    let answered = false;
+    let release: () => void = () => {};
     const { events, user } = renderRightsPage({
       invitations: () => list,
-      answer_invitation: async ({ id, accept }) => {
+      answer_invitation: ({ id, accept }) => {
         const queued = fx.answered(id, accept);
         // As in the app: core's job sends the answer at once, the platform confirms it and
         // the area changes; the window reads the list again before this answer reaches it.
@@ -497,20 +497,38 @@ describe('rights center: preferred invitations (R-PREF)', () => {
           ),
         };
         events.emit('data_changed', { areas: ['rights'] });
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        answered = true;
-        return queued;
+        return new Promise((resolve) => {
+          release = () => resolve(queued);
+        });
       },
     });
     await user.click(await screen.findByTestId('accept-inv-31'));
     await user.click(screen.getByTestId('accept-ok-inv-31'));
-    await waitFor(() => expect(answered).toBe(true));
-    // The answer (queued) came after the confirmed list: the card must not go back to it.
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await waitFor(() =>
-      expect(screen.getByTestId('invitation-inv-31')).toHaveAttribute('data-status', 'accepted'),
-    );
+    const card = () => screen.getByTestId('invitation-inv-31');
+    // The event's read has landed: accepted, while the answer is still on its way.
+    await waitFor(() => expect(card()).toHaveAttribute('data-status', 'accepted'));
+    release();
+    // The older answer (queued) must not stay over it.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(() => expect(card()).toHaveAttribute('data-status', 'accepted'));
+    expect(card()).not.toHaveAttribute('data-send-state');
     expect(screen.queryByTestId('invitation-sending-inv-31')).toBeNull();
+  });
+
+  it('an answer is on the card at once, before the list is read again', async () => {
+    let answered = false;
+    const { user } = renderRightsPage({
+      // The read after the answer never comes back: what shows is the answer itself.
+      invitations: () => (answered ? new Promise(() => {}) : fx.invitationsView),
+      answer_invitation: ({ id, accept }) => {
+        answered = true;
+        return fx.answered(id, accept);
+      },
+    });
+    await user.click(await screen.findByTestId('decline-inv-30'));
+    await user.click(screen.getByTestId('decline-ok-inv-30'));
+    expect(await screen.findByTestId('invitation-sending-inv-30')).toHaveTextContent('拒绝中');
+    expect(screen.getByTestId('invitation-inv-30')).toHaveAttribute('data-send-state', 'waiting');
   });
 
   it('a refused answer says why', async () => {

@@ -413,7 +413,7 @@ describe('settlements page', () => {
     await confirmDelete(user);
     expect(
       await screen.findByText(
-        '已删除「结算单2026-02.xlsx」的 0 行明细，它改过的 3 行结算状态已改回',
+        '已删除「结算单2026-02.xlsx」的 0 行明细，它改过的 3 行结算状态或金额构成已改回',
       ),
     ).toBeInTheDocument();
   });
