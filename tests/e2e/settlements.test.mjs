@@ -395,4 +395,47 @@ describe('settlements in the real window', () => {
     await new Promise((r) => setTimeout(r, 500));
     await d.screenshot(join(out, 'settlements-delete-file-done.png'));
   });
+
+  test('taking back a newer statement export puts back the payout status it changed, and says so', async () => {
+    const SEPTEMBER = '结算单明细-2026年9月.csv';
+    const folder = join(pickDir, 'statement');
+    const exported = readFileSync(join(fixtures, 'statement', '结算单明细-2026年8月.csv'), 'utf8');
+    // The picker offers what the folder holds: September's export alone, where August's
+    // failed payout went through.
+    for (const f of readdirSync(folder)) rmSync(join(folder, f));
+    writeFileSync(join(folder, SEPTEMBER), exported.replace('提现失败', '已结算'));
+    const failedCount = async () => {
+      const m = /^\D*(\d+)\s*(笔|items?)/.exec(await textOf('summary-payout_failed'));
+      return m ? Number(m[1]) : -1;
+    };
+    const failed = await failedCount();
+    assert.ok(failed > 0, 'a failed payout before September');
+    await clickOn('import-statement');
+    await waitFor('September listed', async () => (await textOf('import-files')).includes(SEPTEMBER));
+    await waitFor('its payout no longer failed', async () => (await failedCount()) === failed - 1);
+    await d.exec(
+      `const row = [...document.querySelectorAll('[data-testid="import-file-row"]')].find((r) => r.innerText.includes(${JSON.stringify(SEPTEMBER)}));
+       row.querySelector('[data-testid="delete-import-file"]').click();`,
+    );
+    await waitFor('the confirmation', async () =>
+      (await d.exec('return document.body.innerText;')).includes('它改过的结算状态和金额构成会改回'),
+    );
+    assert.ok(
+      await d.exec(
+        `const b = [...document.querySelectorAll('button')].find((b) => b.innerText.trim() === '删除' && !b.closest('[data-testid="import-files"]'));
+         if (b) b.click();
+         return b !== undefined;`,
+      ),
+      'the confirmation has 删除',
+    );
+    await waitFor('the notice of the status put back', async () =>
+      (await d.exec('return document.body.innerText;')).includes(
+        `已删除「${SEPTEMBER}」的 0 行明细，它改过的 1 行结算状态或金额构成已改回`,
+      ),
+    );
+    await waitFor('the failed payout back', async () => (await failedCount()) === failed);
+    assert.doesNotMatch(await textOf('import-files'), /2026年9月/);
+    await new Promise((r) => setTimeout(r, 500));
+    await d.screenshot(join(out, 'settlements-delete-restored.png'));
+  });
 });
