@@ -437,5 +437,37 @@ describe('settlements in the real window', () => {
     assert.doesNotMatch(await textOf('import-files'), /2026年9月/);
     await new Promise((r) => setTimeout(r, 500));
     await d.screenshot(join(out, 'settlements-delete-restored.png'));
+
+    // Again in English.
+    await clickOn('lang-switch');
+    await waitFor('English', async () => (await d.exec('return document.body.innerText;')).includes('Imported files'));
+    await clickOn('import-statement');
+    await waitFor('September listed again', async () => (await textOf('import-files')).includes(SEPTEMBER));
+    await waitFor('its payout no longer failed again', async () => (await failedCount()) === failed - 1);
+    await d.exec(
+      `const row = [...document.querySelectorAll('[data-testid="import-file-row"]')].find((r) => r.innerText.includes(${JSON.stringify(SEPTEMBER)}));
+       row.querySelector('[data-testid="delete-import-file"]').click();`,
+    );
+    await waitFor('the confirmation in English', async () =>
+      (await d.exec('return document.body.innerText;')).includes("Delete this file's import?"),
+    );
+    assert.ok(
+      await d.exec(
+        `const b = [...document.querySelectorAll('button')].find((b) => b.innerText.trim() === 'Delete' && !b.closest('[data-testid="import-files"]'));
+         if (b) b.click();
+         return b !== undefined;`,
+      ),
+      'the confirmation has Delete',
+    );
+    await waitFor('the notice in English', async () =>
+      (await d.exec('return document.body.innerText;')).includes(
+        `Deleted 0 rows of “${SEPTEMBER}”; the payout status or amounts it had changed are back on 1 row`,
+      ),
+    );
+    await waitFor('the failed payout back again', async () => (await failedCount()) === failed);
+    await new Promise((r) => setTimeout(r, 500));
+    await d.screenshot(join(out, 'settlements-delete-restored-en.png'));
+    await clickOn('lang-switch');
+    await waitFor('Chinese again', async () => (await d.exec('return document.body.innerText;')).includes('已导入的文件'));
   });
 });
