@@ -113,7 +113,8 @@ export const en: SettlementsMessages = {
     fileDeleted_one: 'Deleted 1 row of “{{name}}”',
     fileDeleted_other: 'Deleted {{count}} rows of “{{name}}”',
     fileRestored_one: '; the payout status or amounts it had changed are back on 1 row',
-    fileRestored_other: '; the payout statuses or amounts it had changed are back on {{count}} rows',
+    fileRestored_other:
+      '; the payout statuses or amounts it had changed are back on {{count}} rows',
   },
   asOf: 'As of',
   asOfHint: 'Overdue payouts are judged on this day',
