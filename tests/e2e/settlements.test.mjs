@@ -410,64 +410,47 @@ describe('settlements in the real window', () => {
     };
     const failed = await failedCount();
     assert.ok(failed > 0, 'a failed payout before September');
-    await clickOn('import-statement');
-    await waitFor('September listed', async () => (await textOf('import-files')).includes(SEPTEMBER));
-    await waitFor('its payout no longer failed', async () => (await failedCount()) === failed - 1);
-    await d.exec(
-      `const row = [...document.querySelectorAll('[data-testid="import-file-row"]')].find((r) => r.innerText.includes(${JSON.stringify(SEPTEMBER)}));
-       row.querySelector('[data-testid="delete-import-file"]').click();`,
-    );
-    await waitFor('the confirmation', async () =>
-      (await d.exec('return document.body.innerText;')).includes('它改过的结算状态和金额构成会改回'),
-    );
-    assert.ok(
+    // September imported, then taken back after its confirmation (`confirm`, the button
+    // `ok`), until `notice` shows; the failed payout goes and comes back.
+    const importAndTakeBack = async (confirm, ok, notice) => {
+      await clickOn('import-statement');
+      await waitFor('September listed', async () => (await textOf('import-files')).includes(SEPTEMBER));
+      await waitFor('its payout no longer failed', async () => (await failedCount()) === failed - 1);
       await d.exec(
-        `const b = [...document.querySelectorAll('button')].find((b) => b.innerText.trim() === '删除' && !b.closest('[data-testid="import-files"]'));
-         if (b) b.click();
-         return b !== undefined;`,
-      ),
-      'the confirmation has 删除',
+        `const row = [...document.querySelectorAll('[data-testid="import-file-row"]')].find((r) => r.innerText.includes(${JSON.stringify(SEPTEMBER)}));
+         row.querySelector('[data-testid="delete-import-file"]').click();`,
+      );
+      await waitFor('the confirmation', async () => (await d.exec('return document.body.innerText;')).includes(confirm));
+      assert.ok(
+        await d.exec(
+          `const b = [...document.querySelectorAll('button')].find((b) => b.innerText.trim() === arguments[0] && !b.closest('[data-testid="import-files"]'));
+           if (b) b.click();
+           return b !== undefined;`,
+          [ok],
+        ),
+        `the confirmation has ${ok}`,
+      );
+      await waitFor('the notice of the status put back', async () =>
+        (await d.exec('return document.body.innerText;')).includes(notice),
+      );
+      await waitFor('the failed payout back', async () => (await failedCount()) === failed);
+      // The list is read again after the change too.
+      await waitFor('September gone from the list', async () => !(await textOf('import-files')).includes(SEPTEMBER));
+      await new Promise((r) => setTimeout(r, 500));
+    };
+    await importAndTakeBack(
+      '它改过的结算状态和金额构成会改回',
+      '删除',
+      `已删除「${SEPTEMBER}」的 0 行明细，它改过的 1 行结算状态或金额构成已改回`,
     );
-    await waitFor('the notice of the status put back', async () =>
-      (await d.exec('return document.body.innerText;')).includes(
-        `已删除「${SEPTEMBER}」的 0 行明细，它改过的 1 行结算状态或金额构成已改回`,
-      ),
-    );
-    await waitFor('the failed payout back', async () => (await failedCount()) === failed);
-    // The list is read again after the change too.
-    await waitFor('September gone from the list', async () => !(await textOf('import-files')).includes(SEPTEMBER));
-    await new Promise((r) => setTimeout(r, 500));
     await d.screenshot(join(out, 'settlements-delete-restored.png'));
-
-    // Again in English.
     await clickOn('lang-switch');
     await waitFor('English', async () => (await d.exec('return document.body.innerText;')).includes('Imported files'));
-    await clickOn('import-statement');
-    await waitFor('September listed again', async () => (await textOf('import-files')).includes(SEPTEMBER));
-    await waitFor('its payout no longer failed again', async () => (await failedCount()) === failed - 1);
-    await d.exec(
-      `const row = [...document.querySelectorAll('[data-testid="import-file-row"]')].find((r) => r.innerText.includes(${JSON.stringify(SEPTEMBER)}));
-       row.querySelector('[data-testid="delete-import-file"]').click();`,
+    await importAndTakeBack(
+      "Delete this file's import?",
+      'Delete',
+      `Deleted 0 rows of “${SEPTEMBER}”; the payout status or amounts it had changed are back on 1 row`,
     );
-    await waitFor('the confirmation in English', async () =>
-      (await d.exec('return document.body.innerText;')).includes("Delete this file's import?"),
-    );
-    assert.ok(
-      await d.exec(
-        `const b = [...document.querySelectorAll('button')].find((b) => b.innerText.trim() === 'Delete' && !b.closest('[data-testid="import-files"]'));
-         if (b) b.click();
-         return b !== undefined;`,
-      ),
-      'the confirmation has Delete',
-    );
-    await waitFor('the notice in English', async () =>
-      (await d.exec('return document.body.innerText;')).includes(
-        `Deleted 0 rows of “${SEPTEMBER}”; the payout status or amounts it had changed are back on 1 row`,
-      ),
-    );
-    await waitFor('the failed payout back again', async () => (await failedCount()) === failed);
-    await waitFor('September gone again', async () => !(await textOf('import-files')).includes(SEPTEMBER));
-    await new Promise((r) => setTimeout(r, 500));
     await d.screenshot(join(out, 'settlements-delete-restored-en.png'));
     await clickOn('lang-switch');
     await waitFor('Chinese again', async () => (await d.exec('return document.body.innerText;')).includes('已导入的文件'));

@@ -661,22 +661,19 @@ fn statement_changes_recorded_a_row_a_line_are_taken_back_after_the_migration() 
     let mut store = Store::open(&path, &db_key).expect("open and migrate");
     assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
     assert_eq!(store.statement_lines().expect("lines"), may);
-    let taken = |store: &mut Store, id: i64| {
-        let d = store
-            .delete_import_file(id)
-            .expect("take back")
-            .expect("a file");
-        (d.lines_removed, d.lines_restored)
-    };
     assert_eq!(
-        taken(&mut store, april_id),
+        common::taken_back(&mut store, april_id),
         (0, 1),
         "T8194 put back; T1 handed over to May"
     );
     let mut want = may.clone();
     want[8193] = march[8193].clone();
     assert_eq!(store.statement_lines().expect("lines"), want);
-    assert_eq!(taken(&mut store, may_id), (0, 1), "T1 as March had it");
+    assert_eq!(
+        common::taken_back(&mut store, may_id),
+        (0, 1),
+        "T1 as March had it"
+    );
     assert_eq!(store.statement_lines().expect("lines"), march);
     drop(store);
     let conn = common::keyed(&path, &db_key);

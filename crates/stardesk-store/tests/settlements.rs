@@ -185,15 +185,8 @@ fn taking_back_a_newer_export_puts_back_the_status_it_changed() {
         .file_id;
     assert_eq!(store.statement_lines().expect("lines"), may);
 
-    let taken = |store: &mut Store, id: i64| {
-        let d = store
-            .delete_import_file(id)
-            .expect("take back")
-            .expect("a file");
-        (d.lines_removed, d.lines_restored)
-    };
     assert_eq!(
-        taken(&mut store, april_id),
+        common::taken_back(&mut store, april_id),
         (0, 0),
         "April's lines are March's; its one change went over to May"
     );
@@ -202,7 +195,11 @@ fn taking_back_a_newer_export_puts_back_the_status_it_changed() {
         may,
         "May changed T1 after April: May's status stands"
     );
-    assert_eq!(taken(&mut store, may_id), (0, 1), "T1 put back");
+    assert_eq!(
+        common::taken_back(&mut store, may_id),
+        (0, 1),
+        "T1 put back"
+    );
     assert_eq!(
         store.statement_lines().expect("lines"),
         march,
@@ -214,7 +211,7 @@ fn taking_back_a_newer_export_puts_back_the_status_it_changed() {
         .expect("april again")
         .file_id;
     assert_eq!(store.statement_lines().expect("lines"), april);
-    assert_eq!(taken(&mut store, april_id), (0, 1));
+    assert_eq!(common::taken_back(&mut store, april_id), (0, 1));
     assert_eq!(store.statement_lines().expect("lines"), march);
 
     // March's lines go with March, and April's change to them with them: a corrected
@@ -224,7 +221,7 @@ fn taking_back_a_newer_export_puts_back_the_status_it_changed() {
         .expect("april again")
         .file_id;
     assert_eq!(
-        taken(&mut store, march_id),
+        common::taken_back(&mut store, march_id),
         (2, 0),
         "March's own lines go, April's change to them with them"
     );
@@ -238,7 +235,7 @@ fn taking_back_a_newer_export_puts_back_the_status_it_changed() {
     )
     .expect("corrected march");
     assert_eq!(again.added, 2);
-    assert_eq!(taken(&mut store, april_id), (0, 0));
+    assert_eq!(common::taken_back(&mut store, april_id), (0, 0));
     assert_eq!(store.statement_lines().expect("lines"), corrected);
 }
 

@@ -1,4 +1,5 @@
-//! What the store's integration tests share: a task of the cache and a page of the feed.
+//! What the store's integration tests share: a task of the cache and a page of the feed, a
+//! raw connection, and a statement file taken back.
 #![allow(dead_code)]
 
 use chrono::{NaiveDate, TimeZone, Utc};
@@ -56,4 +57,13 @@ pub fn keyed(path: &std::path::Path, key: &stardesk_store::DbKey) -> rusqlite::C
     conn.execute_batch(&format!("PRAGMA key = {};", key.pragma_literal().as_str()))
         .expect("key");
     conn
+}
+
+/// Takes back imported file `id`: (lines removed, lines put back).
+pub fn taken_back(store: &mut stardesk_store::Store, id: i64) -> (u64, u64) {
+    let d = store
+        .delete_import_file(id)
+        .expect("take back")
+        .expect("a file");
+    (d.lines_removed, d.lines_restored)
 }
