@@ -130,10 +130,9 @@ pub async fn run(ctx: &Context, action: SettlementsAction) -> Result<(), AppErro
                 deleted.lines_removed,
                 match deleted.lines_restored {
                     0 => String::new(),
-                    1 => "; put back the payout status or amounts it had changed on 1 line"
-                        .to_string(),
                     n => format!(
-                        "; put back the payout status or amounts it had changed on {n} lines"
+                        "; put back the payout status or amounts it had changed on {n} line{}",
+                        if n == 1 { "" } else { "s" }
                     ),
                 }
             );

@@ -2,8 +2,9 @@
 //! place the window refreshes what it caches because of it. A feature names the query
 //! roots of each area it shows in `AREA_QUERIES`; no component invalidates by hand after a
 //! mutation, but one that puts a command's answer in its cache reads it again
-//! (`shared/putAnswer.ts`: this refresh may have landed first). A background job's failure is shown here too, and so are due reminders, new
-//! parcel alerts and preferred invitations that arrived (`reminderNotices.ts`).
+//! (`shared/putAnswer.ts`: this refresh may have landed first). A background job's
+//! failure is shown here too, and so are due reminders, new parcel alerts and preferred
+//! invitations that arrived (`reminderNotices.ts`).
 
 import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';

@@ -190,9 +190,8 @@ pub(super) fn store(
     repeated_key(file, lines)?;
     let fen = Fen { file };
     let mut known = known_lines(tx, sql_err)?;
-    let mut changes: BTreeMap<i64, Vec<Change>> = BTreeMap::new();
-    // What each changed line said before, by block, kept for taking this file back.
-    let mut before: BTreeMap<i64, Vec<Change>> = BTreeMap::new();
+    // By block: each changed line as it is now, and as it was (kept to take this file back).
+    let mut changes: BTreeMap<i64, (Vec<Change>, Vec<Change>)> = BTreeMap::new();
     let mut writer = BlockWriter::new();
     let (mut added, mut updated) = (0, 0);
     for (i, l) in lines.iter().enumerate() {
@@ -209,21 +208,22 @@ pub(super) fn store(
             {
                 continue;
             }
-            before.entry(k.block).or_default().push(Change {
+            let (now, was) = changes.entry(k.block).or_default();
+            was.push(Change {
                 index: k.index,
                 status_code: k.status_code,
                 status_text: k.status_text.as_deref().map(str::to_string),
                 parts: k.parts,
             });
-            k.status_code = status.code;
-            k.status_text = status.text.map(Box::from);
-            k.parts = merged;
-            changes.entry(k.block).or_default().push(Change {
+            now.push(Change {
                 index: k.index,
                 status_code: status.code,
                 status_text: status.text.map(str::to_string),
                 parts: merged,
             });
+            k.status_code = status.code;
+            k.status_text = status.text.map(Box::from);
+            k.parts = merged;
             updated += 1;
             continue;
         }
@@ -244,11 +244,9 @@ pub(super) fn store(
     if writer.len() > 0 {
         insert_block(tx, file_id, &mut writer).map_err(sql_err)?;
     }
-    // Each block with changed lines is read and written once.
-    for (block, edits) in changes {
-        rewrite(tx, sql_err, block, edits)?;
-    }
-    for (block, mut was) in before {
+    // Each block with changed lines is read and written once, and what they were kept.
+    for (block, (now, mut was)) in changes {
+        rewrite(tx, sql_err, block, now)?;
         was.sort_by_key(|c| c.index);
         record_changes(tx, file_id, block, &was).map_err(sql_err)?;
     }
