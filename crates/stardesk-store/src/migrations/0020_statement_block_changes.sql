@@ -1,5 +1,5 @@
 -- v20: what an import changed in the statement lines stored before it, a row per file and
--- block instead of v19's row per line (settlements/statements.rs). A newer export that
+-- block instead of v19's row per line (settlements/changes.rs). A newer export that
 -- changed every line of a million wrote a million rows and two index entries each (~1 s
 -- more than the import itself, `make bench`), and taking it back read them one by one.
 -- `data` holds each line the file changed in that block, as it was before the change, in

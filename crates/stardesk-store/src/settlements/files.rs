@@ -228,7 +228,7 @@ impl Store {
     /// data), then its record, in one transaction; `None`, and nothing written, when no
     /// file has that id. A line it shared with a file imported before it is that file's
     /// and stays; a statement line whose payout status (or a fee or tax) it updated says
-    /// again what it said before (`statements::take_back_changes`).
+    /// again what it said before (`changes::take_back_changes`).
     ///
     /// A file of the same kind imported after it may have brought some of the same lines,
     /// which were this file's and go with it: every file of the kind loses its digests
@@ -267,7 +267,7 @@ impl Store {
             return Ok(None);
         };
         let restored = if kind == LineKind::Statement {
-            super::statements::take_back_changes(&tx, &e, id)?
+            super::changes::take_back_changes(&tx, &e, id)?
         } else {
             0
         };

@@ -19,6 +19,7 @@
 //! empties every repository but the mapping profiles.
 
 mod blocks;
+mod changes;
 mod contract_account;
 mod decisions;
 mod digest;
@@ -36,11 +37,11 @@ use stardesk_domain::reconcile::records::LineKey;
 
 use crate::{Store, StoreError};
 
+pub(crate) use changes::move_line_changes_to_blocks;
 pub use decisions::SavedDecision;
 pub use files::{DeletedImport, ImportFileMeta, ImportFileRecord, UnchangedImport};
 pub use lines::{ImportLines, ImportOutcome, LineCounts};
 pub use mapping_profiles::MappingProfileRecord;
-pub(crate) use statements::move_line_changes_to_blocks;
 pub(crate) use statements::move_rows_to_blocks as move_statement_rows_to_blocks;
 
 /// Which list a file is (and which table its lines go to).

@@ -1,0 +1,148 @@
+//! What an import changed in the statement lines stored before it, a row per file and block
+//! of `statement_block_changes` (migration 0020), so that taking that file back puts back
+//! what the lines said before: `statements.rs` records them as it stores a newer export,
+//! `blocks.rs` writes and reads them (`write_changes`, `read_changes`).
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Transaction};
+
+use super::blocks::{read_changes, write_changes, Change};
+use super::statements::{rewrite, SqlErr};
+use crate::StoreError;
+
+fn corrupt_changes(seq: i64, e: String) -> StoreError {
+    StoreError::Corrupt(format!("statement changes record {seq}: {e}"))
+}
+
+/// One row of `statement_block_changes`: what file `file_id` changed in `block`, as it was.
+pub(super) fn record_changes(
+    tx: &Transaction<'_>,
+    file_id: i64,
+    block: i64,
+    was: &[Change],
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO statement_block_changes (file_id, block_id, data) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![file_id, block, write_changes(was)])
+    .map(|_| ())
+}
+
+/// Taking file `file_id` back (`Store::delete_import_file`), before its blocks go: each
+/// line it changed says again what it said before, unless a later file changed it too,
+/// whose record of "before" then becomes this file's (so taking that one back later
+/// puts back what was there before either). The changes later files made to this file's
+/// own lines go with them. Lines changed before migration 0019 have no record and stay.
+/// Returns how many lines were put back (those handed over to a later file are not).
+pub(super) fn take_back_changes(
+    tx: &Transaction<'_>,
+    sql: SqlErr<'_>,
+    file_id: i64,
+) -> Result<u64, StoreError> {
+    tx.execute(
+        "DELETE FROM statement_block_changes
+         WHERE block_id IN (SELECT id FROM statement_blocks WHERE file_id = ?1)",
+        [file_id],
+    )
+    .map_err(sql)?;
+    let mine: Vec<(i64, i64, Vec<u8>)> = {
+        let mut stmt = tx
+            .prepare(
+                "SELECT seq, block_id, data FROM statement_block_changes
+                 WHERE file_id = ?1 ORDER BY seq",
+            )
+            .map_err(sql)?;
+        let rows = stmt
+            .query_map([file_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(sql)?;
+        rows.collect::<Result<_, _>>().map_err(sql)?
+    };
+    let mut restored = 0u64;
+    for (seq, block, data) in mine {
+        let was = read_changes(&data).map_err(|e| corrupt_changes(seq, e))?;
+        // The later files' changes to the block, oldest first: the first of them that
+        // changed a line takes over what it said before this file.
+        let mut later: Vec<(i64, Vec<Change>, bool)> = Vec::new();
+        {
+            let mut stmt = tx
+                .prepare_cached(
+                    "SELECT seq, data FROM statement_block_changes
+                     WHERE block_id = ?1 AND seq > ?2 ORDER BY seq",
+                )
+                .map_err(sql)?;
+            let mut rows = stmt.query(params![block, seq]).map_err(sql)?;
+            while let Some(row) = rows.next().map_err(sql)? {
+                let at: i64 = row.get(0).map_err(sql)?;
+                let data = row.get_ref(1).and_then(|v| v.as_blob().map_err(Into::into));
+                let changes =
+                    read_changes(data.map_err(sql)?).map_err(|e| corrupt_changes(at, e))?;
+                later.push((at, changes, false));
+            }
+        }
+        let mut restore = Vec::new();
+        for w in was {
+            let taker = later.iter_mut().find_map(|(_, changes, taken)| {
+                let at = changes.binary_search_by_key(&w.index, |c| c.index).ok()?;
+                *taken = true;
+                Some(&mut changes[at])
+            });
+            match taker {
+                Some(c) => *c = w,
+                None => restore.push(w),
+            }
+        }
+        for (at, changes, taken) in &later {
+            if *taken {
+                tx.prepare_cached("UPDATE statement_block_changes SET data = ?2 WHERE seq = ?1")
+                    .and_then(|mut s| s.execute(params![at, write_changes(changes)]))
+                    .map_err(sql)?;
+            }
+        }
+        if !restore.is_empty() {
+            restored += restore.len() as u64;
+            rewrite(tx, sql, block, restore)?;
+        }
+    }
+    tx.execute(
+        "DELETE FROM statement_block_changes WHERE file_id = ?1",
+        [file_id],
+    )
+    .map_err(sql)?;
+    Ok(restored)
+}
+
+/// Migration 0020's step: v19's row per changed line (`statement_line_changes`) into a
+/// row per file and block, in the order of their first change; then that table goes.
+pub(crate) fn move_line_changes_to_blocks(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let mut records: Vec<((i64, i64), Vec<Change>)> = Vec::new();
+    {
+        let mut stmt = tx.prepare(
+            "SELECT file_id, block_id, line_index, status_code, status_text, gross_fen,
+             fee_fen, tax_fen FROM statement_line_changes ORDER BY seq",
+        )?;
+        let mut at: HashMap<(i64, i64), usize> = HashMap::new();
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let key: (i64, i64) = (r.get(0)?, r.get(1)?);
+            let change = Change {
+                index: r.get(2)?,
+                status_code: r.get(3)?,
+                status_text: r.get(4)?,
+                parts: [r.get(5)?, r.get(6)?, r.get(7)?],
+            };
+            let n = *at.entry(key).or_insert_with(|| {
+                records.push((key, Vec::new()));
+                records.len() - 1
+            });
+            records[n].1.push(change);
+        }
+    }
+    for ((file_id, block), mut was) in records {
+        was.sort_by_key(|c| c.index);
+        // One import changed a line once; a second row for it is not v19's writing.
+        was.dedup_by_key(|c| c.index);
+        record_changes(tx, file_id, block, &was)?;
+    }
+    tx.execute_batch("DROP TABLE statement_line_changes;")
+}
