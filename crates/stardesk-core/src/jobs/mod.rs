@@ -140,7 +140,9 @@ impl Context {
         with_store(&self.reader, move |s| s.job(kind.as_str())).await
     }
 
-    /// Whether a run of `kind` is under way in this process.
+    /// Whether a run of `kind` is under way in this process, counted from a moment before
+    /// the store marks it started (`JobRecord::running_since`): a schedule in that moment
+    /// is met by the run about to start, which clears what was due.
     pub fn job_running(&self, kind: JobKind) -> bool {
         self.jobs
             .running
@@ -149,7 +151,6 @@ impl Context {
             .unwrap_or(false)
     }
 
-    /// One run of a job.
     /// One run of a job; `Ok(Some(at))` asks for the next run at `at`.
     async fn run_job(self: &Arc<Self>, kind: JobKind) -> Result<Option<DateTime<Utc>>, AppError> {
         match kind {
