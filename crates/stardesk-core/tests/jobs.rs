@@ -79,7 +79,8 @@ async fn the_runner_syncs_at_start_and_reports_through_events() {
         ),
         (0, None, None)
     );
-    assert!(!ctx.job_running(JobKind::Sync));
+    // The runner records the end in the store first and then stops counting it as running.
+    until("the runner idle", async || !ctx.job_running(JobKind::Sync)).await;
     let events = log.events();
     assert!(events.contains(&AppEvent::DataChanged {
         areas: vec![DataArea::Tasks, DataArea::Status]
