@@ -125,7 +125,10 @@ describe('the rights center in the real window', () => {
       10000,
     );
     assert.match(preview, /7,040\.00/);
-    await press(sel(`accept-ok-${sent.id}`));
+    // The confirm grows in and is placed once drawn: a click aimed while it moved once
+    // landed beside its button and the confirm stayed open (a CI run). Click it standing.
+    await d.settle(sel(`accept-ok-${sent.id}`));
+    await d.click(await d.find(sel(`accept-ok-${sent.id}`)));
     await wait('accepted', async () => (await attr(sel(card), 'data-status')) === 'accepted', 60000);
   });
 

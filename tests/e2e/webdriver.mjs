@@ -108,6 +108,37 @@ export class Driver {
     }
   }
 
+  /**
+   * Waits until the element `css` stands still where a click would reach it: no finite
+   * animation running in the page, its box the same over two animation frames, and the
+   * element itself (or a child) at its centre. A popup is placed once drawn and grows in;
+   * a click computed against one box can land after it moved. Throws after `timeoutMs`.
+   */
+  async settle(css, timeoutMs = 10000) {
+    const ok = await this.execAsync(
+      `
+      const [css, timeoutMs, done] = arguments;
+      const started = performance.now();
+      let last = null;
+      const moving = () => (document.getAnimations ? document.getAnimations() : []).some(
+        (a) => a.playState === 'running' && a.effect && a.effect.getComputedTiming().endTime !== Infinity,
+      );
+      const check = () => {
+        const el = document.querySelector(css);
+        const r = el && el.getBoundingClientRect();
+        const box = r && [r.x, r.y, r.width, r.height].join();
+        const hit = r && r.width > 0 && el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+        if (hit && !moving() && box === last) return done(true);
+        last = box;
+        if (performance.now() - started > timeoutMs) return done(false);
+        requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);`,
+      [css, timeoutMs],
+    );
+    if (!ok) throw new Error(`${css} did not stand still within ${timeoutMs} ms`);
+  }
+
   type(el, text) {
     return this.call('POST', this.s(`/element/${el}/value`), { text });
   }
