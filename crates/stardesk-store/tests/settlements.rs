@@ -239,6 +239,80 @@ fn taking_back_a_newer_export_puts_back_the_status_it_changed() {
     assert_eq!(store.statement_lines().expect("lines"), corrected);
 }
 
+/// A later export that says again what a newer one changed keeps it when that newer one
+/// is taken back: April fails T1's payout, May's export says the same; April taken back,
+/// T1 stays failed (May says so); May taken back too, March's status again. Taken back the
+/// other way round, May's record puts nothing back (T1 already says what May found), and
+/// April's then does. May read line by line (it has a line more), as April's lines again
+/// (their digest), and as April's very file again (its source digest, not read at all).
+#[test]
+fn a_later_file_that_repeats_a_change_keeps_it_when_the_first_is_taken_back() {
+    let mut march = statement(&[("JS1", "T1", "100.00", 5), ("JS1", "T2", "200.00", 5)]);
+    for l in &mut march {
+        l.status = PayoutStatus::Withdrawing;
+    }
+    let mut april = march.clone();
+    april[0].status = PayoutStatus::Failed;
+    april[0].tax = Some(yuan("3.00"));
+    let mut longer = april.clone();
+    longer.extend(statement(&[("JS2", "T3", "50.00", 6)]));
+    for how in ["line by line", "same lines", "same source"] {
+        for (first, then) in [("april", "may"), ("may", "april")] {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let mut store = open(dir.path());
+            import(&mut store, "march.csv", ImportLines::Statement(&march)).expect("march");
+            let april_meta = meta_of_source("april.csv", 4);
+            let april_id = store
+                .import_lines_with_progress(
+                    &april_meta,
+                    ImportLines::Statement(&april),
+                    &mut |_| {},
+                )
+                .expect("april")
+                .file_id;
+            let (may_id, may_lines) = match how {
+                "line by line" => {
+                    let o = import(&mut store, "may.csv", ImportLines::Statement(&longer));
+                    let o = o.expect("may");
+                    assert_eq!((o.added, o.updated), (1, 0), "{how}: T3 new, T1 as it is");
+                    (o.file_id, longer.clone())
+                }
+                "same lines" => {
+                    let o = import(&mut store, "may.csv", ImportLines::Statement(&april));
+                    (o.expect("may").file_id, april.clone())
+                }
+                _ => {
+                    let o = unchanged(&mut store, LineKind::Statement, &april_meta);
+                    (o.expect("the same source").outcome.file_id, april.clone())
+                }
+            };
+            assert_eq!(store.statement_lines().expect("lines"), may_lines);
+            let id = |name| if name == "april" { april_id } else { may_id };
+            assert_eq!(
+                common::taken_back(&mut store, id(first)),
+                (u64::from(first == "may" && how == "line by line"), 0),
+                "{how}, {first} taken back first: the other still says what T1 says"
+            );
+            let kept = if first == "april" { &may_lines } else { &april };
+            assert_eq!(
+                &store.statement_lines().expect("lines"),
+                kept,
+                "{how}, {first} taken back first"
+            );
+            assert_eq!(
+                common::taken_back(&mut store, id(then)),
+                (u64::from(then == "may" && how == "line by line"), 1),
+                "{how}, then {then}"
+            );
+            assert_eq!(
+                store.statement_lines().expect("lines"),
+                march,
+                "{how}: both taken back, {first} first"
+            );
+        }
+    }
+}
+
 /// Deleting all settlement data takes the records of what imports changed with the lines
 /// (block ids start again after it: no record may be left to name one).
 #[test]

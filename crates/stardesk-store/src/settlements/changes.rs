@@ -3,12 +3,12 @@
 //! what the lines said before: `statements.rs` records them as it stores a newer export,
 //! `blocks.rs` writes and reads them (`write_changes`, `read_changes`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, Transaction};
 
 use super::blocks::{read_changes, write_changes, Change};
-use super::statements::{rewrite, SqlErr};
+use super::statements::{lines_as_now, rewrite, SqlErr};
 use crate::StoreError;
 
 fn corrupt_changes(seq: i64, e: String) -> StoreError {
@@ -29,12 +29,63 @@ pub(super) fn record_changes(
     .map(|_| ())
 }
 
+/// A statement file recorded without a pass over its lines, as file `last_id`'s lines
+/// again (`Store::import_unchanged`, a matching lines digest): it says what that file
+/// said, so the lines that file recorded (changed, or said again) are recorded for file
+/// `file_id` too, as they are now, as `statements::store` records a line said again.
+pub(super) fn restate_last(
+    tx: &Transaction<'_>,
+    sql: SqlErr<'_>,
+    last_id: i64,
+    file_id: i64,
+) -> Result<(), StoreError> {
+    let records: Vec<(i64, i64, Vec<u8>)> = {
+        let mut stmt = tx
+            .prepare_cached(
+                "SELECT seq, block_id, data FROM statement_block_changes
+                 WHERE file_id = ?1 ORDER BY seq",
+            )
+            .map_err(sql)?;
+        let rows = stmt
+            .query_map([last_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(sql)?;
+        rows.collect::<Result<_, _>>().map_err(sql)?
+    };
+    for (seq, block, data) in records {
+        let recorded = read_changes(&data).map_err(|e| corrupt_changes(seq, e))?;
+        let now = lines_as_now(tx, sql, block, recorded.iter().map(|c| c.index))?;
+        record_changes(tx, file_id, block, &now).map_err(sql)?;
+    }
+    Ok(())
+}
+
+/// Every stored line some import changed and that change is still recorded, as
+/// `(block, index)`: a later file that says the same of one of them records it too.
+pub(super) fn changed_lines(
+    tx: &Transaction<'_>,
+    sql: SqlErr<'_>,
+) -> Result<HashSet<(i64, u32)>, StoreError> {
+    let mut lines = HashSet::new();
+    let mut stmt = tx
+        .prepare_cached("SELECT seq, block_id, data FROM statement_block_changes")
+        .map_err(sql)?;
+    let mut rows = stmt.query([]).map_err(sql)?;
+    while let Some(row) = rows.next().map_err(sql)? {
+        let (seq, block): (i64, i64) = (row.get(0).map_err(sql)?, row.get(1).map_err(sql)?);
+        let data = row.get_ref(2).and_then(|v| v.as_blob().map_err(Into::into));
+        let changes = read_changes(data.map_err(sql)?).map_err(|e| corrupt_changes(seq, e))?;
+        lines.extend(changes.iter().map(|c| (block, c.index)));
+    }
+    Ok(lines)
+}
+
 /// Taking file `file_id` back (`Store::delete_import_file`), before its blocks go: each
 /// line it changed says again what it said before, unless a later file changed it too,
 /// whose record of "before" then becomes this file's (so taking that one back later
 /// puts back what was there before either). The changes later files made to this file's
 /// own lines go with them. Lines changed before migration 0019 have no record and stay.
-/// Returns how many lines were put back (those handed over to a later file are not).
+/// Returns how many lines were put back (not those handed over to a later file, nor those
+/// that already said what this file found: it only said it again).
 pub(super) fn take_back_changes(
     tx: &Transaction<'_>,
     sql: SqlErr<'_>,
@@ -100,8 +151,7 @@ pub(super) fn take_back_changes(
             }
         }
         if !restore.is_empty() {
-            restored += restore.len() as u64;
-            rewrite(tx, sql, block, restore)?;
+            restored += rewrite(tx, sql, block, restore)?;
         }
     }
     tx.execute(

@@ -129,6 +129,7 @@ pub struct UnchangedImport {
 
 /// The file of `kind` imported last, as far as a later import of it needs.
 pub(super) struct LastFile {
+    pub id: i64,
     /// Its source digest, when its importer kept one (migration 0014).
     pub source_digest: Option<[u8; 32]>,
     /// The digest of its lines (migration 0011).
@@ -143,11 +144,12 @@ pub(super) fn last_file(
 ) -> rusqlite::Result<Option<LastFile>> {
     let digest = |d: Option<Vec<u8>>| d.and_then(|d| <[u8; 32]>::try_from(d).ok());
     conn.query_row(
-        "SELECT source_digest, lines_digest, line_count, encoding FROM import_files
+        "SELECT source_digest, lines_digest, line_count, encoding, id FROM import_files
          WHERE kind = ?1 ORDER BY id DESC LIMIT 1",
         [kind.as_str()],
         |r| {
             Ok(LastFile {
+                id: r.get(4)?,
                 source_digest: digest(r.get(0)?),
                 lines_digest: digest(r.get(1)?),
                 line_count: to_u64(r.get(2)?),
@@ -194,6 +196,7 @@ impl Store {
             return Ok(None);
         };
         let LastFile {
+            id: last_id,
             lines_digest,
             line_count,
             encoding,
@@ -211,6 +214,9 @@ impl Store {
         )
         .map_err(e)?;
         finish_file_record(&tx, file_id, 0, lines_digest.as_ref()).map_err(e)?;
+        if kind == LineKind::Statement {
+            super::changes::restate_last(&tx, &e, last_id, file_id)?;
+        }
         tx.commit().map_err(e)?;
         Ok(Some(UnchangedImport {
             outcome: ImportOutcome {

@@ -227,18 +227,23 @@ impl Store {
                 .map_err(e)?;
             let last = last_file(&tx, lines.kind()).map_err(e)?;
             let last_digest = last
+                .as_ref()
                 .filter(|last| last.line_count == lines.len() as u64)
                 .and_then(|last| last.lines_digest);
             let mut known_digest = None;
             // The file imported last of this kind had these very lines: every key is stored
             // and nothing was imported since that could have changed one, so storing them
-            // again would change nothing (migration 0011).
-            let same_as_last = last_digest.is_some_and(|last| {
+            // again would change nothing (migration 0011). It says again what that file
+            // said: statement lines it recorded as changed are recorded for this one too.
+            let same_as_last = last_digest.is_some_and(|digest_of_last| {
                 known_digest = digest();
-                known_digest == Some(last)
+                known_digest == Some(digest_of_last)
             });
             let file_id = insert_file_record(&tx, lines.kind(), file, lines.len()).map_err(e)?;
             let (added, updated) = if same_as_last {
+                if let (Some(last), LineKind::Statement) = (&last, lines.kind()) {
+                    super::changes::restate_last(&tx, &e, last.id, file_id)?;
+                }
                 (0, 0)
             } else {
                 insert_lines(&tx, file_id, &file.file_name, lines, progress)?

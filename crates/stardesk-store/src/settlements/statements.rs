@@ -14,7 +14,7 @@ use rusqlite::{params, Connection, Transaction};
 use stardesk_domain::reconcile::records::{LineKey, StatementLine};
 
 use super::blocks::{day_of, read_block, BlockWriter, Change, LineRef, Status, BLOCK_LINES};
-use super::changes::record_changes;
+use super::changes::{changed_lines, record_changes};
 use super::lines::report;
 use super::Fen;
 use crate::StoreError;
@@ -184,6 +184,7 @@ pub(super) fn store(
     repeated_key(file, lines)?;
     let fen = Fen { file };
     let mut known = known_lines(tx, sql_err)?;
+    let restated = changed_lines(tx, sql_err)?;
     // By block: each changed line as it is now, and as it was (kept to take this file back).
     let mut changes: BTreeMap<i64, (Vec<Change>, Vec<Change>)> = BTreeMap::new();
     let mut writer = BlockWriter::new();
@@ -196,10 +197,13 @@ pub(super) fn store(
         if let Some(k) = known.get_mut(&l.key) {
             // A newer export: its status, and each component it gives, replace the stored.
             let merged = [0, 1, 2].map(|c| parts[c].or(k.parts[c]));
-            if status.code == k.status_code
+            let same = status.code == k.status_code
                 && status.text == k.status_text.as_deref()
-                && merged == k.parts
-            {
+                && merged == k.parts;
+            // A line as a later export changed it, said again: this file says it too, so
+            // taking that export back leaves it (its record of "before" goes over to this
+            // file's), and taking this one back puts back what it found, the same.
+            if same && !restated.contains(&(k.block, k.index)) {
                 continue;
             }
             let (now, was) = changes.entry(k.block).or_default();
@@ -209,6 +213,9 @@ pub(super) fn store(
                 status_text: k.status_text.as_deref().map(str::to_string),
                 parts: k.parts,
             });
+            if same {
+                continue;
+            }
             now.push(Change {
                 index: k.index,
                 status_code: status.code,
@@ -240,7 +247,9 @@ pub(super) fn store(
     }
     // Each block with changed lines is read and written once, and what they were kept.
     for (block, (now, mut was)) in changes {
-        rewrite(tx, sql_err, block, now)?;
+        if !now.is_empty() {
+            rewrite(tx, sql_err, block, now)?;
+        }
         was.sort_by_key(|c| c.index);
         record_changes(tx, file_id, block, &was).map_err(sql_err)?;
     }
@@ -289,21 +298,57 @@ fn repeated_key(file: &str, lines: &[StatementLine]) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Rewrites block `id` with `edits` made to its lines.
+fn block_data(tx: &Transaction<'_>, sql: SqlErr<'_>, id: i64) -> Result<Vec<u8>, StoreError> {
+    tx.query_row(
+        "SELECT data FROM statement_blocks WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )
+    .map_err(sql)
+}
+
+/// Lines `indices` (ascending) of block `id`, each as a change saying what it says now.
+pub(super) fn lines_as_now(
+    tx: &Transaction<'_>,
+    sql: SqlErr<'_>,
+    id: i64,
+    indices: impl Iterator<Item = u32>,
+) -> Result<Vec<Change>, StoreError> {
+    let data = block_data(tx, sql, id)?;
+    let mut wanted = indices.peekable();
+    let (mut out, mut index) = (Vec::new(), 0u32);
+    read_block(&data, |l| {
+        if wanted.next_if_eq(&index).is_some() {
+            out.push(Change {
+                index,
+                status_code: l.status.code,
+                status_text: l.status.text.map(str::to_string),
+                parts: l.parts,
+            });
+        }
+        index += 1;
+        Ok(())
+    })
+    .map_err(|e| corrupt(id, e))?;
+    match wanted.next() {
+        Some(missing) => Err(corrupt(
+            id,
+            format!("no line {} to read", u64::from(missing) + 1),
+        )),
+        None => Ok(out),
+    }
+}
+
+/// Rewrites block `id` with `edits` made to its lines: how many lines now say something
+/// else (an edit may say what its line says already).
 pub(super) fn rewrite(
     tx: &Transaction<'_>,
     sql: SqlErr<'_>,
     id: i64,
     mut edits: Vec<Change>,
-) -> Result<(), StoreError> {
+) -> Result<u64, StoreError> {
     edits.sort_by_key(|e| e.index);
-    let data: Vec<u8> = tx
-        .query_row(
-            "SELECT data FROM statement_blocks WHERE id = ?1",
-            [id],
-            |r| r.get(0),
-        )
-        .map_err(sql)?;
+    let data = block_data(tx, sql, id)?;
     let mut lines = Vec::new();
     read_block(&data, |l| {
         lines.push(l);
@@ -312,8 +357,10 @@ pub(super) fn rewrite(
     .map_err(|e| corrupt(id, e))?;
     let mut writer = BlockWriter::new();
     let mut edits = edits.iter().peekable();
+    let mut changed = 0;
     for (i, line) in lines.iter().enumerate() {
         let mut line: LineRef<'_> = *line;
+        let before = (line.status, line.parts);
         while let Some(edit) = edits.next_if(|e| e.index as usize == i) {
             line.status = Status {
                 code: edit.status_code,
@@ -321,6 +368,7 @@ pub(super) fn rewrite(
             };
             line.parts = edit.parts;
         }
+        changed += u64::from((line.status, line.parts) != before);
         writer.push(&line);
     }
     if let Some(edit) = edits.next() {
@@ -335,7 +383,7 @@ pub(super) fn rewrite(
         params![data, id],
     )
     .map_err(sql)?;
-    Ok(())
+    Ok(changed)
 }
 
 /// Migration 0015's step: v14's rows of `statement_lines`, in their order, into blocks (a
