@@ -29,6 +29,24 @@ pub(super) fn record_changes(
     .map(|_| ())
 }
 
+/// File `file_id`'s records, `(seq, block, data)`, in the order they were written.
+fn records_of(
+    tx: &Transaction<'_>,
+    sql: SqlErr<'_>,
+    file_id: i64,
+) -> Result<Vec<(i64, i64, Vec<u8>)>, StoreError> {
+    let mut stmt = tx
+        .prepare_cached(
+            "SELECT seq, block_id, data FROM statement_block_changes
+             WHERE file_id = ?1 ORDER BY seq",
+        )
+        .map_err(sql)?;
+    let rows = stmt
+        .query_map([file_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .map_err(sql)?;
+    rows.collect::<Result<_, _>>().map_err(sql)
+}
+
 /// A statement file recorded without a pass over its lines, as file `last_id`'s lines
 /// again (`Store::import_unchanged`, a matching lines digest): it says what that file
 /// said, so the lines that file recorded (changed, or said again) are recorded for file
@@ -39,19 +57,7 @@ pub(super) fn restate_last(
     last_id: i64,
     file_id: i64,
 ) -> Result<(), StoreError> {
-    let records: Vec<(i64, i64, Vec<u8>)> = {
-        let mut stmt = tx
-            .prepare_cached(
-                "SELECT seq, block_id, data FROM statement_block_changes
-                 WHERE file_id = ?1 ORDER BY seq",
-            )
-            .map_err(sql)?;
-        let rows = stmt
-            .query_map([last_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .map_err(sql)?;
-        rows.collect::<Result<_, _>>().map_err(sql)?
-    };
-    for (seq, block, data) in records {
+    for (seq, block, data) in records_of(tx, sql, last_id)? {
         let recorded = read_changes(&data).map_err(|e| corrupt_changes(seq, e))?;
         let now = lines_as_now(tx, sql, block, recorded.iter().map(|c| c.index))?;
         record_changes(tx, file_id, block, &now).map_err(sql)?;
@@ -97,20 +103,8 @@ pub(super) fn take_back_changes(
         [file_id],
     )
     .map_err(sql)?;
-    let mine: Vec<(i64, i64, Vec<u8>)> = {
-        let mut stmt = tx
-            .prepare(
-                "SELECT seq, block_id, data FROM statement_block_changes
-                 WHERE file_id = ?1 ORDER BY seq",
-            )
-            .map_err(sql)?;
-        let rows = stmt
-            .query_map([file_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .map_err(sql)?;
-        rows.collect::<Result<_, _>>().map_err(sql)?
-    };
     let mut restored = 0u64;
-    for (seq, block, data) in mine {
+    for (seq, block, data) in records_of(tx, sql, file_id)? {
         let was = read_changes(&data).map_err(|e| corrupt_changes(seq, e))?;
         // The later files' changes to the block, oldest first: the first of them that
         // changed a line takes over what it said before this file.
