@@ -301,6 +301,12 @@ async fn applied_during_an_outage() -> Outage {
     let ctx = Context::open(options(dir.path(), true), Arc::new(EventLog::new()))
         .await
         .expect("open");
+    // The embedded sandbox's start-up sync first, so the run awaited below is the account's.
+    until("the start-up sync", async || {
+        finished_runs(&ctx).await.is_some() && !ctx.job_running(JobKind::Sync)
+    })
+    .await;
+    let started_up = finished_runs(&ctx).await;
     ctx.set_platform(PlatformAccountInput {
         url: platform.url(),
         token: "outbox-token".into(),
@@ -308,7 +314,9 @@ async fn applied_during_an_outage() -> Outage {
     .await
     .expect("needs the OS keychain (gnome-keyring under dbus-run-session)");
     until("the account's first sync", async || {
-        ctx.status().await.expect("status").task_count > 0 && !ctx.job_running(JobKind::Sync)
+        finished_runs(&ctx).await != started_up
+            && ctx.status().await.expect("status").task_count > 0
+            && !ctx.job_running(JobKind::Sync)
     })
     .await;
     platform.shutdown().await;

@@ -193,11 +193,17 @@ async fn full_sync_of_3000_tasks_then_incremental_changes() {
 async fn a_500_and_a_timeout_are_retried() {
     let sb = sandbox(300).await;
     let (_dir, store) = store();
-    let c = client(&sb, fast_options());
+    // A timeout no ordinary request of a debug build reaches on a loaded machine (1.5 s
+    // could be: one more attempt, one more request), and a delay well past it.
+    let options = ClientOptions {
+        timeout: Duration::from_secs(5),
+        ..fast_options()
+    };
+    let c = client(&sb, options);
     let control = sb.control();
     control.push_fault(Fault::Status(500)); // /v1/me, first try
     control.push_fault(Fault::Pass); // /v1/me, retry
-    control.push_fault(Fault::Delay(Duration::from_secs(3))); // first page: times out
+    control.push_fault(Fault::Delay(Duration::from_secs(8))); // first page: times out
     let before = control.request_count();
     let report = sync_tasks(&c, &store, SOURCE, 500, |_| {})
         .await

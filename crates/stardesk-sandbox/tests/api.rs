@@ -435,17 +435,20 @@ async fn injected_status_fault_then_normal_service() {
 #[tokio::test]
 async fn injected_delay_then_normal_service() {
     let sb = sandbox_with(1, 10).await;
-    sb.control()
-        .push_fault(Fault::Delay(Duration::from_millis(400)));
+    // A delay far beyond an ordinary request of a debug build on a loaded machine, so the
+    // request after it is told from it by time alone.
+    let delay = Duration::from_secs(3);
+    sb.control().push_fault(Fault::Delay(delay));
 
     let started = Instant::now();
     let res = get(&sb, "/v1/me").await;
-    assert!(started.elapsed() >= Duration::from_millis(400));
+    assert!(started.elapsed() >= delay);
     assert_eq!(res.status(), StatusCode::OK);
 
     let started = Instant::now();
     assert_eq!(get(&sb, "/v1/me").await.status(), StatusCode::OK);
-    assert!(started.elapsed() < Duration::from_millis(400));
+    assert!(started.elapsed() < delay);
+    assert_eq!(sb.control().pending_faults(), 0);
 
     // A client-side timeout shorter than the delay sees a timeout, as against a slow server.
     sb.control()
