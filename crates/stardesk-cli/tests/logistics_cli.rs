@@ -241,6 +241,9 @@ fn the_poller_killed_at_random_moments_loses_no_event_and_doubles_none() {
         // The store opens, and a listing works offline of the service.
         cli.json(&["shipments", "--json"]);
     }
+    // The clock stands still from here: no carrier event falls due between the last
+    // refresh and the truth asked below.
+    platform.control().set_now(platform.control().now());
     cli.json(&["shipments", "--refresh", "--json"]);
 
     // The truth: the service's own answer for each parcel, asked directly.
