@@ -1,23 +1,14 @@
-import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
+import { createQueryClient } from '../app/queryClient';
+import { deferred } from '../test/deferred';
 import { putAnswer } from './putAnswer';
-
-/** A read whose answer the test gives when it wants. */
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  const promise = new Promise<T>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
 
 const key = ['parcel', 'P1'];
 
 /** A client with `key` watched (as a mounted card does) and read through `reads`. */
 function watched(reads: Array<Promise<string>>) {
-  const client = new QueryClient({
-    defaultOptions: { queries: { retry: false, staleTime: Infinity } },
-  });
+  const client = createQueryClient();
   let n = 0;
   const observer = new QueryObserver<string>(client, {
     queryKey: key,
@@ -47,9 +38,7 @@ describe('putAnswer', () => {
   });
 
   it('reads again after the answer even when nothing watches the query', async () => {
-    const client = new QueryClient({
-      defaultOptions: { queries: { retry: false, staleTime: Infinity } },
-    });
+    const client = createQueryClient();
     let n = 0;
     client.setQueryDefaults(key, { queryFn: async () => `read ${++n}` });
     client.setQueryData(key, 'before');

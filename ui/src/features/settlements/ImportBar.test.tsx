@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FilePreview, ImportKind, ImportResult } from '../../bindings';
 import i18n from '../../i18n';
+import { deferred } from '../../test/deferred';
 import { type Call, type Commands, mockEvents, mockIpc, Reject } from '../../test/ipcMock';
 import { renderWithProviders } from '../../test/render';
 import { ImportBar } from './ImportBar';
@@ -32,14 +33,6 @@ const playDrag = (payload: DragPayload) =>
 afterEach(() => {
   Reflect.deleteProperty(document, 'elementFromPoint');
 });
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
 
 function setup(extra: Partial<Commands>) {
   const events = mockEvents();
