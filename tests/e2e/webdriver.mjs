@@ -8,6 +8,12 @@ import { join } from 'node:path';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
+/** Page script: `moving()`, whether a finite animation (a popup growing in, a toast
+ * arriving) is running; endless ones such as spinners do not count. */
+const MOVING = `const moving = () => (document.getAnimations ? document.getAnimations() : []).some(
+  (a) => a.playState === 'running' && a.effect && a.effect.getComputedTiming().endTime !== Infinity,
+);`;
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -120,9 +126,7 @@ export class Driver {
       const [css, timeoutMs, done] = arguments;
       const started = performance.now();
       let last = null;
-      const moving = () => (document.getAnimations ? document.getAnimations() : []).some(
-        (a) => a.playState === 'running' && a.effect && a.effect.getComputedTiming().endTime !== Infinity,
-      );
+      ${MOVING}
       const check = () => {
         const el = document.querySelector(css);
         const r = el && el.getBoundingClientRect();
@@ -160,11 +164,9 @@ export class Driver {
     await this.execAsync(`
       const done = arguments[arguments.length - 1];
       const started = performance.now();
-      const moving = () => (document.getAnimations ? document.getAnimations() : []).filter(
-        (a) => a.playState === 'running' && a.effect && a.effect.getComputedTiming().endTime !== Infinity,
-      ).length;
+      ${MOVING}
       const frames = () => requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
-      const check = () => (moving() === 0 || performance.now() - started > 3000 ? frames() : setTimeout(check, 50));
+      const check = () => (!moving() || performance.now() - started > 3000 ? frames() : setTimeout(check, 50));
       check();`);
     const b64 = await this.call('GET', this.s('/screenshot'));
     writeFileSync(path, Buffer.from(b64, 'base64'));
