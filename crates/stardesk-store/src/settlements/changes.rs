@@ -29,22 +29,41 @@ pub(super) fn record_changes(
     .map(|_| ())
 }
 
-/// File `file_id`'s records, `(seq, block, data)`, in the order they were written.
+/// Calls `each` with every record `query` selects as `seq, block_id, data`, decoded, in
+/// the order it selects them.
+fn each_record(
+    tx: &Transaction<'_>,
+    sql: SqlErr<'_>,
+    query: &str,
+    params: impl rusqlite::Params,
+    mut each: impl FnMut(i64, i64, Vec<Change>),
+) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare_cached(query).map_err(sql)?;
+    let mut rows = stmt.query(params).map_err(sql)?;
+    while let Some(row) = rows.next().map_err(sql)? {
+        let (seq, block): (i64, i64) = (row.get(0).map_err(sql)?, row.get(1).map_err(sql)?);
+        let data = row.get_ref(2).and_then(|v| v.as_blob().map_err(Into::into));
+        let changes = read_changes(data.map_err(sql)?).map_err(|e| corrupt_changes(seq, e))?;
+        each(seq, block, changes);
+    }
+    Ok(())
+}
+
+/// File `file_id`'s records, `(seq, block, changes)`, in the order they were written.
 fn records_of(
     tx: &Transaction<'_>,
     sql: SqlErr<'_>,
     file_id: i64,
-) -> Result<Vec<(i64, i64, Vec<u8>)>, StoreError> {
-    let mut stmt = tx
-        .prepare_cached(
-            "SELECT seq, block_id, data FROM statement_block_changes
-             WHERE file_id = ?1 ORDER BY seq",
-        )
-        .map_err(sql)?;
-    let rows = stmt
-        .query_map([file_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .map_err(sql)?;
-    rows.collect::<Result<_, _>>().map_err(sql)
+) -> Result<Vec<(i64, i64, Vec<Change>)>, StoreError> {
+    let mut records = Vec::new();
+    each_record(
+        tx,
+        sql,
+        "SELECT seq, block_id, data FROM statement_block_changes WHERE file_id = ?1 ORDER BY seq",
+        [file_id],
+        |seq, block, changes| records.push((seq, block, changes)),
+    )?;
+    Ok(records)
 }
 
 /// A statement file recorded without a pass over its lines, as file `last_id`'s lines
@@ -57,8 +76,7 @@ pub(super) fn restate_last(
     last_id: i64,
     file_id: i64,
 ) -> Result<(), StoreError> {
-    for (seq, block, data) in records_of(tx, sql, last_id)? {
-        let recorded = read_changes(&data).map_err(|e| corrupt_changes(seq, e))?;
+    for (_, block, recorded) in records_of(tx, sql, last_id)? {
         let now = lines_as_now(tx, sql, block, recorded.iter().map(|c| c.index))?;
         record_changes(tx, file_id, block, &now).map_err(sql)?;
     }
@@ -72,16 +90,13 @@ pub(super) fn changed_lines(
     sql: SqlErr<'_>,
 ) -> Result<HashSet<(i64, u32)>, StoreError> {
     let mut lines = HashSet::new();
-    let mut stmt = tx
-        .prepare_cached("SELECT seq, block_id, data FROM statement_block_changes")
-        .map_err(sql)?;
-    let mut rows = stmt.query([]).map_err(sql)?;
-    while let Some(row) = rows.next().map_err(sql)? {
-        let (seq, block): (i64, i64) = (row.get(0).map_err(sql)?, row.get(1).map_err(sql)?);
-        let data = row.get_ref(2).and_then(|v| v.as_blob().map_err(Into::into));
-        let changes = read_changes(data.map_err(sql)?).map_err(|e| corrupt_changes(seq, e))?;
-        lines.extend(changes.iter().map(|c| (block, c.index)));
-    }
+    each_record(
+        tx,
+        sql,
+        "SELECT seq, block_id, data FROM statement_block_changes",
+        [],
+        |_, block, changes| lines.extend(changes.iter().map(|c| (block, c.index))),
+    )?;
     Ok(lines)
 }
 
@@ -104,27 +119,18 @@ pub(super) fn take_back_changes(
     )
     .map_err(sql)?;
     let mut restored = 0u64;
-    for (seq, block, data) in records_of(tx, sql, file_id)? {
-        let was = read_changes(&data).map_err(|e| corrupt_changes(seq, e))?;
+    for (seq, block, was) in records_of(tx, sql, file_id)? {
         // The later files' changes to the block, oldest first: the first of them that
         // changed a line takes over what it said before this file.
         let mut later: Vec<(i64, Vec<Change>, bool)> = Vec::new();
-        {
-            let mut stmt = tx
-                .prepare_cached(
-                    "SELECT seq, data FROM statement_block_changes
-                     WHERE block_id = ?1 AND seq > ?2 ORDER BY seq",
-                )
-                .map_err(sql)?;
-            let mut rows = stmt.query(params![block, seq]).map_err(sql)?;
-            while let Some(row) = rows.next().map_err(sql)? {
-                let at: i64 = row.get(0).map_err(sql)?;
-                let data = row.get_ref(1).and_then(|v| v.as_blob().map_err(Into::into));
-                let changes =
-                    read_changes(data.map_err(sql)?).map_err(|e| corrupt_changes(at, e))?;
-                later.push((at, changes, false));
-            }
-        }
+        each_record(
+            tx,
+            sql,
+            "SELECT seq, block_id, data FROM statement_block_changes
+             WHERE block_id = ?1 AND seq > ?2 ORDER BY seq",
+            params![block, seq],
+            |at, _, changes| later.push((at, changes, false)),
+        )?;
         let mut restore = Vec::new();
         for w in was {
             let taker = later.iter_mut().find_map(|(_, changes, taken)| {
