@@ -128,8 +128,10 @@ describe('product-review applications in the real window', () => {
       if (!(await present(sel('apply-open')))) continue;
       await clickOn('apply-open');
       await wait('the form', () => present(sel('apply-form')));
-      // The form checks itself against the task (debounced): give it time to say so.
-      await new Promise((r) => setTimeout(r, 2000));
+      // The form checks itself against the task (debounced): wait for core's verdict on
+      // the form as it opened.
+      const verdict = `${sel('apply-form')} .apply-footer[data-checked="true"]`;
+      await wait('the form checked', () => present(verdict));
       const warned = await present(sel('apply-warning'));
       const submit = await d.find(sel('apply-submit'));
       const disabled = await d.exec(

@@ -8,6 +8,7 @@ import type {
   SnippetView,
   TaskDetail,
 } from '../../bindings';
+import { deferred } from '../../test/deferred';
 import { fixedRow, rankDetail, tiersDetail } from '../../test/fixtures';
 import { type Call, type Commands, mockEvents, mockIpc } from '../../test/ipcMock';
 import * as fx from '../../test/profileFixtures';
@@ -135,6 +136,30 @@ describe('apply form', () => {
       idea: fx.ideaSnippet.body,
       snippet_ids: ['21', '12'],
     });
+  });
+
+  it('says when the verdict shown is on the form as it is now (data-checked)', async () => {
+    const answers: ReturnType<typeof deferred<ApplicationCheck>>[] = [];
+    const { calls } = await setup({
+      check_application: () => {
+        const answer = deferred<ApplicationCheck>();
+        answers.push(answer);
+        return answer.promise;
+      },
+    });
+    const footer = () => screen.getByTestId('apply-form').querySelector('.apply-footer');
+    await waitFor(() => expect(answers).toHaveLength(1));
+    expect(footer()).toHaveAttribute('data-checked', 'false');
+    answers[0]?.resolve(NO_PROBLEMS);
+    await waitFor(() => expect(footer()).toHaveAttribute('data-checked', 'true'));
+    // An edit: not checked while it waits for its check, nor while core answers it.
+    type('apply-strengths', '拆机测评两年，平均播放十二万');
+    expect(footer()).toHaveAttribute('data-checked', 'false');
+    await waitFor(() => expect(answers).toHaveLength(2));
+    expect(checked(calls)[1]?.strengths).toBe('拆机测评两年，平均播放十二万');
+    expect(footer()).toHaveAttribute('data-checked', 'false');
+    answers[1]?.resolve(NO_PROBLEMS);
+    await waitFor(() => expect(footer()).toHaveAttribute('data-checked', 'true'));
   });
 
   it("shows each of core's field problems under its field, in words", async () => {

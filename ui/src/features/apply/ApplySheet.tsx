@@ -123,7 +123,7 @@ function ApplyForm({
         />
       ))}
       <RewardPreview detail={detail} />
-      <footer className="apply-footer">
+      <footer className="apply-footer" data-checked={form.checked}>
         <ApplyWarnings warnings={form.warnings} eligibility={detail.eligibility} />
         {failure !== null && (
           <Text type="danger" role="alert" data-testid="apply-error">

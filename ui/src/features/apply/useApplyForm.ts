@@ -44,7 +44,8 @@ export function useApplyForm(
     () => applicationInputOf(detail.row.id, { ...values, addressId }),
     [detail.row.id, values, addressId],
   );
-  const check = useApplicationCheck(useDebouncedValue(input, CHECK_DELAY_MS));
+  const settled = useDebouncedValue(input, CHECK_DELAY_MS);
+  const check = useApplicationCheck(settled);
 
   const send = useMutation({
     mutationFn: apply,
@@ -101,6 +102,9 @@ export function useApplyForm(
     },
     warnings: verdict?.warnings ?? [],
     blocked: alreadyApplied(verdict),
+    /** Core's verdict shown is on the form as it is now: no change waits for its check,
+     * no check is under way (the window's end-to-end tests wait for this). */
+    checked: settled === input && check.isSuccess && !check.isPlaceholderData && !check.isFetching,
     submit,
     busy: submitting || send.isPending,
     checkFailure: submitFailure ?? check.error,
