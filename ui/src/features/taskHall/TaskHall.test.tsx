@@ -1,12 +1,12 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AppStatus, TaskQuery, UiMark } from '../../bindings';
 import i18n from '../../i18n';
 import { pageOf, statusNeverSynced, statusSandbox, tiersDetail } from '../../test/fixtures';
 import { type Call, mockEvents, mockIpc, queriesSent, Reject } from '../../test/ipcMock';
 import { renderWithProviders } from '../../test/render';
-import { TaskHall } from './TaskHall';
+import { SEARCH_DEBOUNCE_MS, TaskHall } from './TaskHall';
 import { ROW_HEIGHT } from './TaskRowView';
 
 const BIG = 100_000;
@@ -86,18 +86,31 @@ describe('task hall', () => {
     await screen.findAllByTestId('task-row');
     const input = screen.getByTestId('search-input');
 
-    const typedAt = Date.now();
-    fireEvent.change(input, { target: { value: '面' } });
-    await act(() => sleep(100));
-    fireEvent.change(input, { target: { value: '面霜' } });
-    expect(queriesSent(calls).filter((q) => q.search !== null)).toEqual([]);
+    // The clock is the test's from here to the query: the debounce is measured, not raced
+    // (a busy machine could stretch a real pause past it).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    let typedAt: number;
+    try {
+      typedAt = Date.now();
+      fireEvent.change(input, { target: { value: '面' } });
+      await act(() => vi.advanceTimersByTimeAsync(100));
+      fireEvent.change(input, { target: { value: '面霜' } });
+      await act(() => vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS - 1));
+      expect(queriesSent(calls).filter((q) => q.search !== null)).toEqual([]);
+      await act(() => vi.advanceTimersByTimeAsync(1));
+      // The answer and its render, on the test's clock (timers it left would never run).
+      await act(() => vi.advanceTimersByTimeAsync(1000));
+    } finally {
+      vi.useRealTimers();
+    }
 
     await waitFor(() => expect(screen.getByTestId('task-total')).toHaveTextContent(/^2$/));
     const searched = calls.filter((c) => c.command === 'query_tasks' && queryOf(c).search !== null);
     // '面' alone was never sent: typing went on within the debounce window.
     expect(searched.map((c) => queryOf(c).search)).toEqual(['面霜']);
     const first = searched[0] as Call;
-    expect(first.at - typedAt).toBeGreaterThanOrEqual(100 + 240);
+    // Sent as the debounce after the last keystroke ran out.
+    expect(first.at - typedAt).toBe(100 + SEARCH_DEBOUNCE_MS);
     expect(queryOf(first)).toMatchObject({ search: '面霜', offset: 0, limit: 100 });
     expect(screen.getAllByTestId('task-row')).toHaveLength(2);
   });
