@@ -475,10 +475,25 @@ async fn the_poller_waits_offline_resumes_and_raises_each_new_alert_once() {
         })
     })
     .await;
+    // A run after this one: it asks about the parcel again, and must not raise it again.
+    let finished = async || {
+        ctx.job_record(JobKind::Tracking)
+            .await
+            .expect("record")
+            .and_then(|r| r.last_finished_at)
+    };
+    until("the tracking run that raised it to end", async || {
+        !ctx.job_running(JobKind::Tracking)
+    })
+    .await;
+    let before = finished().await;
     ctx.schedule_job(JobKind::Tracking, None)
         .await
         .expect("again");
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    until("the tracking job to run again", async || {
+        finished().await != before && !ctx.job_running(JobKind::Tracking)
+    })
+    .await;
     let raised = log
         .events()
         .iter()
