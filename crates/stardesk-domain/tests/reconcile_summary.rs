@@ -129,8 +129,8 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     /// Lines in parts give the summary of the same lines in one list: sorted by task (the
-    /// parts joined where they lie, tasks spanning parts, empty parts) or not (put
-    /// together and sorted).
+    /// parts joined where they lie, tasks spanning parts, empty parts) or not (dealt into
+    /// buckets by task, each sorted and summed).
     #[test]
     fn lines_in_parts_are_summarized_as_in_one_list(
         (expected, statement, _order) in lines(),
@@ -245,6 +245,16 @@ fn a_large_file_of_the_usual_shape_is_summarized_as_in_full() {
     let no_expected = summarize_task_parts(&[], &cut(&sorted, &[20_000]), as_of());
     let mut alone = statement.clone();
     assert_eq!(no_expected, summarize_tasks(&mut [], &mut alone, as_of()));
+    // In parts in no task order (an export in date order, say): dealt into buckets by
+    // task, each bucket sorted and summed, on the two-thread path.
+    for (e_cuts, s_cuts) in [
+        (&[][..], &[][..]),
+        (&[7_001, 30_000][..], &[1, 12_345, 40_000, 40_001][..]),
+    ] {
+        let in_parts =
+            summarize_task_parts(&cut(&expected, e_cuts), &cut(&shuffled, s_cuts), as_of());
+        assert_eq!(in_parts.as_ref(), Some(&full), "cuts {e_cuts:?} {s_cuts:?}");
+    }
     let summary = summarize_tasks(&mut expected, &mut shuffled, as_of()).expect("answered");
     assert_eq!(summary, full);
     for (class, tally) in [

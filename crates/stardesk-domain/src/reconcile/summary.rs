@@ -25,6 +25,8 @@ use rust_decimal::Decimal;
 use super::parallel::{in_parallel, in_parallel_from, PARALLEL_FROM};
 use super::{Summary, Tally};
 
+mod partition;
+
 /// An expected line as the summary needs it: the task id as a number (the platform's ids
 /// are decimal u64s) and the amount in fen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,6 +90,19 @@ struct Sums {
 }
 
 impl Sums {
+    /// The [`Summary`] these sums add up to; `None` when a total overflows.
+    fn summary(self) -> Option<Summary> {
+        Some(Summary {
+            matched: self.matched.tally()?,
+            amount_mismatch: self.amount_mismatch.tally()?,
+            missing_payout: self.missing_payout.tally()?,
+            duplicate_payout: self.duplicate_payout.tally()?,
+            payout_failed: self.payout_failed.tally()?,
+            unexpected_payout: self.unexpected_payout.tally()?,
+            ..Summary::default()
+        })
+    }
+
     /// The sums of two sets of tasks.
     fn plus(self, other: Sums) -> Sums {
         Sums {
@@ -120,8 +135,9 @@ pub fn summarize_tasks(
 
 /// [`summarize_tasks`] of lines read in parts (each part's lines in the order of its
 /// file, the parts in file order): when every side reads in task order, part after part,
-/// the parts are joined where they lie, with no copy; otherwise each side is put in one
-/// list and sorted.
+/// the parts are joined where they lie, with no copy; otherwise (an export in date
+/// order, say) both sides' lines are dealt into buckets by task and each bucket is
+/// sorted and summed on its own ([`partition`]).
 pub fn summarize_task_parts(
     expected: &[Vec<TaskDue>],
     statement: &[Vec<TaskPayout>],
@@ -137,8 +153,7 @@ pub fn summarize_task_parts(
     if e_ordered && s_ordered {
         return summarize_runs(&expected_runs, &statement_runs, as_of);
     }
-    let (mut expected, mut statement) = (expected.concat(), statement.concat());
-    summarize_tasks(&mut expected, &mut statement, as_of)
+    partition::summarize_in_buckets(&expected_runs, &statement_runs, as_of)
 }
 
 /// A line of either side, by its task.
@@ -193,15 +208,7 @@ fn summarize_runs(
     } else {
         task_sums(Runs::new(expected), Runs::new(statement), as_of)?
     };
-    Some(Summary {
-        matched: sums.matched.tally()?,
-        amount_mismatch: sums.amount_mismatch.tally()?,
-        missing_payout: sums.missing_payout.tally()?,
-        duplicate_payout: sums.duplicate_payout.tally()?,
-        payout_failed: sums.payout_failed.tally()?,
-        unexpected_payout: sums.unexpected_payout.tally()?,
-        ..Summary::default()
-    })
+    sums.summary()
 }
 
 fn line_count<T>(runs: &[&[T]]) -> usize {
