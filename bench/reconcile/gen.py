@@ -2,7 +2,9 @@
 
 expected.csv  task_id,amount,due_date                       (N rows)
 statement.csv statement_id,task_id,amount,date,status       (~N rows)
-with ~1% missing payouts, ~1% amount mismatches, ~0.5% duplicated lines, ~0.5% failed.
+with ~1% missing payouts, ~1% amount mismatches, ~0.5% duplicated lines, ~0.5% failed,
+in task order; and the same lines in date order, as an export sorted by day has them:
+expected-by-date.csv (by due date) and statement-by-date.csv (by date).
 """
 import random
 import sys
@@ -37,7 +39,19 @@ def main():
             s.write(line)
             if 0.025 <= r < 0.03:
                 s.write(line.replace("JS", "JD", 1))  # duplicated payout under another statement
-    print(f"generated {n} expected rows in {out_dir}")
+    for name, column in [("expected", 2), ("statement", 3)]:
+        date_ordered(f"{out_dir}/{name}.csv", f"{out_dir}/{name}-by-date.csv", column)
+    print(f"generated {n} expected rows in {out_dir}, in task order and in date order")
+
+
+def date_ordered(src, dst, column):
+    """Writes src's rows sorted by their date column, the header first; rows of one day
+    keep their order."""
+    with open(src, encoding="utf-8") as f:
+        header, *rows = f.read().splitlines()
+    rows.sort(key=lambda row: row.split(",")[column])
+    with open(dst, "w", encoding="utf-8", newline="") as f:
+        f.write(header + "\n" + "\n".join(rows) + "\n")
 
 
 if __name__ == "__main__":
