@@ -78,13 +78,20 @@ def check_parts(parts):
         for key in ("name", "p50_ms", "p95_ms"):
             if key not in q:
                 raise Missing(f"hall.json: a query has no {key!r}: {q}")
-    rc = parts["reconcile"]
-    for where, tools in [("", rc["tools"])] + [(" (date order)", rc["date_order"].get("tools", {}))
-                                                for _ in ["date_order"] if "date_order" in rc]:
+    for order, tools in reconcile_orders(parts["reconcile"]):
         for tool in ["stardesk"] + PEERS:
             for key in ("wall_s", "peak_mib"):
                 if tools.get(tool, {}).get(key) is None:
-                    raise Missing(f"reconcile.json: no {key!r} for {tool}{where}")
+                    raise Missing(f"reconcile.json: no {key!r} for {tool}{order}")
+
+
+def reconcile_orders(rc):
+    """The reconcile part's measures, each with how its table rows name it: the files in
+    task order as generated, then (when the part measured it) the same lines in date order."""
+    orders = [("", rc["tools"])]
+    if "date_order" in rc:
+        orders.append((", lines in date order", rc["date_order"].get("tools", {})))
+    return orders
 
 
 def machine():
@@ -167,10 +174,7 @@ def table(r):
         row(f"Deleting all settlement data: an expected-earnings list of {lines:,} lines",
             f"{imp['delete_all_s']:.2f} s")
     rows_n = rc.get("rows", 1_000_000)
-    orders = [("", rc["tools"])]
-    if "date_order" in rc:
-        orders.append((", lines in date order", rc["date_order"]["tools"]))
-    for order, tools in orders:
+    for order, tools in reconcile_orders(rc):
         sd = tools["stardesk"]
         for peer in PEERS:
             x = tools[peer]["wall_s"] / sd["wall_s"]
