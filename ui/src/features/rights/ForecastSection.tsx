@@ -69,6 +69,14 @@ function Keep({ forecast: f }: { forecast: ForecastView }) {
       <Tag color={left <= 3 ? 'red' : 'orange'} data-testid="forecast-days-left">
         {left <= 0 ? t('forecast.today') : t('forecast.daysLeft', { count: left })}
       </Tag>
+      {f.posts_floor !== null && (
+        <Text type="tertiary" size="small" className="rts-forecast__why" data-testid="forecast-why">
+          {t('forecast.why', {
+            count: Math.max(0, f.posts_floor - (f.posts_needed ?? 0)),
+            date: monthDay(dropsOn),
+          })}
+        </Text>
+      )}
     </div>
   );
 }

@@ -148,6 +148,10 @@ describe('rights center: the forecast', () => {
       '在 03-31 前再发布 1 条作品，才能保住 LV2',
     );
     expect(within(forecast).getByTestId('forecast-days-left')).toHaveTextContent('还剩 3 天');
+    // Why a creator above the floor today still has to post: the window rolls on.
+    expect(within(forecast).getByTestId('forecast-why')).toHaveTextContent(
+      '如果不再发布，03-31 那天只剩 7 条。',
+    );
     expect(within(forecast).getByTestId('forecast-posts')).toHaveTextContent(
       '近 30 天已发布 8 条，LV2 至少需要 8 条',
     );
@@ -163,6 +167,9 @@ describe('rights center: the forecast', () => {
       'Post 1 more video by 03-31 to keep LV2',
     );
     expect(screen.getByTestId('forecast-days-left')).toHaveTextContent('3 days left');
+    expect(screen.getByTestId('forecast-why')).toHaveTextContent(
+      'with nothing new, only 7 posts are left on 03-31.',
+    );
   });
 
   it('nothing leaving the window: safe; a failing requirement is tagged', async () => {
@@ -380,10 +387,10 @@ describe('rights center: the star index (R-LEVEL-9)', () => {
     expect(chart).toHaveAttribute('data-points', '14');
     expect(argsOf(calls, 'star_index')).toEqual([{ days: 90 }]);
     const index = screen.getByTestId('star-latest-index');
-    expect(index).toHaveTextContent('星图指数83.2+0.4');
+    expect(index).toHaveTextContent('星图指数83.20+0.40');
     expect(index).toHaveAttribute('data-trend', 'up');
     expect(screen.getByTestId('star-latest-seeding')).toHaveAttribute('data-trend', 'down');
-    expect(screen.getByTestId('star-change-seeding')).toHaveTextContent('-0.2');
+    expect(screen.getByTestId('star-change-seeding')).toHaveTextContent('-0.20');
     expect(screen.getByTestId('star-latest-cooperation')).toHaveAttribute('data-trend', 'flat');
   });
 

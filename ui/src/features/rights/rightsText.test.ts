@@ -9,6 +9,7 @@ import {
   daysBetween,
   expiryText,
   formatChange,
+  formatIndex,
   monthDay,
   requirementPercent,
   requirementValue,
@@ -117,9 +118,12 @@ describe('codes, days, index changes, the countdown', () => {
   });
 
   it('a change with its sign and trend, float noise ignored', () => {
-    expect(formatChange(0.4)).toBe('+0.4');
+    expect(formatChange(0.4)).toBe('+0.40');
     expect(formatChange(-1.25)).toBe('-1.25');
-    expect(formatChange(0.0000001)).toBe('0');
+    expect(formatChange(0.0000001)).toBe('0.00');
+    expect(formatIndex(62.8)).toBe('62.80');
+    expect(formatIndex(83.555)).toBe('83.56');
+    expect(formatIndex(-0.001)).toBe('0.00');
     expect(trendOf(0.30000000000000004)).toBe('up');
     expect(trendOf(-0.2)).toBe('down');
     expect(trendOf(0.001)).toBe('flat');

@@ -108,21 +108,30 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
 
-/** An index value as read: at most 2 decimals, "83.6". */
-export function formatIndex(value: number): string {
-  return String(Math.round(value * 100) / 100);
+/** Hundredths of an index value, rounded half away from zero, without the sign. */
+function hundredths(value: number): number {
+  return Math.round(Math.abs(value) * 100);
 }
 
-/** A change with its sign: "+0.4", "-1.25", "0". */
+/**
+ * An index value as the platform shows it, always 2 decimals: "83.60", "62.80" (a row of
+ * values with a trimmed "62.8" beside "70.24" read as different precisions).
+ */
+export function formatIndex(value: number): string {
+  const text = (hundredths(value) / 100).toFixed(2);
+  return value < 0 && text !== '0.00' ? `-${text}` : text;
+}
+
+/** A change with its sign: "+0.40", "-1.25", "0.00". */
 export function formatChange(value: number): string {
   const text = formatIndex(Math.abs(value));
-  if (text === '0') return '0';
+  if (hundredths(value) === 0) return text;
   return value > 0 ? `+${text}` : `-${text}`;
 }
 
 export type Trend = 'up' | 'down' | 'flat';
 
 export function trendOf(change: number): Trend {
-  if (formatIndex(Math.abs(change)) === '0') return 'flat';
+  if (hundredths(change) === 0) return 'flat';
   return change > 0 ? 'up' : 'down';
 }

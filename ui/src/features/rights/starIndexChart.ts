@@ -43,7 +43,11 @@ export function starIndexChartOption(
     animation: false,
     color: STAR_INDEX_FIELDS.map((f) => COLORS[f]),
     legend: { data: names, top: 0 },
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    // The first and last days sit on the plot's edges with their labels centred there:
+    // `containLabel` makes room for the y axis's labels only, so half a date's width on
+    // each side keeps "2026-09-07" whole (at 8 px it read "026-09-07"). Aligning the end
+    // labels inwards instead made ECharts hide them as overlapping their neighbours.
+    grid: { left: 32, right: 40, top: 36, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'axis',
       formatter: (params: AxisParam | AxisParam[]) => {
@@ -58,7 +62,11 @@ export function starIndexChartOption(
         return [escapeHtml(point.day), ...lines].join('<br/>');
       },
     },
-    xAxis: { type: 'category', boundaryGap: false, data: points.map((p) => p.day) },
+    xAxis: {
+      type: 'category',
+      boundaryGap: false,
+      data: points.map((p) => p.day),
+    },
     yAxis: { type: 'value', scale: true },
     series: STAR_INDEX_FIELDS.map((field, i) => ({
       name: names[i],

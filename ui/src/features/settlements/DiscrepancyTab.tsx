@@ -123,8 +123,9 @@ export function DiscrepancyTab({
     {
       title: t('list.date'),
       dataIndex: 'date',
-      width: 104,
-      render: (_: unknown, r: DiscrepancyView) => r.date,
+      // "2026-08-12" on one line: at 104 px it broke after its second hyphen.
+      width: 120,
+      render: (_: unknown, r: DiscrepancyView) => <span className="amount-num">{r.date}</span>,
     },
     {
       title: t('list.amount'),

@@ -199,6 +199,7 @@ export function ImportBar() {
         <div data-testid="import-error" className="import-bar__error">
           <Banner
             type="danger"
+            fullMode={false}
             title={t('importFailedTitle')}
             onClose={() => setFailure(null)}
             description={

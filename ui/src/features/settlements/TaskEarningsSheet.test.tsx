@@ -86,6 +86,31 @@ describe('task earnings drawer', () => {
     expect(within(sheet).queryByTestId('task-earnings-disagree')).toBeNull();
   });
 
+  it('a stated net the rules do not reach: both nets shown, each labelled, with the warning', async () => {
+    // The expected line says ¥2,100.00 net; its own gross less the 5% fee is ¥2,000.00.
+    const first = fx.earningsMatched.earnings[0];
+    if (!first?.steps) throw new Error('fixture without steps');
+    const disagreeing: TaskEarningsView = {
+      ...fx.earningsMatched,
+      earnings: [{ ...first, net_expected: '2100.00', steps: { ...first.steps, agrees: false } }],
+    };
+    const { user } = setup(() => disagreeing);
+    await user.click(await screen.findByTestId('tab-matches'));
+    const match = (await screen.findAllByTestId('match-row'))[0] as HTMLElement;
+    await user.click(within(match).getByTestId('task-earnings-open'));
+    const sheet = await screen.findByTestId('task-earnings');
+    await within(sheet).findByTestId('task-earnings-waterfall');
+    expect(cells(sheet, 'net')).toEqual(['净额（应收明细所列）', '¥2,100.00', '¥2,000.00']);
+    expect(cells(sheet, 'rule-net')).toEqual([
+      '按规则算出的净额（税前 − 服务费 − 个税）',
+      '¥2,000.00',
+      '',
+    ]);
+    expect(within(sheet).getByTestId('task-earnings-disagree')).toHaveTextContent(
+      'StarDesk 按规则算出的净额为 ¥2000.00',
+    );
+  });
+
   it('opens from an amount mismatch: the difference highlighted, per payment, in en too', async () => {
     const { calls, user } = setup(() => fx.earningsMismatch);
     const rows = await screen.findAllByTestId('discrepancy-row');

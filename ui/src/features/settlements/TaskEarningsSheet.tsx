@@ -122,6 +122,7 @@ function Earning({ earning: e, cumulativeFrom }: { earning: TaskEarning; cumulat
   const { t } = useTranslation('settlements');
   const steps = e.steps;
   const paid = e.paid;
+  const ruleDisagrees = steps !== null && !steps.agrees;
   const paidCell = (amount: string | null | undefined) =>
     paid === null ? '' : money(t, amount ?? null, 'notStated');
 
@@ -162,10 +163,23 @@ function Earning({ earning: e, cumulativeFrom }: { earning: TaskEarning; cumulat
     },
     {
       key: 'net',
-      label: t('earnings.net'),
+      label: ruleDisagrees ? t('earnings.netStated') : t('earnings.net'),
       expected: formatMoney(e.net_expected),
       paid: paid === null ? '' : formatMoney(paid.net),
     },
+    // The rows above the net are StarDesk's working when the line states its net only, so
+    // a net that the rules do not reach gets its own row: the column never shows a figure
+    // that its own rows do not add up to without saying so.
+    ...(steps !== null && ruleDisagrees
+      ? [
+          {
+            key: 'rule-net',
+            label: t('earnings.ruleNet'),
+            expected: formatMoney(steps.net),
+            paid: '',
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -209,7 +223,13 @@ function Earning({ earning: e, cumulativeFrom }: { earning: TaskEarning; cumulat
             <tr
               key={r.key}
               data-testid={`earnings-row-${r.key}`}
-              className={r.key.startsWith('fee-') ? 'task-earnings__fee' : undefined}
+              className={
+                r.key === 'net'
+                  ? 'task-earnings__net'
+                  : r.key.startsWith('fee-') || r.key === 'rule-net'
+                    ? 'task-earnings__fee'
+                    : undefined
+              }
             >
               <td>{r.label}</td>
               <td className="amount-num">{r.expected}</td>

@@ -44,6 +44,10 @@ export const en: RightsMessages = {
     daysLeft_one: '{{count}} day left',
     daysLeft_other: '{{count}} days left',
     today: 'today',
+    why_one:
+      'Older posts leave the 30-day window day by day: with nothing new, only {{count}} post is left on {{date}}.',
+    why_other:
+      'Older posts leave the 30-day window day by day: with nothing new, only {{count}} posts are left on {{date}}.',
     safe: 'Safe: at your current posting, LV{{level}} will not drop for lack of posts in the next 30 days.',
     noLevel: 'Not at LV1 yet: there is no level to keep.',
     posts_one: '{{count}} post in the last 30 days; LV{{level}} needs at least {{floor}}',

@@ -57,6 +57,8 @@ export const zhCN = {
     daysLeft_one: '还剩 {{count}} 天',
     daysLeft_other: '还剩 {{count}} 天',
     today: '就在今天',
+    why_one: '早先发布的作品会陆续滑出 30 天窗口：如果不再发布，{{date}} 那天只剩 {{count}} 条。',
+    why_other: '早先发布的作品会陆续滑出 30 天窗口：如果不再发布，{{date}} 那天只剩 {{count}} 条。',
     safe: '按现在的发布数，未来 30 天 LV{{level}} 都不会因为发布数降级。',
     noLevel: '还没有达到 LV1，没有需要保持的等级。',
     posts_one: '近 30 天已发布 {{count}} 条，LV{{level}} 至少需要 {{floor}} 条',
