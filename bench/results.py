@@ -166,6 +166,9 @@ def table(r):
         row("A newer export of the same statement, every line's payout status changed",
             f"{imp['changed_import_s']:.2f} s", f"parse only {imp['parse_s']:.2f} s", f"{x:.2f}×")
         row("Taking that newer export back (every line's status put back)", f"{imp['changed_delete_s']:.2f} s")
+    if "hand_over_s" in imp:
+        row(f"Taking back the first of two imports of the {lines:,}-line statement (its lines handed to the second)",
+            f"{imp['hand_over_s']:.2f} s")
     if "delete_expected_s" in imp:
         row(f"Taking back one imported file: the {lines:,}-line statement", f"{imp['delete_statement_s']:.2f} s")
         row(f"Taking back one imported file: an expected-earnings list of {lines:,} lines",

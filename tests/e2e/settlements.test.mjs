@@ -399,6 +399,46 @@ describe('settlements in the real window', () => {
     await d.screenshot(join(out, 'settlements-delete-file-done.png'));
   });
 
+  test('the first of several imports of one export is deleted: its lines stay with the next one', async () => {
+    const AUGUST = '结算单明细-2026年8月.csv';
+    const fileRows = () => d.findAll('[data-testid="import-file-row"]');
+    const augustRows = async () => ((await textOf('import-files')).match(/结算单明细-2026年8月\.csv/g) ?? []).length;
+    const imports = await augustRows();
+    assert.ok(imports >= 2, `August's export imported more than once (${imports})`);
+    const before = (await fileRows()).length;
+    const failed = await textOf('summary-payout_failed');
+    const mismatch = await textOf('summary-amount_mismatch');
+    // The first row of August's is its first import, the one that added the lines.
+    await d.exec(
+      `const row = [...document.querySelectorAll('[data-testid="import-file-row"]')].find((r) => r.innerText.includes(${JSON.stringify(AUGUST)}));
+       row.querySelector('[data-testid="delete-import-file"]').click();`,
+    );
+    await waitFor('the confirmation', async () =>
+      (await d.exec('return document.body.innerText;')).includes('若之后又导入过内容完全相同的文件，这些明细归入那个文件'),
+    );
+    assert.ok(
+      await d.exec(
+        `const b = [...document.querySelectorAll('button')].find((b) => b.innerText.trim() === '删除' && !b.closest('[data-testid="import-files"]'));
+         if (b) b.click();
+         return b !== undefined;`,
+      ),
+      'the confirmation has 删除',
+    );
+    const notice = await waitFor('the notice that the lines stay', async () => {
+      const body = await d.exec('return document.body.innerText;');
+      const m = new RegExp(`已删除「${AUGUST}」的导入记录；它的 (\\d+) 行明细与 .+ 导入的「${AUGUST}」完全相同，已归入那个文件，没有删除`).exec(body);
+      return m ? m[0] : '';
+    });
+    assert.match(notice, /它的 [1-9]\d* 行明细/);
+    await waitFor('one import fewer', async () => (await fileRows()).length === before - 1);
+    // The notice and the list read again, shot while the notice is up.
+    await d.screenshot(join(out, 'settlements-delete-kept.png'));
+    assert.equal(await augustRows(), imports - 1);
+    // Nothing of the reconciliation changed.
+    assert.equal(await textOf('summary-payout_failed'), failed);
+    assert.equal(await textOf('summary-amount_mismatch'), mismatch);
+  });
+
   test('taking back a newer statement export puts back the payout status it changed, and says so', async () => {
     const SEPTEMBER = '结算单明细-2026年9月.csv';
     const folder = join(pickDir, 'statement');

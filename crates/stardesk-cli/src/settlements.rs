@@ -123,8 +123,9 @@ pub async fn run(ctx: &Context, action: SettlementsAction) -> Result<(), AppErro
             yes: true,
         } => {
             let deleted = ctx.delete_import_file(id.clone()).await?;
+            let plural = |n: u32| if n == 1 { "" } else { "s" };
             eprintln!(
-                "deleted file {id} ({}, {}): {} lines{}",
+                "deleted file {id} ({}, {}): {} lines{}{}",
                 deleted.file_name,
                 deleted.kind.as_str(),
                 deleted.lines_removed,
@@ -132,8 +133,18 @@ pub async fn run(ctx: &Context, action: SettlementsAction) -> Result<(), AppErro
                     0 => String::new(),
                     n => format!(
                         "; put back the payout status or amounts it had changed on {n} line{}",
-                        if n == 1 { "" } else { "s" }
+                        plural(n)
                     ),
+                },
+                match &deleted.kept_by {
+                    Some(heir) => format!(
+                        "; kept {} line{}: file {} ({}) has the same lines",
+                        deleted.lines_kept,
+                        plural(deleted.lines_kept),
+                        heir.id,
+                        heir.file_name
+                    ),
+                    None => String::new(),
                 }
             );
             Ok(())

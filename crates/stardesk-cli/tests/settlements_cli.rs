@@ -711,3 +711,50 @@ fn one_file_is_listed_by_id_and_deleted_alone_as_if_never_imported() {
     let again = import(&cli, "bank", &[e2e("bank")]);
     assert_eq!(again["added"].as_u64(), Some(added), "{again}");
 }
+
+/// The same statement imported twice, then the first import deleted: nothing of the
+/// reconciliation changes, and stderr says which file keeps the lines.
+#[test]
+fn deleting_the_first_of_two_imports_of_one_export_keeps_its_lines() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cli = Cli::new(dir.path());
+    import_e2e(&cli);
+    let again = import(&cli, "statement", &[e2e("statement")]);
+    assert_eq!(again["added"].as_u64(), Some(0), "{again}");
+    let before = report(&cli, "2026-09-30");
+    let listed = cli.json(&["settlements", "files", "--json"]);
+    let statements: Vec<&Value> = listed
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter(|f| f["kind"] == "statement")
+        .collect();
+    let [first, second] = statements[..] else {
+        panic!("two statement imports: {listed}");
+    };
+    let (first_id, second_id) = (
+        first["id"].as_str().expect("id"),
+        second["id"].as_str().expect("id"),
+    );
+    let added = first["added"].as_u64().expect("added");
+
+    let out = cli.run(&["settlements", "delete", "--file", first_id, "--yes"]);
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let name = second["file_name"].as_str().expect("name");
+    assert!(
+        err.contains(&format!(
+            ": 0 lines; kept {added} lines: file {second_id} ({name}) has the same lines"
+        )),
+        "{err}"
+    );
+    assert_eq!(report(&cli, "2026-09-30"), before, "nothing changed");
+    let left = cli.json(&["settlements", "files", "--json"]);
+    let heir = left
+        .as_array()
+        .expect("an array")
+        .iter()
+        .find(|f| f["id"] == second_id)
+        .expect("the second import is listed");
+    assert_eq!(heir["added"].as_u64(), Some(added), "{left}");
+}

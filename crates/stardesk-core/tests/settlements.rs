@@ -717,6 +717,8 @@ async fn deleting_one_imported_file_takes_its_lines_out_of_the_reconciliation() 
             file_name: "银行流水.csv".into(),
             lines_removed: 3,
             lines_restored: 0,
+            lines_kept: 0,
+            kept_by: None,
         }
     );
     assert!(data_changed(&log), "the window is told to read again");

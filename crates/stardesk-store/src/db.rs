@@ -115,6 +115,11 @@ const MIGRATIONS: &[Migration] = &[
         // v19's row per changed line, into a row per file and block.
         Some(crate::settlements::move_line_changes_to_blocks),
     ),
+    (
+        "0021_import_said_digest",
+        include_str!("migrations/0021_import_said_digest.sql"),
+        None,
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -634,8 +634,10 @@ fn statement_changes_recorded_a_row_a_line_are_taken_back_after_the_migration() 
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
         .expect("blocks");
     assert_eq!(blocks.len(), 2, "March's two blocks");
+    // v19's tables: v21's column goes too, as the migrations after 19 add it again.
     conn.execute_batch(&format!(
-        "DROP TABLE statement_block_changes; {}",
+        "DROP TABLE statement_block_changes;
+         ALTER TABLE import_files DROP COLUMN said_digest; {}",
         include_str!("../src/migrations/0019_statement_line_changes.sql")
     ))
     .expect("v19's table");
@@ -690,4 +692,62 @@ fn statement_changes_recorded_a_row_a_line_are_taken_back_after_the_migration() 
         (0, 0),
         "v19's table gone; the records gone with their files"
     );
+}
+
+/// v21 keeps each file's lines digest for good (`said_digest`), from the one it had: two
+/// imports of the same export made before the migration hand over their lines after it,
+/// when the first is taken back.
+#[test]
+fn files_imported_before_v21_hand_their_lines_over() {
+    use stardesk_store::settlements::{ImportFileMeta, ImportLines};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(DB_FILE);
+    let db_key = DbKey::random();
+    let lines: Vec<StatementLine> = (1..=3u64)
+        .map(|n| StatementLine {
+            key: key(n, 0),
+            statement_id: "JS1".into(),
+            task_id: format!("T{n}"),
+            amount: from_fen(10_000),
+            date: NaiveDate::from_ymd_opt(2026, 3, 5).expect("date"),
+            status: PayoutStatus::Settled,
+            gross: None,
+            fee: None,
+            tax: None,
+        })
+        .collect();
+    let meta = ImportFileMeta {
+        file_name: "march.csv".into(),
+        imported_at: "2026-04-01T08:00:00Z".into(),
+        encoding: "UTF-8".into(),
+        source_digest: None,
+    };
+    let ids: Vec<i64> = {
+        let mut store = Store::open(&path, &db_key).expect("open");
+        (0..2)
+            .map(|_| {
+                store
+                    .import_lines_with_progress(&meta, ImportLines::Statement(&lines), &mut |_| {})
+                    .expect("import")
+                    .file_id
+            })
+            .collect()
+    };
+    // v20: no `said_digest`; the lines digest is there.
+    let conn = common::keyed(&path, &db_key);
+    conn.execute_batch("ALTER TABLE import_files DROP COLUMN said_digest;")
+        .expect("v20's table");
+    conn.pragma_update(None, "user_version", 20)
+        .expect("version");
+    drop(conn);
+
+    let mut store = Store::open(&path, &db_key).expect("open and migrate");
+    assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
+    let deleted = store
+        .delete_import_file(ids[0])
+        .expect("delete")
+        .expect("the first import");
+    assert_eq!((deleted.lines_removed, deleted.lines_kept), (0, 3));
+    assert_eq!(deleted.kept_by.map(|f| f.id), Some(ids[1]));
+    assert_eq!(store.statement_lines().expect("lines"), lines);
 }

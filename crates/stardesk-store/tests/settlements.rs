@@ -1325,3 +1325,119 @@ fn a_profile_from_before_the_direction_keeps_its_mark_when_saved_back() {
     let again = store.mapping_profile("旧方案").expect("get").expect("some");
     assert_eq!(again.mapping.also_by_header, ["direction"]);
 }
+
+/// The same export imported twice, then the first import taken back: its lines stay, as
+/// the second file's (the one that said exactly them), for every kind; the count of
+/// lines added goes with them, and taking the second back too removes them.
+#[test]
+fn taking_back_a_file_imported_again_later_hands_its_lines_to_the_later_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = open(dir.path());
+    let lines = bank(&[
+        ("TX1", "100.00", 6),
+        ("TX2", "200.00", 6),
+        ("TX3", "9.90", 7),
+    ]);
+    let other = bank(&[("TX9", "1.00", 8)]);
+    let first = import(&mut store, "bank.csv", ImportLines::Bank(&lines)).expect("first");
+    import(&mut store, "other.csv", ImportLines::Bank(&other)).expect("other");
+    let again = import(&mut store, "bank.csv", ImportLines::Bank(&lines)).expect("again");
+    assert_eq!((again.added, again.already_present), (0, 3));
+    let before = store.settlement_revision().expect("revision");
+
+    let deleted = store
+        .delete_import_file(first.file_id)
+        .expect("delete")
+        .expect("the first import is there");
+    assert_eq!(
+        (deleted.lines_removed, deleted.lines_kept),
+        (0, 3),
+        "nothing removed: the later import has these lines"
+    );
+    let heir = deleted.kept_by.expect("kept by the later import");
+    assert_eq!(
+        (heir.id, heir.file_name.as_str()),
+        (again.file_id, "bank.csv")
+    );
+    let mut want = lines.clone();
+    want.extend(other.iter().cloned());
+    let mut stored = store.bank_lines().expect("bank");
+    stored.sort_by(|a, b| a.txn_id.cmp(&b.txn_id));
+    assert_eq!(stored, want);
+    let files: Vec<(i64, u64)> = store
+        .import_files()
+        .expect("files")
+        .into_iter()
+        .map(|f| (f.id, f.added_count))
+        .collect();
+    assert_eq!(files, [(first.file_id + 1, 1), (again.file_id, 3)]);
+    assert!(store.settlement_revision().expect("revision") > before);
+
+    // The heir is a file like any other: taking it back removes the lines now.
+    let deleted = store
+        .delete_import_file(again.file_id)
+        .expect("delete")
+        .expect("the second import is there");
+    assert_eq!((deleted.lines_removed, deleted.lines_kept), (3, 0));
+    assert_eq!(deleted.kept_by, None);
+    assert_eq!(store.bank_lines().expect("bank"), other);
+}
+
+/// A statement export imported twice over an earlier one it changed: taking back the
+/// first of the two keeps the lines and what they say (the second said it too, and the
+/// "before" of the changed line goes to it); taking back the second then puts the changed
+/// line back as the earlier export had it. A file taken back in between, which cleared the
+/// digests, does not stop the hand-over (migration 0021's digest is kept for good).
+#[test]
+fn a_statement_export_imported_twice_keeps_its_lines_and_changes_when_the_first_goes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = open(dir.path());
+    let mut march = statement(&[("JS1", "T1", "100.00", 5), ("JS1", "T2", "200.00", 5)]);
+    for l in &mut march {
+        l.status = PayoutStatus::Withdrawing;
+    }
+    // April: T1 failed, and a new line T3.
+    let mut april = march.clone();
+    april[0].status = PayoutStatus::Failed;
+    april.extend(statement(&[("JS2", "T3", "50.00", 6)]));
+    let between = statement(&[("JS3", "T4", "70.00", 7)]);
+    import(&mut store, "march.csv", ImportLines::Statement(&march)).expect("march");
+    let first = import(&mut store, "april.csv", ImportLines::Statement(&april)).expect("april");
+    assert_eq!((first.added, first.updated), (1, 1));
+    let middle = import(&mut store, "between.csv", ImportLines::Statement(&between))
+        .expect("between")
+        .file_id;
+    let again = import(&mut store, "april.csv", ImportLines::Statement(&april)).expect("again");
+    assert_eq!((again.added, again.updated), (0, 0));
+    let mut all = april.clone();
+    all.extend(between.iter().cloned());
+    let sorted = |mut l: Vec<StatementLine>| {
+        l.sort_by(|a, b| a.task_id.cmp(&b.task_id));
+        l
+    };
+    assert_eq!(sorted(store.statement_lines().expect("lines")), all);
+
+    // Taking back a file between them clears every digest of the kind.
+    assert_eq!(common::taken_back(&mut store, middle), (1, 0));
+    assert_eq!(sorted(store.statement_lines().expect("lines")), april);
+
+    let deleted = store
+        .delete_import_file(first.file_id)
+        .expect("delete")
+        .expect("the first April");
+    assert_eq!(
+        (
+            deleted.lines_removed,
+            deleted.lines_restored,
+            deleted.lines_kept
+        ),
+        (0, 0, 1),
+        "T3 kept, T1 still failed: the second April says so"
+    );
+    assert_eq!(deleted.kept_by.map(|f| f.id), Some(again.file_id));
+    assert_eq!(sorted(store.statement_lines().expect("lines")), april);
+
+    // The second April taken back: T3 goes, T1 says what March said.
+    assert_eq!(common::taken_back(&mut store, again.file_id), (1, 1));
+    assert_eq!(store.statement_lines().expect("lines"), march);
+}

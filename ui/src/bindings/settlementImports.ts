@@ -66,7 +66,16 @@ lines_removed: number,
  * Statement lines of earlier files whose payout status (or a fee or tax) this file
  * had changed, saying again what they said before; 0 for other kinds of file.
  */
-lines_restored: number, };
+lines_restored: number, 
+/**
+ * The lines the file had added that stay because `kept_by` said exactly the same
+ * lines (the same export imported again): they are that file's now; 0 otherwise.
+ */
+lines_kept: number, 
+/**
+ * The first file imported after it with exactly its lines, which keeps them.
+ */
+kept_by: ImportFileView | null, };
 
 export type ImportPhase = "reading" | "parsing" | "storing" | "done";
 

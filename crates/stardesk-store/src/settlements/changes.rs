@@ -104,20 +104,25 @@ pub(super) fn changed_lines(
 /// line it changed says again what it said before, unless a later file changed it too,
 /// whose record of "before" then becomes this file's (so taking that one back later
 /// puts back what was there before either). The changes later files made to this file's
-/// own lines go with them. Lines changed before migration 0019 have no record and stay.
+/// own lines go with them, unless `blocks_stay` (they are handed to a later file that
+/// said the same lines, `files::hand_over`), when those records stay with the blocks.
+/// Lines changed before migration 0019 have no record and stay.
 /// Returns how many lines were put back (not those handed over to a later file, nor those
 /// that already said what this file found: it only said it again).
 pub(super) fn take_back_changes(
     tx: &Transaction<'_>,
     sql: SqlErr<'_>,
     file_id: i64,
+    blocks_stay: bool,
 ) -> Result<u64, StoreError> {
-    tx.execute(
-        "DELETE FROM statement_block_changes
-         WHERE block_id IN (SELECT id FROM statement_blocks WHERE file_id = ?1)",
-        [file_id],
-    )
-    .map_err(sql)?;
+    if !blocks_stay {
+        tx.execute(
+            "DELETE FROM statement_block_changes
+             WHERE block_id IN (SELECT id FROM statement_blocks WHERE file_id = ?1)",
+            [file_id],
+        )
+        .map_err(sql)?;
+    }
     let mut restored = 0u64;
     for (seq, block, was) in records_of(tx, sql, file_id)? {
         // The later files' changes to the block, oldest first: the first of them that

@@ -95,7 +95,8 @@ pub(super) fn finish_file_record(
     lines_digest: Option<&[u8; 32]>,
 ) -> rusqlite::Result<()> {
     tx.execute(
-        "UPDATE import_files SET added_count = ?1, lines_digest = ?2 WHERE id = ?3",
+        "UPDATE import_files SET added_count = ?1, lines_digest = ?2, said_digest = ?2
+         WHERE id = ?3",
         params![
             i64::try_from(added).unwrap_or(i64::MAX),
             lines_digest.map(|d| &d[..]),
@@ -116,6 +117,10 @@ pub struct DeletedImport {
     /// Statement lines of files imported before it whose payout status (or a fee or tax)
     /// this file had changed, now saying again what they said before; 0 for other kinds.
     pub lines_restored: u64,
+    /// The lines the file had added that stay, now `kept_by`'s; 0 when there is none.
+    pub lines_kept: u64,
+    /// The first file imported after it that said exactly its lines, which keeps them.
+    pub kept_by: Option<ImportFileRecord>,
 }
 
 /// A file recorded by [`Store::import_unchanged`]: what its import added (nothing), and
@@ -236,10 +241,16 @@ impl Store {
     /// and stays; a statement line whose payout status (or a fee or tax) it updated says
     /// again what it said before (`changes::take_back_changes`).
     ///
-    /// A file of the same kind imported after it may have brought some of the same lines,
-    /// which were this file's and go with it: every file of the kind loses its digests
-    /// (migrations 0011 and 0014), so importing any of them again stores its lines one by
-    /// one and brings those back, instead of being recorded as unchanged.
+    /// A later file of the kind that said exactly its lines (the same digest as read,
+    /// migration 0021: the same export imported again) keeps them: the lines, the blocks
+    /// and the count of lines added are handed to the first such file, nothing is
+    /// deleted, and the statement lines it changed keep what that file says too
+    /// ([`DeletedImport::kept_by`]).
+    ///
+    /// Otherwise a file of the same kind imported after it may have brought some of the
+    /// same lines, which were this file's and go with it: every file of the kind loses its
+    /// digests (migrations 0011 and 0014), so importing any of them again stores its lines
+    /// one by one and brings those back, instead of being recorded as unchanged.
     pub fn delete_import_file(&mut self, id: i64) -> Result<Option<DeletedImport>, StoreError> {
         // The file's lines go before its record, so nothing is left pointing at it.
         self.with_foreign_keys_unenforced(|store| store.delete_import_file_unchecked(id))
@@ -272,12 +283,16 @@ impl Store {
         else {
             return Ok(None);
         };
+        let heir = heir_of(&tx, id).map_err(e)?;
         let restored = if kind == LineKind::Statement {
-            super::changes::take_back_changes(&tx, &e, id)?
+            super::changes::take_back_changes(&tx, &e, id, heir.is_some())?
         } else {
             0
         };
         let table = kind.table();
+        if let Some(heir) = heir {
+            return hand_over(tx, &e, id, kind, file_name, heir, restored).map(Some);
+        }
         // A statement block holds `lines` lines; the other tables a row each.
         let counted = match kind {
             LineKind::Statement => "coalesce(sum(lines) FILTER (WHERE file_id = ?1), 0)",
@@ -315,6 +330,8 @@ impl Store {
             file_name,
             lines_removed: to_u64(removed),
             lines_restored: restored,
+            lines_kept: 0,
+            kept_by: None,
         }))
     }
 
@@ -327,23 +344,107 @@ impl Store {
                  FROM import_files ORDER BY id",
             )
             .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                let kind: String = r.get(1)?;
-                Ok(ImportFileRecord {
-                    id: r.get(0)?,
-                    kind: LineKind::parse(&kind)
-                        .ok_or_else(|| conversion_error(1, format!("file kind {kind:?}")))?,
-                    file_name: r.get(2)?,
-                    imported_at: r.get(3)?,
-                    line_count: to_u64(r.get(4)?),
-                    added_count: to_u64(r.get(5)?),
-                    encoding: r.get(6)?,
-                })
-            })
-            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], file_record).map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
+}
+
+/// The first file imported after file `id`, of its kind, that said exactly its lines (the
+/// same `said_digest`, migration 0021); `None` when there is none, or `id` has no digest
+/// (imported before migration 0011).
+fn heir_of(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<Option<ImportFileRecord>> {
+    tx.query_row(
+        "SELECT g.id, g.kind, g.file_name, g.imported_at, g.line_count, g.added_count, g.encoding
+         FROM import_files AS f
+         JOIN import_files AS g
+           ON g.kind = f.kind AND g.said_digest = f.said_digest AND g.id > f.id
+         WHERE f.id = ?1
+         ORDER BY g.id
+         LIMIT 1",
+        [id],
+        file_record,
+    )
+    .optional()
+}
+
+/// An `import_files` row selected as `id, kind, file_name, imported_at, line_count,
+/// added_count, encoding`.
+fn file_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImportFileRecord> {
+    let kind: String = r.get(1)?;
+    Ok(ImportFileRecord {
+        id: r.get(0)?,
+        kind: LineKind::parse(&kind)
+            .ok_or_else(|| conversion_error(1, format!("file kind {kind:?}")))?,
+        file_name: r.get(2)?,
+        imported_at: r.get(3)?,
+        line_count: to_u64(r.get(4)?),
+        added_count: to_u64(r.get(5)?),
+        encoding: r.get(6)?,
+    })
+}
+
+/// The rest of [`Store::delete_import_file`] when `heir` said exactly file `id`'s lines:
+/// the lines `id` added (its rows, or its statement blocks, which keep their ids and so
+/// the records of later changes to them) become `heir`'s, with their count, and `id`'s
+/// record goes. `take_back_changes` has handed the "before" of the lines `id` changed to
+/// the later files that said them again, `heir` among them.
+///
+/// The stored lines are then what they were, so the digests stay true and are kept;
+/// unless a changed line had no later record (changed before migration 0019) and was put
+/// back, when every file of the kind loses them as on a plain delete.
+fn hand_over(
+    tx: Transaction<'_>,
+    e: &dyn Fn(rusqlite::Error) -> StoreError,
+    id: i64,
+    kind: LineKind,
+    file_name: String,
+    heir: ImportFileRecord,
+    restored: u64,
+) -> Result<DeletedImport, StoreError> {
+    let table = kind.table();
+    let counted = match kind {
+        LineKind::Statement => "coalesce(sum(lines), 0)",
+        _ => "count(*)",
+    };
+    let kept: i64 = tx
+        .query_row(
+            &format!("SELECT {counted} FROM {table} WHERE file_id = ?1"),
+            [id],
+            |r| r.get(0),
+        )
+        .map_err(e)?;
+    tx.execute(
+        &format!("UPDATE {table} SET file_id = ?2 WHERE file_id = ?1"),
+        params![id, heir.id],
+    )
+    .map_err(e)?;
+    tx.execute(
+        "UPDATE import_files
+         SET added_count = added_count + (SELECT added_count FROM import_files WHERE id = ?1)
+         WHERE id = ?2",
+        params![id, heir.id],
+    )
+    .map_err(e)?;
+    tx.execute("DELETE FROM import_files WHERE id = ?1", [id])
+        .map_err(e)?;
+    keep_last_file_id(&tx, Some(id)).map_err(e)?;
+    if restored > 0 {
+        tx.execute(
+            "UPDATE import_files SET lines_digest = NULL, source_digest = NULL WHERE kind = ?1",
+            [kind.as_str()],
+        )
+        .map_err(e)?;
+    }
+    bump_revision(&tx).map_err(e)?;
+    tx.commit().map_err(e)?;
+    Ok(DeletedImport {
+        kind,
+        file_name,
+        lines_removed: 0,
+        lines_restored: restored,
+        lines_kept: to_u64(kept),
+        kept_by: Some(heir),
+    })
 }
 
 /// Deletes `file_id`'s rows from `table` when they are most of it, by copying the rest

@@ -371,6 +371,8 @@ describe('settlements page', () => {
         file_name: fx.files.find((f) => f.id === id)?.file_name ?? '',
         lines_removed: 2,
         lines_restored: 0,
+        lines_kept: 0,
+        kept_by: null,
       }),
     });
     const rows = await screen.findAllByTestId('import-file-row');
@@ -391,6 +393,34 @@ describe('settlements page', () => {
     );
     expect(await screen.findByText('已删除「招商银行流水.csv」的 2 行明细')).toBeInTheDocument();
   });
+  it('a file imported again later keeps the lines: the notice names that import', async () => {
+    const { user } = setup({
+      delete_import_file: ({ id }) => {
+        const file = fx.files.find((f) => f.id === id);
+        if (file === undefined) throw new Error(`no file ${id}`);
+        return {
+          kind: 'bank',
+          file_name: file.file_name,
+          lines_removed: 0,
+          lines_restored: 0,
+          lines_kept: 2,
+          kept_by: { ...file, id: '9', imported_at: '2026-03-02T04:05:00Z' },
+        };
+      },
+    });
+    const rows = await screen.findAllByTestId('import-file-row');
+    const bankRow = rows.find((r) => r.textContent?.includes('招商银行流水.csv')) as HTMLElement;
+    await user.click(within(bankRow).getByTestId('delete-import-file'));
+    expect(
+      await screen.findByText(/若之后又导入过内容完全相同的文件，这些明细归入那个文件/),
+    ).toBeInTheDocument();
+    await confirmDelete(user);
+    expect(
+      await screen.findByText(
+        /^已删除「招商银行流水.csv」的导入记录；它的 2 行明细与 .* 导入的「招商银行流水.csv」完全相同，已归入那个文件，没有删除$/,
+      ),
+    ).toBeInTheDocument();
+  });
   it("a statement file's confirmation says the statuses it changed go back; then how many did", async () => {
     const { user } = setup({
       delete_import_file: ({ id }) => ({
@@ -398,6 +428,8 @@ describe('settlements page', () => {
         file_name: fx.files.find((f) => f.id === id)?.file_name ?? '',
         lines_removed: 0,
         lines_restored: 3,
+        lines_kept: 0,
+        kept_by: null,
       }),
     });
     const rows = await screen.findAllByTestId('import-file-row');

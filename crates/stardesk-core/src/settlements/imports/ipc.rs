@@ -120,6 +120,11 @@ pub struct DeletedImportView {
     /// Statement lines of earlier files whose payout status (or a fee or tax) this file
     /// had changed, saying again what they said before; 0 for other kinds of file.
     pub lines_restored: u32,
+    /// The lines the file had added that stay because `kept_by` said exactly the same
+    /// lines (the same export imported again): they are that file's now; 0 otherwise.
+    pub lines_kept: u32,
+    /// The first file imported after it with exactly its lines, which keeps them.
+    pub kept_by: Option<ImportFileView>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

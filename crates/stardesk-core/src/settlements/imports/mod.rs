@@ -6,7 +6,7 @@ pub mod ipc;
 use std::path::Path;
 
 use stardesk_import::{AnyImported, ColumnMapping, FileKind};
-use stardesk_store::settlements::{ImportFileMeta, ImportLines, LineKind};
+use stardesk_store::settlements::{ImportFileMeta, ImportFileRecord, ImportLines, LineKind};
 
 use super::mapping_profiles::from_mapping;
 use super::{now, to_u32};
@@ -348,24 +348,15 @@ impl Context {
             file_name: deleted.file_name,
             lines_removed: u32::try_from(deleted.lines_removed).unwrap_or(u32::MAX),
             lines_restored: u32::try_from(deleted.lines_restored).unwrap_or(u32::MAX),
+            lines_kept: u32::try_from(deleted.lines_kept).unwrap_or(u32::MAX),
+            kept_by: deleted.kept_by.map(file_view),
         })
     }
 
     /// Every imported file, oldest first.
     pub async fn import_files(&self) -> Result<Vec<ImportFileView>, AppError> {
         let files = with_store(&self.reader, |s| s.import_files()).await?;
-        Ok(files
-            .into_iter()
-            .map(|f| ImportFileView {
-                id: f.id.to_string(),
-                kind: import_kind(f.kind),
-                file_name: f.file_name,
-                imported_at: f.imported_at,
-                encoding: f.encoding,
-                lines: u32::try_from(f.line_count).unwrap_or(u32::MAX),
-                added: u32::try_from(f.added_count).unwrap_or(u32::MAX),
-            })
-            .collect())
+        Ok(files.into_iter().map(file_view).collect())
     }
 
     /// Headers, first rows and a guessed mapping, for the mapping dialog.
@@ -399,5 +390,18 @@ impl Context {
         })
         .await
         .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?
+    }
+}
+
+/// A stored file's record as the file list shows it.
+fn file_view(f: ImportFileRecord) -> ImportFileView {
+    ImportFileView {
+        id: f.id.to_string(),
+        kind: import_kind(f.kind),
+        file_name: f.file_name,
+        imported_at: f.imported_at,
+        encoding: f.encoding,
+        lines: u32::try_from(f.line_count).unwrap_or(u32::MAX),
+        added: u32::try_from(f.added_count).unwrap_or(u32::MAX),
     }
 }

@@ -103,15 +103,19 @@ export const en: SettlementsMessages = {
     deleteFile: 'Delete',
     deleteFileTitle: "Delete this file's import?",
     deleteFileBody_one:
-      'This deletes the row “{{name}}” added and its import record; rows it shares with a file imported earlier stay. If a file imported later has some of the same rows, import that file again.',
+      'This deletes the row “{{name}}” added and its import record; rows it shares with a file imported earlier stay. If the same file was imported again later, the rows go to that import and stay; if a later file has only some of the same rows, import that file again.',
     deleteFileBody_other:
-      'This deletes the {{count}} rows “{{name}}” added and its import record; rows it shares with a file imported earlier stay. If a file imported later has some of the same rows, import that file again.',
+      'This deletes the {{count}} rows “{{name}}” added and its import record; rows it shares with a file imported earlier stay. If the same file was imported again later, the rows go to that import and stay; if a later file has only some of the same rows, import that file again.',
     deleteFileStatuses:
       'The payout statuses and amount parts it changed go back to what they were before it (unless a file imported later changed them too; if a later file says the same as this one, import it again).',
     fileGone:
       'The import of “{{name}}” is gone already (deleted from the command line?); the list is read again',
     fileDeleted_one: 'Deleted 1 row of “{{name}}”',
     fileDeleted_other: 'Deleted {{count}} rows of “{{name}}”',
+    fileKept_one:
+      'Deleted the import of “{{name}}”; its row is the same as in “{{heir}}” imported {{at}}, which keeps it',
+    fileKept_other:
+      'Deleted the import of “{{name}}”; its {{count}} rows are the same as in “{{heir}}” imported {{at}}, which keeps them',
     fileRestored_one: '; the payout status or amounts it had changed are back on 1 row',
     fileRestored_other:
       '; the payout statuses or amounts it had changed are back on {{count}} rows',
