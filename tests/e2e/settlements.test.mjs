@@ -431,7 +431,7 @@ describe('settlements in the real window', () => {
     });
     assert.match(notice, /它的 [1-9]\d* 行明细/);
     await waitFor('one import fewer', async () => (await fileRows()).length === before - 1);
-    // The notice and the list read again, shot while the notice is up.
+    await new Promise((r) => setTimeout(r, 500));
     await d.screenshot(join(out, 'settlements-delete-kept.png'));
     assert.equal(await augustRows(), imports - 1);
     // Nothing of the reconciliation changed.
