@@ -137,14 +137,15 @@ pub async fn run(ctx: &Context, action: SettlementsAction) -> Result<(), AppErro
                     ),
                 },
                 match &deleted.kept_by {
-                    Some(heir) => format!(
+                    // A file that added nothing hands over nothing worth a word.
+                    Some(heir) if deleted.lines_kept > 0 => format!(
                         "; kept {} line{}: file {} ({}) has the same lines",
                         deleted.lines_kept,
                         plural(deleted.lines_kept),
                         heir.id,
                         heir.file_name
                     ),
-                    None => String::new(),
+                    _ => String::new(),
                 }
             );
             Ok(())

@@ -1356,8 +1356,9 @@ fn taking_back_a_file_imported_again_later_hands_its_lines_to_the_later_one() {
     );
     let heir = deleted.kept_by.expect("kept by the later import");
     assert_eq!(
-        (heir.id, heir.file_name.as_str()),
-        (again.file_id, "bank.csv")
+        (heir.id, heir.file_name.as_str(), heir.added_count),
+        (again.file_id, "bank.csv", 3),
+        "the heir as it now is, with the lines it was handed"
     );
     let mut want = lines.clone();
     want.extend(other.iter().cloned());

@@ -390,15 +390,16 @@ fn file_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImportFileRecord> {
 /// the later files that said them again, `heir` among them.
 ///
 /// The stored lines are then what they were, so the digests stay true and are kept;
-/// unless a changed line had no later record (changed before migration 0019) and was put
-/// back, when every file of the kind loses them as on a plain delete.
+/// unless a changed line had no later record and was put back (`heir` was imported by a
+/// StarDesk that did not yet record a line said again), when every file of the kind loses
+/// them as on a plain delete.
 fn hand_over(
     tx: Transaction<'_>,
     e: &dyn Fn(rusqlite::Error) -> StoreError,
     id: i64,
     kind: LineKind,
     file_name: String,
-    heir: ImportFileRecord,
+    mut heir: ImportFileRecord,
     restored: u64,
 ) -> Result<DeletedImport, StoreError> {
     let table = kind.table();
@@ -418,13 +419,20 @@ fn hand_over(
         params![id, heir.id],
     )
     .map_err(e)?;
+    let added: i64 = tx
+        .query_row(
+            "SELECT added_count FROM import_files WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .map_err(e)?;
     tx.execute(
-        "UPDATE import_files
-         SET added_count = added_count + (SELECT added_count FROM import_files WHERE id = ?1)
-         WHERE id = ?2",
-        params![id, heir.id],
+        "UPDATE import_files SET added_count = added_count + ?1 WHERE id = ?2",
+        params![added, heir.id],
     )
     .map_err(e)?;
+    // The heir as it now is: with the lines it was handed.
+    heir.added_count += to_u64(added);
     tx.execute("DELETE FROM import_files WHERE id = ?1", [id])
         .map_err(e)?;
     keep_last_file_id(&tx, Some(id)).map_err(e)?;
