@@ -137,15 +137,14 @@ pub async fn run(ctx: &Context, action: SettlementsAction) -> Result<(), AppErro
                     ),
                 },
                 match &deleted.kept_by {
-                    // A file that added nothing hands over nothing worth a word.
-                    Some(heir) if deleted.lines_kept > 0 => format!(
+                    Some(heir) => format!(
                         "; kept {} line{}: file {} ({}) has the same lines",
                         deleted.lines_kept,
                         plural(deleted.lines_kept),
                         heir.id,
                         heir.file_name
                     ),
-                    _ => String::new(),
+                    None => String::new(),
                 }
             );
             Ok(())

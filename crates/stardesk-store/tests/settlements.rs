@@ -1382,6 +1382,27 @@ fn taking_back_a_file_imported_again_later_hands_its_lines_to_the_later_one() {
     assert_eq!((deleted.lines_removed, deleted.lines_kept), (3, 0));
     assert_eq!(deleted.kept_by, None);
     assert_eq!(store.bank_lines().expect("bank"), other);
+
+    // Imported three times again: the first of them brings the lines back, the second
+    // adds none. Taking the second back hands nothing over (the third said the same
+    // lines), so no file is named as keeping any.
+    let ids: Vec<i64> = ["bank a.csv", "bank b.csv", "bank c.csv"]
+        .into_iter()
+        .map(|name| {
+            import(&mut store, name, ImportLines::Bank(&lines))
+                .expect("import")
+                .file_id
+        })
+        .collect();
+    let deleted = store
+        .delete_import_file(ids[1])
+        .expect("delete")
+        .expect("the second copy is there");
+    assert_eq!(
+        (deleted.lines_removed, deleted.lines_kept, deleted.kept_by),
+        (0, 0, None)
+    );
+    assert_eq!(store.bank_lines().expect("bank").len(), 4);
 }
 
 /// A statement export imported twice over an earlier one it changed: taking back the

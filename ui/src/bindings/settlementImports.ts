@@ -73,7 +73,8 @@ lines_restored: number,
  */
 lines_kept: number, 
 /**
- * The first file imported after it with exactly its lines, which keeps them.
+ * The first file imported after it with exactly its lines, which keeps them; `None`
+ * when no line was handed over.
  */
 kept_by: ImportFileView | null, };
 

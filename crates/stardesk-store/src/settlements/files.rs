@@ -4,6 +4,7 @@
 use rusqlite::{params, OptionalExtension as _, Transaction};
 
 use super::lines::ImportOutcome;
+use super::statements::SqlErr;
 use super::{bump_revision, conversion_error, to_u64, LineKind};
 use crate::{Store, StoreError};
 
@@ -119,7 +120,8 @@ pub struct DeletedImport {
     pub lines_restored: u64,
     /// The lines the file had added that stay, now `kept_by`'s; 0 when there is none.
     pub lines_kept: u64,
-    /// The first file imported after it that said exactly its lines, which keeps them.
+    /// The first file imported after it that said exactly its lines, which keeps them;
+    /// `None` when no line was handed over (it had added none).
     pub kept_by: Option<ImportFileRecord>,
 }
 
@@ -267,37 +269,30 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(e)?;
-        let Some((kind, file_name)) = tx
+        let Some(file) = tx
             .query_row(
-                "SELECT kind, file_name FROM import_files WHERE id = ?1",
+                "SELECT id, kind, file_name, imported_at, line_count, added_count, encoding
+                 FROM import_files WHERE id = ?1",
                 [id],
-                |r| {
-                    let kind: String = r.get(0)?;
-                    let kind = LineKind::parse(&kind)
-                        .ok_or_else(|| conversion_error(0, format!("file kind {kind:?}")))?;
-                    Ok((kind, r.get::<_, String>(1)?))
-                },
+                file_record,
             )
             .optional()
             .map_err(e)?
         else {
             return Ok(None);
         };
+        let kind = file.kind;
         let heir = heir_of(&tx, id).map_err(e)?;
         let restored = if kind == LineKind::Statement {
             super::changes::take_back_changes(&tx, &e, id, heir.is_some())?
         } else {
             0
         };
-        let table = kind.table();
         if let Some(heir) = heir {
-            return hand_over(tx, &e, id, kind, file_name, heir, restored).map(Some);
+            return hand_over(tx, &e, file, heir, restored).map(Some);
         }
-        // A statement block holds `lines` lines; the other tables a row each.
-        let counted = match kind {
-            LineKind::Statement => "coalesce(sum(lines) FILTER (WHERE file_id = ?1), 0)",
-            _ => "count(*) FILTER (WHERE file_id = ?1)",
-        };
+        let table = kind.table();
+        let counted = lines_of_file(kind);
         let (removed, rows_removed, rows_kept): (i64, i64, i64) = tx
             .query_row(
                 &format!(
@@ -315,19 +310,10 @@ impl Store {
             tx.execute(&format!("DELETE FROM {table} WHERE file_id = ?1"), [id])
                 .map_err(e)?;
         }
-        tx.execute("DELETE FROM import_files WHERE id = ?1", [id])
-            .map_err(e)?;
-        keep_last_file_id(&tx, Some(id)).map_err(e)?;
-        tx.execute(
-            "UPDATE import_files SET lines_digest = NULL, source_digest = NULL WHERE kind = ?1",
-            [kind.as_str()],
-        )
-        .map_err(e)?;
-        bump_revision(&tx).map_err(e)?;
-        tx.commit().map_err(e)?;
+        forget_file(tx, &e, id, kind, true)?;
         Ok(Some(DeletedImport {
             kind,
-            file_name,
+            file_name: file.file_name,
             lines_removed: to_u64(removed),
             lines_restored: restored,
             lines_kept: 0,
@@ -383,10 +369,10 @@ fn file_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImportFileRecord> {
     })
 }
 
-/// The rest of [`Store::delete_import_file`] when `heir` said exactly file `id`'s lines:
-/// the lines `id` added (its rows, or its statement blocks, which keep their ids and so
-/// the records of later changes to them) become `heir`'s, with their count, and `id`'s
-/// record goes. `take_back_changes` has handed the "before" of the lines `id` changed to
+/// The rest of [`Store::delete_import_file`] when `heir` said exactly `file`'s lines:
+/// the lines `file` added (its rows, or its statement blocks, which keep their ids and so
+/// the records of later changes to them) become `heir`'s, with their count, and `file`'s
+/// record goes. `take_back_changes` has handed the "before" of the lines `file` changed to
 /// the later files that said them again, `heir` among them.
 ///
 /// The stored lines are then what they were, so the digests stay true and are kept;
@@ -395,48 +381,71 @@ fn file_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImportFileRecord> {
 /// them as on a plain delete.
 fn hand_over(
     tx: Transaction<'_>,
-    e: &dyn Fn(rusqlite::Error) -> StoreError,
-    id: i64,
-    kind: LineKind,
-    file_name: String,
+    e: SqlErr<'_>,
+    file: ImportFileRecord,
     mut heir: ImportFileRecord,
     restored: u64,
 ) -> Result<DeletedImport, StoreError> {
-    let table = kind.table();
-    let counted = match kind {
-        LineKind::Statement => "coalesce(sum(lines), 0)",
-        _ => "count(*)",
-    };
+    let table = file.kind.table();
     let kept: i64 = tx
         .query_row(
-            &format!("SELECT {counted} FROM {table} WHERE file_id = ?1"),
-            [id],
+            &format!(
+                "SELECT {} FROM {table} WHERE file_id = ?1",
+                lines_of_file(file.kind)
+            ),
+            [file.id],
             |r| r.get(0),
         )
         .map_err(e)?;
     tx.execute(
         &format!("UPDATE {table} SET file_id = ?2 WHERE file_id = ?1"),
-        params![id, heir.id],
+        params![file.id, heir.id],
     )
     .map_err(e)?;
-    let added: i64 = tx
-        .query_row(
-            "SELECT added_count FROM import_files WHERE id = ?1",
-            [id],
-            |r| r.get(0),
-        )
-        .map_err(e)?;
     tx.execute(
         "UPDATE import_files SET added_count = added_count + ?1 WHERE id = ?2",
-        params![added, heir.id],
+        params![i64::try_from(file.added_count).unwrap_or(i64::MAX), heir.id],
     )
     .map_err(e)?;
     // The heir as it now is: with the lines it was handed.
-    heir.added_count += to_u64(added);
+    heir.added_count += file.added_count;
+    forget_file(tx, e, file.id, file.kind, restored > 0)?;
+    Ok(DeletedImport {
+        kind: file.kind,
+        file_name: file.file_name,
+        lines_removed: 0,
+        lines_restored: restored,
+        lines_kept: to_u64(kept),
+        // A file that had added nothing handed over no line to speak of.
+        kept_by: (kept > 0).then_some(heir),
+    })
+}
+
+/// The lines file `?1` holds in its kind's table, as an aggregate over that table: a
+/// statement block holds `lines` lines, the other tables a row each.
+fn lines_of_file(kind: LineKind) -> &'static str {
+    match kind {
+        LineKind::Statement => "coalesce(sum(lines) FILTER (WHERE file_id = ?1), 0)",
+        _ => "count(*) FILTER (WHERE file_id = ?1)",
+    }
+}
+
+/// The end of taking file `id` back, its lines gone or handed over: its record goes, its
+/// id is never given again, and, when lines of the kind may be missing or changed
+/// (`clear_digests`), every file of the kind loses its digests (migrations 0011 and 0014)
+/// so that none is recorded as unchanged on its next import; then the revision moves and
+/// the transaction commits.
+fn forget_file(
+    tx: Transaction<'_>,
+    e: SqlErr<'_>,
+    id: i64,
+    kind: LineKind,
+    clear_digests: bool,
+) -> Result<(), StoreError> {
     tx.execute("DELETE FROM import_files WHERE id = ?1", [id])
         .map_err(e)?;
     keep_last_file_id(&tx, Some(id)).map_err(e)?;
-    if restored > 0 {
+    if clear_digests {
         tx.execute(
             "UPDATE import_files SET lines_digest = NULL, source_digest = NULL WHERE kind = ?1",
             [kind.as_str()],
@@ -444,15 +453,7 @@ fn hand_over(
         .map_err(e)?;
     }
     bump_revision(&tx).map_err(e)?;
-    tx.commit().map_err(e)?;
-    Ok(DeletedImport {
-        kind,
-        file_name,
-        lines_removed: 0,
-        lines_restored: restored,
-        lines_kept: to_u64(kept),
-        kept_by: Some(heir),
-    })
+    tx.commit().map_err(e)
 }
 
 /// Deletes `file_id`'s rows from `table` when they are most of it, by copying the rest

@@ -62,11 +62,7 @@ export function starIndexChartOption(
         return [escapeHtml(point.day), ...lines].join('<br/>');
       },
     },
-    xAxis: {
-      type: 'category',
-      boundaryGap: false,
-      data: points.map((p) => p.day),
-    },
+    xAxis: { type: 'category', boundaryGap: false, data: points.map((p) => p.day) },
     yAxis: { type: 'value', scale: true },
     series: STAR_INDEX_FIELDS.map((field, i) => ({
       name: names[i],

@@ -30,23 +30,21 @@ export function ImportedFiles({ files }: { files: ImportFileView[] }) {
   const client = useQueryClient();
   const removeFile = useMutation({
     mutationFn: (f: ImportFileView) => deleteImportFile(f.id),
-    onSuccess: (d) => {
-      // The same export imported again later keeps the lines: nothing was deleted.
-      const heir = d.lines_kept > 0 ? d.kept_by : null;
+    onSuccess: (d) =>
       notify.success(
         (t) =>
-          (heir === null
+          // The same export imported again later keeps the lines: nothing was deleted.
+          (d.kept_by === null
             ? t('files.fileDeleted', { name: d.file_name, count: d.lines_removed })
             : t('files.fileKept', {
                 name: d.file_name,
                 count: d.lines_kept,
-                heir: heir.file_name,
-                at: formatInstant(heir.imported_at),
+                heir: d.kept_by.file_name,
+                at: formatInstant(d.kept_by.imported_at),
               })) +
           // A statement file's changes to earlier files' lines, put back.
           (d.lines_restored > 0 ? t('files.fileRestored', { count: d.lines_restored }) : ''),
-      );
-    },
+      ),
     onError: (error, f) => {
       if (errorCode(error) === 'not_found') {
         // Deleted meanwhile elsewhere (a `stardesk` command): the list was old.

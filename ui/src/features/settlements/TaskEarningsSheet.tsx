@@ -122,7 +122,8 @@ function Earning({ earning: e, cumulativeFrom }: { earning: TaskEarning; cumulat
   const { t } = useTranslation('settlements');
   const steps = e.steps;
   const paid = e.paid;
-  const ruleDisagrees = steps !== null && !steps.agrees;
+  // The rules' net when it is not the line's: shown on a row of its own.
+  const ruleNet = steps !== null && !steps.agrees ? steps.net : null;
   const paidCell = (amount: string | null | undefined) =>
     paid === null ? '' : money(t, amount ?? null, 'notStated');
 
@@ -163,23 +164,23 @@ function Earning({ earning: e, cumulativeFrom }: { earning: TaskEarning; cumulat
     },
     {
       key: 'net',
-      label: ruleDisagrees ? t('earnings.netStated') : t('earnings.net'),
+      label: ruleNet === null ? t('earnings.net') : t('earnings.netStated'),
       expected: formatMoney(e.net_expected),
       paid: paid === null ? '' : formatMoney(paid.net),
     },
     // The rows above the net are StarDesk's working when the line states its net only, so
     // a net that the rules do not reach gets its own row: the column never shows a figure
     // that its own rows do not add up to without saying so.
-    ...(steps !== null && ruleDisagrees
-      ? [
+    ...(ruleNet === null
+      ? []
+      : [
           {
             key: 'rule-net',
             label: t('earnings.ruleNet'),
-            expected: formatMoney(steps.net),
+            expected: formatMoney(ruleNet),
             paid: '',
           },
-        ]
-      : []),
+        ]),
   ];
 
   return (

@@ -123,7 +123,8 @@ pub struct DeletedImportView {
     /// The lines the file had added that stay because `kept_by` said exactly the same
     /// lines (the same export imported again): they are that file's now; 0 otherwise.
     pub lines_kept: u32,
-    /// The first file imported after it with exactly its lines, which keeps them.
+    /// The first file imported after it with exactly its lines, which keeps them; `None`
+    /// when no line was handed over.
     pub kept_by: Option<ImportFileView>,
 }
 
