@@ -12,7 +12,7 @@ use common::{date, ek, key};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use stardesk_domain::reconcile::summary::{
-    summarize_task_parts, summarize_tasks, TaskDue, TaskPayout,
+    deal_bits, summarize_task_parts, summarize_tasks, OfTask, Part, TaskDue, TaskPayout,
 };
 use stardesk_domain::reconcile::{
     reconcile, ExpectedLine, Inputs, PayoutStatus, ReconcileOptions, StatementLine, Summary,
@@ -112,8 +112,27 @@ fn lines() -> impl Strategy<Value = (Vec<TaskDue>, Vec<TaskPayout>, Vec<u64>)> {
     })
 }
 
-/// Lines cut into parts at the given places (sorted, within the lines).
-fn cut<T: Clone>(lines: &[T], cuts: &[usize]) -> Vec<Vec<T>> {
+/// Lines cut into parts at the given places (sorted, within the lines), as they lie.
+fn cut<T: Clone>(lines: &[T], cuts: &[usize]) -> Vec<Part<T>> {
+    cut_lines(lines, cuts).into_iter().map(Part::from).collect()
+}
+
+/// Lines cut into parts as a scan hands them over: part `i` as read by `read[i]` (0:
+/// as it lies; 1 or 2: dealt into `1 << (3 + read)` buckets when not in task order, so
+/// parts dealt into other buckets than the first dealt part's are dealt again).
+fn cut_as_read<T: OfTask>(lines: &[T], cuts: &[usize], read: &[u8]) -> Vec<Part<T>> {
+    cut_lines(lines, cuts)
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut part)| match read.get(i).copied().unwrap_or(0) {
+            0 => Part::from(part),
+            how => Part::as_read(&mut part, 3 + u32::from(how)),
+        })
+        .collect()
+}
+
+/// Lines cut into lists at the given places (sorted, within the lines).
+fn cut_lines<T: Clone>(lines: &[T], cuts: &[usize]) -> Vec<Vec<T>> {
     let mut at: Vec<usize> = cuts.iter().map(|c| c % (lines.len() + 1)).collect();
     at.sort_unstable();
     let mut parts = Vec::new();
@@ -130,7 +149,7 @@ proptest! {
 
     /// Lines in parts give the summary of the same lines in one list: sorted by task (the
     /// parts joined where they lie, tasks spanning parts, empty parts) or not (dealt into
-    /// buckets by task, each sorted and summed).
+    /// buckets by task, each bucket's tasks met in a table and summed).
     #[test]
     fn lines_in_parts_are_summarized_as_in_one_list(
         (expected, statement, _order) in lines(),
@@ -146,6 +165,57 @@ proptest! {
         let parts = summarize_task_parts(&cut(&expected, &e_cuts), &cut(&statement, &s_cuts), as_of());
         let whole = summarize_tasks(&mut expected, &mut statement, as_of());
         prop_assert_eq!(parts, whole);
+    }
+
+    /// Parts as a scan hands them over, each dealt into buckets by task as it was read
+    /// (when not in task order) or left as read, in any mix, with buckets of two sizes:
+    /// the summary of the same lines in one list.
+    #[test]
+    fn parts_dealt_as_read_are_summarized_as_in_one_list(
+        (expected, statement, _order) in lines(),
+        sort in any::<bool>(),
+        e_cuts in prop::collection::vec(any::<usize>(), 0..5),
+        s_cuts in prop::collection::vec(any::<usize>(), 0..5),
+        e_read in prop::collection::vec(0u8..3, 6),
+        s_read in prop::collection::vec(0u8..3, 6),
+    ) {
+        let (mut expected, mut statement) = (expected, statement);
+        if sort {
+            expected.sort_by_key(|line| line.task);
+            statement.sort_by_key(|line| line.task);
+        }
+        let parts = summarize_task_parts(
+            &cut_as_read(&expected, &e_cuts, &e_read),
+            &cut_as_read(&statement, &s_cuts, &s_read),
+            as_of(),
+        );
+        let whole = summarize_tasks(&mut expected, &mut statement, as_of());
+        prop_assert_eq!(parts, whole);
+    }
+
+    /// A part dealt as read holds the same lines as read, and one in task order is left
+    /// as it lies (its lines taken, not copied).
+    #[test]
+    fn a_part_dealt_as_read_keeps_every_line(
+        (_expected, statement, _order) in lines(),
+        sort in any::<bool>(),
+    ) {
+        let mut statement = statement;
+        if sort {
+            statement.sort_by_key(|line| line.task);
+        }
+        let mut read = statement.clone();
+        let part = Part::as_read(&mut read, 4);
+        let in_order = statement.is_sorted_by_key(|line| line.task);
+        prop_assert_eq!(read.is_empty(), in_order);
+        let key = |line: &TaskPayout| (line.task, line.fen, line.date, line.failed);
+        let (mut have, mut want) = (part.lines().to_vec(), statement.clone());
+        if in_order {
+            prop_assert_eq!(&have, &want);
+        }
+        have.sort_by_key(key);
+        want.sort_by_key(key);
+        prop_assert_eq!(have, want);
     }
 
     #[test]
@@ -246,7 +316,10 @@ fn a_large_file_of_the_usual_shape_is_summarized_as_in_full() {
     let mut alone = statement.clone();
     assert_eq!(no_expected, summarize_tasks(&mut [], &mut alone, as_of()));
     // In parts in no task order (an export in date order, say): dealt into buckets by
-    // task, each bucket sorted and summed, on the two-thread path.
+    // task, each bucket's tasks met in a table and summed, on the two-thread path;
+    // dealt after reading, or as read (the statement's parts, in the buckets a scan of
+    // these lines picks).
+    let bits = deal_bits(statement.len());
     for (e_cuts, s_cuts) in [
         (&[][..], &[][..]),
         (&[7_001, 30_000][..], &[1, 12_345, 40_000, 40_001][..]),
@@ -254,6 +327,16 @@ fn a_large_file_of_the_usual_shape_is_summarized_as_in_full() {
         let in_parts =
             summarize_task_parts(&cut(&expected, e_cuts), &cut(&shuffled, s_cuts), as_of());
         assert_eq!(in_parts.as_ref(), Some(&full), "cuts {e_cuts:?} {s_cuts:?}");
+        let as_read: Vec<Part<TaskPayout>> = cut_lines(&shuffled, s_cuts)
+            .into_iter()
+            .map(|mut part| Part::as_read(&mut part, bits))
+            .collect();
+        let dealt = summarize_task_parts(&cut(&expected, e_cuts), &as_read, as_of());
+        assert_eq!(
+            dealt.as_ref(),
+            Some(&full),
+            "as read, cuts {e_cuts:?} {s_cuts:?}"
+        );
     }
     let summary = summarize_tasks(&mut expected, &mut shuffled, as_of()).expect("answered");
     assert_eq!(summary, full);

@@ -279,7 +279,7 @@ fn or_import<T>(
     let (name, bytes) = read(path)?;
     Ok(import(&name, &bytes)
         .map_err(import_error)?
-        .map(|lines| vec![lines]))
+        .map(|lines| vec![lines.into()]))
 }
 
 /// The tax check of statement files (see `crate::settlements::tax`): a line found in two

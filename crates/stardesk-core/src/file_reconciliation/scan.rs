@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use stardesk_domain::reconcile::summary::{TaskDue, TaskPayout};
+use stardesk_domain::reconcile::summary::{deal_bits, OfTask, Part, TaskDue, TaskPayout};
 use stardesk_import::{PlainRecord, PlainScan};
 
 /// Bytes read at a time by a scan: small enough that a chunk is still in the core's
@@ -141,8 +141,9 @@ impl<'p, T: PlainRecord> Scanned<'p, T> {
     }
 }
 
-/// A file's lines, part by part, in file order.
-pub(super) type Parts<T> = Vec<Vec<T>>;
+/// A file's lines, part by part, in file order (each part's lines as they lie, or dealt
+/// into buckets by task, see [`Part::as_read`]).
+pub(super) type Parts<T> = Vec<Part<T>>;
 
 /// Parts a core's share of the files is cut into: a core that is done takes the next
 /// part, so the cores finish within a part of each other whatever a line costs.
@@ -182,24 +183,40 @@ pub(super) fn scan_files(
         };
         byte(work * i / parts)..byte(work * (i + 1) / parts)
     };
-    // The lines of part `i` of a file (none when the part holds none of it).
-    fn read<T: PlainRecord>(
+    // Lines not in task order are dealt into buckets as each part is read, the same
+    // buckets for both files (sized by the longer file's estimated lines).
+    let bits = deal_bits(
+        [
+            statement.as_ref().map_or(0, |s| s.estimated_lines),
+            expected.as_ref().map_or(0, |e| e.estimated_lines),
+        ]
+        .into_iter()
+        .max()
+        .map_or(0, |lines| usize::try_from(lines).unwrap_or(usize::MAX)),
+    );
+    // The lines of part `i` of a file (none when the part holds none of it), read into
+    // `lines` (kept from part to part when it is not handed on).
+    fn read<T: PlainRecord + OfTask>(
         scanned: &Scanned<'_, T>,
         range: Range<u64>,
         buffer: &mut Vec<u8>,
-    ) -> Option<Vec<T>> {
+        lines: &mut Vec<T>,
+        bits: u32,
+    ) -> Option<Part<T>> {
+        lines.clear();
         // Room for the lines of short rows; more is taken if they are shorter still.
-        let mut lines = Vec::with_capacity(usize::try_from(range.end - range.start).ok()? / 24);
+        lines.reserve(usize::try_from(range.end - range.start).ok()? / 24);
         if !range.is_empty() {
-            scanned.lines(range, buffer, &mut lines)?;
+            scanned.lines(range, buffer, lines)?;
         }
-        Some(lines)
+        Some(Part::as_read(lines, bits))
     }
     let next_part = AtomicU64::new(0);
     // A reader: each part it takes, by its number.
-    type Part = (u128, Option<Vec<TaskPayout>>, Option<Vec<TaskDue>>);
-    let reader = || -> Vec<Part> {
+    type Taken = (u128, Option<Part<TaskPayout>>, Option<Part<TaskDue>>);
+    let reader = || -> Vec<Taken> {
         let mut buffer = Vec::with_capacity(SCAN_CHUNK);
+        let (mut s_lines, mut e_lines) = (Vec::new(), Vec::new());
         let mut taken = Vec::new();
         loop {
             let i = u128::from(next_part.fetch_add(1, Ordering::Relaxed));
@@ -208,14 +225,14 @@ pub(super) fn scan_files(
             }
             let s = statement
                 .as_ref()
-                .and_then(|scanned| read(scanned, part(i, 0), &mut buffer));
+                .and_then(|scanned| read(scanned, part(i, 0), &mut buffer, &mut s_lines, bits));
             let e = expected
                 .as_ref()
-                .and_then(|scanned| read(scanned, part(i, 1), &mut buffer));
+                .and_then(|scanned| read(scanned, part(i, 1), &mut buffer, &mut e_lines, bits));
             taken.push((i, s, e));
         }
     };
-    let mut taken: Vec<Part> = std::thread::scope(|scope| {
+    let mut taken: Vec<Taken> = std::thread::scope(|scope| {
         // A thread that cannot be had leaves its parts to the others.
         let handles: Vec<_> = (1..cores)
             .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, reader).ok())
@@ -237,7 +254,7 @@ pub(super) fn scan_files(
 }
 
 /// A file's parts, `None` when one gave up (or the file was not read).
-fn whole<T>(parts: Vec<Option<Vec<T>>>) -> Option<Parts<T>> {
+fn whole<T>(parts: Vec<Option<Part<T>>>) -> Option<Parts<T>> {
     parts.into_iter().collect()
 }
 
@@ -257,6 +274,14 @@ mod tests {
         let first = scanned.lines(0..cut, buffer, &mut lines);
         let second = scanned.lines(cut..size, buffer, &mut lines);
         (first, second, lines)
+    }
+
+    /// The lines of a file's parts, one part after the other.
+    fn all_lines<T: OfTask>(parts: &[Part<T>]) -> Vec<T> {
+        parts
+            .iter()
+            .flat_map(|part| part.lines().iter().copied())
+            .collect()
     }
 
     /// Every line of a file is read by exactly one part, wherever the parts are cut: at a
@@ -377,7 +402,8 @@ mod tests {
         let scanned_s = scanned_s.expect("plain statement");
         let scanned_e = scanned_e.expect("plain expected");
         assert!(scanned_s.len() > 4, "{} parts", scanned_s.len());
-        let (scanned_s, scanned_e) = (scanned_s.concat(), scanned_e.concat());
+        // In task order, as generated: every part as it lies.
+        let (scanned_s, scanned_e) = (all_lines(&scanned_s), all_lines(&scanned_e));
         let want_s = stardesk_import::import_statement_compact("s", statement.as_bytes())
             .expect("import")
             .expect("compact");
@@ -387,5 +413,56 @@ mod tests {
         assert_eq!(scanned_s.len(), 60_000);
         assert_eq!(scanned_s, want_s);
         assert_eq!(scanned_e, want_e);
+    }
+
+    /// Files in date order, read in parts: each part dealt into buckets by task as it
+    /// was read, every line kept, and the summary the one of the same lines in one list.
+    #[test]
+    fn files_in_date_order_are_dealt_as_read() {
+        use stardesk_domain::reconcile::summary::{summarize_task_parts, summarize_tasks};
+        use std::fmt::Write as _;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (mut statement, mut expected) = (
+            String::from("结算单号,任务ID,结算金额,结算日期,状态\n"),
+            String::from("task_id,amount,due_date\n"),
+        );
+        // Tasks by day, the ids of a day in no order.
+        for i in 0..60_000u64 {
+            let task = 7_300_000_000_000_000_000 + (i * 7_907 % 60_000) * 7_919;
+            let day = format!("2026-{:02}-{:02}", 1 + i / 5_000, 1 + i % 5_000 / 200);
+            let status = if i % 41 == 0 {
+                "提现失败"
+            } else {
+                "已结算"
+            };
+            writeln!(statement, "JS{i:012},{task},{}.00,{day},{status}", i % 900).expect("write");
+            writeln!(expected, "{task},{}.00,{day}", i % 900 + i % 3).expect("write");
+        }
+        let (s_path, e_path) = (dir.path().join("s.csv"), dir.path().join("e.csv"));
+        std::fs::write(&s_path, &statement).expect("write");
+        std::fs::write(&e_path, &expected).expect("write");
+        let (scanned_s, scanned_e) = scan_files(&s_path, Some(&e_path));
+        let (scanned_s, scanned_e) = (scanned_s.expect("plain"), scanned_e.expect("plain"));
+        let key = |line: &TaskPayout| (line.task, line.fen, line.date, line.failed);
+        let mut have = all_lines(&scanned_s);
+        let mut want_s = stardesk_import::import_statement_compact("s", statement.as_bytes())
+            .expect("import")
+            .expect("compact");
+        let mut want_e = stardesk_import::import_expected_compact("e", expected.as_bytes())
+            .expect("import")
+            .expect("compact");
+        // Dealt: the lines are not where the file has them, but all of them are there.
+        assert_ne!(have, want_s);
+        have.sort_by_key(key);
+        let mut sorted = want_s.clone();
+        sorted.sort_by_key(key);
+        assert_eq!(have, sorted);
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).expect("day");
+        let summary = summarize_task_parts(&scanned_e, &scanned_s, as_of).expect("answered");
+        assert_eq!(
+            Some(&summary),
+            summarize_tasks(&mut want_e, &mut want_s, as_of).as_ref()
+        );
+        assert!(summary.matched.count > 0 && summary.amount_mismatch.count > 0);
     }
 }

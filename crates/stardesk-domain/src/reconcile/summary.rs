@@ -27,6 +27,8 @@ use super::{Summary, Tally};
 
 mod partition;
 
+pub use partition::{deal_bits, Part};
+
 /// An expected line as the summary needs it: the task id as a number (the platform's ids
 /// are decimal u64s) and the amount in fen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,31 +135,45 @@ pub fn summarize_tasks(
     summarize_runs(&[&*expected], &[&*statement], as_of)
 }
 
-/// [`summarize_tasks`] of lines read in parts (each part's lines in the order of its
-/// file, the parts in file order): when every side reads in task order, part after part,
-/// the parts are joined where they lie, with no copy; otherwise (an export in date
-/// order, say) both sides' lines are dealt into buckets by task and each bucket is
-/// sorted and summed on its own ([`partition`]).
+/// [`summarize_tasks`] of lines read in parts (the parts in file order; each part's
+/// lines in the order of its file, or dealt into buckets by task as they were read, see
+/// [`Part::as_read`]): when every side reads in task order, part after part, the parts
+/// are joined where they lie, with no copy; otherwise (an export in date order, say)
+/// both sides' lines are dealt into buckets by task (those not dealt yet) and each
+/// bucket is summed on its own ([`partition`]).
 pub fn summarize_task_parts(
-    expected: &[Vec<TaskDue>],
-    statement: &[Vec<TaskPayout>],
+    expected: &[Part<TaskDue>],
+    statement: &[Part<TaskPayout>],
     as_of: NaiveDate,
 ) -> Option<Summary> {
-    let expected_runs: Vec<&[TaskDue]> = expected.iter().map(Vec::as_slice).collect();
-    let statement_runs: Vec<&[TaskPayout]> = statement.iter().map(Vec::as_slice).collect();
-    let (e_ordered, s_ordered) = in_parallel_from(
-        line_count(&expected_runs) + line_count(&statement_runs),
-        || in_task_order(&expected_runs),
-        || in_task_order(&statement_runs),
-    );
-    if e_ordered && s_ordered {
-        return summarize_runs(&expected_runs, &statement_runs, as_of);
+    if as_in_file(expected) && as_in_file(statement) {
+        let expected_runs: Vec<&[TaskDue]> = expected.iter().map(Part::lines).collect();
+        let statement_runs: Vec<&[TaskPayout]> = statement.iter().map(Part::lines).collect();
+        let (e_ordered, s_ordered) = in_parallel_from(
+            line_count(expected) + line_count(statement),
+            || in_task_order(&expected_runs),
+            || in_task_order(&statement_runs),
+        );
+        if e_ordered && s_ordered {
+            return summarize_runs(&expected_runs, &statement_runs, as_of);
+        }
     }
-    partition::summarize_in_buckets(&expected_runs, &statement_runs, as_of)
+    partition::summarize_in_buckets(expected, statement, as_of)
+}
+
+/// Whether every part's lines lie as read.
+fn as_in_file<T: OfTask>(parts: &[Part<T>]) -> bool {
+    parts.iter().all(Part::as_in_file)
+}
+
+/// A side's lines in all its parts.
+fn line_count<T: OfTask>(parts: &[Part<T>]) -> usize {
+    parts.iter().map(|part| part.lines().len()).sum()
 }
 
 /// A line of either side, by its task.
-trait OfTask: Copy {
+pub trait OfTask: Copy {
+    /// The task the line is of.
     fn task(&self) -> u64;
 }
 
@@ -191,9 +207,9 @@ fn summarize_runs(
 ) -> Option<Summary> {
     // Two halves of the tasks on two threads, cut at a task: every line of a task falls in
     // one half.
-    let sums = if line_count(expected) + line_count(statement) >= PARALLEL_FROM {
+    let sums = if run_lines(expected) + run_lines(statement) >= PARALLEL_FROM {
         // The middle line of the longer side: halves of even work.
-        let middle = if line_count(expected) >= line_count(statement) {
+        let middle = if run_lines(expected) >= run_lines(statement) {
             middle_task(expected)
         } else {
             middle_task(statement)
@@ -211,13 +227,13 @@ fn summarize_runs(
     sums.summary()
 }
 
-fn line_count<T>(runs: &[&[T]]) -> usize {
+fn run_lines<T>(runs: &[&[T]]) -> usize {
     runs.iter().map(|run| run.len()).sum()
 }
 
 /// The task of the middle line of runs, `None` without lines.
 fn middle_task<T: OfTask>(runs: &[&[T]]) -> Option<u64> {
-    let mut at = line_count(runs) / 2;
+    let mut at = run_lines(runs) / 2;
     runs.iter().find_map(|run| {
         let task = run.get(at).map(OfTask::task);
         at = at.saturating_sub(run.len());
@@ -367,58 +383,85 @@ fn one_task(
         [line] => Some(line),
         _ => return None,
     };
-    let (mut paying, mut paying_fen) = (0u64, 0i128);
-    let mut exact = false;
-    let mut failed = false;
-    // The earliest paying line's day and amount, and whether another line of that day
-    // has another amount.
-    let mut earliest: Option<(NaiveDate, i64)> = None;
-    let mut tie = false;
+    let mut payouts = Payouts::default();
     for line in lines {
+        payouts.add(line, due.map(|due| due.fen), sums)?;
+    }
+    payouts.settle(due, as_of, sums)
+}
+
+/// What the summary needs of one task's statement lines, taken one line at a time in
+/// any order (their order within a task does not change the summary; see the module
+/// docs): the count and sum of the paying (non-failed) lines, whether one has the
+/// expected amount, whether one failed, and the earliest paying line's day and amount,
+/// with whether another line of that day has another amount.
+#[derive(Debug, Clone, Copy, Default)]
+struct Payouts {
+    paying: u32,
+    paying_fen: i64,
+    exact: bool,
+    failed: bool,
+    tie: bool,
+    earliest: Option<(NaiveDate, i64)>,
+}
+
+impl Payouts {
+    /// One statement line of the task, whose expected line has `due_fen` (if it has
+    /// one); a failed payout goes straight into the sums. `None` when the task's sum
+    /// overflows (the full reconciliation adds it up instead).
+    #[inline(always)]
+    fn add(&mut self, line: &TaskPayout, due_fen: Option<i64>, sums: &mut Sums) -> Option<()> {
         // R-SETTLE-1..4: a failed payout is reported as failed, whatever else.
         if line.failed {
             sums.payout_failed.add(i128::from(line.fen));
-            failed = true;
-            continue;
+            self.failed = true;
+            return Some(());
         }
-        paying += 1;
-        paying_fen += i128::from(line.fen);
-        exact |= due.is_some_and(|due| due.fen == line.fen);
-        match earliest {
+        self.paying = self.paying.checked_add(1)?;
+        self.paying_fen = self.paying_fen.checked_add(line.fen)?;
+        self.exact |= due_fen == Some(line.fen);
+        match self.earliest {
             Some((day, _)) if line.date > day => {}
-            Some((day, fen)) if line.date == day => tie |= fen != line.fen,
+            Some((day, fen)) if line.date == day => self.tie |= fen != line.fen,
             _ => {
-                earliest = Some((line.date, line.fen));
-                tie = false;
+                self.earliest = Some((line.date, line.fen));
+                self.tie = false;
             }
         }
+        Some(())
     }
-    let Some((_, earliest_fen)) = earliest else {
-        // Unpaid: missing once due, unless a failed payout explains it.
-        if let Some(due) = due {
-            if !failed && due.due.is_none_or(|day| day <= as_of) {
-                sums.missing_payout.add(i128::from(due.fen));
+
+    /// The task's outcome into the sums, with its expected line `due` (if it has one);
+    /// `None` when the task needs the full rules.
+    #[inline(always)]
+    fn settle(self, due: Option<&TaskDue>, as_of: NaiveDate, sums: &mut Sums) -> Option<()> {
+        let Some((_, earliest_fen)) = self.earliest else {
+            // Unpaid: missing once due, unless a failed payout explains it.
+            if let Some(due) = due {
+                if !self.failed && due.due.is_none_or(|day| day <= as_of) {
+                    sums.missing_payout.add(i128::from(due.fen));
+                }
             }
-        }
-        return Some(());
-    };
-    let kept = match due {
-        Some(due) if exact => {
-            sums.matched.add(i128::from(due.fen));
-            due.fen
-        }
-        _ if tie => return None,
-        Some(due) => {
-            sums.amount_mismatch
-                .add(i128::from(earliest_fen) - i128::from(due.fen));
-            earliest_fen
-        }
-        None => {
-            sums.unexpected_payout.add(i128::from(earliest_fen));
-            earliest_fen
-        }
-    };
-    sums.duplicate_payout.count += paying - 1;
-    sums.duplicate_payout.fen += paying_fen - i128::from(kept);
-    Some(())
+            return Some(());
+        };
+        let kept = match due {
+            Some(due) if self.exact => {
+                sums.matched.add(i128::from(due.fen));
+                due.fen
+            }
+            _ if self.tie => return None,
+            Some(due) => {
+                sums.amount_mismatch
+                    .add(i128::from(earliest_fen) - i128::from(due.fen));
+                earliest_fen
+            }
+            None => {
+                sums.unexpected_payout.add(i128::from(earliest_fen));
+                earliest_fen
+            }
+        };
+        sums.duplicate_payout.count += u64::from(self.paying - 1);
+        sums.duplicate_payout.fen += i128::from(self.paying_fen) - i128::from(kept);
+        Some(())
+    }
 }
