@@ -83,8 +83,11 @@ impl<T: OfTask> Part<T> {
             starts[at] += starts[at - 1];
         }
         let mut next = starts.clone();
-        // Every place is written over: the copy only sizes the list.
-        let mut dealt = lines.to_vec();
+        // Every place is written over: the first line only sizes the list.
+        let mut dealt = Vec::with_capacity(lines.len());
+        if let Some(&first) = lines.first() {
+            dealt.resize(lines.len(), first);
+        }
         for &line in lines {
             let at = &mut next[bucket(line.task(), bits)];
             dealt[*at] = line;
@@ -156,6 +159,8 @@ struct Table {
     taken: Vec<usize>,
     /// The bucket bits every task of the bucket shares (above the ones that place it).
     bucket_bits: u32,
+    /// How far a task's hash (without the bucket bits) is shifted to its place.
+    shift: u32,
 }
 
 impl Table {
@@ -165,6 +170,7 @@ impl Table {
         if self.slots.len() != places {
             self.slots.clear();
             self.slots.resize(places, Slot::default());
+            self.shift = 64 - places.trailing_zeros();
         }
     }
 
@@ -174,7 +180,7 @@ impl Table {
         let mask = self.slots.len() - 1;
         // The hash's bits below the bucket's: the tasks of a bucket share those above.
         let hash = task.wrapping_mul(HASH) << self.bucket_bits;
-        let mut at = (hash >> (64 - self.slots.len().trailing_zeros())) as usize;
+        let mut at = (hash >> self.shift) as usize;
         while self.slots[at].taken && self.slots[at].task != task {
             at = (at + 1) & mask;
         }
@@ -246,6 +252,7 @@ fn bucket_sums(
         slots: Vec::new(),
         taken: Vec::new(),
         bucket_bits: bits,
+        shift: 64,
     };
     for at in buckets {
         table.sums(sides, at, as_of, &mut sums)?;
