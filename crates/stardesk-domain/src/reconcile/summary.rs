@@ -147,14 +147,14 @@ pub fn summarize_task_parts(
     as_of: NaiveDate,
 ) -> Option<Summary> {
     if as_in_file(expected) && as_in_file(statement) {
-        let expected_runs: Vec<&[TaskDue]> = expected.iter().map(Part::lines).collect();
-        let statement_runs: Vec<&[TaskPayout]> = statement.iter().map(Part::lines).collect();
         let (e_ordered, s_ordered) = in_parallel_from(
             line_count(expected) + line_count(statement),
-            || in_task_order(&expected_runs),
-            || in_task_order(&statement_runs),
+            || in_task_order(expected),
+            || in_task_order(statement),
         );
         if e_ordered && s_ordered {
+            let expected_runs: Vec<&[TaskDue]> = expected.iter().map(Part::lines).collect();
+            let statement_runs: Vec<&[TaskPayout]> = statement.iter().map(Part::lines).collect();
             return summarize_runs(&expected_runs, &statement_runs, as_of);
         }
     }
@@ -189,12 +189,13 @@ impl OfTask for TaskPayout {
     }
 }
 
-/// Whether the runs, one after the other, are in task order.
-fn in_task_order<T: OfTask>(runs: &[&[T]]) -> bool {
-    runs.iter().all(|run| run.is_sorted_by_key(OfTask::task))
-        && runs
+/// Whether the parts, one after the other, are in task order (a part seen in task order
+/// as it was read is not looked at again).
+fn in_task_order<T: OfTask>(parts: &[Part<T>]) -> bool {
+    parts.iter().all(Part::in_task_order)
+        && parts
             .iter()
-            .filter_map(|run| Some((run.first()?.task(), run.last()?.task())))
+            .filter_map(|part| Some((part.lines().first()?.task(), part.lines().last()?.task())))
             .is_sorted_by(|before, after| before.1 <= after.0)
 }
 

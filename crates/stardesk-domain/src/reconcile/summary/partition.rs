@@ -15,7 +15,8 @@ use crate::reconcile::parallel::in_parallel_from;
 use crate::reconcile::Summary;
 
 /// Lines of one side a bucket holds on average, at most: with the other side's, their
-/// table (two places a line, 64 bytes a place) fits in a core's second-level cache.
+/// table (a place a line at least, rounded up to a power of two) stays in a core's
+/// second-level cache.
 const BUCKET_LINES: usize = 2048;
 
 /// At least 16 buckets, even for a few lines (so every summary in no task order deals,
@@ -48,15 +49,28 @@ fn bucket(task: u64, bits: u32) -> usize {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part<T> {
     lines: Vec<T>,
-    /// When dealt: the buckets' count as bits, and where each bucket's lines start (one
+    layout: Layout,
+}
+
+/// How a part's lines lie.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Layout {
+    /// As in the file, in whatever order that is.
+    AsRead,
+    /// As in the file, which has them in task order (seen as they were read).
+    ByTask,
+    /// Dealt into `1 << bits` buckets; `starts`: where each bucket's lines start (one
     /// more entry: where the last ends).
-    dealt: Option<(u32, Vec<usize>)>,
+    Dealt { bits: u32, starts: Vec<usize> },
 }
 
 impl<T> From<Vec<T>> for Part<T> {
     /// A part's lines as they lie in the file.
     fn from(lines: Vec<T>) -> Self {
-        Part { lines, dealt: None }
+        Part {
+            lines,
+            layout: Layout::AsRead,
+        }
     }
 }
 
@@ -67,7 +81,10 @@ impl<T: OfTask> Part<T> {
     /// in the reader's caches (`lines` is left as it was, for the next part).
     pub fn as_read(lines: &mut Vec<T>, bits: u32) -> Self {
         if lines.is_sorted_by_key(OfTask::task) {
-            std::mem::take(lines).into()
+            Part {
+                lines: std::mem::take(lines),
+                layout: Layout::ByTask,
+            }
         } else {
             Part::dealt(lines, bits)
         }
@@ -95,7 +112,7 @@ impl<T: OfTask> Part<T> {
         }
         Part {
             lines: dealt,
-            dealt: Some((bits, starts)),
+            layout: Layout::Dealt { bits, starts },
         }
     }
 
@@ -106,35 +123,42 @@ impl<T: OfTask> Part<T> {
 
     /// Whether the part's lines lie as read, not dealt.
     pub(super) fn as_in_file(&self) -> bool {
-        self.dealt.is_none()
+        !matches!(self.layout, Layout::Dealt { .. })
+    }
+
+    /// Whether the part's lines lie in task order: as seen when they were read, else
+    /// looked at now.
+    pub(super) fn in_task_order(&self) -> bool {
+        match self.layout {
+            Layout::ByTask => true,
+            Layout::AsRead => self.lines.is_sorted_by_key(OfTask::task),
+            Layout::Dealt { .. } => false,
+        }
     }
 
     /// The bits of the buckets the part is dealt into.
     fn bits(&self) -> Option<u32> {
-        self.dealt.as_ref().map(|(bits, _)| *bits)
+        match self.layout {
+            Layout::Dealt { bits, .. } => Some(bits),
+            _ => None,
+        }
     }
 
     /// The lines of bucket `at` of a dealt part.
     #[inline(always)]
     fn bucket(&self, at: usize) -> &[T] {
-        match &self.dealt {
-            Some((_, starts)) => &self.lines[starts[at]..starts[at + 1]],
-            None => &[],
+        match &self.layout {
+            Layout::Dealt { starts, .. } => &self.lines[starts[at]..starts[at + 1]],
+            _ => &[],
         }
     }
 }
 
-/// A side's parts, each dealt into `1 << bits` buckets: as they are, or dealt now.
-fn in_buckets<T: OfTask + Send + Sync>(parts: &[Part<T>], bits: u32) -> Vec<Part<T>> {
+/// A side's parts not dealt into `1 << bits` buckets, dealt now (`None` for the others).
+fn in_buckets<T: OfTask + Send + Sync>(parts: &[Part<T>], bits: u32) -> Vec<Option<Part<T>>> {
     parts
         .iter()
-        .map(|part| match part.bits() {
-            Some(dealt) if dealt == bits => Part {
-                lines: Vec::new(),
-                dealt: None,
-            },
-            _ => Part::dealt(&part.lines, bits),
-        })
+        .map(|part| (part.bits() != Some(bits)).then(|| Part::dealt(&part.lines, bits)))
         .collect()
 }
 
@@ -164,7 +188,8 @@ struct Table {
 }
 
 impl Table {
-    /// Empties the table for a bucket of `lines` lines: twice as many places, at least.
+    /// Empties the table for a bucket of `lines` lines: more places than lines (a power of
+    /// two), so a free place is always found.
     fn reset(&mut self, lines: usize) {
         let places = (lines + 1).next_power_of_two().max(16);
         if self.slots.len() != places {
@@ -281,11 +306,11 @@ pub(super) fn summarize_in_buckets(
         || in_buckets(statement, bits),
     );
     // Each part, dealt as it came or dealt just now.
-    fn either<'a, T>(parts: &'a [Part<T>], fresh: &'a [Part<T>]) -> Vec<&'a Part<T>> {
+    fn either<'a, T>(parts: &'a [Part<T>], fresh: &'a [Option<Part<T>>]) -> Vec<&'a Part<T>> {
         parts
             .iter()
             .zip(fresh)
-            .map(|(part, fresh)| if fresh.dealt.is_some() { fresh } else { part })
+            .map(|(part, fresh)| fresh.as_ref().unwrap_or(part))
             .collect()
     }
     let (expected, statement) = (either(expected, &e_fresh), either(statement, &s_fresh));
