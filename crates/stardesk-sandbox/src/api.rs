@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use axum::body::Body;
+use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -346,14 +346,36 @@ fn next_fault(shared: &Shared) -> Option<Fault> {
     fail.then_some(fault)
 }
 
-/// An answer that breaks off: its header promises more body than comes, so the server
-/// closes the connection mid-answer and the client sees a transport error, as after a
-/// dropped connection.
+/// An answer that breaks off: its header promises more body than comes, and the body
+/// fails after its first byte, so the server drops the connection mid-answer and the
+/// client sees a transport error, as after a dropped connection. (A whole body shorter
+/// than its header says made a debug build of hyper panic in the connection's task.)
 fn disconnect() -> Response {
-    let mut res = Response::new(Body::from("{"));
+    let mut res = Response::new(Body::new(BrokenOff(Some(Bytes::from_static(b"{")))));
     res.headers_mut()
         .insert(header::CONTENT_LENGTH, HeaderValue::from_static("4096"));
     res
+}
+
+/// A body that sends what it holds, then fails.
+struct BrokenOff(Option<Bytes>);
+
+impl HttpBody for BrokenOff {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        _cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, std::io::Error>>> {
+        std::task::Poll::Ready(Some(match self.0.take() {
+            Some(first) => Ok(http_body::Frame::data(first)),
+            None => Err(std::io::Error::new(
+                std::io::ErrorKind::ConnectionAborted,
+                "the sandbox broke off this answer (an injected fault)",
+            )),
+        }))
+    }
 }
 
 /// Runs before every `/v1` handler: counts the request, applies the next fault (before
