@@ -226,6 +226,27 @@ def breakdown_md(st):
     return "\n".join(out)
 
 
+def memory_md(st):
+    """RSS after idle by process and kind, StarDesk beside the minimal app (when measured)."""
+    app = st["breakdown"].get("app", {}).get("memory_mib")
+    minimal = st["breakdown"].get("minimal", {}).get("memory_mib")
+    if not app or not minimal:
+        return ""
+    out = ["## Memory: where it goes", "",
+           "RSS after 10 s idle by process, MiB, the median of the starts whose RSS was taken",
+           "(`bench/startup.py`). Anonymous memory holds the heaps, JIT code and the JS heap;",
+           "file-backed memory the code of the app and its libraries and the fonts. A library",
+           "that two processes map counts in each.", "",
+           "| process | StarDesk RSS | anonymous | file | minimal app RSS | anonymous | file | RSS Δ |",
+           "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    zero = {"rss": 0.0, "anon": 0.0, "file": 0.0}
+    for role in sorted(set(app) | set(minimal)):
+        a, b = app.get(role, zero), minimal.get(role, zero)
+        out.append(f"| {role} | {a['rss']:.1f} | {a['anon']:.1f} | {a['file']:.1f} | {b['rss']:.1f} | "
+                   f"{b['anon']:.1f} | {b['file']:.1f} | {a['rss'] - b['rss']:+.1f} |")
+    return "\n".join(out) + "\n"
+
+
 def reconcile_md(tools):
     out = ["| tool | wall, median | wall, min | peak RSS |", "| --- | --- | --- | --- |"]
     for tool, f in tools.items():
@@ -302,7 +323,8 @@ sync run in the background, beside the window's start.
 {starts_md(results['startup'])}
 
 {breakdown_md(results['startup'])}
-"""
+
+{memory_md(results['startup'])}"""
     with open(DOC, "w", encoding="utf-8") as f:
         f.write(doc)
     print(markdown(rows))

@@ -7,7 +7,8 @@ its first paint's (ui/src/firstPaint/), drawn before the app's bundle loads; it 
 prints INTERACTIVE when the app's own rows, which answer clicks, are on screen: that
 time is printed too. Both apps' windows are built hidden and shown when their page has
 loaded (bench/minimal-app/src/main.rs says why). Memory: the RSS of the whole
-process tree (the app plus WebKit's web and network processes) after 10 s idle.
+process tree (the app plus WebKit's web and network processes) after 10 s idle, also
+printed by process and by kind (anonymous or file-backed).
 
 Where the time goes: both apps log startup marks on stderr (`startup mark=NAME ms=T`,
 T since `main`; the first, `main`, also carries the wall clock `unix_ms`, from which the
@@ -99,15 +100,49 @@ def tree(root):
     return out
 
 
-def rss_kib(pid):
+# /proc/PID/status fields of a process's resident memory, KiB: the whole, its anonymous
+# part (heaps, JIT, the JS heap), and its file-backed part (code of the app and its
+# libraries, fonts, mapped files).
+MEMORY_FIELDS = {"VmRSS": "rss", "RssAnon": "anon", "RssFile": "file"}
+
+
+def memory_kib(pid):
+    """One process's resident memory, KiB, by MEMORY_FIELDS' names (zeros once it is gone)."""
+    out = dict.fromkeys(MEMORY_FIELDS.values(), 0)
     try:
         with open(f"/proc/{pid}/status") as f:
             for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
+                key, _, value = line.partition(":")
+                if key in MEMORY_FIELDS:
+                    out[MEMORY_FIELDS[key]] = int(value.split()[0])
     except OSError:
         pass
-    return 0
+    return out
+
+
+def process_role(pid, root):
+    """What a process of the tree is: the app itself, or WebKit's web or network process."""
+    if pid == root:
+        return "app"
+    try:
+        with open(f"/proc/{pid}/comm") as f:
+            comm = f.read().strip()
+    except OSError:
+        return "other"
+    for prefix, role in (("WebKitWeb", "web"), ("WebKitNetwork", "network")):
+        if comm.startswith(prefix):
+            return role
+    return comm
+
+
+def tree_memory(root):
+    """The resident memory of the process tree, KiB, summed by process role."""
+    by_role = {}
+    for pid in tree(root):
+        role = by_role.setdefault(process_role(pid, root), dict.fromkeys(MEMORY_FIELDS.values(), 0))
+        for field, kib in memory_kib(pid).items():
+            role[field] += kib
+    return by_role
 
 
 def parse_marks(text, spawn_unix_ms):
@@ -140,7 +175,8 @@ def parse_marks(text, spawn_unix_ms):
 
 def run_once(binary, env, measure_rss, interactive=False):
     """One start: (ms to READY, tree RSS KiB after IDLE_S or None, marks, steps, ms to
-    INTERACTIVE when `interactive` is asked for, else None)."""
+    INTERACTIVE when `interactive` is asked for, else None, and the RSS by process and
+    kind (`tree_memory`) or None)."""
     with tempfile.TemporaryFile() as err:
         spawn_unix_ms = time.time() * 1000
         start = time.monotonic()
@@ -165,11 +201,12 @@ def run_once(binary, env, measure_rss, interactive=False):
                 ready = now
             if live is None and b"INTERACTIVE" in lines[:-1]:
                 live = now
-        rss = None
+        rss, memory = None, None
         if ready is not None and measure_rss:
             # IDLE_S after READY for both apps, however long INTERACTIVE took after it.
             time.sleep(max(0.0, IDLE_S - ((time.monotonic() - start) * 1000 - ready) / 1000))
-            rss = sum(rss_kib(p) for p in tree(proc.pid))
+            memory = tree_memory(proc.pid)
+            rss = sum(m["rss"] for m in memory.values())
         for p in reversed(tree(proc.pid)):
             try:
                 os.kill(p, signal.SIGKILL)
@@ -187,7 +224,7 @@ def run_once(binary, env, measure_rss, interactive=False):
     if shown is not None and first is not None and first < shown:
         sys.exit(f"startup bench: {binary} reported its first frame at {first:.0f} ms, "
                  f"before its window was shown at {shown:.0f} ms")
-    return ready, rss, marks, steps, live
+    return ready, rss, marks, steps, live, memory
 
 
 def summarize(runs):
@@ -210,12 +247,20 @@ def summarize(runs):
             "runs": len(durs),
         }
     lives = [r[4] for r in runs if r[4] is not None]
+    memories = [r[5] for r in runs if r[5] is not None]
+    memory = {}
+    for role in sorted({k for m in memories for k in m}):
+        memory[role] = {
+            field: round(statistics.median(m.get(role, {}).get(field, 0) for m in memories) / 1024, 1)
+            for field in MEMORY_FIELDS.values()
+        }
     return {
         "ms": round(statistics.median(starts), 1),
         "interactive_ms": round(statistics.median(lives), 1) if lives else None,
         "all_interactive_ms": [round(v, 1) for v in lives],
         "all_ms": [round(s, 1) for s in starts],
         "rss_mib": round(statistics.median(rsses) / 1024, 1),
+        "memory_mib": memory,
         "marks": dict(sorted(med_marks.items(), key=lambda kv: kv[1])),
         "steps": dict(sorted(med_steps.items(), key=lambda kv: kv[1]["ended_at_ms"] or 0)),
     }
@@ -247,6 +292,18 @@ def print_breakdown(title, res):
         print(f"    step {name:14s} {s['ms']:7.1f} ms{at}  {STEP_MEANING.get(name, '')}")
 
 
+def print_memory(mine, base):
+    print(f"where the memory goes: RSS after {IDLE_S} s idle by process, MiB, median of {RSS_RUNS} starts"
+          " (anonymous: heaps, JIT, the JS heap; file: code, fonts; a library both WebKit"
+          " processes map counts in each)")
+    print(f"    {'process':10s} {'StarDesk rss / anon / file':>28s}   {'minimal rss / anon / file':>28s}   rss Δ")
+    for role in sorted(set(mine["memory_mib"]) | set(base["memory_mib"])):
+        zero = dict.fromkeys(MEMORY_FIELDS.values(), 0.0)
+        m, b = mine["memory_mib"].get(role, zero), base["memory_mib"].get(role, zero)
+        cells = [" / ".join(f"{x[f]:6.1f}" for f in ("rss", "anon", "file")) for x in (m, b)]
+        print(f"    {role:10s} {cells[0]:>28s}   {cells[1]:>28s}   {m['rss'] - b['rss']:+6.1f}")
+
+
 def main():
     app, minimal = sys.argv[1], sys.argv[2]
     data = tempfile.mkdtemp(prefix="stardesk-bench-")
@@ -271,6 +328,7 @@ def main():
     print("where the time goes:")
     print_breakdown("StarDesk", mine)
     print_breakdown("minimal app", base)
+    print_memory(mine, base)
 
     path = os.environ.get("BENCH_JSON")
     if path:
@@ -283,8 +341,9 @@ def main():
                 "pair_ratio": pair_ratio,
                 "app_all_ms": mine["all_ms"], "app_all_interactive_ms": mine["all_interactive_ms"],
                 "minimal_all_ms": base["all_ms"],
-                "breakdown": {"app": {"marks": mine["marks"], "steps": mine["steps"]},
-                              "minimal": {"marks": base["marks"]}},
+                "breakdown": {"app": {"marks": mine["marks"], "steps": mine["steps"],
+                                      "memory_mib": mine["memory_mib"]},
+                              "minimal": {"marks": base["marks"], "memory_mib": base["memory_mib"]}},
             }, f, indent=2)
             f.write("\n")
 
