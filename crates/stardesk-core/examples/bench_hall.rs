@@ -14,7 +14,10 @@
 //!
 //! Where the sync's time goes, from its progress events: until the last page is written
 //! (`sync_pages_s`), then the search indexes' build and the steps after the tasks (the
-//! hall's eligibility, applications, rights) until it is done (`sync_after_pages_s`).
+//! hall's eligibility, applications, rights) until it is done (`sync_after_pages_s`);
+//! and the steps of the indexes' build as the store logs them (`sync_index_steps_ms`:
+//! reading the tasks, the trigram index, the short-term index, the sort indexes, the
+//! commit).
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -24,6 +27,43 @@ use stardesk_core::{AppEvent, Context, ContextOptions};
 use stardesk_platform::{ClientOptions, PlatformClient};
 use stardesk_sandbox::{SandboxConfig, DEMO_TOKEN};
 use stardesk_store::KeyPolicy;
+
+/// The `ms` (as `total`) and `*_ms` fields of the store's log line for the indexes' build after a first sync
+/// (`Store::finish_task_index`), in their order.
+#[derive(Clone, Default)]
+struct IndexSteps(Arc<Mutex<Vec<(String, u64)>>>);
+
+impl tracing::field::Visit for IndexSteps {
+    fn record_u64(&mut self, field: &tracing::field::Field, value: u64) {
+        let step = match field.name() {
+            "ms" => "total",
+            name => match name.strip_suffix("_ms") {
+                Some(step) => step,
+                None => return,
+            },
+        };
+        if let Ok(mut steps) = self.0.lock() {
+            steps.push((step.to_string(), value));
+        }
+    }
+
+    fn record_debug(&mut self, _field: &tracing::field::Field, _value: &dyn std::fmt::Debug) {}
+}
+
+impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for IndexSteps {
+    fn on_event(
+        &self,
+        event: &tracing::Event<'_>,
+        _ctx: tracing_subscriber::layer::Context<'_, S>,
+    ) {
+        if event.metadata().target() == "stardesk_store::tasks::bulk" {
+            if let Ok(mut steps) = self.0.lock() {
+                steps.clear();
+            }
+            event.record(&mut self.clone());
+        }
+    }
+}
 
 fn percentile(sorted: &[Duration], p: usize) -> Duration {
     let idx = (sorted.len() * p).div_ceil(100).saturating_sub(1);
@@ -54,6 +94,12 @@ async fn time_queries(ctx: &Context, q: &TaskQuery, runs: usize) -> (Duration, D
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    let index_steps = IndexSteps::default();
+    tracing_subscriber::registry()
+        .with(index_steps.clone())
+        .init();
     let tasks: usize = std::env::var("BENCH_TASKS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -172,6 +218,20 @@ async fn main() {
         pages.as_secs_f64(),
         after_pages.as_secs_f64()
     );
+    let index_steps: Vec<(String, u64)> = index_steps.0.lock().expect("steps").clone();
+    let step_ms = |name: &str| index_steps.iter().find(|(n, _)| n == name).map(|s| s.1);
+    if let Some(total) = step_ms("total") {
+        let parts: Vec<String> = index_steps
+            .iter()
+            .filter(|(n, _)| n != "total")
+            .map(|(n, ms)| format!("{n} {:.2} s", *ms as f64 / 1000.0))
+            .collect();
+        println!(
+            "  the indexes' build: {:.2} s ({})",
+            total as f64 / 1000.0,
+            parts.join(", ")
+        );
+    }
 
     let base = TaskQuery {
         limit: 100,
@@ -276,6 +336,10 @@ async fn main() {
             "fetch_only_s": fetch_only.as_secs_f64(),
             "sync_pages_s": pages.as_secs_f64(),
             "sync_after_pages_s": after_pages.as_secs_f64(),
+            "sync_index_steps_ms": index_steps
+                .iter()
+                .map(|(n, ms)| (n.clone(), serde_json::Value::from(*ms)))
+                .collect::<serde_json::Map<String, serde_json::Value>>(),
             "queries": measured,
         });
         let text = serde_json::to_string_pretty(&json).expect("json");

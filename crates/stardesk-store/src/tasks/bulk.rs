@@ -10,6 +10,8 @@
 //! the indexes are deferred the hall reads the task text and scans `task_hall`, so its
 //! answers stay exact (`query.rs`).
 
+use std::time::{Duration, Instant};
+
 use rusqlite::{Connection, OptionalExtension, Transaction};
 
 use super::rebuild;
@@ -95,8 +97,16 @@ pub(crate) fn reindex_grams(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// How long the steps of a build took: logged with it, and printed by `make bench`.
+#[derive(Debug, Clone, Copy, Default)]
+struct BuildTimes {
+    search: rebuild::RebuildTimes,
+    sort_indexes: Duration,
+    commit: Duration,
+}
+
 /// Builds both search indexes from the cache, in `tx`, and ends the deferral.
-fn build(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+fn build(tx: &Transaction<'_>) -> rusqlite::Result<BuildTimes> {
     let hashsize = |n: i64| {
         set_hashsize(tx, "tasks_fts", n)?;
         set_hashsize(tx, "tasks_grams", n)
@@ -104,13 +114,14 @@ fn build(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     hashsize(BUILD_HASHSIZE)?;
     // The trigram index is built while a second thread computes the short-term index's
     // documents.
-    rebuild::index_all_after(tx, || {
+    let search = rebuild::index_all_after(tx, || {
         tx.execute_batch(
             "DELETE FROM tasks_fts;
              INSERT INTO tasks_fts (rowid, search_text) SELECT rowid, search_text FROM tasks;",
         )
     })?;
     hashsize(DEFAULT_HASHSIZE)?;
+    let step = Instant::now();
     let indexes: Vec<String> = tx
         .prepare("SELECT sql FROM task_index_deferred WHERE name <> ?1")?
         .query_map([SEARCH], |r| r.get(0))?
@@ -119,7 +130,11 @@ fn build(tx: &Transaction<'_>) -> rusqlite::Result<()> {
         tx.execute_batch(&sql)?;
     }
     tx.execute("DELETE FROM task_index_deferred", [])?;
-    Ok(())
+    Ok(BuildTimes {
+        search,
+        sort_indexes: step.elapsed(),
+        commit: Duration::ZERO,
+    })
 }
 
 /// Case-folds text as FTS5's trigram tokenizer does (its default: no diacritics removed),
@@ -161,21 +176,30 @@ impl Store {
         if !deferred(&self.conn).map_err(sq)? {
             return Ok(false);
         }
-        let started = std::time::Instant::now();
+        let started = Instant::now();
         let cache = |conn: &Connection, kib: i64| {
             conn.execute_batch(&format!("PRAGMA cache_size = -{kib}"))
         };
         cache(&self.conn, BUILD_CACHE_KIB).map_err(sq)?;
-        let built = self
-            .conn
-            .transaction()
-            .and_then(|tx| build(&tx).and_then(|()| tx.commit()));
+        let built = self.conn.transaction().and_then(|tx| {
+            let mut times = build(&tx)?;
+            let step = Instant::now();
+            tx.commit()?;
+            times.commit = step.elapsed();
+            Ok(times)
+        });
         cache(&self.conn, CACHE_KIB)
             .and_then(|()| self.conn.execute_batch("PRAGMA shrink_memory"))
             .map_err(sq)?;
-        built.map_err(sq)?;
+        let times = built.map_err(sq)?;
+        let ms = |d: Duration| d.as_millis() as u64;
         tracing::info!(
-            ms = started.elapsed().as_millis() as u64,
+            ms = ms(started.elapsed()),
+            read_ms = ms(times.search.read),
+            trigram_ms = ms(times.search.before),
+            grams_ms = ms(times.search.write),
+            sort_indexes_ms = ms(times.sort_indexes),
+            commit_ms = ms(times.commit),
             "the task hall's indexes were built after a first sync"
         );
         Ok(true)

@@ -1,6 +1,8 @@
 //! The whole short-term index rebuilt from the task cache (`tasks_grams`, `grams.rs`): after
 //! a first sync (`bulk.rs`, beside the trigram index's build) and by migration 0013.
 
+use std::time::{Duration, Instant};
+
 use rusqlite::params;
 
 use super::grams::{document, Facets};
@@ -34,7 +36,18 @@ const AHEAD: usize = 8;
 /// Rebuilds the whole index from the task cache (after a first sync; migration 0013),
 /// choosing its complement tokens anew.
 pub(super) fn index_all(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
-    index_all_after(tx, || Ok(()))
+    index_all_after(tx, || Ok(())).map(|_| ())
+}
+
+/// How long the steps of [`index_all_after`] took.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct RebuildTimes {
+    /// Choosing the complement terms and reading the tasks.
+    pub(super) read: Duration,
+    /// The step run before the writes (a first sync's trigram index).
+    pub(super) before: Duration,
+    /// Writing the documents, after that step.
+    pub(super) write: Duration,
 }
 
 /// [`index_all`], after `before` has run on the same connection (a first sync builds the
@@ -45,7 +58,8 @@ pub(super) fn index_all(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> 
 pub(super) fn index_all_after(
     tx: &rusqlite::Transaction<'_>,
     before: impl FnOnce() -> rusqlite::Result<()>,
-) -> rusqlite::Result<()> {
+) -> rusqlite::Result<RebuildTimes> {
+    let started = Instant::now();
     let common = Common::choose(tx)?;
     let sources: Vec<Source> = tx
         .prepare("SELECT rowid, search_text, category, industry, content_form FROM tasks")?
@@ -59,6 +73,10 @@ pub(super) fn index_all_after(
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    let mut times = RebuildTimes {
+        read: started.elapsed(),
+        ..RebuildTimes::default()
+    };
     std::thread::scope(|scope| {
         let (send, documents) = std::sync::mpsc::sync_channel::<Vec<(i64, String)>>(AHEAD);
         let (sources, common) = (&sources, &common);
@@ -73,7 +91,10 @@ pub(super) fn index_all_after(
         });
         // On an error below, `documents` is dropped as this closure returns, which ends
         // the computing thread before the scope waits for it.
+        let step = Instant::now();
         before()?;
+        times.before = step.elapsed();
+        let step = Instant::now();
         tx.execute_batch("INSERT INTO tasks_grams (tasks_grams) VALUES ('delete-all')")?;
         let mut insert =
             tx.prepare_cached("INSERT INTO tasks_grams (rowid, grams) VALUES (?1, ?2)")?;
@@ -82,7 +103,8 @@ pub(super) fn index_all_after(
                 insert.execute(params![rowid, doc])?;
             }
         }
-        Ok(())
+        times.write = step.elapsed();
+        Ok(times)
     })
 }
 
