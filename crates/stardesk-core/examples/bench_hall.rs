@@ -28,8 +28,8 @@ use stardesk_platform::{ClientOptions, PlatformClient};
 use stardesk_sandbox::{SandboxConfig, DEMO_TOKEN};
 use stardesk_store::KeyPolicy;
 
-/// The `ms` (as `total`) and `*_ms` fields of the store's log line for the indexes' build after a first sync
-/// (`Store::finish_task_index`), in their order.
+/// The `ms` (as `total`) and `*_ms` fields of the store's log line for the indexes'
+/// build after a first sync (`Store::finish_task_index`), in their order.
 #[derive(Clone, Default)]
 struct IndexSteps(Arc<Mutex<Vec<(String, u64)>>>);
 

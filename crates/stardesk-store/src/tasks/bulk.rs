@@ -97,16 +97,10 @@ pub(crate) fn reindex_grams(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// How long the steps of a build took: logged with it, and printed by `make bench`.
-#[derive(Debug, Clone, Copy, Default)]
-struct BuildTimes {
-    search: rebuild::RebuildTimes,
-    sort_indexes: Duration,
-    commit: Duration,
-}
-
-/// Builds both search indexes from the cache, in `tx`, and ends the deferral.
-fn build(tx: &Transaction<'_>) -> rusqlite::Result<BuildTimes> {
+/// Builds both search indexes from the cache, in `tx`, and ends the deferral. Returns
+/// how long the search indexes' steps and then the sort indexes took (logged with the
+/// build, and printed by `make bench`).
+fn build(tx: &Transaction<'_>) -> rusqlite::Result<(rebuild::RebuildTimes, Duration)> {
     let hashsize = |n: i64| {
         set_hashsize(tx, "tasks_fts", n)?;
         set_hashsize(tx, "tasks_grams", n)
@@ -130,11 +124,7 @@ fn build(tx: &Transaction<'_>) -> rusqlite::Result<BuildTimes> {
         tx.execute_batch(&sql)?;
     }
     tx.execute("DELETE FROM task_index_deferred", [])?;
-    Ok(BuildTimes {
-        search,
-        sort_indexes: step.elapsed(),
-        commit: Duration::ZERO,
-    })
+    Ok((search, step.elapsed()))
 }
 
 /// Case-folds text as FTS5's trigram tokenizer does (its default: no diacritics removed),
@@ -182,24 +172,23 @@ impl Store {
         };
         cache(&self.conn, BUILD_CACHE_KIB).map_err(sq)?;
         let built = self.conn.transaction().and_then(|tx| {
-            let mut times = build(&tx)?;
+            let (search, sort_indexes) = build(&tx)?;
             let step = Instant::now();
             tx.commit()?;
-            times.commit = step.elapsed();
-            Ok(times)
+            Ok((search, sort_indexes, step.elapsed()))
         });
         cache(&self.conn, CACHE_KIB)
             .and_then(|()| self.conn.execute_batch("PRAGMA shrink_memory"))
             .map_err(sq)?;
-        let times = built.map_err(sq)?;
+        let (search, sort_indexes, commit) = built.map_err(sq)?;
         let ms = |d: Duration| d.as_millis() as u64;
         tracing::info!(
             ms = ms(started.elapsed()),
-            read_ms = ms(times.search.read),
-            trigram_ms = ms(times.search.before),
-            grams_ms = ms(times.search.write),
-            sort_indexes_ms = ms(times.sort_indexes),
-            commit_ms = ms(times.commit),
+            read_ms = ms(search.read),
+            trigram_ms = ms(search.before),
+            grams_ms = ms(search.write),
+            sort_indexes_ms = ms(sort_indexes),
+            commit_ms = ms(commit),
             "the task hall's indexes were built after a first sync"
         );
         Ok(true)
