@@ -276,6 +276,48 @@ mod tests {
         (first, second, lines)
     }
 
+    /// The files [`write_files`] wrote: their text and where they are.
+    struct Files {
+        statement: String,
+        expected: String,
+        s_path: PathBuf,
+        e_path: PathBuf,
+    }
+
+    /// A statement and an expected list of `count` lines each, written into `dir` (as
+    /// `s.csv` and `e.csv`): line `i` is `line(i)`, its task, day, and the statement's and
+    /// the expected amount; every 41st payout failed.
+    fn write_files(
+        dir: &Path,
+        count: u64,
+        line: impl Fn(u64) -> (u64, String, String, String),
+    ) -> Files {
+        use std::fmt::Write as _;
+        let (mut statement, mut expected) = (
+            String::from("结算单号,任务ID,结算金额,结算日期,状态\n"),
+            String::from("task_id,amount,due_date\n"),
+        );
+        for i in 0..count {
+            let (task, day, paid, due) = line(i);
+            let status = if i % 41 == 0 {
+                "提现失败"
+            } else {
+                "已结算"
+            };
+            writeln!(statement, "JS{i:012},{task},{paid},{day},{status}").expect("write");
+            writeln!(expected, "{task},{due},{day}").expect("write");
+        }
+        let (s_path, e_path) = (dir.join("s.csv"), dir.join("e.csv"));
+        std::fs::write(&s_path, &statement).expect("write");
+        std::fs::write(&e_path, &expected).expect("write");
+        Files {
+            statement,
+            expected,
+            s_path,
+            e_path,
+        }
+    }
+
     /// The lines of a file's parts, one part after the other.
     fn all_lines<T: OfTask>(parts: &[Part<T>]) -> Vec<T> {
         parts
@@ -370,33 +412,22 @@ mod tests {
     /// one, whatever part read it.
     #[test]
     fn large_files_scan_to_the_imports_compact_lines() {
-        use std::fmt::Write as _;
         let dir = tempfile::tempdir().expect("tempdir");
-        let (mut statement, mut expected) = (
-            String::from("结算单号,任务ID,结算金额,结算日期,状态\n"),
-            String::from("task_id,amount,due_date\n"),
-        );
-        for i in 0..60_000u64 {
-            let task = 7_300_000_000_000_000_000 + i * 7919;
-            let status = if i % 41 == 0 {
-                "提现失败"
-            } else {
-                "已结算"
-            };
-            let day = format!("2026-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
-            writeln!(
-                statement,
-                "JS{i:012},{task},{}.{:02},{day},{status}",
-                i % 9000,
-                i % 100
+        let Files {
+            statement,
+            expected,
+            s_path,
+            e_path,
+        } = write_files(dir.path(), 60_000, |i| {
+            let amount = format!("{}.{:02}", i % 9000, i % 100);
+            (
+                7_300_000_000_000_000_000 + i * 7919,
+                format!("2026-{:02}-{:02}", 1 + i % 12, 1 + i % 28),
+                amount.clone(),
+                amount,
             )
-            .expect("write");
-            writeln!(expected, "{task},{}.{:02},{day}", i % 9000, i % 100).expect("write");
-        }
+        });
         assert!(statement.len() > 3 * SCAN_CHUNK && expected.len() > 2 * SCAN_CHUNK);
-        let (s_path, e_path) = (dir.path().join("s.csv"), dir.path().join("e.csv"));
-        std::fs::write(&s_path, &statement).expect("write");
-        std::fs::write(&e_path, &expected).expect("write");
         let (scanned_s, scanned_e) = scan_files(&s_path, Some(&e_path));
         // The parts, one after the other, are the file's lines in order.
         let scanned_s = scanned_s.expect("plain statement");
@@ -420,27 +451,21 @@ mod tests {
     #[test]
     fn files_in_date_order_are_dealt_as_read() {
         use stardesk_domain::reconcile::summary::{summarize_task_parts, summarize_tasks};
-        use std::fmt::Write as _;
         let dir = tempfile::tempdir().expect("tempdir");
-        let (mut statement, mut expected) = (
-            String::from("结算单号,任务ID,结算金额,结算日期,状态\n"),
-            String::from("task_id,amount,due_date\n"),
-        );
         // Tasks by day, the ids of a day in no order.
-        for i in 0..60_000u64 {
-            let task = 7_300_000_000_000_000_000 + (i * 7_907 % 60_000) * 7_919;
-            let day = format!("2026-{:02}-{:02}", 1 + i / 5_000, 1 + i % 5_000 / 200);
-            let status = if i % 41 == 0 {
-                "提现失败"
-            } else {
-                "已结算"
-            };
-            writeln!(statement, "JS{i:012},{task},{}.00,{day},{status}", i % 900).expect("write");
-            writeln!(expected, "{task},{}.00,{day}", i % 900 + i % 3).expect("write");
-        }
-        let (s_path, e_path) = (dir.path().join("s.csv"), dir.path().join("e.csv"));
-        std::fs::write(&s_path, &statement).expect("write");
-        std::fs::write(&e_path, &expected).expect("write");
+        let Files {
+            statement,
+            expected,
+            s_path,
+            e_path,
+        } = write_files(dir.path(), 60_000, |i| {
+            (
+                7_300_000_000_000_000_000 + (i * 7_907 % 60_000) * 7_919,
+                format!("2026-{:02}-{:02}", 1 + i / 5_000, 1 + i % 5_000 / 200),
+                format!("{}.00", i % 900),
+                format!("{}.00", i % 900 + i % 3),
+            )
+        });
         let (scanned_s, scanned_e) = scan_files(&s_path, Some(&e_path));
         let (scanned_s, scanned_e) = (scanned_s.expect("plain"), scanned_e.expect("plain"));
         let key = |line: &TaskPayout| (line.task, line.fen, line.date, line.failed);
