@@ -178,6 +178,52 @@ fn json_alone_prints_what_the_full_run_prints() {
     }
 }
 
+/// An amount beyond what a compact line holds (¥21,474,836.47) sends `--json` alone down
+/// the full path: the same figures as with `--out`, the large amount in them.
+#[test]
+fn json_alone_with_an_amount_beyond_the_compact_lines_prints_the_full_figures() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let expected = write(
+        dir.path(),
+        "expected.csv",
+        "task_id,amount,due_date
+1001,30000000.00,2026-03-01
+1002,88.00,2026-03-02
+",
+    );
+    let statement = write(
+        dir.path(),
+        "statement.csv",
+        "结算单号,任务ID,结算金额,结算日期,状态
+\
+         JS1,1001,30000000.00,2026-03-05,已结算
+JS2,1002,80.00,2026-03-06,已结算
+",
+    );
+    let run = |extra: &[&std::ffi::OsStr]| -> serde_json::Value {
+        let out = Command::new(env!("CARGO_BIN_EXE_stardesk"))
+            .args(["reconcile", "--as-of", "2026-03-20", "--json", "--expected"])
+            .arg(&expected)
+            .arg("--statement")
+            .arg(&statement)
+            .args(extra)
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("one JSON object")
+    };
+    let report = dir.path().join("report.csv");
+    let alone = run(&[]);
+    assert_eq!(alone, run(&["--out".as_ref(), report.as_os_str()]));
+    assert_eq!(alone["counts"]["matched"], 1, "{alone}");
+    assert_eq!(alone["totals"]["matched"], "30000000.00", "{alone}");
+    assert_eq!(alone["totals"]["amount_mismatch"], "-8.00", "{alone}");
+}
+
 /// The text summary also counts the statement lines no expected line asks for, which it
 /// lists among the discrepancies (not one of the JSON's seven classes).
 #[test]

@@ -31,7 +31,7 @@ fn full_summary(expected: &[TaskDue], statement: &[TaskPayout], order: &[u64]) -
         .map(|(i, line)| ExpectedLine {
             key: ek(i as u64),
             task_id: line.task.to_string(),
-            amount: Decimal::new(line.fen, 2),
+            amount: Decimal::new(line.fen(), 2),
             due_date: line.due,
             gross: None,
             fee: None,
@@ -45,9 +45,9 @@ fn full_summary(expected: &[TaskDue], statement: &[TaskPayout], order: &[u64]) -
             key: key(2, order[i]),
             statement_id: format!("JS{i}"),
             task_id: line.task.to_string(),
-            amount: Decimal::new(line.fen, 2),
-            date: line.date,
-            status: if line.failed {
+            amount: Decimal::new(line.fen(), 2),
+            date: line.date(),
+            status: if line.failed() {
                 PayoutStatus::Failed
             } else {
                 PayoutStatus::Settled
@@ -77,8 +77,8 @@ fn needs_full_rules(expected: &[TaskDue], statement: &[TaskPayout]) -> bool {
     let mut days: HashMap<(u64, NaiveDate), i64> = HashMap::new();
     statement
         .iter()
-        .filter(|line| !line.failed)
-        .any(|line| *days.entry((line.task, line.date)).or_insert(line.fen) != line.fen)
+        .filter(|line| !line.failed())
+        .any(|line| *days.entry((line.task, line.date())).or_insert(line.fen()) != line.fen())
 }
 
 fn lines() -> impl Strategy<Value = (Vec<TaskDue>, Vec<TaskPayout>, Vec<u64>)> {
@@ -92,19 +92,25 @@ fn lines() -> impl Strategy<Value = (Vec<TaskDue>, Vec<TaskPayout>, Vec<u64>)> {
         (
             expected
                 .into_iter()
-                .map(|(task, amount, due)| TaskDue {
-                    task: 7_300_000_000_000_000_000 + task,
-                    fen: amount * 1000 - 1,
-                    due: due.map(day),
+                .map(|(task, amount, due)| {
+                    TaskDue::new(
+                        7_300_000_000_000_000_000 + task,
+                        amount * 1000 - 1,
+                        due.map(day),
+                    )
+                    .expect("compact")
                 })
                 .collect(),
             statement
                 .into_iter()
-                .map(|(task, amount, on, status)| TaskPayout {
-                    task: 7_300_000_000_000_000_000 + task,
-                    fen: amount * 1000 - 1,
-                    date: day(on),
-                    failed: status == 0,
+                .map(|(task, amount, on, status)| {
+                    TaskPayout::new(
+                        7_300_000_000_000_000_000 + task,
+                        amount * 1000 - 1,
+                        day(on),
+                        status == 0,
+                    )
+                    .expect("compact")
                 })
                 .collect(),
             order,
@@ -208,7 +214,7 @@ proptest! {
         let part = Part::as_read(&mut read, 4);
         let in_order = statement.is_sorted_by_key(|line| line.task);
         prop_assert_eq!(read.is_empty(), in_order);
-        let key = |line: &TaskPayout| (line.task, line.fen, line.date, line.failed);
+        let key = |line: &TaskPayout| (line.task, line.fen(), line.date(), line.failed());
         let (mut have, mut want) = (part.lines().to_vec(), statement.clone());
         if in_order {
             prop_assert_eq!(&have, &want);
@@ -243,51 +249,22 @@ fn a_large_file_of_the_usual_shape_is_summarized_as_in_full() {
         let task = 7_300_000_000_000_000_000 + i * 7919;
         let fen = 1_000 + (i * 7_919 % 5_000_000) as i64;
         let due = date(2025, 5, 20) + chrono::Days::new(i % 40);
-        expected.push(TaskDue {
-            task,
-            fen,
-            due: Some(due),
-        });
+        expected.push(TaskDue::new(task, fen, Some(due)).expect("compact"));
         let on = due + chrono::Days::new(3);
         match i % 200 {
             0 | 1 => continue,
-            2 | 3 => statement.push(TaskPayout {
-                task,
-                fen: fen - 7,
-                date: on,
-                failed: false,
-            }),
-            4 => statement.push(TaskPayout {
-                task,
-                fen,
-                date: on,
-                failed: true,
-            }),
+            2 | 3 => statement.push(TaskPayout::new(task, fen - 7, on, false).expect("compact")),
+            4 => statement.push(TaskPayout::new(task, fen, on, true).expect("compact")),
             5 => {
                 for _ in 0..2 {
-                    statement.push(TaskPayout {
-                        task,
-                        fen,
-                        date: on,
-                        failed: false,
-                    });
+                    statement.push(TaskPayout::new(task, fen, on, false).expect("compact"));
                 }
             }
-            _ => statement.push(TaskPayout {
-                task,
-                fen,
-                date: on,
-                failed: false,
-            }),
+            _ => statement.push(TaskPayout::new(task, fen, on, false).expect("compact")),
         }
     }
     // Statement lines of no expected task.
-    statement.push(TaskPayout {
-        task: 42,
-        fen: 500,
-        date: as_of(),
-        failed: false,
-    });
+    statement.push(TaskPayout::new(42, 500, as_of(), false).expect("compact"));
     let order: Vec<u64> = (0..statement.len() as u64).collect();
     let full = full_summary(&expected, &statement, &order);
     // Shuffled by a fixed stride, as a file sorted by date rather than task would be.
@@ -350,4 +327,51 @@ fn a_large_file_of_the_usual_shape_is_summarized_as_in_full() {
     ] {
         assert!(tally.count > 0, "no {class} lines");
     }
+}
+
+/// A compact line gives back the amount, day and failure it was made with, up to its
+/// limits (32 bits of fen; a day of the common era, whose order is the dates'), and
+/// there is none beyond them: its file then takes the full reconciliation.
+#[test]
+fn compact_lines_hold_what_they_are_made_with_up_to_their_limits() {
+    assert_eq!(std::mem::size_of::<TaskPayout>(), 16);
+    assert_eq!(std::mem::size_of::<TaskDue>(), 16);
+    let days = [
+        NaiveDate::from_ymd_opt(0, 12, 31).unwrap(),
+        date(1, 1, 1),
+        date(2026, 7, 1),
+        date(9999, 12, 31),
+    ];
+    for fen in [i64::from(i32::MIN), -1, 0, 123_450, i64::from(i32::MAX)] {
+        for day in days {
+            for failed in [false, true] {
+                let line = TaskPayout::new(u64::MAX, fen, day, failed).expect("compact");
+                assert_eq!(
+                    (line.task, line.fen(), line.date(), line.failed()),
+                    (u64::MAX, fen, day, failed)
+                );
+            }
+        }
+        let due = TaskDue::new(7, fen, Some(days[2])).expect("compact");
+        assert_eq!((due.fen(), due.due), (fen, Some(days[2])));
+    }
+    for fen in [i64::from(i32::MIN) - 1, i64::from(i32::MAX) + 1] {
+        assert_eq!(TaskPayout::new(1, fen, days[2], false), None);
+        assert_eq!(TaskDue::new(1, fen, None), None);
+    }
+    // Before the common era: no compact day.
+    let before = NaiveDate::from_ymd_opt(0, 12, 30).unwrap();
+    assert_eq!(TaskPayout::new(1, 5, before, false), None);
+    // An earlier payout of a task is the one an expected line is paid with (R-SETTLE-1):
+    // the days compare as the dates do, across the failure bit.
+    let expected = [TaskDue::new(1, 500, Some(date(2025, 6, 1))).unwrap()];
+    let statement = [
+        TaskPayout::new(1, 400, date(2025, 6, 3), false).unwrap(),
+        TaskPayout::new(1, 300, date(2025, 6, 2), false).unwrap(),
+        TaskPayout::new(1, 300, date(2025, 6, 1), true).unwrap(),
+    ];
+    let (mut e, mut s) = (expected.to_vec(), statement.to_vec());
+    let summary = summarize_tasks(&mut e, &mut s, as_of()).expect("answered");
+    assert_eq!(summary, full_summary(&expected, &statement, &[0, 1, 2]));
+    assert_eq!(summary.amount_mismatch.total, Decimal::new(-200, 2));
 }

@@ -3,12 +3,13 @@
 //! found and checked exactly as [`crate::import_statement_lean`] and
 //! [`crate::import_expected_lean`] read it (same encodings, header, columns, values and
 //! errors), keeping per line only a task number, an amount in fen, a date and whether
-//! the payout failed: 24 bytes, no key, nothing hashed.
+//! the payout failed: 16 bytes, no key, nothing hashed.
 //!
 //! A file whose values have no compact form reads as `Ok(None)`, and the caller takes
 //! the full path: a task id that is not a canonical decimal below 10^19 (`T1001`,
 //! `0012`), an amount not in the plain two-decimal form (the full path reads it, or
-//! refuses a fraction of a fen), a row running past the header.
+//! refuses a fraction of a fen) or beyond the compact line's 32 bits (¥21,474,836.47), a
+//! date before the common era, a row running past the header.
 
 use stardesk_domain::reconcile::records::PayoutStatus;
 use stardesk_domain::reconcile::summary::{TaskDue, TaskPayout};
@@ -129,12 +130,9 @@ impl PlainRecord for TaskPayout {
             PayoutStatus::Other(text) if text.is_empty() => return None,
             status => status == PayoutStatus::Failed,
         };
-        components_read(cells, columns, [GROSS, FEE, TAX]).then_some(TaskPayout {
-            task,
-            fen,
-            date,
-            failed,
-        })
+        components_read(cells, columns, [GROSS, FEE, TAX])
+            .then(|| TaskPayout::new(task, fen, date, failed))
+            .flatten()
     }
 }
 
@@ -153,7 +151,9 @@ impl PlainRecord for TaskDue {
                 None => return None,
             },
         };
-        components_read(cells, columns, [GROSS, FEE, TAX]).then_some(TaskDue { task, fen, due })
+        components_read(cells, columns, [GROSS, FEE, TAX])
+            .then(|| TaskDue::new(task, fen, due))
+            .flatten()
     }
 }
 

@@ -611,12 +611,7 @@ impl sealed::Sealed for Compact<TaskPayout> {
         }
         let line = compact::task_number(&task)
             .zip(amount_fen(amount))
-            .map(|(task, fen)| TaskPayout {
-                task,
-                fen,
-                date,
-                failed,
-            });
+            .and_then(|(task, fen)| TaskPayout::new(task, fen, date, failed));
         Ok((Compact(line), 0))
     }
 
@@ -641,7 +636,7 @@ impl sealed::Sealed for Compact<TaskDue> {
         }
         let line = compact::task_number(&task)
             .zip(amount_fen(amount))
-            .map(|(task, fen)| TaskDue { task, fen, due });
+            .and_then(|(task, fen)| TaskDue::new(task, fen, due));
         Ok((Compact(line), 0))
     }
 

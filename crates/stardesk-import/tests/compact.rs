@@ -62,11 +62,14 @@ fn lean_payouts(name: &str, bytes: &[u8]) -> Vec<TaskPayout> {
         .unwrap()
         .lines
         .iter()
-        .map(|line| TaskPayout {
-            task: line.task_id().parse().unwrap(),
-            fen: fen(line.amount()),
-            date: line.date(),
-            failed: line.is_failed(),
+        .map(|line| {
+            TaskPayout::new(
+                line.task_id().parse().unwrap(),
+                fen(line.amount()),
+                line.date(),
+                line.is_failed(),
+            )
+            .unwrap()
         })
         .collect()
 }
@@ -76,10 +79,13 @@ fn lean_dues(name: &str, bytes: &[u8]) -> Vec<TaskDue> {
         .unwrap()
         .lines
         .iter()
-        .map(|line| TaskDue {
-            task: line.task_id().parse().unwrap(),
-            fen: fen(line.amount()),
-            due: line.due_date(),
+        .map(|line| {
+            TaskDue::new(
+                line.task_id().parse().unwrap(),
+                fen(line.amount()),
+                line.due_date(),
+            )
+            .unwrap()
         })
         .collect()
 }
@@ -90,9 +96,13 @@ fn compact_statement_lines_are_the_lean_lines_fields() {
         let compact = import_statement_compact(name, &bytes).unwrap().expect(name);
         assert_eq!(compact.len(), 6, "{name}");
         assert_eq!(compact, lean_payouts(name, &bytes), "{name}");
-        let failed: Vec<bool> = compact.iter().map(|line| line.failed).collect();
+        let failed: Vec<bool> = compact.iter().map(TaskPayout::failed).collect();
         assert_eq!(failed, [false, true, false, false, true, false], "{name}");
-        assert_eq!(compact[0].fen, 123_450, "{name}");
+        assert_eq!(compact[0].fen(), 123_450, "{name}");
+        assert_eq!(
+            compact[5].date(),
+            NaiveDate::from_ymd_opt(2026, 3, 9).unwrap()
+        );
         assert_eq!(compact[4].task, 12, "{name}");
     }
 }
@@ -118,6 +128,9 @@ fn a_value_without_a_compact_form_gives_no_lines() {
         ("1002", "T1002"),
         ("'12", "'0012"),
         ("7300000000000000000", "18000000000000000000"),
+        // Beyond the compact line's 32 bits of fen (¥21,474,836.47), either way.
+        ("+7.5", "21474836.48"),
+        ("+7.5", "-21474836.49"),
     ] {
         let text = STATEMENT.replace(from, to);
         assert_eq!(
@@ -133,6 +146,22 @@ fn a_value_without_a_compact_form_gives_no_lines() {
                 .len(),
             6
         );
+    }
+}
+
+/// The largest amounts a compact line holds, either way, are read as they are.
+#[test]
+fn the_largest_compact_amounts_are_read() {
+    for (amount, fen) in [
+        ("21474836.47", 2_147_483_647),
+        ("-21474836.48", -2_147_483_648),
+    ] {
+        let text = STATEMENT.replace("+7.5", amount);
+        let compact = import_statement_compact("s.csv", text.as_bytes())
+            .unwrap()
+            .expect(amount);
+        assert_eq!(compact[5].fen(), fen, "{amount}");
+        assert_eq!(compact, lean_payouts("s.csv", text.as_bytes()), "{amount}");
     }
 }
 

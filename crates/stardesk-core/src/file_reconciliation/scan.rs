@@ -468,7 +468,7 @@ mod tests {
         });
         let (scanned_s, scanned_e) = scan_files(&s_path, Some(&e_path));
         let (scanned_s, scanned_e) = (scanned_s.expect("plain"), scanned_e.expect("plain"));
-        let key = |line: &TaskPayout| (line.task, line.fen, line.date, line.failed);
+        let key = |line: &TaskPayout| (line.task, line.fen(), line.date(), line.failed());
         let mut have = all_lines(&scanned_s);
         let mut want_s = stardesk_import::import_statement_compact("s", statement.as_bytes())
             .expect("import")

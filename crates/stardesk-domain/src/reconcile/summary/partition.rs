@@ -169,7 +169,7 @@ struct Slot {
     task: u64,
     taken: bool,
     dues: u32,
-    due_fen: i64,
+    due_fen: i32,
     due_day: Option<NaiveDate>,
     payouts: Payouts,
 }
@@ -244,7 +244,7 @@ impl Table {
         }
         for line in statement.iter().flat_map(|part| part.bucket(at)) {
             let slot = self.place(line.task);
-            let due_fen = (slot.dues == 1).then_some(slot.due_fen);
+            let due_fen = (slot.dues == 1).then_some(i64::from(slot.due_fen));
             slot.payouts.add(line, due_fen, sums)?;
         }
         for at in self.taken.drain(..) {
