@@ -150,26 +150,7 @@ fn json_alone_prints_what_the_full_run_prints() {
     writeln!(statement, "JS-x,42,8.00,2026-03-02,已结算").unwrap();
     let expected = write(dir.path(), "expected.csv", &expected);
     let statement = write(dir.path(), "statement.csv", &statement);
-    let run = |extra: &[&std::ffi::OsStr]| -> serde_json::Value {
-        let out = Command::new(env!("CARGO_BIN_EXE_stardesk"))
-            .args(["reconcile", "--as-of", "2026-03-20", "--json", "--expected"])
-            .arg(&expected)
-            .arg("--statement")
-            .arg(&statement)
-            .args(extra)
-            .output()
-            .expect("run");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).expect("one JSON object")
-    };
-    let report = dir.path().join("report.csv");
-    let compact = run(&[]);
-    let full = run(&["--out".as_ref(), report.as_os_str()]);
-    assert_eq!(compact, full);
+    let compact = json_alone_as_with_out(dir.path(), &expected, &statement);
     for class in &KEYS[..5] {
         assert!(
             compact["counts"][class].as_u64().unwrap() > 0,
@@ -186,26 +167,35 @@ fn json_alone_with_an_amount_beyond_the_compact_lines_prints_the_full_figures() 
     let expected = write(
         dir.path(),
         "expected.csv",
-        "task_id,amount,due_date
-1001,30000000.00,2026-03-01
-1002,88.00,2026-03-02
-",
+        "task_id,amount,due_date\n1001,30000000.00,2026-03-01\n1002,88.00,2026-03-02\n",
     );
     let statement = write(
         dir.path(),
         "statement.csv",
-        "结算单号,任务ID,结算金额,结算日期,状态
-\
-         JS1,1001,30000000.00,2026-03-05,已结算
-JS2,1002,80.00,2026-03-06,已结算
-",
+        "结算单号,任务ID,结算金额,结算日期,状态\n\
+         JS1,1001,30000000.00,2026-03-05,已结算\n\
+         JS2,1002,80.00,2026-03-06,已结算\n",
     );
+    let alone = json_alone_as_with_out(dir.path(), &expected, &statement);
+    assert_eq!(alone["counts"]["matched"], 1, "{alone}");
+    assert_eq!(alone["totals"]["matched"], "30000000.00", "{alone}");
+    assert_eq!(alone["totals"]["amount_mismatch"], "-8.00", "{alone}");
+}
+
+/// `stardesk reconcile --as-of 2026-03-20 --json` of the two files alone (the summary-only
+/// path), checked to print what it prints with `--out` (into `dir`, the full run): that
+/// JSON.
+fn json_alone_as_with_out(
+    dir: &std::path::Path,
+    expected: &std::path::Path,
+    statement: &std::path::Path,
+) -> serde_json::Value {
     let run = |extra: &[&std::ffi::OsStr]| -> serde_json::Value {
         let out = Command::new(env!("CARGO_BIN_EXE_stardesk"))
             .args(["reconcile", "--as-of", "2026-03-20", "--json", "--expected"])
-            .arg(&expected)
+            .arg(expected)
             .arg("--statement")
-            .arg(&statement)
+            .arg(statement)
             .args(extra)
             .output()
             .expect("run");
@@ -216,12 +206,10 @@ JS2,1002,80.00,2026-03-06,已结算
         );
         serde_json::from_slice(&out.stdout).expect("one JSON object")
     };
-    let report = dir.path().join("report.csv");
+    let report = dir.join("report.csv");
     let alone = run(&[]);
     assert_eq!(alone, run(&["--out".as_ref(), report.as_os_str()]));
-    assert_eq!(alone["counts"]["matched"], 1, "{alone}");
-    assert_eq!(alone["totals"]["matched"], "30000000.00", "{alone}");
-    assert_eq!(alone["totals"]["amount_mismatch"], "-8.00", "{alone}");
+    alone
 }
 
 /// The text summary also counts the statement lines no expected line asks for, which it
