@@ -1,4 +1,5 @@
 import { act, render, screen } from '@testing-library/react';
+import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import i18n from '../i18n';
 import { MAX_TOASTS, type Notify, NotifyProvider, useNotify } from './notify';
@@ -101,6 +102,47 @@ describe('NotifyProvider', () => {
     ];
     expect(notices).toHaveLength(MAX_TOASTS);
     expect(screen.getByText('同步失败')).toBeInTheDocument();
+  });
+
+  it('shows a toast saying the same as one on screen in its place, not stacked under it', async () => {
+    const got = mount();
+    act(() => got.notify?.success(() => '同步完成：更新 0 个任务'));
+    act(() => got.notify?.info(() => '同步完成：更新 0 个任务'));
+    act(() => got.notify?.success(() => '已保存'));
+    expect(await screen.findByText('已保存')).toBeInTheDocument();
+    // Again, on screen and in one burst: still one of each.
+    act(() => got.notify?.success(() => '同步完成：更新 0 个任务'));
+    act(() => {
+      got.notify?.info(() => '同步完成：更新 0 个任务');
+      got.notify?.info(() => '同步完成：更新 0 个任务');
+    });
+    await act(() => new Promise((done) => setTimeout(done, 50)));
+    const texts = (layer: string) =>
+      [...document.querySelectorAll(`[data-testid="${layer}"] .semi-toast-content-text`)].map(
+        (e) => e.textContent,
+      );
+    expect(texts('toasts').sort()).toEqual(['同步完成：更新 0 个任务', '已保存'].sort());
+    expect(texts('notices')).toEqual(['同步完成：更新 0 个任务']);
+  });
+
+  it('gives a page the same notify from one of its renders to the next', () => {
+    const got: { notify?: Notify<['taskHall', 'common']>; again?: () => void } = {};
+    // Namespaces in a new array each render, as pages pass them.
+    function Page() {
+      const [, setRenders] = useState(0);
+      got.notify = useNotify(['taskHall', 'common']);
+      got.again = () => setRenders((n) => n + 1);
+      return null;
+    }
+    render(
+      <NotifyProvider>
+        <Page />
+      </NotifyProvider>,
+    );
+    const first = got.notify;
+    act(() => got.again?.());
+    act(() => got.again?.());
+    expect(got.notify).toBe(first);
   });
 
   it('says a toast shown before a language switch again in the new language', async () => {

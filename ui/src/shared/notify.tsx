@@ -42,6 +42,11 @@ interface ToastConfig {
   content: ReactNode;
   duration?: number;
   onClose?: () => void;
+  /**
+   * What the toast says, with its kind: a toast saying the same as one still open takes
+   * its place (two syncs in a row said "Sync finished: 0 tasks updated" twice, stacked).
+   */
+  same?: string;
 }
 
 interface ToastApi {
@@ -69,12 +74,17 @@ function OnScreen({ onShown, children }: { onShown: () => void; children: ReactN
 interface Counted {
   id: string;
   error: boolean;
+  /** What it says (see `ToastConfig.same`). */
+  same?: string;
   /** Over the cap. Semi closes only a toast on screen (a burst's toasts are added in one
    * loop): one that is not yet is closed as it comes on screen. */
   closing: boolean;
 }
 
-/** `api` whose toasts are never more than [`MAX_TOASTS`] at once, errors aside. */
+/**
+ * `api` whose toasts are never more than [`MAX_TOASTS`] at once, errors aside, and never
+ * two that say the same: the newer takes the older's place, with a fresh time to read it.
+ */
 function useCapped(api: ToastApi): ToastApi {
   // Oldest first; a toast leaves when it closes (its time, its ×) or is closed here.
   const open = useRef<Counted[]>([]);
@@ -83,10 +93,19 @@ function useCapped(api: ToastApi): ToastApi {
     const leave = (toast: Counted) => {
       open.current = open.current.filter((t) => t !== toast);
     };
+    // Closes a toast now, or as it comes on screen (see `Counted.closing`).
+    const dismiss = (toast: Counted) => {
+      leave(toast);
+      toast.closing = true;
+      close(toast.id);
+    };
     const capped =
       (show: (config: ToastConfig) => string, isError: boolean) =>
       (config: ToastConfig): string => {
-        const toast: Counted = { id: '', error: isError, closing: false };
+        if (config.same !== undefined) {
+          for (const older of open.current.filter((t) => t.same === config.same)) dismiss(older);
+        }
+        const toast: Counted = { id: '', error: isError, same: config.same, closing: false };
         const onShown = () => {
           if (toast.closing) close(toast.id);
         };
@@ -100,9 +119,7 @@ function useCapped(api: ToastApi): ToastApi {
         for (const oldest of open.current.filter((t) => !t.error)) {
           if (over <= 0) break;
           over -= 1;
-          leave(oldest);
-          oldest.closing = true;
-          close(oldest.id);
+          dismiss(oldest);
         }
         return toast.id;
       };
@@ -175,18 +192,21 @@ export function useNotify<const N extends Ns = 'common'>(ns?: N): Notify<N> {
   if (api === null) throw new Error('useNotify outside NotifyProvider');
   // The caller's array is a new one each render: keyed by its contents.
   const key = JSON.stringify(ns ?? 'common');
+  const names = (ns ?? 'common') as N;
+  // What a toast says now, to find one saying the same (see `ToastConfig.same`).
+  const { t } = useTranslation(names);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `ns`.
   return useMemo<Notify<N>>(() => {
-    const names = (ns ?? 'common') as N;
     const said = (words: Words<N>) => <Said ns={names} words={words} />;
     return {
-      success: (words) => void api.success({ content: said(words) }),
-      error: (words) => void api.error({ content: said(words) }),
+      success: (words) => void api.success({ content: said(words), same: `ok ${words(t)}` }),
+      error: (words) => void api.error({ content: said(words), same: `error ${words(t)}` }),
       info: (words) =>
         void api.info({
           content: <span style={{ whiteSpace: 'pre-line' }}>{said(words)}</span>,
           duration: 10,
+          same: `info ${words(t)}`,
         }),
     };
-  }, [api, key]);
+  }, [api, key, t]);
 }
